@@ -1,0 +1,92 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import cookie from '@fastify/cookie';
+import multipart from '@fastify/multipart';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { Type } from 'typebox';
+import { AppError } from './platform/errors/app-error.ts';
+import type { Platform } from './platform/http/context.ts';
+import { errorBody, handleError } from './platform/http/errors.ts';
+import { registerSessionHooks } from './platform/http/session-hooks.ts';
+import { modules } from './modules/index.ts';
+
+export interface BuildOptions {
+  platform: Platform;
+  logger?: boolean | object;
+  /** Folder of the built web app; served when it exists. */
+  webDir?: string;
+}
+
+const DEFAULT_WEB_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
+
+/** Builds the HTTP application: platform plugins first, then the domain modules. No listen(). */
+export async function buildApp(options: BuildOptions): Promise<FastifyInstance> {
+  const { platform } = options;
+  const app = Fastify({
+    logger: options.logger ?? false,
+    trustProxy: true,
+    bodyLimit: 2 * 1024 * 1024,
+    ajv: { customOptions: { allErrors: true, removeAdditional: false, coerceTypes: 'array', useDefaults: true } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  await app.register(cookie);
+  await app.register(multipart, { limits: { fileSize: 20 * 1024 * 1024, files: 1 } });
+  await app.register(swagger, {
+    openapi: {
+      info: {
+        title: 'Sanshe API',
+        description: '三社联动 — community, social organizations and social workers linkage platform',
+        version: '0.1.0',
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'sanshe_session' },
+          csrf: { type: 'apiKey', in: 'header', name: 'x-csrf-token' },
+        },
+      },
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+
+  registerSessionHooks(app, platform);
+  app.setErrorHandler(handleError);
+  app.setNotFoundHandler((request, reply) =>
+    reply.status(404).send(errorBody(new AppError('route.not_found'), request)),
+  );
+
+  app.get(
+    '/api/health',
+    {
+      schema: {
+        tags: ['platform'],
+        response: { 200: Type.Object({ status: Type.Literal('ok'), database: Type.String(), time: Type.String() }) },
+      },
+    },
+    async () => {
+      await platform.db.selectNoFrom((eb) => eb.lit(1).as('one')).execute();
+      return { status: 'ok' as const, database: platform.dbKind, time: new Date().toISOString() };
+    },
+  );
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  for (const mod of modules) {
+    await app.register(mod, { prefix: '/api/v1', platform });
+  }
+
+  const webDir = options.webDir ?? DEFAULT_WEB_DIR;
+  if (fs.existsSync(webDir)) {
+    await app.register(fastifyStatic, { root: webDir, wildcard: false });
+    app.get('/*', { schema: { hide: true } }, (request, reply) => {
+      if (request.url.startsWith('/api/')) {
+        return reply.status(404).send(errorBody(new AppError('route.not_found'), request));
+      }
+      return reply.sendFile('index.html');
+    });
+  }
+  return app;
+}

@@ -1,0 +1,32 @@
+import { loadConfig } from './platform/config.ts';
+import { startPlatform } from './platform/startup.ts';
+import { seedDemoIfEmpty, DEMO_ACCOUNTS } from '../../seed/demo.ts';
+
+const config = loadConfig();
+const { app, database, platform } = await startPlatform(config, { level: config.logLevel });
+
+if (config.seedDemo) {
+  const seeded = await seedDemoIfEmpty(platform);
+  if (seeded) app.log.info('demo community loaded');
+}
+
+let stopping = false;
+async function stop(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  app.log.info({ signal }, 'stopping');
+  // Close the HTTP server first so no request runs while the database shuts down cleanly.
+  await app.close();
+  await database.close();
+  process.exit(0);
+}
+process.on('SIGINT', () => void stop('SIGINT'));
+process.on('SIGTERM', () => void stop('SIGTERM'));
+
+await app.listen({ port: config.port, host: config.host });
+const shown = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+console.log(`\nSanshe is running at http://${shown}:${config.port}  (database: ${database.kind})`);
+if (config.seedDemo) {
+  console.log('Demo logins:');
+  for (const a of DEMO_ACCOUNTS) console.log(`${a.role}: ${a.username} / ${a.password}`);
+}

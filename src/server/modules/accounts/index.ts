@@ -1,0 +1,6 @@
+import type { ModulePlugin } from '../../platform/http/module.ts';
+import { authRoutes } from './auth.routes.ts';
+
+export const accountsModule: ModulePlugin = async (app, opts) => {
+  await app.register(authRoutes, { platform: opts.platform });
+};

@@ -1,0 +1,40 @@
+import type { Kysely } from 'kysely';
+import { v7 as uuidv7 } from 'uuid';
+import type { DB } from '../../tables.ts';
+import type { Actor } from '../authz/actor.ts';
+
+/** Platform-wide events (accounts, districts) are kept under the all-zero district id. */
+export const PLATFORM_DISTRICT = '00000000-0000-0000-0000-000000000000';
+
+export interface AuditEntry {
+  action: string;
+  entityType: string;
+  entityId?: string | null;
+  districtId?: string | null;
+  before?: unknown;
+  after?: unknown;
+}
+
+export interface AuditSource {
+  actor: Pick<Actor, 'userId' | 'displayName'> | null;
+  ip: string;
+}
+
+/** Writes one audit record; call it inside the command's transaction so both commit together. */
+export async function writeAudit(trx: Kysely<DB>, source: AuditSource, entry: AuditEntry): Promise<void> {
+  await trx
+    .insertInto('audit_log')
+    .values({
+      district_id: entry.districtId ?? PLATFORM_DISTRICT,
+      id: uuidv7(),
+      actor_user_id: source.actor?.userId ?? null,
+      actor_name: source.actor?.displayName ?? '',
+      action: entry.action,
+      entity_type: entry.entityType,
+      entity_id: entry.entityId ?? null,
+      before: entry.before === undefined ? null : JSON.stringify(entry.before),
+      after: entry.after === undefined ? null : JSON.stringify(entry.after),
+      ip: source.ip,
+    })
+    .execute();
+}

@@ -1,0 +1,55 @@
+import { interpolate, type Locale, type Text } from '../i18n/locale.ts';
+
+export interface ErrorDefinition {
+  status: number;
+  message: Text;
+}
+
+const registry = new Map<string, ErrorDefinition>();
+
+/** Modules declare their codes once; the map from code to HTTP status lives here. */
+export function defineErrors<const T extends Record<string, ErrorDefinition>>(defs: T): T {
+  for (const [code, def] of Object.entries(defs)) {
+    if (registry.has(code)) throw new Error(`error code ${code} defined twice`);
+    registry.set(code, def);
+  }
+  return defs;
+}
+
+export function errorDefinition(code: string): ErrorDefinition | undefined {
+  return registry.get(code);
+}
+
+export function allErrorCodes(): string[] {
+  return [...registry.keys()];
+}
+
+export interface FieldError {
+  field: string;
+  code: string;
+  params?: Record<string, unknown>;
+}
+
+export class AppError extends Error {
+  constructor(
+    readonly code: string,
+    readonly params: Record<string, unknown> = {},
+    readonly fields: FieldError[] = [],
+  ) {
+    super(code);
+    if (!registry.has(code)) throw new Error(`unknown error code ${code}`);
+  }
+  get status(): number {
+    return registry.get(this.code)!.status;
+  }
+}
+
+export function translate(code: string, locale: Locale, params?: Record<string, unknown>): string {
+  const def = registry.get(code);
+  return def ? interpolate(def.message[locale], params) : code;
+}
+
+/** Shorthand for the common case of one or more invalid fields. */
+export function invalid(...fields: FieldError[]): AppError {
+  return new AppError('validation.failed', {}, fields);
+}

@@ -1,0 +1,50 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../../tables.ts';
+import { writeAudit, type AuditEntry } from '../audit/audit.ts';
+import type { Actor } from '../authz/actor.ts';
+import type { Config } from '../config.ts';
+import type { PiiCipher } from '../crypto/pii.ts';
+import type { DatabaseKind } from '../db/kysely.ts';
+import { AppError } from '../errors/app-error.ts';
+import type { Locale } from '../i18n/locale.ts';
+
+/** What the platform gives every module at start-up. */
+export interface Platform {
+  db: Kysely<DB>;
+  dbKind: DatabaseKind;
+  pii: PiiCipher;
+  config: Config;
+}
+
+/** One request: who asks, in which language, from where. */
+export interface RequestContext extends Platform {
+  actor: Actor | null;
+  locale: Locale;
+  ip: string;
+}
+
+/** The actor of a request that must be signed in. */
+export function requireActor(ctx: RequestContext): Actor {
+  if (!ctx.actor) throw new AppError('auth.required');
+  return ctx.actor;
+}
+
+export interface CommandScope {
+  trx: Kysely<DB>;
+  audit(entry: AuditEntry): Promise<void>;
+}
+
+/**
+ * Runs a command in one transaction; its audit records commit or roll back with it, so a
+ * failed command leaves neither data nor a record that it happened.
+ */
+export function command<T>(ctx: RequestContext, fn: (scope: CommandScope) => Promise<T>): Promise<T> {
+  return ctx.db.transaction().execute((trx) =>
+    fn({ trx, audit: (entry) => writeAudit(trx, { actor: ctx.actor, ip: ctx.ip }, entry) }),
+  );
+}
+
+/** Records a read of sensitive data (its own small transaction). */
+export function auditRead(ctx: RequestContext, entry: AuditEntry): Promise<void> {
+  return writeAudit(ctx.db, { actor: ctx.actor, ip: ctx.ip }, entry);
+}

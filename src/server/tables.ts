@@ -1,0 +1,7 @@
+import type { PlatformTables } from './platform/db/platform.tables.ts';
+import type { OrganizationsTables } from './modules/organizations/organizations.tables.ts';
+import type { TerritoryTables } from './modules/territory/territory.tables.ts';
+import type { WorkforceTables } from './modules/workforce/workforce.tables.ts';
+
+/** The whole database as Kysely sees it: each module declares its own tables. */
+export type DB = PlatformTables & TerritoryTables & OrganizationsTables & WorkforceTables;

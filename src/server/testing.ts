@@ -1,0 +1,181 @@
+import crypto from 'node:crypto';
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import { v7 as uuidv7 } from 'uuid';
+import type { Role, ScopeType } from '../common/roles.ts';
+import { buildApp } from './app.ts';
+import { hashPassword } from './platform/auth/passwords.ts';
+import { loadConfig } from './platform/config.ts';
+import { PiiCipher } from './platform/crypto/pii.ts';
+import { openDatabase, type Database } from './platform/db/kysely.ts';
+import { migrate } from './platform/db/migrate.ts';
+import type { Platform } from './platform/http/context.ts';
+import type { DB } from './tables.ts';
+
+/**
+ * A fresh, migrated database for one test file: an in-memory PGlite by default, or a new
+ * database on the PostgreSQL server of TEST_DATABASE_URL (dropped again on close).
+ */
+export async function openTestDatabase(): Promise<Database> {
+  const serverUrl = process.env.TEST_DATABASE_URL;
+  if (!serverUrl) {
+    const database = await openDatabase({});
+    await migrate(database.db);
+    return database;
+  }
+  const name = `sanshe_test_${crypto.randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  const database = await openDatabase({ databaseUrl: url.toString(), poolSize: 5 });
+  await migrate(database.db);
+  return {
+    ...database,
+    async close() {
+      await database.close();
+      const again = new pg.Client({ connectionString: serverUrl });
+      await again.connect();
+      await again.query(`drop database if exists ${name} with (force)`);
+      await again.end();
+    },
+  };
+}
+
+export interface TestApp {
+  app: FastifyInstance;
+  db: Kysely<DB>;
+  platform: Platform;
+  close(): Promise<void>;
+}
+
+export async function createTestApp(): Promise<TestApp> {
+  const database = await openTestDatabase();
+  const config = { ...loadConfig({}), dataDir: '/nonexistent', seedDemo: false };
+  const platform: Platform = {
+    db: database.db,
+    dbKind: database.kind,
+    pii: new PiiCipher(crypto.randomBytes(32)),
+    config,
+  };
+  const app = await buildApp({ platform, webDir: '/nonexistent' });
+  return {
+    app,
+    db: database.db,
+    platform,
+    async close() {
+      await app.close();
+      await database.close();
+    },
+  };
+}
+
+export const TEST_PASSWORD = 'Passw0rd-test';
+let passwordHash: Promise<string> | undefined;
+
+export interface Grant {
+  role: Role;
+  scopeType: ScopeType;
+  scopeId?: string | null;
+  districtId?: string | null;
+}
+
+/** A user with the given role assignments (all sharing one test password). */
+export async function createUser(
+  db: Kysely<DB>,
+  grants: Grant[],
+  opts: { username?: string; displayName?: string; locale?: 'zh-CN' | 'en' } = {},
+): Promise<{ id: string; username: string }> {
+  const id = uuidv7();
+  const username = opts.username ?? `u_${crypto.randomBytes(5).toString('hex')}`;
+  await db
+    .insertInto('users')
+    .values({
+      id,
+      username,
+      display_name: opts.displayName ?? username,
+      password_hash: await (passwordHash ??= hashPassword(TEST_PASSWORD)),
+      locale: opts.locale ?? 'zh-CN',
+    })
+    .execute();
+  for (const g of grants) {
+    await db
+      .insertInto('role_assignments')
+      .values({
+        id: uuidv7(),
+        user_id: id,
+        role: g.role,
+        scope_type: g.scopeType,
+        scope_id: g.scopeId ?? null,
+        scope_district_id: g.districtId ?? (g.scopeType === 'district' ? g.scopeId ?? null : null),
+      })
+      .execute();
+  }
+  return { id, username };
+}
+
+/** A signed-in HTTP client over app.inject(): keeps the cookie and sends the CSRF header. */
+export class Client {
+  private cookie = '';
+  csrf = '';
+  lang?: 'zh-CN' | 'en';
+
+  constructor(private readonly app: FastifyInstance) {}
+
+  async login(username: string, password = TEST_PASSWORD): Promise<LightMyRequestResponse> {
+    const res = await this.request('POST', '/api/v1/auth/login', { username, password });
+    if (res.statusCode === 200) {
+      const set = res.cookies.find((c) => c.name === 'sanshe_session');
+      this.cookie = set ? `sanshe_session=${set.value}` : '';
+      this.csrf = res.json().csrfToken;
+    }
+    return res;
+  }
+
+  request(method: string, url: string, body?: unknown, headers: Record<string, string> = {}) {
+    const cookies = [this.cookie, this.lang ? `sanshe_lang=${this.lang}` : ''].filter(Boolean).join('; ');
+    return this.app.inject({
+      method: method as 'GET',
+      url,
+      payload: body as object,
+      headers: {
+        ...(cookies ? { cookie: cookies } : {}),
+        ...(this.csrf && method !== 'GET' ? { 'x-csrf-token': this.csrf } : {}),
+        ...headers,
+      },
+    });
+  }
+  get(url: string) {
+    return this.request('GET', url);
+  }
+  post(url: string, body?: unknown) {
+    return this.request('POST', url, body ?? {});
+  }
+  patch(url: string, body: unknown) {
+    return this.request('PATCH', url, body);
+  }
+  delete(url: string) {
+    return this.request('DELETE', url);
+  }
+}
+
+/** Signs a new user with these grants in and returns the client. */
+export async function clientAs(t: TestApp, grants: Grant[], opts: Parameters<typeof createUser>[2] = {}) {
+  const user = await createUser(t.db, grants, opts);
+  const client = new Client(t.app);
+  const res = await client.login(user.username);
+  if (res.statusCode !== 200) throw new Error(`login failed: ${res.body}`);
+  return Object.assign(client, { user });
+}
+
+export async function auditCount(db: Kysely<DB>, action: string): Promise<number> {
+  const r = await db
+    .selectFrom('audit_log')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('action', '=', action)
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
+}
