@@ -48,6 +48,8 @@ create table users (
   -- a resident account is bound to a resident record (district-owned, so no FK)
   resident_district_id uuid,
   resident_id uuid,
+  -- district whose officer created the account: lets that district see it before any role is granted
+  created_district_id uuid references districts (id),
   password_changed_at timestamptz not null default now(),
   created_at timestamptz not null default now(),
   updated_at timestamptz not null default now()

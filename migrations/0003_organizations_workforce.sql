@@ -10,9 +10,13 @@ create table organizations (
   registration_authority text not null,
   registration_district_id uuid references districts (id),
   rating text check (rating in ('1A', '2A', '3A', '4A', '5A')),
+  -- date of the assessment that gave the rating (may be unknown for ratings copied from paper)
+  rated_on date,
   rating_valid_until date,
   service_fields text[] not null default '{}',
   service_community_ids uuid[] not null default '{}',
+  -- derived from the service communities, for street-scoped permissions
+  service_street_ids uuid[] not null default '{}',
   address text not null default '',
   contact_name text not null default '',
   contact_phone_cipher bytea,
@@ -21,9 +25,12 @@ create table organizations (
   status text not null default 'active' check (status in ('active', 'deregistered')),
   created_at timestamptz not null default now(),
   updated_at timestamptz not null default now(),
-  check ((rating is null) = (rating_valid_until is null))
+  check ((rating is null) = (rating_valid_until is null)),
+  check (rating is not null or rated_on is null),
+  check (rated_on is null or rating_valid_until >= rated_on)
 );
 create index organizations_district on organizations (registration_district_id);
+create index organizations_name on organizations (name, id);
 create index organizations_communities on organizations using gin (service_community_ids);
 
 create table social_workers (
@@ -44,7 +51,8 @@ create table social_workers (
   certificate_no text,
   certificate_date date,
   pay_grade text,
-  -- communities served; street ids are derived from them for street-scoped reads
+  -- communities served; street ids are derived from them (and from the employer community)
+  -- for street-scoped reads
   community_ids uuid[] not null default '{}',
   street_ids uuid[] not null default '{}',
   user_id uuid references users (id),
@@ -58,4 +66,5 @@ create table social_workers (
   check ((certificate_level = 'none') = (certificate_no is null))
 );
 create index social_workers_org on social_workers (district_id, employer_organization_id);
+create index social_workers_name on social_workers (district_id, name, id);
 create index social_workers_communities on social_workers using gin (community_ids);

@@ -36,6 +36,28 @@ describe('unified social credit codes', () => {
     expect(validateUscc('91350100M000100I43')).toBe('format');
     expect(validateUscc('9135')).toBe('format');
   });
+  it('normalises case and spaces before checking', () => {
+    expect(validateUscc(' 91350100m000100y43 ')).toBeNull();
+    expect(validateUscc('9135 0100 M000 100Y 43')).toBeNull();
+  });
+  it('refuses the letters I, O, S, V and Z anywhere, letters in the area code, and wrong lengths', () => {
+    for (const letter of ['I', 'O', 'S', 'V', 'Z']) {
+      expect(validateUscc(`91350100M000100${letter}43`)).toBe('format');
+    }
+    expect(validateUscc('9135A100M000100Y43')).toBe('format');
+    expect(validateUscc('91350100M000100Y4')).toBe('format');
+    expect(validateUscc('91350100M000100Y433')).toBe('format');
+  });
+  it('computes check characters at both ends of the alphabet', () => {
+    // A weighted sum divisible by 31 gives the check character 0, not the 31st letter.
+    expect(usccCheckChar('00000000000000000')).toBe('0');
+    expect(validateUscc('000000000000000000')).toBeNull();
+    const first17 = '51320111MJ0000000';
+    const check = usccCheckChar(first17);
+    expect('0123456789ABCDEFGHJKLMNPQRTUWXY').toContain(check);
+    const wrong = check === 'Y' ? 'X' : 'Y';
+    expect(validateUscc(first17 + wrong)).toBe('check_char');
+  });
 });
 
 describe('phone numbers', () => {

@@ -1,8 +1,8 @@
 import type { Generated } from 'kysely';
 import type { DateString, TimestampDefault } from '../../platform/db/platform.tables.ts';
+import type { OrganizationType, Rating } from '../../../common/organizations.ts';
 
-export type OrganizationType = 'association' | 'service_institution' | 'foundation' | 'community_based';
-export type Rating = '1A' | '2A' | '3A' | '4A' | '5A';
+export type { OrganizationType, Rating };
 
 export interface OrganizationsTable {
   id: string;
@@ -13,9 +13,11 @@ export interface OrganizationsTable {
   registration_authority: string;
   registration_district_id: string | null;
   rating: Rating | null;
+  rated_on: DateString | null;
   rating_valid_until: DateString | null;
   service_fields: Generated<string[]>;
   service_community_ids: Generated<string[]>;
+  service_street_ids: Generated<string[]>;
   address: Generated<string>;
   contact_name: Generated<string>;
   contact_phone_cipher: Buffer | null;

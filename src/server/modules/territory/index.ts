@@ -1,5 +1,15 @@
 import type { ModulePlugin } from '../../platform/http/module.ts';
+import { householdsRoutes } from './households.routes.ts';
+import { importRoutes } from './import.routes.ts';
+import { residentsRoutes } from './residents.routes.ts';
+import { structureRoutes } from './structure.routes.ts';
+import './territory.errors.ts';
 
-export const territoryModule: ModulePlugin = async () => {
-  // routes are registered here
+export { describeScopes, districtOfScope } from './territory.scopes.ts';
+
+export const territoryModule: ModulePlugin = async (app, opts) => {
+  await app.register(structureRoutes, { platform: opts.platform });
+  await app.register(householdsRoutes, { platform: opts.platform });
+  await app.register(residentsRoutes, { platform: opts.platform });
+  await app.register(importRoutes, { platform: opts.platform });
 };

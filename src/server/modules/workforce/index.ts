@@ -1,5 +1,8 @@
 import type { ModulePlugin } from '../../platform/http/module.ts';
+import { socialWorkerRoutes } from './workforce.routes.ts';
 
-export const workforceModule: ModulePlugin = async () => {
-  // routes are registered here
+export const workforceModule: ModulePlugin = async (app, opts) => {
+  await app.register(socialWorkerRoutes, { platform: opts.platform });
 };
+
+export { socialWorkerPolicy, type SocialWorkerRecord } from './workforce.policy.ts';

@@ -1,7 +1,8 @@
 import type { Generated } from 'kysely';
 import type { DateString, TimestampDefault } from '../../platform/db/platform.tables.ts';
+import type { CertificateLevel } from '../../../common/organizations.ts';
 
-export type CertificateLevel = 'none' | 'assistant' | 'intermediate' | 'senior';
+export type { CertificateLevel };
 
 export interface SocialWorkersTable {
   district_id: string;

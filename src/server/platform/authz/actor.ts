@@ -27,12 +27,13 @@ export interface Actor {
  * for records that belong to several units (a social worker serving several communities).
  */
 export interface ScopePath {
-  districtId?: string | null;
+  /** Several for records that span districts (a user with roles in two districts). */
+  districtId?: string | string[] | null;
   streetId?: string | string[] | null;
   communityId?: string | string[] | null;
   gridId?: string | string[] | null;
   organizationId?: string | string[] | null;
-  householdId?: string | null;
+  householdId?: string | string[] | null;
 }
 
 function has(value: string | string[] | null | undefined, id: string | null): boolean {

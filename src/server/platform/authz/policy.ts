@@ -9,6 +9,11 @@ import { covers, type Actor, type Assignment, type ScopePath } from './actor.ts'
 export interface Rule<R> {
   roles: readonly Role[];
   when?: (actor: Actor, record: R, assignment: Assignment) => boolean;
+  /**
+   * Public registers (e.g. social organizations): the role grants the action wherever its
+   * assignment lies, so the record's scope path is not consulted.
+   */
+  anyScope?: boolean;
 }
 
 export interface Policy<R, A extends string> {
@@ -55,7 +60,10 @@ export function definePolicy<R, A extends string>(
     if (!rule) return false;
     const path = pathOf(record);
     return actor.assignments.some(
-      (a) => rule.roles.includes(a.role) && covers(a, path) && (!rule.when || rule.when(actor, record, a)),
+      (a) =>
+        rule.roles.includes(a.role) &&
+        (rule.anyScope || covers(a, path)) &&
+        (!rule.when || rule.when(actor, record, a)),
     );
   };
 

@@ -45,6 +45,7 @@ export interface UsersTable {
   status: Generated<'active' | 'disabled'>;
   resident_district_id: string | null;
   resident_id: string | null;
+  created_district_id: string | null;
   password_changed_at: TimestampDefault;
   created_at: TimestampDefault;
   updated_at: TimestampDefault;

@@ -13,14 +13,23 @@ export function toLocale(value: string | undefined | null): Locale | undefined {
   return undefined;
 }
 
-/** First supported language of an Accept-Language header. */
+/**
+ * The supported language the client prefers most by Accept-Language: highest q first (ties in
+ * header order); `q=0` means "not this one".
+ */
 export function fromAcceptLanguage(header: string | undefined): Locale | undefined {
   if (!header) return undefined;
-  for (const part of header.split(',')) {
-    const loc = toLocale(part.split(';')[0]?.trim());
-    if (loc) return loc;
-  }
-  return undefined;
+  const ranked = header
+    .split(',')
+    .map((part, index) => {
+      const [tag, ...params] = part.split(';').map((p) => p.trim());
+      const q = params.find((p) => /^q=/i.test(p));
+      const weight = q === undefined ? 1 : Number(q.slice(2));
+      return { locale: toLocale(tag), weight: Number.isFinite(weight) ? weight : 0, index };
+    })
+    .filter((r) => r.locale !== undefined && r.weight > 0)
+    .sort((a, b) => b.weight - a.weight || a.index - b.index);
+  return ranked[0]?.locale;
 }
 
 export function interpolate(template: string, params: Record<string, unknown> = {}): string {

@@ -1,0 +1,122 @@
+import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
+import type { Role } from '../../../common/roles.ts';
+import type { DB } from '../../tables.ts';
+import type { UserAssignmentRecord, UserRecord } from './users.policy.ts';
+
+const userColumns = [
+  'id',
+  'username',
+  'display_name',
+  'locale',
+  'status',
+  'resident_id',
+  'created_district_id',
+  'created_at',
+  'updated_at',
+] as const;
+
+export type UserRow = Awaited<ReturnType<typeof loadUserRows>>[number];
+
+/** Organizations are not tied to one district by their scope; their registration district is. */
+const assignmentDistrict = sql<string | null>`coalesce(ra.scope_district_id, o.registration_district_id)`;
+
+export async function loadAssignments(db: Kysely<DB>, userIds: string[]): Promise<Map<string, UserAssignmentRecord[]>> {
+  const out = new Map<string, UserAssignmentRecord[]>(userIds.map((id) => [id, []]));
+  if (userIds.length === 0) return out;
+  const rows = await db
+    .selectFrom('role_assignments as ra')
+    .leftJoin('organizations as o', (j) => j.onRef('o.id', '=', 'ra.scope_id').on('ra.scope_type', '=', 'organization'))
+    .select(['ra.id', 'ra.user_id', 'ra.role', 'ra.scope_type', 'ra.scope_id', assignmentDistrict.as('district_id')])
+    .where('ra.user_id', 'in', userIds)
+    .orderBy('ra.created_at')
+    .orderBy('ra.id')
+    .execute();
+  for (const r of rows) {
+    out.get(r.user_id)!.push({
+      id: r.id,
+      userId: r.user_id,
+      role: r.role as Role,
+      scopeType: r.scope_type,
+      scopeId: r.scope_id,
+      districtId: r.district_id,
+    });
+  }
+  return out;
+}
+
+function loadUserRows(db: Kysely<DB>, ids: string[]) {
+  return db.selectFrom('users').select(userColumns).where('id', 'in', ids).execute();
+}
+
+export async function loadUser(db: Kysely<DB>, id: string): Promise<{ row: UserRow; record: UserRecord } | null> {
+  const [row] = await loadUserRows(db, [id]);
+  if (!row) return null;
+  const assignments = (await loadAssignments(db, [id])).get(id)!;
+  return { row, record: { id, createdDistrictId: row.created_district_id, assignments } };
+}
+
+/** Accounts a district officer may see: a role in one of the districts, or created there. */
+function visibleIn(districts: string[] | 'all'): Expression<SqlBool> {
+  if (districts === 'all') return sql<SqlBool>`true`;
+  if (districts.length === 0) return sql<SqlBool>`false`;
+  const list = sql.join(districts);
+  return sql<SqlBool>`(users.created_district_id in (${list}) or exists (
+    select 1 from role_assignments ra
+    left join organizations o on ra.scope_type = 'organization' and o.id = ra.scope_id
+    where ra.user_id = users.id and ${assignmentDistrict} in (${list})))`;
+}
+
+const likePrefix = (q: string) => `${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+export async function listUserRows(
+  db: Kysely<DB>,
+  filter: { districts: string[] | 'all'; q?: string; role?: Role; status?: 'active' | 'disabled'; after: string | null; limit: number },
+): Promise<UserRow[]> {
+  let query = db.selectFrom('users').select(userColumns).where(visibleIn(filter.districts));
+  if (filter.q) {
+    const prefix = likePrefix(filter.q.trim());
+    query = query.where((eb) =>
+      eb.or([eb('username', 'like', prefix.toLowerCase()), eb('display_name', 'ilike', prefix)]),
+    );
+  }
+  if (filter.role) {
+    const role = filter.role;
+    query = query.where(({ exists, selectFrom }) =>
+      exists(
+        selectFrom('role_assignments as r')
+          .select(sql`1`.as('one'))
+          .whereRef('r.user_id', '=', 'users.id')
+          .where('r.role', '=', role),
+      ),
+    );
+  }
+  if (filter.status) query = query.where('status', '=', filter.status);
+  // usernames are unique, so they alone are a stable keyset
+  if (filter.after !== null) query = query.where('username', '>', filter.after);
+  return query.orderBy('username').limit(filter.limit + 1).execute();
+}
+
+export async function usernameTaken(db: Kysely<DB>, username: string): Promise<boolean> {
+  return !!(await db.selectFrom('users').select('id').where('username', '=', username).executeTakeFirst());
+}
+
+export async function organizationDistrict(db: Kysely<DB>, id: string): Promise<string | null | undefined> {
+  const org = await db.selectFrom('organizations').select('registration_district_id').where('id', '=', id).executeTakeFirst();
+  return org ? org.registration_district_id : undefined;
+}
+
+export async function residentInHousehold(
+  db: Kysely<DB>,
+  districtId: string,
+  householdId: string,
+  residentId: string,
+): Promise<boolean> {
+  const row = await db
+    .selectFrom('residents')
+    .select('id')
+    .where('district_id', '=', districtId)
+    .where('household_id', '=', householdId)
+    .where('id', '=', residentId)
+    .executeTakeFirst();
+  return !!row;
+}

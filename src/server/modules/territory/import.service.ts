@@ -1,0 +1,292 @@
+import type { Kysely } from 'kysely';
+import { v7 as uuidv7 } from 'uuid';
+import { addressKey } from '../../../common/address.ts';
+import type { PiiCipher } from '../../platform/crypto/pii.ts';
+import { translate, invalid, type FieldError } from '../../platform/errors/app-error.ts';
+import { command, type RequestContext } from '../../platform/http/context.ts';
+import type { DB } from '../../tables.ts';
+import { importPolicy } from './import.policy.ts';
+import { readRegister, relationOf, type Row } from './import.parse.ts';
+import { checkIdNumber, checkPhone, identityColumns, isFieldError, phoneColumns, tagCatalogue, type TagCatalogue } from './resident.fields.ts';
+import type { Relation } from './territory.tables.ts';
+import { viewerOf } from './territory.viewer.ts';
+import { seeCommunity } from './units.service.ts';
+
+export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
+export const MAX_IMPORT_ROWS = 20_000;
+const CHUNK = 500;
+
+interface Community {
+  id: string;
+  district_id: string;
+  street_id: string;
+}
+interface RowError {
+  line: number;
+  field: string;
+  code: string;
+  params?: Record<string, unknown>;
+}
+interface Plan {
+  total: number;
+  errors: RowError[];
+  buildings: { id: string; grid_id: string; name: string; address: string }[];
+  households: { id: string; grid_id: string; building_id: string | null; address: string; address_key: string; household_no: string | null }[];
+  inserts: Record<string, unknown>[];
+  updates: { id: string; set: Record<string, unknown> }[];
+  unchanged: number;
+}
+
+function chunks<T>(items: T[], size = CHUNK): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+interface Checked {
+  row: Row;
+  grid: { id: string; street_id: string };
+  address: string;
+  key: string;
+  id: { value: string; birthDate: string; gender: 'male' | 'female' };
+  hash: Buffer;
+  phone: string | null;
+  relation: Relation;
+  tags: string[];
+}
+
+/** Field checks of one row, all problems at once. */
+function checkRow(row: Row, grids: Map<string, { id: string; street_id: string }>, tags: TagCatalogue, pii: PiiCipher) {
+  const errors: FieldError[] = [];
+  const required = (field: keyof Row, max: number) => {
+    const v = String(row[field]);
+    if (!v) errors.push({ field, code: 'validation.required' });
+    else if (v.length > max) errors.push({ field, code: 'validation.too_long', params: { limit: max } });
+  };
+  required('grid_code', 40);
+  required('address', 200);
+  required('name', 50);
+  required('id_number', 40);
+  required('relation', 20);
+  if (row.building.length > 40) errors.push({ field: 'building', code: 'validation.too_long', params: { limit: 40 } });
+  if (row.household_no.length > 40) errors.push({ field: 'household_no', code: 'validation.too_long', params: { limit: 40 } });
+  const grid = grids.get(row.grid_code);
+  if (row.grid_code && !grid) errors.push({ field: 'grid_code', code: 'import.unknown_grid' });
+  const key = addressKey(row.address);
+  if (row.address && !key) errors.push({ field: 'address', code: 'validation.required' });
+  const id = row.id_number ? checkIdNumber(row.id_number, 'id_number') : null;
+  if (id && isFieldError(id)) errors.push(id);
+  const phone = checkPhone(row.phone, 'phone');
+  if (isFieldError(phone)) errors.push(phone);
+  const relation = row.relation ? relationOf(row.relation) : null;
+  if (row.relation && !relation) errors.push({ field: 'relation', code: 'import.relation_invalid' });
+  const codes: string[] = [];
+  for (const t of row.tags.split(/[、;；,，]/).map((s) => s.trim()).filter(Boolean)) {
+    const code = tags.lookup.get(t) ?? tags.lookup.get(t.toLowerCase());
+    if (code) codes.push(code);
+    else errors.push({ field: 'tags', code: 'resident.unknown_tag', params: { tag: t } });
+  }
+  if (errors.length) return { errors };
+  const okId = id as Checked['id'];
+  return {
+    checked: {
+      row,
+      grid: grid!,
+      address: row.address,
+      key,
+      id: okId,
+      hash: pii.lookupHash(okId.value),
+      phone: (phone as { value: string | null }).value,
+      relation: relation!,
+      tags: [...new Set(codes)],
+    } satisfies Checked,
+  };
+}
+
+/**
+ * Decides what every row would do, reading the register as it is now: households are found by
+ * address key, residents by ID-number hash, so that a second run finds what the first made.
+ */
+async function plan(db: Kysely<DB>, pii: PiiCipher, community: Community, rows: Row[]): Promise<Plan> {
+  const d = community.district_id;
+  const [gridRows, buildingRows, catalogue] = await Promise.all([
+    db.selectFrom('grids').select(['id', 'code', 'street_id']).where('district_id', '=', d).where('community_id', '=', community.id).execute(),
+    db.selectFrom('buildings').select(['id', 'name', 'grid_id']).where('district_id', '=', d).where('community_id', '=', community.id).execute(),
+    tagCatalogue(db),
+  ]);
+  const grids = new Map(gridRows.map((g) => [g.code, g]));
+  const errors: RowError[] = [];
+  const good: Checked[] = [];
+  for (const row of rows) {
+    const r = checkRow(row, grids, catalogue, pii);
+    if (r.errors) errors.push(...r.errors.map((e) => ({ line: row.line, ...e })));
+    else good.push(r.checked);
+  }
+
+  const households = new Map<string, { id: string; grid_id: string; created: boolean }>();
+  for (const keys of chunks([...new Set(good.map((g) => g.key))], 1000)) {
+    const found = await db
+      .selectFrom('households')
+      .select(['id', 'grid_id', 'address_key'])
+      .where('district_id', '=', d)
+      .where('community_id', '=', community.id)
+      .where('address_key', 'in', keys)
+      .execute();
+    found.forEach((h) => households.set(h.address_key, { id: h.id, grid_id: h.grid_id, created: false }));
+  }
+  const residents = new Map<string, { id: string; community_id: string; household_id: string; grid_id: string; name: string; phone_hash: Buffer | null; relation: string; tags: string[] }>();
+  for (const hashes of chunks(good.map((g) => g.hash), 1000)) {
+    const found = await db
+      .selectFrom('residents')
+      .select(['id', 'community_id', 'household_id', 'grid_id', 'name', 'phone_hash', 'relation', 'tags', 'id_number_hash'])
+      .where('district_id', '=', d)
+      .where('id_number_hash', 'in', hashes)
+      .execute();
+    found.forEach((r) => residents.set(Buffer.from(r.id_number_hash).toString('hex'), r));
+  }
+  const buildings = new Map(buildingRows.map((b) => [b.name, { id: b.id, grid_id: b.grid_id }]));
+
+  const out: Plan = { total: rows.length, errors, buildings: [], households: [], inserts: [], updates: [], unchanged: 0 };
+  const seen = new Map<string, number>();
+  for (const c of good) {
+    const line = c.row.line;
+    const hex = c.hash.toString('hex');
+    const existing = residents.get(hex);
+    const household = households.get(c.key);
+    const building = c.row.building ? buildings.get(c.row.building) : undefined;
+    const rowErrors: RowError[] = [];
+    if (seen.has(hex)) rowErrors.push({ line, field: 'id_number', code: 'import.duplicate_in_file', params: { line: seen.get(hex) } });
+    else if (existing && existing.community_id !== community.id) rowErrors.push({ line, field: 'id_number', code: 'import.resident_elsewhere' });
+    if (household && household.grid_id !== c.grid.id) rowErrors.push({ line, field: 'address', code: 'import.household_grid_mismatch' });
+    if (building && building.grid_id !== c.grid.id) rowErrors.push({ line, field: 'building', code: 'import.unknown_building' });
+    if (rowErrors.length) {
+      errors.push(...rowErrors);
+      continue;
+    }
+    seen.set(hex, line);
+    let buildingId = building?.id ?? null;
+    if (c.row.building && !building) {
+      buildingId = uuidv7();
+      buildings.set(c.row.building, { id: buildingId, grid_id: c.grid.id });
+      out.buildings.push({ id: buildingId, grid_id: c.grid.id, name: c.row.building, address: c.address });
+    }
+    let householdId = household?.id;
+    if (!householdId) {
+      householdId = uuidv7();
+      households.set(c.key, { id: householdId, grid_id: c.grid.id, created: true });
+      out.households.push({ id: householdId, grid_id: c.grid.id, building_id: buildingId, address: c.address, address_key: c.key, household_no: c.row.household_no || null });
+    }
+    const place = { household_id: householdId, grid_id: c.grid.id, street_id: c.grid.street_id, community_id: community.id };
+    if (!existing) {
+      out.inserts.push({
+        district_id: d,
+        id: uuidv7(),
+        ...place,
+        name: c.row.name,
+        ...identityColumns(pii, c.id),
+        ...phoneColumns(pii, c.phone),
+        relation: c.relation,
+        tags: c.tags,
+      });
+      continue;
+    }
+    // An import adds tags and fills in phones; removing either is a deliberate edit in the form.
+    const tags = [...new Set([...existing.tags, ...c.tags])];
+    const phoneChanged = c.phone !== null && !(existing.phone_hash && Buffer.from(existing.phone_hash).equals(pii.lookupHash(c.phone)));
+    const changed =
+      existing.household_id !== householdId || existing.name !== c.row.name || existing.relation !== c.relation || tags.length !== existing.tags.length || phoneChanged;
+    if (!changed) {
+      out.unchanged++;
+      continue;
+    }
+    out.updates.push({
+      id: existing.id,
+      set: { ...place, name: c.row.name, relation: c.relation, tags, ...(phoneChanged ? phoneColumns(pii, c.phone) : {}) },
+    });
+  }
+  out.errors.sort((a, b) => a.line - b.line);
+  return out;
+}
+
+async function write(trx: Kysely<DB>, community: Community, p: Plan) {
+  const d = community.district_id;
+  for (const part of chunks(p.buildings)) {
+    await trx
+      .insertInto('buildings')
+      .values(part.map((b) => ({ district_id: d, street_id: community.street_id, community_id: community.id, ...b })))
+      .execute();
+  }
+  for (const part of chunks(p.households)) {
+    await trx
+      .insertInto('households')
+      .values(part.map((h) => ({ district_id: d, street_id: community.street_id, community_id: community.id, ...h })))
+      .execute();
+  }
+  for (const part of chunks(p.inserts)) {
+    await trx.insertInto('residents').values(part as never).execute();
+  }
+  for (const u of p.updates) {
+    await trx
+      .updateTable('residents')
+      .set({ ...u.set, updated_at: new Date() } as never)
+      .where('district_id', '=', d)
+      .where('id', '=', u.id)
+      .execute();
+  }
+}
+
+export async function importResidents(
+  ctx: RequestContext,
+  input: { communityId?: string; mode?: string; file?: Buffer; fileName?: string },
+) {
+  const v = await viewerOf(ctx);
+  const fields: FieldError[] = [];
+  const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+  if (!input.communityId) fields.push({ field: 'communityId', code: 'validation.required' });
+  else if (!uuid.test(input.communityId)) fields.push({ field: 'communityId', code: 'validation.format' });
+  if (!input.mode) fields.push({ field: 'mode', code: 'validation.required' });
+  else if (input.mode !== 'dry_run' && input.mode !== 'commit') fields.push({ field: 'mode', code: 'validation.not_allowed' });
+  if (!input.file?.length) fields.push({ field: 'file', code: 'import.file_required' });
+  if (fields.length) throw invalid(...fields);
+  const community = await seeCommunity(ctx, v, input.communityId!);
+  importPolicy.authorize(v.actor, 'residents', { districtId: community.district_id, streetId: community.street_id, communityId: community.id });
+  const rows = await readRegister(input.file!, MAX_IMPORT_ROWS);
+
+  const report = (p: Plan) => {
+    const badLines = new Set(p.errors.map((e) => e.line));
+    return {
+      mode: input.mode as 'dry_run' | 'commit',
+      total: p.total,
+      valid: p.total - badLines.size,
+      errors: p.errors.map((e) => ({ line: e.line, field: e.field, code: e.code, message: translate(e.code, ctx.locale, e.params) })),
+    };
+  };
+  if (input.mode === 'dry_run') {
+    const p = await plan(ctx.db, ctx.pii, community, rows);
+    return {
+      ...report(p),
+      wouldCreate: { households: p.households.length, residents: p.inserts.length, buildings: p.buildings.length },
+      wouldUpdate: { residents: p.updates.length },
+      unchanged: { residents: p.unchanged },
+    };
+  }
+  // Planned and written in one transaction: the rows found are the rows updated.
+  return command(ctx, async ({ trx, audit }) => {
+    const p = await plan(trx, ctx.pii, community, rows);
+    await write(trx, community, p);
+    const counts = {
+      created: { households: p.households.length, residents: p.inserts.length, buildings: p.buildings.length },
+      updated: { residents: p.updates.length },
+      unchanged: { residents: p.unchanged },
+    };
+    const r = report(p);
+    await audit({
+      action: 'import.commit',
+      entityType: 'community',
+      entityId: community.id,
+      districtId: community.district_id,
+      after: { file: input.fileName ?? null, total: r.total, valid: r.valid, errors: r.errors.length, ...counts },
+    });
+    return { ...r, ...counts };
+  });
+}

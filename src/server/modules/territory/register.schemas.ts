@@ -1,0 +1,138 @@
+import { Type, type Static } from 'typebox';
+import { Nullable, PageQuery, StringEnum, Uuid } from '../../platform/http/schema.ts';
+
+/** Households and residents: the personal part of the register. */
+
+export const RELATIONS = ['head', 'spouse', 'child', 'parent', 'grandchild', 'sibling', 'other'] as const;
+export const RESIDENT_STATUSES = ['active', 'moved_out', 'deceased'] as const;
+const Actions = Type.Array(Type.String(), { description: 'actions the caller may take on this record' });
+
+export const ResidentView = Type.Object({
+  id: Type.String(),
+  districtId: Type.String(),
+  streetId: Type.String(),
+  communityId: Type.String(),
+  gridId: Type.String(),
+  householdId: Type.String(),
+  householdAddress: Type.String(),
+  name: Type.String(),
+  gender: StringEnum(['male', 'female'] as const),
+  birthDate: Type.String({ description: 'derived from the ID number' }),
+  age: Type.Integer(),
+  idNumberMasked: Type.String(),
+  phoneMasked: Nullable(Type.String()),
+  relation: StringEnum(RELATIONS),
+  tags: Type.Array(Type.String(), { description: 'sensitive tags only for roles allowed read_sensitive' }),
+  status: StringEnum(RESIDENT_STATUSES),
+  notes: Type.String(),
+  createdAt: Type.String(),
+  updatedAt: Type.String(),
+  allowedActions: Actions,
+});
+export type ResidentView = Static<typeof ResidentView>;
+
+const HouseholdFields = {
+  id: Type.String(),
+  districtId: Type.String(),
+  streetId: Type.String(),
+  communityId: Type.String(),
+  communityName: Type.String(),
+  gridId: Type.String(),
+  gridName: Type.String(),
+  buildingId: Nullable(Type.String()),
+  buildingName: Nullable(Type.String()),
+  address: Type.String(),
+  householdNo: Nullable(Type.String()),
+  notes: Type.String(),
+  createdAt: Type.String(),
+  updatedAt: Type.String(),
+  allowedActions: Actions,
+};
+export const HouseholdView = Type.Object(HouseholdFields);
+export type HouseholdView = Static<typeof HouseholdView>;
+export const HouseholdDetail = Type.Object({ ...HouseholdFields, members: Type.Array(ResidentView) });
+export type HouseholdDetail = Static<typeof HouseholdDetail>;
+
+const Address = Type.String({ minLength: 1, maxLength: 200 });
+const HouseholdNo = Nullable(Type.String({ maxLength: 40 }));
+const Notes = Type.String({ maxLength: 2000 });
+export const HouseholdQuery = Type.Object({
+  gridId: Type.Optional(Uuid),
+  communityId: Type.Optional(Uuid),
+  streetId: Type.Optional(Uuid),
+  buildingId: Type.Optional(Uuid),
+  q: Type.Optional(Type.String({ minLength: 1, maxLength: 100, description: 'address prefix or fragment' })),
+  ...PageQuery,
+});
+export const HouseholdBody = Type.Object(
+  {
+    gridId: Uuid,
+    address: Address,
+    buildingId: Type.Optional(Nullable(Uuid)),
+    householdNo: Type.Optional(HouseholdNo),
+    notes: Type.Optional(Notes),
+  },
+  { additionalProperties: false },
+);
+export const HouseholdPatch = Type.Object(
+  {
+    gridId: Type.Optional(Uuid),
+    address: Type.Optional(Address),
+    buildingId: Type.Optional(Nullable(Uuid)),
+    householdNo: Type.Optional(HouseholdNo),
+    notes: Type.Optional(Notes),
+  },
+  { additionalProperties: false, minProperties: 1 },
+);
+
+const Name = Type.String({ minLength: 1, maxLength: 50 });
+const IdNumber = Type.String({ minLength: 1, maxLength: 40, description: '18-character resident ID number' });
+const Phone = Nullable(Type.String({ maxLength: 30 }));
+const Tags = Type.Array(Type.String({ maxLength: 40 }), { maxItems: 30, uniqueItems: true });
+export const ResidentQuery = Type.Object({
+  householdId: Type.Optional(Uuid),
+  gridId: Type.Optional(Uuid),
+  communityId: Type.Optional(Uuid),
+  tag: Type.Optional(Type.String({ maxLength: 40 })),
+  status: Type.Optional(StringEnum(RESIDENT_STATUSES)),
+  q: Type.Optional(
+    Type.String({ minLength: 1, maxLength: 50, description: 'name prefix, or an exact ID number or phone number' }),
+  ),
+  ...PageQuery,
+});
+export const ResidentBody = Type.Object(
+  {
+    householdId: Uuid,
+    name: Name,
+    idNumber: IdNumber,
+    phone: Type.Optional(Phone),
+    relation: Type.Optional(StringEnum(RELATIONS)),
+    tags: Type.Optional(Tags),
+    status: Type.Optional(StringEnum(RESIDENT_STATUSES)),
+    notes: Type.Optional(Notes),
+  },
+  { additionalProperties: false, description: 'birth date and gender are derived from the ID number' },
+);
+export const ResidentPatch = Type.Object(
+  {
+    householdId: Type.Optional(Uuid),
+    name: Type.Optional(Name),
+    idNumber: Type.Optional(IdNumber),
+    phone: Type.Optional(Phone),
+    relation: Type.Optional(StringEnum(RELATIONS)),
+    tags: Type.Optional(Tags),
+    status: Type.Optional(StringEnum(RESIDENT_STATUSES)),
+    notes: Type.Optional(Notes),
+  },
+  { additionalProperties: false, minProperties: 1 },
+);
+export const RevealBody = Type.Object({ field: StringEnum(['idNumber', 'phone'] as const) }, { additionalProperties: false });
+export const RevealView = Type.Object({ value: Type.String() });
+
+export const TagView = Type.Object({
+  code: Type.String(),
+  name: Type.String(),
+  nameEn: Type.String(),
+  sensitive: Type.Boolean(),
+  careIntervalDays: Nullable(Type.Integer()),
+});

@@ -1,0 +1,203 @@
+import { v7 as uuidv7 } from 'uuid';
+import { normalizeIdNumber, normalizePhone } from '../../../common/identity.ts';
+import { AppError, invalid, type FieldError } from '../../platform/errors/app-error.ts';
+import { auditRead, command, type RequestContext } from '../../platform/http/context.ts';
+import { pageOf } from '../../platform/http/pagination.ts';
+import type { Static } from '../../platform/http/schema.ts';
+import { seeHousehold } from './households.service.ts';
+import { residentPolicy } from './resident.policy.ts';
+import type * as S from './register.schemas.ts';
+import * as store from './register.store.ts';
+import {
+  checkIdNumber,
+  checkPhone,
+  identityColumns,
+  isFieldError,
+  phoneColumns,
+  residentScope,
+  residentSnapshot,
+  residentView,
+  tagCatalogue,
+  unknownTags,
+} from './resident.fields.ts';
+import { actorDistricts } from './territory.reach.ts';
+import { viewerOf, type Viewer } from './territory.viewer.ts';
+import { parentOr400 } from './units.service.ts';
+
+export async function seeResident(ctx: RequestContext, v: Viewer, id: string) {
+  const row = await store.loadResident(ctx.db, id, actorDistricts(v.actor));
+  if (!row || !residentPolicy.can(v.actor, 'read', residentScope(row))) throw new AppError('resource.not_found');
+  return row;
+}
+
+/** q: an exact ID number or phone number (looked up by keyed hash), otherwise a name prefix. */
+function searchOf(ctx: RequestContext, q: string | undefined): store.ResidentSearch | undefined {
+  if (!q?.trim()) return undefined;
+  const id = normalizeIdNumber(q);
+  if (/^\d{17}[\dX]$/.test(id)) return { kind: 'id_number', hash: ctx.pii.lookupHash(id) };
+  const phone = /^[\d\s()+-]+$/.test(q) ? normalizePhone(q) : null;
+  if (phone) return { kind: 'phone', hash: ctx.pii.lookupHash(phone) };
+  return { kind: 'name', prefix: q.trim() };
+}
+
+export async function listResidents(ctx: RequestContext, q: Static<typeof S.ResidentQuery>) {
+  const v = await viewerOf(ctx);
+  const limit = q.limit ?? 50;
+  const catalogue = await tagCatalogue(ctx.db);
+  const rows = await store.listResidents(ctx.db, residentPolicy.grants(v.actor, 'read'), {
+    ...q,
+    limit,
+    tagGrants: q.tag && catalogue.sensitive.has(q.tag) ? residentPolicy.grants(v.actor, 'read_sensitive') : undefined,
+    search: searchOf(ctx, q.q),
+  });
+  const p = pageOf(rows, limit, (r) => [r.id]);
+  return { items: p.items.map((r) => residentView(v, r, catalogue)), nextCursor: p.nextCursor };
+}
+
+/** Opening a resident's record is a read of personal data: it is audited. */
+export async function getResident(ctx: RequestContext, id: string) {
+  const v = await viewerOf(ctx);
+  const row = await seeResident(ctx, v, id);
+  await auditRead(ctx, { action: 'resident.read', entityType: 'resident', entityId: id, districtId: row.district_id });
+  return residentView(v, row, await tagCatalogue(ctx.db));
+}
+
+async function view(ctx: RequestContext, id: string) {
+  const v = await viewerOf(ctx);
+  const row = await store.loadResident(ctx.db, id, actorDistricts(v.actor));
+  return residentView(v, row!, await tagCatalogue(ctx.db));
+}
+
+async function idNumberFree(ctx: RequestContext, districtId: string, hash: Buffer, except?: string) {
+  let q = ctx.db.selectFrom('residents').select('id').where('district_id', '=', districtId).where('id_number_hash', '=', hash);
+  if (except) q = q.where('id', '!=', except);
+  if (await q.executeTakeFirst()) throw new AppError('resident.duplicate_id_number');
+}
+
+type Input = Partial<Static<typeof S.ResidentBody>>;
+
+/** All field problems at once, so that a form shows every one of them. */
+async function checkInput(ctx: RequestContext, body: Input) {
+  const fields: FieldError[] = [];
+  if (body.name !== undefined && !body.name.trim()) fields.push({ field: 'name', code: 'validation.required' });
+  const id = body.idNumber === undefined ? undefined : checkIdNumber(body.idNumber);
+  if (id && isFieldError(id)) fields.push(id);
+  const phone = body.phone === undefined ? undefined : checkPhone(body.phone);
+  if (phone && isFieldError(phone)) fields.push(phone);
+  if (body.tags?.length) fields.push(...unknownTags(body.tags, await tagCatalogue(ctx.db)));
+  if (fields.length) throw invalid(...fields);
+  return {
+    id: id && !isFieldError(id) ? id : undefined,
+    phone: phone && !isFieldError(phone) ? phone.value : undefined,
+  };
+}
+
+export async function createResident(ctx: RequestContext, body: Static<typeof S.ResidentBody>) {
+  const v = await viewerOf(ctx);
+  const household = await parentOr400('householdId', () => seeHousehold(ctx, v, body.householdId));
+  residentPolicy.authorize(v.actor, 'create', residentScope({ ...household, household_id: household.id }));
+  const checked = await checkInput(ctx, body);
+  const identity = identityColumns(ctx.pii, checked.id!);
+  await idNumberFree(ctx, household.district_id, identity.id_number_hash);
+  const id = uuidv7();
+  await command(ctx, async ({ trx, audit }) => {
+    const values = {
+      district_id: household.district_id,
+      id,
+      household_id: household.id,
+      street_id: household.street_id,
+      community_id: household.community_id,
+      grid_id: household.grid_id,
+      name: body.name.trim(),
+      ...identity,
+      ...phoneColumns(ctx.pii, checked.phone ?? null),
+      relation: body.relation ?? 'other',
+      tags: body.tags ?? [],
+      status: body.status ?? 'active',
+      notes: body.notes ?? '',
+    };
+    await trx.insertInto('residents').values(values).execute();
+    await audit({
+      action: 'resident.create',
+      entityType: 'resident',
+      entityId: id,
+      districtId: household.district_id,
+      after: residentSnapshot(values),
+    });
+  });
+  return view(ctx, id);
+}
+
+export async function updateResident(ctx: RequestContext, id: string, body: Static<typeof S.ResidentPatch>) {
+  const v = await viewerOf(ctx);
+  const row = await seeResident(ctx, v, id);
+  residentPolicy.authorize(v.actor, 'update', residentScope(row));
+  let place = { household_id: row.household_id, grid_id: row.grid_id, community_id: row.community_id, street_id: row.street_id };
+  if (body.householdId && body.householdId !== row.household_id) {
+    const household = await parentOr400('householdId', () => seeHousehold(ctx, v, body.householdId!));
+    residentPolicy.authorize(v.actor, 'update', residentScope({ ...household, household_id: household.id }));
+    if (household.district_id !== row.district_id) throw invalid({ field: 'householdId', code: 'household.move_other_district' });
+    place = { household_id: household.id, grid_id: household.grid_id, community_id: household.community_id, street_id: household.street_id };
+  }
+  const checked = await checkInput(ctx, body);
+  // A new ID number re-derives birth date and gender; the old ones are never kept beside it.
+  const identity = checked.id ? identityColumns(ctx.pii, checked.id) : {};
+  if (checked.id) await idNumberFree(ctx, row.district_id, (identity as { id_number_hash: Buffer }).id_number_hash, id);
+  await command(ctx, async ({ trx, audit }) => {
+    const after = await trx
+      .updateTable('residents')
+      .set({
+        ...place,
+        name: body.name?.trim(),
+        ...identity,
+        ...(body.phone !== undefined ? phoneColumns(ctx.pii, checked.phone ?? null) : {}),
+        relation: body.relation,
+        tags: body.tags,
+        status: body.status,
+        notes: body.notes,
+        updated_at: new Date(),
+      })
+      .where('district_id', '=', row.district_id)
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await audit({
+      action: 'resident.update',
+      entityType: 'resident',
+      entityId: id,
+      districtId: row.district_id,
+      before: residentSnapshot(row),
+      after: residentSnapshot(after),
+    });
+  });
+  return view(ctx, id);
+}
+
+/** The full number, for those who visit the household; 403 for a visible record, 404 otherwise. */
+export async function reveal(ctx: RequestContext, id: string, field: 'idNumber' | 'phone') {
+  const v = await viewerOf(ctx);
+  const row = await seeResident(ctx, v, id);
+  residentPolicy.authorize(v.actor, 'reveal', residentScope(row));
+  const sealed = field === 'idNumber' ? row.id_number_cipher : row.phone_cipher;
+  if (!sealed) throw new AppError('resident.no_phone');
+  const value = ctx.pii.decrypt(sealed);
+  await auditRead(ctx, {
+    action: field === 'idNumber' ? 'resident.reveal_id_number' : 'resident.reveal_phone',
+    entityType: 'resident',
+    entityId: id,
+    districtId: row.district_id,
+  });
+  return { value };
+}
+
+export async function listTags(ctx: RequestContext) {
+  await viewerOf(ctx);
+  const rows = await store.residentTags(ctx.db);
+  return rows.map((r) => ({
+    code: r.code,
+    name: r.name,
+    nameEn: r.name_en,
+    sensitive: r.sensitive,
+    careIntervalDays: r.care_interval_days,
+  }));
+}

@@ -1,0 +1,220 @@
+import { v7 as uuidv7 } from 'uuid';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { idNumberCheckChar } from '../../../common/identity.ts';
+import { auditCount, clientAs, createTestApp, type TestApp } from '../../testing.ts';
+import { buildTree, grantIn, type Tree } from './test-world.ts';
+import { buildHousehold, buildResident, fakeIdNumber } from './testing.ts';
+
+let t: TestApp;
+let a: Tree;
+let b: Tree;
+beforeAll(async () => {
+  t = await createTestApp();
+  a = await buildTree(t);
+  b = await buildTree(t);
+});
+afterAll(() => t.close());
+
+const as = (role: Parameters<typeof grantIn>[0], tree = a) => clientAs(t, [grantIn(role, tree)]);
+const residents = async () =>
+  Number((await t.db.selectFrom('residents').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n);
+const auditText = async (entityId: string) =>
+  JSON.stringify(await t.db.selectFrom('audit_log').select(['before', 'after']).where('entity_id', '=', entityId).execute());
+
+describe('registering residents', () => {
+  it('derives birth date and gender from the ID number and stores identifiers encrypted', async () => {
+    const c = await as('grid_worker');
+    const id = fakeIdNumber({ birthDate: '1948-05-02', gender: 'female' });
+    const res = await c.post('/api/v1/residents', {
+      householdId: a.household.id,
+      name: '王桂芳',
+      idNumber: id.toLowerCase(),
+      phone: '138 1234 5678',
+      relation: 'head',
+      tags: ['elderly_alone'],
+    });
+    expect(res.statusCode).toBe(201);
+    const view = res.json();
+    expect(view).toMatchObject({ name: '王桂芳', gender: 'female', birthDate: '1948-05-02', phoneMasked: '138****5678', tags: ['elderly_alone'] });
+    expect(view.idNumberMasked).toBe(`${id.slice(0, 4)}**********${id.slice(-4)}`);
+    expect(view.age).toBeGreaterThanOrEqual(77);
+    const row = await t.db.selectFrom('residents').selectAll().where('id', '=', view.id).executeTakeFirstOrThrow();
+    expect(Buffer.from(row.id_number_cipher).toString('latin1')).not.toContain(id);
+    expect(t.platform.pii.decrypt(row.id_number_cipher)).toBe(id);
+    expect(t.platform.pii.decrypt(row.phone_cipher!)).toBe('13812345678');
+    const audit = await auditText(view.id);
+    expect(audit).toContain('id_number_masked');
+    expect(audit).not.toContain(id);
+    expect(audit).not.toContain('13812345678');
+  });
+
+  it('refuses a birth date or gender from the client', async () => {
+    const c = await as('community_worker');
+    const res = await c.post('/api/v1/residents', {
+      householdId: a.household.id,
+      name: '张三',
+      idNumber: fakeIdNumber(),
+      birthDate: '2000-01-01',
+      gender: 'male',
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.details.fields.map((f: { field: string; code: string }) => `${f.field}:${f.code}`).sort()).toEqual([
+      'birthDate:validation.unknown_field',
+      'gender:validation.unknown_field',
+    ]);
+  });
+
+  it('reports every bad field at once, translated, and writes nothing', async () => {
+    const c = await as('community_admin');
+    c.lang = 'en';
+    const n = await residents();
+    const first17 = '32011119560315123';
+    const wrongCheck = first17 + (idNumberCheckChar(first17) === '1' ? '2' : '1');
+    const cases: [string, string][] = [
+      ['3201111956031512', 'resident.id_number_format'],
+      ['32011119560230123' + idNumberCheckChar('32011119560230123'), 'resident.id_number_birth_date'],
+      [wrongCheck, 'resident.id_number_check_digit'],
+    ];
+    for (const [idNumber, code] of cases) {
+      const res = await c.post('/api/v1/residents', { householdId: a.household.id, name: '李四', idNumber, phone: '12345', tags: ['vip'] });
+      expect(res.statusCode).toBe(400);
+      expect(res.json().error.code).toBe('validation.failed');
+      const fields = res.json().error.details.fields;
+      expect(fields.map((f: { field: string; code: string }) => `${f.field}:${f.code}`)).toEqual([
+        `idNumber:${code}`,
+        'phone:resident.phone_invalid',
+        'tags:resident.unknown_tag',
+      ]);
+      expect(fields[2].message).toBe('Unknown tag: vip');
+    }
+    const long = await c.post('/api/v1/residents', { householdId: a.household.id, name: 'x'.repeat(51), idNumber: fakeIdNumber() });
+    expect(long.json().error.details.fields[0]).toMatchObject({ field: 'name', code: 'validation.too_long' });
+    expect(await residents()).toBe(n);
+  });
+
+  it('refuses a second resident with the same ID number in the district', async () => {
+    const c = await as('community_admin');
+    const n = await residents();
+    const res = await c.post('/api/v1/residents', { householdId: a.household.id, name: '重复', idNumber: a.resident.idNumber });
+    expect(res.statusCode).toBe(409);
+    expect(res.json().error.code).toBe('resident.duplicate_id_number');
+    expect(await residents()).toBe(n);
+  });
+
+  it('district and street officers may not register or change residents', async () => {
+    for (const role of ['district_officer', 'street_officer'] as const) {
+      const c = await as(role);
+      expect((await c.post('/api/v1/residents', { householdId: a.household.id, name: '某', idNumber: fakeIdNumber() })).statusCode).toBe(403);
+      expect((await c.patch(`/api/v1/residents/${a.resident.id}`, { name: '某' })).statusCode).toBe(403);
+    }
+    const gw = await as('grid_worker');
+    const other = await gw.post('/api/v1/residents', { householdId: b.household.id, name: '某', idNumber: fakeIdNumber() });
+    expect(other.statusCode).toBe(400);
+    expect(other.json().error.details.fields[0].code).toBe('territory.unknown_parent');
+  });
+});
+
+describe('changing and reading residents', () => {
+  it('a new ID number re-derives birth date and gender; the audit keeps masked values only', async () => {
+    const h = await buildHousehold(t.db, { grid: a.grid });
+    const r = await buildResident(t.db, t.platform.pii, { household: h, birthDate: '1990-01-01', gender: 'male' });
+    const c = await as('community_worker');
+    const id = fakeIdNumber({ birthDate: '1985-07-20', gender: 'female' });
+    const res = await c.patch(`/api/v1/residents/${r.id}`, { idNumber: id, phone: null, tags: ['veteran'] });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ birthDate: '1985-07-20', gender: 'female', phoneMasked: null, tags: ['veteran'] });
+    const audit = await auditText(r.id);
+    expect(audit).not.toContain(id);
+    expect(audit).not.toContain(r.idNumber);
+    expect(audit).not.toContain(r.phone!);
+    const bad = await c.patch(`/api/v1/residents/${r.id}`, { idNumber: '123' });
+    expect(bad.statusCode).toBe(400);
+    expect((await t.db.selectFrom('residents').select('birth_date').where('id', '=', r.id).executeTakeFirstOrThrow()).birth_date).toContain('1985-07-20');
+    const dup = await c.patch(`/api/v1/residents/${r.id}`, { idNumber: a.resident.idNumber });
+    expect(dup.statusCode).toBe(409);
+  });
+
+  it('opening a record is audited; out of scope answers like a missing id', async () => {
+    const c = await as('street_officer');
+    const n = await auditCount(t.db, 'resident.read');
+    const res = await c.get(`/api/v1/residents/${a.resident.id}`);
+    expect(res.statusCode).toBe(200);
+    expect(res.json().tags).toEqual(['elderly_alone']);
+    expect(res.json().allowedActions).toEqual(['read']);
+    expect(await auditCount(t.db, 'resident.read')).toBe(n + 1);
+    const hidden = await c.get(`/api/v1/residents/${b.resident.id}`);
+    const missing = await c.get(`/api/v1/residents/${uuidv7()}`);
+    expect(hidden.statusCode).toBe(404);
+    expect(hidden.json()).toEqual(missing.json());
+    expect(await auditCount(t.db, 'resident.read')).toBe(n + 1);
+    const me = await as('resident');
+    expect((await me.get(`/api/v1/residents/${a.resident.id}`)).json().tags).toEqual(['elderly_alone', 'low_income']);
+  });
+
+  it('reveals the full number to those who visit, audited; 403 for officers, 404 out of scope', async () => {
+    const gw = await as('grid_worker');
+    const id = await gw.post(`/api/v1/residents/${a.resident.id}/reveal`, { field: 'idNumber' });
+    expect(id.statusCode).toBe(200);
+    expect(id.json()).toEqual({ value: a.resident.idNumber });
+    expect(await auditCount(t.db, 'resident.reveal_id_number')).toBe(1);
+    const phone = await gw.post(`/api/v1/residents/${a.resident.id}/reveal`, { field: 'phone' });
+    expect(phone.json()).toEqual({ value: a.resident.phone });
+    expect(await auditCount(t.db, 'resident.reveal_phone')).toBe(1);
+    for (const role of ['district_officer', 'street_officer', 'resident'] as const) {
+      const res = await (await as(role)).post(`/api/v1/residents/${a.resident.id}/reveal`, { field: 'idNumber' });
+      expect([role, res.statusCode]).toEqual([role, 403]);
+    }
+    const out = await gw.post(`/api/v1/residents/${b.resident.id}/reveal`, { field: 'idNumber' });
+    expect(out.statusCode).toBe(404);
+    expect((await gw.post(`/api/v1/residents/${a.resident.id}/reveal`, { field: 'name' })).statusCode).toBe(400);
+    expect(await auditCount(t.db, 'resident.reveal_id_number')).toBe(1);
+  });
+});
+
+describe('searching residents', () => {
+  it('finds by name prefix, exact ID number and phone number, within scope only', async () => {
+    const h = await buildHousehold(t.db, { grid: a.grid });
+    const r = await buildResident(t.db, t.platform.pii, { household: h, name: '欧阳明月', phone: '13900001111' });
+    await buildResident(t.db, t.platform.pii, { household: b.household, name: '欧阳明日' });
+    const c = await as('community_admin');
+    const ids = async (q: string) =>
+      (await c.get(`/api/v1/residents?q=${encodeURIComponent(q)}`)).json().items.map((x: { id: string }) => x.id);
+    expect(await ids('欧阳')).toEqual([r.id]);
+    expect(await ids('明月')).toEqual([]);
+    expect(await ids(r.idNumber)).toEqual([r.id]);
+    expect(await ids(r.idNumber.slice(0, 17))).toEqual([]);
+    expect(await ids('139 0000 1111')).toEqual([r.id]);
+    expect(await ids('%')).toEqual([]);
+    expect(await ids(b.resident.idNumber)).toEqual([]);
+  });
+
+  it('filters by a sensitive tag only where the caller may see it', async () => {
+    const gw = await as('grid_worker');
+    const so = await as('street_officer');
+    const tagged = (c: typeof gw, tag: string) => c.get(`/api/v1/residents?tag=${tag}`).then((r) => r.json().items.map((x: { id: string }) => x.id));
+    expect(await tagged(gw, 'low_income')).toContain(a.resident.id);
+    expect(await tagged(so, 'low_income')).toEqual([]);
+    expect(await tagged(so, 'elderly_alone')).toContain(a.resident.id);
+  });
+
+  it('pages through all residents of a grid without duplicates', async () => {
+    const h = await buildHousehold(t.db, { grid: a.grid });
+    for (let i = 0; i < 5; i++) await buildResident(t.db, t.platform.pii, { household: h });
+    const c = await as('grid_worker');
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const res = await c.get(`/api/v1/residents?gridId=${a.grid.id}&limit=2${cursor ? `&cursor=${cursor}` : ''}`);
+      seen.push(...res.json().items.map((x: { id: string }) => x.id));
+      cursor = res.json().nextCursor;
+    } while (cursor);
+    const all = await t.db.selectFrom('residents').select('id').where('grid_id', '=', a.grid.id).execute();
+    expect(new Set(seen).size).toBe(seen.length);
+    expect(seen.sort()).toEqual(all.map((x) => x.id).sort());
+  });
+
+  it('lists the tag definitions', async () => {
+    const res = await (await as('grid_worker')).get('/api/v1/resident-tags');
+    expect(res.json()).toContainEqual({ code: 'low_income', name: '低保对象', nameEn: 'Subsistence allowance', sensitive: true, careIntervalDays: 30 });
+  });
+});
