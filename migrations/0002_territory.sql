@@ -113,4 +113,6 @@ create index residents_household on residents (district_id, household_id);
 create index residents_grid on residents (district_id, grid_id, id);
 create index residents_community on residents (district_id, community_id, id);
 create index residents_name on residents (district_id, name text_pattern_ops);
+-- street officers search their street: without street_id the scan covers the whole district
+create index residents_street_name on residents (district_id, street_id, name text_pattern_ops);
 create index residents_phone on residents (district_id, phone_hash);

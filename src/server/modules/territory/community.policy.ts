@@ -5,7 +5,7 @@ import { own } from './territory.rules.ts';
 
 /** A community's own admin keeps its service-center address current, and nothing else of it. */
 export const communityPolicy = definePolicy<UnitScope, 'read' | 'create' | 'update' | 'update_service_center'>(
-  'community',
+  'territory.community',
   contextPath,
   {
     read: ROLES,

@@ -15,7 +15,7 @@ export const HOUSEHOLD_EDITORS = ['community_admin', 'community_worker', 'grid_w
  * The household register is personal data: the platform admin runs the install but does not
  * read it; a resident reads their own household only. A move is authorized on both grids.
  */
-export const householdPolicy = definePolicy<UnitScope, 'read' | 'create' | 'update'>('household', ownPath, {
+export const householdPolicy = definePolicy<UnitScope, 'read' | 'create' | 'update'>('territory.household', ownPath, {
   read: HOUSEHOLD_READERS,
   create: HOUSEHOLD_EDITORS,
   update: HOUSEHOLD_EDITORS,

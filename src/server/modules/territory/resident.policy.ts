@@ -7,7 +7,7 @@ import { ownPath, type UnitScope } from './territory.reach.ts';
  * sensitive tags; only the people who visit the household see those or reveal numbers.
  */
 export const residentPolicy = definePolicy<UnitScope, 'read' | 'read_sensitive' | 'create' | 'update' | 'reveal'>(
-  'resident',
+  'territory.resident',
   ownPath,
   {
     read: HOUSEHOLD_READERS,

@@ -3,7 +3,7 @@ import { definePolicy } from '../../platform/authz/policy.ts';
 import { contextPath, type UnitScope } from './territory.reach.ts';
 import { own } from './territory.rules.ts';
 
-export const streetPolicy = definePolicy<UnitScope, 'read' | 'create' | 'update'>('street', contextPath, {
+export const streetPolicy = definePolicy<UnitScope, 'read' | 'create' | 'update'>('territory.street', contextPath, {
   read: ROLES,
   create: own(['platform_admin', 'district_officer']),
   update: own(['platform_admin', 'district_officer']),

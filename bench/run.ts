@@ -1,0 +1,203 @@
+// `npm run bench`: city-scale load and latency benchmark against a PostgreSQL server.
+//   BENCH_DATABASE_URL (or DATABASE_URL) — the database to use; it is EMPTIED first.
+//   --households N   households to generate (default 3,000,000; residents ≈ 3.05 per household)
+//   --reuse          skip the load when a finished load of at least that size is present
+//   --requests N     measured requests per query (default 200), --warmup N (default 20)
+//   --parallel N     districts loaded at once (default 2)
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { sql } from 'kysely';
+import { buildApp } from '../src/server/app.ts';
+import { loadConfig } from '../src/server/platform/config.ts';
+import { PiiCipher } from '../src/server/platform/crypto/pii.ts';
+import { openDatabase } from '../src/server/platform/db/kysely.ts';
+import { migrate } from '../src/server/platform/db/migrate.ts';
+import type { Platform } from '../src/server/platform/http/context.ts';
+import { defaultReferenceYear } from '../seed/demo-data.ts';
+import { wipeData } from '../seed/reseed.ts';
+import { createHelpers, dropSecondary, insertGridMap, loadDistrict, restoreSecondary } from './load.ts';
+import { deepCursors, measure, type Measurement, type Scenario } from './measure.ts';
+import { benchPiiKey, BENCH_PASSWORD, prepareTargets, readMarker, writeMarker, type Targets } from './prepare.ts';
+import { cityStructure } from './structure.ts';
+
+function option(name: string, fallback: number): number {
+  const i = process.argv.indexOf(`--${name}`);
+  if (i < 0) return fallback;
+  const n = Number(process.argv[i + 1]?.replaceAll('_', '').replaceAll(',', ''));
+  if (!Number.isInteger(n) || n <= 0) throw new Error(`--${name} needs a positive integer`);
+  return n;
+}
+
+const households = option('households', 3_000_000);
+const requests = option('requests', 200);
+const warmup = option('warmup', 20);
+const parallel = option('parallel', 2);
+const reuse = process.argv.includes('--reuse');
+const url = process.env.BENCH_DATABASE_URL || process.env.DATABASE_URL;
+if (!url) {
+  console.error('Set BENCH_DATABASE_URL (or DATABASE_URL) to a PostgreSQL database the benchmark may empty.');
+  process.exit(2);
+}
+
+const log = (msg: string) => console.log(`[${new Date().toISOString().slice(11, 19)}] ${msg}`);
+const seconds = (since: number) => Math.round((performance.now() - since) / 100) / 10;
+
+const database = await openDatabase({ databaseUrl: url, poolSize: parallel + 2 });
+const db = database.db;
+await migrate(db);
+const pii = new PiiCipher(benchPiiKey());
+
+interface LoadInfo {
+  households: number;
+  residents: number;
+  districts: number;
+  streets: number;
+  communities: number;
+  grids: number;
+  loadSeconds: number;
+  phases: Record<string, number>;
+  targets: Targets;
+}
+
+async function load(): Promise<LoadInfo> {
+  const phases: Record<string, number> = {};
+  const started = performance.now();
+  let t = performance.now();
+  await wipeData(db);
+  const city = cityStructure(households);
+  log(`structure: ${city.districts.length} districts, ${city.streets.length} streets, ${city.communities.length} communities, ${city.grids.length} grids, ${city.households} households`);
+  await db.insertInto('districts').values(city.districts.map((d) => ({ ...d, city: '南京市' }))).execute();
+  await db.insertInto('streets').values(city.streets).execute();
+  for (let i = 0; i < city.communities.length; i += 1000) await db.insertInto('communities').values(city.communities.slice(i, i + 1000)).execute();
+  const grids = city.grids.map((g) => ({
+    district_id: g.districtId, id: g.gridId, street_id: g.streetId, community_id: g.communityId,
+    code: g.code, name: `第${g.code.split('-G')[1]}网格`, boundary: g.boundary,
+  }));
+  for (let i = 0; i < grids.length; i += 1000) await db.insertInto('grids').values(grids.slice(i, i + 1000)).execute();
+  await createHelpers(db);
+  await insertGridMap(db, city);
+  const saved = await dropSecondary(db);
+  phases.structure = seconds(t);
+
+  t = performance.now();
+  const refDate = `${defaultReferenceYear()}-07-01`;
+  const queue = city.districts.map((_, i) => i);
+  let done = 0;
+  await Promise.all(
+    Array.from({ length: parallel }, async () => {
+      for (let d = queue.shift(); d !== undefined; d = queue.shift()) {
+        await loadDistrict(db, d, refDate);
+        log(`district ${city.districts[d]!.name} loaded (${++done}/${city.districts.length}, ${seconds(t)} s)`);
+      }
+    }),
+  );
+  phases.rows = seconds(t);
+
+  t = performance.now();
+  log('rebuilding indexes and constraints');
+  await db.connection().execute(async (conn) => {
+    await sql`set maintenance_work_mem = '1GB'`.execute(conn);
+    await restoreSecondary(conn, saved, log);
+  });
+  phases.indexes = seconds(t);
+
+  t = performance.now();
+  await sql`analyze`.execute(db);
+  phases.analyze = seconds(t);
+
+  t = performance.now();
+  const targets = await prepareTargets(db, pii, 300);
+  phases.prepare = seconds(t);
+
+  const count = async (table: 'households' | 'residents') =>
+    Number((await sql<{ n: string }>`select count(*) as n from ${sql.table(table)}`.execute(db)).rows[0]!.n);
+  const info: LoadInfo = {
+    households: await count('households'),
+    residents: await count('residents'),
+    districts: city.districts.length,
+    streets: city.streets.length,
+    communities: city.communities.length,
+    grids: city.grids.length,
+    loadSeconds: seconds(started),
+    phases,
+    targets,
+  };
+  await writeMarker(db, info as unknown as Record<string, unknown>);
+  return info;
+}
+
+const marker = (await readMarker(db)) as LoadInfo | null;
+let info: LoadInfo;
+let reused = false;
+if (reuse && marker && marker.households >= households * 0.99) {
+  info = marker;
+  reused = true;
+  log(`reusing the loaded data: ${info.households} households, ${info.residents} residents (loaded in ${info.loadSeconds} s)`);
+} else {
+  log(`loading ${households} households into ${url.replace(/\/\/[^@]*@/, '//')}`);
+  info = await load();
+  log(`loaded ${info.households} households and ${info.residents} residents in ${info.loadSeconds} s`);
+}
+
+const platform: Platform = { db, dbKind: database.kind, pii, config: { ...loadConfig({}), seedDemo: false } };
+const app = await buildApp({ platform, webDir: '/nonexistent' });
+const T = info.targets;
+const prefixes = ['王', '李', '张', '刘', '陈', '杨', '黄', '赵', '吴', '周', '王秀', '李建', '张伟', '刘丽', '陈明', '徐', '孙', '马', '朱', '胡'];
+const cycle = <T>(items: T[], n: number) => Array.from({ length: n }, (_, i) => items[(i * 7919) % items.length]!);
+const deep = await deepCursors(app, { username: T.users.community, password: BENCH_PASSWORD }, `/api/v1/households?communityId=${T.communityId}&limit=50`);
+log(`deep pages: ${deep.length} cursors in the second half of the community's household list`);
+
+function queries(gridIds: string[], communityIds: string[]): [string, string[]][] {
+  return [
+    ['residents: name prefix', prefixes.map((p) => `/api/v1/residents?q=${encodeURIComponent(p)}`)],
+    ['residents: exact ID number', T.idNumbers.map((id) => `/api/v1/residents?q=${id}`)],
+    ['households: grid, first page', cycle(gridIds, 200).map((g) => `/api/v1/households?gridId=${g}`)],
+    ['households: community, first page', cycle(communityIds, 200).map((c) => `/api/v1/households?communityId=${c}`)],
+    ['households: community, deep page', deep.map((c) => `/api/v1/households?communityId=${T.communityId}&limit=50&cursor=${encodeURIComponent(c)}`)],
+  ];
+}
+const scenarios: Scenario[] = [
+  { role: 'community_admin', username: T.users.community, password: BENCH_PASSWORD, queries: queries(T.communityGridIds, [T.communityId]) },
+  { role: 'street_officer', username: T.users.street, password: BENCH_PASSWORD, queries: queries(T.streetGridIds, T.streetCommunityIds) },
+  { role: 'district_officer', username: T.users.district, password: BENCH_PASSWORD, queries: queries(T.districtGridIds, T.districtCommunityIds) },
+];
+const results: Measurement[] = [];
+for (const s of scenarios) {
+  log(`measuring as ${s.role}`);
+  results.push(...(await measure(app, s, requests, warmup)));
+}
+await app.close();
+const version = (await sql<{ v: string }>`select current_setting('server_version') as v`.execute(db)).rows[0]!.v;
+await database.close();
+
+const pad = (s: string, n: number) => s + ' '.repeat(Math.max(0, n - [...s].length));
+const ms = (x: number) => x.toFixed(1).padStart(8);
+console.log(`\nScale: ${info.districts} districts, ${info.streets} streets, ${info.communities} communities, ${info.grids} grids, ${info.households.toLocaleString('en')} households, ${info.residents.toLocaleString('en')} residents`);
+console.log(`Load: ${info.loadSeconds} s${reused ? ' (earlier run, reused)' : ''}  phases: ${Object.entries(info.phases).map(([k, v]) => `${k} ${v} s`).join(', ')}`);
+console.log(`PostgreSQL ${version}, ${os.cpus().length} CPUs, ${Math.round(os.totalmem() / 2 ** 30)} GB RAM, Node ${process.version}\n`);
+console.log(`${pad('role', 18)}${pad('query', 36)}${'n'.padStart(5)}${'p50 ms'.padStart(8)}${'p99 ms'.padStart(8)}${'items'.padStart(7)}`);
+for (const r of results) {
+  console.log(`${pad(r.role, 18)}${pad(r.query, 36)}${String(r.requests).padStart(5)}${ms(r.p50)}${ms(r.p99)}${r.avgItems.toFixed(0).padStart(7)}`);
+}
+
+const out = path.join(path.dirname(fileURLToPath(import.meta.url)), 'results', 'latest.json');
+fs.mkdirSync(path.dirname(out), { recursive: true });
+const { targets: _targets, ...scale } = info;
+fs.writeFileSync(
+  out,
+  JSON.stringify(
+    {
+      at: new Date().toISOString(),
+      machine: { cpus: os.cpus().length, memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version, postgres: version },
+      scale,
+      reusedLoad: reused,
+      requestsPerQuery: requests,
+      results,
+    },
+    null,
+    2,
+  ) + '\n',
+);
+console.log(`\nwritten to ${path.relative(process.cwd(), out)}`);

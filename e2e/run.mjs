@@ -1,0 +1,122 @@
+#!/usr/bin/env node
+// Browser tests: builds the web app when needed, starts the real server on a free port with
+// a fresh embedded database (demo seeded), runs e2e/**/*.e2e.ts with Vitest, stops the server.
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
+const artifacts = path.join(root, 'e2e', 'artifacts');
+fs.mkdirSync(artifacts, { recursive: true });
+
+function newestMtime(target) {
+  if (!fs.existsSync(target)) return 0;
+  const stat = fs.statSync(target);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  let newest = 0;
+  for (const entry of fs.readdirSync(target)) newest = Math.max(newest, newestMtime(path.join(target, entry)));
+  return newest;
+}
+
+function run(cmd, args, env = process.env) {
+  return new Promise((resolve) => {
+    const child = spawn(cmd, args, { cwd: root, env, stdio: 'inherit' });
+    child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+  });
+}
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitForHealth(url, server, timeoutMs) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (server.exitCode !== null) throw new Error(`server exited with code ${server.exitCode} (see e2e/artifacts/server.log)`);
+    try {
+      const res = await fetch(`${url}/api/health`);
+      if (res.ok) return;
+    } catch {
+      /* not listening yet */
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`server did not answer ${url}/api/health within ${timeoutMs / 1000} s`);
+}
+
+// 1. Build the web app when dist/web is missing or older than its sources.
+const built = path.join(root, 'dist', 'web', 'index.html');
+const sourcesChanged = Math.max(
+  newestMtime(path.join(root, 'src', 'web')),
+  newestMtime(path.join(root, 'src', 'common')),
+  newestMtime(path.join(root, 'vite.config.ts')),
+  newestMtime(path.join(root, 'package-lock.json')),
+);
+if (!fs.existsSync(built) || fs.statSync(built).mtimeMs < sourcesChanged) {
+  console.log('e2e: building the web app (vite build)');
+  const code = await run(npx, ['vite', 'build', '--logLevel', 'warn']);
+  if (code !== 0) process.exit(code);
+}
+
+// 2. Start the real server on a fresh embedded database.
+const port = await freePort();
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sanshe-e2e-'));
+const baseUrl = `http://127.0.0.1:${port}`;
+const serverEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, SEED_DEMO: 'true', LOG_LEVEL: 'warn' };
+delete serverEnv.DATABASE_URL;
+delete serverEnv.PII_KEY;
+const log = fs.openSync(path.join(artifacts, 'server.log'), 'w');
+const server = spawn(npx, ['tsx', 'src/server/main.ts'], { cwd: root, env: serverEnv, stdio: ['ignore', log, log], detached: true });
+
+let stopped = false;
+async function stopServer() {
+  if (stopped) return;
+  stopped = true;
+  if (server.exitCode === null) {
+    try {
+      process.kill(-server.pid, 'SIGTERM');
+    } catch {
+      /* already gone */
+    }
+    const deadline = Date.now() + 10_000;
+    while (server.exitCode === null && server.signalCode === null && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    if (server.exitCode === null && server.signalCode === null) {
+      try {
+        process.kill(-server.pid, 'SIGKILL');
+      } catch {
+        /* already gone */
+      }
+    }
+  }
+  fs.rmSync(dataDir, { recursive: true, force: true });
+}
+for (const sig of ['SIGINT', 'SIGTERM']) {
+  process.on(sig, () => void stopServer().then(() => process.exit(130)));
+}
+
+let code = 1;
+try {
+  console.log(`e2e: starting the server at ${baseUrl} (embedded database, demo data)`);
+  const started = Date.now();
+  await waitForHealth(baseUrl, server, 300_000);
+  console.log(`e2e: server ready after ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  // 3. Run the browser tests, one file at a time, against that server.
+  code = await run(npx, ['vitest', 'run', '--config', 'e2e/vitest.config.ts'], { ...process.env, E2E_BASE_URL: baseUrl });
+} catch (err) {
+  console.error(`e2e: ${err.message}`);
+  code = 1;
+} finally {
+  await stopServer();
+}
+process.exit(code);

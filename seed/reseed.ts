@@ -1,0 +1,61 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { sql, type Kysely } from 'kysely';
+import { loadConfig } from '../src/server/platform/config.ts';
+import { loadPiiKey, PiiCipher } from '../src/server/platform/crypto/pii.ts';
+import { openDatabase } from '../src/server/platform/db/kysely.ts';
+import { migrate, MIGRATIONS_DIR } from '../src/server/platform/db/migrate.ts';
+import type { DB } from '../src/server/tables.ts';
+import { DEMO_ACCOUNTS, seedDemoIfEmpty } from './demo.ts';
+import { DEMO_PASSWORD } from './demo-accounts.ts';
+import { EXTRA_ACCOUNTS } from './demo-people.ts';
+
+/**
+ * Tables whose rows come from the migrations themselves (resident tags, default settings):
+ * found by the `insert into` statements of the migration files, and kept on re-seed.
+ */
+export function migrationDataTables(dir = MIGRATIONS_DIR): Set<string> {
+  const keep = new Set(['schema_migrations']);
+  for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.sql'))) {
+    const text = fs.readFileSync(path.join(dir, file), 'utf8').replace(/--.*$/gm, '');
+    for (const m of text.matchAll(/insert\s+into\s+("?)([a-z_][a-z0-9_]*)\1/gi)) keep.add(m[2]!.toLowerCase());
+  }
+  return keep;
+}
+
+/**
+ * Empties every data table in one TRUNCATE: the audit log refuses DELETE through a row
+ * trigger, which TRUNCATE does not fire, and one statement satisfies all foreign keys.
+ */
+export async function wipeData(db: Kysely<DB>): Promise<string[]> {
+  const keep = migrationDataTables();
+  const rows = await sql<{ tablename: string }>`
+    select tablename from pg_tables where schemaname = current_schema() order by tablename`.execute(db);
+  const tables = rows.rows.map((r) => r.tablename).filter((t) => !keep.has(t));
+  if (tables.length) {
+    await sql`truncate table ${sql.join(tables.map((t) => sql.table(t)))} restart identity`.execute(db);
+  }
+  return tables;
+}
+
+async function main() {
+  // `npm run seed`: the server must not be running on the embedded database (one process only).
+  const config = loadConfig();
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  try {
+    await migrate(database.db);
+    const pii = new PiiCipher(loadPiiKey(config.piiKey, config.dataDir));
+    const started = performance.now();
+    const wiped = await wipeData(database.db);
+    await seedDemoIfEmpty({ db: database.db, dbKind: database.kind, pii, config });
+    const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    console.log(`emptied ${wiped.length} tables and loaded the demo community in ${seconds} s (database: ${database.kind})`);
+    console.log('Demo logins:');
+    for (const a of DEMO_ACCOUNTS) console.log(`${a.role}: ${a.username} / ${a.password}`);
+    for (const a of EXTRA_ACCOUNTS) console.log(`${a.role}: ${a.username} / ${DEMO_PASSWORD}`);
+  } finally {
+    await database.close();
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) await main();

@@ -1,0 +1,60 @@
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  HomeOutlined,
+  IdcardOutlined,
+  SearchOutlined,
+  UserOutlined,
+  UsergroupAddOutlined,
+  BankOutlined,
+} from '@ant-design/icons';
+import type { ReactNode } from 'react';
+import type { Role } from '../../common/roles.ts';
+import { useAuth } from './auth.tsx';
+
+export interface NavEntry {
+  key: string;
+  path: string;
+  label: string;
+  icon: ReactNode;
+}
+
+const TERRITORY_ROLES: Role[] = ['platform_admin', 'district_officer', 'street_officer', 'community_admin', 'community_worker', 'grid_worker'];
+const STAFF_ROLES: Role[] = [
+  'platform_admin', 'district_officer', 'street_officer', 'community_admin', 'community_worker', 'grid_worker',
+  'org_admin', 'social_worker', 'supervisor', 'evaluator', 'reviewer',
+];
+
+/** Menu entries the signed-in user may use; the server still checks every request. */
+export function useNavEntries(): NavEntry[] {
+  const { can, hasRole } = useAuth();
+  const canAny = (...perms: string[]) => perms.some((p) => can(p));
+  const entries: (NavEntry & { show: boolean })[] = [
+    { key: 'home', path: '/', label: 'nav.home', icon: <HomeOutlined />, show: hasRole(...STAFF_ROLES) },
+    { key: 'my-household', path: '/my-household', label: 'nav.myHousehold', icon: <HomeOutlined />, show: hasRole('resident') },
+    {
+      key: 'territory', path: '/territory', label: 'nav.territory', icon: <ApartmentOutlined />,
+      show: hasRole(...TERRITORY_ROLES) && canAny('territory.district.read', 'territory.community.read', 'territory.grid.read', 'territory.household.read'),
+    },
+    {
+      key: 'households', path: '/households', label: 'nav.households', icon: <SearchOutlined />,
+      show: hasRole(...TERRITORY_ROLES) && can('territory.household.read'),
+    },
+    {
+      key: 'organizations', path: '/organizations', label: 'nav.organizations', icon: <BankOutlined />,
+      show: hasRole(...STAFF_ROLES) && can('organizations.organization.read'),
+    },
+    {
+      key: 'social-workers', path: '/social-workers', label: 'nav.socialWorkers', icon: <IdcardOutlined />,
+      show: hasRole(...STAFF_ROLES) && can('workforce.social_worker.read'),
+    },
+    {
+      key: 'users', path: '/admin/users', label: 'nav.users', icon: <UsergroupAddOutlined />,
+      show: can('accounts.user.read'),
+    },
+    { key: 'audit', path: '/admin/audit', label: 'nav.audit', icon: <AuditOutlined />, show: can('audit.record.read') },
+    { key: 'account', path: '/account', label: 'nav.account', icon: <UserOutlined />, show: true },
+  ];
+  return entries.filter((e) => e.show);
+}
+

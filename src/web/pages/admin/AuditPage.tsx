@@ -1,0 +1,75 @@
+import { Button, Card, DatePicker, Input, Space, Table, Typography } from 'antd';
+import type { Dayjs } from 'dayjs';
+import dayjs from 'dayjs';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AuditEntry } from '../../api/types.ts';
+import { useKeysetList } from '../../api/useKeysetList.ts';
+import { ErrorAlert } from '../../components/feedback.tsx';
+
+function Json({ value }: { value: unknown }) {
+  if (value === null || value === undefined) return <Typography.Text type="secondary">—</Typography.Text>;
+  return (
+    <pre style={{ margin: 0, fontSize: 12, maxHeight: 320, overflow: 'auto', background: '#fafafa', padding: 8, borderRadius: 4, whiteSpace: 'pre-wrap', wordBreak: 'break-all' }}>
+      {JSON.stringify(value, null, 2)}
+    </pre>
+  );
+}
+
+export function AuditPage() {
+  const { t } = useTranslation();
+  const [filter, setFilter] = useState<Record<string, string | undefined>>({});
+  const list = useKeysetList<AuditEntry>('audit', '/audit', filter);
+  const set = (k: string) => (v: string | undefined) => setFilter((f) => ({ ...f, [k]: v || undefined }));
+  const setRange = (range: [Dayjs | null, Dayjs | null] | null) =>
+    setFilter((f) => ({
+      ...f,
+      from: range?.[0] ? range[0].startOf('day').toISOString() : undefined,
+      to: range?.[1] ? range[1].endOf('day').toISOString() : undefined,
+    }));
+  return (
+    <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+      <Typography.Title level={3} style={{ margin: 0 }}>{t('nav.audit')}</Typography.Title>
+      <Card size="small">
+        <Space wrap>
+          <Input.Search allowClear placeholder={t('audit.action')} onSearch={(v) => set('action')(v.trim())} style={{ width: 200 }} />
+          <Input.Search allowClear placeholder={t('audit.entityType')} onSearch={(v) => set('entityType')(v.trim())} style={{ width: 180 }} />
+          <Input.Search allowClear placeholder={t('audit.actorId')} onSearch={(v) => set('actorUserId')(v.trim())} style={{ width: 240 }} />
+          <DatePicker.RangePicker onChange={(r) => setRange(r as [Dayjs | null, Dayjs | null] | null)} />
+        </Space>
+      </Card>
+      <ErrorAlert error={list.error} />
+      <Table<AuditEntry>
+        rowKey="id"
+        size="small"
+        loading={list.isLoading}
+        dataSource={list.items}
+        pagination={false}
+        scroll={{ x: 860 }}
+        expandable={{
+          expandedRowRender: (r) => (
+            <Space align="start" wrap style={{ width: '100%' }}>
+              <div style={{ minWidth: 280, maxWidth: 520 }}>
+                <Typography.Text strong>{t('audit.before')}</Typography.Text>
+                <Json value={r.before} />
+              </div>
+              <div style={{ minWidth: 280, maxWidth: 520 }}>
+                <Typography.Text strong>{t('audit.after')}</Typography.Text>
+                <Json value={r.after} />
+              </div>
+            </Space>
+          ),
+        }}
+        columns={[
+          { title: t('audit.at'), dataIndex: 'at', width: 160, render: (v) => dayjs(v).format('YYYY-MM-DD HH:mm:ss') },
+          { title: t('audit.actor'), dataIndex: 'actorName', width: 160 },
+          { title: t('audit.action'), dataIndex: 'action', render: (v) => <Typography.Text code>{v}</Typography.Text> },
+          { title: t('audit.entityType'), dataIndex: 'entityType', width: 130 },
+          { title: t('audit.entityId'), dataIndex: 'entityId', width: 120, render: (v) => (v ? <Typography.Text copyable={{ text: v }}>…{String(v).slice(-8)}</Typography.Text> : '—') },
+          { title: t('audit.ip'), dataIndex: 'ip', width: 120 },
+        ]}
+      />
+      {list.hasNextPage && <Button block onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage}>{t('common.loadMore')}</Button>}
+    </Space>
+  );
+}

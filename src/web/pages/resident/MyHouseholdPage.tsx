@@ -1,0 +1,32 @@
+import { Card, Descriptions, Empty, Space, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useAuth } from '../../app/auth.tsx';
+import { QueryState } from '../../components/feedback.tsx';
+import { Members } from '../territory/Members.tsx';
+import { useHousehold } from '../territory/queries.ts';
+
+/** A resident's own household: the only register data a resident account sees. */
+export function MyHouseholdPage() {
+  const { t } = useTranslation();
+  const { me } = useAuth();
+  const householdId = me?.assignments.find((a) => a.role === 'resident' && a.scopeType === 'household')?.scopeId;
+  const household = useHousehold(householdId);
+  if (!householdId) return <Empty description={t('myHousehold.none')} />;
+  if (!household.data) return <QueryState isLoading={household.isLoading} error={household.error} />;
+  const h = household.data;
+  return (
+    <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+      <Typography.Title level={3} style={{ margin: 0 }}>{t('nav.myHousehold')}</Typography.Title>
+      <Card size="small">
+        <Descriptions size="small" column={1}>
+          <Descriptions.Item label={t('household.address')}><span style={{ wordBreak: 'break-all' }}>{h.address}</span></Descriptions.Item>
+          {h.gridName && <Descriptions.Item label={t('household.grid')}>{h.gridName}</Descriptions.Item>}
+        </Descriptions>
+      </Card>
+      <Card size="small" title={t('household.members')}>
+        <Members members={h.members ?? []} linkable={false} />
+      </Card>
+      <Typography.Paragraph type="secondary">{t('myHousehold.correction')}</Typography.Paragraph>
+    </Space>
+  );
+}

@@ -1,0 +1,63 @@
+import { EnvironmentOutlined, RightOutlined } from '@ant-design/icons';
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { Button, Input, List, Space, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import { api, type Page } from '../../api/client.ts';
+import type { Household } from '../../api/types.ts';
+import { ErrorAlert } from '../../components/feedback.tsx';
+
+const PAGE = 20;
+
+/** Households of a unit, searchable by address, paged with the server's keyset cursor. */
+export function HouseholdList({ filter, initialQuery = '' }: { filter: { gridId?: string; communityId?: string }; initialQuery?: string }) {
+  const { t } = useTranslation();
+  const [q, setQ] = useState(initialQuery);
+  const query = useInfiniteQuery({
+    queryKey: ['households', 'list', filter, q],
+    queryFn: ({ pageParam }) => api.get<Page<Household>>('/households', { ...filter, q: q || undefined, limit: PAGE, cursor: pageParam }),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+  const items = query.data?.pages.flatMap((p) => p.items) ?? [];
+
+  return (
+    <Space orientation="vertical" style={{ width: '100%' }} size={12}>
+      <Input.Search
+        allowClear
+        enterButton
+        defaultValue={initialQuery}
+        placeholder={t('territory.searchAddress')}
+        onSearch={(v) => setQ(v.trim())}
+        data-testid="household-search"
+        size="large"
+      />
+      <ErrorAlert error={query.error} />
+      <List
+        loading={query.isLoading}
+        dataSource={items}
+        data-testid="household-list"
+        locale={{ emptyText: q ? t('territory.noMatch') : t('common.empty') }}
+        renderItem={(h) => (
+          <Link to={`/territory/households/${h.id}`} style={{ display: 'block', color: 'inherit' }} data-testid="household-item">
+            <List.Item extra={<RightOutlined style={{ color: '#bbb' }} />} style={{ paddingInline: 8 }}>
+              <List.Item.Meta
+                avatar={<EnvironmentOutlined style={{ color: '#c0392b', marginTop: 4 }} />}
+                title={<Typography.Text style={{ wordBreak: 'break-all' }}>{h.address}</Typography.Text>}
+                description={[h.gridName, h.householdNo && `${t('household.no')} ${h.householdNo}`, h.memberCount !== undefined && t('household.memberCount', { count: h.memberCount })]
+                  .filter(Boolean)
+                  .join(' · ')}
+              />
+            </List.Item>
+          </Link>
+        )}
+      />
+      {query.hasNextPage && (
+        <Button block onClick={() => void query.fetchNextPage()} loading={query.isFetchingNextPage} data-testid="load-more">
+          {t('common.loadMore')}
+        </Button>
+      )}
+    </Space>
+  );
+}

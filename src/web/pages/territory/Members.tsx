@@ -1,0 +1,67 @@
+import { RightOutlined } from '@ant-design/icons';
+import { List, Space, Tag, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import type { Resident } from '../../api/types.ts';
+import { useTagLabel } from './queries.ts';
+
+export function ResidentTags({ tags }: { tags: string[] }) {
+  const label = useTagLabel();
+  return (
+    <>
+      {tags.map((code) => (
+        <Tag key={code} color="volcano" style={{ marginBottom: 2 }}>{label(code)}</Tag>
+      ))}
+    </>
+  );
+}
+
+/** Household members with masked numbers; full numbers only on the resident page. */
+export function Members({ members, linkable = true }: { members: Resident[]; linkable?: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <List
+      dataSource={members}
+      data-testid="member-list"
+      locale={{ emptyText: t('household.noMembers') }}
+      renderItem={(r) => {
+        const body = (
+          <List.Item extra={linkable ? <RightOutlined style={{ color: '#bbb' }} /> : undefined} style={{ paddingInline: 8 }} data-testid="member-item">
+            <List.Item.Meta
+              title={
+                <Space size={6} wrap>
+                  <Typography.Text strong>{r.name}</Typography.Text>
+                  <Tag>{t(`relation.${r.relation}`)}</Tag>
+                  <Typography.Text type="secondary">
+                    {t(`gender.${r.gender}`)}
+                    {r.age !== undefined ? ` · ${t('resident.ageYears', { count: r.age })}` : ''}
+                  </Typography.Text>
+                </Space>
+              }
+              description={
+                <Space orientation="vertical" size={2}>
+                  <span>
+                    {t('resident.idNumber')}: <Typography.Text code data-testid="member-id-masked">{r.idNumberMasked}</Typography.Text>
+                  </span>
+                  {r.phoneMasked && (
+                    <span>
+                      {t('resident.phone')}: <Typography.Text code>{r.phoneMasked}</Typography.Text>
+                    </span>
+                  )}
+                  {r.tags.length > 0 && <div><ResidentTags tags={r.tags} /></div>}
+                </Space>
+              }
+            />
+          </List.Item>
+        );
+        return linkable ? (
+          <Link to={`/territory/residents/${r.id}`} style={{ display: 'block', color: 'inherit' }}>
+            {body}
+          </Link>
+        ) : (
+          body
+        );
+      }}
+    />
+  );
+}
