@@ -38,7 +38,14 @@ export async function openTestDatabase(): Promise<Database> {
     async close() {
       await database.close();
       const again = new pg.Client({ connectionString: serverUrl });
+      again.on('error', () => {});
       await again.connect();
+      // Closed pool sockets may still be saying goodbye; let them go before forcing the drop.
+      for (let i = 0; i < 50; i++) {
+        const { rows } = await again.query('select count(*)::int as n from pg_stat_activity where datname = $1', [name]);
+        if (rows[0].n === 0) break;
+        await new Promise((r) => setTimeout(r, 100));
+      }
       await again.query(`drop database if exists ${name} with (force)`);
       await again.end();
     },
