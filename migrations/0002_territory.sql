@@ -112,7 +112,9 @@ create table residents (
 create index residents_household on residents (district_id, household_id);
 create index residents_grid on residents (district_id, grid_id, id);
 create index residents_community on residents (district_id, community_id, id);
-create index residents_name on residents (district_id, name text_pattern_ops);
--- street officers search their street: without street_id the scan covers the whole district
-create index residents_street_name on residents (district_id, street_id, name text_pattern_ops);
+-- Name search is a prefix match listed by name: "C"-collated indexes serve both the LIKE
+-- prefix and the order, per scope level, so a page reads only its own entries.
+create index residents_name on residents (district_id, (name collate "C"), id);
+create index residents_street_name on residents (district_id, street_id, (name collate "C"), id);
+create index residents_community_name on residents (district_id, community_id, (name collate "C"), id);
 create index residents_phone on residents (district_id, phone_hash);

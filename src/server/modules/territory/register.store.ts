@@ -106,9 +106,17 @@ export function listResidents(
     if (q.tagGrants) qb = qb.where(scopeCondition(q.tagGrants, RESIDENT_SCOPE, 'r'));
   }
   const s = q.search;
-  if (s?.kind === 'name') qb = qb.where('r.name', 'like', `${likeEscape(s.prefix)}%`);
   if (s?.kind === 'id_number') qb = qb.where('r.id_number_hash', '=', s.hash);
   if (s?.kind === 'phone') qb = qb.where('r.phone_hash', '=', s.hash);
+  if (s?.kind === 'name') {
+    // Name matches are listed by name (byte order, the "C" collation of the name indexes) so
+    // that a page reads only its own index entries, even when a surname matches thousands.
+    const name = sql<string>`r.name collate "C"`;
+    qb = qb.where(sql<boolean>`${name} like ${`${likeEscape(s.prefix)}%`}`);
+    const after = decodeCursor(q.cursor, 2);
+    if (after) qb = qb.where(sql<boolean>`(${name}, r.id) > (${String(after[0])} collate "C", ${String(after[1])}::uuid)`);
+    return qb.orderBy(name).orderBy('r.id').limit(q.limit + 1).execute();
+  }
   const after = decodeCursor(q.cursor, 1);
   if (after) qb = qb.where('r.id', '>', String(after[0]));
   return qb.orderBy('r.id').limit(q.limit + 1).execute();

@@ -44,13 +44,14 @@ export async function listResidents(ctx: RequestContext, q: Static<typeof S.Resi
   const v = await viewerOf(ctx);
   const limit = q.limit ?? 50;
   const catalogue = await tagCatalogue(ctx.db);
+  const search = searchOf(ctx, q.q);
   const rows = await store.listResidents(ctx.db, residentPolicy.grants(v.actor, 'read'), {
     ...q,
     limit,
     tagGrants: q.tag && catalogue.sensitive.has(q.tag) ? residentPolicy.grants(v.actor, 'read_sensitive') : undefined,
-    search: searchOf(ctx, q.q),
+    search,
   });
-  const p = pageOf(rows, limit, (r) => [r.id]);
+  const p = pageOf(rows, limit, (r) => (search?.kind === 'name' ? [r.name, r.id] : [r.id]));
   return { items: p.items.map((r) => residentView(v, r, catalogue)), nextCursor: p.nextCursor };
 }
 

@@ -188,6 +188,23 @@ describe('searching residents', () => {
     expect(await ids(b.resident.idNumber)).toEqual([]);
   });
 
+  it('lists name matches in name order and pages through them without gaps or repeats', async () => {
+    const h = await buildHousehold(t.db, { grid: a.grid });
+    const names = ['司马五', '司马一', '司马三', '司马二', '司马四'];
+    for (const name of names) await buildResident(t.db, t.platform.pii, { household: h, name });
+    const c = await as('community_admin');
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page = (await c.get(`/api/v1/residents?q=${encodeURIComponent('司马')}&limit=2${cursor ? `&cursor=${cursor}` : ''}`)).json();
+      seen.push(...page.items.map((x: { name: string }) => x.name));
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(seen).toEqual([...names].sort((x, y) => Buffer.compare(Buffer.from(x), Buffer.from(y))));
+    const stale = (await c.get(`/api/v1/residents?limit=2`)).json().nextCursor;
+    expect((await c.get(`/api/v1/residents?q=${encodeURIComponent('司马')}&cursor=${stale}`)).statusCode).toBe(400);
+  });
+
   it('filters by a sensitive tag only where the caller may see it', async () => {
     const gw = await as('grid_worker');
     const so = await as('street_officer');
