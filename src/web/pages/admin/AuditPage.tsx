@@ -1,11 +1,10 @@
-import { Button, Card, DatePicker, Input, Space, Table, Typography } from 'antd';
+import { DatePicker, Input, Space, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AuditEntry } from '../../api/types.ts';
 import { useKeysetList } from '../../api/useKeysetList.ts';
-import { ErrorAlert } from '../../components/feedback.tsx';
+import { KeysetTable, ListPage, useListFilter } from '../../components/KeysetTable.tsx';
 
 function Json({ value }: { value: unknown }) {
   if (value === null || value === undefined) return <Typography.Text type="secondary">—</Typography.Text>;
@@ -18,9 +17,8 @@ function Json({ value }: { value: unknown }) {
 
 export function AuditPage() {
   const { t } = useTranslation();
-  const [filter, setFilter] = useState<Record<string, string | undefined>>({});
+  const { filter, set, setFilter } = useListFilter();
   const list = useKeysetList<AuditEntry>('audit', '/audit', filter);
-  const set = (k: string) => (v: string | undefined) => setFilter((f) => ({ ...f, [k]: v || undefined }));
   const setRange = (range: [Dayjs | null, Dayjs | null] | null) =>
     setFilter((f) => ({
       ...f,
@@ -28,23 +26,19 @@ export function AuditPage() {
       to: range?.[1] ? range[1].endOf('day').toISOString() : undefined,
     }));
   return (
-    <Space orientation="vertical" size={16} style={{ width: '100%' }}>
-      <Typography.Title level={3} style={{ margin: 0 }}>{t('nav.audit')}</Typography.Title>
-      <Card size="small">
-        <Space wrap>
+    <ListPage
+      title={t('nav.audit')}
+      filters={
+        <>
           <Input.Search allowClear placeholder={t('audit.action')} onSearch={(v) => set('action')(v.trim())} style={{ width: 200 }} />
           <Input.Search allowClear placeholder={t('audit.entityType')} onSearch={(v) => set('entityType')(v.trim())} style={{ width: 180 }} />
           <Input.Search allowClear placeholder={t('audit.actorId')} onSearch={(v) => set('actorUserId')(v.trim())} style={{ width: 240 }} />
           <DatePicker.RangePicker onChange={(r) => setRange(r as [Dayjs | null, Dayjs | null] | null)} />
-        </Space>
-      </Card>
-      <ErrorAlert error={list.error} />
-      <Table<AuditEntry>
-        rowKey="id"
-        size="small"
-        loading={list.isLoading}
-        dataSource={list.items}
-        pagination={false}
+        </>
+      }
+    >
+      <KeysetTable
+        list={list}
         scroll={{ x: 860 }}
         expandable={{
           expandedRowRender: (r) => (
@@ -69,7 +63,6 @@ export function AuditPage() {
           { title: t('audit.ip'), dataIndex: 'ip', width: 120 },
         ]}
       />
-      {list.hasNextPage && <Button block onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage}>{t('common.loadMore')}</Button>}
-    </Space>
+    </ListPage>
   );
 }

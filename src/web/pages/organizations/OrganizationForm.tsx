@@ -1,13 +1,11 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Button, DatePicker, Form, Input, Select, Space } from 'antd';
+import { DatePicker, Form, Input, Select, Space } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ORGANIZATION_TYPES, RATINGS, SERVICE_FIELDS } from '../../../common/organizations.ts';
 import { api } from '../../api/client.ts';
 import type { Community, District, Organization } from '../../api/types.ts';
-import { applyServerErrors, ErrorAlert } from '../../components/feedback.tsx';
 import { useCommonLabels } from '../../components/labels.ts';
+import { PageForm, useFormSave } from '../../components/SaveForm.tsx';
 import { useChildren } from '../territory/queries.ts';
 
 interface Values {
@@ -38,15 +36,12 @@ const day = (d?: Dayjs | null) => (d ? d.format('YYYY-MM-DD') : null);
 export function OrganizationForm({ org, onDone }: { org?: Organization; onDone: (o: Organization) => void }) {
   const { t } = useTranslation();
   const labels = useCommonLabels();
-  const qc = useQueryClient();
-  const [form] = Form.useForm<Values>();
-  const [error, setError] = useState<unknown>(null);
   const full = !org || (org.allowedActions ?? []).includes('update');
   const districts = useChildren<District>('districts', {});
   const communities = useChildren<Community>('communities', {});
   const editable = (name: string) => full || SELF_SERVICE.has(name);
 
-  const save = useMutation({
+  const saver = useFormSave({
     mutationFn: (v: Values) => {
       const all: Record<string, unknown> = {
         name: v.name?.trim(),
@@ -71,101 +66,88 @@ export function OrganizationForm({ org, onDone }: { org?: Organization; onDone: 
       if (!org) delete body.status;
       return org ? api.patch<Organization>(`/organizations/${org.id}`, body) : api.post<Organization>('/organizations', body);
     },
-    onSuccess: (o) => {
-      void qc.invalidateQueries({ queryKey: ['organizations'] });
-      onDone(o);
-    },
-    onError: (e) => setError(applyServerErrors(form, e)),
+    invalidate: ['organizations'],
+    onSaved: onDone,
   });
 
-  const rating = Form.useWatch('rating', form);
+  const rating = Form.useWatch('rating', saver.form);
   return (
-    <>
-      <ErrorAlert error={error} />
-      <Form
-        form={form}
-        layout="vertical"
-        style={{ maxWidth: 720 }}
-        initialValues={{
-          name: org?.name ?? '',
-          uscc: org?.uscc ?? '',
-          type: org?.type ?? 'service_institution',
-          registrationDate: org?.registrationDate ? dayjs(org.registrationDate) : undefined,
-          registrationAuthority: org?.registrationAuthority ?? '',
-          registrationDistrictId: org?.registrationDistrictId ?? undefined,
-          rating: org?.rating ?? undefined,
-          ratingValidUntil: org?.ratingValidUntil ? dayjs(org.ratingValidUntil) : undefined,
-          serviceFields: org?.serviceFields ?? [],
-          serviceCommunityIds: org?.serviceCommunityIds ?? [],
-          address: org?.address ?? '',
-          contactName: org?.contactName ?? '',
-          contactPhone: '',
-          status: org?.status ?? 'active',
-        }}
-        onFinish={(v) => {
-          setError(null);
-          save.mutate(v);
-        }}
-      >
-        <Form.Item name="name" label={t('org.name')} rules={[{ required: true, message: t('common.required') }]}>
-          <Input disabled={!editable('name')} />
+    <PageForm
+      saver={saver}
+      initialValues={{
+        name: org?.name ?? '',
+        uscc: org?.uscc ?? '',
+        type: org?.type ?? 'service_institution',
+        registrationDate: org?.registrationDate ? dayjs(org.registrationDate) : undefined,
+        registrationAuthority: org?.registrationAuthority ?? '',
+        registrationDistrictId: org?.registrationDistrictId ?? undefined,
+        rating: org?.rating ?? undefined,
+        ratingValidUntil: org?.ratingValidUntil ? dayjs(org.ratingValidUntil) : undefined,
+        serviceFields: org?.serviceFields ?? [],
+        serviceCommunityIds: org?.serviceCommunityIds ?? [],
+        address: org?.address ?? '',
+        contactName: org?.contactName ?? '',
+        contactPhone: '',
+        status: org?.status ?? 'active',
+      }}
+    >
+      <Form.Item name="name" label={t('org.name')} rules={[{ required: true, message: t('common.required') }]}>
+        <Input disabled={!editable('name')} />
+      </Form.Item>
+      <Form.Item name="uscc" label={t('org.uscc')} rules={[{ required: true, message: t('common.required') }]}>
+        <Input disabled={!editable('uscc')} maxLength={18} style={{ fontFamily: 'monospace' }} />
+      </Form.Item>
+      <Form.Item name="type" label={t('org.type')} rules={[{ required: true, message: t('common.required') }]}>
+        <Select disabled={!editable('type')} options={ORGANIZATION_TYPES.map((v) => ({ value: v, label: labels.orgType(v) }))} />
+      </Form.Item>
+      <Space wrap align="start">
+        <Form.Item name="registrationDate" label={t('org.registrationDate')} rules={[{ required: true, message: t('common.required') }]}>
+          <DatePicker disabled={!editable('registrationDate')} />
         </Form.Item>
-        <Form.Item name="uscc" label={t('org.uscc')} rules={[{ required: true, message: t('common.required') }]}>
-          <Input disabled={!editable('uscc')} maxLength={18} style={{ fontFamily: 'monospace' }} />
+        <Form.Item name="registrationAuthority" label={t('org.registrationAuthority')} rules={[{ required: true, message: t('common.required') }]}>
+          <Input disabled={!editable('registrationAuthority')} style={{ width: 260 }} />
         </Form.Item>
-        <Form.Item name="type" label={t('org.type')} rules={[{ required: true, message: t('common.required') }]}>
-          <Select disabled={!editable('type')} options={ORGANIZATION_TYPES.map((v) => ({ value: v, label: labels.orgType(v) }))} />
+      </Space>
+      <Form.Item name="registrationDistrictId" label={t('org.registrationDistrict')}>
+        <Select allowClear disabled={!editable('registrationDistrictId')} options={(districts.data ?? []).map((d) => ({ value: d.id, label: d.name }))} />
+      </Form.Item>
+      <Space wrap align="start">
+        <Form.Item name="rating" label={t('org.rating')}>
+          <Select allowClear disabled={!editable('rating')} style={{ width: 120 }} options={RATINGS.map((v) => ({ value: v, label: v }))} />
         </Form.Item>
-        <Space wrap align="start">
-          <Form.Item name="registrationDate" label={t('org.registrationDate')} rules={[{ required: true, message: t('common.required') }]}>
-            <DatePicker disabled={!editable('registrationDate')} />
-          </Form.Item>
-          <Form.Item name="registrationAuthority" label={t('org.registrationAuthority')} rules={[{ required: true, message: t('common.required') }]}>
-            <Input disabled={!editable('registrationAuthority')} style={{ width: 260 }} />
-          </Form.Item>
-        </Space>
-        <Form.Item name="registrationDistrictId" label={t('org.registrationDistrict')}>
-          <Select allowClear disabled={!editable('registrationDistrictId')} options={(districts.data ?? []).map((d) => ({ value: d.id, label: d.name }))} />
-        </Form.Item>
-        <Space wrap align="start">
-          <Form.Item name="rating" label={t('org.rating')}>
-            <Select allowClear disabled={!editable('rating')} style={{ width: 120 }} options={RATINGS.map((v) => ({ value: v, label: v }))} />
-          </Form.Item>
-          {rating && (
-            <Form.Item name="ratedOn" label={t('org.ratedOn')} extra={t('org.ratedOnHint')}>
-              <DatePicker disabled={!editable('ratedOn')} />
-            </Form.Item>
-          )}
-          {rating && (
-            <Form.Item name="ratingValidUntil" label={t('org.ratingValidUntil')}>
-              <DatePicker disabled={!editable('ratingValidUntil')} />
-            </Form.Item>
-          )}
-        </Space>
-        <Form.Item name="serviceFields" label={t('org.serviceFields')}>
-          <Select mode="multiple" allowClear options={SERVICE_FIELDS.map((v) => ({ value: v, label: labels.serviceField(v) }))} />
-        </Form.Item>
-        <Form.Item name="serviceCommunityIds" label={t('org.serviceCommunities')}>
-          <Select mode="multiple" allowClear disabled={!editable('serviceCommunityIds')} optionFilterProp="label" options={(communities.data ?? []).map((c) => ({ value: c.id, label: c.name }))} />
-        </Form.Item>
-        <Form.Item name="address" label={t('org.address')}>
-          <Input />
-        </Form.Item>
-        <Space wrap align="start">
-          <Form.Item name="contactName" label={t('org.contactName')}>
-            <Input style={{ width: 200 }} />
-          </Form.Item>
-          <Form.Item name="contactPhone" label={t('org.contactPhone')} extra={org?.contactPhoneMasked ? t('resident.keepIfEmpty', { masked: org.contactPhoneMasked }) : undefined}>
-            <Input inputMode="tel" style={{ width: 200 }} />
-          </Form.Item>
-        </Space>
-        {org && full && (
-          <Form.Item name="status" label={t('common.status')}>
-            <Select style={{ width: 160 }} options={['active', 'deregistered'].map((v) => ({ value: v, label: t(`orgStatus.${v}`) }))} />
+        {rating && (
+          <Form.Item name="ratedOn" label={t('org.ratedOn')} extra={t('org.ratedOnHint')}>
+            <DatePicker disabled={!editable('ratedOn')} />
           </Form.Item>
         )}
-        <Button type="primary" htmlType="submit" loading={save.isPending}>{t('common.save')}</Button>
-      </Form>
-    </>
+        {rating && (
+          <Form.Item name="ratingValidUntil" label={t('org.ratingValidUntil')}>
+            <DatePicker disabled={!editable('ratingValidUntil')} />
+          </Form.Item>
+        )}
+      </Space>
+      <Form.Item name="serviceFields" label={t('org.serviceFields')}>
+        <Select mode="multiple" allowClear options={SERVICE_FIELDS.map((v) => ({ value: v, label: labels.serviceField(v) }))} />
+      </Form.Item>
+      <Form.Item name="serviceCommunityIds" label={t('org.serviceCommunities')}>
+        <Select mode="multiple" allowClear disabled={!editable('serviceCommunityIds')} optionFilterProp="label" options={(communities.data ?? []).map((c) => ({ value: c.id, label: c.name }))} />
+      </Form.Item>
+      <Form.Item name="address" label={t('org.address')}>
+        <Input />
+      </Form.Item>
+      <Space wrap align="start">
+        <Form.Item name="contactName" label={t('org.contactName')}>
+          <Input style={{ width: 200 }} />
+        </Form.Item>
+        <Form.Item name="contactPhone" label={t('org.contactPhone')} extra={org?.contactPhoneMasked ? t('resident.keepIfEmpty', { masked: org.contactPhoneMasked }) : undefined}>
+          <Input inputMode="tel" style={{ width: 200 }} />
+        </Form.Item>
+      </Space>
+      {org && full && (
+        <Form.Item name="status" label={t('common.status')}>
+          <Select style={{ width: 160 }} options={['active', 'deregistered'].map((v) => ({ value: v, label: t(`orgStatus.${v}`) }))} />
+        </Form.Item>
+      )}
+    </PageForm>
   );
 }

@@ -1,16 +1,14 @@
-import { EditOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Breadcrumb, Button, Card, Descriptions, Space, Tag, Typography } from 'antd';
-import { useState } from 'react';
+import { Card, Descriptions, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { api } from '../../api/client.ts';
-import type { Community, Organization } from '../../api/types.ts';
+import type { Organization } from '../../api/types.ts';
 import { QueryState } from '../../components/feedback.tsx';
 import { useCommonLabels } from '../../components/labels.ts';
 import { MaskedValue } from '../../components/MaskedValue.tsx';
 import { RatingBadge } from '../../components/RatingBadge.tsx';
-import { useChildren } from '../territory/queries.ts';
+import { CommunityTags, EditableCard, RecordCrumbs } from '../../components/RecordCard.tsx';
 import { OrganizationForm } from './OrganizationForm.tsx';
 
 export function OrganizationPage() {
@@ -18,10 +16,8 @@ export function OrganizationPage() {
   const { t } = useTranslation();
   const labels = useCommonLabels();
   const navigate = useNavigate();
-  const [editing, setEditing] = useState(false);
   const org = useQuery({ queryKey: ['organizations', id], queryFn: () => api.get<Organization>(`/organizations/${id}`), enabled: !!id });
-  const communities = useChildren<Community>('communities', {});
-  const crumbs = <Breadcrumb style={{ marginBottom: 12 }} items={[{ title: <Link to="/organizations">{t('nav.organizations')}</Link> }, { title: org.data?.name ?? t('org.add') }]} />;
+  const crumbs = <RecordCrumbs listPath="/organizations" listTitle={t('nav.organizations')} current={org.data?.name ?? t('org.add')} />;
 
   if (!id) {
     return (
@@ -37,48 +33,32 @@ export function OrganizationPage() {
   const o = org.data;
   const actions = o.allowedActions ?? [];
   const canEdit = actions.includes('update') || actions.includes('update_contacts');
-  // Communities outside the reader's scope are counted, not named.
-  const communityTags = (ids: string[]) => {
-    const known = ids.map((cid) => communities.data?.find((c) => c.id === cid)).filter((c) => !!c);
-    const others = ids.length - known.length;
-    return [
-      ...known.map((c) => <Tag key={c.id}>{c.name}</Tag>),
-      ...(others > 0 ? [<Tag key="others">{t(known.length ? 'common.andOthers' : 'common.count', { count: others })}</Tag>] : []),
-    ];
-  };
   return (
     <>
       {crumbs}
-      <Card
-        size="small"
+      <EditableCard
         title={<span style={{ whiteSpace: 'normal' }}>{o.name}</span>}
-        extra={canEdit && !editing && <Button icon={<EditOutlined />} onClick={() => setEditing(true)}>{t('common.edit')}</Button>}
+        canEdit={canEdit}
+        form={(close) => <OrganizationForm org={o} onDone={() => { close(); void org.refetch(); }} />}
       >
-        {editing ? (
-          <Space orientation="vertical" style={{ width: '100%' }}>
-            <OrganizationForm org={o} onDone={() => { setEditing(false); void org.refetch(); }} />
-            <Button onClick={() => setEditing(false)}>{t('common.cancel')}</Button>
-          </Space>
-        ) : (
-          <Descriptions size="small" column={{ xs: 1, md: 2 }}>
-            <Descriptions.Item label={t('org.uscc')}><Typography.Text code>{o.uscc}</Typography.Text></Descriptions.Item>
-            <Descriptions.Item label={t('org.type')}>{labels.orgType(o.type)}</Descriptions.Item>
-            <Descriptions.Item label={t('org.registrationDate')}>{o.registrationDate}</Descriptions.Item>
-            <Descriptions.Item label={t('org.registrationAuthority')}>{o.registrationAuthority}</Descriptions.Item>
-            <Descriptions.Item label={t('org.rating')}><RatingBadge rating={o.rating} validUntil={o.ratingValidUntil} status={o.ratingStatus} /></Descriptions.Item>
-            <Descriptions.Item label={t('common.status')}>{o.status ? t(`orgStatus.${o.status}`) : ''}</Descriptions.Item>
-            <Descriptions.Item label={t('org.serviceFields')}>{o.serviceFields.map((f) => <Tag key={f}>{labels.serviceField(f)}</Tag>)}</Descriptions.Item>
-            <Descriptions.Item label={t('org.serviceCommunities')}>{communityTags(o.serviceCommunityIds)}</Descriptions.Item>
-            <Descriptions.Item label={t('org.address')}>{o.address || '—'}</Descriptions.Item>
-            {o.contactName !== undefined && <Descriptions.Item label={t('org.contactName')}>{o.contactName || '—'}</Descriptions.Item>}
-            {o.contactPhoneMasked !== undefined && (
-              <Descriptions.Item label={t('org.contactPhone')}>
-                <MaskedValue masked={o.contactPhoneMasked} field="contactPhone" revealPath={actions.includes('reveal') ? `/organizations/${o.id}/reveal` : undefined} />
-              </Descriptions.Item>
-            )}
-          </Descriptions>
-        )}
-      </Card>
+        <Descriptions size="small" column={{ xs: 1, md: 2 }}>
+          <Descriptions.Item label={t('org.uscc')}><Typography.Text code>{o.uscc}</Typography.Text></Descriptions.Item>
+          <Descriptions.Item label={t('org.type')}>{labels.orgType(o.type)}</Descriptions.Item>
+          <Descriptions.Item label={t('org.registrationDate')}>{o.registrationDate}</Descriptions.Item>
+          <Descriptions.Item label={t('org.registrationAuthority')}>{o.registrationAuthority}</Descriptions.Item>
+          <Descriptions.Item label={t('org.rating')}><RatingBadge rating={o.rating} validUntil={o.ratingValidUntil} status={o.ratingStatus} /></Descriptions.Item>
+          <Descriptions.Item label={t('common.status')}>{o.status ? t(`orgStatus.${o.status}`) : ''}</Descriptions.Item>
+          <Descriptions.Item label={t('org.serviceFields')}>{o.serviceFields.map((f) => <Tag key={f}>{labels.serviceField(f)}</Tag>)}</Descriptions.Item>
+          <Descriptions.Item label={t('org.serviceCommunities')}><CommunityTags ids={o.serviceCommunityIds} /></Descriptions.Item>
+          <Descriptions.Item label={t('org.address')}>{o.address || '—'}</Descriptions.Item>
+          {o.contactName !== undefined && <Descriptions.Item label={t('org.contactName')}>{o.contactName || '—'}</Descriptions.Item>}
+          {o.contactPhoneMasked !== undefined && (
+            <Descriptions.Item label={t('org.contactPhone')}>
+              <MaskedValue masked={o.contactPhoneMasked} field="contactPhone" revealPath={actions.includes('reveal') ? `/organizations/${o.id}/reveal` : undefined} />
+            </Descriptions.Item>
+          )}
+        </Descriptions>
+      </EditableCard>
       <div style={{ marginTop: 12 }}>
         <Link to={`/social-workers?organizationId=${o.id}`}>{t('org.staff')}</Link>
       </div>

@@ -4,11 +4,10 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router-dom';
 import { useAuth } from '../../app/auth.tsx';
-import { QueryState } from '../../components/feedback.tsx';
 import { HouseholdForm } from './HouseholdForm.tsx';
 import { HouseholdList } from './HouseholdList.tsx';
 import { useGridUnit } from './queries.ts';
-import { TerritoryCrumbs, TerritoryFrame } from './TerritoryFrame.tsx';
+import { TerritoryCrumbs, TerritoryFrame, TerritoryQueryState } from './TerritoryFrame.tsx';
 
 export function GridPage() {
   const { id } = useParams();
@@ -17,7 +16,7 @@ export function GridPage() {
   const navigate = useNavigate();
   const grid = useGridUnit(id);
   const [adding, setAdding] = useState(false);
-  if (!grid.data) return <TerritoryFrame><QueryState isLoading={grid.isLoading} error={grid.error} /></TerritoryFrame>;
+  if (!grid.data) return <TerritoryQueryState query={grid} />;
   const g = grid.data;
   return (
     <TerritoryFrame>

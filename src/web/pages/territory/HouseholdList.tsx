@@ -1,12 +1,12 @@
 import { EnvironmentOutlined, RightOutlined } from '@ant-design/icons';
-import { useInfiniteQuery } from '@tanstack/react-query';
-import { Button, Input, List, Space, Typography } from 'antd';
+import { Input, List, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { api, type Page } from '../../api/client.ts';
 import type { Household } from '../../api/types.ts';
+import { useKeysetList } from '../../api/useKeysetList.ts';
 import { ErrorAlert } from '../../components/feedback.tsx';
+import { LoadMore } from '../../components/KeysetTable.tsx';
 
 const PAGE = 20;
 
@@ -14,13 +14,7 @@ const PAGE = 20;
 export function HouseholdList({ filter, initialQuery = '' }: { filter: { gridId?: string; communityId?: string }; initialQuery?: string }) {
   const { t } = useTranslation();
   const [q, setQ] = useState(initialQuery);
-  const query = useInfiniteQuery({
-    queryKey: ['households', 'list', filter, q],
-    queryFn: ({ pageParam }) => api.get<Page<Household>>('/households', { ...filter, q: q || undefined, limit: PAGE, cursor: pageParam }),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-  });
-  const items = query.data?.pages.flatMap((p) => p.items) ?? [];
+  const query = useKeysetList<Household>('households', '/households', { ...filter, q: q || undefined }, PAGE);
 
   return (
     <Space orientation="vertical" style={{ width: '100%' }} size={12}>
@@ -36,7 +30,7 @@ export function HouseholdList({ filter, initialQuery = '' }: { filter: { gridId?
       <ErrorAlert error={query.error} />
       <List
         loading={query.isLoading}
-        dataSource={items}
+        dataSource={query.items}
         data-testid="household-list"
         locale={{ emptyText: q ? t('territory.noMatch') : t('common.empty') }}
         renderItem={(h) => (
@@ -53,11 +47,7 @@ export function HouseholdList({ filter, initialQuery = '' }: { filter: { gridId?
           </Link>
         )}
       />
-      {query.hasNextPage && (
-        <Button block onClick={() => void query.fetchNextPage()} loading={query.isFetchingNextPage} data-testid="load-more">
-          {t('common.loadMore')}
-        </Button>
-      )}
+      {query.hasNextPage && <LoadMore list={query} testId="load-more" />}
     </Space>
   );
 }

@@ -4,12 +4,11 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { useAuth } from '../../app/auth.tsx';
-import { QueryState } from '../../components/feedback.tsx';
 import { HouseholdForm } from './HouseholdForm.tsx';
 import { Members } from './Members.tsx';
 import { useGridUnit, useHousehold } from './queries.ts';
 import { ResidentForm } from './ResidentForm.tsx';
-import { TerritoryCrumbs, TerritoryFrame } from './TerritoryFrame.tsx';
+import { TerritoryCrumbs, TerritoryFrame, TerritoryQueryState } from './TerritoryFrame.tsx';
 
 export function HouseholdPage() {
   const { id } = useParams();
@@ -20,7 +19,7 @@ export function HouseholdPage() {
   const grid = useGridUnit(household.data?.gridId);
   const [editing, setEditing] = useState(false);
   const [adding, setAdding] = useState(false);
-  if (!household.data) return <TerritoryFrame><QueryState isLoading={household.isLoading} error={household.error} /></TerritoryFrame>;
+  if (!household.data) return <TerritoryQueryState query={household} />;
   const h = household.data;
   const canUpdate = h.allowedActions ? h.allowedActions.includes('update') : can('territory.household.update');
   const canAddMember = canUpdate && can('territory.resident.create');

@@ -6,9 +6,9 @@ import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
 import { api } from '../../api/client.ts';
 import type { ImportReport } from '../../api/types.ts';
-import { ErrorAlert, QueryState } from '../../components/feedback.tsx';
+import { ErrorAlert } from '../../components/feedback.tsx';
 import { unitName, useCommunity } from './queries.ts';
-import { TerritoryCrumbs, TerritoryFrame } from './TerritoryFrame.tsx';
+import { TerritoryCrumbs, TerritoryFrame, TerritoryQueryState } from './TerritoryFrame.tsx';
 
 function count(v: ImportReport['created'] | ImportReport['updated'], key: 'households' | 'residents'): number | undefined {
   if (v === undefined) return undefined;
@@ -44,7 +44,7 @@ export function ImportPage() {
     },
   });
 
-  if (!community.data) return <TerritoryFrame><QueryState isLoading={community.isLoading} error={community.error} /></TerritoryFrame>;
+  if (!community.data) return <TerritoryQueryState query={community} />;
   const report = committed ?? dryRun;
   return (
     <TerritoryFrame>

@@ -1,19 +1,14 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Form, Input, Modal, Select, type ButtonProps } from 'antd';
-import { useState } from 'react';
+import { Form, Input, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
 import type { Resident } from '../../api/types.ts';
-import { applyServerErrors, ErrorAlert } from '../../components/feedback.tsx';
+import { FormModal, useFormSave, type ModalFormProps } from '../../components/SaveForm.tsx';
 import { RELATIONS, RESIDENT_STATUSES } from './labels.ts';
 import { useResidentTags } from './queries.ts';
 
-interface Props {
-  open: boolean;
+interface Props extends ModalFormProps<Resident> {
   householdId: string;
   resident?: Resident;
-  onClose: () => void;
-  onSaved: (r: Resident) => void;
 }
 
 interface Values {
@@ -32,12 +27,8 @@ interface Values {
  */
 export function ResidentForm({ open, householdId, resident, onClose, onSaved }: Props) {
   const { t, i18n } = useTranslation();
-  const qc = useQueryClient();
   const tags = useResidentTags();
-  const [form] = Form.useForm<Values>();
-  const [error, setError] = useState<unknown>(null);
-
-  const save = useMutation({
+  const saver = useFormSave({
     mutationFn: (v: Values) => {
       const body: Record<string, unknown> = {
         name: v.name.trim(),
@@ -53,80 +44,64 @@ export function ResidentForm({ open, householdId, resident, onClose, onSaved }: 
       }
       return api.post<Resident>('/residents', { ...body, householdId });
     },
-    onSuccess: (r) => {
-      void qc.invalidateQueries({ queryKey: ['households'] });
-      void qc.invalidateQueries({ queryKey: ['residents'] });
+    invalidate: ['households', 'residents'],
+    onSaved: (r) => {
       onSaved(r);
       onClose();
     },
-    onError: (e) => setError(applyServerErrors(form, e)),
   });
 
   return (
-    <Modal
+    <FormModal
       open={open}
       title={resident ? t('resident.edit') : t('resident.add')}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      confirmLoading={save.isPending}
-      okButtonProps={{ 'data-testid': 'resident-save' } as ButtonProps}
-      destroyOnHidden
+      onClose={onClose}
+      saveTestId="resident-save"
+      saver={saver}
+      initialValues={{
+        name: resident?.name ?? '',
+        idNumber: '',
+        phone: '',
+        relation: resident?.relation ?? (resident ? 'other' : 'head'),
+        tags: resident?.tags ?? [],
+        status: resident?.status ?? 'active',
+        notes: resident?.notes ?? '',
+      }}
     >
-      <ErrorAlert error={error} />
-      <Form
-        form={form}
-        layout="vertical"
-        initialValues={{
-          name: resident?.name ?? '',
-          idNumber: '',
-          phone: '',
-          relation: resident?.relation ?? (resident ? 'other' : 'head'),
-          tags: resident?.tags ?? [],
-          status: resident?.status ?? 'active',
-          notes: resident?.notes ?? '',
-        }}
-        onFinish={(v) => {
-          setError(null);
-          save.mutate(v);
-        }}
+      <Form.Item name="name" label={t('resident.name')} rules={[{ required: true, message: t('common.required') }]}>
+        <Input maxLength={50} data-testid="resident-name" />
+      </Form.Item>
+      <Form.Item
+        name="idNumber"
+        label={t('resident.idNumber')}
+        rules={resident ? [] : [{ required: true, message: t('common.required') }]}
+        extra={resident ? t('resident.keepIfEmpty', { masked: resident.idNumberMasked }) : t('resident.idNumberHint')}
       >
-        <Form.Item name="name" label={t('resident.name')} rules={[{ required: true, message: t('common.required') }]}>
-          <Input maxLength={50} data-testid="resident-name" />
+        <Input maxLength={18} autoComplete="off" data-testid="resident-id-number" style={{ fontFamily: 'monospace' }} />
+      </Form.Item>
+      <Form.Item name="phone" label={t('resident.phone')} extra={resident?.phoneMasked ? t('resident.keepIfEmpty', { masked: resident.phoneMasked }) : undefined}>
+        <Input inputMode="tel" autoComplete="off" data-testid="resident-phone" />
+      </Form.Item>
+      <Form.Item name="relation" label={t('resident.relation')} rules={[{ required: true, message: t('common.required') }]}>
+        <Select data-testid="resident-relation" options={RELATIONS.map((r) => ({ value: r, label: t(`relation.${r}`) }))} />
+      </Form.Item>
+      <Form.Item name="tags" label={t('resident.tags')}>
+        <Select
+          mode="multiple"
+          allowClear
+          loading={tags.isLoading}
+          data-testid="resident-tags"
+          options={(tags.data ?? []).map((tag) => ({ value: tag.code, label: i18n.language === 'en' ? tag.nameEn : tag.name }))}
+        />
+      </Form.Item>
+      {resident && (
+        <Form.Item name="status" label={t('resident.status')}>
+          <Select options={RESIDENT_STATUSES.map((s) => ({ value: s, label: t(`residentStatus.${s}`) }))} />
         </Form.Item>
-        <Form.Item
-          name="idNumber"
-          label={t('resident.idNumber')}
-          rules={resident ? [] : [{ required: true, message: t('common.required') }]}
-          extra={resident ? t('resident.keepIfEmpty', { masked: resident.idNumberMasked }) : t('resident.idNumberHint')}
-        >
-          <Input maxLength={18} autoComplete="off" data-testid="resident-id-number" style={{ fontFamily: 'monospace' }} />
-        </Form.Item>
-        <Form.Item name="phone" label={t('resident.phone')} extra={resident?.phoneMasked ? t('resident.keepIfEmpty', { masked: resident.phoneMasked }) : undefined}>
-          <Input inputMode="tel" autoComplete="off" data-testid="resident-phone" />
-        </Form.Item>
-        <Form.Item name="relation" label={t('resident.relation')} rules={[{ required: true, message: t('common.required') }]}>
-          <Select data-testid="resident-relation" options={RELATIONS.map((r) => ({ value: r, label: t(`relation.${r}`) }))} />
-        </Form.Item>
-        <Form.Item name="tags" label={t('resident.tags')}>
-          <Select
-            mode="multiple"
-            allowClear
-            loading={tags.isLoading}
-            data-testid="resident-tags"
-            options={(tags.data ?? []).map((tag) => ({ value: tag.code, label: i18n.language === 'en' ? tag.nameEn : tag.name }))}
-          />
-        </Form.Item>
-        {resident && (
-          <Form.Item name="status" label={t('resident.status')}>
-            <Select options={RESIDENT_STATUSES.map((s) => ({ value: s, label: t(`residentStatus.${s}`) }))} />
-          </Form.Item>
-        )}
-        <Form.Item name="notes" label={t('common.notes')}>
-          <Input.TextArea autoSize={{ minRows: 2 }} />
-        </Form.Item>
-      </Form>
-    </Modal>
+      )}
+      <Form.Item name="notes" label={t('common.notes')}>
+        <Input.TextArea autoSize={{ minRows: 2 }} />
+      </Form.Item>
+    </FormModal>
   );
 }

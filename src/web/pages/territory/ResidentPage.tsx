@@ -3,12 +3,11 @@ import { Button, Card, Descriptions, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
-import { QueryState } from '../../components/feedback.tsx';
 import { MaskedValue } from '../../components/MaskedValue.tsx';
 import { ResidentTags } from './Members.tsx';
 import { useHousehold, useResident } from './queries.ts';
 import { ResidentForm } from './ResidentForm.tsx';
-import { TerritoryCrumbs, TerritoryFrame } from './TerritoryFrame.tsx';
+import { TerritoryCrumbs, TerritoryFrame, TerritoryQueryState } from './TerritoryFrame.tsx';
 
 export function ResidentPage() {
   const { id } = useParams();
@@ -16,7 +15,7 @@ export function ResidentPage() {
   const resident = useResident(id);
   const household = useHousehold(resident.data?.householdId);
   const [editing, setEditing] = useState(false);
-  if (!resident.data) return <TerritoryFrame><QueryState isLoading={resident.isLoading} error={resident.error} /></TerritoryFrame>;
+  if (!resident.data) return <TerritoryQueryState query={resident} />;
   const r = resident.data;
   const actions = r.allowedActions ?? [];
   const revealPath = actions.includes('reveal') ? `/residents/${r.id}/reveal` : undefined;

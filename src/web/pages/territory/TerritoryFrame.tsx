@@ -1,11 +1,12 @@
 import { HomeOutlined } from '@ant-design/icons';
-import { Breadcrumb, Card, Col, Grid, Row, Tree } from 'antd';
+import { Breadcrumb, Card, Col, Grid, Row, Space, Tree } from 'antd';
 import type { ReactNode } from 'react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
 import { api, itemsOf, type Page } from '../../api/client.ts';
 import type { Community, District, GridUnit, Street } from '../../api/types.ts';
+import { QueryState } from '../../components/feedback.tsx';
 import { unitName, useChain, useChildren } from './queries.ts';
 
 interface TreeNode {
@@ -91,5 +92,27 @@ export function TerritoryFrame({ children }: { children: ReactNode }) {
         {children}
       </Col>
     </Row>
+  );
+}
+
+/** What a unit page shows until its unit has loaded: a spinner, not found, or the error. */
+export function TerritoryQueryState({ query }: { query: { isLoading: boolean; error: unknown } }) {
+  return (
+    <TerritoryFrame>
+      <QueryState isLoading={query.isLoading} error={query.error} />
+    </TerritoryFrame>
+  );
+}
+
+/** A territory page: the frame, crumbs from the root, then its sections stacked. */
+export function TerritoryPage({ start, heading, children }: { start: ChainStart; heading?: ReactNode; children: ReactNode }) {
+  return (
+    <TerritoryFrame>
+      <TerritoryCrumbs start={start} />
+      {heading}
+      <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+        {children}
+      </Space>
+    </TerritoryFrame>
   );
 }

@@ -5,7 +5,7 @@ import type { District } from '../../api/types.ts';
 import { useAuth } from '../../app/auth.tsx';
 import { scopeLink } from '../home/scopeLink.ts';
 import { unitName, useChildren } from './queries.ts';
-import { TerritoryCrumbs, TerritoryFrame } from './TerritoryFrame.tsx';
+import { TerritoryPage } from './TerritoryFrame.tsx';
 import { UnitList } from './UnitList.tsx';
 
 export function TerritoryHome() {
@@ -14,31 +14,26 @@ export function TerritoryHome() {
   const districts = useChildren<District>('districts', {});
   const shortcuts = (me?.assignments ?? []).filter((a) => ['district', 'street', 'community', 'grid'].includes(a.scopeType) && a.scopeId);
   return (
-    <TerritoryFrame>
-      <TerritoryCrumbs start={{}} />
-      <Typography.Title level={3} style={{ marginTop: 0 }}>{t('territory.title')}</Typography.Title>
-      <Space orientation="vertical" size={16} style={{ width: '100%' }}>
-        {shortcuts.length > 0 && (
-          <Card size="small" title={t('territory.myScopes')}>
-            <Space wrap>
-              {shortcuts.map((a) => (
-                <Link key={a.id} to={scopeLink(a)} data-testid="scope-shortcut">
-                  <Tag color="red" style={{ padding: '4px 10px', fontSize: 14 }}>
-                    {t(`scope.${a.scopeType}`)} · {a.scopeName}
-                  </Tag>
-                </Link>
-              ))}
-            </Space>
-          </Card>
-        )}
-        <UnitList
-          title={t('territory.districts')}
-          loading={districts.isLoading}
-          error={districts.error}
-          items={(districts.data ?? []).map((d) => ({ id: d.id, title: unitName(d, i18n.language), description: `${t('territory.code')} ${d.code}${d.city ? ` · ${d.city}` : ''}` }))}
-          to={(id) => `/territory/districts/${id}`}
-        />
-      </Space>
-    </TerritoryFrame>
+    <TerritoryPage start={{}} heading={<Typography.Title level={3} style={{ marginTop: 0 }}>{t('territory.title')}</Typography.Title>}>
+      {shortcuts.length > 0 && (
+        <Card size="small" title={t('territory.myScopes')}>
+          <Space wrap>
+            {shortcuts.map((a) => (
+              <Link key={a.id} to={scopeLink(a)} data-testid="scope-shortcut">
+                <Tag color="red" style={{ padding: '4px 10px', fontSize: 14 }}>
+                  {t(`scope.${a.scopeType}`)} · {a.scopeName}
+                </Tag>
+              </Link>
+            ))}
+          </Space>
+        </Card>
+      )}
+      <UnitList
+        title={t('territory.districts')}
+        query={districts}
+        item={(d) => ({ id: d.id, title: unitName(d, i18n.language), description: `${t('territory.code')} ${d.code}${d.city ? ` · ${d.city}` : ''}` })}
+        to={(id) => `/territory/districts/${id}`}
+      />
+    </TerritoryPage>
   );
 }

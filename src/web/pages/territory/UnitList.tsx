@@ -1,5 +1,5 @@
 import { RightOutlined } from '@ant-design/icons';
-import { Card, List, Typography } from 'antd';
+import { Card, Descriptions, List, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
@@ -13,21 +13,20 @@ export interface UnitItem {
 }
 
 /** Child units as a drill-down list that reads well on a phone too. */
-export function UnitList({ title, items, loading, error, to, testId }: {
+export function UnitList<T>({ title, query, item, to, testId }: {
   title: string;
-  items: UnitItem[];
-  loading: boolean;
-  error: unknown;
+  query: { isLoading: boolean; error: unknown; data?: T[] };
+  item: (unit: T) => UnitItem;
   to: (id: string) => string;
   testId?: string;
 }) {
   const { t } = useTranslation();
   return (
     <Card title={title} size="small" data-testid={testId}>
-      <ErrorAlert error={error} />
+      <ErrorAlert error={query.error} />
       <List
-        loading={loading}
-        dataSource={items}
+        loading={query.isLoading}
+        dataSource={(query.data ?? []).map(item)}
         locale={{ emptyText: t('common.empty') }}
         renderItem={(item) => (
           <Link to={to(item.id)} style={{ display: 'block', color: 'inherit' }}>
@@ -42,5 +41,18 @@ export function UnitList({ title, items, loading, error, to, testId }: {
         )}
       />
     </Card>
+  );
+}
+
+/** A unit's name and key facts (Descriptions items) above its children; `extra` goes below. */
+export function UnitHeader({ title, children, extra }: { title: string; children: ReactNode; extra?: ReactNode }) {
+  return (
+    <div>
+      <Typography.Title level={3} style={{ marginTop: 0 }}>{title}</Typography.Title>
+      <Descriptions size="small" column={{ xs: 1, sm: 2 }}>
+        {children}
+      </Descriptions>
+      {extra}
+    </div>
   );
 }

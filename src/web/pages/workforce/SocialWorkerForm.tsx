@@ -1,15 +1,13 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Button, DatePicker, Form, Input, Select, Space } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import { DatePicker, Form, Input, Select, Space } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CERTIFICATE_LEVELS, EMPLOYER_TYPES, SOCIAL_WORKER_STATUSES } from '../../../common/organizations.ts';
 import { api, itemsOf, type Page } from '../../api/client.ts';
 import type { Community, Organization, SocialWorker } from '../../api/types.ts';
-import { applyServerErrors, ErrorAlert } from '../../components/feedback.tsx';
 import { useCommonLabels } from '../../components/labels.ts';
+import { PageForm, useFormSave } from '../../components/SaveForm.tsx';
 import { useChildren } from '../territory/queries.ts';
-import { useQuery } from '@tanstack/react-query';
 
 interface Values {
   name: string;
@@ -29,18 +27,13 @@ interface Values {
 export function SocialWorkerForm({ worker, onDone }: { worker?: SocialWorker; onDone: (w: SocialWorker) => void }) {
   const { t } = useTranslation();
   const labels = useCommonLabels();
-  const qc = useQueryClient();
-  const [form] = Form.useForm<Values>();
-  const [error, setError] = useState<unknown>(null);
   const communities = useChildren<Community>('communities', {});
   const orgs = useQuery({
     queryKey: ['organizations', 'options'],
     queryFn: async () => itemsOf(await api.get<Page<Organization>>('/organizations', { limit: 200, status: 'active' })),
   });
-  const employerType = Form.useWatch('employerType', form) ?? worker?.employerType ?? 'organization';
-  const level = Form.useWatch('certificateLevel', form) ?? worker?.certificateLevel ?? 'none';
 
-  const save = useMutation({
+  const saver = useFormSave({
     mutationFn: (v: Values) => {
       const body: Record<string, unknown> = {
         name: v.name.trim(),
@@ -58,90 +51,79 @@ export function SocialWorkerForm({ worker, onDone }: { worker?: SocialWorker; on
       if (worker && v.status) body.status = v.status;
       return worker ? api.patch<SocialWorker>(`/social-workers/${worker.id}`, body) : api.post<SocialWorker>('/social-workers', body);
     },
-    onSuccess: (w) => {
-      void qc.invalidateQueries({ queryKey: ['social-workers'] });
-      onDone(w);
-    },
-    onError: (e) => setError(applyServerErrors(form, e)),
+    invalidate: ['social-workers'],
+    onSaved: onDone,
   });
+  const employerType = Form.useWatch('employerType', saver.form) ?? worker?.employerType ?? 'organization';
+  const level = Form.useWatch('certificateLevel', saver.form) ?? worker?.certificateLevel ?? 'none';
 
   return (
-    <>
-      <ErrorAlert error={error} />
-      <Form
-        form={form}
-        layout="vertical"
-        style={{ maxWidth: 720 }}
-        initialValues={{
-          name: worker?.name ?? '',
-          idNumber: '',
-          phone: '',
-          employerType: worker?.employerType ?? 'organization',
-          employerOrganizationId: worker?.employerOrganizationId ?? undefined,
-          employerCommunityId: worker?.employerCommunityId ?? undefined,
-          certificateLevel: worker?.certificateLevel ?? 'none',
-          certificateNo: worker?.certificateNo ?? '',
-          certificateDate: worker?.certificateDate ? dayjs(worker.certificateDate) : undefined,
-          payGrade: worker?.payGrade ?? '',
-          communityIds: worker?.communityIds ?? [],
-          status: worker?.status ?? 'active',
-        }}
-        onFinish={(v) => {
-          setError(null);
-          save.mutate(v);
-        }}
-      >
-        <Form.Item name="name" label={t('sw.name')} rules={[{ required: true, message: t('common.required') }]}>
-          <Input maxLength={50} />
+    <PageForm
+      saver={saver}
+      initialValues={{
+        name: worker?.name ?? '',
+        idNumber: '',
+        phone: '',
+        employerType: worker?.employerType ?? 'organization',
+        employerOrganizationId: worker?.employerOrganizationId ?? undefined,
+        employerCommunityId: worker?.employerCommunityId ?? undefined,
+        certificateLevel: worker?.certificateLevel ?? 'none',
+        certificateNo: worker?.certificateNo ?? '',
+        certificateDate: worker?.certificateDate ? dayjs(worker.certificateDate) : undefined,
+        payGrade: worker?.payGrade ?? '',
+        communityIds: worker?.communityIds ?? [],
+        status: worker?.status ?? 'active',
+      }}
+    >
+      <Form.Item name="name" label={t('sw.name')} rules={[{ required: true, message: t('common.required') }]}>
+        <Input maxLength={50} />
+      </Form.Item>
+      <Space wrap align="start">
+        <Form.Item name="idNumber" label={t('resident.idNumber')} extra={worker?.idNumberMasked ? t('resident.keepIfEmpty', { masked: worker.idNumberMasked }) : undefined}>
+          <Input maxLength={18} style={{ width: 240, fontFamily: 'monospace' }} />
         </Form.Item>
-        <Space wrap align="start">
-          <Form.Item name="idNumber" label={t('resident.idNumber')} extra={worker?.idNumberMasked ? t('resident.keepIfEmpty', { masked: worker.idNumberMasked }) : undefined}>
-            <Input maxLength={18} style={{ width: 240, fontFamily: 'monospace' }} />
-          </Form.Item>
-          <Form.Item name="phone" label={t('sw.phone')} extra={worker?.phoneMasked ? t('resident.keepIfEmpty', { masked: worker.phoneMasked }) : undefined}>
-            <Input inputMode="tel" style={{ width: 200 }} />
-          </Form.Item>
-        </Space>
-        <Form.Item name="employerType" label={t('sw.employerType')}>
-          <Select style={{ width: 200 }} options={EMPLOYER_TYPES.map((v) => ({ value: v, label: t(`employerType.${v}`) }))} />
+        <Form.Item name="phone" label={t('sw.phone')} extra={worker?.phoneMasked ? t('resident.keepIfEmpty', { masked: worker.phoneMasked }) : undefined}>
+          <Input inputMode="tel" style={{ width: 200 }} />
         </Form.Item>
-        {employerType === 'organization' ? (
-          <Form.Item name="employerOrganizationId" label={t('sw.employerOrganization')} rules={[{ required: true, message: t('common.required') }]}>
-            <Select showSearch optionFilterProp="label" loading={orgs.isLoading} options={(orgs.data ?? []).map((o) => ({ value: o.id, label: o.name }))} />
-          </Form.Item>
-        ) : (
-          <Form.Item name="employerCommunityId" label={t('sw.employerCommunity')} rules={[{ required: true, message: t('common.required') }]}>
-            <Select showSearch optionFilterProp="label" options={(communities.data ?? []).map((c) => ({ value: c.id, label: c.name }))} />
+      </Space>
+      <Form.Item name="employerType" label={t('sw.employerType')}>
+        <Select style={{ width: 200 }} options={EMPLOYER_TYPES.map((v) => ({ value: v, label: t(`employerType.${v}`) }))} />
+      </Form.Item>
+      {employerType === 'organization' ? (
+        <Form.Item name="employerOrganizationId" label={t('sw.employerOrganization')} rules={[{ required: true, message: t('common.required') }]}>
+          <Select showSearch optionFilterProp="label" loading={orgs.isLoading} options={(orgs.data ?? []).map((o) => ({ value: o.id, label: o.name }))} />
+        </Form.Item>
+      ) : (
+        <Form.Item name="employerCommunityId" label={t('sw.employerCommunity')} rules={[{ required: true, message: t('common.required') }]}>
+          <Select showSearch optionFilterProp="label" options={(communities.data ?? []).map((c) => ({ value: c.id, label: c.name }))} />
+        </Form.Item>
+      )}
+      <Space wrap align="start">
+        <Form.Item name="certificateLevel" label={t('sw.certificateLevel')}>
+          <Select style={{ width: 200 }} options={CERTIFICATE_LEVELS.map((v) => ({ value: v, label: labels.certificate(v) }))} />
+        </Form.Item>
+        {level !== 'none' && (
+          <Form.Item name="certificateNo" label={t('sw.certificateNo')} rules={[{ required: true, message: t('common.required') }]}>
+            <Input style={{ width: 200 }} />
           </Form.Item>
         )}
-        <Space wrap align="start">
-          <Form.Item name="certificateLevel" label={t('sw.certificateLevel')}>
-            <Select style={{ width: 200 }} options={CERTIFICATE_LEVELS.map((v) => ({ value: v, label: labels.certificate(v) }))} />
-          </Form.Item>
-          {level !== 'none' && (
-            <Form.Item name="certificateNo" label={t('sw.certificateNo')} rules={[{ required: true, message: t('common.required') }]}>
-              <Input style={{ width: 200 }} />
-            </Form.Item>
-          )}
-          {level !== 'none' && (
-            <Form.Item name="certificateDate" label={t('sw.certificateDate')} rules={[{ required: true, message: t('common.required') }]}>
-              <DatePicker />
-            </Form.Item>
-          )}
-        </Space>
-        <Form.Item name="payGrade" label={t('sw.payGrade')}>
-          <Input style={{ width: 200 }} />
-        </Form.Item>
-        <Form.Item name="communityIds" label={t('sw.communities')}>
-          <Select mode="multiple" allowClear optionFilterProp="label" options={(communities.data ?? []).map((c) => ({ value: c.id, label: c.name }))} />
-        </Form.Item>
-        {worker && (
-          <Form.Item name="status" label={t('common.status')}>
-            <Select style={{ width: 160 }} options={SOCIAL_WORKER_STATUSES.map((v) => ({ value: v, label: t(`swStatus.${v}`) }))} />
+        {level !== 'none' && (
+          <Form.Item name="certificateDate" label={t('sw.certificateDate')} rules={[{ required: true, message: t('common.required') }]}>
+            <DatePicker />
           </Form.Item>
         )}
-        <Button type="primary" htmlType="submit" loading={save.isPending}>{t('common.save')}</Button>
-      </Form>
-    </>
+      </Space>
+      <Form.Item name="payGrade" label={t('sw.payGrade')}>
+        <Input style={{ width: 200 }} />
+      </Form.Item>
+      <Form.Item name="communityIds" label={t('sw.communities')}>
+        <Select mode="multiple" allowClear optionFilterProp="label" options={(communities.data ?? []).map((c) => ({ value: c.id, label: c.name }))} />
+      </Form.Item>
+      {worker && (
+        <Form.Item name="status" label={t('common.status')}>
+          <Select style={{ width: 160 }} options={SOCIAL_WORKER_STATUSES.map((v) => ({ value: v, label: t(`swStatus.${v}`) }))} />
+        </Form.Item>
+      )}
+    </PageForm>
   );
 }
