@@ -196,7 +196,7 @@ describe('searching residents', () => {
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
-      const page = (await c.get(`/api/v1/residents?q=${encodeURIComponent('司马')}&limit=2${cursor ? `&cursor=${cursor}` : ''}`)).json();
+      const page: { items: { name: string }[]; nextCursor: string | null } = (await c.get(`/api/v1/residents?q=${encodeURIComponent('司马')}&limit=2${cursor ? `&cursor=${cursor}` : ''}`)).json();
       seen.push(...page.items.map((x: { name: string }) => x.name));
       cursor = page.nextCursor;
     } while (cursor);
