@@ -1,6 +1,8 @@
 import { loadConfig } from './platform/config.ts';
 import { startPlatform } from './platform/startup.ts';
+import { startWebhookWorker } from './platform/webhooks/webhooks.ts';
 import { seedDemoIfEmpty, DEMO_ACCOUNTS } from '../../seed/demo.ts';
+import { startNeedJobs } from './modules/needs/index.ts';
 
 const config = loadConfig();
 const { app, database, platform } = await startPlatform(config, { level: config.logLevel });
@@ -10,13 +12,20 @@ if (config.seedDemo) {
   if (seeded) app.log.info('demo community loaded');
 }
 
+// Escalation of overdue needs and auto-confirmation run every five minutes.
+const stopNeedJobs = startNeedJobs(platform.db, 5 * 60_000, (e) => app.log.error(e, 'needs jobs failed'));
+
+const webhooks = startWebhookWorker(platform, { onError: (err) => app.log.error({ err }, 'webhook delivery failed') });
+
 let stopping = false;
 async function stop(signal: string) {
   if (stopping) return;
   stopping = true;
   app.log.info({ signal }, 'stopping');
+  stopNeedJobs();
   // Close the HTTP server first so no request runs while the database shuts down cleanly.
   await app.close();
+  await webhooks.stop();
   await database.close();
   process.exit(0);
 }

@@ -1,7 +1,10 @@
 import type { PlatformTables } from './platform/db/platform.tables.ts';
+import type { NeedsTables } from './modules/needs/needs.tables.ts';
+import type { ResourcesTables } from './modules/resources/resources.tables.ts';
+import type { WebhookTables } from './platform/webhooks/webhooks.tables.ts';
 import type { OrganizationsTables } from './modules/organizations/organizations.tables.ts';
 import type { TerritoryTables } from './modules/territory/territory.tables.ts';
 import type { WorkforceTables } from './modules/workforce/workforce.tables.ts';
 
 /** The whole database as Kysely sees it: each module declares its own tables. */
-export type DB = PlatformTables & TerritoryTables & OrganizationsTables & WorkforceTables;
+export type DB = PlatformTables & TerritoryTables & OrganizationsTables & WorkforceTables & NeedsTables & ResourcesTables & WebhookTables;

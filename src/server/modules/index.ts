@@ -1,9 +1,12 @@
 import type { ModulePlugin } from '../platform/http/module.ts';
 import { accountsModule } from './accounts/index.ts';
 import { auditModule } from './audit/index.ts';
+import { needsModule } from './needs/index.ts';
+import { resourcesModule } from './resources/index.ts';
+import { webhooksModule } from './webhooks/index.ts';
 import { organizationsModule } from './organizations/index.ts';
 import { territoryModule } from './territory/index.ts';
 import { workforceModule } from './workforce/index.ts';
 
 /** Domain modules in registration order. */
-export const modules: ModulePlugin[] = [accountsModule, territoryModule, organizationsModule, workforceModule, auditModule];
+export const modules: ModulePlugin[] = [accountsModule, territoryModule, organizationsModule, workforceModule, needsModule, resourcesModule, webhooksModule, auditModule];

@@ -18,6 +18,7 @@ const REFERENCE_TABLES = [
   'login_failures',
   'resident_tags',
   'organizations',
+  'calendar_days',
   'schema_migrations',
 ];
 

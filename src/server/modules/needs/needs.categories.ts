@@ -1,0 +1,87 @@
+import type { Kysely } from 'kysely';
+import { v7 as uuidv7 } from 'uuid';
+import type { LimitUnit } from '../../platform/calendar/working-days.ts';
+import type { DB } from '../../tables.ts';
+import type { DefaultRoute, Urgency } from './needs.tables.ts';
+
+export interface Limit {
+  amount: number;
+  unit: LimitUnit;
+}
+export type Limits = Record<Urgency, { triage: Limit; resolve: Limit }>;
+
+const hours = (amount: number): Limit => ({ amount, unit: 'hours' });
+const days = (amount: number): Limit => ({ amount, unit: 'working_days' });
+
+/** DESIGN 3.5: urgent triage within 2 hours; ordinary 2–3 working days; difficult 7. */
+export const DEFAULT_LIMITS: Limits = {
+  urgent: { triage: hours(2), resolve: days(1) },
+  normal: { triage: days(1), resolve: days(3) },
+  difficult: { triage: days(2), resolve: days(7) },
+};
+
+interface Seed {
+  code: string;
+  name: string;
+  nameEn: string;
+  route?: DefaultRoute;
+  children?: Seed[];
+}
+
+export const DEFAULT_TREE: Seed[] = [
+  { code: 'elderly_care', name: '养老服务', nameEn: 'Elderly care', children: [
+    { code: 'elderly_meals', name: '助餐', nameEn: 'Meal help' },
+    { code: 'elderly_home_care', name: '居家照护', nameEn: 'Home care' },
+  ] },
+  { code: 'disability_support', name: '助残服务', nameEn: 'Disability support' },
+  { code: 'children_youth', name: '儿童与青少年', nameEn: 'Children and youth', route: 'refer' },
+  { code: 'environment_sanitation', name: '环境卫生', nameEn: 'Environment and sanitation' },
+  { code: 'property_facilities', name: '物业与设施', nameEn: 'Property and facilities', children: [
+    { code: 'facility_lighting', name: '楼道照明', nameEn: 'Stairwell lighting' },
+    { code: 'facility_elevator', name: '电梯', nameEn: 'Elevators' },
+  ] },
+  { code: 'neighbour_disputes', name: '邻里纠纷', nameEn: 'Neighbour disputes' },
+  { code: 'employment_assistance', name: '就业与救助', nameEn: 'Employment and assistance', route: 'refer' },
+  { code: 'health', name: '健康服务', nameEn: 'Health', route: 'refer' },
+  { code: 'safety', name: '安全隐患', nameEn: 'Safety' },
+  { code: 'culture_activities', name: '文化活动', nameEn: 'Culture and activities', route: 'project_pool' },
+  { code: 'other', name: '其他', nameEn: 'Other' },
+];
+
+/**
+ * Gives a district the default category tree the first time anything needs categories there;
+ * codes are unique per district, so a concurrent second call inserts nothing.
+ */
+export async function ensureDefaultCategories(db: Kysely<DB>, districtId: string): Promise<void> {
+  const any = await db.selectFrom('need_categories').select('id').where('district_id', '=', districtId).limit(1).executeTakeFirst();
+  if (any) return;
+  let sort = 0;
+  const insert = async (s: Seed, parentId: string | null) => {
+    const id = uuidv7();
+    const r = await db
+      .insertInto('need_categories')
+      .values({
+        district_id: districtId,
+        id,
+        parent_id: parentId,
+        code: s.code,
+        name: s.name,
+        name_en: s.nameEn,
+        limits: JSON.stringify(DEFAULT_LIMITS),
+        default_route: s.route ?? 'community',
+        open311_code: s.code,
+        sort: (sort += 10),
+      })
+      .onConflict((oc) => oc.columns(['district_id', 'code']).doNothing())
+      .returning('id')
+      .executeTakeFirst();
+    if (!r) return;
+    for (const c of s.children ?? []) await insert(c, id);
+  };
+  for (const s of DEFAULT_TREE) await insert(s, null);
+}
+
+export function limitsOf(raw: unknown): Limits {
+  const value = typeof raw === 'string' ? JSON.parse(raw) : raw;
+  return { ...DEFAULT_LIMITS, ...(value as Partial<Limits>) };
+}

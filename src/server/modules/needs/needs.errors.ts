@@ -1,0 +1,43 @@
+import { defineErrors } from '../../platform/errors/app-error.ts';
+
+export const needsErrors = defineErrors({
+  'need.invalid_transition': {
+    status: 409,
+    message: {
+      'zh-CN': '该需求当前状态为“{state}”，不能执行“{action}”',
+      en: 'The need is {state}; "{action}" is not possible in that state',
+    },
+  },
+  'need.unknown_category': { status: 400, message: { 'zh-CN': '需求类别不存在或已停用', en: 'The category does not exist or is inactive' } },
+  'need.unknown_place': { status: 400, message: { 'zh-CN': '户或网格不存在', en: 'The household or grid does not exist' } },
+  'need.place_required': {
+    status: 400,
+    message: { 'zh-CN': '请选择户，或选择网格并标注位置', en: 'Choose a household, or a grid with a point on the map' },
+  },
+  'need.unknown_resident': { status: 400, message: { 'zh-CN': '该居民不在此户', en: 'The resident does not belong to this household' } },
+  'need.channel_required': {
+    status: 400,
+    message: { 'zh-CN': '代录需求须注明来电或来访', en: 'A need taken on behalf of a resident needs its channel (phone or walk-in)' },
+  },
+  'need.not_a_handler': {
+    status: 400,
+    message: { 'zh-CN': '该用户不能在此处承办需求', en: 'This user cannot handle needs at this place' },
+  },
+  'need.bad_duplicate': {
+    status: 400,
+    message: { 'zh-CN': '请选择本区另一条未办结的需求作为合并对象', en: 'Choose another open need of the same district to merge into' },
+  },
+  'need.one_referral_target': {
+    status: 400,
+    message: { 'zh-CN': '请选择一个转介对象：社会组织或部门', en: 'Choose one referral target: an organization or a department' },
+  },
+  'need.unknown_organization': { status: 400, message: { 'zh-CN': '社会组织不存在', en: 'The organization does not exist' } },
+  'need.date_in_past': { status: 400, message: { 'zh-CN': '预计日期不能早于今天', en: 'The expected date cannot be in the past' } },
+  'need_category.duplicate_code': { status: 409, message: { 'zh-CN': '本区已有该代码的类别', en: 'The district already has a category with this code' } },
+  'need_category.duplicate_open311': {
+    status: 409,
+    message: { 'zh-CN': '本区已有类别使用该 Open311 服务代码', en: 'Another category of the district uses this Open311 service code' },
+  },
+  'need_category.unknown_parent': { status: 400, message: { 'zh-CN': '上级类别不存在', en: 'The parent category does not exist' } },
+  'calendar.not_a_date': { status: 400, message: { 'zh-CN': '日期无效', en: 'Invalid date' } },
+});

@@ -1,0 +1,88 @@
+import type { Kysely } from 'kysely';
+import { v7 as uuidv7 } from 'uuid';
+import { enqueueEvent } from '../../platform/webhooks/webhooks.ts';
+import type { DB } from '../../tables.ts';
+
+export interface EventInput {
+  districtId: string;
+  needId: string;
+  actor: { userId: string; displayName: string } | null;
+  action: string;
+  fromState: string | null;
+  toState: string | null;
+  note?: string;
+  data?: unknown;
+  at?: Date;
+}
+
+/**
+ * One timeline entry, and the district's webhooks told of it, in the same transaction as the
+ * change it describes. The webhook payload carries no note or personal data: subscribers
+ * read the need through the API with their own permissions.
+ */
+export async function recordEvent(trx: Kysely<DB>, e: EventInput): Promise<void> {
+  const at = e.at ?? new Date();
+  await enqueueEvent(
+    trx,
+    e.districtId,
+    `need.${e.action}`,
+    { needId: e.needId, action: e.action, fromState: e.fromState, toState: e.toState, at: at.toISOString() },
+    at,
+  );
+  await trx
+    .insertInto('need_events')
+    .values({
+      district_id: e.districtId,
+      id: uuidv7(),
+      need_id: e.needId,
+      at,
+      actor_user_id: e.actor?.userId ?? null,
+      actor_name: e.actor?.displayName ?? '',
+      action: e.action,
+      from_state: e.fromState,
+      to_state: e.toState,
+      note: e.note ?? '',
+      data: e.data === undefined ? null : JSON.stringify(e.data),
+    })
+    .execute();
+}
+
+/** The reporter and the followers of a need: everyone told about its changes. */
+export async function audienceOf(trx: Kysely<DB>, districtId: string, needId: string): Promise<string[]> {
+  const need = await trx
+    .selectFrom('needs')
+    .select('reporter_user_id')
+    .where('district_id', '=', districtId)
+    .where('id', '=', needId)
+    .executeTakeFirst();
+  const followers = await trx
+    .selectFrom('need_followers')
+    .select('user_id')
+    .where('district_id', '=', districtId)
+    .where('need_id', '=', needId)
+    .execute();
+  return [...new Set([need?.reporter_user_id, ...followers.map((f) => f.user_id)].filter((u): u is string => !!u))];
+}
+
+/** In-app notices; the actor is not told about what they did themselves. */
+export async function notify(
+  trx: Kysely<DB>,
+  n: { districtId: string; needId: string; users: string[]; kind: string; state: string | null; note?: string; exceptUserId?: string | null },
+): Promise<void> {
+  const users = n.users.filter((u) => u !== n.exceptUserId);
+  if (users.length === 0) return;
+  await trx
+    .insertInto('notifications')
+    .values(
+      users.map((user_id) => ({
+        district_id: n.districtId,
+        id: uuidv7(),
+        user_id,
+        need_id: n.needId,
+        kind: n.kind,
+        state: n.state,
+        note: n.note ?? '',
+      })),
+    )
+    .execute();
+}

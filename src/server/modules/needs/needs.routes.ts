@@ -1,0 +1,100 @@
+import { Type } from 'typebox';
+import type { ModulePlugin } from '../../platform/http/module.ts';
+import * as admin from './needs.category-admin.ts';
+import * as inbox from './needs.inbox.ts';
+import * as S from './needs.schemas.ts';
+import * as needs from './needs.service.ts';
+import * as settings from './needs.settings.ts';
+import { transitionNeed } from './needs.transitions.ts';
+
+const tags = ['needs'];
+
+export const needRoutes: ModulePlugin = async (app) => {
+  app.get(
+    '/need-categories',
+    { schema: { tags, summary: 'Need categories of a district (the default tree is created on first use)', querystring: S.CategoryQuery, response: { 200: S.CategoryList } } },
+    async (request) => settings.listCategories(request.ctx, request.query),
+  );
+
+  app.post(
+    '/need-categories',
+    { schema: { tags, summary: 'Add a need category to a district (district officer)', body: S.CreateCategoryBody, response: { 201: S.CategoryView } } },
+    async (request, reply) => reply.status(201).send(await admin.createCategory(request.ctx, request.body)),
+  );
+  app.patch(
+    '/need-categories/:id',
+    { schema: { tags, summary: 'Change a category: names, time limits, route, Open311 code, active (district officer)', params: S.IdParams, body: S.UpdateCategoryBody, response: { 200: S.CategoryView } } },
+    async (request) => admin.updateCategory(request.ctx, request.params.id, request.body),
+  );
+  app.get(
+    '/need-settings',
+    { schema: { tags, summary: 'Needs settings of a district (days until a resolved need is auto-confirmed)', querystring: S.SettingsQuery, response: { 200: S.SettingsView } } },
+    async (request) => admin.getSettings(request.ctx, request.query),
+  );
+  app.put(
+    '/need-settings',
+    { schema: { tags, summary: 'Change the needs settings of a district (district officer)', body: S.SettingsBody, response: { 200: S.SettingsView } } },
+    async (request) => admin.putSettings(request.ctx, request.body),
+  );
+
+  app.get(
+    '/calendar-days',
+    { schema: { tags, summary: 'Public holidays and make-up working days of a year', querystring: S.CalendarQuery, response: { 200: S.CalendarList } } },
+    async (request) => settings.listCalendarDays(request.ctx, request.query.year),
+  );
+  app.put(
+    '/calendar-days/:date',
+    { schema: { tags, summary: 'Mark a date as holiday or make-up working day (platform admin; national calendar)', params: S.DateParams, body: S.CalendarDayBody, response: { 200: S.CalendarDayView } } },
+    async (request) => settings.putCalendarDay(request.ctx, request.params.date, request.body),
+  );
+  app.delete(
+    '/calendar-days/:date',
+    { schema: { tags, summary: 'Return a date to the Monday–Friday rule (platform admin)', params: S.DateParams } },
+    async (request, reply) => {
+      await settings.deleteCalendarDay(request.ctx, request.params.date);
+      return reply.status(204).send();
+    },
+  );
+
+  app.post(
+    '/needs',
+    { schema: { tags, summary: 'Report a need: a resident for their household, or staff on behalf of a resident', body: S.CreateNeedBody, response: { 201: S.NeedDetail } } },
+    async (request, reply) => reply.status(201).send(await needs.createNeed(request.ctx, request.body)),
+  );
+  app.get(
+    '/needs',
+    { schema: { tags, summary: 'Needs in the caller\'s scope, newest first', querystring: S.NeedListQuery, response: { 200: S.NeedPage } } },
+    async (request) => needs.listNeeds(request.ctx, request.query),
+  );
+  app.get(
+    '/needs/:id',
+    { schema: { tags, summary: 'One need with its timeline, due times and duplicate suggestions', params: S.IdParams, response: { 200: S.NeedDetail } } },
+    async (request) => needs.getNeed(request.ctx, request.params.id),
+  );
+  app.get(
+    '/needs/:id/duplicates',
+    { schema: { tags, summary: 'Possible duplicates: same category and place, similar text, last 90 days', params: S.IdParams, response: { 200: S.DuplicateList } } },
+    async (request) => needs.getDuplicates(request.ctx, request.params.id),
+  );
+  app.post(
+    '/needs/:id/transitions',
+    { schema: { tags, summary: 'Move a need through its lifecycle (409 when the action is not possible from its state)', params: S.IdParams, body: S.TransitionBody, response: { 200: S.NeedDetail } } },
+    async (request) => transitionNeed(request.ctx, request.params.id, request.body),
+  );
+
+  app.get(
+    '/inbox',
+    { schema: { tags, summary: 'Needs awaiting the caller\'s action, overdue first (at most 200)', response: { 200: S.Inbox } } },
+    async (request) => inbox.inbox(request.ctx),
+  );
+  app.get(
+    '/notifications',
+    { schema: { tags, summary: 'The caller\'s in-app notifications, newest first', querystring: S.NotificationQuery, response: { 200: S.NotificationPage } } },
+    async (request) => inbox.listNotifications(request.ctx, request.query),
+  );
+  app.post(
+    '/notifications/:id/read',
+    { schema: { tags, summary: 'Mark one of the caller\'s notifications as read', params: S.IdParams, body: Type.Optional(Type.Object({}, { additionalProperties: false })), response: { 200: S.NotificationView } } },
+    async (request) => inbox.markRead(request.ctx, request.params.id),
+  );
+};

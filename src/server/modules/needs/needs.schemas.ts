@@ -1,0 +1,206 @@
+import { Type, type Static } from 'typebox';
+import { DateStr, Nullable, Page, PageQuery, StringEnum, Uuid } from '../../platform/http/schema.ts';
+import { NEED_STATES } from './needs.lifecycle.ts';
+import { API_ACTIONS } from './needs.policy.ts';
+
+export const URGENCIES = ['urgent', 'normal', 'difficult'] as const;
+export const SOURCES = ['visit', 'resident', 'staff', 'council', 'open311'] as const;
+export const OUTCOMES = ['fully', 'partly', 'closed_unresolved'] as const;
+
+export const IdParams = Type.Object({ id: Uuid });
+export const DateParams = Type.Object({ date: DateStr });
+
+const Limit = Type.Object({ amount: Type.Integer({ minimum: 0, maximum: 15 * 24 }), unit: StringEnum(['hours', 'working_days']) }, { additionalProperties: false });
+const UrgencyLimits = Type.Object({ triage: Limit, resolve: Limit }, { additionalProperties: false });
+export const Limits = Type.Object({ urgent: UrgencyLimits, normal: UrgencyLimits, difficult: UrgencyLimits }, { additionalProperties: false });
+
+export const CategoryQuery = Type.Object({ districtId: Type.Optional(Uuid) });
+export const CategoryView = Type.Object({
+  id: Uuid,
+  districtId: Uuid,
+  parentId: Nullable(Uuid),
+  code: Type.String(),
+  name: Type.String(),
+  nameEn: Nullable(Type.String()),
+  limits: Limits,
+  defaultRoute: StringEnum(['community', 'refer', 'project_pool']),
+  open311Code: Nullable(Type.String()),
+  active: Type.Boolean(),
+});
+export const CategoryList = Type.Object({ items: Type.Array(CategoryView) });
+
+const CategoryFields = {
+  name: Type.String({ minLength: 1, maxLength: 50 }),
+  nameEn: Type.Optional(Nullable(Type.String({ maxLength: 100 }))),
+  limits: Type.Optional(Limits),
+  defaultRoute: Type.Optional(StringEnum(['community', 'refer', 'project_pool'])),
+  open311Code: Type.Optional(Nullable(Type.String({ minLength: 1, maxLength: 50 }))),
+  active: Type.Optional(Type.Boolean()),
+};
+export const CreateCategoryBody = Type.Object(
+  {
+    districtId: Uuid,
+    parentId: Type.Optional(Nullable(Uuid)),
+    code: Type.String({ pattern: '^[a-z][a-z0-9_]{1,49}$' }),
+    ...CategoryFields,
+  },
+  { additionalProperties: false },
+);
+export const UpdateCategoryBody = Type.Object(
+  { ...CategoryFields, name: Type.Optional(CategoryFields.name) },
+  { additionalProperties: false, minProperties: 1 },
+);
+
+export const SettingsQuery = Type.Object({ districtId: Type.Optional(Uuid) });
+export const SettingsView = Type.Object({ districtId: Uuid, autoConfirmDays: Type.Integer() });
+export const SettingsBody = Type.Object(
+  { districtId: Uuid, autoConfirmDays: Type.Integer({ minimum: 1, maximum: 60 }) },
+  { additionalProperties: false },
+);
+
+export const CalendarQuery = Type.Object({ year: Type.Integer({ minimum: 2000, maximum: 2100 }) });
+export const CalendarDayView = Type.Object({ date: DateStr, kind: StringEnum(['holiday', 'workday']), name: Type.String() });
+export const CalendarDayBody = Type.Object(
+  { kind: StringEnum(['holiday', 'workday']), name: Type.String({ maxLength: 50 }) },
+  { additionalProperties: false },
+);
+export const CalendarList = Type.Object({ items: Type.Array(CalendarDayView) });
+
+export const Point = Type.Object(
+  { lng: Type.Number({ minimum: 73, maximum: 136 }), lat: Type.Number({ minimum: 3, maximum: 54 }) },
+  { additionalProperties: false },
+);
+
+export const CreateNeedBody = Type.Object(
+  {
+    source: StringEnum(['resident', 'staff', 'visit', 'council']),
+    intakeChannel: Type.Optional(StringEnum(['phone', 'walk_in'])),
+    categoryId: Uuid,
+    description: Type.String({ minLength: 1, maxLength: 2000 }),
+    householdId: Type.Optional(Uuid),
+    gridId: Type.Optional(Uuid),
+    point: Type.Optional(Point),
+    reporterResidentId: Type.Optional(Uuid),
+    beneficiaries: Type.Optional(Type.Integer({ minimum: 1, maximum: 100000 })),
+    urgency: Type.Optional(StringEnum(URGENCIES)),
+  },
+  { additionalProperties: false },
+);
+export type CreateNeedBody = Static<typeof CreateNeedBody>;
+
+export const TransitionBody = Type.Object(
+  {
+    action: StringEnum(API_ACTIONS),
+    note: Type.Optional(Type.String({ maxLength: 2000 })),
+    reason: Type.Optional(Type.String({ maxLength: 2000 })),
+    duplicateOf: Type.Optional(Uuid),
+    handlerUserId: Type.Optional(Uuid),
+    expectedDate: Type.Optional(DateStr),
+    referralOrgId: Type.Optional(Uuid),
+    referralDepartment: Type.Optional(Type.String({ maxLength: 200 })),
+    answer: Type.Optional(Type.String({ maxLength: 2000 })),
+    outcome: Type.Optional(StringEnum(OUTCOMES)),
+    rating: Type.Optional(Type.Integer({ minimum: 1, maximum: 5 })),
+    comment: Type.Optional(Type.String({ maxLength: 2000 })),
+  },
+  { additionalProperties: false },
+);
+export type TransitionBody = Static<typeof TransitionBody>;
+
+export const NeedView = Type.Object({
+  id: Uuid,
+  refNo: Type.String(),
+  source: StringEnum(SOURCES),
+  intakeChannel: Nullable(StringEnum(['phone', 'walk_in'])),
+  recordedByUserId: Nullable(Uuid),
+  reporterUserId: Nullable(Uuid),
+  reporterResidentId: Nullable(Uuid),
+  categoryId: Uuid,
+  categoryName: Type.String(),
+  description: Type.String(),
+  districtId: Uuid,
+  streetId: Uuid,
+  communityId: Uuid,
+  gridId: Uuid,
+  householdId: Nullable(Uuid),
+  buildingId: Nullable(Uuid),
+  point: Nullable(Point),
+  beneficiaries: Type.Integer(),
+  urgency: StringEnum(URGENCIES),
+  state: StringEnum(NEED_STATES),
+  handlerUserId: Nullable(Uuid),
+  referralOrgId: Nullable(Uuid),
+  referralDepartment: Nullable(Type.String()),
+  referralAnswer: Nullable(Type.String()),
+  waitingUntil: Nullable(DateStr),
+  outcome: Nullable(StringEnum(OUTCOMES)),
+  outcomeNote: Nullable(Type.String()),
+  rating: Nullable(Type.Integer()),
+  ratingComment: Nullable(Type.String()),
+  autoConfirmed: Type.Boolean(),
+  mergedIntoId: Nullable(Uuid),
+  triageDueAt: Type.String(),
+  resolveDueAt: Type.String(),
+  /** The limit that applies now: triage while reported, resolution afterwards; null once finished. */
+  dueAt: Nullable(Type.String()),
+  overdue: Type.Boolean(),
+  escalationLevel: Type.Integer(),
+  createdAt: Type.String(),
+  updatedAt: Type.String(),
+  allowedActions: Type.Array(Type.String()),
+});
+export type NeedView = Static<typeof NeedView>;
+
+export const Duplicate = Type.Object({
+  id: Uuid,
+  refNo: Type.String(),
+  state: StringEnum(NEED_STATES),
+  description: Type.String(),
+  similarity: Type.Number(),
+  sameHousehold: Type.Boolean(),
+});
+export const DuplicateList = Type.Object({ items: Type.Array(Duplicate) });
+
+export const TimelineEntry = Type.Object({
+  id: Uuid,
+  at: Type.String(),
+  actorUserId: Nullable(Uuid),
+  actorName: Type.String(),
+  action: Type.String(),
+  fromState: Nullable(Type.String()),
+  toState: Nullable(Type.String()),
+  note: Type.String(),
+  data: Type.Unknown(),
+});
+
+export const NeedDetail = Type.Intersect([
+  NeedView,
+  Type.Object({ timeline: Type.Array(TimelineEntry), duplicates: Type.Array(Duplicate) }),
+]);
+
+export const NeedListQuery = Type.Object({
+  ...PageQuery,
+  state: Type.Optional(StringEnum(NEED_STATES)),
+  categoryId: Type.Optional(Uuid),
+  gridId: Type.Optional(Uuid),
+  communityId: Type.Optional(Uuid),
+  source: Type.Optional(StringEnum(SOURCES)),
+  overdue: Type.Optional(Type.Boolean()),
+});
+export type NeedListQuery = Static<typeof NeedListQuery>;
+export const NeedPage = Page(NeedView);
+
+export const InboxItem = Type.Intersect([NeedView, Type.Object({ reason: Type.String() })]);
+export const Inbox = Type.Object({ items: Type.Array(InboxItem) });
+
+export const NotificationView = Type.Object({
+  id: Uuid,
+  needId: Nullable(Uuid),
+  kind: Type.String(),
+  state: Nullable(Type.String()),
+  note: Type.String(),
+  readAt: Nullable(Type.String()),
+  createdAt: Type.String(),
+});
+export const NotificationQuery = Type.Object({ ...PageQuery, unread: Type.Optional(Type.Boolean()) });
+export const NotificationPage = Page(NotificationView);

@@ -1,0 +1,274 @@
+import { sql } from 'kysely';
+import { v7 as uuidv7 } from 'uuid';
+import type { Actor } from '../../platform/authz/actor.ts';
+import { loadCalendar } from '../../platform/calendar/calendar.store.ts';
+import { dueAt, localDate } from '../../platform/calendar/working-days.ts';
+import { AppError, invalid } from '../../platform/errors/app-error.ts';
+import { command, requireActor, type RequestContext } from '../../platform/http/context.ts';
+import { decodeCursor, pageOf } from '../../platform/http/pagination.ts';
+import { ensureDefaultCategories, limitsOf } from './needs.categories.ts';
+import './needs.errors.ts';
+import { recordEvent } from './needs.events.ts';
+import { transitionFor, type NeedState } from './needs.lifecycle.ts';
+import { NEED_REPORTERS, needPolicy, type NeedRecord } from './needs.policy.ts';
+import type * as S from './needs.schemas.ts';
+import * as store from './needs.store.ts';
+import { bigramSimilarity } from './needs.similarity.ts';
+
+const iso = (d: Date | string) => new Date(d).toISOString();
+
+export function recordOf(row: store.NeedRow, followerIds: string[] = []): NeedRecord {
+  return {
+    districtId: row.district_id,
+    streetId: row.street_id,
+    communityId: row.community_id,
+    gridId: row.grid_id,
+    householdId: row.household_id,
+    state: row.state,
+    handlerUserId: row.handler_user_id,
+    reporterUserId: row.reporter_user_id,
+    referralOrgId: row.referral_org_id,
+    followerIds,
+  };
+}
+
+export function currentDueOf(row: Pick<store.NeedRow, 'state' | 'triage_due_at' | 'resolve_due_at'>): Date | null {
+  if (!store.OPEN_STATES.includes(row.state)) return null;
+  return new Date(row.state === 'reported' ? row.triage_due_at : row.resolve_due_at);
+}
+
+/** Actions offered with a need: allowed by its state (the lifecycle) and by the caller's role and relation. */
+export function allowedActions(actor: Actor, record: NeedRecord): string[] {
+  return needPolicy
+    .allowedActions(actor, record)
+    .filter((a) => a !== 'read' && a !== 'create' && transitionFor(record.state, a) !== undefined);
+}
+
+export function present(actor: Actor, row: store.NeedRow, followerIds: string[] = [], now = new Date()): S.NeedView {
+  const due = currentDueOf(row);
+  return {
+    id: row.id,
+    refNo: row.ref_no,
+    source: row.source,
+    intakeChannel: row.intake_channel,
+    recordedByUserId: row.recorded_by_user_id,
+    reporterUserId: row.reporter_user_id,
+    reporterResidentId: row.reporter_resident_id,
+    categoryId: row.category_id,
+    categoryName: row.category_name,
+    description: row.description,
+    districtId: row.district_id,
+    streetId: row.street_id,
+    communityId: row.community_id,
+    gridId: row.grid_id,
+    householdId: row.household_id,
+    buildingId: row.building_id,
+    point: row.lng !== null && row.lat !== null ? { lng: row.lng, lat: row.lat } : null,
+    beneficiaries: row.beneficiaries,
+    urgency: row.urgency,
+    state: row.state,
+    handlerUserId: row.handler_user_id,
+    referralOrgId: row.referral_org_id,
+    referralDepartment: row.referral_department,
+    referralAnswer: row.referral_answer,
+    waitingUntil: row.waiting_until,
+    outcome: row.outcome,
+    outcomeNote: row.outcome_note,
+    rating: row.rating,
+    ratingComment: row.rating_comment,
+    autoConfirmed: row.auto_confirmed,
+    mergedIntoId: row.merged_into_id,
+    triageDueAt: iso(row.triage_due_at),
+    resolveDueAt: iso(row.resolve_due_at),
+    dueAt: due ? due.toISOString() : null,
+    overdue: due !== null && row.state !== 'waiting' && due < now,
+    escalationLevel: row.escalation_level,
+    createdAt: iso(row.created_at),
+    updatedAt: iso(row.updated_at),
+    allowedActions: allowedActions(actor, recordOf(row, followerIds)),
+  };
+}
+
+/** Loads a need the caller may read; anything else answers exactly like a missing one. */
+export async function loadVisible(ctx: RequestContext, actor: Actor, id: string) {
+  const row = await store.loadNeed(ctx.db, id, store.tenantFilter(actor));
+  if (!row) throw new AppError('resource.not_found');
+  const followers = await store.followersOf(ctx.db, row.district_id, row.id);
+  if (!needPolicy.can(actor, 'read', recordOf(row, followers))) throw new AppError('resource.not_found');
+  return { row, followers };
+}
+
+interface Place {
+  districtId: string;
+  streetId: string;
+  communityId: string;
+  gridId: string;
+  householdId: string | null;
+  buildingId: string | null;
+}
+
+async function placeOf(ctx: RequestContext, actor: Actor, body: S.CreateNeedBody): Promise<Place> {
+  const districts = store.tenantFilter(actor);
+  let place: Place | undefined;
+  if (body.householdId) {
+    let q = ctx.db.selectFrom('households').selectAll().where('id', '=', body.householdId);
+    if (districts) q = q.where('district_id', 'in', districts);
+    const h = await q.executeTakeFirst();
+    if (h) place = { districtId: h.district_id, streetId: h.street_id, communityId: h.community_id, gridId: h.grid_id, householdId: h.id, buildingId: h.building_id };
+  } else if (body.gridId && body.point) {
+    let q = ctx.db.selectFrom('grids').selectAll().where('id', '=', body.gridId);
+    if (districts) q = q.where('district_id', 'in', districts);
+    const g = await q.executeTakeFirst();
+    if (g) place = { districtId: g.district_id, streetId: g.street_id, communityId: g.community_id, gridId: g.id, householdId: null, buildingId: null };
+  } else {
+    throw invalid({ field: 'householdId', code: 'need.place_required' });
+  }
+  const field = body.householdId ? 'householdId' : 'gridId';
+  if (!place) throw invalid({ field, code: 'need.unknown_place' });
+  const record: NeedRecord = { ...place, state: 'reported', handlerUserId: null, reporterUserId: null, referralOrgId: null, followerIds: [] };
+  // A place outside every scope of the caller is reported as unknown, not as forbidden.
+  if (!needPolicy.can(actor, 'read', record)) throw invalid({ field, code: 'need.unknown_place' });
+  const asResident = body.source === 'resident';
+  const ok = actor.assignments.some(
+    (a) =>
+      (asResident ? a.role === 'resident' && a.scopeId === place.householdId : NEED_REPORTERS.includes(a.role)) &&
+      needPolicy.can({ ...actor, assignments: [a] }, 'create', record),
+  );
+  if (!ok) throw new AppError('access.forbidden');
+  return place;
+}
+
+export async function createNeed(ctx: RequestContext, body: S.CreateNeedBody) {
+  const actor = requireActor(ctx);
+  const place = await placeOf(ctx, actor, body);
+  if (body.source === 'staff' && !body.intakeChannel) throw invalid({ field: 'intakeChannel', code: 'need.channel_required' });
+  await ensureDefaultCategories(ctx.db, place.districtId);
+  const category = await ctx.db
+    .selectFrom('need_categories')
+    .selectAll()
+    .where('district_id', '=', place.districtId)
+    .where('id', '=', body.categoryId)
+    .where('active', '=', true)
+    .executeTakeFirst();
+  if (!category) throw invalid({ field: 'categoryId', code: 'need.unknown_category' });
+  if (body.reporterResidentId) {
+    const r = await ctx.db
+      .selectFrom('residents')
+      .select('id')
+      .where('district_id', '=', place.districtId)
+      .where('id', '=', body.reporterResidentId)
+      .where('household_id', '=', place.householdId ?? '00000000-0000-0000-0000-000000000000')
+      .executeTakeFirst();
+    if (!r) throw invalid({ field: 'reporterResidentId', code: 'need.unknown_resident' });
+  }
+  const urgency = body.urgency ?? 'normal';
+  const limits = limitsOf(category.limits)[urgency];
+  const now = new Date();
+  const calendar = await loadCalendar(ctx.db);
+  const id = uuidv7();
+  await command(ctx, async ({ trx, audit }) => {
+    const year = Number(localDate(now).slice(0, 4));
+    const counter = await sql<{ last_no: number }>`
+      insert into need_counters (district_id, year, last_no) values (${place.districtId}, ${year}, 1)
+      on conflict (district_id, year) do update set last_no = need_counters.last_no + 1
+      returning last_no`.execute(trx);
+    const refNo = `N-${year}-${String(counter.rows[0]!.last_no).padStart(6, '0')}`;
+    const values = {
+      district_id: place.districtId,
+      id,
+      ref_no: refNo,
+      source: body.source,
+      intake_channel: body.source === 'staff' ? body.intakeChannel! : null,
+      recorded_by_user_id: body.source === 'resident' ? null : actor.userId,
+      reporter_user_id: body.source === 'resident' ? actor.userId : null,
+      reporter_resident_id: body.reporterResidentId ?? null,
+      category_id: category.id,
+      description: body.description.trim(),
+      street_id: place.streetId,
+      community_id: place.communityId,
+      grid_id: place.gridId,
+      household_id: place.householdId,
+      building_id: place.buildingId,
+      lng: body.point?.lng ?? null,
+      lat: body.point?.lat ?? null,
+      beneficiaries: body.beneficiaries ?? 1,
+      urgency,
+      triage_due_at: dueAt(calendar, now, limits.triage.amount, limits.triage.unit),
+      resolve_due_at: dueAt(calendar, now, limits.resolve.amount, limits.resolve.unit),
+      created_at: now,
+      updated_at: now,
+    };
+    await trx.insertInto('needs').values(values).execute();
+    await recordEvent(trx, { districtId: place.districtId, needId: id, actor, action: 'report', fromState: null, toState: 'reported', at: now, data: { source: body.source } });
+    await audit({ action: 'need.create', entityType: 'need', entityId: id, districtId: place.districtId, after: { ...values, description: undefined } });
+  });
+  return getNeed(ctx, id);
+}
+
+export async function listNeeds(ctx: RequestContext, q: S.NeedListQuery) {
+  const actor = requireActor(ctx);
+  const grants = needPolicy.grants(actor, 'read');
+  if (grants.length === 0) throw new AppError('access.forbidden');
+  const limit = q.limit ?? 50;
+  const after = decodeCursor(q.cursor, 1) as [string] | null;
+  const districts = store.tenantFilter(actor);
+  let query = store.selectNeeds(ctx.db).where(store.readableBy(actor, grants));
+  if (districts) query = query.where('needs.district_id', 'in', districts);
+  if (q.state) query = query.where('needs.state', '=', q.state);
+  if (q.categoryId) query = query.where('needs.category_id', '=', q.categoryId);
+  if (q.gridId) query = query.where('needs.grid_id', '=', q.gridId);
+  if (q.communityId) query = query.where('needs.community_id', '=', q.communityId);
+  if (q.source) query = query.where('needs.source', '=', q.source);
+  if (q.overdue !== undefined) {
+    const overdue = sql<boolean>`(needs.state in ('reported', 'accepted', 'in_progress', 'referred', 'reopened') and ${store.currentDue} < now())`;
+    query = query.where(q.overdue ? overdue : sql<boolean>`not ${overdue}`);
+  }
+  // UUIDv7 ids grow with time, so newest first is a keyset on the id alone.
+  if (after) query = query.where('needs.id', '<', after[0] as string);
+  const rows = await query.orderBy('needs.id', 'desc').limit(limit + 1).execute();
+  const page = pageOf(rows, limit, (r) => [r.id]);
+  return { items: page.items.map((r) => present(actor, r)), nextCursor: page.nextCursor };
+}
+
+export async function duplicatesOf(ctx: RequestContext, row: store.NeedRow) {
+  const candidates = await store.duplicateCandidates(ctx.db, row);
+  return candidates
+    .map((c) => ({
+      id: c.id,
+      refNo: c.ref_no,
+      state: c.state as NeedState,
+      description: c.description,
+      similarity: Math.round(bigramSimilarity(row.description, c.description) * 100) / 100,
+      sameHousehold: !!row.household_id && c.household_id === row.household_id,
+    }))
+    .filter((c) => c.similarity >= 0.2)
+    .sort((a, b) => b.similarity - a.similarity)
+    .slice(0, 10);
+}
+
+export async function getNeed(ctx: RequestContext, id: string) {
+  const actor = requireActor(ctx);
+  const { row, followers } = await loadVisible(ctx, actor, id);
+  const [timeline, duplicates] = await Promise.all([store.timelineOf(ctx.db, row.district_id, row.id), duplicatesOf(ctx, row)]);
+  return {
+    ...present(actor, row, followers),
+    timeline: timeline.map((e) => ({
+      id: e.id,
+      at: iso(e.at),
+      actorUserId: e.actor_user_id,
+      actorName: e.actor_name,
+      action: e.action,
+      fromState: e.from_state,
+      toState: e.to_state,
+      note: e.note,
+      data: e.data ?? null,
+    })),
+    duplicates,
+  };
+}
+
+export async function getDuplicates(ctx: RequestContext, id: string) {
+  const actor = requireActor(ctx);
+  const { row } = await loadVisible(ctx, actor, id);
+  return { items: await duplicatesOf(ctx, row) };
+}

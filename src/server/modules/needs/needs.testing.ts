@@ -1,0 +1,55 @@
+/** Test factories for needs: a small world of places and people, and needs inserted directly in any state. */
+import type { Kysely, Updateable } from 'kysely';
+import { v7 as uuidv7 } from 'uuid';
+import type { DB } from '../../tables.ts';
+import { buildHousehold, buildTerritory } from '../territory/testing.ts';
+import { ensureDefaultCategories } from './needs.categories.ts';
+import type { NeedsTable } from './needs.tables.ts';
+
+let counter = 0;
+
+export async function buildNeedWorld(db: Kysely<DB>) {
+  const t = await buildTerritory(db);
+  const household = await buildHousehold(db, { grid: t.grid });
+  const neighbour = await buildHousehold(db, { grid: t.grid });
+  await ensureDefaultCategories(db, t.district.id);
+  const cats = await db.selectFrom('need_categories').select(['id', 'code']).where('district_id', '=', t.district.id).execute();
+  const category = (code: string) => cats.find((c) => c.code === code)!.id;
+  return { ...t, household, neighbour, category };
+}
+export type NeedWorld = Awaited<ReturnType<typeof buildNeedWorld>>;
+
+/** A need in any state, bypassing the API (no timeline, no audit). */
+export async function buildNeed(
+  db: Kysely<DB>,
+  w: NeedWorld,
+  o: Updateable<NeedsTable> & { household?: { id: string } | null } = {},
+): Promise<string> {
+  const { household, ...rest } = o;
+  const id = uuidv7();
+  const h = household === undefined ? w.household : household;
+  const inAWeek = new Date(Date.now() + 7 * 24 * 3600_000);
+  await db
+    .insertInto('needs')
+    .values({
+      district_id: w.district.id,
+      id,
+      ref_no: `T-${++counter}-${id.slice(-6)}`,
+      source: 'staff',
+      intake_channel: 'phone',
+      category_id: w.category('property_facilities'),
+      description: '楼道灯坏了',
+      street_id: w.street.id,
+      community_id: w.community.id,
+      grid_id: w.grid.id,
+      household_id: h?.id ?? null,
+      lng: h ? null : 118.7,
+      lat: h ? null : 32.15,
+      urgency: 'normal',
+      triage_due_at: inAWeek,
+      resolve_due_at: inAWeek,
+      ...rest,
+    } as never)
+    .execute();
+  return id;
+}

@@ -1,0 +1,165 @@
+import type { Kysely, Updateable } from 'kysely';
+import type { Actor } from '../../platform/authz/actor.ts';
+import { localDate } from '../../platform/calendar/working-days.ts';
+import { AppError, invalid, type FieldError } from '../../platform/errors/app-error.ts';
+import { command, requireActor, type RequestContext } from '../../platform/http/context.ts';
+import type { DB } from '../../tables.ts';
+import { audienceOf, notify, recordEvent } from './needs.events.ts';
+import { FINAL_STATES, transitionFor, type Transition } from './needs.lifecycle.ts';
+import { needPolicy } from './needs.policy.ts';
+import type { TransitionBody } from './needs.schemas.ts';
+import { getNeed, loadVisible, recordOf } from './needs.service.ts';
+import type { NeedRow } from './needs.store.ts';
+import type { NeedsTable } from './needs.tables.ts';
+
+const present = (v: string | undefined) => (v ?? '').trim() !== '';
+const HANDLER_ROLES = ['community_admin', 'community_worker', 'street_officer', 'district_officer'] as const;
+
+/** Fields a transition requires, checked from the lifecycle data; every missing field is reported at once. */
+function missingFields(t: Transition, body: TransitionBody): FieldError[] {
+  const errors: FieldError[] = [];
+  const need = (ok: boolean, field: string) => ok || errors.push({ field, code: 'validation.required' });
+  for (const r of t.requires ?? []) {
+    if (r === 'reason') need(present(body.reason), 'reason');
+    if (r === 'duplicateOf') need(!!body.duplicateOf, 'duplicateOf');
+    if (r === 'handler') need(!!body.handlerUserId, 'handlerUserId');
+    if (r === 'expectedDate') need(!!body.expectedDate, 'expectedDate');
+    if (r === 'answer') need(present(body.answer), 'answer');
+    if (r === 'rating') need(body.rating !== undefined, 'rating');
+    if (r === 'outcome') {
+      need(!!body.outcome, 'outcome');
+      // An honest "closed unresolved" always says why.
+      if (body.outcome === 'closed_unresolved') need(present(body.reason), 'reason');
+    }
+    if (r === 'referralTarget' && !!body.referralOrgId === present(body.referralDepartment)) {
+      errors.push({ field: 'referralOrgId', code: 'need.one_referral_target' });
+    }
+  }
+  return errors;
+}
+
+async function checkHandler(db: Kysely<DB>, row: NeedRow, userId: string) {
+  const assignments = await db
+    .selectFrom('role_assignments')
+    .select(['role', 'scope_type', 'scope_id', 'scope_district_id'])
+    .where('user_id', '=', userId)
+    .where('role', 'in', [...HANDLER_ROLES])
+    .execute();
+  const covering = assignments.some(
+    (a) =>
+      (a.scope_type === 'community' && a.scope_id === row.community_id) ||
+      (a.scope_type === 'street' && a.scope_id === row.street_id) ||
+      (a.scope_type === 'district' && a.scope_id === row.district_id),
+  );
+  if (!covering) throw invalid({ field: 'handlerUserId', code: 'need.not_a_handler' });
+}
+
+/** What the action changes on the need besides its state; extra checks that need the database. */
+async function changesFor(ctx: RequestContext, row: NeedRow, body: TransitionBody, now: Date): Promise<Updateable<NeedsTable>> {
+  switch (body.action) {
+    case 'assign':
+      await checkHandler(ctx.db, row, body.handlerUserId!);
+      return { handler_user_id: body.handlerUserId! };
+    case 'wait':
+      if (body.expectedDate! < localDate(now)) throw invalid({ field: 'expectedDate', code: 'need.date_in_past' });
+      return { waiting_until: body.expectedDate!, waiting_reason: body.reason!.trim() };
+    case 'resume':
+      return { waiting_until: null, waiting_reason: null };
+    case 'refer':
+      if (body.referralOrgId) {
+        const org = await ctx.db.selectFrom('organizations').select('id').where('id', '=', body.referralOrgId).executeTakeFirst();
+        if (!org) throw invalid({ field: 'referralOrgId', code: 'need.unknown_organization' });
+      }
+      return { referral_org_id: body.referralOrgId ?? null, referral_department: body.referralDepartment?.trim() ?? null, referral_answer: null };
+    case 'answer_referral':
+      return { referral_answer: body.answer!.trim() };
+    case 'resolve':
+      return { outcome: body.outcome!, outcome_note: body.reason?.trim() || body.note?.trim() || null, resolved_at: now };
+    case 'confirm':
+      return { rating: body.rating!, rating_comment: body.comment?.trim() || null, closed_at: now };
+    case 'dispute':
+      return { resolved_at: null };
+    case 'merge': {
+      const survivor = await ctx.db
+        .selectFrom('needs')
+        .select(['id', 'state'])
+        .where('district_id', '=', row.district_id)
+        .where('id', '=', body.duplicateOf!)
+        .executeTakeFirst();
+      if (!survivor || survivor.id === row.id || FINAL_STATES.includes(survivor.state)) {
+        throw invalid({ field: 'duplicateOf', code: 'need.bad_duplicate' });
+      }
+      return { merged_into_id: survivor.id, closed_at: now };
+    }
+    case 'reject':
+      return { outcome_note: body.reason!.trim(), closed_at: now };
+    default:
+      return {};
+  }
+}
+
+/**
+ * The one place a need changes state: the lifecycle says whether the action exists from the
+ * current state (409 otherwise), the policy who may take it (403), the lifecycle which fields
+ * it needs (400). The update is conditional on the state read, so a concurrent change makes
+ * this one fail with 409 instead of overwriting it.
+ */
+export async function transitionNeed(ctx: RequestContext, id: string, body: TransitionBody) {
+  const actor = requireActor(ctx);
+  const { row, followers } = await loadVisible(ctx, actor, id);
+  const t = transitionFor(row.state, body.action);
+  if (!t) throw new AppError('need.invalid_transition', { state: row.state, action: body.action });
+  needPolicy.authorize(actor, body.action, recordOf(row, followers));
+  const missing = missingFields(t, body);
+  if (missing.length) throw invalid(...missing);
+  const now = new Date();
+  const changes = await changesFor(ctx, row, body, now);
+  const note = (body.note ?? body.reason ?? body.answer ?? '').trim();
+  await command(ctx, async ({ trx, audit }) => {
+    const updated = await trx
+      .updateTable('needs')
+      .set({ ...changes, state: t.to, updated_at: now })
+      .where('district_id', '=', row.district_id)
+      .where('id', '=', row.id)
+      .where('state', '=', row.state)
+      .executeTakeFirst();
+    if (Number(updated.numUpdatedRows) !== 1) throw new AppError('need.invalid_transition', { state: row.state, action: body.action });
+    const data = Object.fromEntries(Object.entries(changes).filter(([k]) => !k.endsWith('_at')));
+    await recordEvent(trx, { districtId: row.district_id, needId: row.id, actor, action: body.action, fromState: row.state, toState: t.to, note, data, at: now });
+    await audit({
+      action: `need.${body.action}`,
+      entityType: 'need',
+      entityId: row.id,
+      districtId: row.district_id,
+      before: { state: row.state },
+      after: { state: t.to, ...data },
+    });
+    const audience = await audienceOf(trx, row.district_id, row.id);
+    await notify(trx, { districtId: row.district_id, needId: row.id, users: audience, kind: 'state_changed', state: t.to, note, exceptUserId: actor.userId });
+    if (body.action === 'merge') await mergeInto(trx, row, body.duplicateOf!, audience, actor);
+  });
+  return getNeed(ctx, id);
+}
+
+/** The reporters of a merged need follow the survivor from now on, and are told about it. */
+async function mergeInto(trx: Kysely<DB>, row: NeedRow, survivorId: string, audience: string[], actor: Actor) {
+  if (audience.length) {
+    await trx
+      .insertInto('need_followers')
+      .values(audience.map((user_id) => ({ district_id: row.district_id, need_id: survivorId, user_id })))
+      .onConflict((oc) => oc.columns(['district_id', 'need_id', 'user_id']).doNothing())
+      .execute();
+  }
+  const survivor = await trx.selectFrom('needs').select(['state', 'ref_no']).where('district_id', '=', row.district_id).where('id', '=', survivorId).executeTakeFirstOrThrow();
+  await notify(trx, { districtId: row.district_id, needId: survivorId, users: audience, kind: 'merged_into', state: survivor.state, note: row.ref_no });
+  await recordEvent(trx, {
+    districtId: row.district_id,
+    needId: survivorId,
+    actor,
+    action: 'absorb',
+    fromState: survivor.state,
+    toState: survivor.state,
+    note: row.ref_no,
+    data: { mergedNeedId: row.id },
+  });
+}

@@ -1,0 +1,11 @@
+import { defineErrors } from '../../platform/errors/app-error.ts';
+
+export const webhooksErrors = defineErrors({
+  'webhook.url_invalid': { status: 400, message: { 'zh-CN': '请填写完整的网址', en: 'Enter a complete URL' } },
+  'webhook.url_scheme': {
+    status: 400,
+    message: { 'zh-CN': '网址须以 http:// 或 https:// 开头，且不含用户名密码', en: 'The URL must use http:// or https:// and carry no user name or password' },
+  },
+  'webhook.unknown_district': { status: 400, message: { 'zh-CN': '所属区不存在', en: 'The district does not exist' } },
+  'webhook.inactive': { status: 409, message: { 'zh-CN': '该推送已停用', en: 'This webhook is deactivated' } },
+});

@@ -1,0 +1,279 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { startReceiver, type Receiver } from '../../platform/webhooks/testing.ts';
+import { enqueueEvent, verifySignature } from '../../platform/webhooks/webhooks.ts';
+import { auditCount, clientAs, createTestApp, type TestApp } from '../../testing.ts';
+import { buildCommunity, buildDistrict, buildStreet } from '../territory/testing.ts';
+
+let t: TestApp;
+let receiver: Receiver;
+let dA: { id: string };
+let dB: { id: string };
+let cA: { id: string };
+
+beforeAll(async () => {
+  t = await createTestApp();
+  receiver = await startReceiver();
+  dA = await buildDistrict(t.db);
+  dB = await buildDistrict(t.db);
+  cA = await buildCommunity(t.db, { street: await buildStreet(t.db, { district: dA }) });
+});
+afterAll(async () => {
+  await receiver.close();
+  await t.close();
+});
+beforeEach(() => {
+  receiver.received.length = 0;
+  receiver.script.length = 0;
+});
+
+const officer = (d: { id: string }) => clientAs(t, [{ role: 'district_officer', scopeType: 'district', scopeId: d.id }]);
+const admin = () => clientAs(t, [{ role: 'platform_admin', scopeType: 'platform' }]);
+const fieldsOf = (res: { json(): any }) =>
+  Object.fromEntries((res.json().error.details?.fields ?? []).map((f: { field: string; code: string }) => [f.field, f.code]));
+
+async function counts() {
+  const n = async (table: 'webhook_subscriptions' | 'webhook_deliveries') =>
+    Number((await t.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  const audits = await t.db
+    .selectFrom('audit_log')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('action', 'like', 'webhook.%')
+    .executeTakeFirstOrThrow();
+  return { subs: await n('webhook_subscriptions'), deliveries: await n('webhook_deliveries'), audits: Number(audits.n) };
+}
+
+async function create(c: Awaited<ReturnType<typeof officer>>, over: Record<string, unknown> = {}) {
+  const res = await c.post('/api/v1/webhooks', { districtId: dA.id, url: receiver.url, events: ['need.created'], ...over });
+  expect(res.statusCode, res.body).toBe(201);
+  return res.json();
+}
+
+describe('POST /webhooks', () => {
+  it('registers a webhook, shows the secret once and keeps it out of the audit record', async () => {
+    const c = await officer(dA);
+    const before = await counts();
+    const res = await c.post('/api/v1/webhooks', {
+      districtId: dA.id,
+      url: receiver.url,
+      events: ['need.created', 'need.closed', 'need.created'],
+      description: ' 12345 热线 ',
+    });
+    expect(res.statusCode).toBe(201);
+    const hook = res.json();
+    expect(hook).toMatchObject({
+      districtId: dA.id,
+      url: receiver.url,
+      events: ['need.created', 'need.closed'],
+      description: '12345 热线',
+      active: true,
+      allowedActions: ['read', 'update', 'delete', 'test'],
+    });
+    expect(hook.secret).toMatch(/^whsec_[A-Za-z0-9_-]{32}$/);
+    expect(await counts()).toEqual({ ...before, subs: before.subs + 1, audits: before.audits + 1 });
+    const audit = await t.db.selectFrom('audit_log').selectAll().where('entity_id', '=', hook.id).executeTakeFirstOrThrow();
+    expect(audit.action).toBe('webhook.create');
+    expect(audit.district_id).toBe(dA.id);
+    expect(JSON.stringify(audit)).not.toContain(hook.secret);
+    const row = await t.db.selectFrom('webhook_subscriptions').selectAll().where('id', '=', hook.id).executeTakeFirstOrThrow();
+    expect(Buffer.from(row.secret_cipher).toString('utf8')).not.toContain(hook.secret);
+    expect(t.platform.pii.decrypt(row.secret_cipher)).toBe(hook.secret);
+
+    const again = await c.get(`/api/v1/webhooks/${hook.id}`);
+    expect(again.statusCode).toBe(200);
+    expect(again.json().secret).toBeUndefined();
+    expect(again.body).not.toContain(hook.secret);
+  });
+
+  it('lets the platform admin register for any district', async () => {
+    const hook = await create(await admin(), { districtId: dB.id });
+    expect(hook.districtId).toBe(dB.id);
+  });
+
+  it('answers 400 with field codes and writes nothing', async () => {
+    const c = await officer(dA);
+    const before = await counts();
+    const cases: [Record<string, unknown>, Record<string, string>][] = [
+      [{ url: 'ftp://example.com/x' }, { url: 'webhook.url_scheme' }],
+      [{ url: 'https://user:pw@example.com/x' }, { url: 'webhook.url_scheme' }],
+      [{ url: 'not a url' }, { url: 'webhook.url_invalid' }],
+      [{ districtId: '0190c4c8-0000-7000-8000-000000000000' }, { districtId: 'webhook.unknown_district' }],
+      [{ events: [] }, { events: 'validation.too_short' }],
+      [{ events: ['NeedCreated'] }, { 'events.0': 'validation.format' }],
+      [{ secret: 'mine' }, { secret: 'validation.unknown_field' }],
+    ];
+    for (const [over, fields] of cases) {
+      const res = await c.post('/api/v1/webhooks', { districtId: dA.id, url: receiver.url, events: ['need.created'], ...over });
+      expect(res.statusCode, JSON.stringify(over)).toBe(400);
+      expect(res.json().error.code).toBe('validation.failed');
+      expect(fieldsOf(res)).toEqual(fields);
+    }
+    expect(await counts()).toEqual(before);
+  });
+
+  it('forbids other districts and roles without the permission (403), writing nothing', async () => {
+    const before = await counts();
+    const res = await (await officer(dB)).post('/api/v1/webhooks', { districtId: dA.id, url: receiver.url, events: ['need.created'] });
+    expect(res.statusCode).toBe(403);
+    expect(res.json().error.code).toBe('access.forbidden');
+    const worker = await clientAs(t, [{ role: 'community_admin', scopeType: 'community', scopeId: cA.id, districtId: dA.id }]);
+    const res2 = await worker.post('/api/v1/webhooks', { districtId: dA.id, url: receiver.url, events: ['need.created'] });
+    expect(res2.statusCode).toBe(403);
+    expect((await worker.get('/api/v1/webhooks')).statusCode).toBe(403);
+    expect(await counts()).toEqual(before);
+  });
+});
+
+describe('GET /webhooks and /webhooks/:id', () => {
+  it('lists only the webhooks of the caller\'s districts, newest first, with pages', async () => {
+    const a = await officer(dA);
+    const mine = [await create(a), await create(a), await create(a)];
+    await create(await admin(), { districtId: dB.id });
+    const first = await a.get('/api/v1/webhooks?limit=2');
+    expect(first.statusCode).toBe(200);
+    expect(first.json().items.map((w: any) => w.id)).toEqual([mine[2].id, mine[1].id]);
+    const all: any[] = [...first.json().items];
+    let cursor = first.json().nextCursor;
+    while (cursor) {
+      const page = (await a.get(`/api/v1/webhooks?limit=2&cursor=${cursor}`)).json();
+      all.push(...page.items);
+      cursor = page.nextCursor;
+    }
+    expect(all.every((w) => w.districtId === dA.id)).toBe(true);
+    expect(all.map((w) => w.id)).toContain(mine[0].id);
+    const adminList = (await (await admin()).get(`/api/v1/webhooks?districtId=${dB.id}`)).json();
+    expect(adminList.items.length).toBeGreaterThan(0);
+    expect(adminList.items.every((w: any) => w.districtId === dB.id)).toBe(true);
+  });
+
+  it('answers 404 for a webhook of another district, like a missing one', async () => {
+    const hook = await create(await officer(dA));
+    const b = await officer(dB);
+    for (const [method, url, body] of [
+      ['GET', `/api/v1/webhooks/${hook.id}`],
+      ['PATCH', `/api/v1/webhooks/${hook.id}`, { active: false }],
+      ['DELETE', `/api/v1/webhooks/${hook.id}`],
+      ['GET', `/api/v1/webhooks/${hook.id}/deliveries`],
+      ['POST', `/api/v1/webhooks/${hook.id}/test`, {}],
+      ['GET', '/api/v1/webhooks/0190c4c8-0000-7000-8000-000000000000'],
+    ] as const) {
+      const res = await b.request(method, url, body);
+      expect(res.statusCode, `${method} ${url}`).toBe(404);
+      expect(res.json().error.code).toBe('resource.not_found');
+    }
+    expect((await t.db.selectFrom('webhook_subscriptions').select('active').where('id', '=', hook.id).executeTakeFirstOrThrow()).active).toBe(true);
+  });
+});
+
+describe('PATCH and DELETE /webhooks/:id', () => {
+  it('changes url, events and active state, auditing only what changed and never the secret', async () => {
+    const c = await officer(dA);
+    const hook = await create(c);
+    const res = await c.patch(`/api/v1/webhooks/${hook.id}`, { events: ['need.closed'], url: `${receiver.url}?v=2` });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ events: ['need.closed'], url: `${receiver.url}?v=2`, active: true });
+    const audit = await t.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('entity_id', '=', hook.id)
+      .where('action', '=', 'webhook.update')
+      .executeTakeFirstOrThrow();
+    expect(audit.before).toEqual({ events: ['need.created'], url: receiver.url });
+    expect(audit.after).toEqual({ events: ['need.closed'], url: `${receiver.url}?v=2` });
+    expect(JSON.stringify(audit)).not.toContain(hook.secret);
+
+    const before = await counts();
+    const same = await c.patch(`/api/v1/webhooks/${hook.id}`, { events: ['need.closed'] });
+    expect(same.statusCode).toBe(200);
+    expect(await counts()).toEqual(before);
+  });
+
+  it('answers 400 for a bad address and leaves the webhook as it was', async () => {
+    const c = await officer(dA);
+    const hook = await create(c);
+    const before = await counts();
+    const res = await c.patch(`/api/v1/webhooks/${hook.id}`, { url: 'javascript:alert(1)', events: ['need.closed'] });
+    expect(res.statusCode).toBe(400);
+    expect(fieldsOf(res)).toEqual({ url: 'webhook.url_scheme' });
+    expect((await c.get(`/api/v1/webhooks/${hook.id}`)).json().events).toEqual(['need.created']);
+    expect(await counts()).toEqual(before);
+  });
+
+  it('deactivates on DELETE: the webhook stays listed with its log but receives no more events', async () => {
+    const c = await officer(dA);
+    const hook = await create(c);
+    const audits = await auditCount(t.db, 'webhook.deactivate');
+    const res = await c.delete(`/api/v1/webhooks/${hook.id}`);
+    expect(res.statusCode).toBe(200);
+    expect(res.json().active).toBe(false);
+    expect(await auditCount(t.db, 'webhook.deactivate')).toBe(audits + 1);
+    await t.db.transaction().execute((trx) => enqueueEvent(trx, dA.id, 'need.closed', {}));
+    const mine = await t.db.selectFrom('webhook_deliveries').select('id').where('subscription_id', '=', hook.id).execute();
+    expect(mine).toHaveLength(0);
+    const test = await c.post(`/api/v1/webhooks/${hook.id}/test`);
+    expect(test.statusCode).toBe(409);
+    expect(test.json().error.code).toBe('webhook.inactive');
+  });
+});
+
+describe('POST /webhooks/:id/test and GET /webhooks/:id/deliveries', () => {
+  it('sends a signed ping now, reports the outcome and logs it', async () => {
+    const c = await officer(dA);
+    const hook = await create(c);
+    const audits = await auditCount(t.db, 'webhook.test');
+    const res = await c.post(`/api/v1/webhooks/${hook.id}/test`);
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ eventType: 'webhook.ping', status: 'delivered', attempts: 1, lastStatusCode: 200 });
+    expect(await auditCount(t.db, 'webhook.test')).toBe(audits + 1);
+    expect(receiver.received).toHaveLength(1);
+    const { headers, body } = receiver.received[0]!;
+    expect(headers['x-sanshe-event']).toBe('webhook.ping');
+    expect(verifySignature(hook.secret, String(headers['x-sanshe-timestamp']), body, String(headers['x-sanshe-signature']))).toBe(true);
+    expect(JSON.parse(body).data).toEqual({ webhookId: hook.id });
+  });
+
+  it('shows each delivery with every attempt, newest first, filtered by status', async () => {
+    const c = await officer(dA);
+    const hook = await create(c);
+    receiver.script.push(500);
+    const failed = (await c.post(`/api/v1/webhooks/${hook.id}/test`)).json();
+    expect(failed).toMatchObject({ status: 'pending', attempts: 1, lastStatusCode: 500, lastError: 'HTTP 500' });
+    expect(failed.nextAttemptAt).not.toBeNull();
+    const ok = (await c.post(`/api/v1/webhooks/${hook.id}/test`)).json();
+
+    const log = await c.get(`/api/v1/webhooks/${hook.id}/deliveries`);
+    expect(log.statusCode).toBe(200);
+    const items = log.json().items;
+    expect(items.map((d: any) => d.id)).toEqual([ok.id, failed.id]);
+    expect(items[1].attemptLog).toEqual([
+      { attempt: 1, attemptedAt: expect.any(String), statusCode: 500, error: 'HTTP 500', durationMs: expect.any(Number) },
+    ]);
+    expect(items[0].payload).toMatchObject({ type: 'webhook.ping', districtId: dA.id });
+    const pending = (await c.get(`/api/v1/webhooks/${hook.id}/deliveries?status=pending`)).json();
+    expect(pending.items.map((d: any) => d.id)).toEqual([failed.id]);
+    const bad = await c.get(`/api/v1/webhooks/${hook.id}/deliveries?status=lost`);
+    expect(bad.statusCode).toBe(400);
+    expect(fieldsOf(bad)).toEqual({ status: 'validation.not_allowed' });
+  });
+});
+
+describe('OpenAPI', () => {
+  it('documents the resources and webhooks endpoints with tags and summaries', async () => {
+    const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
+    const paths = [
+      '/api/v1/resources',
+      '/api/v1/resources/{id}',
+      '/api/v1/webhooks',
+      '/api/v1/webhooks/{id}',
+      '/api/v1/webhooks/{id}/deliveries',
+      '/api/v1/webhooks/{id}/test',
+    ];
+    for (const path of paths) {
+      expect(doc.paths[path], path).toBeDefined();
+      for (const op of Object.values(doc.paths[path]) as { summary?: string; tags?: string[] }[]) {
+        expect(op.summary, path).toBeTruthy();
+        expect(op.tags?.length, path).toBeGreaterThan(0);
+      }
+    }
+    expect(doc.paths['/api/v1/webhooks'].post.responses['201'].content['application/json'].schema.properties.secret).toBeDefined();
+  });
+});
