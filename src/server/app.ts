@@ -14,6 +14,7 @@ import type { Platform } from './platform/http/context.ts';
 import { errorBody, handleError } from './platform/http/errors.ts';
 import { registerSessionHooks } from './platform/http/session-hooks.ts';
 import { modules } from './modules/index.ts';
+import { open311GeoReport } from './modules/open311/index.ts';
 
 export interface BuildOptions {
   platform: Platform;
@@ -77,6 +78,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   for (const mod of modules) {
     await app.register(mod, { prefix: '/api/v1', platform });
   }
+  await app.register(open311GeoReport, { prefix: '/open311/v2', platform });
 
   const webDir = options.webDir ?? DEFAULT_WEB_DIR;
   if (fs.existsSync(webDir)) {

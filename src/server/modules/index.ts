@@ -2,11 +2,14 @@ import type { ModulePlugin } from '../platform/http/module.ts';
 import { accountsModule } from './accounts/index.ts';
 import { auditModule } from './audit/index.ts';
 import { needsModule } from './needs/index.ts';
+import { open311Module } from './open311/index.ts';
+import { commonNeedsModule } from './commonneeds/index.ts';
 import { resourcesModule } from './resources/index.ts';
 import { webhooksModule } from './webhooks/index.ts';
 import { organizationsModule } from './organizations/index.ts';
 import { territoryModule } from './territory/index.ts';
 import { workforceModule } from './workforce/index.ts';
+import { visitsModule } from './visits/index.ts';
 
 /** Domain modules in registration order. */
-export const modules: ModulePlugin[] = [accountsModule, territoryModule, organizationsModule, workforceModule, needsModule, resourcesModule, webhooksModule, auditModule];
+export const modules: ModulePlugin[] = [accountsModule, territoryModule, organizationsModule, workforceModule, needsModule, commonNeedsModule, resourcesModule, webhooksModule, open311Module, visitsModule, auditModule];

@@ -8,3 +8,9 @@ export const needsModule: ModulePlugin = async (app, opts) => {
 export { autoConfirm, escalateOverdue, startNeedJobs } from './needs.jobs.ts';
 export { ensureDefaultCategories } from './needs.categories.ts';
 export { needPolicy, type NeedRecord } from './needs.policy.ts';
+export { intakeNeeds, needsOfVisit, type IntakeNeed, type IntakePlace, type NeedSummary } from './needs.intake.ts';
+export { createSystemNeed, findExternalNeeds, type ExternalNeedFilter, type ExternalNeedRow, type SystemNeedInput } from './needs.external.ts';
+export { OPEN_STATES } from './needs.store.ts';
+export { NEED_STATES, type NeedState } from './needs.lifecycle.ts';
+export { transitionNeed } from './needs.transitions.ts';
+export { assertPoolable, type PoolTarget } from './needs.pooling.ts';

@@ -32,6 +32,13 @@ export const needsErrors = defineErrors({
     message: { 'zh-CN': '请选择一个转介对象：社会组织或部门', en: 'Choose one referral target: an organization or a department' },
   },
   'need.unknown_organization': { status: 400, message: { 'zh-CN': '社会组织不存在', en: 'The organization does not exist' } },
+  'need.bad_common_need': {
+    status: 400,
+    message: {
+      'zh-CN': '请选择同一社区（或网格）、同一类别且未立项的共性需求',
+      en: 'Choose an open common need of the same community (or grid) and category',
+    },
+  },
   'need.date_in_past': { status: 400, message: { 'zh-CN': '预计日期不能早于今天', en: 'The expected date cannot be in the past' } },
   'need_category.duplicate_code': { status: 409, message: { 'zh-CN': '本区已有该代码的类别', en: 'The district already has a category with this code' } },
   'need_category.duplicate_open311': {

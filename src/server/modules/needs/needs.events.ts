@@ -6,7 +6,8 @@ import type { DB } from '../../tables.ts';
 export interface EventInput {
   districtId: string;
   needId: string;
-  actor: { userId: string; displayName: string } | null;
+  /** userId is null when an outside system (an Open311 client) or a job acts. */
+  actor: { userId: string | null; displayName: string } | null;
   action: string;
   fromState: string | null;
   toState: string | null;

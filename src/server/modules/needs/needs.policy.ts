@@ -17,11 +17,8 @@ export interface NeedRecord {
   followerIds: string[];
 }
 
-/** Transitions offered through the API; `pool` waits for common needs, `auto_confirm` is the job's. */
-export const API_ACTIONS = TRANSITIONS.map((t) => t.action).filter((a) => a !== 'pool' && a !== 'auto_confirm') as Exclude<
-  NeedAction,
-  'pool' | 'auto_confirm'
->[];
+/** Transitions offered through the API; `auto_confirm` is the job's. */
+export const API_ACTIONS = TRANSITIONS.map((t) => t.action).filter((a) => a !== 'auto_confirm') as Exclude<NeedAction, 'auto_confirm'>[];
 export type ApiAction = (typeof API_ACTIONS)[number];
 export type NeedPolicyAction = 'read' | 'create' | ApiAction;
 

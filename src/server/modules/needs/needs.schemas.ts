@@ -94,6 +94,7 @@ export const TransitionBody = Type.Object(
     note: Type.Optional(Type.String({ maxLength: 2000 })),
     reason: Type.Optional(Type.String({ maxLength: 2000 })),
     duplicateOf: Type.Optional(Uuid),
+    commonNeedId: Type.Optional(Uuid),
     handlerUserId: Type.Optional(Uuid),
     expectedDate: Type.Optional(DateStr),
     referralOrgId: Type.Optional(Uuid),

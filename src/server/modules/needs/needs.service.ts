@@ -1,14 +1,11 @@
 import { sql } from 'kysely';
-import { v7 as uuidv7 } from 'uuid';
 import type { Actor } from '../../platform/authz/actor.ts';
-import { loadCalendar } from '../../platform/calendar/calendar.store.ts';
-import { dueAt, localDate } from '../../platform/calendar/working-days.ts';
 import { AppError, invalid } from '../../platform/errors/app-error.ts';
 import { command, requireActor, type RequestContext } from '../../platform/http/context.ts';
 import { decodeCursor, pageOf } from '../../platform/http/pagination.ts';
-import { ensureDefaultCategories, limitsOf } from './needs.categories.ts';
+import { ensureDefaultCategories } from './needs.categories.ts';
 import './needs.errors.ts';
-import { recordEvent } from './needs.events.ts';
+import { insertNeed } from './needs.record.ts';
 import { transitionFor, type NeedState } from './needs.lifecycle.ts';
 import { NEED_REPORTERS, needPolicy, type NeedRecord } from './needs.policy.ts';
 import type * as S from './needs.schemas.ts';
@@ -161,47 +158,22 @@ export async function createNeed(ctx: RequestContext, body: S.CreateNeedBody) {
       .executeTakeFirst();
     if (!r) throw invalid({ field: 'reporterResidentId', code: 'need.unknown_resident' });
   }
-  const urgency = body.urgency ?? 'normal';
-  const limits = limitsOf(category.limits)[urgency];
-  const now = new Date();
-  const calendar = await loadCalendar(ctx.db);
-  const id = uuidv7();
-  await command(ctx, async ({ trx, audit }) => {
-    const year = Number(localDate(now).slice(0, 4));
-    const counter = await sql<{ last_no: number }>`
-      insert into need_counters (district_id, year, last_no) values (${place.districtId}, ${year}, 1)
-      on conflict (district_id, year) do update set last_no = need_counters.last_no + 1
-      returning last_no`.execute(trx);
-    const refNo = `N-${year}-${String(counter.rows[0]!.last_no).padStart(6, '0')}`;
-    const values = {
-      district_id: place.districtId,
-      id,
-      ref_no: refNo,
+  const { id } = await command(ctx, (scope) =>
+    insertNeed(scope, {
+      ...place,
+      point: body.point,
+      category,
       source: body.source,
-      intake_channel: body.source === 'staff' ? body.intakeChannel! : null,
-      recorded_by_user_id: body.source === 'resident' ? null : actor.userId,
-      reporter_user_id: body.source === 'resident' ? actor.userId : null,
-      reporter_resident_id: body.reporterResidentId ?? null,
-      category_id: category.id,
-      description: body.description.trim(),
-      street_id: place.streetId,
-      community_id: place.communityId,
-      grid_id: place.gridId,
-      household_id: place.householdId,
-      building_id: place.buildingId,
-      lng: body.point?.lng ?? null,
-      lat: body.point?.lat ?? null,
-      beneficiaries: body.beneficiaries ?? 1,
-      urgency,
-      triage_due_at: dueAt(calendar, now, limits.triage.amount, limits.triage.unit),
-      resolve_due_at: dueAt(calendar, now, limits.resolve.amount, limits.resolve.unit),
-      created_at: now,
-      updated_at: now,
-    };
-    await trx.insertInto('needs').values(values).execute();
-    await recordEvent(trx, { districtId: place.districtId, needId: id, actor, action: 'report', fromState: null, toState: 'reported', at: now, data: { source: body.source } });
-    await audit({ action: 'need.create', entityType: 'need', entityId: id, districtId: place.districtId, after: { ...values, description: undefined } });
-  });
+      intakeChannel: body.source === 'staff' ? body.intakeChannel! : null,
+      recordedByUserId: body.source === 'resident' ? null : actor.userId,
+      reporterUserId: body.source === 'resident' ? actor.userId : null,
+      reporterResidentId: body.reporterResidentId ?? null,
+      description: body.description,
+      urgency: body.urgency,
+      beneficiaries: body.beneficiaries,
+      actor,
+    }),
+  );
   return getNeed(ctx, id);
 }
 

@@ -70,6 +70,10 @@ export interface NeedsTable {
   rating_comment: string | null;
   auto_confirmed: Generated<boolean>;
   merged_into_id: string | null;
+  /** The common need the need was pooled into (migration 0008). */
+  common_need_id: string | null;
+  /** The visit the need was found on (added by the visits migration). */
+  visit_id: string | null;
   triage_due_at: Timestamp;
   resolve_due_at: Timestamp;
   escalation_level: Generated<number>;

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../../../common/roles.ts';
 import { auditCount, clientAs, createTestApp, createUser, type Grant, type TestApp } from '../../testing.ts';
+import { buildCommonNeed } from '../commonneeds/commonneeds.testing.ts';
 import { buildOrganization } from '../organizations/testing.ts';
 import { buildCommunity } from '../territory/testing.ts';
 import { TRANSITIONS, type Transition } from './needs.lifecycle.ts';
@@ -40,6 +41,7 @@ async function bodyFor(tr: Transition): Promise<TransitionBody> {
   for (const r of tr.requires ?? []) {
     if (r === 'reason') body.reason = '理由';
     if (r === 'duplicateOf') body.duplicateOf = await buildNeed(t.db, w, { state: 'accepted' });
+    if (r === 'commonNeed') body.commonNeedId = await buildCommonNeed(t.db, w, handlerId);
     if (r === 'handler') body.handlerUserId = handlerId;
     if (r === 'expectedDate') body.expectedDate = '2099-01-01';
     if (r === 'referralTarget') body.referralDepartment = '区住建局';

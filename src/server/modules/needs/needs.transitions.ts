@@ -7,6 +7,7 @@ import type { DB } from '../../tables.ts';
 import { audienceOf, notify, recordEvent } from './needs.events.ts';
 import { FINAL_STATES, transitionFor, type Transition } from './needs.lifecycle.ts';
 import { needPolicy } from './needs.policy.ts';
+import { checkPoolTarget, loadPoolTarget } from './needs.pooling.ts';
 import type { TransitionBody } from './needs.schemas.ts';
 import { getNeed, loadVisible, recordOf } from './needs.service.ts';
 import type { NeedRow } from './needs.store.ts';
@@ -22,6 +23,7 @@ function missingFields(t: Transition, body: TransitionBody): FieldError[] {
   for (const r of t.requires ?? []) {
     if (r === 'reason') need(present(body.reason), 'reason');
     if (r === 'duplicateOf') need(!!body.duplicateOf, 'duplicateOf');
+    if (r === 'commonNeed') need(!!body.commonNeedId, 'commonNeedId');
     if (r === 'handler') need(!!body.handlerUserId, 'handlerUserId');
     if (r === 'expectedDate') need(!!body.expectedDate, 'expectedDate');
     if (r === 'answer') need(present(body.answer), 'answer');
@@ -91,6 +93,10 @@ async function changesFor(ctx: RequestContext, row: NeedRow, body: TransitionBod
       }
       return { merged_into_id: survivor.id, closed_at: now };
     }
+    case 'pool': {
+      const target = checkPoolTarget(row, await loadPoolTarget(ctx.db, row.district_id, body.commonNeedId!));
+      return { common_need_id: target.id };
+    }
     case 'reject':
       return { outcome_note: body.reason!.trim(), closed_at: now };
     default:
@@ -114,7 +120,9 @@ export async function transitionNeed(ctx: RequestContext, id: string, body: Tran
   if (missing.length) throw invalid(...missing);
   const now = new Date();
   const changes = await changesFor(ctx, row, body, now);
-  const note = (body.note ?? body.reason ?? body.answer ?? '').trim();
+  let note = (body.note ?? body.reason ?? body.answer ?? '').trim();
+  // The timeline names the group a need joined, so the resident learns where it went.
+  if (body.action === 'pool' && !note) note = (await loadPoolTarget(ctx.db, row.district_id, body.commonNeedId!))!.title;
   await command(ctx, async ({ trx, audit }) => {
     const updated = await trx
       .updateTable('needs')

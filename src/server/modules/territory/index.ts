@@ -6,6 +6,7 @@ import { structureRoutes } from './structure.routes.ts';
 import './territory.errors.ts';
 
 export { describeScopes, districtOfScope } from './territory.scopes.ts';
+export { residentPolicy } from './resident.policy.ts';
 
 export const territoryModule: ModulePlugin = async (app, opts) => {
   await app.register(structureRoutes, { platform: opts.platform });

@@ -1,0 +1,175 @@
+import { v7 as uuidv7 } from 'uuid';
+import type { Actor } from '../../platform/authz/actor.ts';
+import { AppError, invalid } from '../../platform/errors/app-error.ts';
+import { command, requireActor, type RequestContext } from '../../platform/http/context.ts';
+import { decodeCursor, pageOf } from '../../platform/http/pagination.ts';
+import { assertPoolable, transitionNeed, type PoolTarget } from '../needs/index.ts';
+import './commonneeds.errors.ts';
+import { matchable, suggestFor } from './commonneeds.matching.ts';
+import { commonNeedPolicy, type CommonNeedRecord } from './commonneeds.policy.ts';
+import type * as S from './commonneeds.schemas.ts';
+import * as store from './commonneeds.store.ts';
+
+const iso = (d: Date | string) => new Date(d).toISOString();
+
+export function recordOf(row: Pick<store.CommonNeedRow, 'district_id' | 'street_id' | 'community_id' | 'grid_id' | 'status'>): CommonNeedRecord {
+  return { districtId: row.district_id, streetId: row.street_id, communityId: row.community_id, gridId: row.grid_id, status: row.status };
+}
+
+export function present(actor: Actor, row: store.CommonNeedRow): S.CommonNeedView {
+  return {
+    id: row.id,
+    districtId: row.district_id,
+    streetId: row.street_id,
+    communityId: row.community_id,
+    gridId: row.grid_id,
+    categoryId: row.category_id,
+    categoryCode: row.category_code,
+    categoryName: row.category_name,
+    title: row.title,
+    description: row.description,
+    status: row.status,
+    projectRef: row.project_ref,
+    beneficiaryCount: Number(row.beneficiary_count),
+    memberCount: Number(row.member_count),
+    createdBy: row.created_by,
+    createdAt: iso(row.created_at),
+    updatedAt: iso(row.updated_at),
+    allowedActions: commonNeedPolicy.allowedActions(actor, recordOf(row)).filter((a) => a === 'update' || a === 'pool'),
+  };
+}
+
+/** A group the caller may read; anything else answers exactly like a missing one. */
+async function loadVisible(ctx: RequestContext, id: string) {
+  const actor = await store.readerActor(ctx.db, requireActor(ctx));
+  const row = await store.loadCommonNeed(ctx.db, id, store.tenantFilter(actor));
+  if (!row || !commonNeedPolicy.can(actor, 'read', recordOf(row))) throw new AppError('resource.not_found');
+  return { actor, row };
+}
+
+const targetOf = (row: Pick<store.CommonNeedRow, 'id' | 'district_id' | 'community_id' | 'grid_id' | 'category_id' | 'title' | 'status'>): PoolTarget => ({
+  id: row.id,
+  districtId: row.district_id,
+  communityId: row.community_id,
+  gridId: row.grid_id,
+  categoryId: row.category_id,
+  title: row.title,
+  status: row.status,
+});
+
+export async function listCommonNeeds(ctx: RequestContext, q: S.ListQuery) {
+  const actor = await store.readerActor(ctx.db, requireActor(ctx));
+  if (commonNeedPolicy.grants(actor, 'read').length === 0) throw new AppError('access.forbidden');
+  const limit = q.limit ?? 50;
+  const after = decodeCursor(q.cursor, 1) as [string] | null;
+  let query = store.selectCommonNeeds(ctx.db).where(store.readableCondition(actor));
+  const districts = store.tenantFilter(actor);
+  if (districts) query = query.where('cn.district_id', 'in', districts);
+  if (q.communityId) query = query.where('cn.community_id', '=', q.communityId);
+  if (q.status) query = query.where('cn.status', '=', q.status);
+  // UUIDv7 ids grow with time: newest first is a keyset on the id alone.
+  if (after) query = query.where('cn.id', '<', after[0]);
+  const rows = await query.orderBy('cn.id', 'desc').limit(limit + 1).execute();
+  const page = pageOf(rows, limit, (r) => [r.id]);
+  return { items: page.items.map((r) => present(actor, r)), nextCursor: page.nextCursor };
+}
+
+export async function getCommonNeed(ctx: RequestContext, id: string) {
+  const { actor, row } = await loadVisible(ctx, id);
+  const [members, resources] = await Promise.all([
+    store.membersOf(ctx.db, row.district_id, row.id),
+    store.resourcesFor(ctx.db, { districtId: row.district_id, streetId: row.street_id, communityId: row.community_id }),
+  ]);
+  const group = { districtId: row.district_id, streetId: row.street_id, communityId: row.community_id, categoryId: row.category_id };
+  return {
+    ...present(actor, row),
+    members: members.map((m) => ({
+      id: m.id,
+      refNo: m.ref_no,
+      state: m.state,
+      description: m.description,
+      gridId: m.grid_id,
+      beneficiaries: m.beneficiaries,
+      createdAt: iso(m.created_at),
+    })),
+    suggestedResources: await suggestFor(ctx.db, group, resources.map(matchable), 10),
+  };
+}
+
+export async function createCommonNeed(ctx: RequestContext, body: S.CreateBody) {
+  const actor = await store.readerActor(ctx.db, requireActor(ctx));
+  const community = await store.findCommunity(ctx.db, body.communityId, store.tenantFilter(actor));
+  const place = community && { district_id: community.district_id, street_id: community.street_id, community_id: community.id, grid_id: body.gridId ?? null, status: 'open' as const };
+  // A community outside the caller's scope is reported as unknown, not as forbidden.
+  if (!place || !commonNeedPolicy.can(actor, 'read', recordOf({ ...place, grid_id: null }))) {
+    throw invalid({ field: 'communityId', code: 'common_need.unknown_community' });
+  }
+  if (body.gridId) {
+    const grid = await ctx.db
+      .selectFrom('grids')
+      .select('id')
+      .where('district_id', '=', place.district_id)
+      .where('id', '=', body.gridId)
+      .where('community_id', '=', place.community_id)
+      .executeTakeFirst();
+    if (!grid) throw invalid({ field: 'gridId', code: 'common_need.unknown_grid' });
+  }
+  commonNeedPolicy.authorize(actor, 'create', recordOf(place));
+  const category = await ctx.db
+    .selectFrom('need_categories')
+    .select('id')
+    .where('district_id', '=', place.district_id)
+    .where('id', '=', body.categoryId)
+    .where('active', '=', true)
+    .executeTakeFirst();
+  if (!category) throw invalid({ field: 'categoryId', code: 'common_need.unknown_category' });
+  const id = uuidv7();
+  const title = body.title.trim();
+  const target = targetOf({ id, ...place, category_id: category.id, title });
+  // Every need is checked before anything is written, so one bad id refuses the whole request.
+  for (const needId of body.needIds ?? []) await assertPoolable(ctx, needId, target);
+  const values = { ...place, id, category_id: category.id, title, description: body.description?.trim() ?? '', created_by: actor.userId };
+  await command(ctx, async ({ trx, audit }) => {
+    await trx.insertInto('common_needs').values(values).execute();
+    await audit({ action: 'common_need.create', entityType: 'common_need', entityId: id, districtId: place.district_id, after: { ...values, needIds: body.needIds ?? [] } });
+  });
+  // Pooling goes through the need lifecycle itself (timeline, audit, notifications per need).
+  for (const needId of body.needIds ?? []) await transitionNeed(ctx, needId, { action: 'pool', commonNeedId: id });
+  return getCommonNeed(ctx, id);
+}
+
+export async function updateCommonNeed(ctx: RequestContext, id: string, body: S.UpdateBody) {
+  const { actor, row } = await loadVisible(ctx, id);
+  commonNeedPolicy.authorize(actor, 'update', recordOf(row));
+  if (body.status !== undefined && body.status !== row.status && row.status !== 'open' && row.status !== 'candidate') {
+    throw new AppError('common_need.status_locked', { status: row.status });
+  }
+  const changes = {
+    ...(body.title !== undefined && { title: body.title.trim() }),
+    ...(body.description !== undefined && { description: body.description.trim() }),
+    ...(body.status !== undefined && { status: body.status }),
+    ...(body.projectRef !== undefined && { project_ref: body.projectRef?.trim() || null }),
+  };
+  const before = Object.fromEntries(Object.keys(changes).map((k) => [k, row[k as keyof typeof row]]));
+  await command(ctx, async ({ trx, audit }) => {
+    const updated = await trx
+      .updateTable('common_needs')
+      .set({ ...changes, updated_at: new Date() })
+      .where('district_id', '=', row.district_id)
+      .where('id', '=', row.id)
+      // The status read is the one changed: a concurrent change makes this one fail instead of overwriting it.
+      .where('status', '=', row.status)
+      .executeTakeFirst();
+    if (Number(updated.numUpdatedRows) !== 1) throw new AppError('common_need.status_locked', { status: row.status });
+    await audit({ action: 'common_need.update', entityType: 'common_need', entityId: row.id, districtId: row.district_id, before, after: changes });
+  });
+  return getCommonNeed(ctx, id);
+}
+
+/** Pools one need into the group through the need's own `pool` transition. */
+export async function poolIntoCommonNeed(ctx: RequestContext, id: string, body: S.PoolBody) {
+  const { actor, row } = await loadVisible(ctx, id);
+  commonNeedPolicy.authorize(actor, 'pool', recordOf(row));
+  await transitionNeed(ctx, body.needId, { action: 'pool', commonNeedId: row.id, ...(body.note ? { note: body.note } : {}) });
+  return getCommonNeed(ctx, id);
+}

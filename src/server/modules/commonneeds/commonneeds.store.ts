@@ -1,0 +1,127 @@
+import { sql, type Kysely, type Selectable, type SqlBool } from 'kysely';
+import type { Actor } from '../../platform/authz/actor.ts';
+import { scopeCondition } from '../../platform/authz/scope-filter.ts';
+import type { DB } from '../../tables.ts';
+import { COMMON_NEED_READERS } from './commonneeds.policy.ts';
+import type { CommonNeedsTable } from './commonneeds.tables.ts';
+
+export type CommonNeedRow = Selectable<CommonNeedsTable> & {
+  category_code: string;
+  category_name: string;
+  beneficiary_count: number;
+  member_count: number;
+};
+
+export const SCOPE_COLUMNS = { district: 'district_id', street: 'street_id', community: 'community_id', grid: 'grid_id' } as const;
+const NO_ID = '00000000-0000-0000-0000-000000000000';
+
+/** Districts an actor's territorial assignments lie in; null when not limited (platform or organization roles). */
+export function tenantFilter(actor: Actor): string[] | null {
+  if (actor.assignments.some((a) => a.scopeType === 'platform' || a.scopeType === 'organization' || !a.districtId)) return null;
+  const ids = [...new Set(actor.assignments.map((a) => a.districtId!))];
+  return ids.length ? ids : [NO_ID];
+}
+
+/**
+ * A grid worker works for the whole community's groups, not only those tied to the grid:
+ * reading, their grid assignment counts as one on the grid's community.
+ */
+export async function readerActor(db: Kysely<DB>, actor: Actor): Promise<Actor> {
+  const grids = actor.assignments.filter((a) => a.scopeType === 'grid' && a.scopeId && COMMON_NEED_READERS.includes(a.role));
+  if (!grids.length) return actor;
+  const rows = await db.selectFrom('grids').select(['id', 'community_id']).where('id', 'in', grids.map((a) => a.scopeId!)).execute();
+  const communityOf = new Map(rows.map((r) => [r.id, r.community_id]));
+  return {
+    ...actor,
+    assignments: actor.assignments.map((a) =>
+      a.scopeType === 'grid' && communityOf.has(a.scopeId!) ? { ...a, scopeType: 'community', scopeId: communityOf.get(a.scopeId!)! } : a,
+    ),
+  };
+}
+
+/** Common needs with their category and the counts computed from the member needs (never stored). */
+export function selectCommonNeeds(db: Kysely<DB>) {
+  return db
+    .selectFrom('common_needs as cn')
+    .innerJoin('need_categories as c', (j) => j.onRef('c.district_id', '=', 'cn.district_id').onRef('c.id', '=', 'cn.category_id'))
+    .selectAll('cn')
+    .select([
+      'c.code as category_code',
+      'c.name as category_name',
+      sql<number>`(select coalesce(sum(n.beneficiaries), 0)::int from needs n where n.district_id = cn.district_id and n.common_need_id = cn.id)`.as('beneficiary_count'),
+      sql<number>`(select count(*)::int from needs n where n.district_id = cn.district_id and n.common_need_id = cn.id)`.as('member_count'),
+    ]);
+}
+
+export function readableCondition(actor: Actor) {
+  return scopeCondition(actor.assignments.filter((a) => COMMON_NEED_READERS.includes(a.role)), SCOPE_COLUMNS, 'cn');
+}
+
+export async function loadCommonNeed(db: Kysely<DB>, id: string, districts: string[] | null): Promise<CommonNeedRow | undefined> {
+  let q = selectCommonNeeds(db).where('cn.id', '=', id);
+  if (districts) q = q.where('cn.district_id', 'in', districts);
+  return q.executeTakeFirst();
+}
+
+export function membersOf(db: Kysely<DB>, districtId: string, id: string) {
+  return db
+    .selectFrom('needs')
+    .select(['id', 'ref_no', 'state', 'description', 'grid_id', 'beneficiaries', 'created_at'])
+    .where('district_id', '=', districtId)
+    .where('common_need_id', '=', id)
+    .orderBy('id')
+    .execute();
+}
+
+export function findCommunity(db: Kysely<DB>, id: string, districts: string[] | null) {
+  let q = db.selectFrom('communities').select(['id', 'street_id', 'district_id']).where('id', '=', id);
+  if (districts) q = q.where('district_id', 'in', districts);
+  return q.executeTakeFirst();
+}
+
+export interface CommunityPlace {
+  districtId: string;
+  streetId: string;
+  communityId: string;
+}
+
+/** Active resources a community can draw on: its own, its street's and its district's. */
+export function resourcesFor(db: Kysely<DB>, p: CommunityPlace) {
+  return db
+    .selectFrom('resources')
+    .select(['id', 'name', 'kind', 'district_id', 'street_id', 'community_id', 'categories', 'weekly_windows', 'available_from', 'available_until', 'status'])
+    .where('district_id', '=', p.districtId)
+    .where('status', '=', 'active')
+    .where(sql<SqlBool>`(community_id = ${p.communityId} or (community_id is null and (street_id is null or street_id = ${p.streetId})))`)
+    .orderBy('name')
+    .orderBy('id')
+    .limit(500)
+    .execute();
+}
+
+/** Accepted needs of a community that no group holds yet: the material of suggestions. */
+export function ungroupedNeeds(db: Kysely<DB>, p: CommunityPlace) {
+  return db
+    .selectFrom('needs as n')
+    .innerJoin('need_categories as c', (j) => j.onRef('c.district_id', '=', 'n.district_id').onRef('c.id', '=', 'n.category_id'))
+    .select(['n.id', 'n.category_id', 'n.grid_id', 'n.beneficiaries', 'c.code as category_code', 'c.name as category_name'])
+    .where('n.district_id', '=', p.districtId)
+    .where('n.community_id', '=', p.communityId)
+    .where('n.state', '=', 'accepted')
+    .where('n.common_need_id', 'is', null)
+    .orderBy('n.id')
+    .limit(2000)
+    .execute();
+}
+
+/** The category a group is about, with its parent's code: resources may be tagged with either. */
+export async function categoryCodes(db: Kysely<DB>, districtId: string, categoryId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('need_categories as c')
+    .leftJoin('need_categories as p', (j) => j.onRef('p.district_id', '=', 'c.district_id').onRef('p.id', '=', 'c.parent_id'))
+    .select(['c.code', 'p.code as parent_code'])
+    .where('c.district_id', '=', districtId)
+    .where('c.id', '=', categoryId)
+    .execute();
+  return rows.flatMap((r) => [r.code, r.parent_code].filter((c): c is string => !!c));
+}

@@ -1,0 +1,122 @@
+import type { Kysely } from 'kysely';
+import type { Actor } from '../../platform/authz/actor.ts';
+import { AppError, invalid } from '../../platform/errors/app-error.ts';
+import type { CommandScope } from '../../platform/http/context.ts';
+import type { DB } from '../../tables.ts';
+import './needs.errors.ts';
+import { needPolicy } from './needs.policy.ts';
+import * as store from './needs.store.ts';
+import type { Urgency } from './needs.tables.ts';
+import { insertNeed } from './needs.record.ts';
+
+/** The household a need was found at, already loaded and authorized by the calling module. */
+export interface IntakePlace {
+  districtId: string;
+  streetId: string;
+  communityId: string;
+  gridId: string;
+  householdId: string;
+  buildingId: string | null;
+}
+
+export interface IntakeNeed {
+  categoryId: string;
+  description: string;
+  urgency?: Urgency;
+  beneficiaries?: number;
+}
+
+export interface IntakeOptions {
+  source: 'visit';
+  visitId: string;
+  reporterResidentId?: string | null;
+  /** Prefix of field names in validation errors, e.g. 'needs' gives 'needs.1.categoryId'. */
+  fieldPrefix: string;
+}
+
+/**
+ * Records needs found by another module's command inside that command's transaction (so a
+ * visit and its needs commit or fail together), numbered, timed and audited like any report.
+ */
+export async function intakeNeeds(scope: CommandScope, actor: Actor, place: IntakePlace, needs: IntakeNeed[], o: IntakeOptions): Promise<string[]> {
+  if (needs.length === 0) return [];
+  const { trx } = scope;
+  const record = { ...place, state: 'reported' as const, handlerUserId: null, reporterUserId: null, referralOrgId: null, followerIds: [] };
+  if (!needPolicy.can(actor, 'create', record)) throw new AppError('access.forbidden');
+  const categories = await trx
+    .selectFrom('need_categories')
+    .select(['id', 'limits'])
+    .where('district_id', '=', place.districtId)
+    .where('id', 'in', [...new Set(needs.map((n) => n.categoryId))])
+    .where('active', '=', true)
+    .execute();
+  const byId = new Map(categories.map((c) => [c.id, c]));
+  const bad = needs.flatMap((n, i) => (byId.has(n.categoryId) ? [] : [{ field: `${o.fieldPrefix}.${i}.categoryId`, code: 'need.unknown_category' }]));
+  if (bad.length) throw invalid(...bad);
+
+  const ids: string[] = [];
+  for (const n of needs) {
+    const need = await insertNeed(scope, {
+      ...place,
+      category: byId.get(n.categoryId)!,
+      source: o.source,
+      recordedByUserId: actor.userId,
+      reporterResidentId: o.reporterResidentId ?? null,
+      visitId: o.visitId,
+      description: n.description,
+      urgency: n.urgency,
+      beneficiaries: n.beneficiaries,
+      actor,
+    });
+    ids.push(need.id);
+  }
+  return ids;
+}
+
+export interface NeedSummary {
+  id: string;
+  refNo: string;
+  categoryId: string;
+  categoryName: string;
+  description: string;
+  urgency: Urgency;
+  beneficiaries: number;
+  state: string;
+  createdAt: string;
+}
+
+/** The needs found on a visit that the caller may read. */
+export async function needsOfVisit(db: Kysely<DB>, actor: Actor, districtId: string, visitId: string): Promise<NeedSummary[]> {
+  const rows = await store
+    .selectNeeds(db)
+    .where('needs.district_id', '=', districtId)
+    .where('needs.visit_id', '=', visitId)
+    .orderBy('needs.id')
+    .execute();
+  return rows
+    .filter((r) =>
+      needPolicy.can(actor, 'read', {
+        districtId: r.district_id,
+        streetId: r.street_id,
+        communityId: r.community_id,
+        gridId: r.grid_id,
+        householdId: r.household_id,
+        state: r.state,
+        handlerUserId: r.handler_user_id,
+        reporterUserId: r.reporter_user_id,
+        referralOrgId: r.referral_org_id,
+        followerIds: [],
+      }),
+    )
+    .map((r) => ({
+      id: r.id,
+      refNo: r.ref_no,
+      categoryId: r.category_id,
+      categoryName: r.category_name,
+      description: r.description,
+      urgency: r.urgency,
+      beneficiaries: r.beneficiaries,
+      state: r.state,
+      createdAt: new Date(r.created_at).toISOString(),
+    }));
+}

@@ -1,0 +1,89 @@
+import { sql } from 'kysely';
+import { v7 as uuidv7 } from 'uuid';
+import { loadCalendar } from '../../platform/calendar/calendar.store.ts';
+import { dueAt, localDate } from '../../platform/calendar/working-days.ts';
+import type { CommandScope } from '../../platform/http/context.ts';
+import { limitsOf } from './needs.categories.ts';
+import { recordEvent } from './needs.events.ts';
+import type { NeedSource, NeedsTable, Urgency } from './needs.tables.ts';
+
+/** What differs between intake paths; numbering, time limits, timeline and audit do not. */
+export interface NewNeed {
+  districtId: string;
+  streetId: string;
+  communityId: string;
+  gridId: string;
+  householdId: string | null;
+  buildingId: string | null;
+  point?: { lng: number; lat: number } | null;
+  category: { id: string; limits: unknown };
+  source: NeedSource;
+  intakeChannel?: NeedsTable['intake_channel'];
+  recordedByUserId?: string | null;
+  reporterUserId?: string | null;
+  reporterResidentId?: string | null;
+  visitId?: string | null;
+  description: string;
+  urgency?: Urgency;
+  beneficiaries?: number;
+  /** Who the timeline names: a user, or an outside system by name. */
+  actor: { userId: string | null; displayName: string };
+}
+
+/**
+ * Inserts one reported need inside the caller's transaction: the next reference number of
+ * the district and year, due times from the category's limits on the working-day calendar,
+ * the first timeline entry (which also publishes the webhook event) and the audit record.
+ */
+export async function insertNeed(scope: CommandScope, n: NewNeed, now = new Date()): Promise<{ id: string; refNo: string }> {
+  const { trx, audit } = scope;
+  const urgency = n.urgency ?? 'normal';
+  const limits = limitsOf(n.category.limits)[urgency];
+  const calendar = await loadCalendar(trx);
+  const year = Number(localDate(now).slice(0, 4));
+  const counter = await sql<{ last_no: number }>`
+    insert into need_counters (district_id, year, last_no) values (${n.districtId}, ${year}, 1)
+    on conflict (district_id, year) do update set last_no = need_counters.last_no + 1
+    returning last_no`.execute(trx);
+  const id = uuidv7();
+  const refNo = `N-${year}-${String(counter.rows[0]!.last_no).padStart(6, '0')}`;
+  const values = {
+    district_id: n.districtId,
+    id,
+    ref_no: refNo,
+    source: n.source,
+    intake_channel: n.intakeChannel ?? null,
+    recorded_by_user_id: n.recordedByUserId ?? null,
+    reporter_user_id: n.reporterUserId ?? null,
+    reporter_resident_id: n.reporterResidentId ?? null,
+    category_id: n.category.id,
+    description: n.description.trim(),
+    street_id: n.streetId,
+    community_id: n.communityId,
+    grid_id: n.gridId,
+    household_id: n.householdId,
+    building_id: n.buildingId,
+    lng: n.point?.lng ?? null,
+    lat: n.point?.lat ?? null,
+    beneficiaries: n.beneficiaries ?? 1,
+    urgency,
+    visit_id: n.visitId ?? null,
+    triage_due_at: dueAt(calendar, now, limits.triage.amount, limits.triage.unit),
+    resolve_due_at: dueAt(calendar, now, limits.resolve.amount, limits.resolve.unit),
+    created_at: now,
+    updated_at: now,
+  };
+  await trx.insertInto('needs').values(values).execute();
+  await recordEvent(trx, {
+    districtId: n.districtId,
+    needId: id,
+    actor: n.actor,
+    action: 'report',
+    fromState: null,
+    toState: 'reported',
+    at: now,
+    data: { source: n.source },
+  });
+  await audit({ action: 'need.create', entityType: 'need', entityId: id, districtId: n.districtId, after: { ...values, description: undefined } });
+  return { id, refNo };
+}
