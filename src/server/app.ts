@@ -13,6 +13,7 @@ import { AppError } from './platform/errors/app-error.ts';
 import type { Platform } from './platform/http/context.ts';
 import { errorBody, handleError } from './platform/http/errors.ts';
 import { registerSessionHooks } from './platform/http/session-hooks.ts';
+import { validatorCompiler } from './platform/http/validation.ts';
 import { modules } from './modules/index.ts';
 import { open311GeoReport } from './modules/open311/index.ts';
 
@@ -32,8 +33,8 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     logger: options.logger ?? false,
     trustProxy: true,
     bodyLimit: 2 * 1024 * 1024,
-    ajv: { customOptions: { allErrors: true, removeAdditional: false, coerceTypes: 'array', useDefaults: true } },
   }).withTypeProvider<TypeBoxTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
 
   await app.register(cookie);
   await app.register(multipart, { limits: { fileSize: 20 * 1024 * 1024, files: 1 } });
