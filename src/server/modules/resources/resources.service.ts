@@ -246,9 +246,8 @@ async function prepare(ctx: RequestContext, input: Input, current: ResourceRow |
     const normalized = raw === '' ? null : normalizePhone(raw);
     if (raw !== '' && !normalized) errors.push({ field: 'contactPhone', code: 'resources.phone_format' });
     if (normalized) {
-      const hash = ctx.pii.lookupHash(normalized);
-      phone = { cipher: ctx.pii.encrypt(normalized), hash, masked: maskPhone(normalized) };
-      next.contactPhone = { hash: hash.toString('hex'), masked: phone.masked };
+      phone = ctx.pii.seal(normalized, maskPhone);
+      next.contactPhone = { hash: phone.hash.toString('hex'), masked: phone.masked };
     } else {
       next.contactPhone = { hash: null, masked: null };
     }

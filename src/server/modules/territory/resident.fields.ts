@@ -38,19 +38,20 @@ export function checkPhone(raw: string | null | undefined, field = 'phone'): { v
 export const isFieldError = (x: object): x is FieldError => 'code' in x;
 
 export function identityColumns(pii: PiiCipher, id: { value: string; birthDate: string; gender: 'male' | 'female' }): IdentityColumns {
+  const sealed = pii.seal(id.value, maskIdNumber);
   return {
     gender: id.gender,
     birth_date: id.birthDate,
-    id_number_cipher: pii.encrypt(id.value),
-    id_number_hash: pii.lookupHash(id.value),
-    id_number_masked: maskIdNumber(id.value),
+    id_number_cipher: sealed.cipher,
+    id_number_hash: sealed.hash,
+    id_number_masked: sealed.masked,
   };
 }
 
 export function phoneColumns(pii: PiiCipher, phone: string | null): PhoneColumns {
-  return phone
-    ? { phone_cipher: pii.encrypt(phone), phone_hash: pii.lookupHash(phone), phone_masked: maskPhone(phone) }
-    : { phone_cipher: null, phone_hash: null, phone_masked: null };
+  if (!phone) return { phone_cipher: null, phone_hash: null, phone_masked: null };
+  const sealed = pii.seal(phone, maskPhone);
+  return { phone_cipher: sealed.cipher, phone_hash: sealed.hash, phone_masked: sealed.masked };
 }
 
 export interface TagCatalogue {

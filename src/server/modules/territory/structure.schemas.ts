@@ -148,8 +148,7 @@ export const BuildingView = Type.Object({
   allowedActions: Actions,
 });
 export type BuildingView = Static<typeof BuildingView>;
-// One schema with a type list: with type coercion on, a Nullable union would turn 0 into null.
-const Floors = Type.Unsafe<number | null>({ type: ['integer', 'null'], minimum: 1, maximum: 200 });
+const Floors = Nullable(Type.Integer({ minimum: 1, maximum: 200 }));
 export const BuildingBody = Type.Object(
   {
     gridId: Uuid,

@@ -33,6 +33,11 @@ export class PiiCipher {
     return Buffer.concat([decipher.update(buf.subarray(29)), decipher.final()]).toString('utf8');
   }
 
+  /** The three stored forms of one identifier: ciphertext, lookup hash and display mask. */
+  seal(normalized: string, mask: (value: string) => string): { cipher: Buffer; hash: Buffer; masked: string } {
+    return { cipher: this.encrypt(normalized), hash: this.lookupHash(normalized), masked: mask(normalized) };
+  }
+
   /** Keyed hash for exact lookup; callers normalise first (upper case, no spaces). */
   lookupHash(value: string): Buffer {
     return crypto.createHmac('sha256', this.macKey).update(value).digest();
