@@ -8,6 +8,7 @@ import { needPolicy } from './needs.policy.ts';
 import * as store from './needs.store.ts';
 import type { Urgency } from './needs.tables.ts';
 import { insertNeed } from './needs.record.ts';
+import { loadCalendar } from '../../platform/calendar/calendar.store.ts';
 
 /** The household a need was found at, already loaded and authorized by the calling module. */
 export interface IntakePlace {
@@ -54,6 +55,8 @@ export async function intakeNeeds(scope: CommandScope, actor: Actor, place: Inta
   const bad = needs.flatMap((n, i) => (byId.has(n.categoryId) ? [] : [{ field: `${o.fieldPrefix}.${i}.categoryId`, code: 'need.unknown_category' }]));
   if (bad.length) throw invalid(...bad);
 
+  // One calendar for the whole batch: a visit may carry up to 20 needs.
+  const calendar = await loadCalendar(trx);
   const ids: string[] = [];
   for (const n of needs) {
     const need = await insertNeed(scope, {
@@ -67,7 +70,7 @@ export async function intakeNeeds(scope: CommandScope, actor: Actor, place: Inta
       urgency: n.urgency,
       beneficiaries: n.beneficiaries,
       actor,
-    });
+    }, { calendar });
     ids.push(need.id);
   }
   return ids;

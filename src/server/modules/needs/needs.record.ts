@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import { loadCalendar } from '../../platform/calendar/calendar.store.ts';
-import { dueAt, localDate } from '../../platform/calendar/working-days.ts';
+import { dueAt, localDate, type WorkingCalendar } from '../../platform/calendar/working-days.ts';
 import type { CommandScope } from '../../platform/http/context.ts';
 import { limitsOf } from './needs.categories.ts';
 import { recordEvent } from './needs.events.ts';
@@ -35,11 +35,16 @@ export interface NewNeed {
  * the district and year, due times from the category's limits on the working-day calendar,
  * the first timeline entry (which also publishes the webhook event) and the audit record.
  */
-export async function insertNeed(scope: CommandScope, n: NewNeed, now = new Date()): Promise<{ id: string; refNo: string }> {
+export async function insertNeed(
+  scope: CommandScope,
+  n: NewNeed,
+  opts: { now?: Date; calendar?: WorkingCalendar } = {},
+): Promise<{ id: string; refNo: string }> {
   const { trx, audit } = scope;
+  const now = opts.now ?? new Date();
   const urgency = n.urgency ?? 'normal';
   const limits = limitsOf(n.category.limits)[urgency];
-  const calendar = await loadCalendar(trx);
+  const calendar = opts.calendar ?? (await loadCalendar(trx));
   const year = Number(localDate(now).slice(0, 4));
   const counter = await sql<{ last_no: number }>`
     insert into need_counters (district_id, year, last_no) values (${n.districtId}, ${year}, 1)

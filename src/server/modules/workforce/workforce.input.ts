@@ -109,9 +109,9 @@ export async function prepare(ctx: RequestContext, input: UpdateSocialWorkerBody
       const info = parseIdNumber(id);
       if ('problem' in info) errors.push({ field: 'idNumber', code: `social_worker.id_number_${info.problem}` });
       else {
-        const hash = ctx.pii.lookupHash(id);
-        sealed.idNumber = { cipher: ctx.pii.encrypt(id), hash };
-        next.idNumber = { hash: hash.toString('hex'), masked: maskIdNumber(id) };
+        const seal = ctx.pii.seal(id, maskIdNumber);
+        sealed.idNumber = { cipher: seal.cipher, hash: seal.hash };
+        next.idNumber = { hash: seal.hash.toString('hex'), masked: seal.masked };
         next.gender = info.gender;
       }
     }
@@ -120,9 +120,9 @@ export async function prepare(ctx: RequestContext, input: UpdateSocialWorkerBody
     const raw = blank(input.phone);
     const phone = raw ? normalizePhone(raw) : null;
     if (raw && !phone) errors.push({ field: 'phone', code: 'social_worker.phone_format' });
-    const hash = phone ? ctx.pii.lookupHash(phone) : null;
-    sealed.phone = phone && hash ? { cipher: ctx.pii.encrypt(phone), hash } : null;
-    next.phone = { hash: hex(hash), masked: phone ? maskPhone(phone) : null };
+    const seal = phone ? ctx.pii.seal(phone, maskPhone) : null;
+    sealed.phone = seal ? { cipher: seal.cipher, hash: seal.hash } : null;
+    next.phone = { hash: hex(seal?.hash ?? null), masked: seal?.masked ?? null };
   }
 
   // Employer: the id that does not match the kind of employer is cleared, unless sent.
