@@ -1,5 +1,11 @@
 import {
+  AlertOutlined,
   ApartmentOutlined,
+  CarryOutOutlined,
+  EnvironmentOutlined,
+  InboxOutlined,
+  SettingOutlined,
+  TableOutlined,
   AuditOutlined,
   HomeOutlined,
   IdcardOutlined,
@@ -25,6 +31,8 @@ const STAFF_ROLES: Role[] = [
   'org_admin', 'social_worker', 'supervisor', 'evaluator', 'reviewer',
 ];
 
+const NEED_STAFF_ROLES: Role[] = ['district_officer', 'street_officer', 'community_admin', 'community_worker', 'grid_worker', 'org_admin'];
+
 /** Menu entries the signed-in user may use; the server still checks every request. */
 export function useNavEntries(): NavEntry[] {
   const { can, hasRole } = useAuth();
@@ -32,6 +40,17 @@ export function useNavEntries(): NavEntry[] {
   const entries: (NavEntry & { show: boolean })[] = [
     { key: 'home', path: '/', label: 'nav.home', icon: <HomeOutlined />, show: hasRole(...STAFF_ROLES) },
     { key: 'my-household', path: '/my-household', label: 'nav.myHousehold', icon: <HomeOutlined />, show: hasRole('resident') },
+    { key: 'inbox', path: '/inbox', label: 'nav.inbox', icon: <InboxOutlined />, show: hasRole(...NEED_STAFF_ROLES) && can('needs.need.read') },
+    { key: 'field', path: '/field', label: 'nav.field', icon: <EnvironmentOutlined />, show: hasRole('grid_worker') && can('visits.visit.create') },
+    {
+      key: 'needs', path: '/needs', label: 'nav.needs', icon: <AlertOutlined />,
+      show: hasRole('district_officer', 'street_officer', 'community_admin', 'community_worker', 'grid_worker') && can('needs.need.read'),
+    },
+    { key: 'my-needs', path: '/my-needs', label: 'nav.myNeeds', icon: <CarryOutOutlined />, show: hasRole('resident') },
+    {
+      key: 'three-lists', path: '/three-lists', label: 'nav.threeLists', icon: <TableOutlined />,
+      show: hasRole('district_officer', 'street_officer', 'community_admin', 'community_worker') && can('commonneeds.common_need.read'),
+    },
     {
       key: 'territory', path: '/territory', label: 'nav.territory', icon: <ApartmentOutlined />,
       show: hasRole(...TERRITORY_ROLES) && canAny('territory.district.read', 'territory.community.read', 'territory.grid.read', 'territory.household.read'),
@@ -52,6 +71,7 @@ export function useNavEntries(): NavEntry[] {
       key: 'users', path: '/admin/users', label: 'nav.users', icon: <UsergroupAddOutlined />,
       show: can('accounts.user.read'),
     },
+    { key: 'need-settings', path: '/need-settings', label: 'nav.needSettings', icon: <SettingOutlined />, show: can('needs.category.update') || can('needs.calendar.update') },
     { key: 'audit', path: '/admin/audit', label: 'nav.audit', icon: <AuditOutlined />, show: can('audit.record.read') },
     { key: 'account', path: '/account', label: 'nav.account', icon: <UserOutlined />, show: true },
   ];

@@ -10,6 +10,17 @@ import { LoginPage } from '../pages/auth/LoginPage.tsx';
 import { HomePage } from '../pages/home/HomePage.tsx';
 import { OrganizationPage } from '../pages/organizations/OrganizationPage.tsx';
 import { OrganizationsPage } from '../pages/organizations/OrganizationsPage.tsx';
+import { GridWorklistPage } from '../pages/field/GridWorklistPage.tsx';
+import { MyGridsPage } from '../pages/field/MyGridsPage.tsx';
+import { MyNeedPage } from '../pages/field/MyNeedPage.tsx';
+import { MyNeedsPage } from '../pages/field/MyNeedsPage.tsx';
+import { RecordVisitPage } from '../pages/field/RecordVisitPage.tsx';
+import { ReportNeedPage } from '../pages/field/ReportNeedPage.tsx';
+import { InboxPage } from '../pages/lists/InboxPage.tsx';
+import { NeedSettingsPage } from '../pages/lists/NeedSettingsPage.tsx';
+import { ThreeListsPage } from '../pages/lists/ThreeListsPage.tsx';
+import { NeedPage } from '../pages/needs/NeedPage.tsx';
+import { NeedsBoardPage } from '../pages/needs/NeedsBoardPage.tsx';
 import { MyHouseholdPage } from '../pages/resident/MyHouseholdPage.tsx';
 import { CommunityPage } from '../pages/territory/CommunityPage.tsx';
 import { DistrictPage } from '../pages/territory/DistrictPage.tsx';
@@ -71,6 +82,17 @@ export function AppRoutes() {
         <Route path="admin/users" element={<UsersPage />} />
         <Route path="admin/users/:id" element={<UserDetailPage />} />
         <Route path="admin/audit" element={<AuditPage />} />
+        <Route path="needs" element={<NeedsBoardPage />} />
+        <Route path="needs/:id" element={<NeedPage />} />
+        <Route path="inbox" element={<InboxPage />} />
+        <Route path="three-lists" element={<ThreeListsPage />} />
+        <Route path="need-settings" element={<NeedSettingsPage />} />
+        <Route path="field" element={<MyGridsPage />} />
+        <Route path="field/grids/:id" element={<GridWorklistPage />} />
+        <Route path="field/visit" element={<RecordVisitPage />} />
+        <Route path="my-needs" element={<MyNeedsPage />} />
+        <Route path="my-needs/new" element={<ReportNeedPage />} />
+        <Route path="my-needs/:id" element={<MyNeedPage />} />
         <Route path="account" element={<AccountPage />} />
         <Route path="*" element={<NotFoundState />} />
       </Route>

@@ -1,4 +1,8 @@
 import type { Catalogue } from './zh-CN.ts';
+import needLabelsEn from './sections/needLabels.en.ts';
+import needsEn from './sections/needs.en.ts';
+import fieldEn from './sections/field.en.ts';
+import listsEn from './sections/lists.en.ts';
 
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
 
@@ -16,6 +20,12 @@ const en: Shape<Catalogue> = {
     audit: 'Audit log',
     account: 'My account',
     menu: 'Menu',
+    needs: 'Needs board',
+    inbox: 'Inbox',
+    threeLists: 'Three lists',
+    needSettings: 'Need settings',
+    field: 'My grids',
+    myNeeds: 'My requests',
   },
   auth: {
     username: 'Username',
@@ -259,6 +269,10 @@ const en: Shape<Catalogue> = {
     before: 'Before',
     after: 'After',
   },
+  ...needLabelsEn,
+  ...needsEn,
+  ...fieldEn,
+  ...listsEn,
 };
 
 export default en;

@@ -1,3 +1,7 @@
+import needLabelsZh from './sections/needLabels.zh-CN.ts';
+import needsZh from './sections/needs.zh-CN.ts';
+import fieldZh from './sections/field.zh-CN.ts';
+import listsZh from './sections/lists.zh-CN.ts';
 /** 中文界面文案（默认语言）。键与 en.ts 完全相同，由 catalog.test.ts 检查。 */
 const zhCN = {
   app: { name: '三社联动', tagline: '社区 · 社会组织 · 社会工作者 联动服务平台' },
@@ -12,6 +16,12 @@ const zhCN = {
     audit: '审计日志',
     account: '我的账号',
     menu: '菜单',
+    needs: '需求看板',
+    inbox: '待办',
+    threeLists: '三张清单',
+    needSettings: '需求设置',
+    field: '我的网格',
+    myNeeds: '我的诉求',
   },
   auth: {
     username: '用户名',
@@ -255,6 +265,10 @@ const zhCN = {
     before: '变更前',
     after: '变更后',
   },
+  ...needLabelsZh,
+  ...needsZh,
+  ...fieldZh,
+  ...listsZh,
 };
 
 export default zhCN;

@@ -1,0 +1,4 @@
+/** Owned by the field pages. */
+export default {
+  fieldPages: { title: 'field' },
+};

@@ -1,0 +1,4 @@
+/** Owned by the lists pages. */
+export default {
+  listsPages: { title: 'lists' },
+};

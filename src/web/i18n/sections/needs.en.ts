@@ -1,0 +1,4 @@
+/** Owned by the needs pages. */
+export default {
+  needsPages: { title: 'needs' },
+};

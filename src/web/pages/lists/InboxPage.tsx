@@ -1,0 +1,4 @@
+/** Placeholder: replaced by the page's owner. */
+export function InboxPage() {
+  return null;
+}
