@@ -48,11 +48,15 @@ export async function recordEvent(trx: Kysely<DB>, e: EventInput): Promise<void>
     .execute();
 }
 
-/** The reporter and the followers of a need: everyone told about its changes. */
+/**
+ * Everyone told about a need's changes: its reporter, its followers, and the resident accounts
+ * bound to its household — a need a grid worker recorded for an old resident is followed by the
+ * relative who holds the household's account.
+ */
 export async function audienceOf(trx: Kysely<DB>, districtId: string, needId: string): Promise<string[]> {
   const need = await trx
     .selectFrom('needs')
-    .select('reporter_user_id')
+    .select(['reporter_user_id', 'household_id'])
     .where('district_id', '=', districtId)
     .where('id', '=', needId)
     .executeTakeFirst();
@@ -62,7 +66,22 @@ export async function audienceOf(trx: Kysely<DB>, districtId: string, needId: st
     .where('district_id', '=', districtId)
     .where('need_id', '=', needId)
     .execute();
-  return [...new Set([need?.reporter_user_id, ...followers.map((f) => f.user_id)].filter((u): u is string => !!u))];
+  const household = need?.household_id
+    ? await trx
+        .selectFrom('role_assignments')
+        .innerJoin('users', 'users.id', 'role_assignments.user_id')
+        .select('role_assignments.user_id')
+        .where('role_assignments.role', '=', 'resident')
+        .where('role_assignments.scope_type', '=', 'household')
+        .where('role_assignments.scope_id', '=', need.household_id)
+        .where('users.status', '=', 'active')
+        .execute()
+    : [];
+  return [
+    ...new Set(
+      [need?.reporter_user_id, ...followers.map((f) => f.user_id), ...household.map((h) => h.user_id)].filter((u): u is string => !!u),
+    ),
+  ];
 }
 
 /** In-app notices; the actor is not told about what they did themselves. */

@@ -91,12 +91,16 @@ describe('inbox', () => {
     const mine = await buildNeed(t.db, w, { ...place, state: 'in_progress', handler_user_id: worker.user.id, resolve_due_at: new Date(Date.now() + 2 * HOUR) });
     await buildNeed(t.db, w, { ...place, state: 'in_progress', resolve_due_at: new Date(Date.now() - DAY) });
     const toConfirm = await buildNeed(t.db, w, { ...place, state: 'resolved', reporter_user_id: resident.user.id });
+    // Recorded by staff for the household: its account confirms it too.
+    const recorded = await buildNeed(t.db, w, { ...place, state: 'resolved', reporter_user_id: null, resolve_due_at: new Date(Date.now() + DAY) });
+    await buildNeed(t.db, w, { state: 'resolved', reporter_user_id: null });
 
     const items = (await worker.get('/api/v1/inbox')).json().items;
     expect(items.map((n: { id: string }) => n.id)).toEqual([overdue, soon, mine, later]);
     expect(items.map((n: { reason: string }) => n.reason)).toEqual(['triage', 'triage', 'handle', 'triage']);
     expect(items[0].overdue).toBe(true);
     const residentItems = (await resident.get('/api/v1/inbox')).json().items;
-    expect(residentItems).toEqual([expect.objectContaining({ id: toConfirm, reason: 'confirm', allowedActions: ['confirm', 'dispute'] })]);
+    expect(residentItems.map((n: { id: string }) => n.id).sort()).toEqual([toConfirm, recorded].sort());
+    expect(residentItems[0]).toMatchObject({ reason: 'confirm', allowedActions: ['confirm', 'dispute'] });
   });
 });

@@ -48,8 +48,9 @@ function isParty(party: Party | undefined, actor: Actor, r: NeedRecord, a: Assig
       return true;
     case 'handler':
       return r.handlerUserId === actor.userId;
+    // A resident account bound to the need's household speaks for it, whoever recorded the need.
     case 'reporter':
-      return r.reporterUserId === actor.userId;
+      return r.reporterUserId === actor.userId || (a.role === 'resident' && r.householdId !== null && covers(a, pathOf(r)));
     // An organization answers its own referrals; community staff record a department's answer.
     case 'referral_target':
       return r.referralOrgId ? a.role === 'org_admin' : a.role !== 'org_admin';

@@ -56,6 +56,8 @@ async function bodyFor(tr: Transition): Promise<TransitionBody> {
 async function needFor(tr: Transition, role: Role, userId: string, asParty: boolean): Promise<string> {
   const other = handlerId;
   return buildNeed(t.db, w, {
+    // A resident account of the need's own household counts as its reporter, so a non-party lives next door.
+    household: tr.party === 'reporter' && !asParty ? w.neighbour : undefined,
     state: tr.from[0],
     handler_user_id: tr.party === 'handler' && asParty ? userId : other,
     reporter_user_id: tr.party === 'reporter' && asParty ? userId : null,
@@ -166,6 +168,24 @@ describe('each transition leaves a trace', () => {
     expect(read.statusCode).toBe(200);
     expect(read.json().readAt).not.toBeNull();
     expect((await admin.post(`/api/v1/notifications/${notes[0].id}/read`)).statusCode).toBe(404);
+  });
+
+  it('treats the resident account bound to the household as the reporter of a need staff recorded for it', async () => {
+    const admin = clients.get('community_admin')!;
+    const resident = clients.get('resident')!;
+    const id = await buildNeed(t.db, w, { state: 'in_progress', source: 'visit', reporter_user_id: null, handler_user_id: admin.user.id });
+    await admin.post(`/api/v1/needs/${id}/transitions`, { action: 'resolve', outcome: 'partly', note: '志愿者每周上门' });
+    const notes = (await resident.get('/api/v1/notifications')).json().items;
+    expect(notes.some((n: { needId: string; state: string }) => n.needId === id && n.state === 'resolved')).toBe(true);
+    expect((await resident.get(`/api/v1/needs/${id}`)).json().allowedActions.sort()).toEqual(['confirm', 'dispute']);
+    const res = await resident.post(`/api/v1/needs/${id}/transitions`, { action: 'confirm', rating: 4 });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ state: 'closed', rating: 4 });
+
+    // The neighbour's account neither sees nor confirms it.
+    const neighbour = await clientAs(t, [{ role: 'resident', scopeType: 'household', scopeId: w.neighbour.id, districtId: w.district.id }]);
+    const other = await buildNeed(t.db, w, { state: 'resolved', reporter_user_id: null });
+    expect((await neighbour.post(`/api/v1/needs/${other}/transitions`, { action: 'confirm', rating: 5 })).statusCode).toBe(404);
   });
 
   it('walks the whole loop to a rated close and offers only the next actions', async () => {
