@@ -6,7 +6,7 @@ import { v7 as uuidv7 } from 'uuid';
 import type { Role, ScopeType } from '../common/roles.ts';
 import { buildApp } from './app.ts';
 import { hashPassword } from './platform/auth/passwords.ts';
-import { loadConfig } from './platform/config.ts';
+import { loadConfig, type Config } from './platform/config.ts';
 import { PiiCipher } from './platform/crypto/pii.ts';
 import { openDatabase, type Database } from './platform/db/kysely.ts';
 import { migrate } from './platform/db/migrate.ts';
@@ -59,9 +59,10 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function createTestApp(): Promise<TestApp> {
+export async function createTestApp(overrides: Partial<Config> = {}): Promise<TestApp> {
   const database = await openTestDatabase();
-  const config = { ...loadConfig({}), dataDir: '/nonexistent', seedDemo: false };
+  // Test webhook receivers listen on loopback.
+  const config = { ...loadConfig({}), dataDir: '/nonexistent', seedDemo: false, webhookPrivateTargets: true, ...overrides };
   const platform: Platform = {
     db: database.db,
     dbKind: database.kind,

@@ -16,6 +16,8 @@ export interface Config {
   secureCookies: boolean;
   seedDemo: boolean;
   logLevel: string;
+  /** Webhooks may call private and local addresses (an intranet receiver); off by default. */
+  webhookPrivateTargets: boolean;
 }
 
 function int(value: string | undefined, fallback: number): number {
@@ -35,5 +37,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secureCookies: env.SECURE_COOKIES === 'true',
     seedDemo: env.SEED_DEMO !== 'false',
     logLevel: env.LOG_LEVEL || 'info',
+    webhookPrivateTargets: env.WEBHOOK_PRIVATE_TARGETS === 'allow',
   };
 }

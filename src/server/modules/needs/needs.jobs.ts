@@ -38,6 +38,8 @@ export async function escalateOverdue(db: Kysely<DB>, now: Date): Promise<number
         .set({ escalation_level: level, escalated_at: now, updated_at: now })
         .where('district_id', '=', r.district_id)
         .where('id', '=', r.id)
+        // Someone may have triaged or resolved it since it was read: then its limit is another one.
+        .where('state', '=', r.state)
         .where('escalation_level', '=', r.escalation_level)
         .executeTakeFirst();
       if (Number(u.numUpdatedRows) !== 1) return;

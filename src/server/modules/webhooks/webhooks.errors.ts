@@ -6,6 +6,13 @@ export const webhooksErrors = defineErrors({
     status: 400,
     message: { 'zh-CN': '网址须以 http:// 或 https:// 开头，且不含用户名密码', en: 'The URL must use http:// or https:// and carry no user name or password' },
   },
+  'webhook.url_private': {
+    status: 400,
+    message: {
+      'zh-CN': '推送地址不能是内网、本机或保留地址',
+      en: 'The URL must not point to a private, local or reserved address',
+    },
+  },
   'webhook.unknown_district': { status: 400, message: { 'zh-CN': '所属区不存在', en: 'The district does not exist' } },
   'webhook.inactive': { status: 409, message: { 'zh-CN': '该推送已停用', en: 'This webhook is deactivated' } },
 });

@@ -5,6 +5,7 @@ import { scopeCondition } from '../../platform/authz/scope-filter.ts';
 import { AppError, invalid, type FieldError } from '../../platform/errors/app-error.ts';
 import { command, requireActor, type RequestContext } from '../../platform/http/context.ts';
 import { decodeCursor, pageOf } from '../../platform/http/pagination.ts';
+import { isPlainlyPrivate } from '../../platform/webhooks/destination.ts';
 import { deliverDue, enqueueForSubscription, newWebhookSecret } from '../../platform/webhooks/webhooks.ts';
 import type { WebhookDeliveriesTable, WebhookSubscriptionsTable } from '../../platform/webhooks/webhooks.tables.ts';
 import './webhooks.errors.ts';
@@ -45,7 +46,7 @@ const auditView = (s: { url: string; events: string[]; description: string; acti
   active: s.active,
 });
 
-function checkUrl(raw: string, errors: FieldError[]): string {
+function checkUrl(ctx: RequestContext, raw: string, errors: FieldError[]): string {
   const text = raw.trim();
   let url: URL;
   try {
@@ -56,6 +57,9 @@ function checkUrl(raw: string, errors: FieldError[]): string {
   }
   if (!['http:', 'https:'].includes(url.protocol) || url.username || url.password) {
     errors.push({ field: 'url', code: 'webhook.url_scheme' });
+  } else if (!ctx.config.webhookPrivateTargets && isPlainlyPrivate(url)) {
+    // Names are checked again against their addresses before every delivery.
+    errors.push({ field: 'url', code: 'webhook.url_private' });
   }
   return url.toString();
 }
@@ -93,7 +97,7 @@ export async function createWebhook(ctx: RequestContext, input: CreateWebhookBod
   const actor = requireActor(ctx);
   if (webhookPolicy.grants(actor, 'create').length === 0) throw new AppError('access.forbidden');
   const errors: FieldError[] = [];
-  const url = checkUrl(input.url, errors);
+  const url = checkUrl(ctx, input.url, errors);
   const district = await ctx.db.selectFrom('districts').select('id').where('id', '=', input.districtId).executeTakeFirst();
   if (!district) errors.push({ field: 'districtId', code: 'webhook.unknown_district' });
   if (errors.length) throw invalid(...errors);
@@ -134,7 +138,7 @@ export async function updateWebhook(ctx: RequestContext, id: string, input: Upda
   const current = await loadVisible(ctx, actor, id);
   webhookPolicy.authorize(actor, 'update', { districtId: current.district_id });
   const errors: FieldError[] = [];
-  const url = input.url === undefined ? current.url : checkUrl(input.url, errors);
+  const url = input.url === undefined ? current.url : checkUrl(ctx, input.url, errors);
   if (errors.length) throw invalid(...errors);
   const before = auditView({ ...current, events: current.event_types });
   const next = {

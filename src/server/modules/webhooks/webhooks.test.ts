@@ -84,6 +84,23 @@ describe('POST /webhooks', () => {
     expect(again.body).not.toContain(hook.secret);
   });
 
+  it('refuses private, local and reserved destinations unless the deployment allows them', async () => {
+    const guarded = await createTestApp({ webhookPrivateTargets: false });
+    try {
+      const d = await buildDistrict(guarded.db);
+      const c = await clientAs(guarded, [{ role: 'district_officer', scopeType: 'district', scopeId: d.id }]);
+      for (const url of ['http://127.0.0.1:8080/hook', 'http://[::1]/hook', 'https://localhost/hook', 'http://10.0.0.8/x', 'http://169.254.169.254/latest', 'http://192.168.1.20/x', 'http://[::ffff:127.0.0.1]/x']) {
+        const res = await c.post('/api/v1/webhooks', { districtId: d.id, url, events: ['need.created'] });
+        expect(res.statusCode, url).toBe(400);
+        expect(fieldsOf(res)).toEqual({ url: 'webhook.url_private' });
+      }
+      const ok = await c.post('/api/v1/webhooks', { districtId: d.id, url: 'https://hooks.example.org/sanshe', events: ['need.created'] });
+      expect(ok.statusCode).toBe(201);
+    } finally {
+      await guarded.close();
+    }
+  });
+
   it('lets the platform admin register for any district', async () => {
     const hook = await create(await admin(), { districtId: dB.id });
     expect(hook.districtId).toBe(dB.id);

@@ -24,7 +24,8 @@ let district: { id: string };
 
 beforeAll(async () => {
   database = await openTestDatabase();
-  platform = { db: database.db, pii: new PiiCipher(crypto.randomBytes(32)) };
+  // The test receiver listens on loopback; the private-address guard has its own tests below.
+  platform = { db: database.db, pii: new PiiCipher(crypto.randomBytes(32)), config: { webhookPrivateTargets: true } };
   receiver = await startReceiver();
 });
 afterAll(async () => {
@@ -96,6 +97,24 @@ describe('enqueueEvent', () => {
 });
 
 describe('deliverDue', () => {
+  it('calls no private or local address unless the deployment allows it', async () => {
+    const guarded: WebhookPlatform = { ...platform, config: {} };
+    const loopback = await subscribe();
+    await publish();
+    expect(await deliverDue(guarded)).toMatchObject({ attempted: 1, retrying: 1, delivered: 0 });
+    expect(receiver.received).toHaveLength(0);
+    const [d] = await deliveries(loopback.id);
+    expect(d!.last_error).toMatch(/private or local/);
+
+    // A public-looking name that resolves into the office network is refused the same way.
+    district = await buildDistrict(database.db);
+    const named = await subscribe({ url: 'https://hooks.example.org/in' });
+    await publish();
+    const intranet = (async () => [{ address: '10.1.2.3', family: 4 }]) as never;
+    expect(await deliverDue(guarded, new Date(), fetch, { lookup: intranet })).toMatchObject({ attempted: 1, retrying: 1 });
+    expect((await deliveries(named.id))[0]!.last_error).toMatch(/hooks\.example\.org is a private or local address/);
+  });
+
   it('posts the event with a verifiable HMAC-SHA256 signature and logs the attempt', async () => {
     const sub = await subscribe();
     const now = new Date();

@@ -1,8 +1,10 @@
 import crypto from 'node:crypto';
+import type dns from 'node:dns/promises';
 import { sql, type Kysely } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import type { DB } from '../../tables.ts';
 import type { PiiCipher } from '../crypto/pii.ts';
+import { assertPublicDestination } from './destination.ts';
 
 /**
  * Outbound webhooks. Events are written as delivery rows inside the caller's transaction, so a
@@ -20,6 +22,8 @@ const LEASE_MS = 5 * 60_000;
 export interface WebhookPlatform {
   db: Kysely<DB>;
   pii: PiiCipher;
+  /** Deliver to private and local addresses too (an intranet receiver); off by default. */
+  config?: { webhookPrivateTargets?: boolean };
 }
 
 export interface EventEnvelope {
@@ -109,6 +113,8 @@ export interface DeliverOptions {
   timeoutMs?: number;
   /** Send only this delivery (a test send answers with its outcome). */
   only?: { districtId: string; id: string };
+  /** Name resolution used by the private-address check (tests resolve names to chosen addresses). */
+  lookup?: typeof dns.lookup;
 }
 
 export interface DeliverSummary {
@@ -143,7 +149,7 @@ export async function deliverDue(
   const claimed = await claim(platform.db, now, options);
   const summary: DeliverSummary = { attempted: 0, delivered: 0, retrying: 0, failed: 0 };
   for (const d of claimed) {
-    const outcome = await attempt(platform, d, now, fetchImpl, options.timeoutMs ?? TIMEOUT_MS);
+    const outcome = await attempt(platform, d, now, fetchImpl, options.timeoutMs ?? TIMEOUT_MS, options.lookup);
     summary.attempted++;
     summary[outcome]++;
   }
@@ -189,6 +195,7 @@ async function attempt(
   now: Date,
   fetchImpl: typeof fetch,
   timeoutMs: number,
+  lookup?: typeof dns.lookup,
 ): Promise<'delivered' | 'retrying' | 'failed'> {
   const n = d.attempts + 1;
   const started = Date.now();
@@ -201,6 +208,7 @@ async function attempt(
     const timestamp = String(Math.floor(now.getTime() / 1000));
     const secret = platform.pii.decrypt(d.secret_cipher);
     try {
+      if (!platform.config?.webhookPrivateTargets) await assertPublicDestination(new URL(d.url), lookup);
       const res = await fetchImpl(d.url, {
         method: 'POST',
         body,
