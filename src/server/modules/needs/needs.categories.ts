@@ -85,3 +85,10 @@ export function limitsOf(raw: unknown): Limits {
   const value = typeof raw === 'string' ? JSON.parse(raw) : raw;
   return { ...DEFAULT_LIMITS, ...(value as Partial<Limits>) };
 }
+
+/** The category codes of a district: the one vocabulary needs, resources and matching share. */
+export async function categoryCodesOf(db: Kysely<DB>, districtId: string): Promise<Set<string>> {
+  await ensureDefaultCategories(db, districtId);
+  const rows = await db.selectFrom('need_categories').select('code').where('district_id', '=', districtId).execute();
+  return new Set(rows.map((r) => r.code));
+}

@@ -15,6 +15,10 @@ export const resourcesErrors = defineErrors({
     status: 400,
     message: { 'zh-CN': '请选择或填写资源提供方', en: 'Choose or enter the owner of the resource' },
   },
+  'resources.unknown_category': {
+    status: 400,
+    message: { 'zh-CN': '服务类别须是本区需求分类中的一项', en: 'The category must be one of the district\'s need categories' },
+  },
   'resources.unknown_owner': { status: 400, message: { 'zh-CN': '资源提供方不存在', en: 'The owner does not exist' } },
   'resources.window_order': {
     status: 400,

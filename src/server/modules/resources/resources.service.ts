@@ -6,6 +6,7 @@ import { maskPhone } from '../../platform/crypto/pii.ts';
 import { AppError, invalid, type FieldError } from '../../platform/errors/app-error.ts';
 import { auditRead, command, requireActor, type RequestContext } from '../../platform/http/context.ts';
 import { decodeCursor, pageOf } from '../../platform/http/pagination.ts';
+import { categoryCodesOf } from '../needs/needs.categories.ts';
 import './resources.errors.ts';
 import { shanghaiParts } from './resources.matching.ts';
 import { resourcePolicy, type ResourceRecord } from './resources.policy.ts';
@@ -238,6 +239,13 @@ async function prepare(ctx: RequestContext, input: Input, current: ResourceRow |
   }
   const place = await resolvePlace(ctx, input, current ? base : null, errors);
   if (place) next.place = place;
+  if (input.categories !== undefined && place) {
+    // Resources speak the district's need categories, or matching a common need would never find them.
+    const known = await categoryCodesOf(ctx.db, place.districtId);
+    next.categories.forEach((c, i) => {
+      if (!known.has(c)) errors.push({ field: `categories.${i}`, code: 'resources.unknown_category' });
+    });
+  }
   next.owner = await resolveOwner(ctx, input, base, place, errors);
 
   let phone: Prepared['phone'] = null;

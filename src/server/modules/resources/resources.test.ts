@@ -59,12 +59,12 @@ beforeAll(async () => {
   r.cA1 = await make(officer, {
     name: '阳光老年食堂',
     communityId: cA1.id,
-    categories: ['elderly.meal'],
+    categories: ['elderly_meals'],
     weeklyWindows: [{ weekday: 1, from: '11:00', to: '13:30' }],
   });
-  r.cA2 = await make(officer, { name: '二社区活动室', communityId: cA2.id, categories: ['culture'] });
+  r.cA2 = await make(officer, { name: '二社区活动室', communityId: cA2.id, categories: ['culture_activities'] });
   r.cA3 = await make(officer, { name: '三社区议事厅', communityId: cA3.id, kind: 'venue' });
-  r.sA1 = await make(officer, { name: '街道志愿服务队', streetId: sA1.id, kind: 'volunteer_team', categories: ['elderly.meal', 'volunteering'] });
+  r.sA1 = await make(officer, { name: '街道志愿服务队', streetId: sA1.id, kind: 'volunteer_team', categories: ['elderly_meals', 'elderly_home_care'] });
   r.sA2 = await make(officer, { name: '二街道法律顾问', streetId: sA2.id, kind: 'professional_service' });
   r.dA = await make(officer, {
     name: '区社区基金',
@@ -89,7 +89,7 @@ describe('POST /resources', () => {
       ownerType: 'community',
       ownerId: cA1.id,
       communityId: cA1.id,
-      categories: ['community_governance', 'culture', 'culture'],
+      categories: ['other', 'culture_activities', 'culture_activities'],
       weeklyWindows: [
         { weekday: 3, from: '14:00', to: '17:00' },
         { weekday: 1, from: '09:00', to: '12:00' },
@@ -109,7 +109,7 @@ describe('POST /resources', () => {
       ownerType: 'community',
       ownerId: cA1.id,
       ownerName: cA1.name,
-      categories: ['community_governance', 'culture'],
+      categories: ['other', 'culture_activities'],
       weeklyWindows: [
         { weekday: 1, from: '09:00', to: '12:00' },
         { weekday: 3, from: '14:00', to: '17:00' },
@@ -165,6 +165,7 @@ describe('POST /resources', () => {
       [{ capacity: -1 }, { capacity: 'validation.too_small' }],
       [{ kind: 'castle' }, { kind: 'validation.not_allowed' }],
       [{ categories: ['Elderly Meal'] }, { 'categories.0': 'validation.format' }],
+      [{ categories: ['elderly_meals', 'elderly.meal'] }, { 'categories.1': 'resources.unknown_category' }],
       [{ owner: 'x' }, { owner: 'validation.unknown_field' }],
       [{ name: '', communityId: DUMMY, contactPhone: 'abc' }, { name: 'validation.too_short' }],
       [{ name: ' ', communityId: DUMMY, contactPhone: 'abc' }, { name: 'validation.required', communityId: 'resources.unknown_community', contactPhone: 'resources.phone_format' }],
@@ -232,7 +233,7 @@ describe('GET /resources', () => {
     expect(inA3).toEqual(expect.arrayContaining(ids('cA3', 'sA2', 'dA')));
     for (const k of ['cA1', 'cA2', 'sA1']) expect(inA3).not.toContain(r[k].id);
     expect(await names(c, '&kind=fund')).toEqual(ids('dA'));
-    expect((await names(c, '&category=elderly.meal')).sort()).toEqual(ids('cA1', 'sA1').sort());
+    expect((await names(c, '&category=elderly_meals')).sort()).toEqual(ids('cA1', 'sA1').sort());
     expect(await names(c, `&q=${encodeURIComponent('食堂')}`)).toEqual(ids('cA1'));
     expect(await names(c, '&status=archived')).toEqual([]);
     const bad = await c.get('/api/v1/resources?kind=castle&availableAt=tuesday');
