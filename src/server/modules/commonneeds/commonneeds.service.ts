@@ -1,7 +1,7 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { Actor } from '../../platform/authz/actor.ts';
 import { AppError, invalid } from '../../platform/errors/app-error.ts';
-import { command, requireActor, type RequestContext } from '../../platform/http/context.ts';
+import { command, requireActor, withinTransaction, type RequestContext } from '../../platform/http/context.ts';
 import { decodeCursor, pageOf } from '../../platform/http/pagination.ts';
 import { assertPoolable, transitionNeed, type PoolTarget } from '../needs/index.ts';
 import './commonneeds.errors.ts';
@@ -129,12 +129,15 @@ export async function createCommonNeed(ctx: RequestContext, body: S.CreateBody) 
   // Every need is checked before anything is written, so one bad id refuses the whole request.
   for (const needId of body.needIds ?? []) await assertPoolable(ctx, needId, target);
   const values = { ...place, id, category_id: category.id, title, description: body.description?.trim() ?? '', created_by: actor.userId };
-  await command(ctx, async ({ trx, audit }) => {
-    await trx.insertInto('common_needs').values(values).execute();
-    await audit({ action: 'common_need.create', entityType: 'common_need', entityId: id, districtId: place.district_id, after: { ...values, needIds: body.needIds ?? [] } });
+  // The group and the pooling of its needs commit together: a need that moved meanwhile refuses the whole request.
+  await withinTransaction(ctx, async (tx) => {
+    await command(tx, async ({ trx, audit }) => {
+      await trx.insertInto('common_needs').values(values).execute();
+      await audit({ action: 'common_need.create', entityType: 'common_need', entityId: id, districtId: place.district_id, after: { ...values, needIds: body.needIds ?? [] } });
+    });
+    // Pooling goes through the need lifecycle itself (timeline, audit, notifications per need).
+    for (const needId of body.needIds ?? []) await transitionNeed(tx, needId, { action: 'pool', commonNeedId: id });
   });
-  // Pooling goes through the need lifecycle itself (timeline, audit, notifications per need).
-  for (const needId of body.needIds ?? []) await transitionNeed(ctx, needId, { action: 'pool', commonNeedId: id });
   return getCommonNeed(ctx, id);
 }
 

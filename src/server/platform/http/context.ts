@@ -39,9 +39,14 @@ export interface CommandScope {
  * failed command leaves neither data nor a record that it happened.
  */
 export function command<T>(ctx: RequestContext, fn: (scope: CommandScope) => Promise<T>): Promise<T> {
-  return ctx.db.transaction().execute((trx) =>
-    fn({ trx, audit: (entry) => writeAudit(trx, { actor: ctx.actor, ip: ctx.ip }, entry) }),
-  );
+  const run = (trx: Kysely<DB>) => fn({ trx, audit: (entry) => writeAudit(trx, { actor: ctx.actor, ip: ctx.ip }, entry) });
+  // A command composed of other commands (see withinTransaction) runs them all in its one transaction.
+  return ctx.db.isTransaction ? run(ctx.db) : ctx.db.transaction().execute(run);
+}
+
+/** Runs several commands as one: they commit together or not at all. */
+export function withinTransaction<T>(ctx: RequestContext, fn: (ctx: RequestContext) => Promise<T>): Promise<T> {
+  return ctx.db.isTransaction ? fn(ctx) : ctx.db.transaction().execute((trx) => fn({ ...ctx, db: trx }));
 }
 
 /** Records a read of sensitive data (its own small transaction). */
