@@ -46,5 +46,32 @@ export const needsErrors = defineErrors({
     message: { 'zh-CN': '本区已有类别使用该 Open311 服务代码', en: 'Another category of the district uses this Open311 service code' },
   },
   'need_category.unknown_parent': { status: 400, message: { 'zh-CN': '上级类别不存在', en: 'The parent category does not exist' } },
+  'need.cannot_split': {
+    status: 409,
+    message: {
+      'zh-CN': '该需求当前状态为“{state}”，只有待受理或已受理的需求可以拆分',
+      en: 'The need is {state}; only reported or accepted needs can be split',
+    },
+  },
+  'attachment.missing_file': { status: 400, message: { 'zh-CN': '请选择要上传的文件', en: 'Choose a file to upload' } },
+  'attachment.type_not_allowed': {
+    status: 400,
+    message: {
+      'zh-CN': '只能上传 JPEG、PNG、WebP 图片或 PDF 文件（按文件内容判断）',
+      en: 'Only JPEG, PNG or WebP images and PDF documents can be uploaded (judged by the file content)',
+    },
+  },
+  'attachment.too_large': {
+    status: 413,
+    message: { 'zh-CN': '文件过大：图片不超过 10 MB，PDF 不超过 20 MB', en: 'The file is too large: images up to 10 MB, PDF up to 20 MB' },
+  },
+  'attachment.limit_reached': {
+    status: 409,
+    message: { 'zh-CN': '每条需求最多 {limit} 个附件', en: 'A need can have at most {limit} attachments' },
+  },
+  'attachment.need_closed': {
+    status: 409,
+    message: { 'zh-CN': '该需求已结束（“{state}”），不能再添加附件', en: 'The need is finished ({state}); no more attachments can be added' },
+  },
   'calendar.not_a_date': { status: 400, message: { 'zh-CN': '日期无效', en: 'Invalid date' } },
 });

@@ -1,10 +1,15 @@
 import { Type } from 'typebox';
+import { AppError } from '../../platform/errors/app-error.ts';
 import type { ModulePlugin } from '../../platform/http/module.ts';
+import * as attachments from './needs.attachments.ts';
+import { bulkTransition } from './needs.bulk.ts';
 import * as admin from './needs.category-admin.ts';
 import * as inbox from './needs.inbox.ts';
 import * as S from './needs.schemas.ts';
 import * as needs from './needs.service.ts';
+import { needMap } from './needs.map.ts';
 import * as settings from './needs.settings.ts';
+import { splitNeed } from './needs.split.ts';
 import { transitionNeed } from './needs.transitions.ts';
 
 const tags = ['needs'];
@@ -67,6 +72,30 @@ export const needRoutes: ModulePlugin = async (app) => {
     async (request) => needs.listNeeds(request.ctx, request.query),
   );
   app.get(
+    '/needs/map',
+    {
+      schema: {
+        tags,
+        summary: 'Unfinished needs in the caller\'s scope for the board map, newest first (at most 2000; truncated when more)',
+        querystring: S.NeedMapQuery,
+        response: { 200: S.NeedMap },
+      },
+    },
+    async (request) => needMap(request.ctx, request.query),
+  );
+  app.post(
+    '/needs/bulk-transitions',
+    {
+      schema: {
+        tags,
+        summary: 'Triage up to 100 needs at once (accept, reject, assign, merge); each need in its own transaction, results per need',
+        body: S.BulkTransitionBody,
+        response: { 200: S.BulkTransitionResponse },
+      },
+    },
+    async (request) => bulkTransition(request.ctx, request.body),
+  );
+  app.get(
     '/needs/:id',
     { schema: { tags, summary: 'One need with its timeline, due times and duplicate suggestions', params: S.IdParams, response: { 200: S.NeedDetail } } },
     async (request) => needs.getNeed(request.ctx, request.params.id),
@@ -80,6 +109,77 @@ export const needRoutes: ModulePlugin = async (app) => {
     '/needs/:id/transitions',
     { schema: { tags, summary: 'Move a need through its lifecycle (409 when the action is not possible from its state)', params: S.IdParams, body: S.TransitionBody, response: { 200: S.NeedDetail } } },
     async (request) => transitionNeed(request.ctx, request.params.id, request.body),
+  );
+  app.post(
+    '/needs/:id/split',
+    {
+      schema: {
+        tags,
+        summary: 'Split a part of a reported or accepted need into a new need of its own (triagers; 409 need.cannot_split otherwise)',
+        params: S.IdParams,
+        body: S.SplitBody,
+        response: { 201: S.NeedDetail },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await splitNeed(request.ctx, request.params.id, request.body)),
+  );
+
+  app.get(
+    '/needs/:id/attachments',
+    { schema: { tags, summary: 'Photos and documents of a need', params: S.IdParams, response: { 200: S.AttachmentList } } },
+    async (request) => attachments.listAttachments(request.ctx, request.params.id),
+  );
+  app.post(
+    '/needs/:id/attachments',
+    {
+      schema: {
+        tags,
+        summary: 'Add a photo or document to an unfinished need',
+        description:
+          'multipart/form-data with one file in field `file`. The type is recognised from the content: JPEG, PNG, WebP ≤ 10 MB, ' +
+          'PDF ≤ 20 MB; at most 10 files per need. Errors: attachment.missing_file, attachment.type_not_allowed (400), ' +
+          'attachment.too_large (413), attachment.limit_reached, attachment.need_closed (409).',
+        consumes: ['multipart/form-data'],
+        params: S.IdParams,
+        response: { 201: S.AttachmentView },
+      },
+    },
+    async (request, reply) => {
+      if (!request.isMultipart()) throw new AppError('request.unsupported_media');
+      let upload: attachments.Upload | undefined;
+      try {
+        for await (const part of request.parts({ limits: { fileSize: attachments.MAX_ATTACHMENT_BYTES, files: 1 } })) {
+          if (part.type !== 'file') continue;
+          const content = await part.toBuffer();
+          if (part.fieldname === 'file') upload = { content, fileName: part.filename, declaredType: part.mimetype };
+        }
+      } catch (err) {
+        if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw new AppError('attachment.too_large');
+        throw err;
+      }
+      return reply.status(201).send(await attachments.addAttachment(request.ctx, request.params.id, upload));
+    },
+  );
+  app.get(
+    '/needs/:id/attachments/:attachmentId/content',
+    {
+      schema: {
+        tags,
+        summary: 'The bytes of an attachment (only to those who may read the need; every read is audited)',
+        params: S.AttachmentParams,
+        produces: ['image/jpeg', 'image/png', 'image/webp', 'application/pdf'],
+      },
+    },
+    async (request, reply) => {
+      const file = await attachments.readAttachment(request.ctx, request.params.id, request.params.attachmentId);
+      return reply
+        .header('Content-Type', file.contentType)
+        .header('Content-Disposition', attachments.contentDisposition(file.fileName, file.contentType))
+        .header('X-Content-Type-Options', 'nosniff')
+        .header('Cache-Control', 'private, no-store')
+        .header('Content-Security-Policy', "default-src 'none'; sandbox")
+        .send(file.content);
+    },
   );
 
   app.get(

@@ -140,6 +140,8 @@ export const NeedView = Type.Object({
   ratingComment: Nullable(Type.String()),
   autoConfirmed: Type.Boolean(),
   mergedIntoId: Nullable(Uuid),
+  /** The need this one was split off. */
+  splitFromId: Nullable(Uuid),
   triageDueAt: Type.String(),
   resolveDueAt: Type.String(),
   /** The limit that applies now: triage while reported, resolution afterwards; null once finished. */
@@ -174,10 +176,105 @@ export const TimelineEntry = Type.Object({
   data: Type.Unknown(),
 });
 
+export const RELATIONS = ['split_from', 'split_into', 'merged_into', 'merged_from', 'same_household'] as const;
+/** Another need linked to this one, shown on the need page (only those the caller may read). */
+export const RelatedNeed = Type.Object({
+  id: Uuid,
+  refNo: Type.String(),
+  state: StringEnum(NEED_STATES),
+  categoryName: Type.String(),
+  description: Type.String(),
+  relation: StringEnum(RELATIONS),
+});
+export type RelatedNeed = Static<typeof RelatedNeed>;
+
 export const NeedDetail = Type.Intersect([
   NeedView,
-  Type.Object({ timeline: Type.Array(TimelineEntry), duplicates: Type.Array(Duplicate) }),
+  Type.Object({ timeline: Type.Array(TimelineEntry), duplicates: Type.Array(Duplicate), related: Type.Array(RelatedNeed) }),
 ]);
+export type NeedDetail = Static<typeof NeedDetail>;
+
+export const SplitBody = Type.Object(
+  {
+    categoryId: Uuid,
+    description: Type.String({ minLength: 1, maxLength: 2000 }),
+    urgency: Type.Optional(StringEnum(URGENCIES)),
+    beneficiaries: Type.Optional(Type.Integer({ minimum: 1, maximum: 100000 })),
+  },
+  { additionalProperties: false },
+);
+export type SplitBody = Static<typeof SplitBody>;
+
+export const BULK_ACTIONS = ['accept', 'reject', 'assign', 'merge'] as const;
+export const BulkTransitionBody = Type.Object(
+  {
+    needIds: Type.Array(Uuid, { minItems: 1, maxItems: 100, uniqueItems: true }),
+    action: StringEnum(BULK_ACTIONS),
+    note: Type.Optional(Type.String({ maxLength: 2000 })),
+    reason: Type.Optional(Type.String({ maxLength: 2000 })),
+    handlerUserId: Type.Optional(Uuid),
+    /** The surviving need of a merge (the TransitionBody name). */
+    duplicateOf: Type.Optional(Uuid),
+    /** Accepted as another name of duplicateOf. */
+    duplicateOfId: Type.Optional(Uuid),
+  },
+  { additionalProperties: false },
+);
+export type BulkTransitionBody = Static<typeof BulkTransitionBody>;
+export const BulkTransitionResult = Type.Object({
+  needId: Uuid,
+  ok: Type.Boolean(),
+  need: Type.Optional(NeedView),
+  error: Type.Optional(
+    Type.Object({
+      code: Type.String(),
+      message: Type.String(),
+      fields: Type.Optional(Type.Array(Type.Object({ field: Type.String(), code: Type.String(), message: Type.String() }))),
+    }),
+  ),
+});
+export type BulkTransitionResult = Static<typeof BulkTransitionResult>;
+export const BulkTransitionResponse = Type.Object({ results: Type.Array(BulkTransitionResult) });
+
+export const NeedMapQuery = Type.Object({
+  communityId: Type.Optional(Uuid),
+  streetId: Type.Optional(Uuid),
+  gridId: Type.Optional(Uuid),
+  state: Type.Optional(StringEnum(NEED_STATES)),
+  categoryId: Type.Optional(Uuid),
+  overdue: Type.Optional(Type.Boolean()),
+});
+export type NeedMapQuery = Static<typeof NeedMapQuery>;
+export const NeedMapItem = Type.Object({
+  id: Uuid,
+  refNo: Type.String(),
+  state: StringEnum(NEED_STATES),
+  urgency: StringEnum(URGENCIES),
+  overdue: Type.Boolean(),
+  categoryName: Type.String(),
+  communityId: Uuid,
+  gridId: Uuid,
+  point: Nullable(Point),
+  createdAt: Type.String(),
+});
+export type NeedMapItem = Static<typeof NeedMapItem>;
+export const NeedMap = Type.Object({ items: Type.Array(NeedMapItem), truncated: Type.Boolean() });
+export type NeedMap = Static<typeof NeedMap>;
+
+export const AttachmentParams = Type.Object({ id: Uuid, attachmentId: Uuid });
+export const AttachmentView = Type.Object({
+  id: Uuid,
+  needId: Uuid,
+  fileName: Type.String(),
+  contentType: StringEnum(['image/jpeg', 'image/png', 'image/webp', 'application/pdf']),
+  sizeBytes: Type.Integer(),
+  uploadedByName: Type.String(),
+  createdAt: Type.String(),
+  /** Where the bytes are served, to callers who may read the need. */
+  url: Type.String(),
+});
+export type AttachmentView = Static<typeof AttachmentView>;
+export const AttachmentList = Type.Object({ items: Type.Array(AttachmentView) });
 
 export const NeedListQuery = Type.Object({
   ...PageQuery,
@@ -185,8 +282,11 @@ export const NeedListQuery = Type.Object({
   categoryId: Type.Optional(Uuid),
   gridId: Type.Optional(Uuid),
   communityId: Type.Optional(Uuid),
+  streetId: Type.Optional(Uuid),
   source: Type.Optional(StringEnum(SOURCES)),
   overdue: Type.Optional(Type.Boolean()),
+  /** A reference number (exact) or words of the description. */
+  q: Type.Optional(Type.String({ minLength: 2, maxLength: 100 })),
 });
 export type NeedListQuery = Static<typeof NeedListQuery>;
 export const NeedPage = Page(NeedView);

@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import type { Actor } from '../../platform/authz/actor.ts';
 import { AppError, invalid } from '../../platform/errors/app-error.ts';
 import { command, requireActor, type RequestContext } from '../../platform/http/context.ts';
@@ -34,11 +33,21 @@ export function currentDueOf(row: Pick<store.NeedRow, 'state' | 'triage_due_at' 
   return new Date(row.state === 'reported' ? row.triage_due_at : row.resolve_due_at);
 }
 
+/** States a need can be split in: before work on it starts, its parts can still go separate ways. */
+export const SPLITTABLE_STATES: readonly NeedState[] = ['reported', 'accepted'];
+
+/** Splitting is part of triage: whoever may accept a need may split it. */
+export function maySplit(actor: Actor, record: NeedRecord): boolean {
+  return SPLITTABLE_STATES.includes(record.state) && needPolicy.can(actor, 'accept', record);
+}
+
 /** Actions offered with a need: allowed by its state (the lifecycle) and by the caller's role and relation. */
 export function allowedActions(actor: Actor, record: NeedRecord): string[] {
-  return needPolicy
+  const actions: string[] = needPolicy
     .allowedActions(actor, record)
     .filter((a) => a !== 'read' && a !== 'create' && transitionFor(record.state, a) !== undefined);
+  if (maySplit(actor, record)) actions.push('split');
+  return actions;
 }
 
 export function present(actor: Actor, row: store.NeedRow, followerIds: string[] = [], now = new Date()): S.NeedView {
@@ -75,6 +84,7 @@ export function present(actor: Actor, row: store.NeedRow, followerIds: string[] 
     ratingComment: row.rating_comment,
     autoConfirmed: row.auto_confirmed,
     mergedIntoId: row.merged_into_id,
+    splitFromId: row.split_from_id,
     triageDueAt: iso(row.triage_due_at),
     resolveDueAt: iso(row.resolve_due_at),
     dueAt: due ? due.toISOString() : null,
@@ -190,10 +200,13 @@ export async function listNeeds(ctx: RequestContext, q: S.NeedListQuery) {
   if (q.categoryId) query = query.where('needs.category_id', '=', q.categoryId);
   if (q.gridId) query = query.where('needs.grid_id', '=', q.gridId);
   if (q.communityId) query = query.where('needs.community_id', '=', q.communityId);
+  if (q.streetId) query = query.where('needs.street_id', '=', q.streetId);
   if (q.source) query = query.where('needs.source', '=', q.source);
-  if (q.overdue !== undefined) {
-    const overdue = sql<boolean>`(needs.state in ('reported', 'accepted', 'in_progress', 'referred', 'reopened') and ${store.currentDue} < now())`;
-    query = query.where(q.overdue ? overdue : sql<boolean>`not ${overdue}`);
+  if (q.overdue !== undefined) query = query.where(q.overdue ? store.overdueSql : store.notOverdueSql);
+  if (q.q !== undefined) {
+    const text = q.q.trim();
+    if (text.length < 2) throw invalid({ field: 'q', code: 'validation.too_short', params: { limit: 2 } });
+    query = query.where(store.matchesText(text));
   }
   // UUIDv7 ids grow with time, so newest first is a keyset on the id alone.
   if (after) query = query.where('needs.id', '<', after[0] as string);
@@ -218,10 +231,47 @@ export async function duplicatesOf(ctx: RequestContext, row: store.NeedRow) {
     .slice(0, 10);
 }
 
-export async function getNeed(ctx: RequestContext, id: string) {
+const RELATED_HOUSEHOLD_DAYS = 365;
+const RELATED_HOUSEHOLD_MAX = 10;
+
+/**
+ * Needs linked to this one — split from or into it, merged into or from it, and recent needs of
+ * the same household — as far as the caller may read them.
+ */
+export async function relatedOf(ctx: RequestContext, actor: Actor, row: store.NeedRow): Promise<S.RelatedNeed[]> {
+  const grants = needPolicy.grants(actor, 'read');
+  if (grants.length === 0) return [];
+  const readable = store.readableBy(actor, grants);
+  const [linked, household] = await Promise.all([
+    store.linkedNeeds(ctx.db, row, readable),
+    row.household_id ? store.householdNeeds(ctx.db, row, readable, RELATED_HOUSEHOLD_DAYS, RELATED_HOUSEHOLD_MAX) : Promise.resolve([]),
+  ]);
+  const relationOf = (n: store.RelatedRow): S.RelatedNeed['relation'] => {
+    if (n.id === row.split_from_id) return 'split_from';
+    if (n.id === row.merged_into_id) return 'merged_into';
+    if (n.split_from_id === row.id) return 'split_into';
+    return 'merged_from';
+  };
+  const view = (n: store.RelatedRow, relation: S.RelatedNeed['relation']): S.RelatedNeed => ({
+    id: n.id,
+    refNo: n.ref_no,
+    state: n.state,
+    categoryName: n.category_name,
+    description: n.description,
+    relation,
+  });
+  const seen = new Set(linked.map((n) => n.id));
+  return [...linked.map((n) => view(n, relationOf(n))), ...household.filter((n) => !seen.has(n.id)).slice(0, RELATED_HOUSEHOLD_MAX).map((n) => view(n, 'same_household'))];
+}
+
+export async function getNeed(ctx: RequestContext, id: string): Promise<S.NeedDetail> {
   const actor = requireActor(ctx);
   const { row, followers } = await loadVisible(ctx, actor, id);
-  const [timeline, duplicates] = await Promise.all([store.timelineOf(ctx.db, row.district_id, row.id), duplicatesOf(ctx, row)]);
+  const [timeline, duplicates, related] = await Promise.all([
+    store.timelineOf(ctx.db, row.district_id, row.id),
+    duplicatesOf(ctx, row),
+    relatedOf(ctx, actor, row),
+  ]);
   return {
     ...present(actor, row, followers),
     timeline: timeline.map((e) => ({
@@ -236,6 +286,7 @@ export async function getNeed(ctx: RequestContext, id: string) {
       data: e.data ?? null,
     })),
     duplicates,
+    related,
   };
 }
 

@@ -30,6 +30,17 @@ export function tenantFilter(actor: Actor): string[] | null {
 /** The due time that applies now, as SQL: triage while reported, resolution afterwards. */
 export const currentDue = sql<Date>`(case when needs.state = 'reported' then needs.triage_due_at else needs.resolve_due_at end)`;
 
+/** "Overdue", as SQL: a running limit has passed (waiting has its own expected date). */
+export const overdueSql = sql<boolean>`(needs.state in ('reported', 'accepted', 'in_progress', 'referred', 'reopened') and ${currentDue} < now())`;
+
+export const notOverdueSql = sql<boolean>`not ${overdueSql}`;
+
+/** A reference number exactly, or words inside the description. */
+export function matchesText(text: string): Expression<SqlBool> {
+  const pattern = `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return sql<SqlBool>`(needs.ref_no in (${text}, ${text.toUpperCase()}) or needs.description ilike ${pattern})`;
+}
+
 export function selectNeeds(db: Kysely<DB>) {
   return db
     .selectFrom('needs')
@@ -62,6 +73,45 @@ export function readableBy(actor: Actor, grants: Assignment[]): Expression<SqlBo
     or needs.reporter_user_id = ${actor.userId}
     or exists (select 1 from need_followers f where f.district_id = needs.district_id and f.need_id = needs.id
                and f.user_id = ${actor.userId}))`;
+}
+
+export type RelatedRow = Pick<NeedRow, 'id' | 'ref_no' | 'state' | 'description' | 'split_from_id' | 'merged_into_id' | 'category_name'>;
+
+function selectRelated(db: Kysely<DB>, districtId: string, readable: Expression<SqlBool>) {
+  return db
+    .selectFrom('needs')
+    .innerJoin('need_categories as c', (j) => j.onRef('c.district_id', '=', 'needs.district_id').onRef('c.id', '=', 'needs.category_id'))
+    .select(['needs.id', 'needs.ref_no', 'needs.state', 'needs.description', 'needs.split_from_id', 'needs.merged_into_id', 'c.name as category_name'])
+    .where('needs.district_id', '=', districtId)
+    .where(readable);
+}
+
+/** Needs split from or into, merged into or from this one. */
+export async function linkedNeeds(db: Kysely<DB>, n: NeedRow, readable: Expression<SqlBool>): Promise<RelatedRow[]> {
+  const ids = [n.split_from_id, n.merged_into_id].filter((x): x is string => !!x);
+  return selectRelated(db, n.district_id, readable)
+    .where('needs.id', '!=', n.id)
+    .where((eb) =>
+      eb.or([
+        eb('needs.split_from_id', '=', n.id),
+        eb('needs.merged_into_id', '=', n.id),
+        ...(ids.length ? [eb('needs.id', 'in', ids)] : []),
+      ]),
+    )
+    .orderBy('needs.id', 'desc')
+    .limit(100)
+    .execute();
+}
+
+/** Other recent needs of the same household, newest first. */
+export async function householdNeeds(db: Kysely<DB>, n: NeedRow, readable: Expression<SqlBool>, days: number, max: number): Promise<RelatedRow[]> {
+  return selectRelated(db, n.district_id, readable)
+    .where('needs.household_id', '=', n.household_id!)
+    .where('needs.id', '!=', n.id)
+    .where('needs.created_at', '>=', new Date(Date.now() - days * 24 * 3600_000))
+    .orderBy('needs.id', 'desc')
+    .limit(max + 10)
+    .execute();
 }
 
 export async function timelineOf(db: Kysely<DB>, districtId: string, needId: string) {

@@ -70,6 +70,8 @@ export interface NeedsTable {
   rating_comment: string | null;
   auto_confirmed: Generated<boolean>;
   merged_into_id: string | null;
+  /** The need this one was split off (migration 0009). */
+  split_from_id: string | null;
   /** The common need the need was pooled into (migration 0008). */
   common_need_id: string | null;
   /** The visit the need was found on (added by the visits migration). */
@@ -114,6 +116,20 @@ export interface NotificationsTable {
   created_at: TimestampDefault;
 }
 
+/** A photo or document of a need; the bytes are on disk (see needs.attachments.ts). */
+export interface NeedAttachmentsTable {
+  district_id: string;
+  id: string;
+  need_id: string;
+  file_name: string;
+  content_type: string;
+  size_bytes: number;
+  sha256: string;
+  uploaded_by_user_id: string | null;
+  uploaded_by_name: Generated<string>;
+  created_at: TimestampDefault;
+}
+
 export interface NeedsTables {
   calendar_days: CalendarDaysTable;
   need_categories: NeedCategoriesTable;
@@ -122,5 +138,6 @@ export interface NeedsTables {
   needs: NeedsTable;
   need_events: NeedEventsTable;
   need_followers: NeedFollowersTable;
+  need_attachments: NeedAttachmentsTable;
   notifications: NotificationsTable;
 }

@@ -192,7 +192,7 @@ describe('each transition leaves a trace', () => {
     const admin = clients.get('community_admin')!;
     const resident = clients.get('resident')!;
     const id = await buildNeed(t.db, w, { state: 'reported', reporter_user_id: resident.user.id });
-    expect((await admin.get(`/api/v1/needs/${id}`)).json().allowedActions.sort()).toEqual(['accept', 'merge', 'reject']);
+    expect((await admin.get(`/api/v1/needs/${id}`)).json().allowedActions.sort()).toEqual(['accept', 'merge', 'reject', 'split']);
     const step = async (c: typeof admin, body: object) => {
       const r = await c.post(`/api/v1/needs/${id}/transitions`, body);
       expect(r.statusCode, r.body).toBe(200);

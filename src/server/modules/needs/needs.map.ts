@@ -1,0 +1,53 @@
+import { AppError } from '../../platform/errors/app-error.ts';
+import { requireActor, type RequestContext } from '../../platform/http/context.ts';
+import { FINAL_STATES } from './needs.lifecycle.ts';
+import { needPolicy } from './needs.policy.ts';
+import type { NeedMap, NeedMapQuery } from './needs.schemas.ts';
+import { currentDueOf } from './needs.service.ts';
+import * as store from './needs.store.ts';
+
+/** A board map stays readable and quick; beyond this the caller narrows the filters. */
+export const MAP_MAX = 2000;
+
+/**
+ * Unfinished needs for the board map, in the same scope as GET /needs, newest first. Needs
+ * without a point (reported for a household) come with point null; the web places them
+ * inside their grid.
+ */
+export async function needMap(ctx: RequestContext, q: NeedMapQuery): Promise<NeedMap> {
+  const actor = requireActor(ctx);
+  const grants = needPolicy.grants(actor, 'read');
+  if (grants.length === 0) throw new AppError('access.forbidden');
+  const districts = store.tenantFilter(actor);
+  let query = store
+    .selectNeeds(ctx.db)
+    .where(store.readableBy(actor, grants))
+    .where('needs.state', 'not in', [...FINAL_STATES]);
+  if (districts) query = query.where('needs.district_id', 'in', districts);
+  if (q.state) query = query.where('needs.state', '=', q.state);
+  if (q.categoryId) query = query.where('needs.category_id', '=', q.categoryId);
+  if (q.gridId) query = query.where('needs.grid_id', '=', q.gridId);
+  if (q.communityId) query = query.where('needs.community_id', '=', q.communityId);
+  if (q.streetId) query = query.where('needs.street_id', '=', q.streetId);
+  if (q.overdue !== undefined) query = query.where(q.overdue ? store.overdueSql : store.notOverdueSql);
+  const rows = await query.orderBy('needs.id', 'desc').limit(MAP_MAX + 1).execute();
+  const now = new Date();
+  return {
+    items: rows.slice(0, MAP_MAX).map((r) => {
+      const due = currentDueOf(r);
+      return {
+        id: r.id,
+        refNo: r.ref_no,
+        state: r.state,
+        urgency: r.urgency,
+        overdue: due !== null && r.state !== 'waiting' && due < now,
+        categoryName: r.category_name,
+        communityId: r.community_id,
+        gridId: r.grid_id,
+        point: r.lng !== null && r.lat !== null ? { lng: r.lng, lat: r.lat } : null,
+        createdAt: new Date(r.created_at).toISOString(),
+      };
+    }),
+    truncated: rows.length > MAP_MAX,
+  };
+}

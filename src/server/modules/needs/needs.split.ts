@@ -1,0 +1,110 @@
+import { AppError, invalid } from '../../platform/errors/app-error.ts';
+import { command, requireActor, type RequestContext } from '../../platform/http/context.ts';
+import { ensureDefaultCategories } from './needs.categories.ts';
+import { recordEvent } from './needs.events.ts';
+import { needPolicy } from './needs.policy.ts';
+import { insertNeed } from './needs.record.ts';
+import type { NeedDetail, SplitBody } from './needs.schemas.ts';
+import { getNeed, loadVisible, recordOf, SPLITTABLE_STATES } from './needs.service.ts';
+
+/**
+ * Splits a part of a need into a need of its own (STORIES story 1: the meal part of a call about
+ * a broken lift goes its own way). The new need is the same resident's report at the same place:
+ * it copies place, household, reporter, source, channel and recorder, gets its own number and
+ * time limits, and starts where the original stands — an accepted original hands over an
+ * accepted part. Both timelines name the other need, and `split_from_id` links them for good.
+ */
+export async function splitNeed(ctx: RequestContext, id: string, body: SplitBody): Promise<NeedDetail> {
+  const actor = requireActor(ctx);
+  const { row, followers } = await loadVisible(ctx, actor, id);
+  if (!SPLITTABLE_STATES.includes(row.state)) throw new AppError('need.cannot_split', { state: row.state });
+  // Splitting is triage, so it takes the accept rule (its roles and scope).
+  needPolicy.authorize(actor, 'accept', recordOf(row, followers));
+  await ensureDefaultCategories(ctx.db, row.district_id);
+  const category = await ctx.db
+    .selectFrom('need_categories')
+    .selectAll()
+    .where('district_id', '=', row.district_id)
+    .where('id', '=', body.categoryId)
+    .where('active', '=', true)
+    .executeTakeFirst();
+  if (!category) throw invalid({ field: 'categoryId', code: 'need.unknown_category' });
+
+  const newId = await command(ctx, async (scope) => {
+    const { trx, audit } = scope;
+    // The original must still be where it was read: a concurrent accept/merge wins, this answers 409.
+    const locked = await trx
+      .selectFrom('needs')
+      .select('state')
+      .where('district_id', '=', row.district_id)
+      .where('id', '=', row.id)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!locked || locked.state !== row.state) throw new AppError('need.cannot_split', { state: locked?.state ?? row.state });
+    const now = new Date();
+    const part = await insertNeed(
+      scope,
+      {
+        districtId: row.district_id,
+        streetId: row.street_id,
+        communityId: row.community_id,
+        gridId: row.grid_id,
+        householdId: row.household_id,
+        buildingId: row.building_id,
+        point: row.lng !== null && row.lat !== null ? { lng: row.lng, lat: row.lat } : null,
+        category,
+        source: row.source,
+        intakeChannel: row.intake_channel,
+        recordedByUserId: row.recorded_by_user_id,
+        reporterUserId: row.reporter_user_id,
+        reporterResidentId: row.reporter_resident_id,
+        visitId: row.visit_id,
+        description: body.description,
+        urgency: body.urgency ?? row.urgency,
+        beneficiaries: body.beneficiaries ?? row.beneficiaries,
+        actor,
+      },
+      { now },
+    );
+    await trx
+      .updateTable('needs')
+      .set({ split_from_id: row.id, ...(row.state === 'accepted' ? { state: 'accepted' as const } : {}) })
+      .where('district_id', '=', row.district_id)
+      .where('id', '=', part.id)
+      .execute();
+    if (row.state === 'accepted') {
+      await recordEvent(trx, { districtId: row.district_id, needId: part.id, actor, action: 'accept', fromState: 'reported', toState: 'accepted', at: now });
+    }
+    await recordEvent(trx, {
+      districtId: row.district_id,
+      needId: row.id,
+      actor,
+      action: 'split',
+      fromState: row.state,
+      toState: row.state,
+      note: part.refNo,
+      data: { splitIntoId: part.id },
+      at: now,
+    });
+    await recordEvent(trx, {
+      districtId: row.district_id,
+      needId: part.id,
+      actor,
+      action: 'split',
+      fromState: row.state,
+      toState: row.state,
+      note: row.ref_no,
+      data: { splitFromId: row.id },
+      at: now,
+    });
+    await audit({
+      action: 'need.split',
+      entityType: 'need',
+      entityId: row.id,
+      districtId: row.district_id,
+      after: { splitIntoId: part.id, refNo: part.refNo, categoryId: category.id, state: row.state },
+    });
+    return part.id;
+  });
+  return getNeed(ctx, newId);
+}
