@@ -6,7 +6,7 @@ import { maskPhone } from '../../platform/crypto/pii.ts';
 import { AppError, invalid, type FieldError } from '../../platform/errors/app-error.ts';
 import { auditRead, command, requireActor, type RequestContext } from '../../platform/http/context.ts';
 import { decodeCursor, pageOf } from '../../platform/http/pagination.ts';
-import { categoryCodesOf } from '../needs/needs.categories.ts';
+import { categoryCodesOf } from '../needs/index.ts';
 import './resources.errors.ts';
 import { shanghaiParts } from './resources.matching.ts';
 import { resourcePolicy, type ResourceRecord } from './resources.policy.ts';
