@@ -14,6 +14,7 @@ export default defineConfig({
     chunkSizeWarningLimit: 3000,
   },
   server: {
-    proxy: { '/api': { target: process.env.API_URL ?? 'http://127.0.0.1:3000', changeOrigin: false } },
+    // Only server paths: the web app has its own src/web/api/ folder that Vite must serve.
+    proxy: { '^/(api/(v1|health|docs|openapi)|open311)': { target: process.env.API_URL ?? 'http://127.0.0.1:3000', changeOrigin: false } },
   },
 });

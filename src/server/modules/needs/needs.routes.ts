@@ -4,6 +4,7 @@ import type { ModulePlugin } from '../../platform/http/module.ts';
 import * as attachments from './needs.attachments.ts';
 import { bulkTransition } from './needs.bulk.ts';
 import * as admin from './needs.category-admin.ts';
+import { listHandlers } from './needs.handlers.ts';
 import * as inbox from './needs.inbox.ts';
 import * as S from './needs.schemas.ts';
 import * as needs from './needs.service.ts';
@@ -104,6 +105,11 @@ export const needRoutes: ModulePlugin = async (app) => {
     '/needs/:id/duplicates',
     { schema: { tags, summary: 'Possible duplicates: same category and place, similar text, last 90 days', params: S.IdParams, response: { 200: S.DuplicateList } } },
     async (request) => needs.getDuplicates(request.ctx, request.params.id),
+  );
+  app.get(
+    '/needs/:id/handlers',
+    { schema: { tags, summary: 'Staff the need may be assigned to (for those who may assign it)', params: S.IdParams, response: { 200: S.HandlerList } } },
+    async (request) => listHandlers(request.ctx, request.params.id),
   );
   app.post(
     '/needs/:id/transitions',

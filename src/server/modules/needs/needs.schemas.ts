@@ -305,3 +305,8 @@ export const NotificationView = Type.Object({
 });
 export const NotificationQuery = Type.Object({ ...PageQuery, unread: Type.Optional(Type.Boolean()) });
 export const NotificationPage = Page(NotificationView);
+
+export const HandlerList = Type.Object({
+  items: Type.Array(Type.Object({ userId: Uuid, displayName: Type.String(), role: Type.String() })),
+});
+export type HandlerList = Static<typeof HandlerList>;

@@ -112,6 +112,28 @@ describe('who may take each transition (table-driven over TRANSITIONS)', () => {
   });
 });
 
+describe('who a need may be assigned to', () => {
+  it('lists active staff of its community, street and district to those who may assign it, nearest first', async () => {
+    const admin = clients.get('community_admin')!;
+    const id = await buildNeed(t.db, w, { state: 'accepted' });
+    const disabled = await createUser(t.db, [{ role: 'community_worker', scopeType: 'community', scopeId: w.community.id, districtId: w.district.id }]);
+    await t.db.updateTable('users').set({ status: 'disabled' }).where('id', '=', disabled.id).execute();
+    const res = await admin.get(`/api/v1/needs/${id}/handlers`);
+    expect(res.statusCode).toBe(200);
+    const items: { userId: string; role: string }[] = res.json().items;
+    const ids = items.map((i) => i.userId);
+    expect(ids).toEqual(expect.arrayContaining([handlerId, admin.user.id, clients.get('street_officer')!.user.id, clients.get('district_officer')!.user.id]));
+    expect(ids).not.toContain(disabled.id);
+    expect(ids).not.toContain(clients.get('grid_worker')!.user.id);
+    expect(items.findIndex((i) => i.role === 'district_officer')).toBeGreaterThan(items.findIndex((i) => i.role === 'community_worker'));
+    for (const role of ['resident', 'grid_worker', 'community_worker'] as Role[]) {
+      expect((await clients.get(role)!.get(`/api/v1/needs/${id}/handlers`)).statusCode, role).toBe(403);
+    }
+    const elsewhere = await clientAs(t, [{ role: 'community_admin', scopeType: 'community', scopeId: (await buildCommunity(t.db, { street: w.street })).id, districtId: w.district.id }]);
+    expect((await elsewhere.get(`/api/v1/needs/${id}/handlers`)).statusCode).toBe(404);
+  });
+});
+
 describe('refusals change nothing', () => {
   it('answers 409 need.invalid_transition for an action the state does not allow, with no timeline entry or audit', async () => {
     const admin = clients.get('community_admin')!;

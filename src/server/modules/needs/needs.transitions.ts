@@ -5,6 +5,7 @@ import { AppError, invalid, type FieldError } from '../../platform/errors/app-er
 import { command, requireActor, type RequestContext } from '../../platform/http/context.ts';
 import type { DB } from '../../tables.ts';
 import { audienceOf, notify, recordEvent } from './needs.events.ts';
+import { checkHandler } from './needs.handlers.ts';
 import { FINAL_STATES, transitionFor, type Transition } from './needs.lifecycle.ts';
 import { needPolicy } from './needs.policy.ts';
 import { checkPoolTarget, loadPoolTarget } from './needs.pooling.ts';
@@ -14,7 +15,6 @@ import type { NeedRow } from './needs.store.ts';
 import type { NeedsTable } from './needs.tables.ts';
 
 const present = (v: string | undefined) => (v ?? '').trim() !== '';
-const HANDLER_ROLES = ['community_admin', 'community_worker', 'street_officer', 'district_officer'] as const;
 
 /** Fields a transition requires, checked from the lifecycle data; every missing field is reported at once. */
 function missingFields(t: Transition, body: TransitionBody): FieldError[] {
@@ -38,22 +38,6 @@ function missingFields(t: Transition, body: TransitionBody): FieldError[] {
     }
   }
   return errors;
-}
-
-async function checkHandler(db: Kysely<DB>, row: NeedRow, userId: string) {
-  const assignments = await db
-    .selectFrom('role_assignments')
-    .select(['role', 'scope_type', 'scope_id', 'scope_district_id'])
-    .where('user_id', '=', userId)
-    .where('role', 'in', [...HANDLER_ROLES])
-    .execute();
-  const covering = assignments.some(
-    (a) =>
-      (a.scope_type === 'community' && a.scope_id === row.community_id) ||
-      (a.scope_type === 'street' && a.scope_id === row.street_id) ||
-      (a.scope_type === 'district' && a.scope_id === row.district_id),
-  );
-  if (!covering) throw invalid({ field: 'handlerUserId', code: 'need.not_a_handler' });
 }
 
 /** What the action changes on the need besides its state; extra checks that need the database. */

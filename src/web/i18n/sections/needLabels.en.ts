@@ -38,6 +38,5 @@ export default {
   outcome: { fully: 'Fully resolved', partly: 'Partly resolved', closed_unresolved: 'Closed unresolved' },
   intakeChannel: { phone: 'Phone', walk_in: 'Walk-in' },
   visitKind: { routine: 'Routine visit', follow_up: 'Follow-up', care: 'Care visit', emergency: 'Emergency' },
-  relation: { split_from: 'Split from', split_into: 'Split into', merged_into: 'Merged into', merged_from: 'Merged here', same_household: 'Same household' },
   escalationLevel: { '0': 'Community', '1': 'Street', '2': 'District' },
 };

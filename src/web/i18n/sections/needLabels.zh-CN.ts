@@ -38,6 +38,5 @@ export default {
   outcome: { fully: '完全解决', partly: '部分解决', closed_unresolved: '未能解决' },
   intakeChannel: { phone: '电话', walk_in: '来访' },
   visitKind: { routine: '例行走访', follow_up: '回访', care: '关爱走访', emergency: '紧急走访' },
-  relation: { split_from: '拆分自', split_into: '拆分出', merged_into: '合并到', merged_from: '由此合并', same_household: '同户其他诉求' },
   escalationLevel: { '0': '社区', '1': '街道', '2': '区' },
 };

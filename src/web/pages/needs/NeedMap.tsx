@@ -1,0 +1,201 @@
+import { Alert, Empty, Space, Spin, Typography } from 'antd';
+import { ScatterChart } from 'echarts/charts';
+import { GeoComponent, TooltipComponent } from 'echarts/components';
+import * as echarts from 'echarts/core';
+import { CanvasRenderer } from 'echarts/renderers';
+import { useEffect, useMemo, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router-dom';
+import { approximatePoint, outerRings, type Ring } from './mapGeometry.ts';
+import { OVERDUE_COLOUR as OVERDUE, pointColour, STATE_COLOURS } from './needColours.ts';
+import type { GridView, NeedMapItem } from './needQueries.ts';
+
+echarts.use([GeoComponent, TooltipComponent, ScatterChart, CanvasRenderer]);
+
+interface Placed {
+  item: NeedMapItem;
+  at: [number, number];
+  approximate: boolean;
+}
+
+/**
+ * The community's grids drawn from their GeoJSON boundaries, with open needs as points.
+ * Clicking a grid picks it as the filter; clicking a point opens the need.
+ */
+export function NeedMap({
+  communityId,
+  grids,
+  items,
+  truncated,
+  loading,
+  selectedGridId,
+  onSelectGrid,
+  height,
+}: {
+  communityId: string;
+  grids: GridView[];
+  items: NeedMapItem[];
+  truncated: boolean;
+  loading: boolean;
+  selectedGridId?: string;
+  onSelectGrid: (gridId: string | undefined) => void;
+  height: number;
+}) {
+  const { t, i18n } = useTranslation();
+  const navigate = useNavigate();
+  const el = useRef<HTMLDivElement>(null);
+  const chart = useRef<echarts.ECharts | null>(null);
+  // Handlers read the latest props through refs; the chart is not rebuilt for them.
+  const select = useRef(onSelectGrid);
+  select.current = onSelectGrid;
+  const selected = useRef(selectedGridId);
+  selected.current = selectedGridId;
+
+  const drawn = useMemo(() => grids.filter((g) => outerRings(g.boundary).length > 0), [grids]);
+  const mapName = `sanshe-grids-${communityId}`;
+  const placed = useMemo(() => {
+    const rings = new Map<string, Ring[]>(drawn.map((g) => [g.id, outerRings(g.boundary)]));
+    return items.flatMap((item): Placed[] => {
+      if (item.point) return [{ item, at: [item.point.lng, item.point.lat], approximate: false }];
+      const r = rings.get(item.gridId);
+      const at = r ? approximatePoint(r, item.id) : null;
+      return at ? [{ item, at, approximate: true }] : [];
+    });
+  }, [drawn, items]);
+
+  useEffect(() => {
+    if (!el.current || drawn.length === 0) return;
+    const c = echarts.init(el.current);
+    chart.current = c;
+    c.on('click', (p) => {
+      if (p.componentType === 'series') {
+        const id = (p.data as { needId?: string } | undefined)?.needId;
+        if (id) navigate(`/needs/${id}`);
+      } else if (p.componentType === 'geo') {
+        const gridId = p.name;
+        select.current(selected.current === gridId ? undefined : gridId);
+      }
+    });
+    const resize = new ResizeObserver(() => c.resize());
+    resize.observe(el.current);
+    return () => {
+      resize.disconnect();
+      c.dispose();
+      chart.current = null;
+    };
+  }, [drawn.length, navigate]);
+
+  useEffect(() => {
+    const c = chart.current;
+    if (!c || drawn.length === 0) return;
+    // Features are named by grid id so a click maps back to the grid; labels show the grid name.
+    echarts.registerMap(mapName, {
+      type: 'FeatureCollection',
+      features: drawn.map((g) => ({ type: 'Feature', properties: { name: g.id }, geometry: g.boundary as object })),
+    } as never);
+    const names = new Map(drawn.map((g) => [g.id, g.name]));
+    const lats = drawn.flatMap((g) => outerRings(g.boundary).flat().map((p) => p[1]));
+    const midLat = (Math.min(...lats) + Math.max(...lats)) / 2;
+    const stateLabel = (s: string) => t(`needState.${s}`);
+    c.setOption(
+      {
+        tooltip: {
+          trigger: 'item',
+          formatter: (p: { componentType: string; name: string; data?: { item?: NeedMapItem; approximate?: boolean } }) => {
+            if (p.componentType === 'geo') return escape(names.get(p.name) ?? '');
+            const d = p.data;
+            if (!d?.item) return '';
+            const lines = [
+              `<b>${escape(d.item.refNo)}</b> · ${escape(stateLabel(d.item.state))}`,
+              escape(d.item.categoryName),
+              d.item.overdue ? `<span style="color:${OVERDUE}">${escape(t('needsBoard.overdue'))}</span>` : '',
+              d.approximate ? `<i>${escape(t('needsBoard.approximate'))}</i>` : '',
+            ];
+            return lines.filter(Boolean).join('<br/>');
+          },
+        },
+        geo: {
+          map: mapName,
+          roam: true,
+          // Degrees of longitude shrink with latitude; this keeps the grids' true shape.
+          aspectScale: Math.cos((midLat * Math.PI) / 180),
+          layoutCenter: ['50%', '50%'],
+          layoutSize: '95%',
+          selectedMode: 'single',
+          label: { show: true, formatter: (p: { name: string }) => names.get(p.name) ?? '', color: '#595959', fontSize: 10 },
+          itemStyle: { areaColor: '#f0f5ff', borderColor: '#85a5ff', borderWidth: 1 },
+          emphasis: { itemStyle: { areaColor: '#d6e4ff' }, label: { show: true } },
+          select: { itemStyle: { areaColor: '#adc6ff' }, label: { show: true, color: '#10239e' } },
+          regions: selectedGridId ? [{ name: selectedGridId, selected: true }] : [],
+        },
+        series: [
+          {
+            type: 'scatter',
+            coordinateSystem: 'geo',
+            symbolSize: (_v: unknown, p: { data: { item: NeedMapItem } }) => (p.data.item.urgency === 'urgent' || p.data.item.overdue ? 13 : 10),
+            data: placed.map((p) => ({
+              value: p.at,
+              needId: p.item.id,
+              item: p.item,
+              approximate: p.approximate,
+              itemStyle: {
+                color: pointColour(p.item),
+                borderColor: '#fff',
+                borderWidth: 1,
+                opacity: p.approximate ? 0.75 : 1,
+              },
+              symbol: p.approximate ? 'emptyCircle' : 'circle',
+            })),
+          },
+        ],
+      },
+      { notMerge: true },
+    );
+  }, [mapName, drawn, placed, selectedGridId, t, i18n.language]);
+
+  if (loading && drawn.length === 0) return <Spin style={{ display: 'block', margin: '32px auto' }} />;
+  if (drawn.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('needsBoard.noBoundaries')} data-testid="board-map" />;
+  return (
+    <Space orientation="vertical" size={8} style={{ width: '100%' }}>
+      {truncated && <Alert type="info" showIcon title={t('needsBoard.mapTruncated')} />}
+      <div
+        ref={el}
+        data-testid="board-map"
+        data-points={placed.length}
+        role="img"
+        aria-label={t('needsBoard.mapLabel', { count: placed.length })}
+        style={{ width: '100%', height }}
+      />
+      <Legend />
+    </Space>
+  );
+}
+
+function Legend() {
+  const { t } = useTranslation();
+  const entries: [string, string][] = [
+    [t('needsBoard.overdue'), OVERDUE],
+    [t('needState.reported'), STATE_COLOURS.reported!],
+    [t('needState.accepted'), STATE_COLOURS.accepted!],
+    [t('needState.in_progress'), STATE_COLOURS.in_progress!],
+    [t('needState.resolved'), STATE_COLOURS.resolved!],
+  ];
+  return (
+    <Space wrap size={12}>
+      {entries.map(([label, colour]) => (
+        <Typography.Text key={label} type="secondary" style={{ fontSize: 12 }}>
+          <span style={{ display: 'inline-block', width: 10, height: 10, borderRadius: 5, background: colour, marginInlineEnd: 4 }} />
+          {label}
+        </Typography.Text>
+      ))}
+      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+        <span style={{ display: 'inline-block', width: 10, height: 10, borderRadius: 5, border: '1.5px solid #8c8c8c', marginInlineEnd: 4 }} />
+        {t('needsBoard.approximate')}
+      </Typography.Text>
+    </Space>
+  );
+}
+
+function escape(s: string): string {
+  return s.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
+}

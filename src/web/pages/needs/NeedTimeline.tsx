@@ -1,0 +1,46 @@
+import { Space, Timeline, Typography } from 'antd';
+import dayjs from 'dayjs';
+import relativeTime from 'dayjs/plugin/relativeTime';
+import { useTranslation } from 'react-i18next';
+import { STATE_COLOURS } from './needColours.ts';
+import type { TimelineEntry } from './needQueries.ts';
+
+dayjs.extend(relativeTime);
+
+/** Every step of a need, oldest first: who did what, when, and the state it led to. */
+export function NeedTimeline({ entries }: { entries: TimelineEntry[] }) {
+  const { t, i18n } = useTranslation();
+  const locale = i18n.language === 'en' ? 'en' : 'zh-cn';
+  const label = (action: string) => t(`needAction.${action}`, { defaultValue: action });
+  return (
+    <Timeline
+      data-testid="timeline"
+      items={entries.map((e) => {
+        const at = dayjs(e.at).locale(locale);
+        return {
+          key: e.id,
+          color: (e.toState && STATE_COLOURS[e.toState]) || '#bfbfbf',
+          content: (
+            <div data-testid="timeline-entry" data-action={e.action} data-state={e.toState ?? ''} style={{ overflowWrap: 'anywhere' }}>
+              <Space wrap size={4}>
+                <Typography.Text strong>{label(e.action)}</Typography.Text>
+                {e.toState && e.toState !== e.fromState && (
+                  <Typography.Text type="secondary">
+                    {e.fromState ? `${t(`needState.${e.fromState}`)} → ` : '→ '}
+                    {t(`needState.${e.toState}`)}
+                  </Typography.Text>
+                )}
+              </Space>
+              <div>
+                <Typography.Text type="secondary">
+                  {e.actorName || t('needPage.system')} · {at.format('YYYY-MM-DD HH:mm')} ({at.fromNow()})
+                </Typography.Text>
+              </div>
+              {e.note && <Typography.Paragraph style={{ margin: 0, whiteSpace: 'pre-wrap' }}>{e.note}</Typography.Paragraph>}
+            </div>
+          ),
+        };
+      })}
+    />
+  );
+}
