@@ -6,7 +6,9 @@ import { writeAudit } from '../src/server/platform/audit/audit.ts';
 import { hashPassword } from '../src/server/platform/auth/passwords.ts';
 import { maskIdNumber, maskPhone, type PiiCipher } from '../src/server/platform/crypto/pii.ts';
 import type { DB } from '../src/server/tables.ts';
+import { DEMO_PASSWORD } from './demo-accounts.ts';
 import type { DemoData, DemoScope } from './demo-model.ts';
+import { loadHistory, type HistoryCounts } from './demo-needs-load.ts';
 
 const BATCH = 500;
 
@@ -31,17 +33,20 @@ export interface LoadCounts {
   organizations: number;
   socialWorkers: number;
   users: number;
+  history: HistoryCounts;
 }
 
 /**
  * Writes generated demo data with multi-row inserts. Run it inside a transaction: the demo
  * appears completely or not at all.
  */
-export async function loadDemo(db: Kysely<DB>, pii: PiiCipher, data: DemoData): Promise<LoadCounts> {
+export async function loadDemo(db: Kysely<DB>, pii: PiiCipher, data: DemoData, now = new Date()): Promise<LoadCounts> {
   // Hashing first: argon2 runs on the thread pool while nothing holds the database.
-  const passwordHashes = new Map<string, string>(
-    await Promise.all(data.accounts.map(async (a) => [a.username, await hashPassword(a.password)] as const)),
-  );
+  const [passwordHashes, historyPasswordHash] = await Promise.all([
+    Promise.all(data.accounts.map(async (a) => [a.username, await hashPassword(a.password)] as const)).then((e) => new Map<string, string>(e)),
+    // The history's staff and resident accounts share one hash of the demo password.
+    hashPassword(DEMO_PASSWORD),
+  ]);
 
   const districtId = uuidv7();
   const streetId = uuidv7();
@@ -58,6 +63,7 @@ export async function loadDemo(db: Kysely<DB>, pii: PiiCipher, data: DemoData): 
   const gridIds = new Map<string, string>();
   const householdIds = new Map<string, string>(); // community code + address key → id
   const residentIds = new Map<string, string>(); // ID number → id
+  const householdsByNo = new Map<string, { id: string; buildingId: string; gridId: string; communityId: string }>();
   const communities = [];
   const grids = [];
   const buildings = [];
@@ -82,6 +88,7 @@ export async function loadDemo(db: Kysely<DB>, pii: PiiCipher, data: DemoData): 
           const householdId = uuidv7();
           const key = addressKey(h.address);
           householdIds.set(`${c.code}|${key}`, householdId);
+          householdsByNo.set(h.householdNo, { id: householdId, buildingId, gridId, communityId });
           households.push({
             ...unit, id: householdId, grid_id: gridId, building_id: buildingId, address: h.address,
             address_key: key, household_no: h.householdNo,
@@ -194,6 +201,12 @@ export async function loadDemo(db: Kysely<DB>, pii: PiiCipher, data: DemoData): 
     }),
   );
 
+  const history = await loadHistory(db, pii, data, {
+    districtId, streetId, communityIds, gridIds, households: householdsByNo,
+    householdByAddress: (community, address) => householdIds.get(`${community}|${addressKey(address)}`)!,
+    residentIds, userIds, organizationIds, passwordHash: historyPasswordHash,
+  }, now);
+
   const counts: LoadCounts = {
     communities: communities.length,
     grids: grids.length,
@@ -203,13 +216,14 @@ export async function loadDemo(db: Kysely<DB>, pii: PiiCipher, data: DemoData): 
     organizations: data.organizations.length,
     socialWorkers: data.socialWorkers.length,
     users: data.accounts.length,
+    history,
   };
   await writeAudit(db, { actor: null, ip: '' }, {
     action: 'demo.seed',
     entityType: 'district',
     entityId: districtId,
     districtId,
-    after: { referenceYear: data.referenceYear, ...counts },
+    after: { referenceYear: data.referenceYear, ...counts, history: undefined, ...history },
   });
   return counts;
 }

@@ -8,6 +8,15 @@ import { defaultReferenceYear, demoDigest, generateDemo } from './demo-data.ts';
 import { EXTRA_ACCOUNTS } from './demo-people.ts';
 import { J_COMMUNITY, STORY_GRID } from './demo-territory.ts';
 import { seedDemoIfEmpty } from './demo.ts';
+import { generateHistory } from './demo-needs-load.ts';
+import { MEAL_HOUSEHOLDS } from './demo-needs.ts';
+import { NEED_STATES } from '../src/server/modules/needs/needs.lifecycle.ts';
+import { SOURCES } from '../src/server/modules/needs/needs.schemas.ts';
+import { OPEN_STATES } from '../src/server/modules/needs/needs.store.ts';
+import { autoConfirm, escalateOverdue } from '../src/server/modules/needs/needs.jobs.ts';
+import { loadCalendar } from '../src/server/platform/calendar/calendar.store.ts';
+import { localDate } from '../src/server/platform/calendar/working-days.ts';
+import { isAvailableAt } from '../src/server/modules/resources/resources.matching.ts';
 import { ageOn } from './people.ts';
 import { migrationDataTables, wipeData } from './reseed.ts';
 
@@ -231,6 +240,216 @@ describe('demo organizations and people', () => {
       const res = await new Client(t.app).login(username, DEMO_PASSWORD);
       expect(res.statusCode, username).toBe(200);
     }
+  });
+});
+
+describe('demo history: visits, needs, common needs and resources', () => {
+  const DAY = 24 * 3600_000;
+  const wangHousehold = () =>
+    t.db
+      .selectFrom('residents')
+      .innerJoin('grids', 'grids.id', 'residents.grid_id')
+      .select(['residents.id', 'residents.household_id', 'residents.grid_id'])
+      .where('residents.name', '=', '王桂芳')
+      .where('grids.code', '=', STORY_GRID)
+      .executeTakeFirstOrThrow();
+
+  it('gives the same history for the same day, and loads exactly that many rows', async () => {
+    const data = generateDemo(YEAR);
+    const calendar = await loadCalendar(t.db);
+    const now = new Date();
+    const a = generateHistory(data, now, calendar);
+    const b = generateHistory(data, new Date(now.getTime()), calendar);
+    expect(JSON.stringify(b)).toBe(JSON.stringify(a));
+    expect(a.needs.length).toBeGreaterThanOrEqual(1500);
+    expect(a.needs.length).toBeLessThanOrEqual(3000);
+    const count = async (table: 'needs' | 'visits' | 'need_events' | 'common_needs' | 'resources') =>
+      Number((await t.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+    expect(await count('needs')).toBe(a.needs.length);
+    expect(await count('visits')).toBe(a.visits.length);
+    expect(await count('need_events')).toBe(a.needs.reduce((s, n) => s + n.events.length, 0));
+    expect(await count('common_needs')).toBe(a.commonNeeds.length);
+    expect(await count('resources')).toBe(a.resources.length);
+  });
+
+  it('has needs in every state and from every source, with what each state carries', async () => {
+    const rows = await t.db.selectFrom('needs').selectAll().execute();
+    const by = (k: (r: (typeof rows)[number]) => string) => rows.reduce((m, r) => m.set(k(r), (m.get(k(r)) ?? 0) + 1), new Map<string, number>());
+    expect([...by((r) => r.state).keys()].sort()).toEqual([...NEED_STATES].sort());
+    expect([...by((r) => r.source).keys()].sort()).toEqual([...SOURCES].sort());
+    const states = by((r) => r.state);
+    // Mostly closed; most closed needs carry a rating of 3 to 5 or were auto-confirmed.
+    expect(states.get('closed')! / rows.length).toBeGreaterThan(0.7);
+    const closed = rows.filter((r) => r.state === 'closed');
+    expect(closed.every((r) => r.closed_at && r.resolved_at && r.outcome && (r.auto_confirmed ? r.rating === null : r.rating !== null))).toBe(true);
+    const rated = closed.filter((r) => r.rating !== null);
+    expect(rated.filter((r) => r.rating! >= 3).length / rated.length).toBeGreaterThan(0.9);
+    expect(closed.some((r) => r.auto_confirmed)).toBe(true);
+    expect(new Set(closed.map((r) => r.outcome))).toEqual(new Set(['fully', 'partly', 'closed_unresolved']));
+    expect(rows.filter((r) => r.outcome === 'closed_unresolved').every((r) => (r.outcome_note ?? '').length > 0)).toBe(true);
+    expect(rows.filter((r) => r.state === 'rejected').every((r) => (r.outcome_note ?? '').length > 0 && r.closed_at)).toBe(true);
+    const ids = new Map(rows.map((r) => [r.id, r]));
+    const merged = rows.filter((r) => r.state === 'merged');
+    expect(merged.every((r) => r.merged_into_id && ids.get(r.merged_into_id)!.created_at < r.created_at)).toBe(true);
+    const today = localDate(new Date());
+    expect(rows.filter((r) => r.state === 'waiting').every((r) => r.waiting_until! >= today && r.waiting_reason)).toBe(true);
+    const qihang = await t.db.selectFrom('organizations').select('id').where('name', '=', '启航社工服务中心').executeTakeFirstOrThrow();
+    expect(rows.some((r) => r.referral_org_id === qihang.id && r.referral_answer)).toBe(true);
+    expect(rows.filter((r) => r.state === 'referred').every((r) => r.referral_org_id || r.referral_department)).toBe(true);
+    const resolved = rows.filter((r) => r.state === 'resolved');
+    // Awaiting the resident: resolved less than the seven auto-confirm days ago.
+    expect(resolved.every((r) => Date.now() - new Date(r.resolved_at!).getTime() < 7 * DAY)).toBe(true);
+    const users = new Map((await t.db.selectFrom('users').select(['id', 'username']).execute()).map((u) => [u.id, u.username]));
+    const jHandlers = new Set(rows.filter((r) => r.state === 'in_progress' && r.handler_user_id).map((r) => users.get(r.handler_user_id!)));
+    expect(jHandlers).toContain('zhou');
+    expect(jHandlers).toContain('wu');
+    const staff = rows.filter((r) => r.source === 'staff');
+    expect(new Set(staff.map((r) => r.intake_channel))).toEqual(new Set(['phone', 'walk_in']));
+    expect(staff.every((r) => r.recorded_by_user_id)).toBe(true);
+    expect(rows.filter((r) => r.source === 'visit').every((r) => r.visit_id && r.household_id)).toBe(true);
+    expect(rows.filter((r) => r.source === 'resident').every((r) => r.reporter_user_id)).toBe(true);
+    const j = await t.db.selectFrom('communities').select('id').where('code', '=', J_COMMUNITY).executeTakeFirstOrThrow();
+    const overdue = rows.filter((r) => r.state === 'reported' && r.community_id === j.id && new Date(r.triage_due_at).getTime() < Date.now());
+    expect(overdue.length).toBeGreaterThanOrEqual(3);
+    expect(overdue.every((r) => r.escalation_level > 0)).toBe(true);
+    // Followers of merged needs' survivors, and notices for residents' own needs.
+    expect(Number((await t.db.selectFrom('need_followers').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n)).toBeGreaterThan(0);
+  });
+
+  it('places needs without a household inside their grid', async () => {
+    const rows = await t.db
+      .selectFrom('needs')
+      .innerJoin('grids', 'grids.id', 'needs.grid_id')
+      .select(['needs.lng', 'needs.lat', 'needs.household_id', 'grids.boundary'])
+      .where('needs.household_id', 'is', null)
+      .execute();
+    expect(rows.length).toBeGreaterThan(100);
+    for (const r of rows) {
+      const ring = (r.boundary as { coordinates: number[][][] }).coordinates[0]!;
+      const xs = ring.map((p) => p[0]!);
+      const ys = ring.map((p) => p[1]!);
+      expect(r.lng! > Math.min(...xs) && r.lng! < Math.max(...xs) && r.lat! > Math.min(...ys) && r.lat! < Math.max(...ys)).toBe(true);
+    }
+  });
+
+  it('numbers needs uniquely in reporting order, and the app continues the sequence', async () => {
+    const rows = await t.db.selectFrom('needs').select(['ref_no', 'created_at']).orderBy('created_at').orderBy('ref_no').execute();
+    expect(new Set(rows.map((r) => r.ref_no)).size).toBe(rows.length);
+    const last = new Map<string, number>();
+    for (const r of rows) {
+      const m = /^N-(\d{4})-(\d{6})$/.exec(r.ref_no)!;
+      expect(m[1]).toBe(localDate(new Date(r.created_at)).slice(0, 4));
+      expect(Number(m[2])).toBe((last.get(m[1]!) ?? 0) + 1);
+      last.set(m[1]!, Number(m[2]));
+    }
+    const year = localDate(new Date()).slice(0, 4);
+    const wu = new Client(t.app);
+    expect((await wu.login('wu', DEMO_PASSWORD)).statusCode).toBe(200);
+    const category = await t.db.selectFrom('need_categories').select('id').where('code', '=', 'facility_lighting').executeTakeFirstOrThrow();
+    const grid = await t.db.selectFrom('grids').select('id').where('code', '=', 'JB-TS-J-G02').executeTakeFirstOrThrow();
+    const res = await wu.post('/api/v1/needs', {
+      source: 'staff', intakeChannel: 'phone', categoryId: category.id, description: '5栋2单元楼道灯不亮', gridId: grid.id, point: { lng: 118.68, lat: 32.15 },
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json().refNo).toBe(`N-${year}-${String((last.get(year) ?? 0) + 1).padStart(6, '0')}`);
+  });
+
+  it('keeps every timeline in order, from the report to the need’s state', async () => {
+    const needs = new Map((await t.db.selectFrom('needs').select(['id', 'state', 'created_at', 'updated_at']).execute()).map((n) => [n.id, n]));
+    const events = await t.db
+      .selectFrom('need_events')
+      .select(['need_id', 'at', 'action', 'from_state', 'to_state', 'actor_user_id', 'actor_name'])
+      .orderBy('need_id')
+      .orderBy('at')
+      .orderBy('id')
+      .execute();
+    const byNeed = new Map<string, typeof events>();
+    for (const e of events) (byNeed.get(e.need_id) ?? byNeed.set(e.need_id, []).get(e.need_id)!).push(e);
+    expect(byNeed.size).toBe(needs.size);
+    const now = Date.now();
+    for (const [id, list] of byNeed) {
+      const need = needs.get(id)!;
+      expect(list[0]!.action).toBe('report');
+      expect(new Date(list[0]!.at).getTime()).toBe(new Date(need.created_at).getTime());
+      let state = 'reported';
+      for (const e of list.slice(1)) {
+        expect(e.from_state, `${id} ${e.action}`).toBe(state);
+        state = e.to_state!;
+        // People are named; only jobs and outside systems act without an account.
+        if (e.actor_user_id) expect(e.actor_name.length).toBeGreaterThan(0);
+        else expect(['escalate', 'auto_confirm']).toContain(e.action);
+      }
+      expect(state).toBe(need.state);
+      expect(new Date(list.at(-1)!.at).getTime()).toBeLessThan(now);
+    }
+  });
+
+  it('escalates and auto-confirms nothing when the jobs run right after seeding', async () => {
+    const now = new Date();
+    expect(await escalateOverdue(t.db, now)).toBe(0);
+    expect(await autoConfirm(t.db, now)).toBe(0);
+  });
+
+  it('story 1: no open need for Wang Guifang’s household, older closed ones, and she is overdue on Li Min’s worklist', async () => {
+    const wang = await wangHousehold();
+    const own = await t.db.selectFrom('needs').select(['state']).where('household_id', '=', wang.household_id).execute();
+    expect(own.length).toBeGreaterThan(0);
+    expect(own.filter((n) => [...OPEN_STATES, 'resolved'].includes(n.state))).toEqual([]);
+    const limin = new Client(t.app);
+    expect((await limin.login('limin', DEMO_PASSWORD)).statusCode).toBe(200);
+    const worklist = await limin.get(`/api/v1/visit-worklist?gridId=${wang.grid_id}`);
+    expect(worklist.statusCode).toBe(200);
+    const item = worklist.json().items.find((i: { residentId: string }) => i.residentId === wang.id);
+    expect(item).toMatchObject({ residentName: '王桂芳', careIntervalDays: 7 });
+    expect(item.daysOverdue).toBeGreaterThan(0);
+    // Most of grid 3 was visited in the last 90 days, not all of it.
+    const coverage = (await limin.get(`/api/v1/grids/${wang.grid_id}/visit-coverage`)).json();
+    expect(coverage.share90).toBeGreaterThan(0.7);
+    expect(coverage.share90).toBeLessThan(1);
+    // Her daughter has a few unread notices about the household's last need.
+    const wangjuan = await t.db.selectFrom('users').select('id').where('username', '=', 'wangjuan').executeTakeFirstOrThrow();
+    const unread = await t.db.selectFrom('notifications').select('id').where('user_id', '=', wangjuan.id).where('read_at', 'is', null).execute();
+    expect(unread.length).toBeGreaterThan(0);
+  });
+
+  it('story 2: 37 households in J and 22 in its neighbour asked for meals in the last three months, accepted and not pooled', async () => {
+    const rows = await t.db
+      .selectFrom('needs')
+      .innerJoin('need_categories as c', 'c.id', 'needs.category_id')
+      .innerJoin('communities', 'communities.id', 'needs.community_id')
+      .select(['communities.code', 'needs.household_id', 'needs.created_at', 'needs.common_need_id'])
+      .where('c.code', '=', 'elderly_meals')
+      .where('needs.state', '=', 'accepted')
+      .execute();
+    for (const [code, households] of Object.entries(MEAL_HOUSEHOLDS)) {
+      const own = rows.filter((r) => r.code === code);
+      expect(own).toHaveLength(households);
+      expect(new Set(own.map((r) => r.household_id)).size).toBe(households);
+      expect(own.every((r) => r.common_need_id === null && Date.now() - new Date(r.created_at).getTime() < 90 * DAY)).toBe(true);
+    }
+    const groups = await t.db.selectFrom('common_needs').select(['id', 'status']).execute();
+    expect(groups.map((g) => g.status).sort()).toEqual(['candidate', 'open']);
+    for (const g of groups) {
+      const members = await t.db.selectFrom('needs').select('state').where('common_need_id', '=', g.id).execute();
+      expect(members.length).toBeGreaterThan(3);
+      expect(members.every((m) => m.state === 'pooled')).toBe(true);
+    }
+  });
+
+  it('lists resources tagged with need category codes; J’s kitchen is free at noon on working days', async () => {
+    const codes = new Set((await t.db.selectFrom('need_categories').select('code').execute()).map((c) => c.code));
+    const resources = await t.db.selectFrom('resources').selectAll().execute();
+    expect(new Set(resources.map((r) => r.kind))).toEqual(new Set(['venue', 'fund', 'enterprise', 'volunteer_team', 'goods', 'professional_service']));
+    for (const r of resources) for (const c of r.categories) expect(codes.has(c), `${r.name}: ${c}`).toBe(true);
+    const kitchen = resources.find((r) => r.name.includes('长者厨房'))!;
+    expect(kitchen.categories).toContain('elderly_meals');
+    const windows = typeof kitchen.weekly_windows === 'string' ? JSON.parse(kitchen.weekly_windows) : kitchen.weekly_windows;
+    // A Wednesday noon and a Sunday noon in Shanghai.
+    expect(isAvailableAt({ weeklyWindows: windows, availableFrom: null, availableUntil: null }, new Date('2026-07-01T04:00:00Z'))).toBe(true);
+    expect(isAvailableAt({ weeklyWindows: windows, availableFrom: null, availableUntil: null }, new Date('2026-07-05T04:00:00Z'))).toBe(false);
+    const fund = resources.find((r) => r.name === 'J社区基金')!;
+    expect(fund).toMatchObject({ kind: 'fund', owner_type: 'community' });
+    expect(Number(fund.capacity)).toBeGreaterThan(0);
   });
 });
 
