@@ -8,7 +8,7 @@ type AnyDb = Kysely<any>;
 
 const BULK_TABLES = ['buildings', 'households', 'residents'] as const;
 
-interface Saved {
+export interface Saved {
   table: string;
   kind: 'constraint' | 'index';
   name: string;
@@ -19,9 +19,9 @@ interface Saved {
  * Bulk loads are much faster without secondary indexes and foreign keys: drop them (keeping
  * primary keys), load, then rebuild them from their saved definitions in one pass each.
  */
-export async function dropSecondary(db: AnyDb): Promise<Saved[]> {
+export async function dropSecondary(db: AnyDb, tables: readonly string[] = BULK_TABLES): Promise<Saved[]> {
   const saved: Saved[] = [];
-  for (const table of BULK_TABLES) {
+  for (const table of tables) {
     const constraints = await sql<{ name: string; def: string }>`
       select conname as name, pg_get_constraintdef(oid) as def from pg_constraint
       where conrelid = ${table}::regclass and contype in ('u', 'f') order by contype desc, conname`.execute(db);

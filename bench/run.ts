@@ -4,6 +4,9 @@
 //   --reuse          skip the load when a finished load of at least that size is present
 //   --requests N     measured requests per query (default 200), --warmup N (default 20)
 //   --parallel N     districts loaded at once (default 2)
+//   --needs N        needs in the two-year history (default 3,000,000), --visits N (default 4,000,000)
+//   --intake N       measured intake POSTs per route and concurrency (default 5,000), --concurrency 16,64,
+//                    --no-intake (board queries only)
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -19,6 +22,11 @@ import { defaultReferenceYear } from '../seed/demo-data.ts';
 import { wipeData } from '../seed/reseed.ts';
 import { createHelpers, dropSecondary, insertGridMap, loadDistrict, restoreSecondary } from './load.ts';
 import { deepCursors, measure, type Measurement, type Scenario } from './measure.ts';
+import { intakeReporters, measureIntake, removeIntakeRows, staffNeed, visitWithNeed, type IntakeResult } from './intake.ts';
+import {
+  createNeedHelpers, emptyNeeds, ensureCategories, insertStaff, loadDistrictNeeds, NEED_BULK_TABLES, setCounters, type NeedsLoadInfo,
+} from './needs.ts';
+import { hashPassword } from '../src/server/platform/auth/passwords.ts';
 import { benchPiiKey, BENCH_PASSWORD, prepareTargets, readMarker, writeMarker, type Targets } from './prepare.ts';
 import { cityStructure } from './structure.ts';
 
@@ -35,6 +43,13 @@ const requests = option('requests', 200);
 const warmup = option('warmup', 20);
 const parallel = option('parallel', 2);
 const reuse = process.argv.includes('--reuse');
+const needCount = option('needs', 3_000_000);
+const visitCount = option('visits', 4_000_000);
+const intakeRequests = option('intake', 5_000);
+const skipIntake = process.argv.includes('--no-intake');
+const concurrencyArg = process.argv.includes('--concurrency') ? process.argv[process.argv.indexOf('--concurrency') + 1] : undefined;
+const concurrencies = (concurrencyArg ?? '16,64').split(',').map(Number);
+if (concurrencies.some((c) => !Number.isInteger(c) || c <= 0)) throw new Error('--concurrency needs positive integers, e.g. 16,64');
 const url = process.env.BENCH_DATABASE_URL || process.env.DATABASE_URL;
 if (!url) {
   console.error('Set BENCH_DATABASE_URL (or DATABASE_URL) to a PostgreSQL database the benchmark may empty.');
@@ -59,6 +74,7 @@ interface LoadInfo {
   loadSeconds: number;
   phases: Record<string, number>;
   targets: Targets;
+  needs?: NeedsLoadInfo;
 }
 
 async function load(): Promise<LoadInfo> {
@@ -141,7 +157,76 @@ if (reuse && marker && marker.households >= households * 0.99) {
   log(`loaded ${info.households} households and ${info.residents} residents in ${info.loadSeconds} s`);
 }
 
-const platform: Platform = { db, dbKind: database.kind, pii, config: { ...loadConfig({}), seedDemo: false } };
+/** The needs history on top of the city: generated per district inside PostgreSQL, like the base load. */
+async function loadNeeds(): Promise<NeedsLoadInfo> {
+  const phases: Record<string, number> = {};
+  const started = performance.now();
+  const asOf = new Date();
+  let t = performance.now();
+  await emptyNeeds(db);
+  const districts = await ensureCategories(db);
+  await createNeedHelpers(db, needCount, visitCount, asOf);
+  await insertStaff(db, await hashPassword(BENCH_PASSWORD));
+  const saved = await dropSecondary(db, NEED_BULK_TABLES);
+  phases.setup = seconds(t);
+
+  t = performance.now();
+  const queue = Array.from({ length: districts }, (_, i) => i);
+  let done = 0;
+  await Promise.all(
+    Array.from({ length: parallel }, async () => {
+      for (let d = queue.shift(); d !== undefined; d = queue.shift()) {
+        await loadDistrictNeeds(db, d, asOf);
+        log(`needs of district ${d + 1} loaded (${++done}/${districts}, ${seconds(t)} s)`);
+      }
+    }),
+  );
+  phases.rows = seconds(t);
+
+  t = performance.now();
+  log('rebuilding needs, timeline and visits indexes and constraints');
+  await db.connection().execute(async (conn) => {
+    await sql`set maintenance_work_mem = '1GB'`.execute(conn);
+    await restoreSecondary(conn, saved, log);
+  });
+  phases.indexes = seconds(t);
+
+  t = performance.now();
+  await setCounters(db);
+  await sql`analyze needs, need_events, visits, common_needs, need_counters, users, role_assignments`.execute(db);
+  phases.analyze = seconds(t);
+  const count = async (table: 'needs' | 'visits' | 'need_events') =>
+    Number((await sql<{ n: string }>`select count(*) as n from ${sql.table(table)}`.execute(db)).rows[0]!.n);
+  return {
+    needs: await count('needs'),
+    visits: await count('visits'),
+    events: await count('need_events'),
+    requestedNeeds: needCount,
+    requestedVisits: visitCount,
+    loadSeconds: seconds(started),
+    phases,
+    asOf: asOf.toISOString(),
+  };
+}
+
+let needsReused = false;
+if (reuse && info.needs && info.needs.requestedNeeds === needCount && info.needs.requestedVisits === visitCount) {
+  needsReused = true;
+  log(`reusing the needs history: ${info.needs.needs} needs, ${info.needs.visits} visits (loaded in ${info.needs.loadSeconds} s)`);
+} else {
+  log(`loading a needs history of ${needCount} needs and ${visitCount} visits`);
+  info.needs = await loadNeeds();
+  await writeMarker(db, info as unknown as Record<string, unknown>);
+  log(`loaded ${info.needs.needs} needs, ${info.needs.events} timeline entries and ${info.needs.visits} visits in ${info.needs.loadSeconds} s`);
+}
+const states = (await sql<{ state: string; n: string; overdue: string }>`
+  select state, count(*) as n, count(*) filter (where state in ('reported', 'accepted', 'in_progress', 'referred', 'reopened')
+    and (case when state = 'reported' then triage_due_at else resolve_due_at end) < now()) as overdue
+  from needs group by state order by count(*) desc`.execute(db)).rows.map((r) => ({ state: r.state, needs: Number(r.n), overdue: Number(r.overdue) }));
+
+// The app gets its own pool of the size the server runs with (the loader's is sized for loading).
+const appDatabase = await openDatabase({ databaseUrl: url });
+const platform: Platform = { db: appDatabase.db, dbKind: appDatabase.kind, pii, config: { ...loadConfig({}), seedDemo: false } };
 const app = await buildApp({ platform, webDir: '/nonexistent' });
 const T = info.targets;
 const prefixes = ['王', '李', '张', '刘', '陈', '杨', '黄', '赵', '吴', '周', '王秀', '李建', '张伟', '刘丽', '陈明', '徐', '孙', '马', '朱', '胡'];
@@ -163,12 +248,70 @@ const scenarios: Scenario[] = [
   { role: 'street_officer', username: T.users.street, password: BENCH_PASSWORD, queries: queries(T.streetGridIds, T.streetCommunityIds) },
   { role: 'district_officer', username: T.users.district, password: BENCH_PASSWORD, queries: queries(T.districtGridIds, T.districtCommunityIds) },
 ];
+const C = T.communityId;
+const needDeep = await deepCursors(app, { username: T.users.community, password: BENCH_PASSWORD }, `/api/v1/needs?communityId=${C}&limit=50`);
+log(`needs deep pages: ${needDeep.length} cursors in the second half of the community's needs`);
+const hasMap = app.hasRoute({ method: 'GET', url: '/api/v1/needs/map' });
+if (!hasMap) log('GET /api/v1/needs/map does not exist: the map query is not measured');
+const map = (name: string, urls: string[]): [string, string[]][] => (hasMap ? [[name, urls]] : []);
+scenarios.push(
+  {
+    role: 'community_admin', username: T.users.community, password: BENCH_PASSWORD,
+    queries: [
+      ['needs board: first page', [`/api/v1/needs?communityId=${C}`]],
+      ['needs board: reported', [`/api/v1/needs?communityId=${C}&state=reported`]],
+      ['needs board: in progress', [`/api/v1/needs?communityId=${C}&state=in_progress`]],
+      ['needs board: overdue', [`/api/v1/needs?communityId=${C}&overdue=true`]],
+      ['needs board: deep page', needDeep.map((c) => `/api/v1/needs?communityId=${C}&limit=50&cursor=${encodeURIComponent(c)}`)],
+      ...map('needs map: community', [`/api/v1/needs/map?communityId=${C}`]),
+    ],
+  },
+  {
+    role: 'street_officer', username: T.users.street, password: BENCH_PASSWORD,
+    queries: [
+      ['needs board: whole street', ['/api/v1/needs']],
+      ['needs board: street, reported', ['/api/v1/needs?state=reported']],
+      ['needs board: street, overdue', ['/api/v1/needs?overdue=true']],
+      ['needs board: one community', cycle(T.streetCommunityIds, 200).map((c) => `/api/v1/needs?communityId=${c}`)],
+      ...map('needs map: whole street', ['/api/v1/needs/map']),
+      ...map('needs map: street, overdue', ['/api/v1/needs/map?overdue=true']),
+    ],
+  },
+  {
+    role: 'district_officer', username: T.users.district, password: BENCH_PASSWORD,
+    queries: [
+      ['needs board: whole district', ['/api/v1/needs']],
+      ['needs board: district, overdue', ['/api/v1/needs?overdue=true']],
+    ],
+  },
+);
+const loadBefore = os.loadavg()[0]!;
 const results: Measurement[] = [];
 for (const s of scenarios) {
   log(`measuring as ${s.role}`);
   results.push(...(await measure(app, s, requests, warmup)));
 }
+
+log('intake: signing in reporters and starting the HTTP server');
+await app.listen({ port: 0, host: '127.0.0.1' });
+const reporters = await intakeReporters(db, 24, T.streetId);
+const intake: IntakeResult[] = [];
+let offset = 0;
+for (const [route, who, make] of [
+  ['POST /needs (staff, on behalf)', reporters.staff, staffNeed],
+  ['POST /visits (with one need)', reporters.gridWorkers, visitWithNeed],
+] as const) {
+  for (const c of skipIntake ? [] : concurrencies) {
+    log(`intake: ${route} at concurrency ${c}`);
+    const r = await measureIntake(app, route, who, make, c, intakeRequests, Math.min(500, intakeRequests), offset);
+    offset += intakeRequests + 500;
+    intake.push(r);
+    log(`  ${r.perSecond} req/s, p50 ${r.p50.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms, ${r.errors} errors`);
+  }
+}
 await app.close();
+await appDatabase.close();
+if (!skipIntake) log(`intake: removed the ${await removeIntakeRows(db)} needs it wrote (and their visits and timeline)`);
 const version = (await sql<{ v: string }>`select current_setting('server_version') as v`.execute(db)).rows[0]!.v;
 await database.close();
 
@@ -176,10 +319,19 @@ const pad = (s: string, n: number) => s + ' '.repeat(Math.max(0, n - [...s].leng
 const ms = (x: number) => x.toFixed(1).padStart(8);
 console.log(`\nScale: ${info.districts} districts, ${info.streets} streets, ${info.communities} communities, ${info.grids} grids, ${info.households.toLocaleString('en')} households, ${info.residents.toLocaleString('en')} residents`);
 console.log(`Load: ${info.loadSeconds} s${reused ? ' (earlier run, reused)' : ''}  phases: ${Object.entries(info.phases).map(([k, v]) => `${k} ${v} s`).join(', ')}`);
+if (info.needs) {
+  const n = info.needs;
+  console.log(`Needs: ${n.needs.toLocaleString('en')} needs, ${n.events.toLocaleString('en')} timeline entries, ${n.visits.toLocaleString('en')} visits; load ${n.loadSeconds} s${needsReused ? ' (earlier run, reused)' : ''}  phases: ${Object.entries(n.phases).map(([k, v]) => `${k} ${v} s`).join(', ')}`);
+  console.log(`States: ${states.map((x) => `${x.state} ${x.needs.toLocaleString('en')}${x.overdue ? ` (${x.overdue.toLocaleString('en')} overdue)` : ''}`).join(', ')}`);
+}
 console.log(`PostgreSQL ${version}, ${os.cpus().length} CPUs, ${Math.round(os.totalmem() / 2 ** 30)} GB RAM, Node ${process.version}\n`);
-console.log(`${pad('role', 18)}${pad('query', 36)}${'n'.padStart(5)}${'p50 ms'.padStart(8)}${'p99 ms'.padStart(8)}${'items'.padStart(7)}`);
+console.log(`${pad('role', 18)}${pad('query', 36)}${'n'.padStart(5)}${'p50 ms'.padStart(8)}${'p99 ms'.padStart(8)}${'req/s'.padStart(8)}${'items'.padStart(7)}`);
 for (const r of results) {
-  console.log(`${pad(r.role, 18)}${pad(r.query, 36)}${String(r.requests).padStart(5)}${ms(r.p50)}${ms(r.p99)}${r.avgItems.toFixed(0).padStart(7)}`);
+  console.log(`${pad(r.role, 18)}${pad(r.query, 36)}${String(r.requests).padStart(5)}${ms(r.p50)}${ms(r.p99)}${(1000 / r.mean).toFixed(0).padStart(8)}${r.avgItems.toFixed(0).padStart(7)}`);
+}
+console.log(`\n${pad('intake', 36)}${'conc'.padStart(5)}${'n'.padStart(6)}${'req/s'.padStart(8)}${'p50 ms'.padStart(8)}${'p99 ms'.padStart(8)}${'errors'.padStart(7)}`);
+for (const r of intake) {
+  console.log(`${pad(r.route, 36)}${String(r.concurrency).padStart(5)}${String(r.requests).padStart(6)}${r.perSecond.toFixed(0).padStart(8)}${ms(r.p50)}${ms(r.p99)}${String(r.errors).padStart(7)}`);
 }
 
 const out = path.join(path.dirname(fileURLToPath(import.meta.url)), 'results', 'latest.json');
@@ -190,11 +342,14 @@ fs.writeFileSync(
   JSON.stringify(
     {
       at: new Date().toISOString(),
-      machine: { cpus: os.cpus().length, memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version, postgres: version },
+      machine: { loadAverageAtStart: Math.round(loadBefore * 10) / 10, cpus: os.cpus().length, memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version, postgres: version },
       scale,
       reusedLoad: reused,
+      reusedNeeds: needsReused,
+      needStates: states,
       requestsPerQuery: requests,
-      results,
+      results: results.map((r) => ({ ...r, perSecond: Math.round((1000 / r.mean) * 10) / 10 })),
+      intake,
     },
     null,
     2,
