@@ -1,5 +1,7 @@
-import { Card, Descriptions, Empty, Space, Typography } from 'antd';
+import { CarryOutOutlined, PlusOutlined } from '@ant-design/icons';
+import { Button, Card, Descriptions, Empty, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
 import { useAuth } from '../../app/auth.tsx';
 import { QueryState } from '../../components/feedback.tsx';
 import { Members } from '../territory/Members.tsx';
@@ -17,6 +19,14 @@ export function MyHouseholdPage() {
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
       <Typography.Title level={3} style={{ margin: 0 }}>{t('nav.myHousehold')}</Typography.Title>
+      <div style={{ display: 'grid', gridTemplateColumns: '1fr 1fr', gap: 8 }}>
+        <Link to="/my-needs/new">
+          <Button type="primary" size="large" block icon={<PlusOutlined />} data-testid="household-report-need">{t('myNeeds.report')}</Button>
+        </Link>
+        <Link to="/my-needs">
+          <Button size="large" block icon={<CarryOutOutlined />} data-testid="household-my-needs">{t('nav.myNeeds')}</Button>
+        </Link>
+      </div>
       <Card size="small">
         <Descriptions size="small" column={1}>
           <Descriptions.Item label={t('household.address')}><span style={{ wordBreak: 'break-all' }}>{h.address}</span></Descriptions.Item>

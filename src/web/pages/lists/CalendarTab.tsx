@@ -1,0 +1,80 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Button, Form, Input, InputNumber, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api/client.ts';
+import { useAuth } from '../../app/auth.tsx';
+import { ErrorAlert } from '../../components/feedback.tsx';
+import { useFormSave } from '../../components/SaveForm.tsx';
+import { type CalendarDay, putJson } from './listsApi.ts';
+
+/** The national calendar that turns "working days" into dates: holidays and make-up working days. */
+export function CalendarTab() {
+  const { t } = useTranslation();
+  const { can, me } = useAuth();
+  const qc = useQueryClient();
+  const [year, setYear] = useState(new Date().getFullYear());
+  const days = useQuery({ queryKey: ['calendar-days', year], queryFn: () => api.get<{ items: CalendarDay[] }>('/calendar-days', { year }) });
+  const editable = can('needs.calendar.update');
+  const saver = useFormSave<{ date: string; kind: CalendarDay['kind']; name: string }, CalendarDay>({
+    mutationFn: (v) => putJson(`/calendar-days/${v.date}`, { kind: v.kind, name: v.name ?? '' }, me?.csrfToken),
+    invalidate: ['calendar-days'],
+    onSaved: () => saver.form.resetFields(['date', 'name']),
+  });
+  const remove = useMutation({
+    mutationFn: (date: string) => api.delete(`/calendar-days/${date}`),
+    onSuccess: () => void qc.invalidateQueries({ queryKey: ['calendar-days'] }),
+  });
+  return (
+    <Space orientation="vertical" size={12} style={{ width: '100%' }}>
+      <Space wrap>
+        <span>{t('needSettings.year')}</span>
+        <InputNumber min={2000} max={2100} value={year} onChange={(v) => v && setYear(v)} data-testid="calendar-year" />
+      </Space>
+      {!editable && <Typography.Text type="secondary">{t('needSettings.calendarReadOnly')}</Typography.Text>}
+      <ErrorAlert error={days.error ?? remove.error} />
+      {editable && (
+        <>
+          <ErrorAlert error={saver.error} />
+          <Form form={saver.form} layout="inline" onFinish={saver.submit} initialValues={{ kind: 'holiday' }} style={{ rowGap: 8 }}>
+            <Form.Item name="date" rules={[{ required: true, message: t('common.required') }, { pattern: /^\d{4}-\d{2}-\d{2}$/, message: t('threeLists.dateFormat') }]}>
+              <Input placeholder={`${year}-10-01`} style={{ width: 130 }} data-testid="calendar-date" />
+            </Form.Item>
+            <Form.Item name="kind">
+              <Select style={{ width: 140 }} options={(['holiday', 'workday'] as const).map((k) => ({ value: k, label: t(`needSettings.dayKind.${k}`) }))} />
+            </Form.Item>
+            <Form.Item name="name">
+              <Input placeholder={t('needSettings.dayName')} maxLength={50} style={{ width: 160 }} />
+            </Form.Item>
+            <Button type="primary" htmlType="submit" loading={saver.saving} data-testid="calendar-add">{t('needSettings.addDay')}</Button>
+          </Form>
+        </>
+      )}
+      <Table<CalendarDay>
+        data-testid="calendar-days"
+        rowKey="date"
+        size="small"
+        loading={days.isLoading}
+        dataSource={days.data?.items ?? []}
+        pagination={false}
+        locale={{ emptyText: t('needSettings.noDays') }}
+        columns={[
+          { title: t('needSettings.date'), dataIndex: 'date' },
+          { title: t('needSettings.kind'), dataIndex: 'kind', render: (k: string) => <Tag color={k === 'holiday' ? 'red' : 'blue'}>{t(`needSettings.dayKind.${k}`)}</Tag> },
+          { title: t('needSettings.dayName'), dataIndex: 'name' },
+          ...(editable
+            ? [{
+                title: '',
+                key: 'remove',
+                render: (_: unknown, d: CalendarDay) => (
+                  <Popconfirm title={t('needSettings.removeDayConfirm')} onConfirm={() => remove.mutate(d.date)} okText={t('common.ok')} cancelText={t('common.cancel')}>
+                    <Button size="small" danger data-testid="calendar-remove">{t('needSettings.remove')}</Button>
+                  </Popconfirm>
+                ),
+              }]
+            : []),
+        ]}
+      />
+    </Space>
+  );
+}
