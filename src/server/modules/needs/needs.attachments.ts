@@ -10,7 +10,7 @@ import { FINAL_STATES } from './needs.lifecycle.ts';
 import { needPolicy } from './needs.policy.ts';
 import type { AttachmentView } from './needs.schemas.ts';
 import { loadVisible, recordOf } from './needs.service.ts';
-import type { NeedRow } from './needs.store.ts';
+import { lockState, type NeedRow } from './needs.store.ts';
 
 export const MAX_ATTACHMENTS_PER_NEED = 10;
 const MB = 1024 * 1024;
@@ -132,14 +132,8 @@ export async function addAttachment(ctx: RequestContext, needId: string, upload:
   try {
     await command(ctx, async ({ trx, audit }) => {
       // The need row is locked so that two uploads at once cannot both be the tenth.
-      const locked = await trx
-        .selectFrom('needs')
-        .select('state')
-        .where('district_id', '=', row.district_id)
-        .where('id', '=', row.id)
-        .forUpdate()
-        .executeTakeFirstOrThrow();
-      if (FINAL_STATES.includes(locked.state)) throw new AppError('attachment.need_closed', { state: locked.state });
+      const state = (await lockState(trx, row.district_id, row.id))!;
+      if (FINAL_STATES.includes(state)) throw new AppError('attachment.need_closed', { state });
       const { n } = await trx
         .selectFrom('need_attachments')
         .select((eb) => eb.fn.countAll<number>().as('n'))
@@ -153,8 +147,8 @@ export async function addAttachment(ctx: RequestContext, needId: string, upload:
         needId: row.id,
         actor,
         action: 'attach',
-        fromState: locked.state,
-        toState: locked.state,
+        fromState: state,
+        toState: state,
         note: values.file_name,
         data: { attachmentId: id, contentType: type },
       });

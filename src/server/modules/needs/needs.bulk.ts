@@ -1,6 +1,6 @@
 import { AppError, translate } from '../../platform/errors/app-error.ts';
 import { requireActor, type RequestContext } from '../../platform/http/context.ts';
-import type { BulkTransitionBody, BulkTransitionResult, NeedDetail, NeedView, TransitionBody } from './needs.schemas.ts';
+import type { BulkTransitionBody, BulkTransitionResult, NeedDetail, NeedView } from './needs.schemas.ts';
 import { needPolicy } from './needs.policy.ts';
 import { transitionNeed } from './needs.transitions.ts';
 
@@ -20,15 +20,9 @@ export async function bulkTransition(ctx: RequestContext, body: BulkTransitionBo
   const actor = requireActor(ctx);
   // Callers who could not take the action anywhere learn so once, not once per row.
   if (needPolicy.grants(actor, body.action).length === 0) throw new AppError('access.forbidden');
-  const transition: TransitionBody = {
-    action: body.action,
-    ...(body.note !== undefined ? { note: body.note } : {}),
-    ...(body.reason !== undefined ? { reason: body.reason } : {}),
-    ...(body.handlerUserId !== undefined ? { handlerUserId: body.handlerUserId } : {}),
-    ...((body.duplicateOf ?? body.duplicateOfId) ? { duplicateOf: body.duplicateOf ?? body.duplicateOfId } : {}),
-  };
+  const { needIds, ...transition } = body;
   const results: BulkTransitionResult[] = [];
-  for (const needId of body.needIds) {
+  for (const needId of needIds) {
     try {
       results.push({ needId, ok: true, need: viewOf(await transitionNeed(ctx, needId, transition)) });
     } catch (caught) {

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import type { LimitUnit } from '../../platform/calendar/working-days.ts';
+import { invalid } from '../../platform/errors/app-error.ts';
 import type { DB } from '../../tables.ts';
 import type { DefaultRoute, Urgency } from './needs.tables.ts';
 
@@ -91,4 +92,18 @@ export async function categoryCodesOf(db: Kysely<DB>, districtId: string): Promi
   await ensureDefaultCategories(db, districtId);
   const rows = await db.selectFrom('need_categories').select('code').where('district_id', '=', districtId).execute();
   return new Set(rows.map((r) => r.code));
+}
+
+/** A district's active category for a new need, or a 400 on `categoryId`. */
+export async function activeCategory(db: Kysely<DB>, districtId: string, categoryId: string) {
+  await ensureDefaultCategories(db, districtId);
+  const category = await db
+    .selectFrom('need_categories')
+    .selectAll()
+    .where('district_id', '=', districtId)
+    .where('id', '=', categoryId)
+    .where('active', '=', true)
+    .executeTakeFirst();
+  if (!category) throw invalid({ field: 'categoryId', code: 'need.unknown_category' });
+  return category;
 }

@@ -1,10 +1,7 @@
-import { AppError } from '../../platform/errors/app-error.ts';
 import { requireActor, type RequestContext } from '../../platform/http/context.ts';
 import { FINAL_STATES } from './needs.lifecycle.ts';
-import { needPolicy } from './needs.policy.ts';
 import type { NeedMap, NeedMapQuery } from './needs.schemas.ts';
-import { currentDueOf } from './needs.service.ts';
-import * as store from './needs.store.ts';
+import { currentDueOf, filteredNeeds } from './needs.service.ts';
 
 /** A board map stays readable and quick; beyond this the caller narrows the filters. */
 export const MAP_MAX = 2000;
@@ -16,21 +13,11 @@ export const MAP_MAX = 2000;
  */
 export async function needMap(ctx: RequestContext, q: NeedMapQuery): Promise<NeedMap> {
   const actor = requireActor(ctx);
-  const grants = needPolicy.grants(actor, 'read');
-  if (grants.length === 0) throw new AppError('access.forbidden');
-  const districts = store.tenantFilter(actor);
-  let query = store
-    .selectNeeds(ctx.db)
-    .where(store.readableBy(actor, grants))
-    .where('needs.state', 'not in', [...FINAL_STATES]);
-  if (districts) query = query.where('needs.district_id', 'in', districts);
-  if (q.state) query = query.where('needs.state', '=', q.state);
-  if (q.categoryId) query = query.where('needs.category_id', '=', q.categoryId);
-  if (q.gridId) query = query.where('needs.grid_id', '=', q.gridId);
-  if (q.communityId) query = query.where('needs.community_id', '=', q.communityId);
-  if (q.streetId) query = query.where('needs.street_id', '=', q.streetId);
-  if (q.overdue !== undefined) query = query.where(q.overdue ? store.overdueSql : store.notOverdueSql);
-  const rows = await query.orderBy('needs.id', 'desc').limit(MAP_MAX + 1).execute();
+  const rows = await filteredNeeds(ctx, actor, q)
+    .where('needs.state', 'not in', [...FINAL_STATES])
+    .orderBy('needs.id', 'desc')
+    .limit(MAP_MAX + 1)
+    .execute();
   const now = new Date();
   return {
     items: rows.slice(0, MAP_MAX).map((r) => {

@@ -206,17 +206,16 @@ export const SplitBody = Type.Object(
 export type SplitBody = Static<typeof SplitBody>;
 
 export const BULK_ACTIONS = ['accept', 'reject', 'assign', 'merge'] as const;
+const { note, reason, handlerUserId, duplicateOf } = TransitionBody.properties;
+/** One action for many needs: the fields of TransitionBody that triage uses. */
 export const BulkTransitionBody = Type.Object(
   {
     needIds: Type.Array(Uuid, { minItems: 1, maxItems: 100, uniqueItems: true }),
     action: StringEnum(BULK_ACTIONS),
-    note: Type.Optional(Type.String({ maxLength: 2000 })),
-    reason: Type.Optional(Type.String({ maxLength: 2000 })),
-    handlerUserId: Type.Optional(Uuid),
-    /** The surviving need of a merge (the TransitionBody name). */
-    duplicateOf: Type.Optional(Uuid),
-    /** Accepted as another name of duplicateOf. */
-    duplicateOfId: Type.Optional(Uuid),
+    note,
+    reason,
+    handlerUserId,
+    duplicateOf,
   },
   { additionalProperties: false },
 );

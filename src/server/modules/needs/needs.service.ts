@@ -2,7 +2,7 @@ import type { Actor } from '../../platform/authz/actor.ts';
 import { AppError, invalid } from '../../platform/errors/app-error.ts';
 import { command, requireActor, type RequestContext } from '../../platform/http/context.ts';
 import { decodeCursor, pageOf } from '../../platform/http/pagination.ts';
-import { ensureDefaultCategories } from './needs.categories.ts';
+import { activeCategory } from './needs.categories.ts';
 import './needs.errors.ts';
 import { insertNeed } from './needs.record.ts';
 import { transitionFor, type NeedState } from './needs.lifecycle.ts';
@@ -149,15 +149,7 @@ export async function createNeed(ctx: RequestContext, body: S.CreateNeedBody) {
   const actor = requireActor(ctx);
   const place = await placeOf(ctx, actor, body);
   if (body.source === 'staff' && !body.intakeChannel) throw invalid({ field: 'intakeChannel', code: 'need.channel_required' });
-  await ensureDefaultCategories(ctx.db, place.districtId);
-  const category = await ctx.db
-    .selectFrom('need_categories')
-    .selectAll()
-    .where('district_id', '=', place.districtId)
-    .where('id', '=', body.categoryId)
-    .where('active', '=', true)
-    .executeTakeFirst();
-  if (!category) throw invalid({ field: 'categoryId', code: 'need.unknown_category' });
+  const category = await activeCategory(ctx.db, place.districtId, body.categoryId);
   if (body.reporterResidentId) {
     const r = await ctx.db
       .selectFrom('residents')
@@ -187,12 +179,13 @@ export async function createNeed(ctx: RequestContext, body: S.CreateNeedBody) {
   return getNeed(ctx, id);
 }
 
-export async function listNeeds(ctx: RequestContext, q: S.NeedListQuery) {
-  const actor = requireActor(ctx);
+/** Filters the board's list and its map share. */
+export type NeedFilter = Pick<S.NeedListQuery, 'state' | 'categoryId' | 'gridId' | 'communityId' | 'streetId' | 'source' | 'overdue'>;
+
+/** The needs the caller may read, narrowed by the filter; 403 for a role that reads none. */
+export function filteredNeeds(ctx: RequestContext, actor: Actor, q: NeedFilter) {
   const grants = needPolicy.grants(actor, 'read');
   if (grants.length === 0) throw new AppError('access.forbidden');
-  const limit = q.limit ?? 50;
-  const after = decodeCursor(q.cursor, 1) as [string] | null;
   const districts = store.tenantFilter(actor);
   let query = store.selectNeeds(ctx.db).where(store.readableBy(actor, grants));
   if (districts) query = query.where('needs.district_id', 'in', districts);
@@ -203,6 +196,14 @@ export async function listNeeds(ctx: RequestContext, q: S.NeedListQuery) {
   if (q.streetId) query = query.where('needs.street_id', '=', q.streetId);
   if (q.source) query = query.where('needs.source', '=', q.source);
   if (q.overdue !== undefined) query = query.where(q.overdue ? store.overdueSql : store.notOverdueSql);
+  return query;
+}
+
+export async function listNeeds(ctx: RequestContext, q: S.NeedListQuery) {
+  const actor = requireActor(ctx);
+  const limit = q.limit ?? 50;
+  const after = decodeCursor(q.cursor, 1) as [string] | null;
+  let query = filteredNeeds(ctx, actor, q);
   if (q.q !== undefined) {
     const text = q.q.trim();
     if (text.length < 2) throw invalid({ field: 'q', code: 'validation.too_short', params: { limit: 2 } });

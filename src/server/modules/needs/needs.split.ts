@@ -1,15 +1,16 @@
-import { AppError, invalid } from '../../platform/errors/app-error.ts';
+import { AppError } from '../../platform/errors/app-error.ts';
 import { command, requireActor, type RequestContext } from '../../platform/http/context.ts';
-import { ensureDefaultCategories } from './needs.categories.ts';
+import { activeCategory } from './needs.categories.ts';
 import { recordEvent } from './needs.events.ts';
 import { needPolicy } from './needs.policy.ts';
 import { insertNeed } from './needs.record.ts';
 import type { NeedDetail, SplitBody } from './needs.schemas.ts';
 import { getNeed, loadVisible, recordOf, SPLITTABLE_STATES } from './needs.service.ts';
+import { lockState } from './needs.store.ts';
 
 /**
- * Splits a part of a need into a need of its own (STORIES story 1: the meal part of a call about
- * a broken lift goes its own way). The new need is the same resident's report at the same place:
+ * Splits a part of a need into a need of its own (STORIES story 1: the meal part of a care visit's
+ * need goes its own way). The new need is the same resident's report at the same place:
  * it copies place, household, reporter, source, channel and recorder, gets its own number and
  * time limits, and starts where the original stands — an accepted original hands over an
  * accepted part. Both timelines name the other need, and `split_from_id` links them for good.
@@ -20,27 +21,13 @@ export async function splitNeed(ctx: RequestContext, id: string, body: SplitBody
   if (!SPLITTABLE_STATES.includes(row.state)) throw new AppError('need.cannot_split', { state: row.state });
   // Splitting is triage, so it takes the accept rule (its roles and scope).
   needPolicy.authorize(actor, 'accept', recordOf(row, followers));
-  await ensureDefaultCategories(ctx.db, row.district_id);
-  const category = await ctx.db
-    .selectFrom('need_categories')
-    .selectAll()
-    .where('district_id', '=', row.district_id)
-    .where('id', '=', body.categoryId)
-    .where('active', '=', true)
-    .executeTakeFirst();
-  if (!category) throw invalid({ field: 'categoryId', code: 'need.unknown_category' });
+  const category = await activeCategory(ctx.db, row.district_id, body.categoryId);
 
   const newId = await command(ctx, async (scope) => {
     const { trx, audit } = scope;
     // The original must still be where it was read: a concurrent accept/merge wins, this answers 409.
-    const locked = await trx
-      .selectFrom('needs')
-      .select('state')
-      .where('district_id', '=', row.district_id)
-      .where('id', '=', row.id)
-      .forUpdate()
-      .executeTakeFirst();
-    if (!locked || locked.state !== row.state) throw new AppError('need.cannot_split', { state: locked?.state ?? row.state });
+    const state = await lockState(trx, row.district_id, row.id);
+    if (state !== row.state) throw new AppError('need.cannot_split', { state: state ?? row.state });
     const now = new Date();
     const part = await insertNeed(
       scope,

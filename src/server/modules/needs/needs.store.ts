@@ -55,6 +55,12 @@ export async function loadNeed(db: Kysely<DB>, id: string, districts: string[] |
   return q.executeTakeFirst();
 }
 
+/** The need's state, its row locked until the transaction ends (undefined when it is gone). */
+export async function lockState(trx: Kysely<DB>, districtId: string, id: string): Promise<NeedState | undefined> {
+  const r = await trx.selectFrom('needs').select('state').where('district_id', '=', districtId).where('id', '=', id).forUpdate().executeTakeFirst();
+  return r?.state;
+}
+
 export async function followersOf(db: Kysely<DB>, districtId: string, needId: string): Promise<string[]> {
   const rows = await db
     .selectFrom('need_followers')
