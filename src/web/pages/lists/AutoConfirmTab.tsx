@@ -6,18 +6,17 @@ import { api } from '../../api/client.ts';
 import { useAuth } from '../../app/auth.tsx';
 import { ErrorAlert } from '../../components/feedback.tsx';
 import { useFormSave } from '../../components/SaveForm.tsx';
-import { putJson } from './listsApi.ts';
 
 type Settings = { districtId: string; autoConfirmDays: number };
 
 /** Days after which a resolved need nobody confirmed or disputed counts as confirmed. */
 export function AutoConfirmTab({ districtId }: { districtId: string }) {
   const { t } = useTranslation();
-  const { can, me } = useAuth();
+  const { can } = useAuth();
   const qc = useQueryClient();
   const settings = useQuery({ queryKey: ['need-settings', districtId], queryFn: () => api.get<Settings>('/need-settings', { districtId }) });
   const saver = useFormSave<{ autoConfirmDays: number }, Settings>({
-    mutationFn: (v) => putJson('/need-settings', { districtId, autoConfirmDays: v.autoConfirmDays }, me?.csrfToken),
+    mutationFn: (v) => api.put('/need-settings', { districtId, autoConfirmDays: v.autoConfirmDays }),
     invalidate: ['need-settings'],
     onSaved: (s) => qc.setQueryData(['need-settings', districtId], s),
   });

@@ -6,18 +6,18 @@ import { api } from '../../api/client.ts';
 import { useAuth } from '../../app/auth.tsx';
 import { ErrorAlert } from '../../components/feedback.tsx';
 import { useFormSave } from '../../components/SaveForm.tsx';
-import { type CalendarDay, putJson } from './listsApi.ts';
+import type { CalendarDay } from './listsApi.ts';
 
 /** The national calendar that turns "working days" into dates: holidays and make-up working days. */
 export function CalendarTab() {
   const { t } = useTranslation();
-  const { can, me } = useAuth();
+  const { can } = useAuth();
   const qc = useQueryClient();
   const [year, setYear] = useState(new Date().getFullYear());
   const days = useQuery({ queryKey: ['calendar-days', year], queryFn: () => api.get<{ items: CalendarDay[] }>('/calendar-days', { year }) });
   const editable = can('needs.calendar.update');
   const saver = useFormSave<{ date: string; kind: CalendarDay['kind']; name: string }, CalendarDay>({
-    mutationFn: (v) => putJson(`/calendar-days/${v.date}`, { kind: v.kind, name: v.name ?? '' }, me?.csrfToken),
+    mutationFn: (v) => api.put(`/calendar-days/${v.date}`, { kind: v.kind, name: v.name ?? '' }),
     invalidate: ['calendar-days'],
     onSaved: () => saver.form.resetFields(['date', 'name']),
   });

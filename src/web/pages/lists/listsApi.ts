@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import type { Static } from 'typebox';
-import { api, ApiError, itemsOf, type Page } from '../../api/client.ts';
+import { api, itemsOf, type Page } from '../../api/client.ts';
 import type { Community, District } from '../../api/types.ts';
 import { useAuth } from '../../app/auth.tsx';
 import type * as CN from '../../../server/modules/commonneeds/commonneeds.schemas.ts';
@@ -25,27 +25,6 @@ export const RESOURCE_KINDS = ['venue', 'fund', 'enterprise', 'volunteer_team', 
 export const OWNER_TYPES = ['community', 'organization', 'other'] as const satisfies readonly OwnerType[];
 export const URGENCY_KEYS = ['urgent', 'normal', 'difficult'] as const satisfies readonly (keyof Limits)[];
 export const ROUTES = ['community', 'refer', 'project_pool'] as const satisfies readonly CategoryView['defaultRoute'][];
-
-/**
- * PUT is not in the shared client (src/web/api/client.ts); the two settings routes that need it
- * go through this, with the same CSRF header and error shape.
- */
-export async function putJson<T>(path: string, body: unknown, csrfToken: string | undefined): Promise<T> {
-  let res: Response;
-  try {
-    res = await fetch(`/api/v1${path}`, {
-      method: 'PUT',
-      credentials: 'same-origin',
-      headers: { accept: 'application/json', 'content-type': 'application/json', ...(csrfToken ? { 'x-csrf-token': csrfToken } : {}) },
-      body: JSON.stringify(body),
-    });
-  } catch {
-    throw new ApiError(0, 'network.error', '');
-  }
-  const data = (await res.json().catch(() => undefined)) as { error?: { code?: string; message?: string; details?: { fields?: [] } } } | undefined;
-  if (!res.ok) throw new ApiError(res.status, data?.error?.code ?? 'server.error', data?.error?.message ?? res.statusText, data?.error?.details?.fields ?? []);
-  return data as T;
-}
 
 export function useCommunities() {
   return useQuery({
