@@ -10,6 +10,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { AppError } from './platform/errors/app-error.ts';
+import type { Config } from './platform/config.ts';
 import type { Platform } from './platform/http/context.ts';
 import { errorBody, handleError } from './platform/http/errors.ts';
 import { registerSessionHooks } from './platform/http/session-hooks.ts';
@@ -24,6 +25,15 @@ export interface BuildOptions {
   webDir?: string;
 }
 
+/**
+ * TRUST_PROXY as Fastify's trustProxy. Fastify no longer accepts a bare hop count because it
+ * cannot tell a proxy from a client that reaches the server directly; whoever sets a count
+ * states that only the proxies can, so the count is given as proxy-addr's hop test.
+ */
+function trustProxyOption(setting: Config['trustProxy']) {
+  return typeof setting === 'number' ? (_address: string, hop: number) => hop < setting : setting;
+}
+
 const DEFAULT_WEB_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
 
 /** Builds the HTTP application: platform plugins first, then the domain modules. No listen(). */
@@ -31,7 +41,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   const { platform } = options;
   const app = Fastify({
     logger: options.logger ?? false,
-    trustProxy: true,
+    trustProxy: trustProxyOption(platform.config.trustProxy),
     bodyLimit: 2 * 1024 * 1024,
   }).withTypeProvider<TypeBoxTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);

@@ -130,6 +130,8 @@ export class Client {
   private cookie = '';
   csrf = '';
   lang?: 'zh-CN' | 'en';
+  /** The peer address the server sees (app.inject's default is 127.0.0.1). */
+  remoteAddress?: string;
 
   constructor(private readonly app: FastifyInstance) {}
 
@@ -149,6 +151,7 @@ export class Client {
       method: method as 'GET',
       url,
       payload: body as object,
+      ...(this.remoteAddress ? { remoteAddress: this.remoteAddress } : {}),
       headers: {
         ...(cookies ? { cookie: cookies } : {}),
         ...(this.csrf && method !== 'GET' ? { 'x-csrf-token': this.csrf } : {}),

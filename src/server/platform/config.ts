@@ -1,3 +1,4 @@
+import net from 'node:net';
 import path from 'node:path';
 
 /** Runtime configuration, read once from the environment (documented in README). */
@@ -18,11 +19,40 @@ export interface Config {
   logLevel: string;
   /** Webhooks may call private and local addresses (an intranet receiver); off by default. */
   webhookPrivateTargets: boolean;
+  /**
+   * Whom X-Forwarded-For is believed from: nobody (false), the proxies at these addresses or
+   * CIDR ranges, or the nearest N hops. The client address limits failed sign-ins and is audited.
+   */
+  trustProxy: false | string[] | number;
 }
 
 function int(value: string | undefined, fallback: number): number {
   const n = value === undefined || value === '' ? NaN : Number(value);
   return Number.isInteger(n) && n > 0 ? n : fallback;
+}
+
+// proxy-addr's names for the loopback, link-local and private ranges
+const NAMED_RANGES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+function isAddressOrRange(entry: string): boolean {
+  if (NAMED_RANGES.has(entry)) return true;
+  const [address = '', bits, ...rest] = entry.split('/');
+  const family = net.isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  return bits === undefined || (/^\d+$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128));
+}
+
+/** A wrong TRUST_PROXY stops the start: guessing would either trust every sender or no proxy. */
+function trustProxy(value: string | undefined): Config['trustProxy'] {
+  const text = (value ?? '').trim();
+  if (text === '' || text === 'false') return false;
+  if (/^\d+$/.test(text)) return Number(text) || false;
+  const entries = text.split(',').map((e) => e.trim()).filter(Boolean);
+  const wrong = entries.find((e) => !isAddressOrRange(e));
+  if (wrong !== undefined) {
+    throw new Error(`TRUST_PROXY: "${wrong}" is neither a hop count nor a proxy address or CIDR range`);
+  }
+  return entries;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -38,5 +68,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seedDemo: env.SEED_DEMO !== 'false',
     logLevel: env.LOG_LEVEL || 'info',
     webhookPrivateTargets: env.WEBHOOK_PRIVATE_TARGETS === 'allow',
+    trustProxy: trustProxy(env.TRUST_PROXY),
   };
 }
