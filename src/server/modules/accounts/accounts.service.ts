@@ -1,7 +1,7 @@
 import { AppError } from '../../platform/errors/app-error.ts';
 import { hashPassword, verifyPassword, dummyHash } from '../../platform/auth/passwords.ts';
 import { endSessions, openSession, type OpenedSession } from '../../platform/auth/sessions.ts';
-import { clearAccountFailures, isThrottled, recordFailure, THROTTLE } from '../../platform/auth/throttle.ts';
+import { acceptClaim, claimAttempt, THROTTLE } from '../../platform/auth/throttle.ts';
 import { writeAudit } from '../../platform/audit/audit.ts';
 import { command, requireActor, type RequestContext } from '../../platform/http/context.ts';
 import { permissionsOf } from '../../platform/authz/policy.ts';
@@ -20,9 +20,8 @@ export async function login(
   input: { username: string; password: string; userAgent: string },
 ): Promise<OpenedSession> {
   const username = input.username.trim();
-  if (await isThrottled(ctx.db, username, ctx.ip)) {
-    throw new AppError('auth.too_many_attempts', { minutes: THROTTLE.windowMinutes });
-  }
+  const claim = await claimAttempt(ctx.db, username, ctx.ip);
+  if (!claim) throw new AppError('auth.too_many_attempts', { minutes: THROTTLE.windowMinutes });
   const user = await ctx.db
     .selectFrom('users')
     .select(['id', 'display_name', 'password_hash', 'status'])
@@ -30,7 +29,7 @@ export async function login(
     .executeTakeFirst();
   const ok = await verifyPassword(user?.password_hash ?? (await dummyHash()), input.password);
   if (!user || !ok || user.status !== 'active') {
-    await recordFailure(ctx.db, username, ctx.ip);
+    // the claim stays: it is the failure that counts
     await writeAudit(ctx.db, { actor: null, ip: ctx.ip }, {
       action: 'auth.login_failed',
       entityType: 'user',
@@ -40,7 +39,7 @@ export async function login(
     throw new AppError('auth.invalid_credentials');
   }
   return command(ctx, async ({ trx }) => {
-    await clearAccountFailures(trx, username);
+    await acceptClaim(trx, username, claim);
     const session = await openSession(
       trx,
       user.id,

@@ -67,6 +67,14 @@ describe('sign-in limit per address', () => {
     const user = await createUser(t.db, []);
     expect((await signIn(t.app, peer, null, user.username, TEST_PASSWORD)).statusCode).toBe(200);
   });
+
+  it('gives a right password\'s place back: successful sign-ins never block the address', async () => {
+    const peer = '203.0.113.10';
+    for (let i = 0; i <= THROTTLE.perAddress; i++) {
+      const user = await createUser(t.db, []);
+      expect((await signIn(t.app, peer, null, user.username, TEST_PASSWORD)).statusCode).toBe(200);
+    }
+  });
 });
 
 describe('client address (TRUST_PROXY)', () => {

@@ -73,6 +73,7 @@ export interface SessionsTable {
   ip: Generated<string>;
 }
 export interface LoginFailuresTable {
+  claim: string;
   key: string;
   failed_at: TimestampDefault;
 }

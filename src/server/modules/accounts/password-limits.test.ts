@@ -1,0 +1,60 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { verifyPassword } from '../../platform/auth/passwords.ts';
+import { Client, createTestApp, createUser, TEST_PASSWORD, type TestApp } from '../../testing.ts';
+
+// Counts the password checks while keeping the real ones.
+vi.mock('../../platform/auth/passwords.ts', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../../platform/auth/passwords.ts')>();
+  return { ...real, verifyPassword: vi.fn(real.verifyPassword) };
+});
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(() => t.close());
+beforeEach(() => vi.mocked(verifyPassword).mockClear());
+
+/** How many times a password was checked against this user's hash. */
+async function checksOf(userId: string): Promise<number> {
+  const { password_hash } = await t.db.selectFrom('users').select('password_hash').where('id', '=', userId).executeTakeFirstOrThrow();
+  return vi.mocked(verifyPassword).mock.calls.filter(([hash]) => hash === password_hash).length;
+}
+
+let peers = 0;
+/** A client from an address of its own, so that tests do not share the per-address count. */
+function clientFrom(peer = `198.51.100.${++peers}`): Client {
+  const client = new Client(t.app);
+  client.remoteAddress = peer;
+  return client;
+}
+
+async function sessionsOf(userId: string): Promise<number> {
+  const rows = await t.db.selectFrom('sessions').select('id').where('user_id', '=', userId).execute();
+  return rows.length;
+}
+
+describe('failed sign-ins per account', () => {
+  it('checks at most 5 of 30 parallel wrong passwords, and the right one among them does not sign in', async () => {
+    const user = await createUser(t.db, []);
+    const peer = `198.51.100.${++peers}`;
+    const attempt = (password: string) => clientFrom(peer).login(user.username, password);
+    const wrong = () => attempt('wrong-password-1');
+    const answers = await Promise.all([
+      ...Array.from({ length: 15 }, wrong),
+      attempt(TEST_PASSWORD),
+      ...Array.from({ length: 15 }, wrong),
+    ]);
+    const statuses = answers.map((a) => a.statusCode);
+    const checked = await checksOf(user.id);
+    expect(checked).toBeLessThanOrEqual(5);
+    // every check was a refusal, every other attempt was turned away unchecked
+    expect(statuses.filter((s) => s === 401)).toHaveLength(checked);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(31 - checked);
+    expect(answers[15]!.statusCode).toBe(429);
+    expect(await sessionsOf(user.id)).toBe(0);
+    // and the account stays locked for the right password
+    expect((await clientFrom().login(user.username, TEST_PASSWORD)).statusCode).toBe(429);
+    expect(await checksOf(user.id)).toBe(checked);
+  });
+});
