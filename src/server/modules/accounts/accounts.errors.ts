@@ -2,7 +2,8 @@ import { defineErrors } from '../../platform/errors/app-error.ts';
 
 export const accountsErrors = defineErrors({
   'auth.invalid_credentials': { status: 401, message: { 'zh-CN': '用户名或密码错误', en: 'Wrong username or password' } },
-  'auth.too_many_attempts': { status: 429, message: { 'zh-CN': '登录失败次数过多，请 {minutes} 分钟后再试', en: 'Too many failed sign-ins; try again in {minutes} minutes' } },
+  // sign-in and password change; {minutes} is the Retry-After rounded up
+  'auth.too_many_attempts': { status: 429, message: { 'zh-CN': '失败次数过多，请 {minutes} 分钟后再试', en: 'Too many failed attempts; try again in {minutes} min' } },
   'auth.wrong_password': { status: 400, message: { 'zh-CN': '当前密码不正确', en: 'The current password is wrong' } },
   'auth.weak_password': { status: 400, message: { 'zh-CN': '密码至少 10 位，且需同时包含字母和数字', en: 'Use at least 10 characters with both letters and digits' } },
   'user.username_taken': { status: 409, message: { 'zh-CN': '该用户名已被使用', en: 'This username is taken' } },

@@ -1,7 +1,7 @@
 import { AppError } from '../../platform/errors/app-error.ts';
 import { hashPassword, verifyPassword, dummyHash } from '../../platform/auth/passwords.ts';
 import { endSessions, openSession, type OpenedSession } from '../../platform/auth/sessions.ts';
-import { acceptClaim, claimAttempt, THROTTLE } from '../../platform/auth/throttle.ts';
+import { acceptClaim, claimAttempt } from '../../platform/auth/throttle.ts';
 import { writeAudit } from '../../platform/audit/audit.ts';
 import { command, requireActor, type RequestContext } from '../../platform/http/context.ts';
 import { permissionsOf } from '../../platform/authz/policy.ts';
@@ -15,13 +15,20 @@ export function checkPasswordStrength(password: string): void {
   }
 }
 
+/** Claims one password check of this account from this address, or refuses with the wait. */
+async function claimPasswordCheck(ctx: RequestContext, username: string): Promise<string> {
+  const claim = await claimAttempt(ctx.db, username, ctx.ip);
+  if ('id' in claim) return claim.id;
+  const { retryAfterSeconds } = claim;
+  throw new AppError('auth.too_many_attempts', { minutes: Math.ceil(retryAfterSeconds / 60) }, [], { retryAfterSeconds });
+}
+
 export async function login(
   ctx: RequestContext,
   input: { username: string; password: string; userAgent: string },
 ): Promise<OpenedSession> {
   const username = input.username.trim();
-  const claim = await claimAttempt(ctx.db, username, ctx.ip);
-  if (!claim) throw new AppError('auth.too_many_attempts', { minutes: THROTTLE.windowMinutes });
+  const claim = await claimPasswordCheck(ctx, username);
   const user = await ctx.db
     .selectFrom('users')
     .select(['id', 'display_name', 'password_hash', 'status'])

@@ -1,5 +1,7 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { verifyPassword } from '../../platform/auth/passwords.ts';
+import { THROTTLE } from '../../platform/auth/throttle.ts';
 import { Client, createTestApp, createUser, TEST_PASSWORD, type TestApp } from '../../testing.ts';
 
 // Counts the password checks while keeping the real ones.
@@ -56,5 +58,27 @@ describe('failed sign-ins per account', () => {
     // and the account stays locked for the right password
     expect((await clientFrom().login(user.username, TEST_PASSWORD)).statusCode).toBe(429);
     expect(await checksOf(user.id)).toBe(checked);
+  });
+
+  it('says how long to wait: Retry-After until the oldest counted failure leaves the window', async () => {
+    const user = await createUser(t.db, []);
+    for (let i = 0; i < THROTTLE.perAccount; i++) expect((await clientFrom().login(user.username, 'wrong')).statusCode).toBe(401);
+    // the five failures are 10, 11, 12, 13 and 14 minutes old: the oldest leaves in 60 seconds
+    await sql`update login_failures f set failed_at = now() - make_interval(mins => (9 + r.k)::int)
+      from (select claim, row_number() over (order by failed_at, claim) as k from login_failures where key = ${`user:${user.username}`}) r
+      where f.claim = r.claim and f.key = ${`user:${user.username}`}`.execute(t.db);
+    const en = clientFrom();
+    en.lang = 'en';
+    const blocked = await en.login(user.username, TEST_PASSWORD);
+    expect(blocked.statusCode).toBe(429);
+    const wait = Number(blocked.headers['retry-after']);
+    expect(wait).toBeGreaterThanOrEqual(55);
+    expect(wait).toBeLessThanOrEqual(60);
+    expect(blocked.json().error).toEqual({ code: 'auth.too_many_attempts', message: 'Too many failed attempts; try again in 1 min' });
+    const zh = await clientFrom().login(user.username, TEST_PASSWORD);
+    expect(zh.json().error.message).toBe('失败次数过多，请 1 分钟后再试');
+    // once that failure has left the window, the right password signs in
+    await sql`update login_failures set failed_at = failed_at - interval '1 minute' where key = ${`user:${user.username}`}`.execute(t.db);
+    expect((await clientFrom().login(user.username, TEST_PASSWORD)).statusCode).toBe(200);
   });
 });

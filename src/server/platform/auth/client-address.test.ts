@@ -53,6 +53,10 @@ describe('sign-in limit per address', () => {
     const blocked = await signIn(t.app, peer, null, victim.username, TEST_PASSWORD);
     expect(blocked.statusCode).toBe(429);
     expect(blocked.json().error.code).toBe('auth.too_many_attempts');
+    // until the first of those failures, a moment ago, leaves the window
+    const wait = Number(blocked.headers['retry-after']);
+    expect(wait).toBeGreaterThan(THROTTLE.windowMinutes * 60 - 120);
+    expect(wait).toBeLessThanOrEqual(THROTTLE.windowMinutes * 60);
     // the account itself is not locked for other addresses
     expect((await signIn(t.app, '203.0.113.8', null, victim.username, TEST_PASSWORD)).statusCode).toBe(200);
     // failures older than the window no longer count

@@ -15,8 +15,8 @@ export const THROTTLE = {
 const accountKey = (username: string) => `user:${username.toLowerCase()}`;
 const addressKey = (ip: string) => `ip:${ip}`;
 
-/** The claim's id, or null when the account or the address has used up its checks. */
-export type Claim = string | null;
+/** The claim's id, or how long until the account and the address may be checked again. */
+export type Claim = { id: string } | { retryAfterSeconds: number };
 
 /**
  * Claims a place among the failures of this account and address before the password is
@@ -25,22 +25,26 @@ export type Claim = string | null;
  * count: at most `perAccount` checks of an account run in a window, however many arrive at once.
  */
 export async function claimAttempt(db: Kysely<DB>, username: string, ip: string): Promise<Claim> {
-  const keys = [accountKey(username), addressKey(ip)];
-  const claim = await db.transaction().execute(async (trx) => {
+  const [account, address] = [accountKey(username), addressKey(ip)];
+  const claim = await db.transaction().execute(async (trx): Promise<Claim> => {
     // Always in this order (account, then address), so that two claims never wait on each other.
-    for (const key of keys) await sql`select pg_advisory_xact_lock(hashtextextended(${key}, 0))`.execute(trx);
-    const counts = await trx
-      .selectFrom('login_failures')
-      .select(['key', sql<number>`count(*)`.as('n')])
-      .where('key', 'in', keys)
-      .where('failed_at', '>', sql<Date>`now() - make_interval(mins => ${THROTTLE.windowMinutes})`)
-      .groupBy('key')
-      .execute();
-    const full = counts.some((r) => r.n >= (r.key === keys[0] ? THROTTLE.perAccount : THROTTLE.perAddress));
-    if (full) return null;
+    for (const key of [account, address]) {
+      await sql`select pg_advisory_xact_lock(hashtextextended(${key}, 0))`.execute(trx);
+    }
+    // A key is used up when its limit-th newest failure is still in the window; it frees up
+    // when that failure leaves it (the oldest counted one, as claims never exceed the limit).
+    const { rows } = await sql<{ seconds: number | null }>`
+      select extract(epoch from max(failed_at) + make_interval(mins => ${THROTTLE.windowMinutes}) - now())::float8 as seconds
+      from (select key, failed_at, row_number() over (partition by key order by failed_at desc) as nth
+            from login_failures
+            where key in (${account}, ${address})
+              and failed_at > now() - make_interval(mins => ${THROTTLE.windowMinutes})) counted
+      where (key = ${account} and nth = ${THROTTLE.perAccount}) or (key = ${address} and nth = ${THROTTLE.perAddress})`.execute(trx);
+    const seconds = rows[0]?.seconds;
+    if (seconds != null) return { retryAfterSeconds: Math.max(1, Math.ceil(seconds)) };
     const id = uuidv7();
-    await trx.insertInto('login_failures').values(keys.map((key) => ({ claim: id, key }))).execute();
-    return id;
+    await trx.insertInto('login_failures').values([account, address].map((key) => ({ claim: id, key }))).execute();
+    return { id };
   });
   // Keep the table small: what is past the window no longer counts.
   await db

@@ -30,11 +30,17 @@ export interface FieldError {
   params?: Record<string, unknown>;
 }
 
+export interface ErrorOptions {
+  /** Seconds after which the same request may succeed (sent as Retry-After). */
+  retryAfterSeconds?: number;
+}
+
 export class AppError extends Error {
   constructor(
     readonly code: string,
     readonly params: Record<string, unknown> = {},
     readonly fields: FieldError[] = [],
+    readonly options: ErrorOptions = {},
   ) {
     super(code);
     if (!registry.has(code)) throw new Error(`unknown error code ${code}`);

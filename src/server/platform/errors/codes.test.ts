@@ -25,7 +25,7 @@ describe('error registry', () => {
   });
 
   it('translates with parameters and carries field errors', () => {
-    expect(translate('auth.too_many_attempts', 'en', { minutes: 15 })).toBe('Too many failed sign-ins; try again in 15 minutes');
+    expect(translate('auth.too_many_attempts', 'en', { minutes: 15 })).toBe('Too many failed attempts; try again in 15 min');
     const err = invalid({ field: 'username', code: 'validation.required' });
     expect(err.status).toBe(400);
     expect(err.fields).toEqual([{ field: 'username', code: 'validation.required' }]);

@@ -80,5 +80,6 @@ export function handleError(error: FastifyError | AppError, request: FastifyRequ
     request.log.error({ err: error }, 'unhandled error');
     appError = new AppError('server.error');
   }
+  if (appError.options.retryAfterSeconds !== undefined) reply.header('retry-after', String(appError.options.retryAfterSeconds));
   return reply.status(appError.status).send(errorBody(appError, request));
 }
