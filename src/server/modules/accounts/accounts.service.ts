@@ -114,21 +114,32 @@ export async function updateMe(ctx: RequestContext, input: { locale?: 'zh-CN' | 
   });
 }
 
-/** Changing the password ends every other session of the user. */
+/**
+ * Changing the password ends every other session of the user. A wrong current password counts
+ * like a failed sign-in of the account (one count for both), so a session left open does not
+ * give more guesses; when they are used up the answer is 429 and the session goes on.
+ */
 export async function changePassword(
   ctx: RequestContext,
   input: { currentPassword: string; newPassword: string },
 ): Promise<void> {
   const actor = requireActor(ctx);
+  // first, so that a weak new password does not use up a check of the current one
+  checkPasswordStrength(input.newPassword);
+  const claim = await claimPasswordCheck(ctx, actor.username);
   const user = await ctx.db
     .selectFrom('users')
     .select('password_hash')
     .where('id', '=', actor.userId)
     .executeTakeFirstOrThrow();
-  if (!(await verifyPassword(user.password_hash, input.currentPassword))) throw new AppError('auth.wrong_password');
-  checkPasswordStrength(input.newPassword);
+  if (!(await verifyPassword(user.password_hash, input.currentPassword))) {
+    // the claim stays: it is the failure that counts
+    await writeAudit(ctx.db, { actor, ip: ctx.ip }, { action: 'user.change_password_failed', entityType: 'user', entityId: actor.userId });
+    throw new AppError('auth.wrong_password');
+  }
   const hash = await hashPassword(input.newPassword);
   await command(ctx, async ({ trx, audit }) => {
+    await acceptClaim(trx, actor.username, claim);
     await trx
       .updateTable('users')
       .set({ password_hash: hash, password_changed_at: new Date(), updated_at: new Date() })

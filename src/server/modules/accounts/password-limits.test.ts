@@ -17,10 +17,13 @@ beforeAll(async () => {
 afterAll(() => t.close());
 beforeEach(() => vi.mocked(verifyPassword).mockClear());
 
+/** How many times a password was checked against this hash. */
+const checksAgainst = (passwordHash: string) => vi.mocked(verifyPassword).mock.calls.filter(([hash]) => hash === passwordHash).length;
+
 /** How many times a password was checked against this user's hash. */
 async function checksOf(userId: string): Promise<number> {
   const { password_hash } = await t.db.selectFrom('users').select('password_hash').where('id', '=', userId).executeTakeFirstOrThrow();
-  return vi.mocked(verifyPassword).mock.calls.filter(([hash]) => hash === password_hash).length;
+  return checksAgainst(password_hash);
 }
 
 let peers = 0;
@@ -80,5 +83,71 @@ describe('failed sign-ins per account', () => {
     // once that failure has left the window, the right password signs in
     await sql`update login_failures set failed_at = failed_at - interval '1 minute' where key = ${`user:${user.username}`}`.execute(t.db);
     expect((await clientFrom().login(user.username, TEST_PASSWORD)).statusCode).toBe(200);
+  });
+});
+
+describe('wrong current passwords on POST /me/password', () => {
+  async function signedIn() {
+    const user = await createUser(t.db, []);
+    const client = clientFrom();
+    expect((await client.login(user.username)).statusCode).toBe(200);
+    const hash = async () =>
+      (await t.db.selectFrom('users').select('password_hash').where('id', '=', user.id).executeTakeFirstOrThrow()).password_hash;
+    return { user, client, hashBefore: await hash(), hash };
+  }
+  const change = (client: Client, currentPassword: string, newPassword = 'NewPassword123') =>
+    client.post('/api/v1/me/password', { currentPassword, newPassword });
+
+  it(`answers 429 with Retry-After after ${THROTTLE.perAccount} wrong ones, checks no more, audits each and keeps the session`, async () => {
+    const { user, client, hashBefore, hash } = await signedIn();
+    for (let i = 0; i < THROTTLE.perAccount; i++) {
+      const res = await change(client, 'wrong-password-1');
+      expect(res.statusCode).toBe(400);
+      expect(res.json().error.code).toBe('auth.wrong_password');
+    }
+    const blocked = await change(client, TEST_PASSWORD);
+    expect(blocked.statusCode).toBe(429);
+    expect(blocked.json().error.code).toBe('auth.too_many_attempts');
+    expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(0);
+    expect(await checksOf(user.id)).toBe(1 + THROTTLE.perAccount); // the sign-in, then the five
+    expect(await hash()).toBe(hashBefore);
+    expect((await client.get('/api/v1/me')).statusCode).toBe(200);
+    const audited = await t.db
+      .selectFrom('audit_log')
+      .select(['actor_user_id', 'entity_id', 'ip'])
+      .where('action', '=', 'user.change_password_failed')
+      .where('entity_id', '=', user.id)
+      .execute();
+    expect(audited).toHaveLength(THROTTLE.perAccount);
+    expect(audited[0]).toEqual({ actor_user_id: user.id, entity_id: user.id, ip: client.remoteAddress });
+  });
+
+  it('shares the count with sign-in: the account is locked for signing in too', async () => {
+    const { user, client } = await signedIn();
+    for (let i = 0; i < THROTTLE.perAccount; i++) await change(client, 'wrong-password-1');
+    expect((await clientFrom().login(user.username)).statusCode).toBe(429);
+  });
+
+  it('checks at most 5 of 30 parallel wrong current passwords', async () => {
+    const { client, hashBefore, hash } = await signedIn();
+    vi.mocked(verifyPassword).mockClear();
+    const answers = await Promise.all([
+      ...Array.from({ length: 15 }, () => change(client, 'wrong-password-1')),
+      change(client, TEST_PASSWORD),
+      ...Array.from({ length: 15 }, () => change(client, 'wrong-password-1')),
+    ]);
+    const checked = checksAgainst(hashBefore);
+    expect(checked).toBeLessThanOrEqual(THROTTLE.perAccount);
+    expect(answers.filter((a) => a.statusCode === 400)).toHaveLength(checked);
+    expect(answers[15]!.statusCode).toBe(429);
+    expect(await hash()).toBe(hashBefore);
+  });
+
+  it('does not count a weak new password against the current one', async () => {
+    const { client } = await signedIn();
+    for (let i = 0; i <= THROTTLE.perAccount; i++) {
+      expect((await change(client, TEST_PASSWORD, 'short')).json().error.code).toBe('auth.weak_password');
+    }
+    expect((await change(client, TEST_PASSWORD)).statusCode).toBe(200);
   });
 });
