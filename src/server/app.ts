@@ -12,6 +12,7 @@ import { Type } from 'typebox';
 import { AppError } from './platform/errors/app-error.ts';
 import type { Platform } from './platform/http/context.ts';
 import { errorBody, handleError } from './platform/http/errors.ts';
+import { loggerOptions } from './platform/http/logging.ts';
 import { registerSessionHooks } from './platform/http/session-hooks.ts';
 import { validatorCompiler } from './platform/http/validation.ts';
 import { modules } from './modules/index.ts';
@@ -30,7 +31,7 @@ const DEFAULT_WEB_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)
 export async function buildApp(options: BuildOptions): Promise<FastifyInstance> {
   const { platform } = options;
   const app = Fastify({
-    logger: options.logger ?? false,
+    logger: options.logger ? loggerOptions(options.logger === true ? {} : options.logger) : false,
     trustProxy: true,
     bodyLimit: 2 * 1024 * 1024,
   }).withTypeProvider<TypeBoxTypeProvider>();

@@ -59,7 +59,12 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function createTestApp(overrides: Partial<Config> = {}): Promise<TestApp> {
+export interface TestAppOptions {
+  /** Pino options (level, stream) to turn logging on. */
+  logger?: object;
+}
+
+export async function createTestApp(overrides: Partial<Config> = {}, options: TestAppOptions = {}): Promise<TestApp> {
   const database = await openTestDatabase();
   // Test webhook receivers listen on loopback.
   const config = { ...loadConfig({}), dataDir: '/nonexistent', seedDemo: false, webhookPrivateTargets: true, ...overrides };
@@ -69,7 +74,7 @@ export async function createTestApp(overrides: Partial<Config> = {}): Promise<Te
     pii: new PiiCipher(crypto.randomBytes(32)),
     config,
   };
-  const app = await buildApp({ platform, webDir: '/nonexistent' });
+  const app = await buildApp({ platform, webDir: '/nonexistent', logger: options.logger });
   return {
     app,
     db: database.db,
