@@ -62,6 +62,8 @@ export interface TestApp {
 export interface TestAppOptions {
   /** Pino options (level, stream) to turn logging on. */
   logger?: object;
+  /** Folder of a built web app to serve. */
+  webDir?: string;
 }
 
 export async function createTestApp(overrides: Partial<Config> = {}, options: TestAppOptions = {}): Promise<TestApp> {
@@ -74,7 +76,7 @@ export async function createTestApp(overrides: Partial<Config> = {}, options: Te
     pii: new PiiCipher(crypto.randomBytes(32)),
     config,
   };
-  const app = await buildApp({ platform, webDir: '/nonexistent', logger: options.logger });
+  const app = await buildApp({ platform, webDir: options.webDir ?? '/nonexistent', logger: options.logger });
   return {
     app,
     db: database.db,
