@@ -11,6 +11,7 @@ import { PiiCipher } from './platform/crypto/pii.ts';
 import { openDatabase, type Database } from './platform/db/kysely.ts';
 import { migrate } from './platform/db/migrate.ts';
 import type { Platform } from './platform/http/context.ts';
+import type { HostLookup } from './platform/webhooks/destination.ts';
 import type { DB } from './tables.ts';
 
 /**
@@ -64,6 +65,8 @@ export interface TestAppOptions {
   logger?: object;
   /** Folder of a built web app to serve. */
   webDir?: string;
+  /** Name resolution for webhook receivers. */
+  lookup?: HostLookup;
 }
 
 export async function createTestApp(overrides: Partial<Config> = {}, options: TestAppOptions = {}): Promise<TestApp> {
@@ -75,6 +78,7 @@ export async function createTestApp(overrides: Partial<Config> = {}, options: Te
     dbKind: database.kind,
     pii: new PiiCipher(crypto.randomBytes(32)),
     config,
+    lookup: options.lookup,
   };
   const app = await buildApp({ platform, webDir: options.webDir ?? '/nonexistent', logger: options.logger });
   return {
