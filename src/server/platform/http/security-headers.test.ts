@@ -1,12 +1,13 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { LightMyRequestResponse } from 'fastify';
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../../app.ts';
 import { Client, clientAs, createTestApp, type TestApp } from '../../testing.ts';
 
 let t: TestApp;
-let secure: TestApp;
+let secure: FastifyInstance;
 let webDir: string;
 
 beforeAll(async () => {
@@ -15,11 +16,12 @@ beforeAll(async () => {
   fs.writeFileSync(path.join(webDir, 'index.html'), '<!doctype html><div id="root"></div><script type="module" src="/assets/app.js"></script>');
   fs.writeFileSync(path.join(webDir, 'assets', 'app.js'), 'console.log(1)');
   t = await createTestApp({}, { webDir });
-  secure = await createTestApp({ secureCookies: true }, { webDir });
+  // The same database behind a deployment served over HTTPS.
+  secure = await buildApp({ platform: { ...t.platform, config: { ...t.platform.config, secureCookies: true } }, webDir });
 });
 afterAll(async () => {
-  await t.close();
   await secure.close();
+  await t.close();
   fs.rmSync(webDir, { recursive: true, force: true });
 });
 
@@ -114,7 +116,7 @@ describe('security headers', () => {
       const plain = await t.app.inject({ method: 'GET', url });
       expect(plain.headers['strict-transport-security'], url).toBeUndefined();
       expect(csp(plain)['upgrade-insecure-requests'], url).toBeUndefined();
-      const https = await secure.app.inject({ method: 'GET', url });
+      const https = await secure.inject({ method: 'GET', url });
       expectHardened(https, url);
       expect(https.headers['strict-transport-security'], url).toBe('max-age=31536000; includeSubDomains');
       expect(csp(https)['upgrade-insecure-requests'], url).toBe('');
