@@ -23,7 +23,26 @@ const ARGS = [
 export interface Session {
   context: BrowserContext;
   page: Page;
+  /** Content-Security-Policy violations seen so far (the page's event and Chromium's console). */
+  cspViolations: string[];
+  /** Closes the browser; fails when any page of the session broke the Content-Security-Policy. */
   close(): Promise<void>;
+}
+
+/** Reports every securitypolicyviolation event of every page and frame to the test. */
+async function watchCsp(context: BrowserContext, violations: string[]) {
+  await context.exposeBinding('__sansheCspViolation', ({ page }, text: string) => {
+    violations.push(`${page?.url() ?? '?'}: ${text}`);
+  });
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      const report = (window as unknown as { __sansheCspViolation(text: string): void }).__sansheCspViolation;
+      report(`${e.effectiveDirective} blocked ${e.blockedURI || 'inline'} (${e.sourceFile}:${e.lineNumber}) ${e.sample}`);
+    });
+  });
+  context.on('console', (message) => {
+    if (/Content Security Policy/i.test(message.text())) violations.push(`console: ${message.text()}`);
+  });
 }
 
 export async function openBrowser(viewport: { width: number; height: number }, options: { isMobile?: boolean } = {}): Promise<Session> {
@@ -40,13 +59,17 @@ export async function openBrowser(viewport: { width: number; height: number }, o
     timezoneId: 'Asia/Shanghai',
   });
   context.setDefaultTimeout(20_000);
+  const cspViolations: string[] = [];
+  await watchCsp(context, cspViolations);
   const page = context.pages()[0] ?? (await context.newPage());
   return {
     context,
     page,
+    cspViolations,
     async close() {
       await context.close();
       fs.rmSync(userDataDir, { recursive: true, force: true });
+      if (cspViolations.length) throw new Error(`Content-Security-Policy violations:\n${cspViolations.join('\n')}`);
     },
   };
 }

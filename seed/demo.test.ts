@@ -463,5 +463,7 @@ describe('re-seed', () => {
     expect(await t.db.selectFrom('resident_tags').select('code').execute()).toEqual(tags);
     expect(await seedDemoIfEmpty(t.platform, YEAR)).toBe(true);
     expect(await t.db.selectFrom('users').select('id').where('username', '=', 'wangjuan').execute()).toHaveLength(1);
+    // The audit log's guard was off for the re-seed's own transaction only.
+    await expect(sql`truncate audit_log`.execute(t.db)).rejects.toThrow(/audit records cannot be changed/);
   }, 180_000);
 });

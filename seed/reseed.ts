@@ -24,8 +24,9 @@ export function migrationDataTables(dir = MIGRATIONS_DIR): Set<string> {
 }
 
 /**
- * Empties every data table in one TRUNCATE: the audit log refuses DELETE through a row
- * trigger, which TRUNCATE does not fire, and one statement satisfies all foreign keys.
+ * Empties every data table in one TRUNCATE (one statement satisfies all foreign keys). The
+ * audit log refuses changes, TRUNCATE included; a re-seed replaces the whole demo, so it
+ * switches that guard off for its own transaction only (docs/decisions/0003-reseed-truncate.md).
  */
 export async function wipeData(db: Kysely<DB>): Promise<string[]> {
   const keep = migrationDataTables();
@@ -33,7 +34,11 @@ export async function wipeData(db: Kysely<DB>): Promise<string[]> {
     select tablename from pg_tables where schemaname = current_schema() order by tablename`.execute(db);
   const tables = rows.rows.map((r) => r.tablename).filter((t) => !keep.has(t));
   if (tables.length) {
-    await sql`truncate table ${sql.join(tables.map((t) => sql.table(t)))} restart identity`.execute(db);
+    await db.transaction().execute(async (trx) => {
+      await sql`alter table audit_log disable trigger audit_log_no_truncate`.execute(trx);
+      await sql`truncate table ${sql.join(tables.map((t) => sql.table(t)))} restart identity`.execute(trx);
+      await sql`alter table audit_log enable trigger audit_log_no_truncate`.execute(trx);
+    });
   }
   return tables;
 }

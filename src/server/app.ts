@@ -7,12 +7,14 @@ import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import { Type } from 'typebox';
 import { AppError } from './platform/errors/app-error.ts';
 import type { Config } from './platform/config.ts';
 import type { Platform } from './platform/http/context.ts';
 import { errorBody, handleError } from './platform/http/errors.ts';
+import { loggerOptions } from './platform/http/logging.ts';
+import { registerSecurityHeaders, securityHeaders } from './platform/http/security-headers.ts';
 import { registerSessionHooks } from './platform/http/session-hooks.ts';
 import { validatorCompiler } from './platform/http/validation.ts';
 import { modules } from './modules/index.ts';
@@ -39,13 +41,21 @@ const DEFAULT_WEB_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)
 /** Builds the HTTP application: platform plugins first, then the domain modules. No listen(). */
 export async function buildApp(options: BuildOptions): Promise<FastifyInstance> {
   const { platform } = options;
+  const applySecurityHeaders = securityHeaders({ https: platform.config.secureCookies });
   const app = Fastify({
-    logger: options.logger ?? false,
+    logger: options.logger ? loggerOptions(options.logger === true ? {} : options.logger) : false,
     trustProxy: trustProxyOption(platform.config.trustProxy),
     bodyLimit: 2 * 1024 * 1024,
+    // A URL the router cannot decode is answered before any hook runs.
+    frameworkErrors: (error, request, reply) => {
+      applySecurityHeaders(request.raw, reply.raw);
+      const appError = new AppError((error.statusCode ?? 500) < 500 ? 'request.malformed' : 'server.error');
+      return (reply as FastifyReply).status(appError.status).send(errorBody(appError, request));
+    },
   }).withTypeProvider<TypeBoxTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
 
+  registerSecurityHeaders(app, applySecurityHeaders);
   await app.register(cookie);
   await app.register(multipart, { limits: { fileSize: 20 * 1024 * 1024, files: 1 } });
   await app.register(swagger, {

@@ -11,6 +11,7 @@ import { PiiCipher } from './platform/crypto/pii.ts';
 import { openDatabase, type Database } from './platform/db/kysely.ts';
 import { migrate } from './platform/db/migrate.ts';
 import type { Platform } from './platform/http/context.ts';
+import type { HostLookup } from './platform/webhooks/destination.ts';
 import type { DB } from './tables.ts';
 
 /**
@@ -59,7 +60,16 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function createTestApp(overrides: Partial<Config> = {}): Promise<TestApp> {
+export interface TestAppOptions {
+  /** Pino options (level, stream) to turn logging on. */
+  logger?: object;
+  /** Folder of a built web app to serve. */
+  webDir?: string;
+  /** Name resolution for webhook receivers. */
+  lookup?: HostLookup;
+}
+
+export async function createTestApp(overrides: Partial<Config> = {}, options: TestAppOptions = {}): Promise<TestApp> {
   const database = await openTestDatabase();
   // Test webhook receivers listen on loopback.
   const config = { ...loadConfig({}), dataDir: '/nonexistent', seedDemo: false, webhookPrivateTargets: true, ...overrides };
@@ -68,8 +78,9 @@ export async function createTestApp(overrides: Partial<Config> = {}): Promise<Te
     dbKind: database.kind,
     pii: new PiiCipher(crypto.randomBytes(32)),
     config,
+    lookup: options.lookup,
   };
-  const app = await buildApp({ platform, webDir: '/nonexistent' });
+  const app = await buildApp({ platform, webDir: options.webDir ?? '/nonexistent', logger: options.logger });
   return {
     app,
     db: database.db,

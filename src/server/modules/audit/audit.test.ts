@@ -119,6 +119,9 @@ describe('audit records cannot be changed', () => {
       /audit records cannot be changed/,
     );
     await expect(sql`delete from audit_log where action = 'test.batch'`.execute(t.db)).rejects.toThrow(/audit records cannot be changed/);
+    // TRUNCATE fires no row trigger: a statement trigger refuses it.
+    await expect(sql`truncate audit_log`.execute(t.db)).rejects.toThrow(/audit records cannot be changed/);
+    await expect(sql`truncate login_failures, audit_log`.execute(t.db)).rejects.toThrow(/audit records cannot be changed/);
     expect(await all(admin, 'action=test.batch', 50)).toHaveLength(11);
   });
 });

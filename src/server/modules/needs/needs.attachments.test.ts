@@ -115,6 +115,8 @@ describe('attachments of a need', () => {
     expect(content.headers['content-type']).toBe('image/jpeg');
     expect(content.headers['x-content-type-options']).toBe('nosniff');
     expect(content.headers['cache-control']).toBe('private, no-store');
+    // Stricter than the app-wide policy: an uploaded file can run nothing, even opened directly.
+    expect(content.headers['content-security-policy']).toBe("default-src 'none'; sandbox");
     expect(content.headers['content-disposition']).toContain("filename*=UTF-8''%E9%97%A8%E7%A6%81.jpg");
     expect(content.rawPayload.equals(jpeg())).toBe(true);
     expect(await auditCount(t.db, 'need.attachment.read')).toBe(before + 1);

@@ -13,6 +13,13 @@ export const webhooksErrors = defineErrors({
       en: 'The URL must not point to a private, local or reserved address',
     },
   },
+  'webhook.url_unresolved': {
+    status: 400,
+    message: {
+      'zh-CN': '推送地址的域名无法解析，请检查网址',
+      en: 'The host name of the URL could not be resolved; check the URL',
+    },
+  },
   'webhook.unknown_district': { status: 400, message: { 'zh-CN': '所属区不存在', en: 'The district does not exist' } },
   'webhook.inactive': { status: 409, message: { 'zh-CN': '该推送已停用', en: 'This webhook is deactivated' } },
 });

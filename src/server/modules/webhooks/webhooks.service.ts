@@ -5,7 +5,7 @@ import { scopeCondition } from '../../platform/authz/scope-filter.ts';
 import { AppError, invalid, type FieldError } from '../../platform/errors/app-error.ts';
 import { command, requireActor, type RequestContext } from '../../platform/http/context.ts';
 import { decodeCursor, pageOf } from '../../platform/http/pagination.ts';
-import { isPlainlyPrivate } from '../../platform/webhooks/destination.ts';
+import { DestinationError, resolveDestination } from '../../platform/webhooks/destination.ts';
 import { deliverDue, enqueueForSubscription, newWebhookSecret } from '../../platform/webhooks/webhooks.ts';
 import type { WebhookDeliveriesTable, WebhookSubscriptionsTable } from '../../platform/webhooks/webhooks.tables.ts';
 import './webhooks.errors.ts';
@@ -46,7 +46,11 @@ const auditView = (s: { url: string; events: string[]; description: string; acti
   active: s.active,
 });
 
-function checkUrl(ctx: RequestContext, raw: string, errors: FieldError[]): string {
+/**
+ * A URL must be http(s) without credentials, and unless the deployment allows private
+ * receivers its name must resolve, to public addresses only (checked again at every delivery).
+ */
+async function checkUrl(ctx: RequestContext, raw: string, errors: FieldError[]): Promise<string> {
   const text = raw.trim();
   let url: URL;
   try {
@@ -57,9 +61,13 @@ function checkUrl(ctx: RequestContext, raw: string, errors: FieldError[]): strin
   }
   if (!['http:', 'https:'].includes(url.protocol) || url.username || url.password) {
     errors.push({ field: 'url', code: 'webhook.url_scheme' });
-  } else if (!ctx.config.webhookPrivateTargets && isPlainlyPrivate(url)) {
-    // Names are checked again against their addresses before every delivery.
-    errors.push({ field: 'url', code: 'webhook.url_private' });
+  } else if (!ctx.config.webhookPrivateTargets) {
+    try {
+      await resolveDestination(url, { lookup: ctx.lookup });
+    } catch (err) {
+      if (!(err instanceof DestinationError)) throw err;
+      errors.push({ field: 'url', code: err.reason === 'private' ? 'webhook.url_private' : 'webhook.url_unresolved' });
+    }
   }
   return url.toString();
 }
@@ -97,7 +105,7 @@ export async function createWebhook(ctx: RequestContext, input: CreateWebhookBod
   const actor = requireActor(ctx);
   if (webhookPolicy.grants(actor, 'create').length === 0) throw new AppError('access.forbidden');
   const errors: FieldError[] = [];
-  const url = checkUrl(ctx, input.url, errors);
+  const url = await checkUrl(ctx, input.url, errors);
   const district = await ctx.db.selectFrom('districts').select('id').where('id', '=', input.districtId).executeTakeFirst();
   if (!district) errors.push({ field: 'districtId', code: 'webhook.unknown_district' });
   if (errors.length) throw invalid(...errors);
@@ -138,7 +146,7 @@ export async function updateWebhook(ctx: RequestContext, id: string, input: Upda
   const current = await loadVisible(ctx, actor, id);
   webhookPolicy.authorize(actor, 'update', { districtId: current.district_id });
   const errors: FieldError[] = [];
-  const url = input.url === undefined ? current.url : checkUrl(ctx, input.url, errors);
+  const url = input.url === undefined ? current.url : await checkUrl(ctx, input.url, errors);
   if (errors.length) throw invalid(...errors);
   const before = auditView({ ...current, events: current.event_types });
   const next = {
@@ -239,7 +247,7 @@ async function deliveryViews(
 }
 
 /** Sends a `ping` now and answers with the outcome, so an integrator sees at once whether it works. */
-export async function testWebhook(ctx: RequestContext, id: string, fetchImpl: typeof fetch = fetch): Promise<DeliveryView> {
+export async function testWebhook(ctx: RequestContext, id: string): Promise<DeliveryView> {
   const actor = requireActor(ctx);
   const sub = await loadVisible(ctx, actor, id);
   webhookPolicy.authorize(actor, 'test', { districtId: sub.district_id });
@@ -249,7 +257,7 @@ export async function testWebhook(ctx: RequestContext, id: string, fetchImpl: ty
     await audit({ action: 'webhook.test', entityType: 'webhook', entityId: sub.id, districtId: sub.district_id, after: { deliveryId: created } });
     return created;
   });
-  await deliverDue(ctx, new Date(), fetchImpl, { only: { districtId: sub.district_id, id: deliveryId } });
+  await deliverDue(ctx, new Date(), { only: { districtId: sub.district_id, id: deliveryId } });
   const row = await ctx.db
     .selectFrom('webhook_deliveries')
     .selectAll()

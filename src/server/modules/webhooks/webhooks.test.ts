@@ -84,23 +84,6 @@ describe('POST /webhooks', () => {
     expect(again.body).not.toContain(hook.secret);
   });
 
-  it('refuses private, local and reserved destinations unless the deployment allows them', async () => {
-    const guarded = await createTestApp({ webhookPrivateTargets: false });
-    try {
-      const d = await buildDistrict(guarded.db);
-      const c = await clientAs(guarded, [{ role: 'district_officer', scopeType: 'district', scopeId: d.id }]);
-      for (const url of ['http://127.0.0.1:8080/hook', 'http://[::1]/hook', 'https://localhost/hook', 'http://10.0.0.8/x', 'http://169.254.169.254/latest', 'http://192.168.1.20/x', 'http://[::ffff:127.0.0.1]/x']) {
-        const res = await c.post('/api/v1/webhooks', { districtId: d.id, url, events: ['need.created'] });
-        expect(res.statusCode, url).toBe(400);
-        expect(fieldsOf(res)).toEqual({ url: 'webhook.url_private' });
-      }
-      const ok = await c.post('/api/v1/webhooks', { districtId: d.id, url: 'https://hooks.example.org/sanshe', events: ['need.created'] });
-      expect(ok.statusCode).toBe(201);
-    } finally {
-      await guarded.close();
-    }
-  });
-
   it('lets the platform admin register for any district', async () => {
     const hook = await create(await admin(), { districtId: dB.id });
     expect(hook.districtId).toBe(dB.id);
@@ -137,6 +120,51 @@ describe('POST /webhooks', () => {
     expect(res2.statusCode).toBe(403);
     expect((await worker.get('/api/v1/webhooks')).statusCode).toBe(403);
     expect(await counts()).toEqual(before);
+  });
+});
+
+describe('POST /webhooks where private receivers are not allowed', () => {
+  // What the server's resolver (hosts file, then DNS) answers for these names.
+  const hosts: Record<string, string[]> = {
+    'hooks.example.org': ['93.184.216.34'],
+    'intranet-box': ['127.0.1.1'],
+    'localhost.': ['127.0.0.1'],
+    'office.example.org': ['93.184.216.34', '10.0.0.8'],
+    'nat64.example.org': ['64:ff9b::a9fe:a9fe'],
+  };
+  const lookup = async (name: string) => (hosts[name] ?? []).map((address) => ({ address, family: address.includes(':') ? 6 : 4 }));
+  let guarded: TestApp;
+  beforeAll(async () => {
+    guarded = await createTestApp({ webhookPrivateTargets: false }, { lookup });
+  });
+  afterAll(() => guarded.close());
+
+  it('refuses private, local and reserved destinations, decided by the addresses a name resolves to', async () => {
+    const d = await buildDistrict(guarded.db);
+    const c = await clientAs(guarded, [{ role: 'district_officer', scopeType: 'district', scopeId: d.id }]);
+    const register = (url: string) => c.post('/api/v1/webhooks', { districtId: d.id, url, events: ['need.created'] });
+    const before = await guarded.db.selectFrom('webhook_subscriptions').select('id').execute();
+    for (const url of [
+      'http://127.0.0.1:8080/hook', 'http://[::1]/hook', 'https://localhost/hook', 'http://10.0.0.8/x', 'http://169.254.169.254/latest',
+      'http://192.168.1.20/x', 'http://[::ffff:127.0.0.1]/x', 'http://[::127.0.0.1]/x', 'http://[2002:7f00:1::]/x', 'http://localhost./x',
+      'http://intranet-box/x', 'http://office.example.org/x', 'http://nat64.example.org/x', 'http://[2001:0:4136:e378:8000:63bf:3fff:fdd2]/x',
+    ]) {
+      const res = await register(url);
+      expect(res.statusCode, url).toBe(400);
+      expect(fieldsOf(res), url).toEqual({ url: 'webhook.url_private' });
+    }
+    const unknown = await register('https://nowhere.example.org/hook');
+    expect(unknown.statusCode).toBe(400);
+    expect(fieldsOf(unknown)).toEqual({ url: 'webhook.url_unresolved' });
+    expect(await guarded.db.selectFrom('webhook_subscriptions').select('id').execute()).toEqual(before);
+
+    const ok = await register('https://hooks.example.org/sanshe');
+    expect(ok.statusCode).toBe(201);
+    // Changing the address is held to the same rule.
+    const moved = await c.patch(`/api/v1/webhooks/${ok.json().id}`, { url: 'http://[::127.0.0.1]/x' });
+    expect(moved.statusCode).toBe(400);
+    expect(fieldsOf(moved)).toEqual({ url: 'webhook.url_private' });
+    expect((await c.get(`/api/v1/webhooks/${ok.json().id}`)).json().url).toBe('https://hooks.example.org/sanshe');
   });
 });
 

@@ -7,6 +7,7 @@ import type { PiiCipher } from '../crypto/pii.ts';
 import type { DatabaseKind } from '../db/kysely.ts';
 import { AppError } from '../errors/app-error.ts';
 import type { Locale } from '../i18n/locale.ts';
+import type { HostLookup } from '../webhooks/destination.ts';
 
 /** What the platform gives every module at start-up. */
 export interface Platform {
@@ -14,6 +15,8 @@ export interface Platform {
   dbKind: DatabaseKind;
   pii: PiiCipher;
   config: Config;
+  /** Name resolution for outgoing calls (webhooks); the system's unless a test gives its own. */
+  lookup?: HostLookup;
 }
 
 /** One request: who asks, in which language, from where. */

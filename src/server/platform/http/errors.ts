@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, translate, type FieldError } from '../errors/app-error.ts';
 import '../errors/codes.ts';
+import { DEFAULT_LOCALE, fromAcceptLanguage } from '../i18n/locale.ts';
 
 interface AjvError {
   keyword: string;
@@ -42,7 +43,8 @@ export function fieldErrorsFromAjv(errors: AjvError[]): FieldError[] {
 }
 
 export function errorBody(err: AppError, request: FastifyRequest) {
-  const locale = request.ctx.locale;
+  // No context yet when the router refuses the URL before the hooks run.
+  const locale = request.ctx?.locale ?? fromAcceptLanguage(request.headers['accept-language']) ?? DEFAULT_LOCALE;
   return {
     error: {
       code: err.code,

@@ -1,57 +1,80 @@
 import dns from 'node:dns/promises';
 import net from 'node:net';
+import ipaddr from 'ipaddr.js';
 
 /**
  * Webhook URLs are typed in by district officers, and the server then calls them: without a
  * check, a URL could make the server reach its own database, a metadata service or anything on
  * the office network (server-side request forgery). Only public addresses are called unless the
  * deployment allows private ones (WEBHOOK_PRIVATE_TARGETS=allow, for an intranet receiver).
+ *
+ * The decision is made on the addresses a name resolves to, never on how the URL spells them,
+ * and the request then connects to the very address that was checked (see webhooks.ts).
  */
-const blocked = new net.BlockList();
-for (const [address, prefix] of [
-  ['0.0.0.0', 8], ['10.0.0.0', 8], ['100.64.0.0', 10], ['127.0.0.0', 8], ['169.254.0.0', 16], ['172.16.0.0', 12],
-  ['192.0.0.0', 24], ['192.0.2.0', 24], ['192.168.0.0', 16], ['198.18.0.0', 15], ['198.51.100.0', 24], ['203.0.113.0', 24],
-  ['224.0.0.0', 4], ['240.0.0.0', 4],
-] as const) blocked.addSubnet(address, prefix, 'ipv4');
-for (const [address, prefix] of [['::', 127], ['64:ff9b::', 96], ['100::', 64], ['2001:db8::', 32], ['fc00::', 7], ['fe80::', 10], ['ff00::', 8]] as const) {
-  blocked.addSubnet(address, prefix, 'ipv6');
+
+export interface ResolvedAddress {
+  address: string;
+  family: number;
 }
 
-export function isPrivateAddress(ip: string): boolean {
-  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(ip);
-  if (mapped) return blocked.check(mapped[1]!, 'ipv4');
-  const family = net.isIP(ip);
-  if (family === 0) return true;
-  return blocked.check(ip, family === 4 ? 'ipv4' : 'ipv6');
+/** Name resolution: the system's (hosts file, then DNS) unless a test gives its own. */
+export type HostLookup = (hostname: string) => Promise<ResolvedAddress[]>;
+
+export const systemLookup: HostLookup = (hostname) => dns.lookup(hostname, { all: true, verbatim: true });
+
+// IANA's global unicast block: the rest of the IPv6 space is reserved or special (it holds the
+// deprecated IPv4-compatible ::/96, which ipaddr.js calls plain unicast).
+const GLOBAL_UNICAST_V6 = ipaddr.parseCIDR('2000::/3');
+
+/**
+ * A public address is one that ipaddr.js puts in no special-purpose range ('unicast'): not
+ * loopback, private, link-local, shared, reserved, documentation, benchmarking, multicast,
+ * 6to4, Teredo, NAT64 or any other. An IPv4-mapped IPv6 address is judged as its IPv4 address.
+ */
+export function isPublicAddress(ip: string): boolean {
+  if (net.isIP(ip) === 0) return false;
+  let address = ipaddr.parse(ip);
+  if (address instanceof ipaddr.IPv6 && address.isIPv4MappedAddress()) address = address.toIPv4Address();
+  if (address.range() !== 'unicast') return false;
+  return address instanceof ipaddr.IPv4 || address.match(GLOBAL_UNICAST_V6);
 }
 
+/** The host as compared: lower case, without IPv6 brackets or the root's trailing dot. */
 function hostOf(url: URL): string {
-  return url.hostname.replace(/^\[|\]$/g, '').toLowerCase();
+  return url.hostname.replace(/^\[|\]$/g, '').replace(/\.$/, '').toLowerCase();
 }
 
-/** What can be told without DNS: a literal private address or a local name. */
-export function isPlainlyPrivate(url: URL): boolean {
-  const host = hostOf(url);
-  if (host === 'localhost' || host.endsWith('.localhost') || host.endsWith('.local') || host.endsWith('.internal')) return true;
-  return net.isIP(host) !== 0 && isPrivateAddress(host);
+/** Names that mean this machine or its local network, whatever a resolver answers for them. */
+function isLocalName(host: string): boolean {
+  return host === 'localhost' || ['.localhost', '.local', '.internal'].some((suffix) => host.endsWith(suffix));
 }
 
-export class PrivateDestinationError extends Error {
-  constructor(host: string) {
-    super(`destination ${host} is a private or local address`);
+export class DestinationError extends Error {
+  constructor(
+    readonly reason: 'private' | 'unresolved',
+    host: string,
+  ) {
+    super(reason === 'private' ? `destination ${host} is a private or local address` : `destination ${host} could not be resolved`);
   }
 }
 
 /**
- * Checked again before every attempt, since a name may resolve elsewhere than when the
- * subscription was saved. (The request resolves the name once more itself; a receiver that
- * flips its DNS between the two lookups is not stopped here — a deployment that must rule
- * that out routes webhooks through an egress proxy.)
+ * Resolves the URL's host once and checks every address it has (one private address is
+ * enough to refuse: a resolver may hand out any of them). The caller connects to the address
+ * answered here (keeping the name for Host and TLS), so a name that resolves elsewhere a moment later (DNS rebinding) changes
+ * nothing.
  */
-export async function assertPublicDestination(url: URL, lookup: typeof dns.lookup = dns.lookup): Promise<void> {
+export async function resolveDestination(
+  url: URL,
+  options: { lookup?: HostLookup; allowPrivate?: boolean } = {},
+): Promise<ResolvedAddress> {
   const host = hostOf(url);
-  if (isPlainlyPrivate(url)) throw new PrivateDestinationError(host);
-  if (net.isIP(host)) return;
-  const addresses = await lookup(host, { all: true, verbatim: true });
-  if (addresses.length === 0 || addresses.some((a) => isPrivateAddress(a.address))) throw new PrivateDestinationError(host);
+  if (!options.allowPrivate && isLocalName(host)) throw new DestinationError('private', host);
+  const family = net.isIP(host);
+  const addresses = family
+    ? [{ address: host, family }]
+    : await (options.lookup ?? systemLookup)(url.hostname).catch(() => []);
+  if (addresses.length === 0) throw new DestinationError('unresolved', host);
+  if (!options.allowPrivate && !addresses.every((a) => isPublicAddress(a.address))) throw new DestinationError('private', host);
+  return addresses[0]!;
 }

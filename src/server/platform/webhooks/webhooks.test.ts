@@ -6,6 +6,7 @@ import { openTestDatabase } from '../../testing.ts';
 import { PiiCipher } from '../crypto/pii.ts';
 import type { Database } from '../db/kysely.ts';
 import { startReceiver, type Receiver } from './testing.ts';
+import type { Outgoing, Send } from './send.ts';
 import {
   BACKOFF_MS,
   deliverDue,
@@ -110,9 +111,45 @@ describe('deliverDue', () => {
     district = await buildDistrict(database.db);
     const named = await subscribe({ url: 'https://hooks.example.org/in' });
     await publish();
-    const intranet = (async () => [{ address: '10.1.2.3', family: 4 }]) as never;
-    expect(await deliverDue(guarded, new Date(), fetch, { lookup: intranet })).toMatchObject({ attempted: 1, retrying: 1 });
+    const intranet = async () => [{ address: '10.1.2.3', family: 4 }];
+    expect(await deliverDue({ ...guarded, lookup: intranet })).toMatchObject({ attempted: 1, retrying: 1 });
     expect((await deliveries(named.id))[0]!.last_error).toMatch(/hooks\.example\.org is a private or local address/);
+  });
+
+  it('connects to the address it checked: a name re-pointed after the check (DNS rebinding) cannot reach a private address', async () => {
+    // The first answer is public, every later one is this machine (where the receiver listens).
+    let lookups = 0;
+    const rebinding = async () => [{ address: lookups++ === 0 ? '93.184.216.34' : '127.0.0.1', family: 4 }];
+    const sent: Outgoing[] = [];
+    const record: Send = async (request) => {
+      sent.push(request);
+      return 200;
+    };
+    const guarded: WebhookPlatform = { ...platform, config: {}, lookup: rebinding };
+    const { port } = new URL(receiver.url);
+    const sub = await subscribe({ url: `http://rebind.example.org:${port}/hook` });
+    await publish();
+    expect(await deliverDue(guarded, new Date(), { send: record })).toMatchObject({ attempted: 1, delivered: 1 });
+    expect(lookups).toBe(1);
+    expect(sent.map((r) => [r.url.host, r.address.address])).toEqual([[`rebind.example.org:${port}`, '93.184.216.34']]);
+    expect(receiver.received).toHaveLength(0);
+
+    // The next attempt resolves again, sees the private answer and sends nothing.
+    await publish();
+    expect(await deliverDue(guarded, new Date(), { send: record })).toMatchObject({ attempted: 1, retrying: 1 });
+    expect(sent).toHaveLength(1);
+    expect(receiver.received).toHaveLength(0);
+    expect((await deliveries(sub.id)).map((d) => d.last_error)).toContain('destination rebind.example.org is a private or local address');
+  });
+
+  it('reaches an intranet receiver by name when the deployment allows it, through the one address resolved', async () => {
+    const { port } = new URL(receiver.url);
+    const sub = await subscribe({ url: `http://receiver.sanshe.invalid:${port}/hook` });
+    await publish();
+    const lookup = async (name: string) => (name === 'receiver.sanshe.invalid' ? [{ address: '127.0.0.1', family: 4 }] : []);
+    expect(await deliverDue({ ...platform, lookup })).toMatchObject({ attempted: 1, delivered: 1 });
+    expect(receiver.received.map((r) => r.headers.host)).toEqual([`receiver.sanshe.invalid:${port}`]);
+    expect((await deliveries(sub.id))[0]!.status).toBe('delivered');
   });
 
   it('posts the event with a verifiable HMAC-SHA256 signature and logs the attempt', async () => {
@@ -199,9 +236,51 @@ describe('deliverDue', () => {
     const sub = await subscribe();
     await publish();
     receiver.script.push(0);
-    expect(await deliverDue(platform, new Date(), fetch, { timeoutMs: 200 })).toMatchObject({ retrying: 1 });
+    expect(await deliverDue(platform, new Date(), { timeoutMs: 200 })).toMatchObject({ retrying: 1 });
     const [d] = await deliveries(sub.id);
     expect(d).toMatchObject({ status: 'pending', last_status_code: null, last_error: 'timeout' });
+  });
+
+  it('counts name resolution in the time-out of an attempt', async () => {
+    const sub = await subscribe({ url: 'https://slow-dns.example.org/in' });
+    await publish();
+    const never = () => new Promise<never>(() => {});
+    const started = Date.now();
+    expect(await deliverDue({ ...platform, lookup: never }, new Date(), { timeoutMs: 200 })).toMatchObject({ retrying: 1 });
+    expect(Date.now() - started).toBeLessThan(5000);
+    expect((await deliveries(sub.id))[0]).toMatchObject({ last_status_code: null, last_error: 'timeout' });
+  });
+
+  it('keeps a claimed batch from other workers for as long as the batch can take, so nothing is sent twice', async () => {
+    await subscribe();
+    const t0 = new Date();
+    for (let i = 0; i < 3; i++) await publish('need.created', { i }, t0);
+    const sentBy: Record<string, string[]> = { a: [], b: [] };
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let firstSend!: () => void;
+    const started = new Promise<void>((resolve) => (firstSend = resolve));
+    const slow: Send = async (request) => {
+      sentBy.a!.push(request.headers['x-sanshe-delivery']!);
+      firstSend();
+      await gate;
+      return 200;
+    };
+    const fast: Send = async (request) => {
+      sentBy.b!.push(request.headers['x-sanshe-delivery']!);
+      return 200;
+    };
+    // Worker A claims the batch with the default size and time-out (50 × 10 s) and hangs on its first send.
+    const a = deliverDue(platform, t0, { send: slow });
+    await started;
+    // Another worker polls while A is still within what such a batch may take.
+    for (const later of [6 * 60_000, 50 * 10_000]) {
+      expect(await deliverDue(platform, new Date(t0.getTime() + later), { send: fast })).toMatchObject({ attempted: 0 });
+    }
+    release();
+    expect(await a).toMatchObject({ attempted: 3, delivered: 3 });
+    expect(sentBy.b).toEqual([]);
+    expect(new Set(sentBy.a).size).toBe(3);
   });
 
   it('records an unreachable address as a failed attempt', async () => {

@@ -1,10 +1,10 @@
 import crypto from 'node:crypto';
-import type dns from 'node:dns/promises';
 import { sql, type Kysely } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import type { DB } from '../../tables.ts';
 import type { PiiCipher } from '../crypto/pii.ts';
-import { assertPublicDestination } from './destination.ts';
+import { resolveDestination, type HostLookup } from './destination.ts';
+import { sendToAddress, type Send } from './send.ts';
 
 /**
  * Outbound webhooks. Events are written as delivery rows inside the caller's transaction, so a
@@ -15,15 +15,18 @@ import { assertPublicDestination } from './destination.ts';
 /** Pauses after the 1st, 2nd … failed attempt; after the last one the delivery is failed. */
 export const BACKOFF_MS = [60_000, 5 * 60_000, 30 * 60_000, 2 * 3_600_000, 12 * 3_600_000] as const;
 export const MAX_ATTEMPTS = BACKOFF_MS.length + 1;
+const BATCH = 50;
 const TIMEOUT_MS = 10_000;
-// A claimed delivery is hidden from other workers this long, in case this one dies mid-send.
-const LEASE_MS = 5 * 60_000;
+// Covers the database writes of a batch on top of its sends.
+const LEASE_MARGIN_MS = 60_000;
 
 export interface WebhookPlatform {
   db: Kysely<DB>;
   pii: PiiCipher;
   /** Deliver to private and local addresses too (an intranet receiver); off by default. */
   config?: { webhookPrivateTargets?: boolean };
+  /** Name resolution of receivers (tests resolve names to chosen addresses). */
+  lookup?: HostLookup;
 }
 
 export interface EventEnvelope {
@@ -110,11 +113,12 @@ function deliveryRow(districtId: string, subscriptionId: string, event: EventEnv
 
 export interface DeliverOptions {
   limit?: number;
+  /** The most one attempt may take, name resolution included. */
   timeoutMs?: number;
   /** Send only this delivery (a test send answers with its outcome). */
   only?: { districtId: string; id: string };
-  /** Name resolution used by the private-address check (tests resolve names to chosen addresses). */
-  lookup?: typeof dns.lookup;
+  /** How a request is sent (tests record it instead). */
+  send?: Send;
 }
 
 export interface DeliverSummary {
@@ -138,35 +142,34 @@ interface Claimed {
 /**
  * Sends the deliveries due at `now`. Rows are claimed with SKIP LOCKED and a lease so that
  * several server processes never send the same attempt twice; the HTTP calls run outside any
- * transaction.
+ * transaction. The lease lasts as long as the whole batch can take (every attempt at its
+ * time-out, plus a margin), so no row of a slow batch is claimed and sent again by another
+ * worker while this one still holds it.
  */
-export async function deliverDue(
-  platform: WebhookPlatform,
-  now = new Date(),
-  fetchImpl: typeof fetch = fetch,
-  options: DeliverOptions = {},
-): Promise<DeliverSummary> {
-  const claimed = await claim(platform.db, now, options);
+export async function deliverDue(platform: WebhookPlatform, now = new Date(), options: DeliverOptions = {}): Promise<DeliverSummary> {
+  const limit = options.limit ?? BATCH;
+  const timeoutMs = options.timeoutMs ?? TIMEOUT_MS;
+  const claimed = await claim(platform.db, now, limit, limit * timeoutMs + LEASE_MARGIN_MS, options.only);
   const summary: DeliverSummary = { attempted: 0, delivered: 0, retrying: 0, failed: 0 };
   for (const d of claimed) {
-    const outcome = await attempt(platform, d, now, fetchImpl, options.timeoutMs ?? TIMEOUT_MS, options.lookup);
+    const outcome = await attempt(platform, d, now, options.send ?? sendToAddress, timeoutMs);
     summary.attempted++;
     summary[outcome]++;
   }
   return summary;
 }
 
-async function claim(db: Kysely<DB>, now: Date, options: DeliverOptions): Promise<Claimed[]> {
+async function claim(db: Kysely<DB>, now: Date, limit: number, leaseMs: number, only?: DeliverOptions['only']): Promise<Claimed[]> {
   return db.transaction().execute(async (trx) => {
     let due = trx
       .selectFrom('webhook_deliveries')
       .select(['district_id', 'id'])
       .where('status', '=', 'pending')
       .where('next_attempt_at', '<=', now);
-    if (options.only) due = due.where('district_id', '=', options.only.districtId).where('id', '=', options.only.id);
+    if (only) due = due.where('district_id', '=', only.districtId).where('id', '=', only.id);
     const rows = await due
       .orderBy('next_attempt_at')
-      .limit(options.limit ?? 50)
+      .limit(limit)
       .forUpdate()
       .skipLocked()
       .execute();
@@ -174,7 +177,7 @@ async function claim(db: Kysely<DB>, now: Date, options: DeliverOptions): Promis
     const keys = rows.map((r) => sql`(${r.district_id}::uuid, ${r.id}::uuid)`);
     await trx
       .updateTable('webhook_deliveries')
-      .set({ next_attempt_at: new Date(now.getTime() + LEASE_MS) })
+      .set({ next_attempt_at: new Date(now.getTime() + leaseMs) })
       .where(sql<boolean>`(district_id, id) in (${sql.join(keys)})`)
       .execute();
     return trx
@@ -189,13 +192,20 @@ async function claim(db: Kysely<DB>, now: Date, options: DeliverOptions): Promis
   });
 }
 
+/** Settles with the promise, or rejects with the signal's reason once it aborts. */
+function unlessAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  return new Promise((resolve, reject) => {
+    signal.addEventListener('abort', () => reject(signal.reason), { once: true });
+    promise.then(resolve, reject);
+  });
+}
+
 async function attempt(
   platform: WebhookPlatform,
   d: Claimed,
   now: Date,
-  fetchImpl: typeof fetch,
+  send: Send,
   timeoutMs: number,
-  lookup?: typeof dns.lookup,
 ): Promise<'delivered' | 'retrying' | 'failed'> {
   const n = d.attempts + 1;
   const started = Date.now();
@@ -208,12 +218,19 @@ async function attempt(
     const timestamp = String(Math.floor(now.getTime() / 1000));
     const secret = platform.pii.decrypt(d.secret_cipher);
     try {
-      if (!platform.config?.webhookPrivateTargets) await assertPublicDestination(new URL(d.url), lookup);
-      const res = await fetchImpl(d.url, {
-        method: 'POST',
+      const url = new URL(d.url);
+      const signal = AbortSignal.timeout(timeoutMs);
+      // Checked again before every attempt (a name may point elsewhere since it was saved), and
+      // the request goes to the address checked here, not to a second lookup's answer.
+      const address = await unlessAborted(
+        resolveDestination(url, { lookup: platform.lookup, allowPrivate: platform.config?.webhookPrivateTargets }),
+        signal,
+      );
+      statusCode = await send({
+        url,
+        address,
         body,
-        redirect: 'manual',
-        signal: AbortSignal.timeout(timeoutMs),
+        signal,
         headers: {
           'content-type': 'application/json',
           'user-agent': 'Sanshe-Webhooks/1',
@@ -223,9 +240,7 @@ async function attempt(
           'x-sanshe-signature': signPayload(secret, timestamp, body),
         },
       });
-      statusCode = res.status;
-      await res.body?.cancel().catch(() => undefined);
-      if (res.status < 200 || res.status >= 300) error = `HTTP ${res.status}`;
+      if (statusCode < 200 || statusCode >= 300) error = `HTTP ${statusCode}`;
     } catch (err) {
       const e = err as Error;
       error = e.name === 'TimeoutError' || e.name === 'AbortError' ? 'timeout' : (e.message || String(err)).slice(0, 500);
