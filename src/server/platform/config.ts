@@ -18,6 +18,8 @@ export interface Config {
   logLevel: string;
   /** Webhooks may call private and local addresses (an intranet receiver); off by default. */
   webhookPrivateTargets: boolean;
+  /** The Open311 discovery document's contact: how client developers reach the operator. */
+  open311Contact?: string;
 }
 
 function int(value: string | undefined, fallback: number): number {
@@ -38,5 +40,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seedDemo: env.SEED_DEMO !== 'false',
     logLevel: env.LOG_LEVEL || 'info',
     webhookPrivateTargets: env.WEBHOOK_PRIVATE_TARGETS === 'allow',
+    open311Contact: env.OPEN311_CONTACT?.trim() || undefined,
   };
 }
