@@ -16,13 +16,15 @@ import type { DB } from './tables.ts';
 
 /**
  * A fresh, migrated database for one test file: an in-memory PGlite by default, or a new
- * database on the PostgreSQL server of TEST_DATABASE_URL (dropped again on close).
+ * database on the PostgreSQL server of TEST_DATABASE_URL (dropped again on close). A migration
+ * test asks for it unmigrated.
  */
-export async function openTestDatabase(): Promise<Database> {
+export async function openTestDatabase(options: { migrated?: boolean } = {}): Promise<Database> {
+  const migrated = options.migrated ?? true;
   const serverUrl = process.env.TEST_DATABASE_URL;
   if (!serverUrl) {
     const database = await openDatabase({});
-    await migrate(database.db);
+    if (migrated) await migrate(database.db);
     return database;
   }
   const name = `sanshe_test_${crypto.randomBytes(6).toString('hex')}`;
@@ -33,7 +35,7 @@ export async function openTestDatabase(): Promise<Database> {
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   const database = await openDatabase({ databaseUrl: url.toString(), poolSize: 5 });
-  await migrate(database.db);
+  if (migrated) await migrate(database.db);
   return {
     ...database,
     async close() {

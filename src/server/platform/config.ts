@@ -24,6 +24,8 @@ export interface Config {
    * CIDR ranges, or the nearest N hops. The client address limits failed sign-ins and is audited.
    */
   trustProxy: false | string[] | number;
+  /** The Open311 discovery document's contact: how client developers reach the operator. */
+  open311Contact?: string;
 }
 
 function int(value: string | undefined, fallback: number): number {
@@ -69,5 +71,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL || 'info',
     webhookPrivateTargets: env.WEBHOOK_PRIVATE_TARGETS === 'allow',
     trustProxy: trustProxy(env.TRUST_PROXY),
+    open311Contact: env.OPEN311_CONTACT?.trim() || undefined,
   };
 }

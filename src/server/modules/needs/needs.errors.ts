@@ -74,4 +74,8 @@ export const needsErrors = defineErrors({
     message: { 'zh-CN': '该需求已结束（“{state}”），不能再添加附件', en: 'The need is finished ({state}); no more attachments can be added' },
   },
   'calendar.not_a_date': { status: 400, message: { 'zh-CN': '日期无效', en: 'Invalid date' } },
+  'calendar.not_edited': {
+    status: 404,
+    message: { 'zh-CN': '该日期没有本地调整，已按国家安排执行', en: 'This date has no local edit; it already follows the national calendar' },
+  },
 });

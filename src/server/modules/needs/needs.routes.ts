@@ -45,17 +45,17 @@ export const needRoutes: ModulePlugin = async (app) => {
 
   app.get(
     '/calendar-days',
-    { schema: { tags, summary: 'Public holidays and make-up working days of a year', querystring: S.CalendarQuery, response: { 200: S.CalendarList } } },
+    { schema: { tags, summary: 'Public holidays and make-up working days of a year: the national calendar with the local edits over it', querystring: S.CalendarQuery, response: { 200: S.CalendarList } } },
     async (request) => settings.listCalendarDays(request.ctx, request.query.year),
   );
   app.put(
     '/calendar-days/:date',
-    { schema: { tags, summary: 'Mark a date as holiday or make-up working day (platform admin; national calendar)', params: S.DateParams, body: S.CalendarDayBody, response: { 200: S.CalendarDayView } } },
+    { schema: { tags, summary: 'Edit a date locally as a holiday or a working day, over the national calendar (platform admin)', params: S.DateParams, body: S.CalendarDayBody, response: { 200: S.CalendarDayView } } },
     async (request) => settings.putCalendarDay(request.ctx, request.params.date, request.body),
   );
   app.delete(
     '/calendar-days/:date',
-    { schema: { tags, summary: 'Return a date to the Monday–Friday rule (platform admin)', params: S.DateParams } },
+    { schema: { tags, summary: 'Remove a local edit: the date follows the national calendar again (platform admin)', params: S.DateParams } },
     async (request, reply) => {
       await settings.deleteCalendarDay(request.ctx, request.params.date);
       return reply.status(204).send();

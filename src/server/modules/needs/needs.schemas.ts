@@ -59,12 +59,23 @@ export const SettingsBody = Type.Object(
 );
 
 export const CalendarQuery = Type.Object({ year: Type.Integer({ minimum: 2000, maximum: 2100 }) });
-export const CalendarDayView = Type.Object({ date: DateStr, kind: StringEnum(['holiday', 'workday']), name: Type.String() });
+export const CalendarDayView = Type.Object({
+  date: DateStr,
+  kind: StringEnum(['holiday', 'workday']),
+  name: Type.String(),
+  source: StringEnum(['national', 'local'], { description: 'national: the national calendar; local: the platform admin\'s edit, which applies over it' }),
+});
 export const CalendarDayBody = Type.Object(
   { kind: StringEnum(['holiday', 'workday']), name: Type.String({ maxLength: 50 }) },
   { additionalProperties: false },
 );
-export const CalendarList = Type.Object({ items: Type.Array(CalendarDayView) });
+export const CalendarList = Type.Object({
+  items: Type.Array(CalendarDayView),
+  national: Type.Object(
+    { published: Type.Boolean(), firstYear: Type.Integer(), lastYear: Type.Integer() },
+    { description: 'Whether the installed national calendar has the year, and the years it has' },
+  ),
+});
 
 export const Point = Type.Object(
   { lng: Type.Number({ minimum: 73, maximum: 136 }), lat: Type.Number({ minimum: 3, maximum: 54 }) },

@@ -1,5 +1,6 @@
 import type { Actor } from '../../platform/authz/actor.ts';
 import * as calendar from '../../platform/calendar/calendar.store.ts';
+import { isPublished, NATIONAL_FIRST_YEAR, NATIONAL_LAST_YEAR } from '../../platform/calendar/national-calendar.ts';
 import { AppError, invalid } from '../../platform/errors/app-error.ts';
 import { command, requireActor, type RequestContext } from '../../platform/http/context.ts';
 import type { Static } from '../../platform/http/schema.ts';
@@ -46,9 +47,13 @@ export async function listCategories(ctx: RequestContext, q: Static<typeof S.Cat
 export async function listCalendarDays(ctx: RequestContext, year: number) {
   const actor = requireActor(ctx);
   calendarPolicy.authorize(actor, 'read', {});
-  return { items: await calendar.listCalendarDays(ctx.db, year) };
+  return {
+    items: await calendar.listCalendarDays(ctx.db, year, ctx.locale),
+    national: { published: isPublished(year), firstYear: NATIONAL_FIRST_YEAR, lastYear: NATIONAL_LAST_YEAR },
+  };
 }
 
+/** A local edit over the national calendar: a holiday or a working day of this deployment's own. */
 export async function putCalendarDay(ctx: RequestContext, date: string, body: Static<typeof S.CalendarDayBody>) {
   const actor = requireActor(ctx);
   calendarPolicy.authorize(actor, 'update', {});
@@ -57,21 +62,21 @@ export async function putCalendarDay(ctx: RequestContext, date: string, body: St
   }
   const day = { date, kind: body.kind, name: body.name.trim() };
   await command(ctx, async ({ trx, audit }) => {
-    const before = await calendar.findCalendarDay(trx, date);
-    await calendar.putCalendarDay(trx, day);
+    const before = await calendar.findLocalDay(trx, date);
+    await calendar.putLocalDay(trx, day);
     await audit({ action: 'calendar.put', entityType: 'calendar_day', entityId: null, before: before ?? null, after: day });
   });
-  return day;
+  return { ...day, source: 'local' as const };
 }
 
+/** Removes a local edit: the date follows the national calendar again. */
 export async function deleteCalendarDay(ctx: RequestContext, date: string) {
   const actor = requireActor(ctx);
   calendarPolicy.authorize(actor, 'update', {});
   await command(ctx, async ({ trx, audit }) => {
-    const before = await calendar.findCalendarDay(trx, date);
-    if (!before) throw new AppError('resource.not_found');
-    await calendar.deleteCalendarDay(trx, date);
+    const before = await calendar.findLocalDay(trx, date);
+    if (!before) throw new AppError('calendar.not_edited');
+    await calendar.deleteLocalDay(trx, date);
     await audit({ action: 'calendar.delete', entityType: 'calendar_day', entityId: null, before });
   });
 }
-

@@ -53,32 +53,83 @@ describe('reporting a need', () => {
     expect(res.json().error.details.fields[0].code).toBe('need.unknown_place');
   });
 
-  it('counts time limits in working days across the National Day holiday and its make-up Saturday', async () => {
+});
+
+describe('working days from the national calendar, with local edits over it', () => {
+  const reportAt = async (instant: string) => {
     vi.useFakeTimers({ toFake: ['Date'] });
-    vi.setSystemTime(new Date('2026-09-30T10:00:00+08:00'));
+    vi.setSystemTime(new Date(instant));
     const res = await report(worker, { source: 'staff', intakeChannel: 'phone', householdId: w.household.id });
+    vi.useRealTimers();
     expect(res.statusCode, res.body).toBe(201);
+    return res.json();
+  };
+
+  it('counts time limits in working days across the National Day holiday and its make-up Saturday', async () => {
     // triage 1 working day: 10-01..10-07 off, so Thursday 10-08; resolve 3: 10-08, 10-09, Saturday 10-10 (调休).
-    expect(res.json()).toMatchObject({ triageDueAt: '2026-10-08T15:59:59.000Z', resolveDueAt: '2026-10-10T15:59:59.000Z', dueAt: '2026-10-08T15:59:59.000Z' });
+    expect(await reportAt('2026-09-30T10:00:00+08:00')).toMatchObject({ triageDueAt: '2026-10-08T15:59:59.000Z', resolveDueAt: '2026-10-10T15:59:59.000Z', dueAt: '2026-10-08T15:59:59.000Z' });
   });
 
-  it('follows the calendar as edited by the platform admin', async () => {
+  it('counts the Spring Festival of 2025 (the demo history): the make-up Sunday before it works, 28 Jan–4 Feb rest', async () => {
+    // Reported Friday 24 January 2025: triage 1 working day is Sunday 26 January (调休);
+    // resolve 3: 26 and 27 January, then Wednesday 5 February after the holiday.
+    expect(await reportAt('2025-01-24T10:00:00+08:00')).toMatchObject({ triageDueAt: '2025-01-26T15:59:59.000Z', resolveDueAt: '2025-02-05T15:59:59.000Z' });
+  });
+
+  it('counts the Spring Festival of 2026, the latest year the national calendar has', async () => {
+    // Reported Friday 13 February 2026: Saturday 14 February is a make-up working day; 15–23 February rest.
+    expect(await reportAt('2026-02-13T10:00:00+08:00')).toMatchObject({ triageDueAt: '2026-02-14T15:59:59.000Z', resolveDueAt: '2026-02-25T15:59:59.000Z' });
+  });
+
+  it('lists a year\'s national days in the caller\'s language, marked as national', async () => {
+    const officer = await clientAs(t, [{ role: 'district_officer', scopeType: 'district', scopeId: w.district.id }]);
+    const zh = (await officer.get('/api/v1/calendar-days?year=2025')).json();
+    expect(zh.national).toEqual({ published: true, firstYear: 2024, lastYear: 2026 });
+    expect(zh.items).toContainEqual({ date: '2025-01-28', kind: 'holiday', name: '春节', source: 'national' });
+    expect(zh.items).toContainEqual({ date: '2025-02-08', kind: 'workday', name: '春节', source: 'national' });
+    expect(zh.items.filter((d: { kind: string }) => d.kind === 'holiday')).toHaveLength(28);
+    expect(zh.items.filter((d: { kind: string }) => d.kind === 'workday')).toHaveLength(5);
+    expect(zh.items.every((d: { source: string }) => d.source === 'national')).toBe(true);
+    officer.lang = 'en';
+    const en = (await officer.get('/api/v1/calendar-days?year=2025')).json();
+    officer.lang = undefined;
+    expect(en.items).toContainEqual({ date: '2025-01-28', kind: 'holiday', name: 'Spring Festival', source: 'national' });
+    const y2024 = (await officer.get('/api/v1/calendar-days?year=2024')).json().items;
+    expect(y2024).toContainEqual({ date: '2024-02-10', kind: 'holiday', name: '春节', source: 'national' });
+    const unpublished = (await officer.get('/api/v1/calendar-days?year=2027')).json();
+    expect(unpublished).toEqual({ items: [], national: { published: false, firstYear: 2024, lastYear: 2026 } });
+  });
+
+  it('applies the platform admin\'s local edits over the national calendar; removing one returns the date to it', async () => {
     const admin = await clientAs(t, [{ role: 'platform_admin', scopeType: 'platform' }]);
     const officer = await clientAs(t, [{ role: 'district_officer', scopeType: 'district', scopeId: w.district.id }]);
-    const days = (await officer.get('/api/v1/calendar-days?year=2026')).json().items;
-    expect(days).toContainEqual({ date: '2026-10-10', kind: 'workday', name: '国庆节调休' });
-    expect(days.filter((d: { kind: string }) => d.kind === 'holiday')).toHaveLength(33);
+    const day = async (date: string) => (await officer.get(`/api/v1/calendar-days?year=${date.slice(0, 4)}`)).json().items.find((d: { date: string }) => d.date === date);
     expect((await officer.request('PUT', '/api/v1/calendar-days/2026-10-08', { kind: 'holiday', name: 'x' })).statusCode).toBe(403);
+
+    // A day off of this deployment's own, on a national working day.
     const put = await admin.request('PUT', '/api/v1/calendar-days/2026-10-08', { kind: 'holiday', name: '临时休假' });
     expect(put.statusCode, put.body).toBe(200);
+    expect(put.json()).toEqual({ date: '2026-10-08', kind: 'holiday', name: '临时休假', source: 'local' });
+    expect(await day('2026-10-08')).toEqual({ date: '2026-10-08', kind: 'holiday', name: '临时休假', source: 'local' });
     expect(await auditCount(t.db, 'calendar.put')).toBe(1);
-    vi.useFakeTimers({ toFake: ['Date'] });
-    vi.setSystemTime(new Date('2026-09-30T10:00:00+08:00'));
-    const res = await report(worker, { source: 'staff', intakeChannel: 'phone', householdId: w.household.id });
-    expect(res.json().triageDueAt).toBe('2026-10-09T15:59:59.000Z');
-    vi.useRealTimers();
+    expect((await reportAt('2026-09-30T10:00:00+08:00')).triageDueAt).toBe('2026-10-09T15:59:59.000Z');
+
+    // Over a national make-up Saturday: the local edit wins until it is removed.
+    expect((await admin.request('PUT', '/api/v1/calendar-days/2026-10-10', { kind: 'holiday', name: '不调休' })).statusCode).toBe(200);
+    expect(await day('2026-10-10')).toEqual({ date: '2026-10-10', kind: 'holiday', name: '不调休', source: 'local' });
+    // resolve 3 working days from Thursday 8 October: 9, (10 now off), 12 and 13 October.
+    expect((await reportAt('2026-10-08T10:00:00+08:00')).resolveDueAt).toBe('2026-10-13T15:59:59.000Z');
+    expect((await admin.delete('/api/v1/calendar-days/2026-10-10')).statusCode).toBe(204);
+    expect(await day('2026-10-10')).toEqual({ date: '2026-10-10', kind: 'workday', name: '国庆节', source: 'national' });
+    expect((await reportAt('2026-10-08T10:00:00+08:00')).resolveDueAt).toBe('2026-10-12T15:59:59.000Z');
+
     expect((await admin.delete('/api/v1/calendar-days/2026-10-08')).statusCode).toBe(204);
-    expect((await admin.delete('/api/v1/calendar-days/2026-10-08')).statusCode).toBe(404);
+    // A national day without a local edit cannot be removed, only edited.
+    const national = await admin.delete('/api/v1/calendar-days/2026-10-01');
+    expect(national.statusCode).toBe(404);
+    expect(national.json().error.code).toBe('calendar.not_edited');
+    expect(await day('2026-10-01')).toMatchObject({ kind: 'holiday', source: 'national' });
+    expect(await auditCount(t.db, 'calendar.delete')).toBe(2);
   });
 });
 

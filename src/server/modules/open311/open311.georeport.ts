@@ -38,6 +38,32 @@ const STATUS_NOTES: Record<NeedState, Record<Locale, string>> = {
   merged: { 'zh-CN': '与同一问题的其他报告合并办理', en: 'Merged with another report of the same problem' },
 };
 
+const DISCOVERY_TEXTS: Record<'contact' | 'key_service', Record<Locale, string>> = {
+  contact: {
+    'zh-CN': '请联系为您的应用签发 API 密钥的区民政部门。',
+    en: 'Contact the district civil affairs office that issued your API key.',
+  },
+  key_service: {
+    'zh-CN': 'API 密钥由区民政部门按客户端应用逐个签发。',
+    en: 'API keys are issued per client app by the district civil affairs office.',
+  },
+};
+// The date this document's content last changed (the specification's "changeset").
+const DISCOVERY_CHANGESET = '2026-12-01T00:00:00Z';
+
+/**
+ * The discovery document describes the endpoint, and there is one endpoint per deployment (it
+ * takes no jurisdiction_id), so its contact is the deployment's OPEN311_CONTACT.
+ */
+export function discovery(ctx: RequestContext, url: string) {
+  return {
+    changeset: DISCOVERY_CHANGESET,
+    contact: ctx.config.open311Contact ?? DISCOVERY_TEXTS.contact[ctx.locale],
+    key_service: DISCOVERY_TEXTS.key_service[ctx.locale],
+    endpoints: [{ specification: SPECIFICATION, url, changeset: DISCOVERY_CHANGESET, type: 'production', formats: ['text/xml', 'application/json'] }],
+  };
+}
+
 export async function jurisdiction(ctx: RequestContext, params: Params) {
   const code = one(params, 'jurisdiction_id');
   if (!code) throw new Open311Error(400, 'jurisdiction_id is required: the community code');
@@ -76,8 +102,8 @@ export async function services(ctx: RequestContext, params: Params) {
     // Categories carry no extra questions, so there is never a definition to fetch.
     metadata: false,
     type: 'realtime',
-    keywords: '',
-    group: (en && c.group_name_en) || c.group_name || '',
+    keywords: null,
+    group: (en && c.group_name_en) || c.group_name || null,
   }));
 }
 
@@ -96,26 +122,27 @@ function expected(row: ExternalNeedRow): string | null {
 
 type Extra = { address_string: string | null; address_id: string | null; located_by_point: boolean; media_url: string | null };
 
+/** A value the need does not have is null (an empty element in XML), as in the specification's examples. */
 function presentRequest(ctx: RequestContext, row: ExternalNeedRow, extra: Extra | undefined, serviceName: string) {
   return {
     service_request_id: row.id,
     status: OPEN.includes(row.state) ? 'open' : 'closed',
     status_notes: STATUS_NOTES[row.state][ctx.locale],
     service_name: serviceName,
-    service_code: row.open311_code ?? '',
+    service_code: row.open311_code,
     description: row.description,
     agency_responsible:
       row.state === 'referred' ? row.organization_name ?? row.referral_department ?? row.community_name : row.community_name,
-    service_notice: '',
+    service_notice: null,
     requested_datetime: w3c(row.created_at),
     updated_datetime: w3c(row.updated_at),
     expected_datetime: expected(row),
-    address: extra?.address_string ?? '',
-    address_id: extra?.address_id ?? '',
-    zipcode: '',
+    address: extra?.address_string ?? null,
+    address_id: extra?.address_id ?? null,
+    zipcode: null,
     lat: extra?.located_by_point ? row.lat : null,
     long: extra?.located_by_point ? row.lng : null,
-    media_url: extra?.media_url ?? '',
+    media_url: extra?.media_url ?? null,
   };
 }
 

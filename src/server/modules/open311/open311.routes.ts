@@ -50,24 +50,17 @@ export const geoReportRoutes: ModulePlugin = async (app) => {
 
   for (const format of ['json', 'xml'] as const) {
     app.get(`/discovery.${format}`, { schema: { tags, summary: `Discovery (${format})` } }, async (request, reply) => {
-      const base = `${request.protocol}://${request.host}/open311/v2`;
-      const changeset = '2026-11-01T00:00:00Z';
-      const discovery = {
-        changeset,
-        contact: '',
-        key_service: 'API keys are issued per client app by the district office',
-        endpoints: [{ specification: geo.SPECIFICATION, url: base, changeset, type: 'production', formats: ['text/xml', 'application/json'] }],
-      };
-      return send(reply, format, renderObject(format, 'discovery', discovery));
+      const url = `${request.protocol}://${request.host}/open311/v2`;
+      return send(reply, format, renderObject(format, 'discovery', geo.discovery(request.ctx, url)));
     });
     app.get(`/services.${format}`, { schema: { tags, summary: `Service list (${format})` } }, async (request, reply) =>
-      send(reply, format, renderList(format, 'services', 'service', await geo.services(request.ctx, paramsOf(request)))),
+      send(reply, format, renderList(format, 'services', await geo.services(request.ctx, paramsOf(request)))),
     );
     app.get(`/requests.${format}`, { schema: { tags, summary: `Service requests, filtered (${format})` } }, async (request, reply) =>
-      send(reply, format, renderList(format, 'service_requests', 'request', await geo.listRequests(request.ctx, paramsOf(request)))),
+      send(reply, format, renderList(format, 'service_requests', await geo.listRequests(request.ctx, paramsOf(request)))),
     );
     app.post(`/requests.${format}`, { schema: { tags, summary: `Submit a service request with an API key (${format})` } }, async (request, reply) =>
-      send(reply, format, renderList(format, 'service_requests', 'request', await geo.createRequest(request.ctx, paramsOf(request)))),
+      send(reply, format, renderList(format, 'service_requests', await geo.createRequest(request.ctx, paramsOf(request)))),
     );
   }
   app.get('/services/:file', { schema: { tags, summary: 'Service definition: /services/{service_code}.json|xml', params: FileParams } }, async (request, reply) => {
@@ -77,11 +70,11 @@ export const geoReportRoutes: ModulePlugin = async (app) => {
   });
   app.get('/requests/:file', { schema: { tags, summary: 'One service request: /requests/{id}.json|xml', params: FileParams } }, async (request, reply) => {
     const { name, format } = splitFormat((request.params as { file: string }).file);
-    return send(reply, format, renderList(format, 'service_requests', 'request', await geo.getRequest(request.ctx, name, paramsOf(request))));
+    return send(reply, format, renderList(format, 'service_requests', await geo.getRequest(request.ctx, name, paramsOf(request))));
   });
   app.get('/tokens/:file', { schema: { tags, summary: 'Request id of a token: /tokens/{token}.json|xml', params: FileParams } }, async (request, reply) => {
     const { name, format } = splitFormat((request.params as { file: string }).file);
-    return send(reply, format, renderList(format, 'service_requests', 'request', await geo.resolveToken(request.ctx, name, paramsOf(request))));
+    return send(reply, format, renderList(format, 'service_requests', await geo.resolveToken(request.ctx, name, paramsOf(request))));
   });
 };
 

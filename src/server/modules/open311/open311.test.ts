@@ -40,7 +40,7 @@ describe('services', () => {
       description: '楼道照明',
       metadata: false,
       type: 'realtime',
-      keywords: '',
+      keywords: null,
       group: '物业与设施',
     });
     const root = parseXml((await get('/services.xml')).body);

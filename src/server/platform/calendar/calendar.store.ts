@@ -1,38 +1,49 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../tables.ts';
+import type { Locale } from '../i18n/locale.ts';
+import { NATIONAL_KINDS, nationalDays } from './national-calendar.ts';
 import { WorkingCalendar, type DayKind } from './working-days.ts';
 
-export interface CalendarDay {
+/** A local edit of the platform admin, kept in calendar_days over the national calendar. */
+export interface LocalDay {
   date: string;
   kind: DayKind;
   name: string;
 }
 
+export interface CalendarDay extends LocalDay {
+  /** national: from the national calendar; local: the platform admin's edit, which wins. */
+  source: 'national' | 'local';
+}
+
 /**
- * The calendar of exceptions is small (a few dozen rows a year), so it is read whole for each
- * computation rather than cached: an edit takes effect on the next due time without any
+ * The national calendar with the local edits on top. The edits are few (read whole for each
+ * computation rather than cached), so an edit takes effect on the next due time without any
  * invalidation.
  */
 export async function loadCalendar(db: Kysely<DB>): Promise<WorkingCalendar> {
   const rows = await db.selectFrom('calendar_days').select(['date', 'kind']).execute();
-  return new WorkingCalendar(new Map(rows.map((r) => [r.date, r.kind])));
+  return new WorkingCalendar(new Map([...NATIONAL_KINDS, ...rows.map((r) => [r.date, r.kind] as const)]));
 }
 
-export function listCalendarDays(db: Kysely<DB>, year: number): Promise<CalendarDay[]> {
-  return db
+/** The exceptions of a year as they apply: national days in the caller's language, local edits over them. */
+export async function listCalendarDays(db: Kysely<DB>, year: number, locale: Locale): Promise<CalendarDay[]> {
+  const days = new Map<string, CalendarDay>(nationalDays(year).map((d) => [d.date, { date: d.date, kind: d.kind, name: d.name[locale], source: 'national' }]));
+  const local = await db
     .selectFrom('calendar_days')
     .select(['date', 'kind', 'name'])
     .where('date', '>=', `${year}-01-01`)
     .where('date', '<=', `${year}-12-31`)
-    .orderBy('date')
     .execute();
+  for (const d of local) days.set(d.date, { ...d, source: 'local' });
+  return [...days.values()].sort((a, b) => a.date.localeCompare(b.date));
 }
 
-export async function findCalendarDay(db: Kysely<DB>, date: string): Promise<CalendarDay | undefined> {
+export async function findLocalDay(db: Kysely<DB>, date: string): Promise<LocalDay | undefined> {
   return db.selectFrom('calendar_days').select(['date', 'kind', 'name']).where('date', '=', date).executeTakeFirst();
 }
 
-export async function putCalendarDay(db: Kysely<DB>, day: CalendarDay): Promise<void> {
+export async function putLocalDay(db: Kysely<DB>, day: LocalDay): Promise<void> {
   await db
     .insertInto('calendar_days')
     .values(day)
@@ -40,7 +51,7 @@ export async function putCalendarDay(db: Kysely<DB>, day: CalendarDay): Promise<
     .execute();
 }
 
-export async function deleteCalendarDay(db: Kysely<DB>, date: string): Promise<boolean> {
+export async function deleteLocalDay(db: Kysely<DB>, date: string): Promise<boolean> {
   const r = await db.deleteFrom('calendar_days').where('date', '=', date).executeTakeFirst();
   return Number(r.numDeletedRows) > 0;
 }

@@ -18,6 +18,7 @@ export type ThreeLists = Static<typeof CN.ThreeLists>;
 export type InboxItem = Static<typeof NS.InboxItem>;
 export type CategoryView = Static<typeof NS.CategoryView>;
 export type CalendarDay = Static<typeof NS.CalendarDayView>;
+export type CalendarList = Static<typeof NS.CalendarList>;
 export type Limits = Static<typeof NS.Limits>;
 
 // The server's enums are types only on this side; `satisfies` keeps these lists in step with them.
