@@ -1,5 +1,6 @@
 import type { Actor } from '../../platform/authz/actor.ts';
-import { AppError, invalid } from '../../platform/errors/app-error.ts';
+import { AppError, invalid, notFoundAt, referenced } from '../../platform/errors/app-error.ts';
+import { visibleUnit } from '../territory/index.ts';
 import { command, requireActor, type RequestContext } from '../../platform/http/context.ts';
 import { decodeCursor, pageOf } from '../../platform/http/pagination.ts';
 import { activeCategory } from './needs.categories.ts';
@@ -131,10 +132,10 @@ async function placeOf(ctx: RequestContext, actor: Actor, body: S.CreateNeedBody
     throw invalid({ field: 'householdId', code: 'need.place_required' });
   }
   const field = body.householdId ? 'householdId' : 'gridId';
-  if (!place) throw invalid({ field, code: 'need.unknown_place' });
+  if (!place) throw notFoundAt(field);
   const record: NeedRecord = { ...place, state: 'reported', handlerUserId: null, reporterUserId: null, referralOrgId: null, followerIds: [] };
-  // A place outside every scope of the caller is reported as unknown, not as forbidden.
-  if (!needPolicy.can(actor, 'read', record)) throw invalid({ field, code: 'need.unknown_place' });
+  // A place outside every scope of the caller answers like one that does not exist.
+  if (!needPolicy.can(actor, 'read', record)) throw notFoundAt(field);
   const asResident = body.source === 'resident';
   const ok = actor.assignments.some(
     (a) =>
@@ -151,14 +152,8 @@ export async function createNeed(ctx: RequestContext, body: S.CreateNeedBody) {
   if (body.source === 'staff' && !body.intakeChannel) throw invalid({ field: 'intakeChannel', code: 'need.channel_required' });
   const category = await activeCategory(ctx.db, place.districtId, body.categoryId);
   if (body.reporterResidentId) {
-    const r = await ctx.db
-      .selectFrom('residents')
-      .select('id')
-      .where('district_id', '=', place.districtId)
-      .where('id', '=', body.reporterResidentId)
-      .where('household_id', '=', place.householdId ?? '00000000-0000-0000-0000-000000000000')
-      .executeTakeFirst();
-    if (!r) throw invalid({ field: 'reporterResidentId', code: 'need.unknown_resident' });
+    const resident = await referenced('reporterResidentId', () => visibleUnit(ctx, 'resident', body.reporterResidentId!));
+    if (resident.householdId !== place.householdId) throw invalid({ field: 'reporterResidentId', code: 'need.unknown_resident' });
   }
   const { id } = await command(ctx, (scope) =>
     insertNeed(scope, {

@@ -92,8 +92,8 @@ describe('splitting a need', () => {
     const stranger = await clientAs(t, [{ role: 'community_admin', scopeType: 'community', scopeId: other.id, districtId: w.district.id }]);
     expect((await stranger.post(`/api/v1/needs/${id}/split`, meal())).statusCode).toBe(404);
     const bad = await admin.post(`/api/v1/needs/${id}/split`, { ...meal(), categoryId: id });
-    expect(bad.statusCode).toBe(400);
-    expect(bad.json().error.details.fields[0]).toMatchObject({ field: 'categoryId', code: 'need.unknown_category' });
+    expect(bad.statusCode).toBe(404);
+    expect(bad.json().error.details.fields[0]).toMatchObject({ field: 'categoryId', code: 'resource.not_found' });
     const count = await t.db.selectFrom('needs').select('id').where('split_from_id', '=', id).execute();
     expect(count).toEqual([]);
   });

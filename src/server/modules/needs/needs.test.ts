@@ -43,14 +43,14 @@ describe('reporting a need', () => {
   });
 
   it('refuses a resident reporting for another household and staff outside their community', async () => {
-    expect((await report(resident, { source: 'resident', householdId: w.neighbour.id })).statusCode).toBe(400);
+    expect((await report(resident, { source: 'resident', householdId: w.neighbour.id })).statusCode).toBe(404);
     expect((await report(resident, { source: 'staff', intakeChannel: 'phone', householdId: w.household.id })).statusCode).toBe(403);
     const other = await buildCommunity(t.db, { street: w.street });
     const otherGrid = await buildGrid(t.db, { community: other });
     const far = await buildHousehold(t.db, { grid: otherGrid });
     const res = await report(worker, { source: 'staff', intakeChannel: 'phone', householdId: far.id });
-    expect(res.statusCode).toBe(400);
-    expect(res.json().error.details.fields[0].code).toBe('need.unknown_place');
+    expect(res.statusCode).toBe(404);
+    expect(res.json().error.details.fields[0]).toMatchObject({ field: 'householdId', code: 'resource.not_found' });
   });
 
   it('counts time limits in working days across the National Day holiday and its make-up Saturday', async () => {

@@ -1,14 +1,15 @@
 import type { Kysely, Updateable } from 'kysely';
 import type { Actor } from '../../platform/authz/actor.ts';
 import { localDate } from '../../platform/calendar/working-days.ts';
-import { AppError, invalid, type FieldError } from '../../platform/errors/app-error.ts';
+import { AppError, invalid, notFoundAt, referenced, type FieldError } from '../../platform/errors/app-error.ts';
+import { organizationNames } from '../organizations/index.ts';
 import { command, requireActor, type RequestContext } from '../../platform/http/context.ts';
 import type { DB } from '../../tables.ts';
 import { audienceOf, notify, recordEvent } from './needs.events.ts';
 import { checkHandler } from './needs.handlers.ts';
 import { FINAL_STATES, transitionFor, type Transition } from './needs.lifecycle.ts';
 import { needPolicy } from './needs.policy.ts';
-import { checkPoolTarget, loadPoolTarget } from './needs.pooling.ts';
+import { checkPoolTarget, visiblePoolTarget } from './needs.pooling.ts';
 import type { TransitionBody } from './needs.schemas.ts';
 import { getNeed, loadVisible, recordOf } from './needs.service.ts';
 import type { NeedRow } from './needs.store.ts';
@@ -40,8 +41,8 @@ function missingFields(t: Transition, body: TransitionBody): FieldError[] {
   return errors;
 }
 
-/** What the action changes on the need besides its state; extra checks that need the database. */
-async function changesFor(ctx: RequestContext, row: NeedRow, body: TransitionBody, now: Date): Promise<Updateable<NeedsTable>> {
+/** What the action changes on the need besides its state; checks that need the database. */
+async function changesFor(ctx: RequestContext, actor: Actor, row: NeedRow, body: TransitionBody, now: Date): Promise<Updateable<NeedsTable>> {
   switch (body.action) {
     case 'assign':
       await checkHandler(ctx.db, row, body.handlerUserId!);
@@ -52,9 +53,9 @@ async function changesFor(ctx: RequestContext, row: NeedRow, body: TransitionBod
     case 'resume':
       return { waiting_until: null, waiting_reason: null };
     case 'refer':
-      if (body.referralOrgId) {
-        const org = await ctx.db.selectFrom('organizations').select('id').where('id', '=', body.referralOrgId).executeTakeFirst();
-        if (!org) throw invalid({ field: 'referralOrgId', code: 'need.unknown_organization' });
+      // The organizations register is public: any registered organization may take a referral.
+      if (body.referralOrgId && !(await organizationNames(ctx.db, [body.referralOrgId])).has(body.referralOrgId)) {
+        throw notFoundAt('referralOrgId');
       }
       return { referral_org_id: body.referralOrgId ?? null, referral_department: body.referralDepartment?.trim() ?? null, referral_answer: null };
     case 'answer_referral':
@@ -66,19 +67,15 @@ async function changesFor(ctx: RequestContext, row: NeedRow, body: TransitionBod
     case 'dispute':
       return { resolved_at: null };
     case 'merge': {
-      const survivor = await ctx.db
-        .selectFrom('needs')
-        .select(['id', 'state'])
-        .where('district_id', '=', row.district_id)
-        .where('id', '=', body.duplicateOf!)
-        .executeTakeFirst();
-      if (!survivor || survivor.id === row.id || FINAL_STATES.includes(survivor.state)) {
+      // The survivor's followers will include this need's reporters: it must be one the caller may read.
+      const { row: survivor } = await referenced('duplicateOf', () => loadVisible(ctx, actor, body.duplicateOf!));
+      if (survivor.district_id !== row.district_id || survivor.id === row.id || FINAL_STATES.includes(survivor.state)) {
         throw invalid({ field: 'duplicateOf', code: 'need.bad_duplicate' });
       }
       return { merged_into_id: survivor.id, closed_at: now };
     }
     case 'pool': {
-      const target = checkPoolTarget(row, await loadPoolTarget(ctx.db, row.district_id, body.commonNeedId!));
+      const target = checkPoolTarget(row, await visiblePoolTarget(ctx, body.commonNeedId!));
       return { common_need_id: target.id };
     }
     case 'reject':
@@ -103,10 +100,10 @@ export async function transitionNeed(ctx: RequestContext, id: string, body: Tran
   const missing = missingFields(t, body);
   if (missing.length) throw invalid(...missing);
   const now = new Date();
-  const changes = await changesFor(ctx, row, body, now);
+  const changes = await changesFor(ctx, actor, row, body, now);
   let note = (body.note ?? body.reason ?? body.answer ?? '').trim();
   // The timeline names the group a need joined, so the resident learns where it went.
-  if (body.action === 'pool' && !note) note = (await loadPoolTarget(ctx.db, row.district_id, body.commonNeedId!))!.title;
+  if (body.action === 'pool' && !note) note = (await visiblePoolTarget(ctx, body.commonNeedId!)).title;
   await command(ctx, async ({ trx, audit }) => {
     const updated = await trx
       .updateTable('needs')
