@@ -211,8 +211,11 @@ export async function listNeeds(ctx: RequestContext, q: S.NeedListQuery) {
   return { items: page.items.map((r) => present(actor, r)), nextCursor: page.nextCursor };
 }
 
-export async function duplicatesOf(ctx: RequestContext, row: store.NeedRow) {
-  const candidates = await store.duplicateCandidates(ctx.db, row);
+/** Possible duplicates of a need, among the needs the caller may open (their descriptions are shown). */
+export async function duplicatesOf(ctx: RequestContext, actor: Actor, row: store.NeedRow) {
+  const grants = needPolicy.grants(actor, 'read');
+  if (grants.length === 0) return [];
+  const candidates = await store.duplicateCandidates(ctx.db, row, store.readableBy(actor, grants));
   return candidates
     .map((c) => ({
       id: c.id,
@@ -265,7 +268,7 @@ export async function getNeed(ctx: RequestContext, id: string): Promise<S.NeedDe
   const { row, followers } = await loadVisible(ctx, actor, id);
   const [timeline, duplicates, related] = await Promise.all([
     store.timelineOf(ctx.db, row.district_id, row.id),
-    duplicatesOf(ctx, row),
+    duplicatesOf(ctx, actor, row),
     relatedOf(ctx, actor, row),
   ]);
   return {
@@ -289,5 +292,5 @@ export async function getNeed(ctx: RequestContext, id: string): Promise<S.NeedDe
 export async function getDuplicates(ctx: RequestContext, id: string) {
   const actor = requireActor(ctx);
   const { row } = await loadVisible(ctx, actor, id);
-  return { items: await duplicatesOf(ctx, row) };
+  return { items: await duplicatesOf(ctx, actor, row) };
 }

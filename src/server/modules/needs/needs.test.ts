@@ -1,7 +1,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { auditCount, clientAs, createTestApp, type TestApp } from '../../testing.ts';
 import { buildCommunity, buildGrid, buildHousehold } from '../territory/testing.ts';
-import { buildNeedWorld, type NeedWorld } from './needs.testing.ts';
+import { buildOrganization } from '../organizations/testing.ts';
+import { buildNeed, buildNeedWorld, type NeedWorld } from './needs.testing.ts';
 
 let t: TestApp;
 let w: NeedWorld;
@@ -136,7 +137,9 @@ describe('duplicates and merging', () => {
     const a = (await report(r1, { source: 'resident', householdId: h1.id, description: '三单元楼道的灯坏了，晚上很黑' })).json();
     await report(r1, { source: 'resident', householdId: h1.id, description: '小区门口的垃圾桶满了', categoryId: w.category('environment_sanitation') });
     const b = (await report(r2, { source: 'resident', householdId: h2.id, description: '三单元楼道灯坏了好几天' })).json();
-    expect(b.duplicates).toEqual([expect.objectContaining({ id: a.id, sameHousehold: false })]);
+    // The other household's need is suggested to staff only: its reporter r2 may not open it.
+    expect(b.duplicates).toEqual([]);
+    expect((await worker.get(`/api/v1/needs/${b.id}`)).json().duplicates).toEqual([expect.objectContaining({ id: a.id, sameHousehold: false })]);
     expect((await worker.get(`/api/v1/needs/${b.id}/duplicates`)).json().items.map((d: { id: string }) => d.id)).toEqual([a.id]);
     expect((await r2.get(`/api/v1/needs/${a.id}`)).statusCode).toBe(404);
 
@@ -152,6 +155,31 @@ describe('duplicates and merging', () => {
     const after = (await r2.get('/api/v1/notifications?unread=true')).json().items;
     expect(after[0]).toMatchObject({ needId: a.id, kind: 'state_changed', state: 'accepted' });
     expect((await worker.post(`/api/v1/needs/${a.id}/transitions`, { action: 'merge', duplicateOf: a.id })).statusCode).toBe(400);
+  });
+});
+
+describe('duplicate suggestions are limited to needs the caller may open', () => {
+  it('shows a resident and an organization admin only the needs they may read, staff all of their scope', async () => {
+    const grid = await buildGrid(t.db, { community: w.community });
+    const home = await buildHousehold(t.db, { grid });
+    const nextDoor = await buildHousehold(t.db, { grid });
+    const org = await buildOrganization(t.db, t.platform.pii, { district: w.district });
+    const mine = await clientAs(t, [{ role: 'resident', scopeType: 'household', scopeId: home.id, districtId: w.district.id }]);
+    const orgAdmin = await clientAs(t, [{ role: 'org_admin', scopeType: 'organization', scopeId: org.id }]);
+    const place = { grid_id: grid.id, category_id: w.category('property_facilities') };
+    const own = await buildNeed(t.db, w, { ...place, household: home, description: '二单元楼道的灯坏了，晚上很黑', referral_org_id: org.id, state: 'referred' });
+    const ownToo = await buildNeed(t.db, w, { ...place, household: home, description: '二单元楼道灯又坏了' });
+    const neighbours = await buildNeed(t.db, w, { ...place, household: nextDoor, description: '二单元楼道的灯坏了好几天' });
+    const referred = await buildNeed(t.db, w, { ...place, household: nextDoor, description: '二单元楼道灯坏了，很黑', referral_org_id: org.id, state: 'referred' });
+    const ids = async (c: typeof worker, id: string) => {
+      const detail = (await c.get(`/api/v1/needs/${id}`)).json().duplicates.map((d: { id: string }) => d.id).sort();
+      const list = (await c.get(`/api/v1/needs/${id}/duplicates`)).json().items.map((d: { id: string }) => d.id).sort();
+      expect(list).toEqual(detail);
+      return detail;
+    };
+    expect(await ids(worker, own)).toEqual([ownToo, neighbours, referred].sort());
+    expect(await ids(mine, own)).toEqual([ownToo]);
+    expect(await ids(orgAdmin, own)).toEqual([referred]);
   });
 });
 
