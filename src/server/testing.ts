@@ -16,12 +16,13 @@ import type { DB } from './tables.ts';
 /**
  * A fresh, migrated database for one test file: an in-memory PGlite by default, or a new
  * database on the PostgreSQL server of TEST_DATABASE_URL (dropped again on close).
+ * `migrations` names another directory, e.g. to test a migration against older data.
  */
-export async function openTestDatabase(): Promise<Database> {
+export async function openTestDatabase(migrations?: string): Promise<Database> {
   const serverUrl = process.env.TEST_DATABASE_URL;
   if (!serverUrl) {
     const database = await openDatabase({});
-    await migrate(database.db);
+    await migrate(database.db, migrations);
     return database;
   }
   const name = `sanshe_test_${crypto.randomBytes(6).toString('hex')}`;
@@ -32,7 +33,7 @@ export async function openTestDatabase(): Promise<Database> {
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   const database = await openDatabase({ databaseUrl: url.toString(), poolSize: 5 });
-  await migrate(database.db);
+  await migrate(database.db, migrations);
   return {
     ...database,
     async close() {

@@ -50,7 +50,7 @@ describe('pooling a need into a common need', () => {
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json().state).toBe('pooled');
     const entry = res.json().timeline.at(-1);
-    expect(entry).toMatchObject({ action: 'pool', fromState: 'accepted', toState: 'pooled', note: '楼道灯集中更换' });
+    expect(entry).toMatchObject({ action: 'pool', fromState: 'accepted', toState: 'pooled', reply: '楼道灯集中更换', note: '' });
     expect(entry.data).toMatchObject({ common_need_id: group.id });
     expect(await auditCount(t.db, 'need.pool')).toBe(audits + 1);
     const detail = (await admin.get(`/api/v1/common-needs/${group.id}`)).json();

@@ -7,7 +7,7 @@ import { activeCategory } from './needs.categories.ts';
 import './needs.errors.ts';
 import { insertNeed } from './needs.record.ts';
 import { transitionFor, type NeedState } from './needs.lifecycle.ts';
-import { NEED_REPORTERS, needPolicy, type NeedRecord } from './needs.policy.ts';
+import { API_ACTIONS, NEED_REPORTERS, needPolicy, type ApiAction, type NeedRecord } from './needs.policy.ts';
 import type * as S from './needs.schemas.ts';
 import * as store from './needs.store.ts';
 import { bigramSimilarity } from './needs.similarity.ts';
@@ -44,15 +44,18 @@ export function maySplit(actor: Actor, record: NeedRecord): boolean {
 
 /** Actions offered with a need: allowed by its state (the lifecycle) and by the caller's role and relation. */
 export function allowedActions(actor: Actor, record: NeedRecord): string[] {
+  const isApiAction = (a: string): a is ApiAction => (API_ACTIONS as string[]).includes(a);
   const actions: string[] = needPolicy
     .allowedActions(actor, record)
-    .filter((a) => a !== 'read' && a !== 'create' && transitionFor(record.state, a) !== undefined);
+    .filter(isApiAction)
+    .filter((a) => transitionFor(record.state, a) !== undefined);
   if (maySplit(actor, record)) actions.push('split');
   return actions;
 }
 
 export function present(actor: Actor, row: store.NeedRow, followerIds: string[] = [], now = new Date()): S.NeedView {
   const due = currentDueOf(row);
+  const record = recordOf(row, followerIds);
   return {
     id: row.id,
     refNo: row.ref_no,
@@ -77,7 +80,8 @@ export function present(actor: Actor, row: store.NeedRow, followerIds: string[] 
     handlerUserId: row.handler_user_id,
     referralOrgId: row.referral_org_id,
     referralDepartment: row.referral_department,
-    referralAnswer: row.referral_answer,
+    // The referral target's answer is for staff, like an internal note.
+    referralAnswer: needPolicy.can(actor, 'read_internal', record) ? row.referral_answer : null,
     waitingUntil: row.waiting_until,
     outcome: row.outcome,
     outcomeNote: row.outcome_note,
@@ -93,7 +97,7 @@ export function present(actor: Actor, row: store.NeedRow, followerIds: string[] 
     escalationLevel: row.escalation_level,
     createdAt: iso(row.created_at),
     updatedAt: iso(row.updated_at),
-    allowedActions: allowedActions(actor, recordOf(row, followerIds)),
+    allowedActions: allowedActions(actor, record),
   };
 }
 
@@ -271,6 +275,8 @@ export async function getNeed(ctx: RequestContext, id: string): Promise<S.NeedDe
     duplicatesOf(ctx, actor, row),
     relatedOf(ctx, actor, row),
   ]);
+  // A resident reading the need by their relation to it reads what they were told, nothing staff wrote to each other.
+  const internal = needPolicy.can(actor, 'read_internal', recordOf(row, followers));
   return {
     ...present(actor, row, followers),
     timeline: timeline.map((e) => ({
@@ -281,8 +287,9 @@ export async function getNeed(ctx: RequestContext, id: string): Promise<S.NeedDe
       action: e.action,
       fromState: e.from_state,
       toState: e.to_state,
-      note: e.note,
-      data: e.data ?? null,
+      note: internal ? e.note : '',
+      reply: e.reply,
+      data: internal ? (e.data ?? null) : null,
     })),
     duplicates,
     related,

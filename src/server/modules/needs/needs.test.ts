@@ -184,7 +184,7 @@ describe('duplicate suggestions are limited to needs the caller may open', () =>
 });
 
 describe('webhooks for need events', () => {
-  it('queues a signed delivery per status change for the district\'s subscribers, without the note', async () => {
+  it('queues a signed delivery per status change for the district\'s subscribers, without the note or the reply', async () => {
     await t.db
       .insertInto('webhook_subscriptions')
       .values({
@@ -196,7 +196,7 @@ describe('webhooks for need events', () => {
       })
       .execute();
     const need = (await report(resident, { source: 'resident', householdId: w.household.id, description: '门禁坏了，王桂芳出不了门' })).json();
-    await worker.post(`/api/v1/needs/${need.id}/transitions`, { action: 'accept', note: '已联系物业' });
+    await worker.post(`/api/v1/needs/${need.id}/transitions`, { action: 'accept', note: '已联系物业', reply: '明天上午上门查看' });
     const deliveries = await t.db
       .selectFrom('webhook_deliveries')
       .select(['event_type', 'payload'])
@@ -207,6 +207,7 @@ describe('webhooks for need events', () => {
     expect(mine.map((d) => d.event_type)).toEqual(['need.report', 'need.accept']);
     expect(mine[1]!.payload).toMatchObject({ type: 'need.accept', data: { needId: need.id, fromState: 'reported', toState: 'accepted' } });
     expect(JSON.stringify(mine)).not.toContain('已联系物业');
+    expect(JSON.stringify(mine)).not.toContain('明天上午上门查看');
     expect(JSON.stringify(mine)).not.toContain('王桂芳');
   });
 });

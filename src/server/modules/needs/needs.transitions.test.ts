@@ -37,7 +37,7 @@ afterAll(() => t.close());
 
 /** A body carrying every field the transition requires. */
 async function bodyFor(tr: Transition): Promise<TransitionBody> {
-  const body: TransitionBody = { action: tr.action as TransitionBody['action'], note: 'test' };
+  const body: TransitionBody = { action: tr.action as TransitionBody['action'] };
   for (const r of tr.requires ?? []) {
     if (r === 'reason') body.reason = '理由';
     if (r === 'duplicateOf') body.duplicateOf = await buildNeed(t.db, w, { state: 'accepted' });
