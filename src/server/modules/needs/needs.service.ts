@@ -1,8 +1,8 @@
 import type { Actor } from '../../platform/authz/actor.ts';
 import { AppError, invalid, notFoundAt, referenced } from '../../platform/errors/app-error.ts';
-import { visibleUnit } from '../territory/index.ts';
 import { command, requireActor, type RequestContext } from '../../platform/http/context.ts';
 import { decodeCursor, pageOf } from '../../platform/http/pagination.ts';
+import { visibleUnit } from '../territory/index.ts';
 import { activeCategory } from './needs.categories.ts';
 import './needs.errors.ts';
 import { insertNeed } from './needs.record.ts';
@@ -42,9 +42,10 @@ export function maySplit(actor: Actor, record: NeedRecord): boolean {
   return SPLITTABLE_STATES.includes(record.state) && needPolicy.can(actor, 'accept', record);
 }
 
+const isApiAction = (a: string): a is ApiAction => (API_ACTIONS as string[]).includes(a);
+
 /** Actions offered with a need: allowed by its state (the lifecycle) and by the caller's role and relation. */
 export function allowedActions(actor: Actor, record: NeedRecord): string[] {
-  const isApiAction = (a: string): a is ApiAction => (API_ACTIONS as string[]).includes(a);
   const actions: string[] = needPolicy
     .allowedActions(actor, record)
     .filter(isApiAction)

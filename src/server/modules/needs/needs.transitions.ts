@@ -2,9 +2,9 @@ import type { Kysely, Updateable } from 'kysely';
 import type { Actor } from '../../platform/authz/actor.ts';
 import { localDate } from '../../platform/calendar/working-days.ts';
 import { AppError, invalid, notFoundAt, referenced, type FieldError } from '../../platform/errors/app-error.ts';
-import { organizationNames } from '../organizations/index.ts';
 import { command, requireActor, type RequestContext } from '../../platform/http/context.ts';
 import type { DB } from '../../tables.ts';
+import { organizationNames } from '../organizations/index.ts';
 import { audienceOf, notify, recordEvent } from './needs.events.ts';
 import { checkHandler } from './needs.handlers.ts';
 import { FINAL_STATES, transitionFor, type Transition } from './needs.lifecycle.ts';
@@ -97,7 +97,7 @@ const joined = (...texts: (string | undefined)[]) =>
  * What a transition body says to whom: a reason and the resident's own comment are the
  * resident's to read, like the reply; a referral answer stays among staff, like the note.
  */
-export function textsOf(body: Pick<TransitionBody, 'note' | 'reply' | 'reason' | 'comment' | 'answer'>): { note: string; reply: string } {
+function textsOf(body: Pick<TransitionBody, 'note' | 'reply' | 'reason' | 'comment' | 'answer'>): { note: string; reply: string } {
   return { note: joined(body.answer, body.note), reply: joined(body.reason, body.comment, body.reply) };
 }
 

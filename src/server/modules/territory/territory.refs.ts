@@ -1,13 +1,12 @@
 import type { RequestContext } from '../../platform/http/context.ts';
-import { seeBuilding, seeGrid } from './grids.service.ts';
-import { seeHousehold } from './households.service.ts';
+import { seeGrid } from './grids.service.ts';
 import { seeResident } from './residents.service.ts';
 import { seeCommunity, seeDistrict, seeStreet } from './units.service.ts';
 import { viewerOf } from './territory.viewer.ts';
 
-export type UnitKind = 'district' | 'street' | 'community' | 'grid' | 'building' | 'household' | 'resident';
+export type UnitKind = 'district' | 'street' | 'community' | 'grid' | 'resident';
 
-/** Where a unit lies: its own id and the ids of the units above it (null above its level). */
+/** Where a unit lies: its own id and the ids of the units above it (null below its level). */
 export interface UnitPlace {
   id: string;
   name: string;
@@ -15,7 +14,6 @@ export interface UnitPlace {
   streetId: string | null;
   communityId: string | null;
   gridId: string | null;
-  buildingId: string | null;
   householdId: string | null;
 }
 
@@ -25,7 +23,7 @@ export interface UnitPlace {
  */
 export async function visibleUnit(ctx: RequestContext, kind: UnitKind, id: string): Promise<UnitPlace> {
   const v = await viewerOf(ctx);
-  const none = { streetId: null, communityId: null, gridId: null, buildingId: null, householdId: null };
+  const none = { streetId: null, communityId: null, gridId: null, householdId: null };
   switch (kind) {
     case 'district': {
       const r = await seeDistrict(ctx, v, id);
@@ -42,15 +40,6 @@ export async function visibleUnit(ctx: RequestContext, kind: UnitKind, id: strin
     case 'grid': {
       const r = await seeGrid(ctx, v, id);
       return { ...none, id: r.id, name: r.name, districtId: r.district_id, streetId: r.street_id, communityId: r.community_id, gridId: r.id };
-    }
-    case 'building': {
-      const r = await seeBuilding(ctx, v, id);
-      return { ...none, id: r.id, name: r.name, districtId: r.district_id, streetId: r.street_id, communityId: r.community_id, gridId: r.grid_id, buildingId: r.id };
-    }
-    case 'household': {
-      const r = await seeHousehold(ctx, v, id);
-      const place = { districtId: r.district_id, streetId: r.street_id, communityId: r.community_id, gridId: r.grid_id, buildingId: r.building_id };
-      return { ...place, id: r.id, name: r.address, householdId: r.id };
     }
     case 'resident': {
       const r = await seeResident(ctx, v, id);
