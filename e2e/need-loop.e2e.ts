@@ -22,6 +22,11 @@ afterAll(async () => {
  * partly, the daughter bound to the household confirms with a rating — and the timeline tells
  * every step in Chinese and in English.
  */
+/** An instruction among staff, what the resident is told with the assignment, and the outcome she reads. */
+const INTERNAL = '老人独居，请周三前上门并叫上网格员';
+const REPLY = '已安排吴社工跟进，本周内联系您';
+const OUTCOME = '志愿者每周上门协助洗澡一次；暂无付费护理员';
+
 describe('story 1: a need found on a visit, through to the resident\'s rating', () => {
   let ref = '';
   let bathingUrl = '';
@@ -73,12 +78,26 @@ describe('story 1: a need found on a visit, through to the resident\'s rating', 
     await page.waitForURL((u) => u.href !== bathingUrl);
     mealId = new URL(page.url()).pathname.split('/').pop()!;
     await page.goto(bathingUrl);
+    // The form says which text the resident reads and which stays among staff, in both languages.
+    await page.getByTestId('lang-en').first().click();
     await page.getByTestId('need-action-assign').click();
+    const form = page.getByTestId('need-form-assign');
+    for (const text of ['Reply to the resident (the resident sees it)', 'Internal note (staff only)']) await form.getByText(text).waitFor();
+    await screenshot(page, 'story1-assign-form-en');
+    await page.keyboard.press('Escape');
+    await form.waitFor({ state: 'detached' });
+    await page.getByTestId('lang-zh').first().click();
+    await page.getByTestId('need-action-assign').click();
+    for (const text of ['答复居民（居民可见）', '内部备注（仅工作人员可见）']) await form.getByText(text).waitFor();
     await page.getByTestId('assign-handler').click();
     await page.keyboard.type('吴');
     await page.keyboard.press('Enter');
+    await page.getByTestId('action-reply').fill(REPLY);
+    await page.getByTestId('action-note').fill(INTERNAL);
+    await screenshot(page, 'story1-assign-form-zh');
     await page.getByTestId('need-action-submit').click();
     await page.locator('[data-testid=need-state][data-state=in_progress]').waitFor();
+    await page.getByTestId('timeline-note').filter({ hasText: INTERNAL }).waitFor();
     await screenshot(page, 'story1-assigned');
 
     // The meal part joins the community's meal needs as a common need (story 2 takes it on).
@@ -93,7 +112,7 @@ describe('story 1: a need found on a visit, through to the resident\'s rating', 
     await page.goto(bathingUrl);
     await page.getByTestId('need-action-resolve').click();
     await page.getByTestId('outcome-partly').click();
-    await page.getByTestId('action-note').fill('志愿者每周上门协助洗澡一次；暂无付费护理员');
+    await page.getByTestId('action-reply').fill(OUTCOME);
     await page.getByTestId('need-action-submit').click();
     await page.locator('[data-testid=need-state][data-state=resolved]').waitFor();
   });
@@ -108,6 +127,11 @@ describe('story 1: a need found on a visit, through to the resident\'s rating', 
     await page.getByTestId('rating').locator('li').nth(3).click();
     await page.getByTestId('confirm-submit').click();
     await page.locator('[data-testid=need-state][data-state=closed]').waitFor();
+    // She reads what she was told and the outcome; the instruction among staff never reaches her.
+    const timeline = page.getByTestId('timeline');
+    await timeline.getByText(REPLY).waitFor();
+    await page.getByText(OUTCOME).first().waitFor();
+    expect(await page.content()).not.toContain(INTERNAL);
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
     await screenshot(page, 'story1-phone-confirmed');
   });

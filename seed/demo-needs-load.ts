@@ -180,7 +180,7 @@ export async function loadHistory(db: Kysely<DB>, pii: PiiCipher, data: DemoData
       n.events.map((e) => ({
         district_id: districtId, id: uuidv7(), need_id: needIds.get(n.key)!, at: new Date(e.at), actor_user_id: user(e.actor),
         actor_name: e.actor ? names.get(e.actor)! : (e.actorName ?? ''), action: e.action, from_state: e.from, to_state: e.to,
-        note: e.note, data: dataOf(e.data),
+        note: e.note, reply: e.reply, data: dataOf(e.data),
       })),
     ),
   );
@@ -195,7 +195,7 @@ export async function loadHistory(db: Kysely<DB>, pii: PiiCipher, data: DemoData
     h.needs.flatMap((n) =>
       n.notifications.map((x) => ({
         district_id: districtId, id: uuidv7(), user_id: userIds.get(x.user)!, need_id: needIds.get(n.key)!, kind: x.kind, state: x.state,
-        note: x.note, read_at: ts(x.readAt), created_at: new Date(x.at),
+        reply: x.reply, read_at: ts(x.readAt), created_at: new Date(x.at),
       })),
     ),
   );

@@ -54,7 +54,10 @@ export interface HistoryEvent {
   action: string;
   from: NeedState | null;
   to: NeedState | null;
+  /** Internal note among staff. */
   note: string;
+  /** What the resident is told. */
+  reply: string;
   data?: Record<string, unknown>;
 }
 
@@ -100,7 +103,7 @@ export interface HistoryNeed {
   events: HistoryEvent[];
   followers: string[];
   /** Users told about the need's changes, with the time they read it (null: unread). */
-  notifications: { user: string; at: number; kind: string; state: string | null; note: string; readAt: number | null }[];
+  notifications: { user: string; at: number; kind: string; state: string | null; reply: string; readAt: number | null }[];
 }
 
 export interface HistoryCommonNeed {

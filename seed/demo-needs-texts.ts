@@ -84,6 +84,12 @@ export const REFERRAL_ANSWERS = [
   '已转交相关科室办理，并电话告知居民办理进度。',
 ];
 
+/** Instructions among staff with an assignment: internal notes, never shown to the resident. */
+export const ASSIGN_NOTES = [
+  '请先电话联系居民，约好上门时间。', '老人独居，上门时请叫上网格员一起。', '上次维修未彻底，这次请物业主管到场。',
+  '居民情绪较急，今天内回电。',
+];
+
 export const RESOLVE_NOTES: Record<'fully' | 'partly' | 'closed_unresolved', string[]> = {
   fully: ['已协调处理完毕，居民确认问题解决。', '已安排维修，现场验收合格。', '已对接服务，居民表示满意。', '经调解，双方达成一致。'],
   partly: ['已部分解决，剩余问题纳入下一阶段计划。', '已临时处理，彻底整改需等待专项资金。', '已提供部分服务，其余需求已转介。'],

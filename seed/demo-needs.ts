@@ -230,8 +230,8 @@ export function generateNeeds(ctx: NeedsContext): { needs: HistoryNeed[]; common
     counters[year] = (counters[year] ?? 0) + 1;
     n.refNo = `N-${year}-${String(counters[year]).padStart(6, '0')}`;
   }
-  for (const n of needs) for (const note of n.notifications) if (note.kind === 'merged_into') note.note = needs[Number(note.note) - 1]!.refNo;
-  for (const n of needs) for (const e of n.events) if (e.action === 'absorb') e.note = needs[Number(e.note) - 1]!.refNo;
+  for (const n of needs) for (const notice of n.notifications) if (notice.kind === 'merged_into') notice.reply = needs[Number(notice.reply) - 1]!.refNo;
+  for (const n of needs) for (const e of n.events) if (e.action === 'absorb') e.reply = needs[Number(e.reply) - 1]!.refNo;
   return { needs, commonNeeds, counters };
 }
 
@@ -281,12 +281,13 @@ function buildNeed(ctx: NeedsContext, d: Draft, key: number, earlier: HistoryNee
   const reportActor = d.source === 'open311' ? null : d.source === 'resident' ? d.reporter! : d.source === 'visit' ? d.visit!.worker : triager;
   const open311Name = 'Open311: 南京12345热线';
   let t = d.createdAt;
-  const step = (action: string, to: NeedState, actor: string | null, note = '', data?: Record<string, unknown>, time = t) => {
+  // An internal note among staff, and what the resident is told (docs/decisions/0013).
+  const step = (action: string, to: NeedState, actor: string | null, text: { note?: string; reply?: string } = {}, data?: Record<string, unknown>, time = t) => {
     t = time;
-    n.events.push({ at: t, actor, action, from: n.events.length ? n.state : null, to, note, data });
+    n.events.push({ at: t, actor, action, from: n.events.length ? n.state : null, to, note: text.note ?? '', reply: text.reply ?? '', data });
     n.state = to;
   };
-  step('report', 'reported', reportActor, '', { source: d.source });
+  step('report', 'reported', reportActor, {}, { source: d.source });
   if (d.source === 'open311') n.events[0]!.actorName = open311Name;
 
   // The latest a step may happen: yesterday at 20:00, when the office has long closed.
@@ -307,7 +308,7 @@ function buildNeed(ctx: NeedsContext, d: Draft, key: number, earlier: HistoryNee
   const triageAt = later(20 * 60_000, Math.max(30 * 60_000, (triageDue - t) * 0.8), urgency !== 'urgent');
   if (plan === 'rejected') {
     const reason = rng.pick(T.REJECT_REASONS);
-    step('reject', 'rejected', triager, reason, { outcome_note: reason }, triageAt);
+    step('reject', 'rejected', triager, { reply: reason }, { outcome_note: reason }, triageAt);
     n.outcomeNote = reason;
     n.closedAt = t;
     return finish(ctx, n, householdAccount);
@@ -317,19 +318,21 @@ function buildNeed(ctx: NeedsContext, d: Draft, key: number, earlier: HistoryNee
       s.community === d.community && s.category === d.category && s.createdAt < d.createdAt && d.createdAt - s.createdAt < 45 * DAY &&
       s.state !== 'merged' && s.state !== 'rejected' && (s.closedAt === null || s.closedAt > triageAt) && s.createdAt < triageAt);
     if (survivor) {
-      step('merge', 'merged', triager, '', { merged_into_id: survivor.key }, triageAt);
+      step('merge', 'merged', triager, {}, { merged_into_id: survivor.key }, triageAt);
       n.mergedInto = survivor.key;
       n.closedAt = t;
       return finish(ctx, n, householdAccount, survivor);
     }
   }
-  step('accept', 'accepted', triager, '', {}, triageAt);
+  step('accept', 'accepted', triager, {}, {}, triageAt);
   if (plan === 'accepted') return finish(ctx, n, householdAccount);
   if (plan === 'pooled') {
-    step('pool', 'pooled', d.commonNeed!.createdBy, d.commonNeed!.title, { common_need_id: d.commonNeed!.key }, Math.max(d.poolAt!, t + HOUR));
+    step('pool', 'pooled', d.commonNeed!.createdBy, { reply: d.commonNeed!.title }, { common_need_id: d.commonNeed!.key }, Math.max(d.poolAt!, t + HOUR));
     return finish(ctx, n, householdAccount);
   }
-  step('assign', 'in_progress', assigner, '', { handler_user_id: handler }, later(HOUR, 20 * HOUR));
+  // Every third assignment carries an instruction to the handler (chosen without the random stream, which stays as it was).
+  const instruction = n.key % 3 === 0 ? { note: T.ASSIGN_NOTES[n.key % T.ASSIGN_NOTES.length]! } : {};
+  step('assign', 'in_progress', assigner, instruction, { handler_user_id: handler }, later(HOUR, 20 * HOUR));
   n.handler = handler;
   if (plan === 'in_progress') return finish(ctx, n, householdAccount);
   const waits = plan === 'waiting' || (plan !== 'referred' && plan !== 'answered' && rng.chance(0.08));
@@ -337,11 +340,11 @@ function buildNeed(ctx: NeedsContext, d: Draft, key: number, earlier: HistoryNee
     const reason = rng.pick(T.WAIT_REASONS);
     const waitAt = later(2 * HOUR, 2 * DAY);
     const until = plan === 'waiting' ? localDate(new Date(ctx.anchor + rng.int(3, 40) * DAY)) : localDate(new Date(waitAt + rng.int(5, 20) * DAY));
-    step('wait', 'waiting', handler, reason, { waiting_until: until, waiting_reason: reason }, waitAt);
+    step('wait', 'waiting', handler, { reply: reason }, { waiting_until: until, waiting_reason: reason }, waitAt);
     n.waitingUntil = until;
     n.waitingReason = reason;
     if (plan === 'waiting') return finish(ctx, n, householdAccount);
-    step('resume', 'in_progress', handler, '', { waiting_until: null, waiting_reason: null }, later(3 * DAY, 15 * DAY));
+    step('resume', 'in_progress', handler, {}, { waiting_until: null, waiting_reason: null }, later(3 * DAY, 15 * DAY));
     n.waitingUntil = null;
     n.waitingReason = null;
   }
@@ -349,12 +352,12 @@ function buildNeed(ctx: NeedsContext, d: Draft, key: number, earlier: HistoryNee
   if (refers) {
     const org = REFERRAL_ORGS[d.category] ?? (rng.chance(0.4) ? 'qihang' : null);
     const department = org ? null : rng.pick(T.REFER_DEPARTMENTS);
-    step('refer', 'referred', handler, '', { referral_org_id: org, referral_department: department, referral_answer: null }, later(2 * HOUR, 2 * DAY));
+    step('refer', 'referred', handler, {}, { referral_org_id: org, referral_department: department, referral_answer: null }, later(2 * HOUR, 2 * DAY));
     n.referralOrg = org;
     n.referralDepartment = department;
     if (plan === 'referred') return finish(ctx, n, householdAccount);
     const answer = rng.pick(T.REFERRAL_ANSWERS);
-    step('answer_referral', 'in_progress', org === 'qihang' ? 'qihang' : triager, answer, { referral_answer: answer }, later(4 * HOUR, 4 * DAY));
+    step('answer_referral', 'in_progress', org === 'qihang' ? 'qihang' : triager, { note: answer }, { referral_answer: answer }, later(4 * HOUR, 4 * DAY));
     n.referralAnswer = answer;
     if (plan === 'answered') return finish(ctx, n, householdAccount);
   }
@@ -365,7 +368,7 @@ function buildNeed(ctx: NeedsContext, d: Draft, key: number, earlier: HistoryNee
   const resolve = () => {
     const outcome = rng.weighted<Outcome>([['fully', 80], ['partly', 13], ['closed_unresolved', 7]]);
     const note = rng.pick(T.RESOLVE_NOTES[outcome]);
-    step('resolve', 'resolved', handler, note, { outcome, outcome_note: note }, Math.min(Math.max(resolveAt, t + 30 * 60_000), Math.max(t + 60_000, latest)));
+    step('resolve', 'resolved', handler, { reply: note }, { outcome, outcome_note: note }, Math.min(Math.max(resolveAt, t + 30 * 60_000), Math.max(t + 60_000, latest)));
     n.outcome = outcome;
     n.outcomeNote = note;
     n.resolvedAt = t;
@@ -376,10 +379,10 @@ function buildNeed(ctx: NeedsContext, d: Draft, key: number, earlier: HistoryNee
   if (plan === 'reopened' || plan === 'closed_after_dispute') {
     if (confirmer) {
       const reason = rng.pick(T.DISPUTE_REASONS);
-      step('dispute', 'reopened', confirmer, reason, { resolved_at: null }, later(4 * HOUR, 3 * DAY, false));
+      step('dispute', 'reopened', confirmer, { reply: reason }, { resolved_at: null }, later(4 * HOUR, 3 * DAY, false));
       n.resolvedAt = null;
       if (plan === 'reopened') return finish(ctx, n, householdAccount);
-      step('assign', 'in_progress', assigner, '', { handler_user_id: handler }, later(HOUR, DAY));
+      step('assign', 'in_progress', assigner, {}, { handler_user_id: handler }, later(HOUR, DAY));
       resolveAt = later(DAY, 6 * DAY);
       resolve();
     }
@@ -387,7 +390,7 @@ function buildNeed(ctx: NeedsContext, d: Draft, key: number, earlier: HistoryNee
   if (confirmer && d.autoConfirmAt === undefined && rng.chance(0.9)) {
     const rating = n.outcome === 'closed_unresolved' ? rng.weighted([[2, 30], [3, 50], [4, 20]] as const) : rng.weighted([[5, 58], [4, 30], [3, 10], [2, 2]] as const);
     const comment = rng.pick(T.RATING_COMMENTS);
-    step('confirm', 'closed', confirmer, comment, { rating, rating_comment: comment || null }, later(2 * HOUR, 5 * DAY, false));
+    step('confirm', 'closed', confirmer, { reply: comment }, { rating, rating_comment: comment || null }, later(2 * HOUR, 5 * DAY, false));
     n.rating = rating;
     n.ratingComment = comment || null;
   } else {
@@ -396,7 +399,7 @@ function buildNeed(ctx: NeedsContext, d: Draft, key: number, earlier: HistoryNee
     const due = n.resolvedAt! + 7 * DAY;
     if (due > now + HOUR) return finish(ctx, n, householdAccount);
     const autoAt = Math.max(d.autoConfirmAt ?? due + rng.int(1, 10) * 60_000, due + 60_000);
-    step('auto_confirm', 'closed', null, '', undefined, Math.min(autoAt, now - 60_000));
+    step('auto_confirm', 'closed', null, {}, undefined, Math.min(autoAt, now - 60_000));
     n.autoConfirmed = true;
   }
   n.closedAt = t;
@@ -418,13 +421,13 @@ function finish(ctx: NeedsContext, n: HistoryNeed, householdAccount: string | nu
     const steps = [...n.events].reverse();
     const stateAt = (time: number) => steps.find((e) => e.at <= time)?.to ?? 'reported';
     if (first < resolveEvent.at && RUNNING.includes(stateAt(first))) {
-      n.events.push({ at: first, actor: null, action: 'escalate', from: stateAt(first), to: stateAt(first), note: '', data: { level: 1, dueAt: new Date(n.resolveDueAt).toISOString() } });
+      n.events.push({ at: first, actor: null, action: 'escalate', from: stateAt(first), to: stateAt(first), note: '', reply: '', data: { level: 1, dueAt: new Date(n.resolveDueAt).toISOString() } });
       n.escalationLevel = 1;
       n.escalatedAt = first;
       const due2 = dueAt(calendar, new Date(first), limit.amount, limit.unit).getTime();
       if (due2 + 5 * 60_000 < resolveEvent.at && RUNNING.includes(stateAt(due2 + 5 * 60_000))) {
         const state = stateAt(due2 + 5 * 60_000);
-        n.events.push({ at: due2 + 5 * 60_000, actor: null, action: 'escalate', from: state, to: state, note: '', data: { level: 2, dueAt: new Date(due2).toISOString() } });
+        n.events.push({ at: due2 + 5 * 60_000, actor: null, action: 'escalate', from: state, to: state, note: '', reply: '', data: { level: 2, dueAt: new Date(due2).toISOString() } });
         n.escalationLevel = 2;
         n.escalatedAt = due2 + 5 * 60_000;
       }
@@ -445,7 +448,7 @@ function finish(ctx: NeedsContext, n: HistoryNeed, householdAccount: string | nu
       if (when >= now) break;
       level++;
       escalatedAt = when;
-      n.events.push({ at: when, actor: null, action: 'escalate', from: final, to: final, note: '', data: { level, dueAt: new Date(due).toISOString() } });
+      n.events.push({ at: when, actor: null, action: 'escalate', from: final, to: final, note: '', reply: '', data: { level, dueAt: new Date(due).toISOString() } });
     }
     n.escalationLevel = level;
     n.escalatedAt = escalatedAt;
@@ -454,26 +457,27 @@ function finish(ctx: NeedsContext, n: HistoryNeed, householdAccount: string | nu
   n.updatedAt = n.events.at(-1)!.at;
 
   const audience = [...new Set([n.reporter, householdAccount].filter((u): u is string => !!u))];
-  const notify = (users: string[], e: { at: number; actor: string | null }, kind: string, state: string | null, note: string) => {
+  // Notices go to residents: they carry the reply, never the internal note.
+  const notify = (users: string[], e: { at: number; actor: string | null }, kind: string, state: string | null, reply: string) => {
     for (const user of users) {
       if (user === e.actor) continue;
       // Residents read their notices within days; 王娟 has not opened the app for two weeks.
       const fresh = ctx.now - e.at < (user === 'wangjuan' ? 14 : 4) * DAY;
-      n.notifications.push({ user, at: e.at, kind, state, note, readAt: fresh ? null : e.at + (2 + (e.at % 40)) * HOUR });
+      n.notifications.push({ user, at: e.at, kind, state, reply, readAt: fresh ? null : e.at + (2 + (e.at % 40)) * HOUR });
     }
   };
   for (const e of n.events) {
     if (['report', 'escalate', 'absorb'].includes(e.action)) continue;
-    notify(audience, e, 'state_changed', e.to, e.note);
+    notify(audience, e, 'state_changed', e.to, e.reply);
   }
   if (survivor) {
     const mergeAt = n.closedAt!;
     const survivorState = [...survivor.events].reverse().find((e) => e.at <= mergeAt)?.to ?? 'reported';
-    survivor.events.push({ at: mergeAt, actor: n.events.at(-1)!.actor, action: 'absorb', from: survivorState, to: survivorState, note: String(n.key), data: { mergedNeedId: n.key } });
+    survivor.events.push({ at: mergeAt, actor: n.events.at(-1)!.actor, action: 'absorb', from: survivorState, to: survivorState, note: '', reply: String(n.key), data: { mergedNeedId: n.key } });
     survivor.events.sort((a, b) => a.at - b.at);
     for (const u of audience) if (!survivor.followers.includes(u)) survivor.followers.push(u);
-    // The note names the merged need by its reference number once numbers are given.
-    for (const u of audience) survivor.notifications.push({ user: u, at: mergeAt, kind: 'merged_into', state: survivorState, note: String(n.key), readAt: mergeAt + 6 * HOUR });
+    // The reply names the merged need by its reference number once numbers are given.
+    for (const u of audience) survivor.notifications.push({ user: u, at: mergeAt, kind: 'merged_into', state: survivorState, reply: String(n.key), readAt: mergeAt + 6 * HOUR });
   }
   return n;
 }

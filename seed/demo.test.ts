@@ -384,6 +384,25 @@ describe('demo history: visits, needs, common needs and resources', () => {
     }
   });
 
+  it('keeps staff\'s internal notes apart from replies, and tells residents only replies', async () => {
+    const events = await t.db.selectFrom('need_events').select(['district_id', 'need_id', 'action', 'note', 'reply']).execute();
+    // Written as the app writes them: instructions with assignments and referral answers are internal; reasons, outcomes and the resident's words are replies.
+    const internal = new Set(events.filter((e) => e.note !== '').map((e) => e.action));
+    expect([...internal].sort()).toEqual(['answer_referral', 'assign']);
+    expect(events.filter((e) => e.action === 'assign' && e.note !== '').length).toBeGreaterThan(10);
+    for (const action of ['reject', 'resolve', 'wait', 'dispute', 'pool', 'absorb']) {
+      expect(events.filter((e) => e.action === action).every((e) => e.reply !== ''), action).toBe(true);
+    }
+    expect(events.filter((e) => ['assign', 'answer_referral'].includes(e.action)).every((e) => e.reply === '')).toBe(true);
+    // Every notice carries a reply of its need's timeline, or nothing.
+    const replies = new Set(events.filter((e) => e.reply !== '').map((e) => `${e.need_id} ${e.reply}`));
+    const notices = await t.db.selectFrom('notifications').select(['need_id', 'reply']).where('reply', '!=', '').execute();
+    expect(notices.length).toBeGreaterThan(100);
+    expect(notices.filter((x) => !replies.has(`${x.need_id} ${x.reply}`))).toEqual([]);
+    const notes = new Set(events.filter((e) => e.note !== '').map((e) => e.note));
+    expect(notices.filter((x) => notes.has(x.reply))).toEqual([]);
+  });
+
   it('escalates and auto-confirms nothing when the jobs run right after seeding', async () => {
     const now = new Date();
     expect(await escalateOverdue(t.db, now)).toBe(0);

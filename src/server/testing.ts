@@ -17,14 +17,15 @@ import type { DB } from './tables.ts';
 /**
  * A fresh, migrated database for one test file: an in-memory PGlite by default, or a new
  * database on the PostgreSQL server of TEST_DATABASE_URL (dropped again on close). A migration
- * test asks for it unmigrated.
+ * test asks for it unmigrated, or migrated from another directory (to test a migration against
+ * older data).
  */
-export async function openTestDatabase(options: { migrated?: boolean } = {}): Promise<Database> {
+export async function openTestDatabase(options: { migrated?: boolean; migrations?: string } = {}): Promise<Database> {
   const migrated = options.migrated ?? true;
   const serverUrl = process.env.TEST_DATABASE_URL;
   if (!serverUrl) {
     const database = await openDatabase({});
-    if (migrated) await migrate(database.db);
+    if (migrated) await migrate(database.db, options.migrations);
     return database;
   }
   const name = `sanshe_test_${crypto.randomBytes(6).toString('hex')}`;
@@ -35,7 +36,7 @@ export async function openTestDatabase(options: { migrated?: boolean } = {}): Pr
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   const database = await openDatabase({ databaseUrl: url.toString(), poolSize: 5 });
-  if (migrated) await migrate(database.db);
+  if (migrated) await migrate(database.db, options.migrations);
   return {
     ...database,
     async close() {

@@ -6,3 +6,5 @@ export const accountsModule: ModulePlugin = async (app, opts) => {
   await app.register(authRoutes, { platform: opts.platform });
   await app.register(usersRoutes, { platform: opts.platform });
 };
+
+export { visibleUser } from './users.service.ts';

@@ -66,9 +66,9 @@ describe('POST /users/:id/roles', () => {
     expect((await post({ role: 'community_admin', scopeType: 'street', scopeId: d1.streetId })).json().error.code).toBe('user.invalid_scope');
     expect((await post({ role: 'district_officer', scopeType: 'platform' })).json().error.code).toBe('user.invalid_scope');
     const missing = await post({ role: 'community_admin', scopeType: 'community', scopeId: d1.streetId });
-    expect(missing.statusCode).toBe(400);
-    expect(missing.json().error.code).toBe('user.scope_not_found');
-    expect((await post({ role: 'org_admin', scopeType: 'organization', scopeId: d1.streetId })).json().error.code).toBe('user.scope_not_found');
+    expect(missing.statusCode).toBe(404);
+    expect(missing.json().error).toMatchObject({ code: 'resource.not_found', details: { fields: [{ field: 'scopeId', code: 'resource.not_found' }] } });
+    expect((await post({ role: 'org_admin', scopeType: 'organization', scopeId: d1.streetId })).json().error.code).toBe('resource.not_found');
     expect((await post({ role: 'community_admin', scopeType: 'community' })).json().error.details.fields[0]).toMatchObject({
       field: 'scopeId', code: 'validation.required',
     });
@@ -112,13 +112,14 @@ describe('POST /users/:id/roles', () => {
     expect((await post({ role: 'org_admin', scopeType: 'organization', scopeId: d1.organizationId })).statusCode).toBe(201);
     expect((await post({ role: 'district_officer', scopeType: 'district', scopeId: d1.districtId })).statusCode).toBe(201);
     const before = await grants();
-    // scopes of another district look like missing ones
-    expect((await post({ role: 'grid_worker', scopeType: 'grid', scopeId: d2.gridId })).json().error.code).toBe('user.scope_not_found');
-    expect((await post({ role: 'org_admin', scopeType: 'organization', scopeId: d2.organizationId })).json().error.code).toBe(
-      'user.scope_not_found',
-    );
+    // scopes of another district look like missing ones (404)
+    expect((await post({ role: 'grid_worker', scopeType: 'grid', scopeId: d2.gridId })).json().error.code).toBe('resource.not_found');
     expect((await post({ role: 'district_officer', scopeType: 'district', scopeId: d2.districtId })).json().error.code).toBe(
-      'user.scope_not_found',
+      'resource.not_found',
+    );
+    // the organizations register is public: another district's organization is visible, the grant forbidden
+    expect((await post({ role: 'org_admin', scopeType: 'organization', scopeId: d2.organizationId })).json().error.code).toBe(
+      'access.forbidden',
     );
     const top = await post({ role: 'platform_admin', scopeType: 'platform' });
     expect(top.statusCode).toBe(403);

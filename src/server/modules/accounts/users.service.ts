@@ -4,7 +4,7 @@ import { PLATFORM_DISTRICT } from '../../platform/audit/audit.ts';
 import { hashPassword } from '../../platform/auth/passwords.ts';
 import { endSessions } from '../../platform/auth/sessions.ts';
 import type { Actor } from '../../platform/authz/actor.ts';
-import { AppError, invalid } from '../../platform/errors/app-error.ts';
+import { AppError, invalid, notFoundAt } from '../../platform/errors/app-error.ts';
 import { command, requireActor, type RequestContext } from '../../platform/http/context.ts';
 import { decodeCursor, pageOf } from '../../platform/http/pagination.ts';
 import type { PageOf } from '../../platform/http/schema.ts';
@@ -24,12 +24,22 @@ function readableDistricts(actor: Actor): string[] | 'all' {
 }
 
 /** A user the actor may see; an account outside their reach answers 404 like a missing one. */
+async function findVisible(ctx: RequestContext, actor: Actor, id: string) {
+  const found = await store.loadUser(ctx.db, id);
+  if (!found || !userPolicy.can(actor, 'read', found.record)) throw new AppError('resource.not_found');
+  return found;
+}
+
 async function loadVisible(ctx: RequestContext, id: string) {
   const actor = requireActor(ctx);
   readableDistricts(actor);
-  const found = await store.loadUser(ctx.db, id);
-  if (!found || !userPolicy.can(actor, 'read', found.record)) throw new AppError('resource.not_found');
-  return { actor, ...found };
+  return { actor, ...(await findVisible(ctx, actor, id)) };
+}
+
+/** An account named in another module's request body: 404 unless the caller may read it here. */
+export async function visibleUser(ctx: RequestContext, id: string): Promise<{ id: string; displayName: string }> {
+  const { row } = await findVisible(ctx, requireActor(ctx), id);
+  return { id: row.id, displayName: row.display_name };
 }
 
 /** Account events are filed under the one district the account belongs to, else platform-wide. */
@@ -96,14 +106,14 @@ async function creationDistrict(ctx: RequestContext, actor: Actor, wanted: strin
   const readable = readableDistricts(actor);
   if (readable === 'all') {
     if (wanted === undefined) return null;
-    if (!(await districtOfScope(ctx.db, 'district', wanted))) throw invalid({ field: 'districtId', code: 'user.scope_not_found' });
+    if (!(await districtOfScope(ctx.db, 'district', wanted))) throw notFoundAt('districtId');
     return wanted;
   }
   if (wanted === undefined) {
     if (readable.length !== 1) throw invalid({ field: 'districtId', code: 'validation.required' });
     return readable[0]!;
   }
-  if (!readable.includes(wanted)) throw invalid({ field: 'districtId', code: 'user.scope_not_found' });
+  if (!readable.includes(wanted)) throw notFoundAt('districtId');
   return wanted;
 }
 
@@ -219,9 +229,12 @@ async function resolveScope(ctx: RequestContext, actor: Actor, body: GrantRoleBo
       ? await store.organizationDistrict(ctx.db, scopeId)
       : await districtOfScope(ctx.db, body.scopeType, scopeId);
   const readable = readableDistricts(actor);
-  // A scope in another district is answered like a missing one (no enumeration).
-  if (district === undefined || (readable !== 'all' && (district === null || !readable.includes(district)))) {
-    throw new AppError('user.scope_not_found');
+  // A scope in another district is answered like a missing one (no enumeration). The
+  // organizations register is public: an organization of another district exists, and
+  // granting a role in it is left to assignmentPolicy (403).
+  if (district === undefined) throw notFoundAt('scopeId');
+  if (body.scopeType !== 'organization' && readable !== 'all' && (district === null || !readable.includes(district))) {
+    throw notFoundAt('scopeId');
   }
   return district;
 }
@@ -245,9 +258,10 @@ export async function grantRole(ctx: RequestContext, id: string, body: GrantRole
   }
   if (body.residentId !== undefined) {
     if (body.role !== 'resident') throw invalid({ field: 'residentId', code: 'validation.not_allowed' });
-    if (!(await store.residentInHousehold(ctx.db, district!, scopeId!, body.residentId))) {
-      throw new AppError('user.resident_not_found');
-    }
+    const home = await store.residentHome(ctx.db, body.residentId);
+    const readable = readableDistricts(actor);
+    if (!home || (readable !== 'all' && !readable.includes(home.districtId))) throw notFoundAt('residentId');
+    if (home.householdId !== scopeId) throw new AppError('user.resident_not_found');
   }
   await command(ctx, async ({ trx, audit }) => {
     await trx

@@ -105,18 +105,8 @@ export async function organizationDistrict(db: Kysely<DB>, id: string): Promise<
   return org ? org.registration_district_id : undefined;
 }
 
-export async function residentInHousehold(
-  db: Kysely<DB>,
-  districtId: string,
-  householdId: string,
-  residentId: string,
-): Promise<boolean> {
-  const row = await db
-    .selectFrom('residents')
-    .select('id')
-    .where('district_id', '=', districtId)
-    .where('household_id', '=', householdId)
-    .where('id', '=', residentId)
-    .executeTakeFirst();
-  return !!row;
+/** Where a resident lives (any district): the caller decides whether it may see it. */
+export async function residentHome(db: Kysely<DB>, residentId: string): Promise<{ districtId: string; householdId: string } | undefined> {
+  const row = await db.selectFrom('residents').select(['district_id', 'household_id']).where('id', '=', residentId).executeTakeFirst();
+  return row && { districtId: row.district_id, householdId: row.household_id };
 }

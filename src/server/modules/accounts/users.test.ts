@@ -63,7 +63,7 @@ describe('POST /users', () => {
     const noDistrict = await admin.post('/api/v1/users', {
       username: uniq('nod'), displayName: 'x', password: 'Secret-pass-42', districtId: '00000000-0000-4000-8000-000000000000',
     });
-    expect(noDistrict.statusCode).toBe(400);
+    expect(noDistrict.statusCode).toBe(404);
     expect(await auditCount(t.db, 'user.create')).toBe(before);
   });
 
@@ -77,8 +77,8 @@ describe('POST /users', () => {
     const other = await off1.post('/api/v1/users', {
       username: uniq('gw'), displayName: 'x', password: 'Secret-pass-42', districtId: d2.districtId,
     });
-    expect(other.statusCode).toBe(400);
-    expect(other.json().error.details.fields[0].field).toBe('districtId');
+    expect(other.statusCode).toBe(404);
+    expect(other.json().error.details.fields[0]).toMatchObject({ field: 'districtId', code: 'resource.not_found' });
   });
 
   it('is refused to other roles and to anonymous callers', async () => {

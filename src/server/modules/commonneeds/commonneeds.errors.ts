@@ -1,9 +1,7 @@
 import { defineErrors } from '../../platform/errors/app-error.ts';
 
 export const commonNeedsErrors = defineErrors({
-  'common_need.unknown_community': { status: 400, message: { 'zh-CN': '社区不存在', en: 'The community does not exist' } },
-  'common_need.unknown_grid': { status: 400, message: { 'zh-CN': '网格不存在或不属于该社区', en: 'The grid does not exist in this community' } },
-  'common_need.unknown_category': { status: 400, message: { 'zh-CN': '需求类别不存在或已停用', en: 'The category does not exist or is inactive' } },
+  'common_need.unknown_grid': { status: 400, message: { 'zh-CN': '网格不属于该社区', en: 'The grid is not in this community' } },
   'common_need.status_locked': {
     status: 409,
     message: {

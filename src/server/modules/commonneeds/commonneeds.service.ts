@@ -1,9 +1,10 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { Actor } from '../../platform/authz/actor.ts';
-import { AppError, invalid } from '../../platform/errors/app-error.ts';
+import { AppError, invalid, notFoundAt, referenced } from '../../platform/errors/app-error.ts';
 import { command, requireActor, withinTransaction, type RequestContext } from '../../platform/http/context.ts';
 import { decodeCursor, pageOf } from '../../platform/http/pagination.ts';
-import { assertPoolable, transitionNeed, type PoolTarget } from '../needs/index.ts';
+import { activeCategory, assertPoolable, transitionNeed, type PoolTarget } from '../needs/index.ts';
+import { visibleUnit } from '../territory/index.ts';
 import './commonneeds.errors.ts';
 import { matchable, suggestFor } from './commonneeds.matching.ts';
 import { commonNeedPolicy, type CommonNeedRecord } from './commonneeds.policy.ts';
@@ -40,14 +41,14 @@ export function present(actor: Actor, row: store.CommonNeedRow): S.CommonNeedVie
 }
 
 /** A group the caller may read; anything else answers exactly like a missing one. */
-async function loadVisible(ctx: RequestContext, id: string) {
+export async function loadVisible(ctx: RequestContext, id: string) {
   const actor = await store.readerActor(ctx.db, requireActor(ctx));
   const row = await store.loadCommonNeed(ctx.db, id, store.tenantFilter(actor));
   if (!row || !commonNeedPolicy.can(actor, 'read', recordOf(row))) throw new AppError('resource.not_found');
   return { actor, row };
 }
 
-const targetOf = (row: Pick<store.CommonNeedRow, 'id' | 'district_id' | 'community_id' | 'grid_id' | 'category_id' | 'title' | 'status'>): PoolTarget => ({
+export const targetOf = (row: Pick<store.CommonNeedRow, 'id' | 'district_id' | 'community_id' | 'grid_id' | 'category_id' | 'title' | 'status'>): PoolTarget => ({
   id: row.id,
   districtId: row.district_id,
   communityId: row.community_id,
@@ -98,36 +99,21 @@ export async function getCommonNeed(ctx: RequestContext, id: string) {
 
 export async function createCommonNeed(ctx: RequestContext, body: S.CreateBody) {
   const actor = await store.readerActor(ctx.db, requireActor(ctx));
-  const community = await store.findCommunity(ctx.db, body.communityId, store.tenantFilter(actor));
-  const place = community && { district_id: community.district_id, street_id: community.street_id, community_id: community.id, grid_id: body.gridId ?? null, status: 'open' as const };
-  // A community outside the caller's scope is reported as unknown, not as forbidden.
-  if (!place || !commonNeedPolicy.can(actor, 'read', recordOf({ ...place, grid_id: null }))) {
-    throw invalid({ field: 'communityId', code: 'common_need.unknown_community' });
-  }
+  const community = await referenced('communityId', () => visibleUnit(ctx, 'community', body.communityId));
+  const place = { district_id: community.districtId, street_id: community.streetId!, community_id: community.id, grid_id: body.gridId ?? null, status: 'open' as const };
+  // A community whose groups the caller may not read answers like one that does not exist.
+  if (!commonNeedPolicy.can(actor, 'read', recordOf({ ...place, grid_id: null }))) throw notFoundAt('communityId');
   if (body.gridId) {
-    const grid = await ctx.db
-      .selectFrom('grids')
-      .select('id')
-      .where('district_id', '=', place.district_id)
-      .where('id', '=', body.gridId)
-      .where('community_id', '=', place.community_id)
-      .executeTakeFirst();
-    if (!grid) throw invalid({ field: 'gridId', code: 'common_need.unknown_grid' });
+    const grid = await referenced('gridId', () => visibleUnit(ctx, 'grid', body.gridId!));
+    if (grid.communityId !== place.community_id) throw invalid({ field: 'gridId', code: 'common_need.unknown_grid' });
   }
   commonNeedPolicy.authorize(actor, 'create', recordOf(place));
-  const category = await ctx.db
-    .selectFrom('need_categories')
-    .select('id')
-    .where('district_id', '=', place.district_id)
-    .where('id', '=', body.categoryId)
-    .where('active', '=', true)
-    .executeTakeFirst();
-  if (!category) throw invalid({ field: 'categoryId', code: 'common_need.unknown_category' });
+  const category = await activeCategory(ctx.db, place.district_id, body.categoryId);
   const id = uuidv7();
   const title = body.title.trim();
   const target = targetOf({ id, ...place, category_id: category.id, title });
   // Every need is checked before anything is written, so one bad id refuses the whole request.
-  for (const needId of body.needIds ?? []) await assertPoolable(ctx, needId, target);
+  for (const [i, needId] of (body.needIds ?? []).entries()) await referenced(`needIds.${i}`, () => assertPoolable(ctx, needId, target));
   const values = { ...place, id, category_id: category.id, title, description: body.description?.trim() ?? '', created_by: actor.userId };
   // The group and the pooling of its needs commit together: a need that moved meanwhile refuses the whole request.
   await withinTransaction(ctx, async (tx) => {
@@ -173,6 +159,6 @@ export async function updateCommonNeed(ctx: RequestContext, id: string, body: S.
 export async function poolIntoCommonNeed(ctx: RequestContext, id: string, body: S.PoolBody) {
   const { actor, row } = await loadVisible(ctx, id);
   commonNeedPolicy.authorize(actor, 'pool', recordOf(row));
-  await transitionNeed(ctx, body.needId, { action: 'pool', commonNeedId: row.id, ...(body.note ? { note: body.note } : {}) });
+  await referenced('needId', () => transitionNeed(ctx, body.needId, { action: 'pool', commonNeedId: row.id, ...(body.note ? { note: body.note } : {}) }));
   return getCommonNeed(ctx, id);
 }

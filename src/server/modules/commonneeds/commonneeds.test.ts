@@ -50,7 +50,7 @@ describe('pooling a need into a common need', () => {
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json().state).toBe('pooled');
     const entry = res.json().timeline.at(-1);
-    expect(entry).toMatchObject({ action: 'pool', fromState: 'accepted', toState: 'pooled', note: '楼道灯集中更换' });
+    expect(entry).toMatchObject({ action: 'pool', fromState: 'accepted', toState: 'pooled', reply: '楼道灯集中更换', note: '' });
     expect(entry.data).toMatchObject({ common_need_id: group.id });
     expect(await auditCount(t.db, 'need.pool')).toBe(audits + 1);
     const detail = (await admin.get(`/api/v1/common-needs/${group.id}`)).json();
@@ -134,8 +134,12 @@ describe('creating and changing common needs', () => {
   it('lets only the community admin and the street officer form and change groups', async () => {
     const body = { communityId: w.community.id, categoryId: PROPERTY(), title: '加装电梯' };
     expect((await worker.post('/api/v1/common-needs', body)).statusCode).toBe(403);
-    expect((await otherAdmin.post('/api/v1/common-needs', body)).statusCode).toBe(400);
-    expect((await admin.post('/api/v1/common-needs', { ...body, gridId: otherGrid.id })).statusCode).toBe(400);
+    // a community or grid the caller may not read answers 404; a grid the street officer sees elsewhere does not fit
+    expect((await otherAdmin.post('/api/v1/common-needs', body)).statusCode).toBe(404);
+    expect((await admin.post('/api/v1/common-needs', { ...body, gridId: otherGrid.id })).statusCode).toBe(404);
+    const misplaced = await street.post('/api/v1/common-needs', { ...body, gridId: otherGrid.id });
+    expect(misplaced.statusCode).toBe(400);
+    expect(misplaced.json().error.details.fields[0]).toMatchObject({ field: 'gridId', code: 'common_need.unknown_grid' });
     const group = await createGroup(admin);
     expect((await worker.patch(`/api/v1/common-needs/${group.id}`, { title: 'x' })).statusCode).toBe(403);
     expect((await worker.get(`/api/v1/common-needs/${group.id}`)).json().allowedActions).toEqual([]);

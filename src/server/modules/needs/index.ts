@@ -13,4 +13,5 @@ export { createSystemNeed, findExternalNeeds, type ExternalNeedFilter, type Exte
 export { OPEN_STATES } from './needs.store.ts';
 export { NEED_STATES, type NeedState } from './needs.lifecycle.ts';
 export { transitionNeed } from './needs.transitions.ts';
-export { assertPoolable, type PoolTarget } from './needs.pooling.ts';
+export { assertPoolable, providePoolTargets, type PoolTarget } from './needs.pooling.ts';
+export { activeCategory } from './needs.categories.ts';

@@ -149,7 +149,8 @@ export async function addAttachment(ctx: RequestContext, needId: string, upload:
         action: 'attach',
         fromState: state,
         toState: state,
-        note: values.file_name,
+        // Whoever reads the need reads its attachments: the file name is no internal note.
+        reply: values.file_name,
         data: { attachmentId: id, contentType: type },
       });
       // No file name in the audit trail: names like "王桂芳身份证.jpg" are personal data.

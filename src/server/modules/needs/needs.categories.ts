@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import type { LimitUnit } from '../../platform/calendar/working-days.ts';
-import { invalid } from '../../platform/errors/app-error.ts';
+import { invalid, notFoundAt } from '../../platform/errors/app-error.ts';
 import type { DB } from '../../tables.ts';
 import type { DefaultRoute, Urgency } from './needs.tables.ts';
 
@@ -94,16 +94,19 @@ export async function categoryCodesOf(db: Kysely<DB>, districtId: string): Promi
   return new Set(rows.map((r) => r.code));
 }
 
-/** A district's active category for a new need, or a 400 on `categoryId`. */
-export async function activeCategory(db: Kysely<DB>, districtId: string, categoryId: string) {
+/**
+ * A district's active category for a new need. A category of another district is, for this
+ * need, one that does not exist (404 on `field`); an inactive one is refused with a 400.
+ */
+export async function activeCategory(db: Kysely<DB>, districtId: string, categoryId: string, field = 'categoryId') {
   await ensureDefaultCategories(db, districtId);
   const category = await db
     .selectFrom('need_categories')
     .selectAll()
     .where('district_id', '=', districtId)
     .where('id', '=', categoryId)
-    .where('active', '=', true)
     .executeTakeFirst();
-  if (!category) throw invalid({ field: 'categoryId', code: 'need.unknown_category' });
+  if (!category) throw notFoundAt(field);
+  if (!category.active) throw invalid({ field, code: 'need.unknown_category' });
   return category;
 }

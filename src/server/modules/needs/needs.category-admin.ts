@@ -1,6 +1,6 @@
 import type { Selectable } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
-import { AppError, invalid } from '../../platform/errors/app-error.ts';
+import { AppError, notFoundAt } from '../../platform/errors/app-error.ts';
 import { command, requireActor, type RequestContext } from '../../platform/http/context.ts';
 import type { Static } from '../../platform/http/schema.ts';
 import { DEFAULT_AUTO_CONFIRM_DAYS } from './needs.jobs.ts';
@@ -27,11 +27,15 @@ async function checkUnique(ctx: RequestContext, districtId: string, code: string
 
 export async function createCategory(ctx: RequestContext, body: Static<typeof S.CreateCategoryBody>) {
   const actor = requireActor(ctx);
+  // Every need reader reads every district's categories (the list answers 404 for a missing district only).
+  const district = await ctx.db.selectFrom('districts').select('id').where('id', '=', body.districtId).executeTakeFirst();
+  if (!district) throw notFoundAt('districtId');
   needCategoryPolicy.authorize(actor, 'create', { districtId: body.districtId });
   await ensureDefaultCategories(ctx.db, body.districtId);
   if (body.parentId) {
+    // A category of another district does not exist for this one.
     const parent = await ctx.db.selectFrom('need_categories').select('id').where('district_id', '=', body.districtId).where('id', '=', body.parentId).executeTakeFirst();
-    if (!parent) throw invalid({ field: 'parentId', code: 'need_category.unknown_parent' });
+    if (!parent) throw notFoundAt('parentId');
   }
   await checkUnique(ctx, body.districtId, body.code, body.open311Code);
   const values = {
@@ -96,6 +100,8 @@ export async function getSettings(ctx: RequestContext, q: Static<typeof S.Settin
 
 export async function putSettings(ctx: RequestContext, body: Static<typeof S.SettingsBody>) {
   const actor = requireActor(ctx);
+  // The settings of a district the caller may not read answer like GET: 404.
+  if (!needSettingsPolicy.can(actor, 'read', { districtId: body.districtId })) throw notFoundAt('districtId');
   needSettingsPolicy.authorize(actor, 'update', { districtId: body.districtId });
   await command(ctx, async ({ trx, audit }) => {
     const before = await trx.selectFrom('need_settings').select('auto_confirm_days').where('district_id', '=', body.districtId).executeTakeFirst();

@@ -8,8 +8,7 @@ export const needsErrors = defineErrors({
       en: 'The need is {state}; "{action}" is not possible in that state',
     },
   },
-  'need.unknown_category': { status: 400, message: { 'zh-CN': '需求类别不存在或已停用', en: 'The category does not exist or is inactive' } },
-  'need.unknown_place': { status: 400, message: { 'zh-CN': '户或网格不存在', en: 'The household or grid does not exist' } },
+  'need.unknown_category': { status: 400, message: { 'zh-CN': '该需求类别已停用', en: 'The category is no longer in use' } },
   'need.place_required': {
     status: 400,
     message: { 'zh-CN': '请选择户，或选择网格并标注位置', en: 'Choose a household, or a grid with a point on the map' },
@@ -19,10 +18,6 @@ export const needsErrors = defineErrors({
     status: 400,
     message: { 'zh-CN': '代录需求须注明来电或来访', en: 'A need taken on behalf of a resident needs its channel (phone or walk-in)' },
   },
-  'need.not_a_handler': {
-    status: 400,
-    message: { 'zh-CN': '该用户不能在此处承办需求', en: 'This user cannot handle needs at this place' },
-  },
   'need.bad_duplicate': {
     status: 400,
     message: { 'zh-CN': '请选择本区另一条未办结的需求作为合并对象', en: 'Choose another open need of the same district to merge into' },
@@ -31,7 +26,6 @@ export const needsErrors = defineErrors({
     status: 400,
     message: { 'zh-CN': '请选择一个转介对象：社会组织或部门', en: 'Choose one referral target: an organization or a department' },
   },
-  'need.unknown_organization': { status: 400, message: { 'zh-CN': '社会组织不存在', en: 'The organization does not exist' } },
   'need.bad_common_need': {
     status: 400,
     message: {
@@ -45,7 +39,6 @@ export const needsErrors = defineErrors({
     status: 409,
     message: { 'zh-CN': '本区已有类别使用该 Open311 服务代码', en: 'Another category of the district uses this Open311 service code' },
   },
-  'need_category.unknown_parent': { status: 400, message: { 'zh-CN': '上级类别不存在', en: 'The parent category does not exist' } },
   'need.cannot_split': {
     status: 409,
     message: {

@@ -11,15 +11,18 @@ export interface EventInput {
   action: string;
   fromState: string | null;
   toState: string | null;
+  /** An internal note among staff. */
   note?: string;
+  /** What the resident is told. */
+  reply?: string;
   data?: unknown;
   at?: Date;
 }
 
 /**
  * One timeline entry, and the district's webhooks told of it, in the same transaction as the
- * change it describes. The webhook payload carries no note or personal data: subscribers
- * read the need through the API with their own permissions.
+ * change it describes. The webhook payload carries no note, no reply and no personal data:
+ * subscribers read the need through the API with their own permissions.
  */
 export async function recordEvent(trx: Kysely<DB>, e: EventInput): Promise<void> {
   const at = e.at ?? new Date();
@@ -43,6 +46,7 @@ export async function recordEvent(trx: Kysely<DB>, e: EventInput): Promise<void>
       from_state: e.fromState,
       to_state: e.toState,
       note: e.note ?? '',
+      reply: e.reply ?? '',
       data: e.data === undefined ? null : JSON.stringify(e.data),
     })
     .execute();
@@ -84,10 +88,13 @@ export async function audienceOf(trx: Kysely<DB>, districtId: string, needId: st
   ];
 }
 
-/** In-app notices; the actor is not told about what they did themselves. */
+/**
+ * In-app notices to the residents of `audienceOf`; they carry the reply to the resident, never an
+ * internal note. The actor is not told about what they did themselves.
+ */
 export async function notify(
   trx: Kysely<DB>,
-  n: { districtId: string; needId: string; users: string[]; kind: string; state: string | null; note?: string; exceptUserId?: string | null },
+  n: { districtId: string; needId: string; users: string[]; kind: string; state: string | null; reply?: string; exceptUserId?: string | null },
 ): Promise<void> {
   const users = n.users.filter((u) => u !== n.exceptUserId);
   if (users.length === 0) return;
@@ -101,7 +108,7 @@ export async function notify(
         need_id: n.needId,
         kind: n.kind,
         state: n.state,
-        note: n.note ?? '',
+        reply: n.reply ?? '',
       })),
     )
     .execute();

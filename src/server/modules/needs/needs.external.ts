@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { command, type CommandScope, type RequestContext } from '../../platform/http/context.ts';
 import type { DB } from '../../tables.ts';
-import type { NeedState } from './needs.lifecycle.ts';
+import { NEED_ACTIONS, type NeedState } from './needs.lifecycle.ts';
 import type { NeedSource, Urgency } from './needs.tables.ts';
 import { insertNeed } from './needs.record.ts';
 
@@ -94,6 +94,18 @@ export async function findExternalNeeds(db: Kysely<DB>, f: ExternalNeedFilter) {
       'c.open311_code',
       'cm.name as community_name',
       'o.name as organization_name',
+      // What the resident was told with the change that led here (never an internal note).
+      (eb) =>
+        eb
+          .selectFrom('need_events as e')
+          .select('e.reply')
+          .whereRef('e.district_id', '=', 'needs.district_id')
+          .whereRef('e.need_id', '=', 'needs.id')
+          .where('e.action', 'in', [...NEED_ACTIONS])
+          .orderBy('e.at', 'desc')
+          .orderBy('e.id', 'desc')
+          .limit(1)
+          .as('reply'),
     ])
     .where('needs.district_id', '=', f.districtId)
     .where('needs.community_id', '=', f.communityId)

@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import { AppError, invalid } from '../../platform/errors/app-error.ts';
+import { AppError, notFoundAt } from '../../platform/errors/app-error.ts';
 import { requireActor, type RequestContext } from '../../platform/http/context.ts';
 import type { DB } from '../../tables.ts';
 import { needPolicy } from './needs.policy.ts';
@@ -27,9 +27,13 @@ function handlersAt(db: Kysely<DB>, place: Place) {
     );
 }
 
+/**
+ * The handlers of a need's place are all an assigner sees of its staff (the handler list): any
+ * other user id answers like one that does not exist.
+ */
 export async function checkHandler(db: Kysely<DB>, row: Place, userId: string): Promise<void> {
   const hit = await handlersAt(db, row).select('a.user_id').where('a.user_id', '=', userId).limit(1).executeTakeFirst();
-  if (!hit) throw invalid({ field: 'handlerUserId', code: 'need.not_a_handler' });
+  if (!hit) throw notFoundAt('handlerUserId');
 }
 
 /**

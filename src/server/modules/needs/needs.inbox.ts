@@ -59,13 +59,13 @@ export async function inbox(ctx: RequestContext) {
   return { items: rows.map((r) => ({ ...present(actor, r), reason: r.reason })) };
 }
 
-function notificationView(r: { id: string; need_id: string | null; kind: string; state: string | null; note: string; read_at: Date | null; created_at: Date }) {
+function notificationView(r: { id: string; need_id: string | null; kind: string; state: string | null; reply: string; read_at: Date | null; created_at: Date }) {
   return {
     id: r.id,
     needId: r.need_id,
     kind: r.kind,
     state: r.state,
-    note: r.note,
+    reply: r.reply,
     readAt: r.read_at ? new Date(r.read_at).toISOString() : null,
     createdAt: new Date(r.created_at).toISOString(),
   };

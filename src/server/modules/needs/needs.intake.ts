@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Actor } from '../../platform/authz/actor.ts';
-import { AppError, invalid } from '../../platform/errors/app-error.ts';
+import { AppError, invalid, notFoundAt } from '../../platform/errors/app-error.ts';
 import type { CommandScope } from '../../platform/http/context.ts';
 import type { DB } from '../../tables.ts';
 import './needs.errors.ts';
@@ -46,14 +46,17 @@ export async function intakeNeeds(scope: CommandScope, actor: Actor, place: Inta
   if (!needPolicy.can(actor, 'create', record)) throw new AppError('access.forbidden');
   const categories = await trx
     .selectFrom('need_categories')
-    .select(['id', 'limits'])
+    .select(['id', 'limits', 'active'])
     .where('district_id', '=', place.districtId)
     .where('id', 'in', [...new Set(needs.map((n) => n.categoryId))])
-    .where('active', '=', true)
     .execute();
   const byId = new Map(categories.map((c) => [c.id, c]));
-  const bad = needs.flatMap((n, i) => (byId.has(n.categoryId) ? [] : [{ field: `${o.fieldPrefix}.${i}.categoryId`, code: 'need.unknown_category' }]));
-  if (bad.length) throw invalid(...bad);
+  const field = (i: number) => `${o.fieldPrefix}.${i}.categoryId`;
+  // A category of another district does not exist for this one: 404, like a missing id.
+  const missing = needs.findIndex((n) => !byId.has(n.categoryId));
+  if (missing >= 0) throw notFoundAt(field(missing));
+  const inactive = needs.flatMap((n, i) => (byId.get(n.categoryId)!.active ? [] : [{ field: field(i), code: 'need.unknown_category' }]));
+  if (inactive.length) throw invalid(...inactive);
 
   // One calendar for the whole batch: a visit may carry up to 20 needs.
   const calendar = await loadCalendar(trx);

@@ -20,7 +20,7 @@ export interface NeedRecord {
 /** Transitions offered through the API; `auto_confirm` is the job's. */
 export const API_ACTIONS = TRANSITIONS.map((t) => t.action).filter((a) => a !== 'auto_confirm') as Exclude<NeedAction, 'auto_confirm'>[];
 export type ApiAction = (typeof API_ACTIONS)[number];
-export type NeedPolicyAction = 'read' | 'create' | ApiAction;
+export type NeedPolicyAction = 'read' | 'read_internal' | 'create' | ApiAction;
 
 export const NEED_READERS: readonly Role[] = [
   'district_officer',
@@ -83,6 +83,9 @@ export const needPolicy = definePolicy<NeedRecord, NeedPolicyAction>('needs.need
       covers(a, pathOf(r)) ||
       (a.role === 'resident' && (r.reporterUserId === actor.userId || r.followerIds.includes(actor.userId))),
   },
+  // Staff's internal notes are read by staff whose scope covers the need (an organization by
+  // the referral); a resident reading by their relation to the need reads replies only.
+  read_internal: NEED_READERS.filter((r) => r !== 'resident'),
   create: [...NEED_REPORTERS, 'resident'],
   ...transitionRules,
 });

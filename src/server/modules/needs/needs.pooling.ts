@@ -1,7 +1,5 @@
-import type { Kysely } from 'kysely';
-import { AppError, invalid } from '../../platform/errors/app-error.ts';
+import { AppError, invalid, referenced } from '../../platform/errors/app-error.ts';
 import { requireActor, type RequestContext } from '../../platform/http/context.ts';
-import type { DB } from '../../tables.ts';
 import { transitionFor } from './needs.lifecycle.ts';
 import { needPolicy } from './needs.policy.ts';
 import { loadVisible, recordOf } from './needs.service.ts';
@@ -21,26 +19,32 @@ export interface PoolTarget {
 type NeedPlace = Pick<NeedRow, 'district_id' | 'community_id' | 'grid_id' | 'category_id'>;
 
 /** A group takes needs of its own category and place, and only while no project has taken it over. */
-export function checkPoolTarget(need: NeedPlace, target: PoolTarget | undefined): PoolTarget {
+export function checkPoolTarget(need: NeedPlace, target: PoolTarget): PoolTarget {
   const fits =
-    !!target &&
     target.districtId === need.district_id &&
     target.communityId === need.community_id &&
     (target.gridId === null || target.gridId === need.grid_id) &&
     target.categoryId === need.category_id &&
     (target.status === 'open' || target.status === 'candidate');
   if (!fits) throw invalid({ field: 'commonNeedId', code: 'need.bad_common_need' });
-  return target!;
+  return target;
 }
 
-export async function loadPoolTarget(db: Kysely<DB>, districtId: string, id: string): Promise<PoolTarget | undefined> {
-  const row = await db
-    .selectFrom('common_needs')
-    .select(['id', 'district_id', 'community_id', 'grid_id', 'category_id', 'title', 'status'])
-    .where('district_id', '=', districtId)
-    .where('id', '=', id)
-    .executeTakeFirst();
-  return row && { id: row.id, districtId: row.district_id, communityId: row.community_id, gridId: row.grid_id, categoryId: row.category_id, title: row.title, status: row.status };
+type PoolTargetLookup = (ctx: RequestContext, id: string) => Promise<PoolTarget>;
+let lookup: PoolTargetLookup | undefined;
+
+/**
+ * The common needs module depends on this one, so it hands in its read path: a group named in
+ * a transition body is found exactly as `GET /common-needs/{id}` finds it.
+ */
+export function providePoolTargets(fn: PoolTargetLookup): void {
+  lookup = fn;
+}
+
+/** The group a `commonNeedId` names, if the caller may read it; 404 on the field otherwise. */
+export function visiblePoolTarget(ctx: RequestContext, id: string): Promise<PoolTarget> {
+  if (!lookup) throw new Error('the common needs module has not provided its groups');
+  return referenced('commonNeedId', () => lookup!(ctx, id));
 }
 
 /**

@@ -102,18 +102,21 @@ export type CreateNeedBody = Static<typeof CreateNeedBody>;
 export const TransitionBody = Type.Object(
   {
     action: StringEnum(API_ACTIONS),
-    note: Type.Optional(Type.String({ maxLength: 2000 })),
-    reason: Type.Optional(Type.String({ maxLength: 2000 })),
+    note: Type.Optional(Type.String({ maxLength: 2000, description: 'an internal note among staff: never shown to residents, in notices or in Open311' })),
+    reply: Type.Optional(
+      Type.String({ maxLength: 2000, description: 'a reply to the resident: shown on their timeline, in their notices and as Open311 status_notes' }),
+    ),
+    reason: Type.Optional(Type.String({ maxLength: 2000, description: 'why (reject, wait, dispute, resolve as closed_unresolved): the resident is told' })),
     duplicateOf: Type.Optional(Uuid),
     commonNeedId: Type.Optional(Uuid),
     handlerUserId: Type.Optional(Uuid),
     expectedDate: Type.Optional(DateStr),
     referralOrgId: Type.Optional(Uuid),
     referralDepartment: Type.Optional(Type.String({ maxLength: 200 })),
-    answer: Type.Optional(Type.String({ maxLength: 2000 })),
+    answer: Type.Optional(Type.String({ maxLength: 2000, description: 'the referral target\'s answer: for staff only' })),
     outcome: Type.Optional(StringEnum(OUTCOMES)),
     rating: Type.Optional(Type.Integer({ minimum: 1, maximum: 5 })),
-    comment: Type.Optional(Type.String({ maxLength: 2000 })),
+    comment: Type.Optional(Type.String({ maxLength: 2000, description: 'the resident\'s words with the rating: shown like a reply' })),
   },
   { additionalProperties: false },
 );
@@ -143,6 +146,7 @@ export const NeedView = Type.Object({
   handlerUserId: Nullable(Uuid),
   referralOrgId: Nullable(Uuid),
   referralDepartment: Nullable(Type.String()),
+  /** The referral target's answer, for staff: null for a resident. */
   referralAnswer: Nullable(Type.String()),
   waitingUntil: Nullable(DateStr),
   outcome: Nullable(StringEnum(OUTCOMES)),
@@ -183,7 +187,11 @@ export const TimelineEntry = Type.Object({
   action: Type.String(),
   fromState: Nullable(Type.String()),
   toState: Nullable(Type.String()),
+  /** The internal note: empty for a resident reading the need by their relation to it. */
   note: Type.String(),
+  /** What the resident was told. */
+  reply: Type.String(),
+  /** The change in detail, for staff; null for a resident. */
   data: Type.Unknown(),
 });
 
@@ -217,13 +225,14 @@ export const SplitBody = Type.Object(
 export type SplitBody = Static<typeof SplitBody>;
 
 export const BULK_ACTIONS = ['accept', 'reject', 'assign', 'merge'] as const;
-const { note, reason, handlerUserId, duplicateOf } = TransitionBody.properties;
+const { note, reply, reason, handlerUserId, duplicateOf } = TransitionBody.properties;
 /** One action for many needs: the fields of TransitionBody that triage uses. */
 export const BulkTransitionBody = Type.Object(
   {
     needIds: Type.Array(Uuid, { minItems: 1, maxItems: 100, uniqueItems: true }),
     action: StringEnum(BULK_ACTIONS),
     note,
+    reply,
     reason,
     handlerUserId,
     duplicateOf,
@@ -309,7 +318,8 @@ export const NotificationView = Type.Object({
   needId: Nullable(Uuid),
   kind: Type.String(),
   state: Nullable(Type.String()),
-  note: Type.String(),
+  /** The reply to the resident that came with the change (never an internal note). */
+  reply: Type.String(),
   readAt: Nullable(Type.String()),
   createdAt: Type.String(),
 });

@@ -1,12 +1,13 @@
 import type { Actor } from '../../platform/authz/actor.ts';
-import { AppError, invalid } from '../../platform/errors/app-error.ts';
+import { AppError, invalid, notFoundAt, referenced } from '../../platform/errors/app-error.ts';
 import { command, requireActor, type RequestContext } from '../../platform/http/context.ts';
 import { decodeCursor, pageOf } from '../../platform/http/pagination.ts';
+import { visibleUnit } from '../territory/index.ts';
 import { activeCategory } from './needs.categories.ts';
 import './needs.errors.ts';
 import { insertNeed } from './needs.record.ts';
 import { transitionFor, type NeedState } from './needs.lifecycle.ts';
-import { NEED_REPORTERS, needPolicy, type NeedRecord } from './needs.policy.ts';
+import { API_ACTIONS, NEED_REPORTERS, needPolicy, type ApiAction, type NeedRecord } from './needs.policy.ts';
 import type * as S from './needs.schemas.ts';
 import * as store from './needs.store.ts';
 import { bigramSimilarity } from './needs.similarity.ts';
@@ -41,17 +42,21 @@ export function maySplit(actor: Actor, record: NeedRecord): boolean {
   return SPLITTABLE_STATES.includes(record.state) && needPolicy.can(actor, 'accept', record);
 }
 
+const isApiAction = (a: string): a is ApiAction => (API_ACTIONS as string[]).includes(a);
+
 /** Actions offered with a need: allowed by its state (the lifecycle) and by the caller's role and relation. */
 export function allowedActions(actor: Actor, record: NeedRecord): string[] {
   const actions: string[] = needPolicy
     .allowedActions(actor, record)
-    .filter((a) => a !== 'read' && a !== 'create' && transitionFor(record.state, a) !== undefined);
+    .filter(isApiAction)
+    .filter((a) => transitionFor(record.state, a) !== undefined);
   if (maySplit(actor, record)) actions.push('split');
   return actions;
 }
 
 export function present(actor: Actor, row: store.NeedRow, followerIds: string[] = [], now = new Date()): S.NeedView {
   const due = currentDueOf(row);
+  const record = recordOf(row, followerIds);
   return {
     id: row.id,
     refNo: row.ref_no,
@@ -76,7 +81,8 @@ export function present(actor: Actor, row: store.NeedRow, followerIds: string[] 
     handlerUserId: row.handler_user_id,
     referralOrgId: row.referral_org_id,
     referralDepartment: row.referral_department,
-    referralAnswer: row.referral_answer,
+    // The referral target's answer is for staff, like an internal note.
+    referralAnswer: needPolicy.can(actor, 'read_internal', record) ? row.referral_answer : null,
     waitingUntil: row.waiting_until,
     outcome: row.outcome,
     outcomeNote: row.outcome_note,
@@ -92,7 +98,7 @@ export function present(actor: Actor, row: store.NeedRow, followerIds: string[] 
     escalationLevel: row.escalation_level,
     createdAt: iso(row.created_at),
     updatedAt: iso(row.updated_at),
-    allowedActions: allowedActions(actor, recordOf(row, followerIds)),
+    allowedActions: allowedActions(actor, record),
   };
 }
 
@@ -131,10 +137,10 @@ async function placeOf(ctx: RequestContext, actor: Actor, body: S.CreateNeedBody
     throw invalid({ field: 'householdId', code: 'need.place_required' });
   }
   const field = body.householdId ? 'householdId' : 'gridId';
-  if (!place) throw invalid({ field, code: 'need.unknown_place' });
+  if (!place) throw notFoundAt(field);
   const record: NeedRecord = { ...place, state: 'reported', handlerUserId: null, reporterUserId: null, referralOrgId: null, followerIds: [] };
-  // A place outside every scope of the caller is reported as unknown, not as forbidden.
-  if (!needPolicy.can(actor, 'read', record)) throw invalid({ field, code: 'need.unknown_place' });
+  // A place outside every scope of the caller answers like one that does not exist.
+  if (!needPolicy.can(actor, 'read', record)) throw notFoundAt(field);
   const asResident = body.source === 'resident';
   const ok = actor.assignments.some(
     (a) =>
@@ -151,14 +157,8 @@ export async function createNeed(ctx: RequestContext, body: S.CreateNeedBody) {
   if (body.source === 'staff' && !body.intakeChannel) throw invalid({ field: 'intakeChannel', code: 'need.channel_required' });
   const category = await activeCategory(ctx.db, place.districtId, body.categoryId);
   if (body.reporterResidentId) {
-    const r = await ctx.db
-      .selectFrom('residents')
-      .select('id')
-      .where('district_id', '=', place.districtId)
-      .where('id', '=', body.reporterResidentId)
-      .where('household_id', '=', place.householdId ?? '00000000-0000-0000-0000-000000000000')
-      .executeTakeFirst();
-    if (!r) throw invalid({ field: 'reporterResidentId', code: 'need.unknown_resident' });
+    const resident = await referenced('reporterResidentId', () => visibleUnit(ctx, 'resident', body.reporterResidentId!));
+    if (resident.householdId !== place.householdId) throw invalid({ field: 'reporterResidentId', code: 'need.unknown_resident' });
   }
   const { id } = await command(ctx, (scope) =>
     insertNeed(scope, {
@@ -216,8 +216,11 @@ export async function listNeeds(ctx: RequestContext, q: S.NeedListQuery) {
   return { items: page.items.map((r) => present(actor, r)), nextCursor: page.nextCursor };
 }
 
-export async function duplicatesOf(ctx: RequestContext, row: store.NeedRow) {
-  const candidates = await store.duplicateCandidates(ctx.db, row);
+/** Possible duplicates of a need, among the needs the caller may open (their descriptions are shown). */
+export async function duplicatesOf(ctx: RequestContext, actor: Actor, row: store.NeedRow) {
+  const grants = needPolicy.grants(actor, 'read');
+  if (grants.length === 0) return [];
+  const candidates = await store.duplicateCandidates(ctx.db, row, store.readableBy(actor, grants));
   return candidates
     .map((c) => ({
       id: c.id,
@@ -270,9 +273,11 @@ export async function getNeed(ctx: RequestContext, id: string): Promise<S.NeedDe
   const { row, followers } = await loadVisible(ctx, actor, id);
   const [timeline, duplicates, related] = await Promise.all([
     store.timelineOf(ctx.db, row.district_id, row.id),
-    duplicatesOf(ctx, row),
+    duplicatesOf(ctx, actor, row),
     relatedOf(ctx, actor, row),
   ]);
+  // A resident reading the need by their relation to it reads what they were told, nothing staff wrote to each other.
+  const internal = needPolicy.can(actor, 'read_internal', recordOf(row, followers));
   return {
     ...present(actor, row, followers),
     timeline: timeline.map((e) => ({
@@ -283,8 +288,9 @@ export async function getNeed(ctx: RequestContext, id: string): Promise<S.NeedDe
       action: e.action,
       fromState: e.from_state,
       toState: e.to_state,
-      note: e.note,
-      data: e.data ?? null,
+      note: internal ? e.note : '',
+      reply: e.reply,
+      data: internal ? (e.data ?? null) : null,
     })),
     duplicates,
     related,
@@ -294,5 +300,5 @@ export async function getNeed(ctx: RequestContext, id: string): Promise<S.NeedDe
 export async function getDuplicates(ctx: RequestContext, id: string) {
   const actor = requireActor(ctx);
   const { row } = await loadVisible(ctx, actor, id);
-  return { items: await duplicatesOf(ctx, row) };
+  return { items: await duplicatesOf(ctx, actor, row) };
 }

@@ -54,12 +54,12 @@ describe('splitting a need', () => {
     // urgent has its own, shorter triage limit
     expect(new Date(part.triageDueAt).getTime()).toBeLessThan(new Date(original.triageDueAt).getTime());
     expect(part.timeline.map((e: { action: string }) => e.action)).toEqual(['report', 'split']);
-    expect(part.timeline[1].note).toBe(original.refNo);
+    expect(part.timeline[1].reply).toBe(original.refNo);
     expect(part.related).toContainEqual(expect.objectContaining({ id: original.id, relation: 'split_from', refNo: original.refNo }));
 
     const after = (await resident.get(`/api/v1/needs/${original.id}`)).json();
     expect(after.state).toBe('reported');
-    expect(after.timeline.at(-1)).toMatchObject({ action: 'split', note: part.refNo });
+    expect(after.timeline.at(-1)).toMatchObject({ action: 'split', reply: part.refNo });
     expect(after.related).toContainEqual(expect.objectContaining({ id: part.id, relation: 'split_into' }));
     expect(await auditCount(t.db, 'need.split')).toBe(audits + 1);
     const hooks = await t.db.selectFrom('webhook_deliveries').select(['event_type', 'payload']).where('event_type', '=', 'need.split').execute();
@@ -92,8 +92,8 @@ describe('splitting a need', () => {
     const stranger = await clientAs(t, [{ role: 'community_admin', scopeType: 'community', scopeId: other.id, districtId: w.district.id }]);
     expect((await stranger.post(`/api/v1/needs/${id}/split`, meal())).statusCode).toBe(404);
     const bad = await admin.post(`/api/v1/needs/${id}/split`, { ...meal(), categoryId: id });
-    expect(bad.statusCode).toBe(400);
-    expect(bad.json().error.details.fields[0]).toMatchObject({ field: 'categoryId', code: 'need.unknown_category' });
+    expect(bad.statusCode).toBe(404);
+    expect(bad.json().error.details.fields[0]).toMatchObject({ field: 'categoryId', code: 'resource.not_found' });
     const count = await t.db.selectFrom('needs').select('id').where('split_from_id', '=', id).execute();
     expect(count).toEqual([]);
   });

@@ -69,7 +69,8 @@ export async function splitNeed(ctx: RequestContext, id: string, body: SplitBody
       action: 'split',
       fromState: row.state,
       toState: row.state,
-      note: part.refNo,
+      // Both parts are the same resident's: each timeline tells them the other's number.
+      reply: part.refNo,
       data: { splitIntoId: part.id },
       at: now,
     });
@@ -80,7 +81,7 @@ export async function splitNeed(ctx: RequestContext, id: string, body: SplitBody
       action: 'split',
       fromState: row.state,
       toState: row.state,
-      note: row.ref_no,
+      reply: row.ref_no,
       data: { splitFromId: row.id },
       at: now,
     });

@@ -132,11 +132,16 @@ export async function timelineOf(db: Kysely<DB>, districtId: string, needId: str
 }
 
 /** Same category within 90 days, at the same household, building or grid: the small set text similarity ranks. */
-export async function duplicateCandidates(db: Kysely<DB>, n: Pick<NeedRow, 'district_id' | 'id' | 'category_id' | 'household_id' | 'building_id' | 'grid_id' | 'created_at'>) {
+export async function duplicateCandidates(
+  db: Kysely<DB>,
+  n: Pick<NeedRow, 'district_id' | 'id' | 'category_id' | 'household_id' | 'building_id' | 'grid_id' | 'created_at'>,
+  readable: Expression<SqlBool>,
+) {
   return db
     .selectFrom('needs')
     .select(['id', 'ref_no', 'state', 'description', 'household_id', 'building_id'])
     .where('district_id', '=', n.district_id)
+    .where(readable)
     .where('category_id', '=', n.category_id)
     .where('id', '!=', n.id)
     .where('state', 'not in', ['rejected', 'merged'])

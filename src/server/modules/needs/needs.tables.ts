@@ -95,7 +95,10 @@ export interface NeedEventsTable {
   action: string;
   from_state: string | null;
   to_state: string | null;
+  /** An internal note among staff; never shown to residents or outside systems. */
   note: Generated<string>;
+  /** What the resident is told: shown on their timeline, in their notices and in Open311. */
+  reply: Generated<string>;
   data: Json | null;
 }
 export interface NeedFollowersTable {
@@ -111,7 +114,8 @@ export interface NotificationsTable {
   need_id: string | null;
   kind: string;
   state: string | null;
-  note: Generated<string>;
+  /** Notices go to residents: they carry the reply of the change, never an internal note. */
+  reply: Generated<string>;
   read_at: Timestamp | null;
   created_at: TimestampDefault;
 }

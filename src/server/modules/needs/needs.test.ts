@@ -1,7 +1,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { auditCount, clientAs, createTestApp, type TestApp } from '../../testing.ts';
 import { buildCommunity, buildGrid, buildHousehold } from '../territory/testing.ts';
-import { buildNeedWorld, type NeedWorld } from './needs.testing.ts';
+import { buildOrganization } from '../organizations/testing.ts';
+import { buildNeed, buildNeedWorld, type NeedWorld } from './needs.testing.ts';
 
 let t: TestApp;
 let w: NeedWorld;
@@ -43,14 +44,14 @@ describe('reporting a need', () => {
   });
 
   it('refuses a resident reporting for another household and staff outside their community', async () => {
-    expect((await report(resident, { source: 'resident', householdId: w.neighbour.id })).statusCode).toBe(400);
+    expect((await report(resident, { source: 'resident', householdId: w.neighbour.id })).statusCode).toBe(404);
     expect((await report(resident, { source: 'staff', intakeChannel: 'phone', householdId: w.household.id })).statusCode).toBe(403);
     const other = await buildCommunity(t.db, { street: w.street });
     const otherGrid = await buildGrid(t.db, { community: other });
     const far = await buildHousehold(t.db, { grid: otherGrid });
     const res = await report(worker, { source: 'staff', intakeChannel: 'phone', householdId: far.id });
-    expect(res.statusCode).toBe(400);
-    expect(res.json().error.details.fields[0].code).toBe('need.unknown_place');
+    expect(res.statusCode).toBe(404);
+    expect(res.json().error.details.fields[0]).toMatchObject({ field: 'householdId', code: 'resource.not_found' });
   });
 
 });
@@ -187,7 +188,9 @@ describe('duplicates and merging', () => {
     const a = (await report(r1, { source: 'resident', householdId: h1.id, description: '三单元楼道的灯坏了，晚上很黑' })).json();
     await report(r1, { source: 'resident', householdId: h1.id, description: '小区门口的垃圾桶满了', categoryId: w.category('environment_sanitation') });
     const b = (await report(r2, { source: 'resident', householdId: h2.id, description: '三单元楼道灯坏了好几天' })).json();
-    expect(b.duplicates).toEqual([expect.objectContaining({ id: a.id, sameHousehold: false })]);
+    // The other household's need is suggested to staff only: its reporter r2 may not open it.
+    expect(b.duplicates).toEqual([]);
+    expect((await worker.get(`/api/v1/needs/${b.id}`)).json().duplicates).toEqual([expect.objectContaining({ id: a.id, sameHousehold: false })]);
     expect((await worker.get(`/api/v1/needs/${b.id}/duplicates`)).json().items.map((d: { id: string }) => d.id)).toEqual([a.id]);
     expect((await r2.get(`/api/v1/needs/${a.id}`)).statusCode).toBe(404);
 
@@ -206,8 +209,33 @@ describe('duplicates and merging', () => {
   });
 });
 
+describe('duplicate suggestions are limited to needs the caller may open', () => {
+  it('shows a resident and an organization admin only the needs they may read, staff all of their scope', async () => {
+    const grid = await buildGrid(t.db, { community: w.community });
+    const home = await buildHousehold(t.db, { grid });
+    const nextDoor = await buildHousehold(t.db, { grid });
+    const org = await buildOrganization(t.db, t.platform.pii, { district: w.district });
+    const mine = await clientAs(t, [{ role: 'resident', scopeType: 'household', scopeId: home.id, districtId: w.district.id }]);
+    const orgAdmin = await clientAs(t, [{ role: 'org_admin', scopeType: 'organization', scopeId: org.id }]);
+    const place = { grid_id: grid.id, category_id: w.category('property_facilities') };
+    const own = await buildNeed(t.db, w, { ...place, household: home, description: '二单元楼道的灯坏了，晚上很黑', referral_org_id: org.id, state: 'referred' });
+    const ownToo = await buildNeed(t.db, w, { ...place, household: home, description: '二单元楼道灯又坏了' });
+    const neighbours = await buildNeed(t.db, w, { ...place, household: nextDoor, description: '二单元楼道的灯坏了好几天' });
+    const referred = await buildNeed(t.db, w, { ...place, household: nextDoor, description: '二单元楼道灯坏了，很黑', referral_org_id: org.id, state: 'referred' });
+    const ids = async (c: typeof worker, id: string) => {
+      const detail = (await c.get(`/api/v1/needs/${id}`)).json().duplicates.map((d: { id: string }) => d.id).sort();
+      const list = (await c.get(`/api/v1/needs/${id}/duplicates`)).json().items.map((d: { id: string }) => d.id).sort();
+      expect(list).toEqual(detail);
+      return detail;
+    };
+    expect(await ids(worker, own)).toEqual([ownToo, neighbours, referred].sort());
+    expect(await ids(mine, own)).toEqual([ownToo]);
+    expect(await ids(orgAdmin, own)).toEqual([referred]);
+  });
+});
+
 describe('webhooks for need events', () => {
-  it('queues a signed delivery per status change for the district\'s subscribers, without the note', async () => {
+  it('queues a signed delivery per status change for the district\'s subscribers, without the note or the reply', async () => {
     await t.db
       .insertInto('webhook_subscriptions')
       .values({
@@ -219,7 +247,7 @@ describe('webhooks for need events', () => {
       })
       .execute();
     const need = (await report(resident, { source: 'resident', householdId: w.household.id, description: '门禁坏了，王桂芳出不了门' })).json();
-    await worker.post(`/api/v1/needs/${need.id}/transitions`, { action: 'accept', note: '已联系物业' });
+    await worker.post(`/api/v1/needs/${need.id}/transitions`, { action: 'accept', note: '已联系物业', reply: '明天上午上门查看' });
     const deliveries = await t.db
       .selectFrom('webhook_deliveries')
       .select(['event_type', 'payload'])
@@ -230,6 +258,7 @@ describe('webhooks for need events', () => {
     expect(mine.map((d) => d.event_type)).toEqual(['need.report', 'need.accept']);
     expect(mine[1]!.payload).toMatchObject({ type: 'need.accept', data: { needId: need.id, fromState: 'reported', toState: 'accepted' } });
     expect(JSON.stringify(mine)).not.toContain('已联系物业');
+    expect(JSON.stringify(mine)).not.toContain('明天上午上门查看');
     expect(JSON.stringify(mine)).not.toContain('王桂芳');
   });
 });

@@ -1,14 +1,15 @@
 import type { Kysely, Updateable } from 'kysely';
 import type { Actor } from '../../platform/authz/actor.ts';
 import { localDate } from '../../platform/calendar/working-days.ts';
-import { AppError, invalid, type FieldError } from '../../platform/errors/app-error.ts';
+import { AppError, invalid, notFoundAt, referenced, type FieldError } from '../../platform/errors/app-error.ts';
 import { command, requireActor, type RequestContext } from '../../platform/http/context.ts';
 import type { DB } from '../../tables.ts';
+import { organizationNames } from '../organizations/index.ts';
 import { audienceOf, notify, recordEvent } from './needs.events.ts';
 import { checkHandler } from './needs.handlers.ts';
 import { FINAL_STATES, transitionFor, type Transition } from './needs.lifecycle.ts';
 import { needPolicy } from './needs.policy.ts';
-import { checkPoolTarget, loadPoolTarget } from './needs.pooling.ts';
+import { checkPoolTarget, visiblePoolTarget } from './needs.pooling.ts';
 import type { TransitionBody } from './needs.schemas.ts';
 import { getNeed, loadVisible, recordOf } from './needs.service.ts';
 import type { NeedRow } from './needs.store.ts';
@@ -40,52 +41,64 @@ function missingFields(t: Transition, body: TransitionBody): FieldError[] {
   return errors;
 }
 
-/** What the action changes on the need besides its state; extra checks that need the database. */
-async function changesFor(ctx: RequestContext, row: NeedRow, body: TransitionBody, now: Date): Promise<Updateable<NeedsTable>> {
+/** What the action changes on the need besides its state, and the reply it implies; checks that need the database. */
+async function effectOf(ctx: RequestContext, actor: Actor, row: NeedRow, body: TransitionBody, now: Date): Promise<{ changes: Updateable<NeedsTable>; reply?: string }> {
   switch (body.action) {
     case 'assign':
       await checkHandler(ctx.db, row, body.handlerUserId!);
-      return { handler_user_id: body.handlerUserId! };
+      return { changes: { handler_user_id: body.handlerUserId! } };
     case 'wait':
       if (body.expectedDate! < localDate(now)) throw invalid({ field: 'expectedDate', code: 'need.date_in_past' });
-      return { waiting_until: body.expectedDate!, waiting_reason: body.reason!.trim() };
+      return { changes: { waiting_until: body.expectedDate!, waiting_reason: body.reason!.trim() } };
     case 'resume':
-      return { waiting_until: null, waiting_reason: null };
+      return { changes: { waiting_until: null, waiting_reason: null } };
     case 'refer':
-      if (body.referralOrgId) {
-        const org = await ctx.db.selectFrom('organizations').select('id').where('id', '=', body.referralOrgId).executeTakeFirst();
-        if (!org) throw invalid({ field: 'referralOrgId', code: 'need.unknown_organization' });
+      // The organizations register is public: any registered organization may take a referral.
+      if (body.referralOrgId && !(await organizationNames(ctx.db, [body.referralOrgId])).has(body.referralOrgId)) {
+        throw notFoundAt('referralOrgId');
       }
-      return { referral_org_id: body.referralOrgId ?? null, referral_department: body.referralDepartment?.trim() ?? null, referral_answer: null };
+      return { changes: { referral_org_id: body.referralOrgId ?? null, referral_department: body.referralDepartment?.trim() ?? null, referral_answer: null } };
     case 'answer_referral':
-      return { referral_answer: body.answer!.trim() };
+      return { changes: { referral_answer: body.answer!.trim() } };
     case 'resolve':
-      return { outcome: body.outcome!, outcome_note: body.reason?.trim() || body.note?.trim() || null, resolved_at: now };
+      // The outcome note is what the resident reads about the result: the reason or the reply, never the internal note.
+      return { changes: { outcome: body.outcome!, outcome_note: body.reason?.trim() || body.reply?.trim() || null, resolved_at: now } };
     case 'confirm':
-      return { rating: body.rating!, rating_comment: body.comment?.trim() || null, closed_at: now };
+      return { changes: { rating: body.rating!, rating_comment: body.comment?.trim() || null, closed_at: now } };
     case 'dispute':
-      return { resolved_at: null };
+      return { changes: { resolved_at: null } };
     case 'merge': {
-      const survivor = await ctx.db
-        .selectFrom('needs')
-        .select(['id', 'state'])
-        .where('district_id', '=', row.district_id)
-        .where('id', '=', body.duplicateOf!)
-        .executeTakeFirst();
-      if (!survivor || survivor.id === row.id || FINAL_STATES.includes(survivor.state)) {
+      // The survivor's followers will include this need's reporters: it must be one the caller may read.
+      const { row: survivor } = await referenced('duplicateOf', () => loadVisible(ctx, actor, body.duplicateOf!));
+      if (survivor.district_id !== row.district_id || survivor.id === row.id || FINAL_STATES.includes(survivor.state)) {
         throw invalid({ field: 'duplicateOf', code: 'need.bad_duplicate' });
       }
-      return { merged_into_id: survivor.id, closed_at: now };
+      return { changes: { merged_into_id: survivor.id, closed_at: now } };
     }
     case 'pool': {
-      const target = checkPoolTarget(row, await loadPoolTarget(ctx.db, row.district_id, body.commonNeedId!));
-      return { common_need_id: target.id };
+      const target = checkPoolTarget(row, await visiblePoolTarget(ctx, body.commonNeedId!));
+      // The resident learns which group their need joined.
+      return { changes: { common_need_id: target.id }, reply: target.title };
     }
     case 'reject':
-      return { outcome_note: body.reason!.trim(), closed_at: now };
+      return { changes: { outcome_note: body.reason!.trim(), closed_at: now } };
     default:
-      return {};
+      return { changes: {} };
   }
+}
+
+const joined = (...texts: (string | undefined)[]) =>
+  texts
+    .map((x) => x?.trim() ?? '')
+    .filter(Boolean)
+    .join('\n');
+
+/**
+ * What a transition body says to whom: a reason and the resident's own comment are the
+ * resident's to read, like the reply; a referral answer stays among staff, like the note.
+ */
+function textsOf(body: Pick<TransitionBody, 'note' | 'reply' | 'reason' | 'comment' | 'answer'>): { note: string; reply: string } {
+  return { note: joined(body.answer, body.note), reply: joined(body.reason, body.comment, body.reply) };
 }
 
 /**
@@ -101,12 +114,15 @@ export async function transitionNeed(ctx: RequestContext, id: string, body: Tran
   if (!t) throw new AppError('need.invalid_transition', { state: row.state, action: body.action });
   needPolicy.authorize(actor, body.action, recordOf(row, followers));
   const missing = missingFields(t, body);
+  // Someone acting by their relation to the need (a resident) has no internal notes to write.
+  if (body.note?.trim() && !needPolicy.can(actor, 'read_internal', recordOf(row, followers))) {
+    missing.push({ field: 'note', code: 'validation.not_allowed' });
+  }
   if (missing.length) throw invalid(...missing);
   const now = new Date();
-  const changes = await changesFor(ctx, row, body, now);
-  let note = (body.note ?? body.reason ?? body.answer ?? '').trim();
-  // The timeline names the group a need joined, so the resident learns where it went.
-  if (body.action === 'pool' && !note) note = (await loadPoolTarget(ctx.db, row.district_id, body.commonNeedId!))!.title;
+  const { changes, reply: implied } = await effectOf(ctx, actor, row, body, now);
+  const { note, reply } = textsOf(body);
+  const texts = { note, reply: reply || implied || '' };
   await command(ctx, async ({ trx, audit }) => {
     const updated = await trx
       .updateTable('needs')
@@ -117,7 +133,7 @@ export async function transitionNeed(ctx: RequestContext, id: string, body: Tran
       .executeTakeFirst();
     if (Number(updated.numUpdatedRows) !== 1) throw new AppError('need.invalid_transition', { state: row.state, action: body.action });
     const data = Object.fromEntries(Object.entries(changes).filter(([k]) => !k.endsWith('_at')));
-    await recordEvent(trx, { districtId: row.district_id, needId: row.id, actor, action: body.action, fromState: row.state, toState: t.to, note, data, at: now });
+    await recordEvent(trx, { districtId: row.district_id, needId: row.id, actor, action: body.action, fromState: row.state, toState: t.to, ...texts, data, at: now });
     await audit({
       action: `need.${body.action}`,
       entityType: 'need',
@@ -127,7 +143,7 @@ export async function transitionNeed(ctx: RequestContext, id: string, body: Tran
       after: { state: t.to, ...data },
     });
     const audience = await audienceOf(trx, row.district_id, row.id);
-    await notify(trx, { districtId: row.district_id, needId: row.id, users: audience, kind: 'state_changed', state: t.to, note, exceptUserId: actor.userId });
+    await notify(trx, { districtId: row.district_id, needId: row.id, users: audience, kind: 'state_changed', state: t.to, reply: texts.reply, exceptUserId: actor.userId });
     if (body.action === 'merge') await mergeInto(trx, row, body.duplicateOf!, audience, actor);
   });
   return getNeed(ctx, id);
@@ -143,7 +159,8 @@ async function mergeInto(trx: Kysely<DB>, row: NeedRow, survivorId: string, audi
       .execute();
   }
   const survivor = await trx.selectFrom('needs').select(['state', 'ref_no']).where('district_id', '=', row.district_id).where('id', '=', survivorId).executeTakeFirstOrThrow();
-  await notify(trx, { districtId: row.district_id, needId: survivorId, users: audience, kind: 'merged_into', state: survivor.state, note: row.ref_no });
+  // The merged need's reporters learn its number on the survivor; the survivor's timeline names it too.
+  await notify(trx, { districtId: row.district_id, needId: survivorId, users: audience, kind: 'merged_into', state: survivor.state, reply: row.ref_no });
   await recordEvent(trx, {
     districtId: row.district_id,
     needId: survivorId,
@@ -151,7 +168,7 @@ async function mergeInto(trx: Kysely<DB>, row: NeedRow, survivorId: string, audi
     action: 'absorb',
     fromState: survivor.state,
     toState: survivor.state,
-    note: row.ref_no,
+    reply: row.ref_no,
     data: { mergedNeedId: row.id },
   });
 }

@@ -82,7 +82,8 @@ describe('Open311 client apps', () => {
     const a = await officer(dA);
     const created = (await a.post('/api/v1/open311-clients', { districtId: dA.id, name: 'x' })).json();
     const b = await officer(dB);
-    expect((await b.post('/api/v1/open311-clients', { districtId: dA.id, name: 'x' })).statusCode).toBe(403);
+    // district A is not B's to read: its id answers like a missing one
+    expect((await b.post('/api/v1/open311-clients', { districtId: dA.id, name: 'x' })).statusCode).toBe(404);
     expect((await b.post(`/api/v1/open311-clients/${created.id}/deactivate`)).json().error.code).toBe('resource.not_found');
     const admin = await clientAs(t, [{ role: 'community_admin', scopeType: 'community', scopeId: cA.id, districtId: dA.id }]);
     expect((await admin.get('/api/v1/open311-clients')).statusCode).toBe(403);
@@ -96,7 +97,8 @@ describe('Open311 client apps', () => {
     expect(blank.statusCode).toBe(400);
     expect(blank.json().error.details.fields[0]).toMatchObject({ field: 'name', code: 'open311.name_required' });
     const unknown = await c.post('/api/v1/open311-clients', { districtId: '00000000-0000-7000-8000-000000000000', name: 'x' });
-    expect(unknown.json().error.details.fields[0]).toMatchObject({ field: 'districtId', code: 'open311.unknown_district' });
+    expect(unknown.statusCode).toBe(404);
+    expect(unknown.json().error.details.fields[0]).toMatchObject({ field: 'districtId', code: 'resource.not_found' });
     const extra = await c.post('/api/v1/open311-clients', { districtId: dA.id, name: 'x', key: 'mine' });
     expect(extra.statusCode).toBe(400);
   });

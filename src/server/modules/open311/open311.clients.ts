@@ -3,10 +3,11 @@ import type { Kysely, Selectable } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import type { Actor } from '../../platform/authz/actor.ts';
 import { scopeCondition } from '../../platform/authz/scope-filter.ts';
-import { AppError, invalid } from '../../platform/errors/app-error.ts';
+import { AppError, invalid, referenced } from '../../platform/errors/app-error.ts';
 import { command, requireActor, type RequestContext } from '../../platform/http/context.ts';
 import { decodeCursor, pageOf } from '../../platform/http/pagination.ts';
 import type { DB } from '../../tables.ts';
+import { visibleUnit } from '../territory/index.ts';
 import './open311.errors.ts';
 import { open311ClientPolicy } from './open311.policy.ts';
 import type { ClientListQuery, ClientView, CreateClientBody } from './open311.schemas.ts';
@@ -56,8 +57,7 @@ export async function createClient(ctx: RequestContext, input: CreateClientBody)
   if (open311ClientPolicy.grants(actor, 'create').length === 0) throw new AppError('access.forbidden');
   const name = input.name.trim();
   if (!name) throw invalid({ field: 'name', code: 'open311.name_required' });
-  const district = await ctx.db.selectFrom('districts').select('id').where('id', '=', input.districtId).executeTakeFirst();
-  if (!district) throw invalid({ field: 'districtId', code: 'open311.unknown_district' });
+  await referenced('districtId', () => visibleUnit(ctx, 'district', input.districtId));
   open311ClientPolicy.authorize(actor, 'create', { districtId: input.districtId });
 
   const apiKey = KEY_PREFIX + crypto.randomBytes(24).toString('base64url');

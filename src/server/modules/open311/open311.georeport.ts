@@ -127,7 +127,7 @@ function presentRequest(ctx: RequestContext, row: ExternalNeedRow, extra: Extra 
   return {
     service_request_id: row.id,
     status: OPEN.includes(row.state) ? 'open' : 'closed',
-    status_notes: STATUS_NOTES[row.state][ctx.locale],
+    status_notes: row.reply ? `${STATUS_NOTES[row.state][ctx.locale]}${ctx.locale === 'en' ? ': ' : '：'}${row.reply}` : STATUS_NOTES[row.state][ctx.locale],
     service_name: serviceName,
     service_code: row.open311_code,
     description: row.description,

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { clientAs, createUser } from '../../testing.ts';
 import { buildNeed } from '../needs/needs.testing.ts';
 import { expectJsonError, expectXmlError, startGeoReport } from './open311.testing.ts';
 import { parseXml, record } from './xml.testing.ts';
@@ -139,6 +140,27 @@ describe('GET requests/{id}', () => {
     await g.t.db.updateTable('needs').set({ state: 'merged', waiting_until: null }).where('id', '=', recent).execute();
     expect(JSON.parse((await g.get(`/requests/${recent}.json`)).body)[0]).toMatchObject({ status: 'closed', expected_datetime: null });
     await g.t.db.updateTable('needs').set({ state: 'reported' }).where('id', '=', recent).execute();
+  });
+
+  it('gives in status_notes the reply to the resident of the latest change, never an internal note', async () => {
+    const id = await g.submit({ description: '5号楼门禁坏了' });
+    const admin = await clientAs(g.t, [{ role: 'community_admin', scopeType: 'community', scopeId: g.w.community.id, districtId: g.w.district.id }]);
+    const notes = async (lang = 'zh-CN') => {
+      const json = JSON.parse((await g.get(`/requests/${id}.json`, {}, lang)).body)[0].status_notes;
+      const xml = record(parseXml((await g.get(`/requests/${id}.xml`, {}, lang)).body).children[0]!).status_notes;
+      expect(xml).toBe(json);
+      return json;
+    };
+    await admin.post(`/api/v1/needs/${id}/transitions`, { action: 'accept', note: '物业经理电话13900001111', reply: '已联系物业，明天上门' });
+    expect(await notes()).toBe('社区已受理：已联系物业，明天上门');
+    expect(await notes('en')).toBe('Accepted by the community: 已联系物业，明天上门');
+    const handler = await createUser(g.t.db, [{ role: 'community_worker', scopeType: 'community', scopeId: g.w.community.id, districtId: g.w.district.id }]);
+    await admin.post(`/api/v1/needs/${id}/transitions`, { action: 'assign', handlerUserId: handler.id, note: '优先处理，居民情绪激动' });
+    // A change with only an internal note shows the state alone, not the earlier reply.
+    expect(await notes()).toBe('正在办理');
+    const list = (await g.get('/requests.json')).body + (await g.get('/requests.xml')).body;
+    expect(list).not.toContain('13900001111');
+    expect(list).not.toContain('情绪激动');
   });
 
   it('answers 404 for unknown ids, other jurisdictions and bad formats; 400 without jurisdiction', async () => {

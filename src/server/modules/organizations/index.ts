@@ -5,6 +5,6 @@ export const organizationsModule: ModulePlugin = async (app, opts) => {
   await app.register(organizationRoutes, { platform: opts.platform });
 };
 
-export { organizationNames } from './organizations.store.ts';
+export { organizationNames, servedCommunities } from './organizations.store.ts';
 export { organizationPolicy, type OrganizationRecord } from './organizations.policy.ts';
 export { ratingEnd, ratingStatus } from './organizations.rules.ts';

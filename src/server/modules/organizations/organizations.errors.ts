@@ -13,8 +13,6 @@ export const organizationsErrors = defineErrors({
     status: 409,
     message: { 'zh-CN': '已有使用该统一社会信用代码的社会组织', en: 'An organization with this unified social credit code already exists' },
   },
-  'organization.unknown_district': { status: 400, message: { 'zh-CN': '登记区不存在', en: 'The registration district does not exist' } },
-  'organization.unknown_community': { status: 400, message: { 'zh-CN': '服务社区不存在', en: 'A service community does not exist' } },
   'organization.phone_format': {
     status: 400,
     message: { 'zh-CN': '请填写手机号或带区号的固定电话', en: 'Enter a mobile number or a landline with area code' },

@@ -6,9 +6,10 @@ import { PLATFORM_DISTRICT } from '../../platform/audit/audit.ts';
 import type { Actor } from '../../platform/authz/actor.ts';
 import { localDate } from '../../platform/calendar/working-days.ts';
 import { maskPhone } from '../../platform/crypto/pii.ts';
-import { AppError, invalid, type FieldError } from '../../platform/errors/app-error.ts';
+import { AppError, invalid, referenced, type FieldError } from '../../platform/errors/app-error.ts';
 import { auditRead, command, requireActor, type RequestContext } from '../../platform/http/context.ts';
 import { decodeCursor, pageOf } from '../../platform/http/pagination.ts';
+import { visibleUnit } from '../territory/index.ts';
 import './organizations.errors.ts';
 import { organizationPolicy, type OrganizationRecord } from './organizations.policy.ts';
 import { resolveRating, ratingStatus } from './organizations.rules.ts';
@@ -173,18 +174,20 @@ async function prepare(
     next.registrationDate = input.registrationDate;
     if (input.registrationDate > on) errors.push({ field: 'registrationDate', code: 'organization.date_in_future' });
   }
-  if (input.registrationDistrictId !== undefined) {
-    next.registrationDistrictId = input.registrationDistrictId;
-    if (input.registrationDistrictId && !(await store.districtExists(ctx.db, input.registrationDistrictId))) {
-      errors.push({ field: 'registrationDistrictId', code: 'organization.unknown_district' });
-    }
+  const district = input.registrationDistrictId;
+  if (district !== undefined) {
+    next.registrationDistrictId = district;
+    if (district) await referenced('registrationDistrictId', () => visibleUnit(ctx, 'district', district));
   }
   if (input.serviceFields !== undefined) next.serviceFields = [...new Set(input.serviceFields)];
-  if (input.serviceCommunityIds !== undefined) next.serviceCommunityIds = [...new Set(input.serviceCommunityIds)];
-  const streets = await store.communityStreets(ctx.db, next.serviceCommunityIds);
-  if (streets.size !== next.serviceCommunityIds.length) {
-    errors.push({ field: 'serviceCommunityIds', code: 'organization.unknown_community' });
+  if (input.serviceCommunityIds !== undefined) {
+    next.serviceCommunityIds = [...new Set(input.serviceCommunityIds)];
+    // A community newly named must be one the caller may read; those already listed stay.
+    for (const [i, id] of input.serviceCommunityIds.entries()) {
+      if (!base.serviceCommunityIds.includes(id)) await referenced(`serviceCommunityIds.${i}`, () => visibleUnit(ctx, 'community', id));
+    }
   }
+  const streets = await store.communityStreets(ctx.db, next.serviceCommunityIds);
 
   const rating = resolveRating(
     input,

@@ -15,8 +15,10 @@ export async function usccTaken(db: Kysely<DB>, uscc: string, exceptId?: string)
   return (await q.executeTakeFirst()) !== undefined;
 }
 
-export async function districtExists(db: Kysely<DB>, id: string): Promise<boolean> {
-  return (await db.selectFrom('districts').select('id').where('id', '=', id).executeTakeFirst()) !== undefined;
+/** The communities an organization is registered to serve (none for an unknown id). */
+export async function servedCommunities(db: Kysely<DB>, id: string): Promise<string[]> {
+  const row = await db.selectFrom('organizations').select('service_community_ids').where('id', '=', id).executeTakeFirst();
+  return row?.service_community_ids ?? [];
 }
 
 /** The communities among `ids` that exist, with their street. */

@@ -99,8 +99,6 @@ describe('POST /organizations', () => {
     const cases: [Record<string, unknown>, Record<string, string>][] = [
       [{ uscc: '91350100M000100I43' }, { uscc: 'organization.uscc_format' }],
       [{ uscc: '91350100M000100Y44' }, { uscc: 'organization.uscc_check_char' }],
-      [{ serviceCommunityIds: [cA.id, uuidv7()] }, { serviceCommunityIds: 'organization.unknown_community' }],
-      [{ registrationDistrictId: uuidv7() }, { registrationDistrictId: 'organization.unknown_district' }],
       [{ contactPhone: '12345' }, { contactPhone: 'organization.phone_format' }],
       [{ ratedOn: undefined }, { ratedOn: 'organization.rating_date_required' }],
       [{ rating: null }, { rating: 'organization.rating_required' }],
@@ -120,6 +118,15 @@ describe('POST /organizations', () => {
       expect(res.statusCode, JSON.stringify(over)).toBe(400);
       expect(res.json().error.code).toBe('validation.failed');
       expect(fieldsOf(res), JSON.stringify(over)).toMatchObject(expected);
+    }
+    // ids that name nothing answer 404 like an id in the path
+    for (const [over, field] of [
+      [{ serviceCommunityIds: [cA.id, uuidv7()] }, 'serviceCommunityIds.1'],
+      [{ registrationDistrictId: uuidv7() }, 'registrationDistrictId'],
+    ] as const) {
+      const res = await c.post('/api/v1/organizations', validBody(over));
+      expect(res.statusCode, JSON.stringify(over)).toBe(404);
+      expect(fieldsOf(res)).toEqual({ [field]: 'resource.not_found' });
     }
     expect(await counts()).toEqual(before);
   });
@@ -148,7 +155,8 @@ describe('POST /organizations', () => {
   it('lets a district officer register only in their own district; other roles not at all', async () => {
     const before = await counts();
     const b = await officerB();
-    expect((await b.post('/api/v1/organizations', validBody())).statusCode).toBe(403);
+    // district A is not B's to read: its id answers like a missing one
+    expect((await b.post('/api/v1/organizations', validBody())).statusCode).toBe(404);
     const noDistrict = await (await officerA()).post('/api/v1/organizations', validBody({ registrationDistrictId: null }));
     expect(noDistrict.statusCode).toBe(403);
     for (const grant of [

@@ -69,7 +69,6 @@ describe('PATCH /organizations/:id', () => {
     for (const [body, expected] of [
       [{ uscc: '123' }, { uscc: 'organization.uscc_format' }],
       [{ contactPhone: '000' }, { contactPhone: 'organization.phone_format' }],
-      [{ serviceCommunityIds: [uuidv7()] }, { serviceCommunityIds: 'organization.unknown_community' }],
       [{ ratingValidUntil: '2021-01-01' }, { ratingValidUntil: 'organization.rating_validity_range' }],
       [{ status: 'closed' }, { status: 'validation.not_allowed' }],
       [{ id: uuidv7() }, { id: 'validation.unknown_field' }],
@@ -78,6 +77,9 @@ describe('PATCH /organizations/:id', () => {
       expect(res.statusCode, JSON.stringify(body)).toBe(400);
       expect(fieldsOf(res)).toEqual(expected);
     }
+    const missing = await c.patch(url(), { serviceCommunityIds: [uuidv7()] });
+    expect(missing.statusCode).toBe(404);
+    expect(fieldsOf(missing)).toEqual({ 'serviceCommunityIds.0': 'resource.not_found' });
     expect(await row()).toEqual(before);
     expect(await audits('organization.update')).toHaveLength(0);
   });
@@ -121,8 +123,9 @@ describe('PATCH /organizations/:id', () => {
       expect(res.statusCode).toBe(403);
       expect(res.json().error.code).toBe('access.forbidden');
     }
+    // district B is not A's to read: its id answers like a missing one
     const moved = await (await officerA()).patch(url(), { registrationDistrictId: dB.id });
-    expect(moved.statusCode).toBe(403);
+    expect(moved.statusCode).toBe(404);
     expect(await row()).toEqual(before);
     const admin = await clientAs(t, [{ role: 'platform_admin', scopeType: 'platform' }]);
     expect((await admin.patch(url(), { registrationDistrictId: dB.id, serviceCommunityIds: [cA.id, cB.id] })).statusCode).toBe(200);

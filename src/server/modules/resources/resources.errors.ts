@@ -1,11 +1,10 @@
 import { defineErrors } from '../../platform/errors/app-error.ts';
 
 export const resourcesErrors = defineErrors({
-  'resources.unknown_district': { status: 400, message: { 'zh-CN': '所属区不存在', en: 'The district does not exist' } },
-  'resources.unknown_street': { status: 400, message: { 'zh-CN': '街道不存在或不属于该区', en: 'The street does not exist in this district' } },
+  'resources.unknown_street': { status: 400, message: { 'zh-CN': '街道不属于该区', en: 'The street is not in this district' } },
   'resources.unknown_community': {
     status: 400,
-    message: { 'zh-CN': '社区不存在或不属于该街道', en: 'The community does not exist in this street or district' },
+    message: { 'zh-CN': '社区不属于该街道或区', en: 'The community is not in this street or district' },
   },
   'resources.location_required': {
     status: 400,
@@ -19,7 +18,7 @@ export const resourcesErrors = defineErrors({
     status: 400,
     message: { 'zh-CN': '服务类别须是本区需求分类中的一项', en: 'The category must be one of the district\'s need categories' },
   },
-  'resources.unknown_owner': { status: 400, message: { 'zh-CN': '资源提供方不存在', en: 'The owner does not exist' } },
+  'resources.unknown_owner': { status: 400, message: { 'zh-CN': '提供资源的社区须在本区', en: 'The owning community must be in the same district' } },
   'resources.window_order': {
     status: 400,
     message: { 'zh-CN': '开放时段的结束时间须晚于开始时间', en: 'A time window must end after it starts' },

@@ -3,10 +3,12 @@ import { v7 as uuidv7 } from 'uuid';
 import { normalizePhone } from '../../../common/identity.ts';
 import type { Actor } from '../../platform/authz/actor.ts';
 import { maskPhone } from '../../platform/crypto/pii.ts';
-import { AppError, invalid, type FieldError } from '../../platform/errors/app-error.ts';
+import { AppError, invalid, notFoundAt, referenced, type FieldError } from '../../platform/errors/app-error.ts';
 import { auditRead, command, requireActor, type RequestContext } from '../../platform/http/context.ts';
 import { decodeCursor, pageOf } from '../../platform/http/pagination.ts';
 import { categoryCodesOf } from '../needs/index.ts';
+import { organizationNames } from '../organizations/index.ts';
+import { visibleUnit } from '../territory/index.ts';
 import './resources.errors.ts';
 import { shanghaiParts } from './resources.matching.ts';
 import { resourcePolicy, type ResourceRecord } from './resources.policy.ts';
@@ -150,29 +152,26 @@ async function resolvePlace(ctx: RequestContext, input: Input, current: State | 
   const communityId = input.communityId !== undefined ? input.communityId : input.streetId !== undefined ? null : current?.place.communityId ?? null;
   const streetId = input.streetId !== undefined ? input.streetId : current?.place.streetId ?? null;
   if (communityId) {
-    const c = await store.findCommunity(ctx.db, communityId);
-    if (!c || (district && c.district_id !== district) || (input.streetId && input.streetId !== c.street_id)) {
+    const c = await referenced('communityId', () => visibleUnit(ctx, 'community', communityId));
+    if ((district && c.districtId !== district) || (input.streetId && input.streetId !== c.streetId)) {
       errors.push({ field: 'communityId', code: 'resources.unknown_community' });
       return null;
     }
-    return { districtId: c.district_id, streetId: c.street_id, communityId: c.id };
+    return { districtId: c.districtId, streetId: c.streetId, communityId: c.id };
   }
   if (streetId) {
-    const s = await store.findStreet(ctx.db, streetId);
-    if (!s || (district && s.district_id !== district)) {
+    const s = await referenced('streetId', () => visibleUnit(ctx, 'street', streetId));
+    if (district && s.districtId !== district) {
       errors.push({ field: 'streetId', code: 'resources.unknown_street' });
       return null;
     }
-    return { districtId: s.district_id, streetId: s.id, communityId: null };
+    return { districtId: s.districtId, streetId: s.id, communityId: null };
   }
   if (!district) {
     errors.push({ field: 'districtId', code: 'resources.location_required' });
     return null;
   }
-  if (!current && !(await store.districtExists(ctx.db, district))) {
-    errors.push({ field: 'districtId', code: 'resources.unknown_district' });
-    return null;
-  }
+  if (!current) await referenced('districtId', () => visibleUnit(ctx, 'district', district));
   return { districtId: district, streetId: null, communityId: null };
 }
 
@@ -191,14 +190,15 @@ async function resolveOwner(ctx: RequestContext, input: Input, base: State, plac
     return { type, id: null, name };
   }
   if (type === 'community') {
-    const c = await store.findCommunity(ctx.db, id);
+    const c = await referenced('ownerId', () => visibleUnit(ctx, 'community', id));
     // A community lends its resources within its own district.
-    if (!c || (place && c.district_id !== place.districtId)) errors.push({ field: 'ownerId', code: 'resources.unknown_owner' });
-    return { type, id, name: c?.name ?? name };
+    if (place && c.districtId !== place.districtId) errors.push({ field: 'ownerId', code: 'resources.unknown_owner' });
+    return { type, id, name: c.name };
   }
-  const org = await store.findOrganization(ctx.db, id);
-  if (!org) errors.push({ field: 'ownerId', code: 'resources.unknown_owner' });
-  return { type, id, name: org?.name ?? name };
+  // The organizations register is public: an organization of any district may lend a resource.
+  const orgName = (await organizationNames(ctx.db, [id])).get(id);
+  if (orgName === undefined) throw notFoundAt('ownerId');
+  return { type, id, name: orgName };
 }
 
 /** Normalises and checks the input against the current resource (or none), collecting every field error. */

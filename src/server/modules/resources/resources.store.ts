@@ -64,18 +64,6 @@ export function findCommunity(db: Kysely<DB>, id: string) {
   return db.selectFrom('communities').select(['id', 'name', 'street_id', 'district_id']).where('id', '=', id).executeTakeFirst();
 }
 
-export function findStreet(db: Kysely<DB>, id: string) {
-  return db.selectFrom('streets').select(['id', 'district_id']).where('id', '=', id).executeTakeFirst();
-}
-
-export async function districtExists(db: Kysely<DB>, id: string): Promise<boolean> {
-  return (await db.selectFrom('districts').select('id').where('id', '=', id).executeTakeFirst()) !== undefined;
-}
-
-export function findOrganization(db: Kysely<DB>, id: string) {
-  return db.selectFrom('organizations').select(['id', 'name']).where('id', '=', id).executeTakeFirst();
-}
-
 export interface ListFilter {
   assignments: PlacedAssignment[];
   districtId?: string;

@@ -146,16 +146,10 @@ describe('POST /resources', () => {
     const before = await counts();
     const cases: [Record<string, unknown>, Record<string, string>][] = [
       [{ name: '  ' }, { name: 'validation.required' }],
-      [{ communityId: DUMMY }, { communityId: 'resources.unknown_community' }],
-      [{ communityId: cB.id, districtId: dA.id }, { communityId: 'resources.unknown_community' }],
       [{ communityId: cA3.id, streetId: sA1.id }, { communityId: 'resources.unknown_community' }],
-      [{ communityId: undefined, streetId: DUMMY }, { streetId: 'resources.unknown_street' }],
       [{ communityId: undefined, streetId: sA1.id, districtId: dB.id }, { streetId: 'resources.unknown_street' }],
       [{ communityId: undefined }, { districtId: 'resources.location_required' }],
-      [{ communityId: undefined, districtId: DUMMY }, { districtId: 'resources.unknown_district' }],
       [{ ownerType: 'community', ownerName: undefined }, { ownerId: 'resources.owner_required' }],
-      [{ ownerType: 'community', ownerId: cB.id }, { ownerId: 'resources.unknown_owner' }],
-      [{ ownerType: 'organization', ownerId: DUMMY }, { ownerId: 'resources.unknown_owner' }],
       [{ ownerName: ' ' }, { ownerName: 'resources.owner_required' }],
       [{ weeklyWindows: [{ weekday: 1, from: '13:00', to: '11:00' }] }, { 'weeklyWindows.0': 'resources.window_order' }],
       [{ weeklyWindows: [{ weekday: 8, from: '09:00', to: '11:00' }] }, { 'weeklyWindows.0.weekday': 'validation.too_large' }],
@@ -168,29 +162,48 @@ describe('POST /resources', () => {
       [{ categories: ['elderly_meals', 'elderly.meal'] }, { 'categories.1': 'resources.unknown_category' }],
       [{ owner: 'x' }, { owner: 'validation.unknown_field' }],
       [{ name: '', communityId: DUMMY, contactPhone: 'abc' }, { name: 'validation.too_short' }],
-      [{ name: ' ', communityId: DUMMY, contactPhone: 'abc' }, { name: 'validation.required', communityId: 'resources.unknown_community', contactPhone: 'resources.phone_format' }],
+      [
+        { name: ' ', communityId: cA3.id, streetId: sA1.id, contactPhone: 'abc' },
+        { name: 'validation.required', communityId: 'resources.unknown_community', contactPhone: 'resources.phone_format' },
+      ],
     ];
+    const body = (over: Record<string, unknown>) => ({ kind: 'venue', name: '场地', ownerType: 'other', ownerName: '提供方', communityId: cA1.id, ...over });
     for (const [over, fields] of cases) {
-      const body = { kind: 'venue', name: '场地', ownerType: 'other', ownerName: '提供方', communityId: cA1.id, ...over };
-      const res = await c.post('/api/v1/resources', body);
+      const res = await c.post('/api/v1/resources', body(over));
       expect(res.statusCode, JSON.stringify(over)).toBe(400);
       expect(res.json().error.code).toBe('validation.failed');
       expect(fieldsOf(res), JSON.stringify(over)).toEqual(fields);
     }
+    // An id that names nothing the officer may read answers 404, like an id in the path.
+    const unknown: [Record<string, unknown>, string][] = [
+      [{ communityId: DUMMY }, 'communityId'],
+      [{ communityId: cB.id, districtId: dA.id }, 'communityId'],
+      [{ communityId: undefined, streetId: DUMMY }, 'streetId'],
+      [{ communityId: undefined, districtId: DUMMY }, 'districtId'],
+      [{ ownerType: 'community', ownerId: cB.id }, 'ownerId'],
+      [{ ownerType: 'organization', ownerId: DUMMY }, 'ownerId'],
+    ];
+    for (const [over, field] of unknown) {
+      const res = await c.post('/api/v1/resources', body(over));
+      expect(res.statusCode, JSON.stringify(over)).toBe(404);
+      expect(fieldsOf(res), JSON.stringify(over)).toEqual({ [field]: 'resource.not_found' });
+    }
     expect(await counts()).toEqual(before);
   });
 
-  it('refuses places outside the actor\'s area and roles that may not add (403), writing nothing', async () => {
+  it('refuses places outside the actor\'s area (404) or above it (403), and roles that may not add (403), writing nothing', async () => {
     const before = await counts();
     const body = { kind: 'venue', name: '场地', ownerType: 'other', ownerName: '提供方' };
     const worker = await communityWorker(cA1);
-    for (const place of [{ communityId: cA2.id }, { streetId: sA1.id }, { districtId: dA.id }]) {
+    // the worker reads their street and district as context, but may not offer resources there
+    for (const place of [{ streetId: sA1.id }, { districtId: dA.id }]) {
       const res = await worker.post('/api/v1/resources', { ...body, ...place });
       expect(res.statusCode, JSON.stringify(place)).toBe(403);
       expect(res.json().error.code).toBe('access.forbidden');
     }
-    expect((await (await streetOfficer(sA1)).post('/api/v1/resources', { ...body, communityId: cA3.id })).statusCode).toBe(403);
-    expect((await (await districtOfficer(dB)).post('/api/v1/resources', { ...body, communityId: cA1.id })).statusCode).toBe(403);
+    expect((await worker.post('/api/v1/resources', { ...body, communityId: cA2.id })).statusCode).toBe(404);
+    expect((await (await streetOfficer(sA1)).post('/api/v1/resources', { ...body, communityId: cA3.id })).statusCode).toBe(404);
+    expect((await (await districtOfficer(dB)).post('/api/v1/resources', { ...body, communityId: cA1.id })).statusCode).toBe(404);
     const grid = await as({ role: 'grid_worker', scopeType: 'grid', scopeId: gA1.id, districtId: dA.id });
     expect((await grid.post('/api/v1/resources', { ...body, communityId: cA1.id })).statusCode).toBe(403);
     const orgAdmin = await as({ role: 'org_admin', scopeType: 'organization', scopeId: org.id });
@@ -323,7 +336,7 @@ describe('PATCH /resources/:id', () => {
     expect(wide.json()).toMatchObject({ communityId: null, streetId: sA1.id });
     const before = await counts();
     const out = await so.patch(`/api/v1/resources/${res0.id}`, { communityId: cA3.id });
-    expect(out.statusCode).toBe(403);
+    expect(out.statusCode).toBe(404);
     expect(await counts()).toEqual(before);
   });
 

@@ -1,5 +1,5 @@
 import { v7 as uuidv7 } from 'uuid';
-import { AppError, invalid } from '../../platform/errors/app-error.ts';
+import { AppError, invalid, referenced } from '../../platform/errors/app-error.ts';
 import { command, type RequestContext } from '../../platform/http/context.ts';
 import { pageOf } from '../../platform/http/pagination.ts';
 import type { Static } from '../../platform/http/schema.ts';
@@ -10,7 +10,7 @@ import type * as S from './structure.schemas.ts';
 import * as store from './structure.store.ts';
 import { actorDistricts, innerOf, type UnitScope } from './territory.reach.ts';
 import { iso, viewerOf, type Viewer } from './territory.viewer.ts';
-import { parentOr400, seeCommunity } from './units.service.ts';
+import { seeCommunity } from './units.service.ts';
 
 /** Grids (with their boundaries) and buildings: district-owned rows of the tree. */
 
@@ -115,7 +115,7 @@ export async function getGrid(ctx: RequestContext, id: string) {
 }
 export async function createGrid(ctx: RequestContext, body: Static<typeof S.GridBody>) {
   const v = await viewerOf(ctx);
-  const community = await parentOr400('communityId', () => seeCommunity(ctx, v, body.communityId));
+  const community = await referenced('communityId', () => seeCommunity(ctx, v, body.communityId));
   gridPolicy.authorize(v.actor, 'create', {
     districtId: community.district_id,
     streetId: community.street_id,
@@ -193,7 +193,7 @@ export async function getBuilding(ctx: RequestContext, id: string) {
 }
 export async function createBuilding(ctx: RequestContext, body: Static<typeof S.BuildingBody>) {
   const v = await viewerOf(ctx);
-  const grid = await parentOr400('gridId', () => seeGrid(ctx, v, body.gridId));
+  const grid = await referenced('gridId', () => seeGrid(ctx, v, body.gridId));
   buildingPolicy.authorize(v.actor, 'create', {
     districtId: grid.district_id,
     streetId: grid.street_id,

@@ -1,18 +1,17 @@
 import { sql } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import { addressKey } from '../../../common/address.ts';
-import { AppError, invalid } from '../../platform/errors/app-error.ts';
+import { AppError, invalid, referenced } from '../../platform/errors/app-error.ts';
 import { command, type RequestContext } from '../../platform/http/context.ts';
 import { pageOf } from '../../platform/http/pagination.ts';
 import type { Static } from '../../platform/http/schema.ts';
-import { seeGrid } from './grids.service.ts';
+import { seeBuilding, seeGrid } from './grids.service.ts';
 import { householdPolicy } from './household.policy.ts';
 import type * as S from './register.schemas.ts';
 import * as store from './register.store.ts';
 import { residentView, tagCatalogue } from './resident.fields.ts';
 import { actorDistricts, type UnitScope } from './territory.reach.ts';
 import { iso, viewerOf, type Viewer } from './territory.viewer.ts';
-import { parentOr400 } from './units.service.ts';
 
 const householdScope = (r: { id: string; district_id: string; street_id: string; community_id: string; grid_id: string }): UnitScope => ({
   districtId: r.district_id,
@@ -69,16 +68,11 @@ export async function getHousehold(ctx: RequestContext, id: string): Promise<S.H
   return { ...householdView(v, row), members: members.map((m) => residentView(v, m, catalogue)) };
 }
 
-async function checkBuilding(ctx: RequestContext, districtId: string, communityId: string, buildingId: string | null | undefined) {
+/** A building named in a body: one the caller may not read is 404; one of another community does not fit. */
+async function checkBuilding(ctx: RequestContext, v: Viewer, communityId: string, buildingId: string | null | undefined) {
   if (!buildingId) return;
-  const b = await ctx.db
-    .selectFrom('buildings')
-    .select('id')
-    .where('district_id', '=', districtId)
-    .where('community_id', '=', communityId)
-    .where('id', '=', buildingId)
-    .executeTakeFirst();
-  if (!b) throw invalid({ field: 'buildingId', code: 'household.building_mismatch' });
+  const b = await referenced('buildingId', () => seeBuilding(ctx, v, buildingId));
+  if (b.community_id !== communityId) throw invalid({ field: 'buildingId', code: 'household.building_mismatch' });
 }
 
 async function addressFree(ctx: RequestContext, districtId: string, communityId: string, key: string, except?: string) {
@@ -103,9 +97,9 @@ const snapshot = (r: Record<string, unknown>) => ({
 
 export async function createHousehold(ctx: RequestContext, body: Static<typeof S.HouseholdBody>) {
   const v = await viewerOf(ctx);
-  const grid = await parentOr400('gridId', () => seeGrid(ctx, v, body.gridId));
+  const grid = await referenced('gridId', () => seeGrid(ctx, v, body.gridId));
   householdPolicy.authorize(v.actor, 'create', gridPath(grid));
-  await checkBuilding(ctx, grid.district_id, grid.community_id, body.buildingId);
+  await checkBuilding(ctx, v, grid.community_id, body.buildingId);
   const key = addressKey(body.address);
   if (!key) throw invalid({ field: 'address', code: 'validation.required' });
   await addressFree(ctx, grid.district_id, grid.community_id, key);
@@ -139,7 +133,7 @@ export async function updateHousehold(ctx: RequestContext, id: string, body: Sta
   householdPolicy.authorize(v.actor, 'update', householdScope(row));
   let target = { id: row.grid_id, district_id: row.district_id, street_id: row.street_id, community_id: row.community_id };
   if (body.gridId && body.gridId !== row.grid_id) {
-    const grid = await parentOr400('gridId', () => seeGrid(ctx, v, body.gridId!));
+    const grid = await referenced('gridId', () => seeGrid(ctx, v, body.gridId!));
     householdPolicy.authorize(v.actor, 'update', gridPath(grid));
     if (grid.district_id !== row.district_id) throw invalid({ field: 'gridId', code: 'household.move_other_district' });
     target = grid;
@@ -147,7 +141,7 @@ export async function updateHousehold(ctx: RequestContext, id: string, body: Sta
   const movedCommunity = target.community_id !== row.community_id;
   // A building belongs to one community: a move across communities leaves the old one behind.
   const buildingId = body.buildingId !== undefined ? body.buildingId : movedCommunity ? null : row.building_id;
-  await checkBuilding(ctx, row.district_id, target.community_id, buildingId);
+  await checkBuilding(ctx, v, target.community_id, buildingId);
   const address = body.address?.trim() ?? row.address;
   const key = addressKey(address);
   if (!key) throw invalid({ field: 'address', code: 'validation.required' });

@@ -2,7 +2,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditCount, clientAs, createTestApp, type TestApp } from '../../testing.ts';
 import { buildTree, grantIn, type Tree } from './test-world.ts';
-import { buildGrid, buildHousehold, buildResident } from './testing.ts';
+import { buildBuilding, buildCommunity, buildGrid, buildHousehold, buildResident } from './testing.ts';
 
 let t: TestApp;
 let a: Tree;
@@ -39,7 +39,16 @@ describe('households', () => {
     const res = await c.post('/api/v1/households', { gridId: 'nope', address: '', color: 'red' });
     expect(res.statusCode).toBe(400);
     expect(res.json().error.details.fields.map((f: { field: string }) => f.field).sort()).toEqual(['address', 'color', 'gridId']);
-    const building = await c.post('/api/v1/households', { gridId: a.grid.id, address: '某路1号', buildingId: b.building.id });
+    // a building of another district answers like a missing one
+    const hidden = await c.post('/api/v1/households', { gridId: a.grid.id, address: '某路1号', buildingId: b.building.id });
+    expect(hidden.statusCode).toBe(404);
+    expect(hidden.json().error.details.fields[0]).toMatchObject({ field: 'buildingId', code: 'resource.not_found' });
+    // a building the caller sees in another community does not fit
+    const sibling = await buildCommunity(t.db, { street: a.street });
+    const there = await buildBuilding(t.db, { grid: await buildGrid(t.db, { community: sibling }) });
+    const both = await clientAs(t, [grantIn('community_admin', a), { role: 'community_worker', scopeType: 'community', scopeId: sibling.id, districtId: a.district.id }]);
+    const building = await both.post('/api/v1/households', { gridId: a.grid.id, address: '某路1号', buildingId: there.id });
+    expect(building.statusCode).toBe(400);
     expect(building.json().error.details.fields[0].code).toBe('household.building_mismatch');
     expect(await households()).toBe(n);
   });
@@ -49,8 +58,8 @@ describe('households', () => {
     expect((await gw.post('/api/v1/households', { gridId: a.grid.id, address: '网格路1号' })).statusCode).toBe(201);
     const sibling = await buildGrid(t.db, { community: a.community });
     const other = await gw.post('/api/v1/households', { gridId: sibling.id, address: '网格路2号' });
-    expect(other.statusCode).toBe(400);
-    expect(other.json().error.details.fields[0]).toMatchObject({ field: 'gridId', code: 'territory.unknown_parent' });
+    expect(other.statusCode).toBe(404);
+    expect(other.json().error.details.fields[0]).toMatchObject({ field: 'gridId', code: 'resource.not_found' });
     const so = await as('street_officer');
     const n = await households();
     expect((await so.post('/api/v1/households', { gridId: a.grid.id, address: '网格路3号' })).statusCode).toBe(403);
@@ -65,7 +74,7 @@ describe('households', () => {
     const r2 = await buildResident(t.db, t.platform.pii, { household: h, relation: 'child' });
     const gw = await as('grid_worker');
     const blocked = await gw.patch(`/api/v1/households/${h.id}`, { gridId: target.id });
-    expect(blocked.statusCode).toBe(400);
+    expect(blocked.statusCode).toBe(404);
     const c = await as('community_admin');
     const res = await c.patch(`/api/v1/households/${h.id}`, { gridId: target.id });
     expect(res.statusCode).toBe(200);
@@ -86,7 +95,7 @@ describe('households', () => {
     const gw = await clientAs(t, [grantIn('grid_worker', a), { role: 'grid_worker', scopeType: 'grid', scopeId: g2.id, districtId: a.district.id }]);
     expect((await gw.patch(`/api/v1/households/${h.id}`, { gridId: g2.id })).statusCode).toBe(200);
     // g3 lies outside their grids: to them it does not exist
-    expect((await gw.patch(`/api/v1/households/${h.id}`, { gridId: g3.id })).statusCode).toBe(400);
+    expect((await gw.patch(`/api/v1/households/${h.id}`, { gridId: g3.id })).statusCode).toBe(404);
     // seen (as social worker) but not theirs to move into: 403, nothing changes
     const both = await clientAs(t, [
       { role: 'grid_worker', scopeType: 'grid', scopeId: g2.id, districtId: a.district.id },

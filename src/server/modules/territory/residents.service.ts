@@ -1,6 +1,6 @@
 import { v7 as uuidv7 } from 'uuid';
 import { normalizeIdNumber, normalizePhone } from '../../../common/identity.ts';
-import { AppError, invalid, type FieldError } from '../../platform/errors/app-error.ts';
+import { AppError, invalid, type FieldError, referenced } from '../../platform/errors/app-error.ts';
 import { auditRead, command, type RequestContext } from '../../platform/http/context.ts';
 import { pageOf } from '../../platform/http/pagination.ts';
 import type { Static } from '../../platform/http/schema.ts';
@@ -22,7 +22,6 @@ import {
 } from './resident.fields.ts';
 import { actorDistricts } from './territory.reach.ts';
 import { viewerOf, type Viewer } from './territory.viewer.ts';
-import { parentOr400 } from './units.service.ts';
 
 export async function seeResident(ctx: RequestContext, v: Viewer, id: string) {
   const row = await store.loadResident(ctx.db, id, actorDistricts(v.actor));
@@ -95,7 +94,7 @@ async function checkInput(ctx: RequestContext, body: Input) {
 
 export async function createResident(ctx: RequestContext, body: Static<typeof S.ResidentBody>) {
   const v = await viewerOf(ctx);
-  const household = await parentOr400('householdId', () => seeHousehold(ctx, v, body.householdId));
+  const household = await referenced('householdId', () => seeHousehold(ctx, v, body.householdId));
   residentPolicy.authorize(v.actor, 'create', residentScope({ ...household, household_id: household.id }));
   const checked = await checkInput(ctx, body);
   const identity = identityColumns(ctx.pii, checked.id!);
@@ -135,7 +134,7 @@ export async function updateResident(ctx: RequestContext, id: string, body: Stat
   residentPolicy.authorize(v.actor, 'update', residentScope(row));
   let place = { household_id: row.household_id, grid_id: row.grid_id, community_id: row.community_id, street_id: row.street_id };
   if (body.householdId && body.householdId !== row.household_id) {
-    const household = await parentOr400('householdId', () => seeHousehold(ctx, v, body.householdId!));
+    const household = await referenced('householdId', () => seeHousehold(ctx, v, body.householdId!));
     residentPolicy.authorize(v.actor, 'update', residentScope({ ...household, household_id: household.id }));
     if (household.district_id !== row.district_id) throw invalid({ field: 'householdId', code: 'household.move_other_district' });
     place = { household_id: household.id, grid_id: household.grid_id, community_id: household.community_id, street_id: household.street_id };

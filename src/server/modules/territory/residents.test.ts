@@ -109,8 +109,8 @@ describe('registering residents', () => {
     }
     const gw = await as('grid_worker');
     const other = await gw.post('/api/v1/residents', { householdId: b.household.id, name: '某', idNumber: fakeIdNumber() });
-    expect(other.statusCode).toBe(400);
-    expect(other.json().error.details.fields[0].code).toBe('territory.unknown_parent');
+    expect(other.statusCode).toBe(404);
+    expect(other.json().error.details.fields[0].code).toBe('resource.not_found');
   });
 });
 

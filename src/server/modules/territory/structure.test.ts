@@ -81,9 +81,9 @@ describe('streets and communities', () => {
     expect(await auditCount(t.db, 'street.create')).toBeGreaterThan(0);
     const n = await count('streets');
     const other = await c.post('/api/v1/streets', { districtId: b.district.id, code: 'ST-B2', name: 'x' });
-    expect(other.statusCode).toBe(400);
+    expect(other.statusCode).toBe(404);
     expect(other.json().error.details.fields).toEqual([
-      expect.objectContaining({ field: 'districtId', code: 'territory.unknown_parent' }),
+      expect.objectContaining({ field: 'districtId', code: 'resource.not_found' }),
     ]);
     expect(await count('streets')).toBe(n);
     const filtered = await c.get(`/api/v1/streets?districtId=${a.district.id}`);
@@ -213,8 +213,8 @@ describe('buildings', () => {
     const sibling = await buildGrid(t.db, { community: a.community });
     const n = await count('buildings');
     const other = await c.post('/api/v1/buildings', { gridId: sibling.id, name: '13栋', address: 'x' });
-    expect(other.statusCode).toBe(400);
-    expect(other.json().error.details.fields[0].code).toBe('territory.unknown_parent');
+    expect(other.statusCode).toBe(404);
+    expect(other.json().error.details.fields[0].code).toBe('resource.not_found');
     expect(await count('buildings')).toBe(n);
     const bad = await c.post('/api/v1/buildings', { gridId: a.grid.id, name: '', address: 'x', floors: 0 });
     expect(bad.statusCode).toBe(400);

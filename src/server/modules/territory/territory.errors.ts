@@ -3,7 +3,6 @@ import { defineErrors } from '../../platform/errors/app-error.ts';
 export const territoryErrors = defineErrors({
   'territory.duplicate_code': { status: 409, message: { 'zh-CN': '编码“{code}”已被使用', en: 'The code "{code}" is already in use' } },
   'territory.duplicate_name': { status: 409, message: { 'zh-CN': '名称“{name}”已存在', en: 'The name "{name}" already exists' } },
-  'territory.unknown_parent': { status: 400, message: { 'zh-CN': '所属单位不存在', en: 'The parent unit does not exist' } },
   'territory.boundary_invalid': {
     status: 400,
     message: { 'zh-CN': '边界须为闭合的 GeoJSON 多边形（[经度, 纬度]）', en: 'The boundary must be a GeoJSON polygon of closed rings of [lng, lat]' },

@@ -1,5 +1,5 @@
 import { v7 as uuidv7 } from 'uuid';
-import { AppError, invalid } from '../../platform/errors/app-error.ts';
+import { AppError, invalid, referenced } from '../../platform/errors/app-error.ts';
 import { command, type RequestContext } from '../../platform/http/context.ts';
 import { pageOf } from '../../platform/http/pagination.ts';
 import type { Static } from '../../platform/http/schema.ts';
@@ -94,16 +94,6 @@ export async function seeCommunity(ctx: RequestContext, v: Viewer, id: string) {
   return row;
 }
 
-/** A parent named in a body: unknown or unreadable is a field error, never a hint it exists. */
-export async function parentOr400<T>(field: string, load: () => Promise<T>): Promise<T> {
-  try {
-    return await load();
-  } catch (e) {
-    if (e instanceof AppError && e.code === 'resource.not_found') throw invalid({ field, code: 'territory.unknown_parent' });
-    throw e;
-  }
-}
-
 const snapshot = (r: Record<string, unknown>) => {
   const { created_at: _c, updated_at: _u, ...rest } = r;
   return rest;
@@ -162,7 +152,7 @@ export async function getStreet(ctx: RequestContext, id: string) {
 }
 export async function createStreet(ctx: RequestContext, body: Static<typeof S.StreetBody>) {
   const v = await viewerOf(ctx);
-  const district = await parentOr400('districtId', () => seeDistrict(ctx, v, body.districtId));
+  const district = await referenced('districtId', () => seeDistrict(ctx, v, body.districtId));
   streetPolicy.authorize(v.actor, 'create', { districtId: district.id });
   await codeFree(ctx, 'streets', body.code);
   const id = uuidv7();
@@ -205,7 +195,7 @@ export async function getCommunity(ctx: RequestContext, id: string) {
 }
 export async function createCommunity(ctx: RequestContext, body: Static<typeof S.CommunityBody>) {
   const v = await viewerOf(ctx);
-  const street = await parentOr400('streetId', () => seeStreet(ctx, v, body.streetId));
+  const street = await referenced('streetId', () => seeStreet(ctx, v, body.streetId));
   communityPolicy.authorize(v.actor, 'create', { districtId: street.district_id, streetId: street.id });
   await codeFree(ctx, 'communities', body.code);
   const id = uuidv7();

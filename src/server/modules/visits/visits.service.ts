@@ -3,10 +3,11 @@ import { v7 as uuidv7 } from 'uuid';
 import type { Actor } from '../../platform/authz/actor.ts';
 import { scopeCondition } from '../../platform/authz/scope-filter.ts';
 import { startOfLocalDay } from '../../platform/calendar/working-days.ts';
-import { AppError, invalid } from '../../platform/errors/app-error.ts';
+import { AppError, invalid, notFoundAt, referenced } from '../../platform/errors/app-error.ts';
 import { command, requireActor, type RequestContext } from '../../platform/http/context.ts';
 import { decodeCursor, pageOf } from '../../platform/http/pagination.ts';
 import { ensureDefaultCategories, intakeNeeds, needsOfVisit } from '../needs/index.ts';
+import { visibleUnit } from '../territory/index.ts';
 import './visits.errors.ts';
 import { visitPolicy, type VisitPlace } from './visits.policy.ts';
 import type * as S from './visits.schemas.ts';
@@ -63,19 +64,13 @@ export async function createVisit(ctx: RequestContext, body: S.CreateVisitBody) 
   const h = await store.loadHousehold(ctx.db, body.householdId, store.districtsOf(actor));
   const place = h && placeOf(h, h.id);
   // A household outside every scope of the caller answers like one that does not exist.
-  if (!h || !place || !visitPolicy.can(actor, 'read', place)) throw new AppError('resource.not_found');
+  if (!h || !place || !visitPolicy.can(actor, 'read', place)) throw notFoundAt('householdId');
   visitPolicy.authorize(actor, 'create', place);
   const residentId = body.residentId ?? null;
   if (body.kind === 'care' && !residentId) throw invalid({ field: 'residentId', code: 'visit.resident_required' });
   if (residentId) {
-    const r = await ctx.db
-      .selectFrom('residents')
-      .select('id')
-      .where('district_id', '=', h.district_id)
-      .where('id', '=', residentId)
-      .where('household_id', '=', h.id)
-      .executeTakeFirst();
-    if (!r) throw invalid({ field: 'residentId', code: 'visit.unknown_resident' });
+    const resident = await referenced('residentId', () => visibleUnit(ctx, 'resident', residentId));
+    if (resident.householdId !== h.id) throw invalid({ field: 'residentId', code: 'visit.unknown_resident' });
   }
   const needs = body.needs ?? [];
   if (needs.length) await ensureDefaultCategories(ctx.db, h.district_id);

@@ -67,8 +67,8 @@ describe('recording a visit', () => {
         { categoryId: uuidv7(), description: '不存在的类别' },
       ],
     });
-    expect(res.statusCode).toBe(400);
-    expect(res.json().error.details.fields).toEqual([expect.objectContaining({ field: 'needs.1.categoryId', code: 'need.unknown_category' })]);
+    expect(res.statusCode).toBe(404);
+    expect(res.json().error.details.fields).toEqual([expect.objectContaining({ field: 'needs.1.categoryId', code: 'resource.not_found' })]);
     expect([await count('visits'), await count('needs'), await auditCount(t.db, 'visit.create')]).toEqual([visits, needs, audits]);
   });
 

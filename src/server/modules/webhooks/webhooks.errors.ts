@@ -20,6 +20,5 @@ export const webhooksErrors = defineErrors({
       en: 'The host name of the URL could not be resolved; check the URL',
     },
   },
-  'webhook.unknown_district': { status: 400, message: { 'zh-CN': '所属区不存在', en: 'The district does not exist' } },
   'webhook.inactive': { status: 409, message: { 'zh-CN': '该推送已停用', en: 'This webhook is deactivated' } },
 });

@@ -2,12 +2,13 @@ import type { Selectable } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import type { Actor } from '../../platform/authz/actor.ts';
 import { scopeCondition } from '../../platform/authz/scope-filter.ts';
-import { AppError, invalid, type FieldError } from '../../platform/errors/app-error.ts';
+import { AppError, invalid, referenced, type FieldError } from '../../platform/errors/app-error.ts';
 import { command, requireActor, type RequestContext } from '../../platform/http/context.ts';
 import { decodeCursor, pageOf } from '../../platform/http/pagination.ts';
 import { DestinationError, resolveDestination } from '../../platform/webhooks/destination.ts';
 import { deliverDue, enqueueForSubscription, newWebhookSecret } from '../../platform/webhooks/webhooks.ts';
 import type { WebhookDeliveriesTable, WebhookSubscriptionsTable } from '../../platform/webhooks/webhooks.tables.ts';
+import { visibleUnit } from '../territory/index.ts';
 import './webhooks.errors.ts';
 import { webhookPolicy } from './webhooks.policy.ts';
 import type {
@@ -106,8 +107,7 @@ export async function createWebhook(ctx: RequestContext, input: CreateWebhookBod
   if (webhookPolicy.grants(actor, 'create').length === 0) throw new AppError('access.forbidden');
   const errors: FieldError[] = [];
   const url = await checkUrl(ctx, input.url, errors);
-  const district = await ctx.db.selectFrom('districts').select('id').where('id', '=', input.districtId).executeTakeFirst();
-  if (!district) errors.push({ field: 'districtId', code: 'webhook.unknown_district' });
+  await referenced('districtId', () => visibleUnit(ctx, 'district', input.districtId));
   if (errors.length) throw invalid(...errors);
   webhookPolicy.authorize(actor, 'create', { districtId: input.districtId });
 

@@ -96,7 +96,6 @@ describe('POST /webhooks', () => {
       [{ url: 'ftp://example.com/x' }, { url: 'webhook.url_scheme' }],
       [{ url: 'https://user:pw@example.com/x' }, { url: 'webhook.url_scheme' }],
       [{ url: 'not a url' }, { url: 'webhook.url_invalid' }],
-      [{ districtId: '0190c4c8-0000-7000-8000-000000000000' }, { districtId: 'webhook.unknown_district' }],
       [{ events: [] }, { events: 'validation.too_short' }],
       [{ events: ['NeedCreated'] }, { 'events.0': 'validation.format' }],
       [{ secret: 'mine' }, { secret: 'validation.unknown_field' }],
@@ -107,14 +106,17 @@ describe('POST /webhooks', () => {
       expect(res.json().error.code).toBe('validation.failed');
       expect(fieldsOf(res)).toEqual(fields);
     }
+    const missing = await c.post('/api/v1/webhooks', { districtId: '0190c4c8-0000-7000-8000-000000000000', url: receiver.url, events: ['need.created'] });
+    expect(missing.statusCode).toBe(404);
+    expect(fieldsOf(missing)).toEqual({ districtId: 'resource.not_found' });
     expect(await counts()).toEqual(before);
   });
 
-  it('forbids other districts and roles without the permission (403), writing nothing', async () => {
+  it('answers 404 for another district (like a missing one) and 403 for roles without the permission, writing nothing', async () => {
     const before = await counts();
     const res = await (await officer(dB)).post('/api/v1/webhooks', { districtId: dA.id, url: receiver.url, events: ['need.created'] });
-    expect(res.statusCode).toBe(403);
-    expect(res.json().error.code).toBe('access.forbidden');
+    expect(res.statusCode).toBe(404);
+    expect(res.json().error.code).toBe('resource.not_found');
     const worker = await clientAs(t, [{ role: 'community_admin', scopeType: 'community', scopeId: cA.id, districtId: dA.id }]);
     const res2 = await worker.post('/api/v1/webhooks', { districtId: dA.id, url: receiver.url, events: ['need.created'] });
     expect(res2.statusCode).toBe(403);

@@ -21,9 +21,6 @@ export const workforceErrors = defineErrors({
     status: 400,
     message: { 'zh-CN': '请填写手机号或带区号的固定电话', en: 'Enter a mobile number or a landline with area code' },
   },
-  'social_worker.unknown_organization': { status: 400, message: { 'zh-CN': '用人单位（社会组织）不存在', en: 'The employing organization does not exist' } },
-  'social_worker.unknown_community': { status: 400, message: { 'zh-CN': '社区不存在', en: 'A community does not exist' } },
-  'social_worker.unknown_user': { status: 400, message: { 'zh-CN': '关联的账号不存在', en: 'The linked account does not exist' } },
   'social_worker.communities_required': {
     status: 400,
     message: { 'zh-CN': '社会组织聘用的社工须至少选择一个服务社区', en: 'Choose at least one community served by a social worker employed by an organization' },

@@ -3,9 +3,11 @@ import { normalizeIdNumber, normalizePhone, parseIdNumber } from '../../../commo
 import type { CertificateLevel } from '../../../common/organizations.ts';
 import { localDate } from '../../platform/calendar/working-days.ts';
 import { maskIdNumber, maskPhone } from '../../platform/crypto/pii.ts';
-import { invalid, type FieldError } from '../../platform/errors/app-error.ts';
+import { invalid, notFoundAt, referenced, type FieldError } from '../../platform/errors/app-error.ts';
 import type { RequestContext } from '../../platform/http/context.ts';
-import { organizationNames } from '../organizations/index.ts';
+import { visibleUser } from '../accounts/index.ts';
+import { organizationNames, servedCommunities } from '../organizations/index.ts';
+import { visibleUnit } from '../territory/index.ts';
 import type { SocialWorkerRecord } from './workforce.policy.ts';
 import type { UpdateSocialWorkerBody } from './workforce.schemas.ts';
 import * as store from './workforce.store.ts';
@@ -137,8 +139,9 @@ export async function prepare(ctx: RequestContext, input: UpdateSocialWorkerBody
   next[other] = null;
   if (!next[own]) errors.push({ field: own, code: 'validation.required' });
   if (next.employerOrganizationId && given('employerOrganizationId')) {
+    // The organizations register is public: a missing organization is the only unknown one.
     const names = await organizationNames(ctx.db, [next.employerOrganizationId]);
-    if (!names.has(next.employerOrganizationId)) errors.push({ field: 'employerOrganizationId', code: 'social_worker.unknown_organization' });
+    if (!names.has(next.employerOrganizationId)) throw notFoundAt('employerOrganizationId');
   }
 
   if (given('certificateLevel')) next.certificateLevel = input.certificateLevel!;
@@ -157,14 +160,22 @@ export async function prepare(ctx: RequestContext, input: UpdateSocialWorkerBody
 
   if (given('userId')) {
     next.userId = input.userId!;
-    if (next.userId && !(await store.userExists(ctx.db, next.userId))) errors.push({ field: 'userId', code: 'social_worker.unknown_user' });
+    const userId = next.userId;
+    if (userId) await referenced('userId', () => visibleUser(ctx, userId));
   }
 
+  // A community newly named must be one the caller may read, or one the employing organization
+  // is registered to serve (the register is public: an organization's admin names those).
+  const served = next.employerOrganizationId ? await servedCommunities(ctx.db, next.employerOrganizationId) : [];
+  const named = async (field: string, id: string) => {
+    if (!served.includes(id)) await referenced(field, () => visibleUnit(ctx, 'community', id));
+  };
+  for (const [i, id] of (input.communityIds ?? []).entries()) if (!current?.community_ids.includes(id)) await named(`communityIds.${i}`, id);
+  if (input.employerCommunityId) await named('employerCommunityId', input.employerCommunityId);
   if (given('communityIds')) next.communityIds = [...new Set(input.communityIds!)];
   const known = await store.communities(ctx.db, [...next.communityIds, ...(next.employerCommunityId ? [next.employerCommunityId] : [])]);
-  if (next.communityIds.some((c) => !known.has(c))) errors.push({ field: 'communityIds', code: 'social_worker.unknown_community' });
+  if (next.communityIds.some((c) => !known.has(c))) throw notFoundAt('communityIds');
   const employer = next.employerCommunityId ? known.get(next.employerCommunityId) : undefined;
-  if (next.employerCommunityId && !employer) errors.push({ field: 'employerCommunityId', code: 'social_worker.unknown_community' });
 
   const districtId = current?.district_id ?? employer?.district_id ?? known.get(next.communityIds[0] ?? '')?.district_id ?? '';
   if (next.employerType === 'organization' && next.communityIds.length === 0) {

@@ -69,10 +69,6 @@ export async function communities(db: Kysely<DB>, ids: string[]): Promise<Map<st
   return new Map(rows.map((r) => [r.id, r]));
 }
 
-export async function userExists(db: Kysely<DB>, id: string): Promise<boolean> {
-  return (await db.selectFrom('users').select('id').where('id', '=', id).executeTakeFirst()) !== undefined;
-}
-
 export async function idNumberTaken(db: Kysely<DB>, districtId: string, hash: Buffer, exceptId?: string): Promise<boolean> {
   let q = db
     .selectFrom('social_workers')

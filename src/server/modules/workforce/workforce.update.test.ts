@@ -22,7 +22,7 @@ beforeAll(async () => {
   cA1 = await buildCommunity(t.db, { street: sA });
   cA2 = await buildCommunity(t.db, { street: await buildStreet(t.db, { district: dA }) });
   cB = await buildCommunity(t.db, { street: await buildStreet(t.db, { district: await buildDistrict(t.db) }) });
-  o1 = await buildOrganization(t.db, t.platform.pii, { district: dA });
+  o1 = await buildOrganization(t.db, t.platform.pii, { district: dA, communities: [cA1, cA2] });
   o2 = await buildOrganization(t.db, t.platform.pii, { district: dA });
 });
 beforeEach(async () => {
@@ -76,9 +76,7 @@ describe('PATCH /social-workers/:id', () => {
     const c = await officerA();
     const before = await row(worker);
     for (const [body, expected] of [
-      [{ communityIds: [cB.id] }, { communityIds: 'social_worker.other_district' }],
       [{ communityIds: [] }, { communityIds: 'social_worker.communities_required' }],
-      [{ employerType: 'community', employerCommunityId: cB.id }, { employerCommunityId: 'social_worker.other_district' }],
       [{ certificateLevel: 'senior' }, { certificateNo: 'validation.required', certificateDate: 'validation.required' }],
       [{ phone: 'abc' }, { phone: 'social_worker.phone_format' }],
       [{ status: 'retired' }, { status: 'validation.not_allowed' }],
@@ -87,6 +85,15 @@ describe('PATCH /social-workers/:id', () => {
       const res = await c.patch(url(worker), body);
       expect(res.statusCode, JSON.stringify(body)).toBe(400);
       expect(fieldsOf(res)).toEqual(expected);
+    }
+    // a community of district B is not the officer's to read: 404, like an id in the path
+    for (const [body, field] of [
+      [{ communityIds: [cB.id] }, 'communityIds.0'],
+      [{ employerType: 'community', employerCommunityId: cB.id }, 'employerCommunityId'],
+    ] as const) {
+      const res = await c.patch(url(worker), body);
+      expect(res.statusCode, JSON.stringify(body)).toBe(404);
+      expect(fieldsOf(res)).toEqual({ [field]: 'resource.not_found' });
     }
     expect(await row(worker)).toEqual(before);
     expect(await audits(worker, 'social_worker.update')).toHaveLength(0);
@@ -112,8 +119,9 @@ describe('PATCH /social-workers/:id', () => {
     }
     const handOver = await (await orgAdmin(o1)).patch(url(worker), { employerOrganizationId: o2.id });
     expect(handOver.statusCode).toBe(403);
+    // another community is not the community admin's to read: 404
     const toOtherCommunity = await (await communityAdmin(cA1)).patch(url(employee), { employerCommunityId: cA2.id });
-    expect(toOtherCommunity.statusCode).toBe(403);
+    expect(toOtherCommunity.statusCode).toBe(404);
     expect(await row(worker)).toEqual(before);
     expect((await (await communityAdmin(cA1)).patch(url(employee), { payGrade: '二档' })).statusCode).toBe(200);
   });

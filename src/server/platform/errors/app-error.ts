@@ -59,3 +59,25 @@ export function translate(code: string, locale: Locale, params?: Record<string, 
 export function invalid(...fields: FieldError[]): AppError {
   return new AppError('validation.failed', {}, fields);
 }
+
+/**
+ * An id in a request body answers like an id in the path: one that names nothing the caller
+ * may read — missing, in another district, outside their scope — is 404 `resource.not_found`,
+ * the same whichever it is, so a body cannot probe what exists. The field says which id.
+ */
+export function notFoundAt(field: string): AppError {
+  return new AppError('resource.not_found', {}, [{ field, code: 'resource.not_found' }]);
+}
+
+/**
+ * Resolves a body id through a module's read path (which throws `resource.not_found`), naming
+ * the field. A 404 that already names a field is about another id and passes unchanged.
+ */
+export async function referenced<T>(field: string, load: () => Promise<T>): Promise<T> {
+  try {
+    return await load();
+  } catch (e) {
+    if (e instanceof AppError && e.code === 'resource.not_found' && e.fields.length === 0) throw notFoundAt(field);
+    throw e;
+  }
+}

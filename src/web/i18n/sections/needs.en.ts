@@ -1,6 +1,17 @@
 /** Owned by the needs pages. */
 export default {
   dueTime: { none: '—', due: 'due {{when}}', overdue: 'overdue (due {{when}})' },
+  /** The action form says for every text who will read it. */
+  needForm: {
+    reply: 'Reply to the resident (the resident sees it)',
+    replyHint: 'Shown in the resident\'s progress and notices, and to Open311 reporting apps.',
+    note: 'Internal note (staff only)',
+    noteHint: 'Residents never see it: for instructions and records among staff.',
+    reason: 'Reason (the resident is told)',
+    outcomeNote: 'What was done (the resident sees it)',
+    unresolvedReason: 'Why it could not be resolved (the resident sees it; required)',
+    answer: 'Referral answer (staff only)',
+  },
   needsBoard: {
     title: 'Needs board',
     allCommunities: 'All communities',
@@ -62,8 +73,6 @@ export default {
     outcome: 'Outcome',
     rating: 'Rating',
     comment: 'Comment',
-    reason: 'Reason',
-    note: 'Note',
     handler: 'Handler',
     handlerHint: 'Staff of the need\'s community, street or district.',
     me: '{{name}} (me)',
@@ -81,6 +90,8 @@ export default {
     similarity: '{{percent}}% similar',
     sameHousehold: 'Same household',
     system: 'System',
+    visibleToResident: 'Resident sees',
+    staffOnly: 'Staff only',
     actionDone: '{{action}}: done',
     splitDone: 'New need {{refNo}} split off',
     relation: {

@@ -1,6 +1,17 @@
 /** Owned by the needs pages. */
 export default {
   dueTime: { none: '—', due: '{{when}}到期', overdue: '已超时（{{when}}到期）' },
+  /** The action form says for every text who will read it. */
+  needForm: {
+    reply: '答复居民（居民可见）',
+    replyHint: '显示在居民的处理进度和消息提醒中，Open311 报告方也能看到。',
+    note: '内部备注（仅工作人员可见）',
+    noteHint: '居民看不到，用于工作人员之间的交代和记录。',
+    reason: '原因（将告知居民）',
+    outcomeNote: '办理结果说明（居民可见）',
+    unresolvedReason: '未能解决的原因（居民可见，必填）',
+    answer: '转介答复（仅工作人员可见）',
+  },
   needsBoard: {
     title: '需求看板',
     allCommunities: '全部社区',
@@ -62,8 +73,6 @@ export default {
     outcome: '办理结果',
     rating: '评价',
     comment: '评价意见',
-    reason: '原因',
-    note: '备注',
     handler: '经办人',
     handlerHint: '可选该需求所在社区、街道或区的工作人员。',
     me: '{{name}}（我）',
@@ -81,6 +90,8 @@ export default {
     similarity: '相似度 {{percent}}%',
     sameHousehold: '同一住户',
     system: '系统',
+    visibleToResident: '居民可见',
+    staffOnly: '仅内部',
     actionDone: '已{{action}}',
     splitDone: '已拆分出新需求 {{refNo}}',
     relation: {

@@ -143,7 +143,7 @@ export function MyNeedPage() {
         <AttachmentList needId={n.id} canUpload={!FINAL.includes(n.state)} />
       </Card>
       <Card size="small" title={t('myNeeds.progress')}>
-        <NeedTimeline entries={n.timeline} />
+        <NeedTimeline entries={n.timeline} forResident />
       </Card>
     </Space>
   );

@@ -59,7 +59,7 @@ function Notices({ notices, needs }: { notices: NotificationView[]; needs: NeedV
                   <Typography.Text>{t('myNeeds.updated')}</Typography.Text>
                 )}
               </Space>
-              {notice.note && <div><Typography.Text type="secondary">{notice.note}</Typography.Text></div>}
+              {notice.reply && <div><Typography.Text type="secondary">{notice.reply}</Typography.Text></div>}
               <div><Typography.Text type="secondary" style={{ fontSize: 12 }}>{dayjs(notice.createdAt).format('YYYY-MM-DD HH:mm')}</Typography.Text></div>
             </div>
             <RightOutlined style={{ color: '#bbb' }} />

@@ -83,7 +83,7 @@ export function BulkActions({
         <ErrorAlert error={error} />
         <Form form={form} layout="vertical" onFinish={(v) => open && void run(open, v)}>
           {open === 'reject' && (
-            <Form.Item name="reason" label={t('needPage.reason')} rules={[{ required: true, message: t('common.required') }]}>
+            <Form.Item name="reason" label={t('needForm.reason')} rules={[{ required: true, message: t('common.required') }]}>
               <Input.TextArea rows={3} maxLength={2000} data-testid="bulk-reason" />
             </Form.Item>
           )}

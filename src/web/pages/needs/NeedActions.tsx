@@ -20,10 +20,15 @@ import {
 const ORDER = ['accept', 'assign', 'resolve', 'answer_referral', 'resume', 'confirm', 'split', 'pool', 'wait', 'refer', 'merge', 'dispute', 'reject'];
 const PRIMARY = new Set(['accept', 'assign', 'resolve', 'confirm', 'answer_referral', 'resume']);
 const DANGER = new Set(['reject', 'dispute']);
+/** Actions whose reason is what the resident is told (so no separate reply field). */
+const REASONED = new Set(['reject', 'wait', 'dispute']);
+/** The resident's own actions: their words are replies, and they write no internal notes. */
+const RESIDENT_ACTIONS = new Set(['confirm', 'dispute']);
 
 interface FormValues {
   reason?: string;
   note?: string;
+  reply?: string;
   handlerUserId?: string;
   expectedDate?: Dayjs;
   referTo?: 'org' | 'department';
@@ -91,6 +96,7 @@ function ActionModal({ need, action, duplicateOf, onClose }: { need: NeedDetail;
   const commonNeeds = useCommonNeeds(need.communityId, action === 'pool');
   const categories = useCategories(action === 'split' ? need.districtId : undefined);
   const referTo = Form.useWatch('referTo', form) ?? 'org';
+  const outcome = Form.useWatch('outcome', form);
   const busy = transition.isPending || split.isPending;
   const req = [{ required: true, message: t('common.required') }];
 
@@ -112,6 +118,8 @@ function ActionModal({ need, action, duplicateOf, onClose }: { need: NeedDetail;
       const body: TransitionBody = { action: action as TransitionBody['action'] };
       if (v.reason) body.reason = v.reason.trim();
       if (v.note) body.note = v.note.trim();
+      // Closing unresolved needs a reason: the reply is that reason.
+      if (v.reply) body[action === 'resolve' && v.outcome === 'closed_unresolved' ? 'reason' : 'reply'] = v.reply.trim();
       if (v.handlerUserId) body.handlerUserId = v.handlerUserId;
       if (v.expectedDate) body.expectedDate = v.expectedDate.format('YYYY-MM-DD');
       if (action === 'refer' && referTo === 'org' && v.referralOrgId) body.referralOrgId = v.referralOrgId;
@@ -229,13 +237,13 @@ function ActionModal({ need, action, duplicateOf, onClose }: { need: NeedDetail;
             <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isBefore(dayjs(), 'day')} data-testid="wait-date" />
           </Form.Item>
         )}
-        {(action === 'reject' || action === 'wait' || action === 'dispute') && (
-          <Form.Item name="reason" label={t('needPage.reason')} rules={req}>
+        {REASONED.has(action) && (
+          <Form.Item name="reason" label={t('needForm.reason')} rules={req}>
             <Input.TextArea rows={3} maxLength={2000} data-testid="action-reason" />
           </Form.Item>
         )}
         {action === 'answer_referral' && (
-          <Form.Item name="answer" label={t('needPage.answer')} rules={req}>
+          <Form.Item name="answer" label={t('needForm.answer')} rules={req}>
             <Input.TextArea rows={3} maxLength={2000} data-testid="action-answer" />
           </Form.Item>
         )}
@@ -262,8 +270,18 @@ function ActionModal({ need, action, duplicateOf, onClose }: { need: NeedDetail;
             </Form.Item>
           </>
         )}
-        {action !== 'split' && (
-          <Form.Item name="note" label={t('needPage.note')}>
+        {action !== 'split' && !REASONED.has(action) && !RESIDENT_ACTIONS.has(action) && (
+          <Form.Item
+            name="reply"
+            label={t(action !== 'resolve' ? 'needForm.reply' : outcome === 'closed_unresolved' ? 'needForm.unresolvedReason' : 'needForm.outcomeNote')}
+            extra={t('needForm.replyHint')}
+            rules={action === 'resolve' && outcome === 'closed_unresolved' ? req : []}
+          >
+            <Input.TextArea rows={2} maxLength={2000} data-testid="action-reply" />
+          </Form.Item>
+        )}
+        {action !== 'split' && !RESIDENT_ACTIONS.has(action) && (
+          <Form.Item name="note" label={t('needForm.note')} extra={t('needForm.noteHint')}>
             <Input.TextArea rows={2} maxLength={2000} data-testid="action-note" />
           </Form.Item>
         )}

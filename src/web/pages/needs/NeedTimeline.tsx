@@ -1,4 +1,5 @@
-import { Space, Timeline, Typography } from 'antd';
+import { LockOutlined } from '@ant-design/icons';
+import { Space, Tag, Timeline, Typography } from 'antd';
 import dayjs from 'dayjs';
 import relativeTime from 'dayjs/plugin/relativeTime';
 import { useTranslation } from 'react-i18next';
@@ -7,8 +8,11 @@ import type { TimelineEntry } from './needQueries.ts';
 
 dayjs.extend(relativeTime);
 
-/** Every step of a need, oldest first: who did what, when, and the state it led to. */
-export function NeedTimeline({ entries }: { entries: TimelineEntry[] }) {
+/**
+ * Every step of a need, oldest first: who did what, when, and the state it led to. Staff see
+ * what the resident was told and the internal note, each marked; a resident sees the reply only.
+ */
+export function NeedTimeline({ entries, forResident = false }: { entries: TimelineEntry[]; forResident?: boolean }) {
   const { t, i18n } = useTranslation();
   const locale = i18n.language === 'en' ? 'en' : 'zh-cn';
   const label = (action: string) => t(`needAction.${action}`, { defaultValue: action });
@@ -36,7 +40,18 @@ export function NeedTimeline({ entries }: { entries: TimelineEntry[] }) {
                   {e.actorName || t('needPage.system')} · {at.format('YYYY-MM-DD HH:mm')} ({at.fromNow()})
                 </Typography.Text>
               </div>
-              {e.note && <Typography.Paragraph style={{ margin: 0, whiteSpace: 'pre-wrap' }}>{e.note}</Typography.Paragraph>}
+              {e.reply && (
+                <Typography.Paragraph style={{ margin: 0, whiteSpace: 'pre-wrap' }} data-testid="timeline-reply">
+                  {!forResident && <Tag color="blue">{t('needPage.visibleToResident')}</Tag>}
+                  {e.reply}
+                </Typography.Paragraph>
+              )}
+              {!forResident && e.note && (
+                <Typography.Paragraph type="secondary" style={{ margin: 0, whiteSpace: 'pre-wrap' }} data-testid="timeline-note">
+                  <Tag color="orange" icon={<LockOutlined />}>{t('needPage.staffOnly')}</Tag>
+                  {e.note}
+                </Typography.Paragraph>
+              )}
             </div>
           ),
         };

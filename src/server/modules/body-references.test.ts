@@ -1,0 +1,642 @@
+/**
+ * Every id in a request body is resolved with the same read policy as an id in the path: an id
+ * of another district or of a territory outside the caller's scope answers 404
+ * `resource.not_found`, identical to a random id that names nothing, and writes nothing.
+ * One row per command and body field; the last test checks that the rows cover every uuid
+ * field of every request body in the OpenAPI document.
+ */
+import crypto from 'node:crypto';
+import type { LightMyRequestResponse } from 'fastify';
+import { sql } from 'kysely';
+import { v7 as uuidv7 } from 'uuid';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { clientAs, createTestApp, createUser, type Grant, type TestApp } from '../testing.ts';
+import { buildCommonNeed } from './commonneeds/commonneeds.testing.ts';
+import { ensureDefaultCategories } from './needs/needs.categories.ts';
+import { buildNeed, type NeedWorld } from './needs/needs.testing.ts';
+import { buildOrganization, fakeUscc } from './organizations/testing.ts';
+import { buildTree, type Tree } from './territory/test-world.ts';
+import {
+  buildBuilding,
+  buildCommunity,
+  buildDistrict,
+  buildGrid,
+  buildHousehold,
+  buildResident,
+  buildStreet,
+  fakeIdNumber,
+  type BuildingRef,
+  type CommunityRef,
+  type DistrictRef,
+  type GridRef,
+  type HouseholdRef,
+  type ResidentRef,
+  type StreetRef,
+} from './territory/testing.ts';
+
+type Client = Awaited<ReturnType<typeof clientAs>>;
+type Res = LightMyRequestResponse;
+
+let t: TestApp;
+/** The caller's district: street s1 with communities c1 (the callers') and c2, street s2 with c3. */
+let d1: DistrictRef;
+let s1: StreetRef;
+let s2: StreetRef;
+let c1: CommunityRef;
+let c2: CommunityRef;
+let g1: GridRef;
+let g1b: GridRef;
+let g2: GridRef;
+let b1: BuildingRef;
+let b2: BuildingRef;
+let h1: HouseholdRef;
+let h1b: HouseholdRef;
+let h2: HouseholdRef;
+let r1: ResidentRef;
+let r2: ResidentRef;
+/** Another district, with a unit at every level. */
+let other: Tree;
+let cat1: string;
+let cat2: string;
+let cat9: string;
+let top1: string;
+let top9: string;
+let org1: string;
+let org9: string;
+/** community_admin of c1 (the issue's zhou), community workers of c1, c2 and the other district. */
+let admin: Client;
+let gridWorker: Client;
+let streetOfficer: Client;
+let officer: Client;
+let worker1: string;
+let worker2: string;
+let worker9: string;
+/** World views for the needs factories. */
+let w1: NeedWorld;
+let w2: NeedWorld;
+let w9: NeedWorld;
+
+const world = (d: { id: string }, s: { id: string }, c: { id: string }, g: GridRef, h: HouseholdRef, category: (code: string) => string) =>
+  ({ district: d, street: s, community: c, grid: g, household: h, neighbour: h, category }) as unknown as NeedWorld;
+
+async function categoriesOf(districtId: string) {
+  await ensureDefaultCategories(t.db, districtId);
+  const rows = await t.db.selectFrom('need_categories').select(['id', 'code', 'parent_id']).where('district_id', '=', districtId).execute();
+  return { byCode: (code: string) => rows.find((r) => r.code === code)!.id, top: rows.find((r) => r.parent_id === null)!.id };
+}
+
+beforeAll(async () => {
+  t = await createTestApp();
+  d1 = await buildDistrict(t.db);
+  s1 = await buildStreet(t.db, { district: d1 });
+  s2 = await buildStreet(t.db, { district: d1 });
+  c1 = await buildCommunity(t.db, { street: s1 });
+  c2 = await buildCommunity(t.db, { street: s1 });
+  await buildCommunity(t.db, { street: s2 });
+  g1 = await buildGrid(t.db, { community: c1 });
+  g1b = await buildGrid(t.db, { community: c1 });
+  g2 = await buildGrid(t.db, { community: c2 });
+  b1 = await buildBuilding(t.db, { grid: g1 });
+  b2 = await buildBuilding(t.db, { grid: g2 });
+  h1 = await buildHousehold(t.db, { grid: g1, building: b1 });
+  h1b = await buildHousehold(t.db, { grid: g1 });
+  h2 = await buildHousehold(t.db, { grid: g2, building: b2 });
+  r1 = await buildResident(t.db, t.platform.pii, { household: h1 });
+  r2 = await buildResident(t.db, t.platform.pii, { household: h2 });
+  other = await buildTree(t);
+  const k1 = await categoriesOf(d1.id);
+  const k9 = await categoriesOf(other.district.id);
+  cat1 = k1.byCode('property_facilities');
+  cat2 = k1.byCode('elderly_meals');
+  cat9 = k9.byCode('property_facilities');
+  top1 = k1.top;
+  top9 = k9.top;
+  org1 = (await buildOrganization(t.db, t.platform.pii, { district: d1, communities: [c1] })).id;
+  org9 = (await buildOrganization(t.db, t.platform.pii, { district: other.district, communities: [other.community] })).id;
+  w1 = world(d1, s1, c1, g1, h1, k1.byCode);
+  w2 = world(d1, s1, c2, g2, h2, k1.byCode);
+  w9 = world(other.district, other.street, other.community, other.grid, other.household, k9.byCode);
+
+  const inDistrict = (role: Grant['role'], scopeType: Grant['scopeType'], scopeId: string): Grant => ({ role, scopeType, scopeId, districtId: d1.id });
+  admin = await clientAs(t, [inDistrict('community_admin', 'community', c1.id)]);
+  gridWorker = await clientAs(t, [inDistrict('grid_worker', 'grid', g1.id)]);
+  streetOfficer = await clientAs(t, [inDistrict('street_officer', 'street', s1.id)]);
+  officer = await clientAs(t, [{ role: 'district_officer', scopeType: 'district', scopeId: d1.id }]);
+  worker1 = (await createUser(t.db, [inDistrict('community_worker', 'community', c1.id)])).id;
+  worker2 = (await createUser(t.db, [inDistrict('community_worker', 'community', c2.id)])).id;
+  worker9 = (await createUser(t.db, [{ role: 'community_worker', scopeType: 'community', scopeId: other.community.id, districtId: other.district.id }])).id;
+});
+afterAll(() => t.close());
+
+/** Every table's rows, hashed: what "nothing written" compares (sessions change on every request). */
+async function snapshot(): Promise<Record<string, string>> {
+  const tables = await sql<{ name: string }>`
+    select table_name as name from information_schema.tables
+    where table_schema = 'public' and table_type = 'BASE TABLE' and table_name not in ('sessions', 'login_failures')
+    order by 1`.execute(t.db);
+  const out: Record<string, string> = {};
+  for (const { name } of tables.rows) {
+    const r = await sql<{ h: string }>`select md5(coalesce(string_agg(x::text, '|' order by x::text), '')) as h from ${sql.table(name)} x`.execute(t.db);
+    out[name] = r.rows[0]!.h;
+  }
+  return out;
+}
+
+const suffix = () => crypto.randomBytes(4).toString('hex');
+const visitedAt = () => new Date(Date.now() - 3600_000).toISOString();
+
+interface Row {
+  /** `METHOD /api/v1/path` as in the OpenAPI document. */
+  route: string;
+  /** The body field, `[]` for an array's items. */
+  field: string;
+  /** The field the 404 answer names, when it is not `field`; null: the id is the row's own need. */
+  at?: string | null;
+  /** Ids the caller may not read: another territory of the same district, another district. */
+  hidden: () => string[];
+  /**
+   * Why no id is hidden from the caller here: the field names a public register. A random id
+   * still answers 404, and an entry of another district is accepted.
+   */
+  publicRegister?: string;
+  /** For a public register: an entry the caller sees but may not use here (403). */
+  refused?: () => string;
+  /** An id the caller may use: the same request then succeeds, so the id alone made the difference. */
+  readable: () => string;
+  /** Builds what the request needs and returns how to send it with a given id. */
+  prepare: () => Promise<(id: string) => Promise<Res>>;
+  /** Bulk answers carry one result per need instead of an HTTP error. */
+  bulk?: true;
+}
+
+const staffNeed = (over: Record<string, unknown> = {}) =>
+  admin.post('/api/v1/needs', { source: 'staff', intakeChannel: 'phone', categoryId: cat1, description: '楼道灯坏了', householdId: h1.id, ...over });
+
+const transition = (needId: string) => (body: (id: string) => Record<string, unknown>) => (id: string) =>
+  admin.post(`/api/v1/needs/${needId}/transitions`, body(id));
+
+const orgBody = (over: Record<string, unknown>) => ({
+  name: `启航社工服务中心${suffix()}`,
+  uscc: fakeUscc('service_institution'),
+  type: 'service_institution',
+  registrationDate: '2016-05-10',
+  registrationAuthority: '区民政局',
+  registrationDistrictId: d1.id,
+  serviceCommunityIds: [c1.id],
+  ...over,
+});
+
+const ROWS: Row[] = [
+  // needs: reporting
+  {
+    route: 'POST /api/v1/needs', field: 'householdId',
+    hidden: () => [h2.id, other.household.id], readable: () => h1.id,
+    prepare: async () => (id) => staffNeed({ householdId: id }),
+  },
+  {
+    route: 'POST /api/v1/needs', field: 'gridId',
+    hidden: () => [g2.id, other.grid.id], readable: () => g1.id,
+    prepare: async () => (id) => staffNeed({ householdId: undefined, gridId: id, point: { lng: 118.7, lat: 32.15 } }),
+  },
+  {
+    route: 'POST /api/v1/needs', field: 'reporterResidentId',
+    hidden: () => [r2.id, other.resident.id], readable: () => r1.id,
+    prepare: async () => (id) => staffNeed({ reporterResidentId: id }),
+  },
+  {
+    route: 'POST /api/v1/needs', field: 'categoryId',
+    hidden: () => [cat9], readable: () => cat1,
+    prepare: async () => (id) => staffNeed({ categoryId: id }),
+  },
+  // needs: lifecycle
+  {
+    route: 'POST /api/v1/needs/{id}/transitions', field: 'duplicateOf',
+    hidden: () => hiddenNeeds.accepted, readable: () => readableNeeds.accepted,
+    prepare: async () => transition(await buildNeed(t.db, w1, { state: 'reported' }))((id) => ({ action: 'merge', duplicateOf: id })),
+  },
+  {
+    route: 'POST /api/v1/needs/{id}/transitions', field: 'commonNeedId',
+    hidden: () => hiddenGroups, readable: () => readableGroup,
+    prepare: async () => transition(await buildNeed(t.db, w1, { state: 'accepted' }))((id) => ({ action: 'pool', commonNeedId: id })),
+  },
+  {
+    route: 'POST /api/v1/needs/{id}/transitions', field: 'handlerUserId',
+    hidden: () => [worker2, worker9], readable: () => worker1,
+    prepare: async () => transition(await buildNeed(t.db, w1, { state: 'accepted' }))((id) => ({ action: 'assign', handlerUserId: id })),
+  },
+  {
+    route: 'POST /api/v1/needs/{id}/transitions', field: 'referralOrgId',
+    publicRegister: 'organizations: the register is public to every signed-in role, and a need may be referred to an organization of any district',
+    hidden: () => [], readable: () => org9,
+    prepare: async () =>
+      transition(await buildNeed(t.db, w1, { state: 'in_progress', handler_user_id: admin.user.id }))((id) => ({ action: 'refer', referralOrgId: id })),
+  },
+  {
+    route: 'POST /api/v1/needs/bulk-transitions', field: 'needIds[]', at: null, bulk: true,
+    hidden: () => hiddenNeeds.reported, readable: () => readableNeeds.reported,
+    prepare: async () => (id) => admin.post('/api/v1/needs/bulk-transitions', { needIds: [id], action: 'accept' }),
+  },
+  {
+    route: 'POST /api/v1/needs/bulk-transitions', field: 'handlerUserId', bulk: true,
+    hidden: () => [worker2, worker9], readable: () => worker1,
+    prepare: async () => {
+      const needId = await buildNeed(t.db, w1, { state: 'accepted' });
+      return (id) => admin.post('/api/v1/needs/bulk-transitions', { needIds: [needId], action: 'assign', handlerUserId: id });
+    },
+  },
+  {
+    route: 'POST /api/v1/needs/bulk-transitions', field: 'duplicateOf', bulk: true,
+    hidden: () => hiddenNeeds.accepted, readable: () => readableNeeds.accepted,
+    prepare: async () => {
+      const needId = await buildNeed(t.db, w1, { state: 'reported' });
+      return (id) => admin.post('/api/v1/needs/bulk-transitions', { needIds: [needId], action: 'merge', duplicateOf: id });
+    },
+  },
+  {
+    route: 'POST /api/v1/needs/{id}/split', field: 'categoryId',
+    hidden: () => [cat9], readable: () => cat2,
+    prepare: async () => {
+      const needId = await buildNeed(t.db, w1, { state: 'reported' });
+      return (id) => admin.post(`/api/v1/needs/${needId}/split`, { categoryId: id, description: '另一部分' });
+    },
+  },
+  // needs: district settings
+  {
+    route: 'POST /api/v1/need-categories', field: 'districtId',
+    publicRegister: 'need categories: every need reader reads the categories of every district (GET /need-categories?districtId=)',
+    hidden: () => [], readable: () => d1.id, refused: () => other.district.id,
+    prepare: async () => (id) => officer.post('/api/v1/need-categories', { districtId: id, code: `pets_${suffix()}`, name: '宠物' }),
+  },
+  {
+    route: 'POST /api/v1/need-categories', field: 'parentId',
+    hidden: () => [top9], readable: () => top1,
+    prepare: async () => (id) => officer.post('/api/v1/need-categories', { districtId: d1.id, parentId: id, code: `pets_${suffix()}`, name: '宠物' }),
+  },
+  {
+    route: 'PUT /api/v1/need-settings', field: 'districtId',
+    hidden: () => [other.district.id], readable: () => d1.id,
+    prepare: async () => (id) => officer.request('PUT', '/api/v1/need-settings', { districtId: id, autoConfirmDays: 5 }),
+  },
+  // common needs
+  {
+    route: 'POST /api/v1/common-needs', field: 'communityId',
+    hidden: () => [c2.id, other.community.id], readable: () => c1.id,
+    prepare: async () => (id) => admin.post('/api/v1/common-needs', { communityId: id, categoryId: cat1, title: '楼道照明' }),
+  },
+  {
+    route: 'POST /api/v1/common-needs', field: 'gridId',
+    hidden: () => [g2.id, other.grid.id], readable: () => g1.id,
+    prepare: async () => (id) => admin.post('/api/v1/common-needs', { communityId: c1.id, gridId: id, categoryId: cat1, title: '楼道照明' }),
+  },
+  {
+    route: 'POST /api/v1/common-needs', field: 'categoryId',
+    hidden: () => [cat9], readable: () => cat1,
+    prepare: async () => (id) => admin.post('/api/v1/common-needs', { communityId: c1.id, categoryId: id, title: '楼道照明' }),
+  },
+  {
+    route: 'POST /api/v1/common-needs', field: 'needIds[]', at: 'needIds.0',
+    hidden: () => hiddenNeeds.accepted, readable: () => readableNeeds.accepted,
+    prepare: async () => (id) => admin.post('/api/v1/common-needs', { communityId: c1.id, categoryId: cat1, title: '楼道照明', needIds: [id] }),
+  },
+  {
+    route: 'POST /api/v1/common-needs/{id}/needs', field: 'needId',
+    hidden: () => hiddenNeeds.accepted, readable: () => readableNeeds.accepted,
+    prepare: async () => {
+      const group = await buildCommonNeed(t.db, w1, admin.user.id);
+      return (id) => admin.post(`/api/v1/common-needs/${group}/needs`, { needId: id });
+    },
+  },
+  // resources
+  {
+    route: 'POST /api/v1/resources', field: 'communityId',
+    hidden: () => [c2.id, other.community.id], readable: () => c1.id,
+    prepare: async () => (id) => admin.post('/api/v1/resources', { kind: 'venue', name: '会议室', ownerType: 'other', ownerName: '居委会', communityId: id }),
+  },
+  {
+    route: 'POST /api/v1/resources', field: 'streetId',
+    hidden: () => [s2.id, other.street.id], readable: () => s1.id,
+    prepare: async () => (id) => streetOfficer.post('/api/v1/resources', { kind: 'venue', name: '会议室', ownerType: 'other', ownerName: '街道', streetId: id }),
+  },
+  {
+    route: 'POST /api/v1/resources', field: 'districtId',
+    hidden: () => [other.district.id], readable: () => d1.id,
+    prepare: async () => (id) => officer.post('/api/v1/resources', { kind: 'venue', name: '会议室', ownerType: 'other', ownerName: '区', districtId: id }),
+  },
+  {
+    route: 'POST /api/v1/resources', field: 'ownerId',
+    hidden: () => [c2.id, other.community.id], readable: () => c1.id,
+    prepare: async () => (id) => admin.post('/api/v1/resources', { kind: 'venue', name: '会议室', ownerType: 'community', ownerId: id, communityId: c1.id }),
+  },
+  {
+    route: 'POST /api/v1/resources', field: 'ownerId',
+    publicRegister: 'organizations: a resource may be lent by an organization registered in any district',
+    hidden: () => [], readable: () => org9,
+    prepare: async () => (id) => admin.post('/api/v1/resources', { kind: 'venue', name: '会议室', ownerType: 'organization', ownerId: id, communityId: c1.id }),
+  },
+  {
+    route: 'PATCH /api/v1/resources/{id}', field: 'communityId',
+    hidden: () => [c2.id, other.community.id], readable: () => c1.id,
+    prepare: async () => {
+      const r = (await admin.post('/api/v1/resources', { kind: 'venue', name: '活动室', ownerType: 'other', ownerName: '居委会', communityId: c1.id })).json();
+      return (id) => admin.patch(`/api/v1/resources/${r.id}`, { communityId: id, name: '活动室（新）' });
+    },
+  },
+  {
+    route: 'PATCH /api/v1/resources/{id}', field: 'streetId',
+    hidden: () => [s2.id, other.street.id], readable: () => s1.id,
+    prepare: async () => {
+      const r = (await streetOfficer.post('/api/v1/resources', { kind: 'venue', name: '礼堂', ownerType: 'other', ownerName: '街道', streetId: s1.id })).json();
+      return (id) => streetOfficer.patch(`/api/v1/resources/${r.id}`, { streetId: id, name: '礼堂（新）' });
+    },
+  },
+  {
+    route: 'PATCH /api/v1/resources/{id}', field: 'ownerId',
+    hidden: () => [c2.id, other.community.id], readable: () => c1.id,
+    prepare: async () => {
+      const r = (await admin.post('/api/v1/resources', { kind: 'venue', name: '活动室', ownerType: 'other', ownerName: '居委会', communityId: c1.id })).json();
+      return (id) => admin.patch(`/api/v1/resources/${r.id}`, { ownerType: 'community', ownerId: id });
+    },
+  },
+  // visits
+  {
+    route: 'POST /api/v1/visits', field: 'householdId',
+    hidden: () => [h2.id, other.household.id], readable: () => h1.id,
+    prepare: async () => (id) => gridWorker.post('/api/v1/visits', { householdId: id, kind: 'routine', visitedAt: visitedAt() }),
+  },
+  {
+    route: 'POST /api/v1/visits', field: 'residentId',
+    hidden: () => [r2.id, other.resident.id], readable: () => r1.id,
+    prepare: async () => (id) => gridWorker.post('/api/v1/visits', { householdId: h1.id, residentId: id, kind: 'routine', visitedAt: visitedAt() }),
+  },
+  {
+    route: 'POST /api/v1/visits', field: 'needs[].categoryId', at: 'needs.0.categoryId',
+    hidden: () => [cat9], readable: () => cat1,
+    prepare: async () => (id) =>
+      gridWorker.post('/api/v1/visits', { householdId: h1.id, kind: 'routine', visitedAt: visitedAt(), needs: [{ categoryId: id, description: '灯坏了' }] }),
+  },
+  // territory
+  {
+    route: 'POST /api/v1/streets', field: 'districtId',
+    hidden: () => [other.district.id], readable: () => d1.id,
+    prepare: async () => (id) => officer.post('/api/v1/streets', { districtId: id, code: `S-${suffix()}`, name: '新街道' }),
+  },
+  {
+    route: 'POST /api/v1/communities', field: 'streetId',
+    hidden: () => [s2.id, other.street.id], readable: () => s1.id,
+    prepare: async () => (id) => streetOfficer.post('/api/v1/communities', { streetId: id, code: `C-${suffix()}`, name: '新社区' }),
+  },
+  {
+    route: 'POST /api/v1/grids', field: 'communityId',
+    hidden: () => [c2.id, other.community.id], readable: () => c1.id,
+    prepare: async () => (id) => admin.post('/api/v1/grids', { communityId: id, code: `G-${suffix()}`, name: '新网格' }),
+  },
+  {
+    route: 'POST /api/v1/buildings', field: 'gridId',
+    hidden: () => [g2.id, other.grid.id], readable: () => g1.id,
+    prepare: async () => (id) => admin.post('/api/v1/buildings', { gridId: id, name: `${suffix()}栋`, address: '新路1号' }),
+  },
+  {
+    route: 'POST /api/v1/households', field: 'gridId',
+    hidden: () => [g2.id, other.grid.id], readable: () => g1.id,
+    prepare: async () => (id) => admin.post('/api/v1/households', { gridId: id, address: `新路${suffix()}号` }),
+  },
+  {
+    route: 'POST /api/v1/households', field: 'buildingId',
+    hidden: () => [b2.id, other.building.id], readable: () => b1.id,
+    prepare: async () => (id) => admin.post('/api/v1/households', { gridId: g1.id, buildingId: id, address: `新路${suffix()}号` }),
+  },
+  {
+    route: 'PATCH /api/v1/households/{id}', field: 'gridId',
+    hidden: () => [g2.id, other.grid.id], readable: () => g1b.id,
+    prepare: async () => {
+      const h = await buildHousehold(t.db, { grid: g1 });
+      return (id) => admin.patch(`/api/v1/households/${h.id}`, { gridId: id });
+    },
+  },
+  {
+    route: 'PATCH /api/v1/households/{id}', field: 'buildingId',
+    hidden: () => [b2.id, other.building.id], readable: () => b1.id,
+    prepare: async () => {
+      const h = await buildHousehold(t.db, { grid: g1 });
+      return (id) => admin.patch(`/api/v1/households/${h.id}`, { buildingId: id });
+    },
+  },
+  {
+    route: 'POST /api/v1/residents', field: 'householdId',
+    hidden: () => [h2.id, other.household.id], readable: () => h1.id,
+    prepare: async () => {
+      const idNumber = fakeIdNumber();
+      return (id) => admin.post('/api/v1/residents', { householdId: id, name: '王新', idNumber, relation: 'other' });
+    },
+  },
+  {
+    route: 'PATCH /api/v1/residents/{id}', field: 'householdId',
+    hidden: () => [h2.id, other.household.id], readable: () => h1b.id,
+    prepare: async () => {
+      const r = await buildResident(t.db, t.platform.pii, { household: h1 });
+      return (id) => admin.patch(`/api/v1/residents/${r.id}`, { householdId: id });
+    },
+  },
+  // accounts
+  {
+    route: 'POST /api/v1/users', field: 'districtId',
+    hidden: () => [other.district.id], readable: () => d1.id,
+    prepare: async () => {
+      const username = `u_${suffix()}`;
+      return (id) => officer.post('/api/v1/users', { username, displayName: '新同事', password: 'Correct-Horse-9', districtId: id });
+    },
+  },
+  {
+    route: 'POST /api/v1/users/{id}/roles', field: 'scopeId',
+    hidden: () => [other.community.id], readable: () => c2.id,
+    prepare: async () => {
+      const user = await createUser(t.db, [{ role: 'community_worker', scopeType: 'community', scopeId: c1.id, districtId: d1.id }]);
+      return (id) => officer.post(`/api/v1/users/${user.id}/roles`, { role: 'community_worker', scopeType: 'community', scopeId: id });
+    },
+  },
+  {
+    route: 'POST /api/v1/users/{id}/roles', field: 'scopeId',
+    publicRegister: 'organizations: an organization of another district exists for everyone; granting a role in it is refused with 403',
+    hidden: () => [], readable: () => org1, refused: () => org9,
+    prepare: async () => {
+      const user = await createUser(t.db, [{ role: 'community_worker', scopeType: 'community', scopeId: c1.id, districtId: d1.id }]);
+      return (id) => officer.post(`/api/v1/users/${user.id}/roles`, { role: 'org_admin', scopeType: 'organization', scopeId: id });
+    },
+  },
+  {
+    route: 'POST /api/v1/users/{id}/roles', field: 'residentId',
+    hidden: () => [other.resident.id], readable: () => r1.id,
+    prepare: async () => {
+      const user = await createUser(t.db, [{ role: 'community_worker', scopeType: 'community', scopeId: c1.id, districtId: d1.id }]);
+      return (id) => officer.post(`/api/v1/users/${user.id}/roles`, { role: 'resident', scopeType: 'household', scopeId: h1.id, residentId: id });
+    },
+  },
+  // organizations
+  {
+    route: 'POST /api/v1/organizations', field: 'registrationDistrictId',
+    hidden: () => [other.district.id], readable: () => d1.id,
+    prepare: async () => {
+      const body = orgBody({});
+      return (id) => officer.post('/api/v1/organizations', { ...body, registrationDistrictId: id });
+    },
+  },
+  {
+    route: 'POST /api/v1/organizations', field: 'serviceCommunityIds[]', at: 'serviceCommunityIds.1',
+    hidden: () => [other.community.id], readable: () => c2.id,
+    prepare: async () => {
+      const body = orgBody({});
+      return (id) => officer.post('/api/v1/organizations', { ...body, serviceCommunityIds: [c1.id, id] });
+    },
+  },
+  {
+    route: 'PATCH /api/v1/organizations/{id}', field: 'registrationDistrictId',
+    hidden: () => [other.district.id], readable: () => d1.id,
+    prepare: async () => {
+      const org = await buildOrganization(t.db, t.platform.pii, { district: d1, communities: [c1] });
+      return (id) => officer.patch(`/api/v1/organizations/${org.id}`, { registrationDistrictId: id, address: `新址${suffix()}` });
+    },
+  },
+  {
+    route: 'PATCH /api/v1/organizations/{id}', field: 'serviceCommunityIds[]', at: 'serviceCommunityIds.1',
+    hidden: () => [other.community.id], readable: () => c2.id,
+    prepare: async () => {
+      const org = await buildOrganization(t.db, t.platform.pii, { district: d1, communities: [c1] });
+      return (id) => officer.patch(`/api/v1/organizations/${org.id}`, { serviceCommunityIds: [c1.id, id] });
+    },
+  },
+  // workforce
+  {
+    route: 'POST /api/v1/social-workers', field: 'employerOrganizationId',
+    publicRegister: 'organizations: a social worker may be employed by an organization registered in another district',
+    hidden: () => [], readable: () => org9,
+    prepare: async () => (id) =>
+      officer.post('/api/v1/social-workers', { name: '陈晓', employerType: 'organization', employerOrganizationId: id, communityIds: [c1.id], phone: null }),
+  },
+  {
+    route: 'POST /api/v1/social-workers', field: 'employerCommunityId',
+    hidden: () => [c2.id, other.community.id], readable: () => c1.id,
+    prepare: async () => (id) => admin.post('/api/v1/social-workers', { name: '李社工', employerType: 'community', employerCommunityId: id, communityIds: [], phone: null }),
+  },
+  {
+    route: 'POST /api/v1/social-workers', field: 'communityIds[]', at: 'communityIds.1',
+    hidden: () => [other.community.id], readable: () => c2.id,
+    prepare: async () => (id) =>
+      officer.post('/api/v1/social-workers', { name: '陈晓', employerType: 'organization', employerOrganizationId: org1, communityIds: [c1.id, id], phone: null }),
+  },
+  {
+    route: 'POST /api/v1/social-workers', field: 'userId',
+    hidden: () => [worker9], readable: () => worker1,
+    prepare: async () => (id) =>
+      officer.post('/api/v1/social-workers', { name: '陈晓', employerType: 'organization', employerOrganizationId: org1, communityIds: [c1.id], phone: null, userId: id }),
+  },
+  {
+    route: 'PATCH /api/v1/social-workers/{id}', field: 'employerOrganizationId',
+    publicRegister: 'organizations: a social worker may move to an organization registered in another district',
+    hidden: () => [], readable: () => org9,
+    prepare: async () => {
+      const sw = (await officer.post('/api/v1/social-workers', { name: '周社工', employerType: 'organization', employerOrganizationId: org1, communityIds: [c1.id], phone: null })).json();
+      return (id) => officer.patch(`/api/v1/social-workers/${sw.id}`, { employerOrganizationId: id });
+    },
+  },
+  {
+    route: 'PATCH /api/v1/social-workers/{id}', field: 'employerCommunityId',
+    hidden: () => [other.community.id], readable: () => c2.id,
+    prepare: async () => {
+      const sw = (await officer.post('/api/v1/social-workers', { name: '吴社工', employerType: 'community', employerCommunityId: c1.id, communityIds: [], phone: null })).json();
+      return (id) => officer.patch(`/api/v1/social-workers/${sw.id}`, { employerCommunityId: id });
+    },
+  },
+  {
+    route: 'PATCH /api/v1/social-workers/{id}', field: 'communityIds[]', at: 'communityIds.1',
+    hidden: () => [other.community.id], readable: () => c2.id,
+    prepare: async () => {
+      const sw = (await officer.post('/api/v1/social-workers', { name: '郑社工', employerType: 'organization', employerOrganizationId: org1, communityIds: [c1.id], phone: null })).json();
+      return (id) => officer.patch(`/api/v1/social-workers/${sw.id}`, { communityIds: [c1.id, id] });
+    },
+  },
+  {
+    route: 'PATCH /api/v1/social-workers/{id}', field: 'userId',
+    hidden: () => [worker9], readable: () => worker2,
+    prepare: async () => {
+      const sw = (await officer.post('/api/v1/social-workers', { name: '王社工', employerType: 'organization', employerOrganizationId: org1, communityIds: [c1.id], phone: null })).json();
+      return (id) => officer.patch(`/api/v1/social-workers/${sw.id}`, { userId: id });
+    },
+  },
+  // webhooks and Open311 keys
+  {
+    route: 'POST /api/v1/webhooks', field: 'districtId',
+    hidden: () => [other.district.id], readable: () => d1.id,
+    prepare: async () => (id) => officer.post('/api/v1/webhooks', { districtId: id, url: 'http://127.0.0.1:9/hook', events: ['need.created'] }),
+  },
+  {
+    route: 'POST /api/v1/open311-clients', field: 'districtId',
+    hidden: () => [other.district.id], readable: () => d1.id,
+    prepare: async () => (id) => officer.post('/api/v1/open311-clients', { districtId: id, name: '市民通' }),
+  },
+];
+
+/** Needs the callers may not read (another community of the district; another district) and fresh readable ones, per state. */
+const hiddenNeeds = { reported: [] as string[], accepted: [] as string[] };
+const readableNeeds = { reported: '', accepted: '' };
+let hiddenGroups: string[] = [];
+let readableGroup = '';
+
+/** The answer as the client sees it: status and body (a bulk answer: the one row's result). */
+function answerOf(row: Row, res: Res) {
+  if (!row.bulk) return { status: res.statusCode, body: res.json() };
+  const [result] = res.json().results;
+  return { status: result.ok ? 200 : 0, body: result.error ?? null };
+}
+
+describe('an id in a request body the caller may not read answers 404 like a missing one, and writes nothing', () => {
+  it.each(ROWS.map((row) => [`${row.route} · ${row.field}${row.publicRegister ? ' (public register)' : ''}`, row] as const))('%s', async (_name, row) => {
+    hiddenNeeds.reported = [await buildNeed(t.db, w2, { state: 'reported' }), await buildNeed(t.db, w9, { state: 'reported' })];
+    hiddenNeeds.accepted = [await buildNeed(t.db, w2, { state: 'accepted' }), await buildNeed(t.db, w9, { state: 'accepted' })];
+    readableNeeds.reported = await buildNeed(t.db, w1, { state: 'reported' });
+    readableNeeds.accepted = await buildNeed(t.db, w1, { state: 'accepted' });
+    hiddenGroups = [await buildCommonNeed(t.db, w2, worker2), await buildCommonNeed(t.db, w9, worker9)];
+    readableGroup = await buildCommonNeed(t.db, w1, worker1);
+    const send = await row.prepare();
+    const before = await snapshot();
+
+    const missing = answerOf(row, await send(uuidv7()));
+    expect(missing.body?.code ?? missing.body?.error?.code, JSON.stringify(missing.body)).toBe('resource.not_found');
+    if (!row.bulk) expect(missing.status).toBe(404);
+    const fields = (row.bulk ? missing.body.fields : missing.body.error.details?.fields) ?? [];
+    const at = row.at === undefined ? row.field : row.at;
+    if (at) expect(fields.map((f: { field: string }) => f.field)).toEqual([at]);
+    for (const id of row.hidden()) {
+      const res = answerOf(row, await send(id));
+      expect(res, `hidden id ${id}`).toEqual(missing);
+    }
+    if (row.refused) expect((await send(row.refused())).statusCode).toBe(403);
+    expect(await snapshot()).toEqual(before);
+
+    const ok = answerOf(row, await send(row.readable()));
+    expect(ok.status, JSON.stringify(ok.body)).toBeGreaterThanOrEqual(200);
+    expect(ok.status, JSON.stringify(ok.body)).toBeLessThan(300);
+  });
+});
+
+describe('the table covers every id field of every request body', () => {
+  it('lists each uuid field of the OpenAPI request bodies', async () => {
+    await t.app.ready();
+    const doc = t.app.swagger() as { paths: Record<string, Record<string, { requestBody?: { content?: Record<string, { schema?: unknown }> } }>> };
+    const found = new Set<string>();
+    const walk = (s: unknown, path: string, key: string) => {
+      if (!s || typeof s !== 'object') return;
+      const o = s as Record<string, unknown>;
+      if (o.format === 'uuid') found.add(`${key} ${path}`);
+      for (const k of ['allOf', 'anyOf', 'oneOf']) for (const x of (o[k] as unknown[] | undefined) ?? []) walk(x, path, key);
+      for (const [name, v] of Object.entries((o.properties as Record<string, unknown> | undefined) ?? {})) walk(v, path ? `${path}.${name}` : name, key);
+      if (o.items) walk(o.items, `${path}[]`, key);
+    };
+    for (const [path, ops] of Object.entries(doc.paths)) {
+      for (const [method, op] of Object.entries(ops)) {
+        walk(op.requestBody?.content?.['application/json']?.schema, '', `${method.toUpperCase()} ${path}`);
+      }
+    }
+    const covered = new Set(ROWS.map((r) => `${r.route} ${r.field}`));
+    expect([...found].filter((f) => !covered.has(f)).sort()).toEqual([]);
+  });
+});

@@ -1,0 +1,75 @@
+/**
+ * Migration 0014 sorts the notes written before internal notes and replies were kept apart:
+ * explanations owed to the resident become replies, everything else stays internal, and a
+ * notice loses a note that is not a reply.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { sql } from 'kysely';
+import { v7 as uuidv7 } from 'uuid';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MIGRATIONS_DIR, migrate } from '../../platform/db/migrate.ts';
+import type { Database } from '../../platform/db/kysely.ts';
+import { openTestDatabase } from '../../testing.ts';
+import { buildNeed, buildNeedWorld, type NeedWorld } from './needs.testing.ts';
+
+const MIGRATION = '0014_need_replies.sql';
+let database: Database;
+let w: NeedWorld;
+let before: string;
+
+beforeAll(async () => {
+  before = fs.mkdtempSync(path.join(os.tmpdir(), 'migrations-'));
+  for (const f of fs.readdirSync(MIGRATIONS_DIR).filter((f) => f < MIGRATION)) fs.copyFileSync(path.join(MIGRATIONS_DIR, f), path.join(before, f));
+  database = await openTestDatabase({ migrations: before });
+  w = await buildNeedWorld(database.db);
+});
+afterAll(async () => {
+  await database.close();
+  fs.rmSync(before, { recursive: true, force: true });
+});
+
+/** The action and note of each event written before the migration, and whether it is a reply (literal, not from the code). */
+const EVENTS: [action: string, note: string, reply: boolean][] = [
+  ['reject', '不属于社区受理范围', true],
+  ['wait', '等待配件到货', true],
+  ['resolve', '已更换楼道灯', true],
+  ['dispute', '灯还是不亮', true],
+  ['confirm', '修得很快', true],
+  ['pool', '楼道照明集中维修', true],
+  ['split', 'N-2025-000002', true],
+  ['absorb', 'N-2025-000003', true],
+  ['attach', '楼道照片.jpg', true],
+  ['accept', '已联系物业经理', false],
+  ['assign', '请周三前上门，居民情绪激动', false],
+  ['refer', '附上照片三张', false],
+  ['answer_referral', '住建局：下周更换线路', false],
+  ['resume', '配件已到', false],
+  ['merge', '与3号楼同一问题', false],
+  ['report', '', false],
+];
+
+describe(`migration ${MIGRATION}`, () => {
+  it('moves explanations owed to the resident into replies, keeps the rest internal, and strips notices of internal notes', async () => {
+    const db = database.db;
+    const needId = await buildNeed(db, w);
+    const user = uuidv7();
+    await sql`insert into users (id, username, display_name, password_hash) values (${user}, ${`u_${user.slice(-8)}`}, '王娟', 'x')`.execute(db);
+    for (const [action, note] of EVENTS) {
+      await sql`insert into need_events (district_id, id, need_id, action, note) values (${w.district.id}, ${uuidv7()}, ${needId}, ${action}, ${note})`.execute(db);
+    }
+    const notice = (note: string) =>
+      sql`insert into notifications (district_id, id, user_id, need_id, kind, state, note) values (${w.district.id}, ${uuidv7()}, ${user}, ${needId}, 'state_changed', 'accepted', ${note})`.execute(db);
+    for (const note of ['不属于社区受理范围', '请周三前上门，居民情绪激动', 'N-2025-000003', '']) await notice(note);
+
+    expect(await migrate(db)).toEqual([MIGRATION]);
+
+    const events = await db.selectFrom('need_events').select(['action', 'note', 'reply']).where('need_id', '=', needId).execute();
+    for (const [action, text, reply] of EVENTS) {
+      expect(events.find((e) => e.action === action), action).toEqual({ action, note: reply ? '' : text, reply: reply ? text : '' });
+    }
+    const notices = await db.selectFrom('notifications').select('reply').where('need_id', '=', needId).execute();
+    expect(notices.map((n) => n.reply).sort()).toEqual(['', '', 'N-2025-000003', '不属于社区受理范围'].sort());
+  });
+});
