@@ -13,7 +13,7 @@ import { AppError } from './platform/errors/app-error.ts';
 import type { Platform } from './platform/http/context.ts';
 import { errorBody, handleError } from './platform/http/errors.ts';
 import { registerSessionHooks } from './platform/http/session-hooks.ts';
-import { validatorCompiler } from './platform/http/validation.ts';
+import { refuseUnstorableText, validatorCompiler } from './platform/http/validation.ts';
 import { modules } from './modules/index.ts';
 import { open311GeoReport } from './modules/open311/index.ts';
 
@@ -56,6 +56,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
   registerSessionHooks(app, platform);
+  refuseUnstorableText(app);
   app.setErrorHandler(handleError);
   app.setNotFoundHandler((request, reply) =>
     reply.status(404).send(errorBody(new AppError('route.not_found'), request)),
