@@ -187,3 +187,57 @@ describe('uuids that PostgreSQL does not read', () => {
     expect(body.json().error.details.fields).toEqual([expect.objectContaining({ field: 'needIds.0', code: 'validation.format' })]);
   });
 });
+
+describe('cursors of the wrong shape', () => {
+  // Cursors are opaque to clients but easy to forge: base64url of any JSON.
+  const encodeCursor = (values: unknown) => Buffer.from(JSON.stringify(values)).toString('base64url');
+  const forged = [
+    ['one text value', encodeCursor(['x'])],
+    ['two text values', encodeCursor(['x', 'y'])],
+    ['a number', encodeCursor([1])],
+    ['two numbers', encodeCursor([1, 2])],
+    ['a NUL', encodeCursor(['\u0000', '\u0000'])],
+    ['year 0000 and a uuid', encodeCursor(['0000-01-01T00:00:00.000Z', '018f0000-0000-7000-8000-000000000000'])],
+  ] as const;
+  const lists: [Who, string][] = [
+    ['admin', '/api/v1/users'],
+    ['admin', '/api/v1/districts'],
+    ['admin', '/api/v1/streets'],
+    ['admin', '/api/v1/communities'],
+    ['admin', '/api/v1/grids'],
+    ['admin', '/api/v1/buildings'],
+    ['staff', '/api/v1/households'],
+    ['staff', '/api/v1/residents'],
+    ['staff', `/api/v1/residents?q=%E7%8E%8B`],
+    ['officer', '/api/v1/organizations'],
+    ['officer', '/api/v1/social-workers'],
+    ['staff', '/api/v1/needs'],
+    ['staff', '/api/v1/notifications'],
+    ['staff', '/api/v1/common-needs'],
+    ['officer', '/api/v1/resources'],
+    ['officer', '/api/v1/webhooks'],
+    ['officer', '/api/v1/open311-clients'],
+    ['gridWorker', '/api/v1/visits'],
+    ['officer', '/api/v1/audit'],
+  ];
+  for (const [who, url] of lists) {
+    it(`${url} answers 400 validation.invalid_cursor for every forged cursor`, async () => {
+      const statuses: string[] = [];
+      for (const [label, cursor] of forged) {
+        const res = await as(who).get(`${url}${url.includes('?') ? '&' : '?'}cursor=${cursor}`);
+        // A forged cursor of the right shape is just a position: it may answer a page.
+        const ok = res.statusCode === 200 || (res.statusCode === 400 && res.json().error.code === 'validation.invalid_cursor');
+        if (!ok) statuses.push(`${label}: ${res.statusCode} ${res.body.slice(0, 120)}`);
+      }
+      expect(statuses).toEqual([]);
+    });
+  }
+
+  it('a cursor of the wrong shape is refused, not read as a position', async () => {
+    for (const cursor of [encodeCursor(['x']), encodeCursor([1]), encodeCursor(['not-a-uuid'])]) {
+      const res = await staff.get(`/api/v1/needs?cursor=${cursor}`);
+      expect(res.statusCode, res.body).toBe(400);
+      expect(res.json().error.code).toBe('validation.invalid_cursor');
+    }
+  });
+});
