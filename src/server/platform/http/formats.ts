@@ -28,11 +28,12 @@ export function isDate(s: string): boolean {
   return d <= (mo === 2 && isLeap(y) ? 29 : DAYS[mo - 1]!);
 }
 
-const DATE_TIME = /^(\d{4}-\d{2}-\d{2})[Tt ]([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d+)?)?([Zz]|[+-]([01]\d|2[0-3]):[0-5]\d)$/;
+const DATE_TIME = /^(\d{4}-\d{2}-\d{2})T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d+)?)?(Z|[+-]([01]\d|2[0-3]):[0-5]\d)$/;
 
 /**
- * RFC 3339 date-time with a zone, on a real day, as an instant of years 0001–9999. Seconds may
- * be left out (W3C); a leap second (:60) is refused, since a JS Date cannot hold it.
+ * ISO 8601 date and time with a zone (2026-01-31T09:00:00+08:00; seconds may be left out, as
+ * W3C allows), on a real day, as an instant of years 0001–9999. A leap second (:60) is refused,
+ * since a JS Date cannot hold it.
  */
 export function isDateTime(s: string): boolean {
   const m = DATE_TIME.exec(s);
