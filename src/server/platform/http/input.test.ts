@@ -158,6 +158,8 @@ describe('dates that name no real day', () => {
     ['gridWorker', '/api/v1/visits?from=0000-01-01', 'from'],
     ['gridWorker', '/api/v1/visits?to=0000-12-31', 'to'],
     ['gridWorker', '/api/v1/visits?from=2026-02-30', 'from'],
+    // Local midnight of 0001-01-01 in Asia/Shanghai is still in year 0 in UTC.
+    ['gridWorker', '/api/v1/visits?from=0001-01-01', 'from'],
     ['officer', '/api/v1/audit?from=0000-01-01T00:00:00Z', 'from'],
     ['officer', '/api/v1/audit?to=2026-02-30T00:00:00Z', 'to'],
     ['officer', '/api/v1/audit?from=2026-12-31T23:59:60Z', 'from'],
