@@ -70,8 +70,7 @@ export const deepObject = (depth: number) => new RawJson('{"a":'.repeat(depth) +
 const ALWAYS: Hostile[] = [
   { label: 'null', value: null },
   { label: 'NUL', value: 'a\u0000b' },
-  { label: 'lone high surrogate', value: 'a\ud800' },
-  { label: 'lone low surrogate', value: '\udc00b' },
+  { label: 'lone surrogate', value: 'a\ud800' },
   { label: '__proto__ key', value: new RawJson('{"__proto__":{"isAdmin":true}}') },
   { label: `array nested ${DEPTH} deep`, value: deepArray(DEPTH) },
 ];
@@ -169,16 +168,20 @@ export function hostileValues(schema: Schema, random: () => number): Hostile[] {
   }
   switch (s.type) {
     case 'string': {
-      const max = s.maxLength ?? 10_000;
-      out.push({ label: 'empty text', value: '' }, { label: `${max + 1} characters`, value: 'x'.repeat(max + 1) });
-      if (s.maxLength !== undefined) {
-        out.push({ label: `${max} characters (the limit)`, value: 'x'.repeat(max) }, { label: `${max} astral characters (the limit)`, value: '😀'.repeat(max) });
-      }
-      if ((s.minLength ?? 0) > 1) out.push({ label: 'one character short', value: 'x'.repeat(s.minLength! - 1) });
-      out.push(...TEXT);
+      out.push({ label: 'empty text', value: '' });
       if (s.format === 'uuid') out.push(...uuids(random));
       if (s.format === 'date') out.push(...DATES.map((d) => ({ label: `date ${d}`, value: d })));
       if (s.format === 'date-time') out.push(...DATE_TIMES.map((d) => ({ label: `date-time ${d}`, value: d })));
+      // Free text: its limits (a column narrower than the schema's limit fails only at the limit) and odd characters.
+      if (!s.format && !s.enum) {
+        const max = s.maxLength ?? 10_000;
+        out.push({ label: `${max + 1} characters`, value: 'x'.repeat(max + 1) });
+        if (s.maxLength !== undefined) {
+          out.push({ label: `${max} characters (the limit)`, value: 'x'.repeat(max) }, { label: `${max} astral characters (the limit)`, value: '😀'.repeat(max) });
+        }
+        if ((s.minLength ?? 0) > 1) out.push({ label: 'one character short', value: 'x'.repeat(s.minLength! - 1) });
+        out.push(...TEXT);
+      }
       break;
     }
     case 'integer':
@@ -225,22 +228,27 @@ export function hostileValues(schema: Schema, random: () => number): Hostile[] {
 /** Query and path parameters are text: hostile values as they appear in a URL, already percent-encoded. */
 export function hostileText(schema: Schema, random: () => number): Hostile[] {
   const encode = (v: string) => encodeURIComponent(v);
+  const s = (schema.anyOf ?? schema.oneOf)?.find((b) => b.type && b.type !== 'null') ?? schema;
   const out: Hostile[] = [
     { label: 'empty', value: '' },
     { label: 'NUL', value: 'a%00b' },
-    { label: 'only NUL', value: '%00' },
     { label: 'bytes of a lone surrogate', value: '%ED%A0%80' },
-    { label: 'invalid UTF-8', value: '%FF%FE' },
     { label: 'a broken escape', value: '%' },
     { label: '10001 characters', value: 'x'.repeat(10_001) },
-    { label: 'LIKE wildcards and quotes', value: encode(`%_\\'"; --`) },
-    { label: 'a number beyond double precision', value: '123456789012345678901234567890' },
-    { label: '1e400', value: '1e400' },
-    { label: '-1', value: '-1' },
-    { label: 'NaN', value: 'NaN' },
-    { label: 'brackets', value: encode('[]') },
   ];
-  const s = (schema.anyOf ?? schema.oneOf)?.find((b) => b.type && b.type !== 'null') ?? schema;
+  // Free text and numbers read from text get more; a format or a list of values refuses all of these alike.
+  if (!s.format && !s.enum && s.type !== 'boolean') {
+    out.push(
+      { label: 'only NUL', value: '%00' },
+      { label: 'invalid UTF-8', value: '%FF%FE' },
+      { label: 'LIKE wildcards and quotes', value: encode(`%_\\'"; --`) },
+      { label: 'a number beyond double precision', value: '123456789012345678901234567890' },
+      { label: '1e400', value: '1e400' },
+      { label: '-1', value: '-1' },
+      { label: 'NaN', value: 'NaN' },
+      { label: 'brackets', value: encode('[]') },
+    );
+  }
   if (s.maxLength !== undefined) out.push({ label: `${s.maxLength + 1} characters`, value: 'x'.repeat(s.maxLength + 1) });
   if (s.maximum !== undefined) out.push({ label: 'above the maximum', value: String(s.maximum + 1) });
   if (s.minimum !== undefined) out.push({ label: 'below the minimum', value: String(s.minimum - 1) });
@@ -263,19 +271,14 @@ export function forgedCursors(random: () => number): Hostile[] {
     ['two text values', ['x', 'y']],
     ['a number', [1]],
     ['two numbers', [1, 2]],
-    ['empty list', []],
     ['an object', { a: 1 }],
-    ['null', null],
     ['a NUL', ['\u0000']],
-    ['a NUL and an id', ['\u0000', id]],
     ['a lone surrogate and an id', ['\ud800', id]],
     ['an id', [id]],
     ['text and an id', ['x', id]],
     ['two ids', [id, id]],
     ['year 0000 and an id', ['0000-01-01T00:00:00.000Z', id]],
-    ['a time and an id', ['2026-01-01T00:00:00.000Z', id]],
     ['urn uuid', [`urn:uuid:${id}`]],
-    ['nested', [[id]]],
   ];
   return values.map(([label, v]) => ({ label: `cursor: ${label}`, value: b64(v) }));
 }

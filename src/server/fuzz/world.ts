@@ -22,7 +22,8 @@ function created<T = { id: string; apiKey?: string }>(res: { statusCode: number;
   return JSON.parse(res.body) as T;
 }
 
-export async function buildFuzzWorld(t: TestApp) {
+/** The world, with a signed-in client for each role in `roles`. */
+export async function buildFuzzWorld(t: TestApp, roles: Iterable<Who>) {
   const w = await buildNeedWorld(t.db);
   const d = w.district.id;
   const building = await buildBuilding(t.db, { grid: w.grid });
@@ -44,9 +45,10 @@ export async function buildFuzzWorld(t: TestApp) {
     supervisor: { role: 'supervisor', scopeType: 'organization', scopeId: organization.id },
     evaluator: { role: 'evaluator', scopeType: 'organization', scopeId: organization.id },
   };
+  // The set-up below acts as these roles too.
+  const needed = new Set<Who>([...roles, 'community_admin', 'community_worker', 'district_officer', 'grid_worker', 'resident']);
   const clients = {} as Record<Who, Client & { user?: { id: string; username: string } }>;
-  for (const [role, grant] of Object.entries(grants) as [Role, Grant][]) clients[role] = await clientAs(t, [grant]);
-  clients.anonymous = new Client(t.app);
+  for (const who of needed) clients[who] = who === 'anonymous' ? new Client(t.app) : await clientAs(t, [grants[who]]);
   const staff = clients.community_admin;
 
   // Users the fuzzer may change, disable, sign out or strip of a role without losing its own clients.
@@ -162,7 +164,7 @@ export async function buildFuzzWorld(t: TestApp) {
     '/open311/v2/tokens/{file}': { file: `${token}.json` },
   };
 
-  return { ...w, building, resident, organization, socialWorker, clients, leaver, ids, pathValues, open311Key: open311Client.apiKey!, need };
+  return { ...w, building, resident, organization, socialWorker, clients, leaver, victim, ids, pathValues, open311Key: open311Client.apiKey!, need };
 }
 
 export interface Part {

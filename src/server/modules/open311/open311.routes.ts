@@ -24,7 +24,7 @@ function paramsOf(request: FastifyRequest): geo.Params {
 }
 
 /** An AppError as one line of text: its message, then each field's. */
-function describe(error: AppError, request: FastifyRequest): string {
+function describeAppError(error: AppError, request: FastifyRequest): string {
   const { message, details } = errorBody(error, request).error;
   return [message, ...(details?.fields ?? []).map((f) => `${f.field}: ${f.message}`)].join('; ');
 }
@@ -47,7 +47,7 @@ export const geoReportRoutes: ModulePlugin = async (app) => {
     const format = formatOfUrl(request.url);
     if (error instanceof Open311Error) return send(reply, format, renderError(format, error.status, error.description), error.status);
     // The platform's own refusals (CSRF of a signed-in browser, text that cannot be stored) keep their status.
-    if (error instanceof AppError) return send(reply, format, renderError(format, error.status, describe(error, request)), error.status);
+    if (error instanceof AppError) return send(reply, format, renderError(format, error.status, describeAppError(error, request)), error.status);
     const status = (error as { statusCode?: number }).statusCode;
     if (status && status >= 400 && status < 500) return send(reply, format, renderError(format, status, (error as Error).message), status);
     request.log.error({ err: error }, 'open311 error');
