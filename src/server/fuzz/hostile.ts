@@ -25,6 +25,13 @@ export interface Schema {
   nullable?: boolean;
 }
 
+/** The branch of a union that carries the value (not the null of a nullable). */
+export function valueBranch(schema: Schema): Schema {
+  const branch = schema.anyOf ?? schema.oneOf;
+  if (!branch) return schema;
+  return branch.find((b) => b.type !== 'null' && !(b.enum?.length === 1 && b.enum[0] === null)) ?? branch[0]!;
+}
+
 /** mulberry32: small, fast and the same on every machine for a given seed. */
 export function seeded(seed: number): () => number {
   let a = seed >>> 0;
@@ -123,8 +130,7 @@ function uuids(random: () => number): Hostile[] {
 export function sample(schema: Schema, name: string, ids: (name: string) => unknown, counter: () => number): unknown {
   const known = ids(name);
   if (known !== undefined) return known;
-  const branch = schema.anyOf ?? schema.oneOf;
-  if (branch) return sample(branch.find((s) => s.type !== 'null' && !s.enum?.includes(null)) ?? branch[0]!, name, ids, counter);
+  if (schema.anyOf ?? schema.oneOf) return sample(valueBranch(schema), name, ids, counter);
   if (schema.enum) return schema.enum[0];
   switch (schema.type) {
     case 'object': {
@@ -160,8 +166,7 @@ function sampleText(schema: Schema, n: number): string {
 export function hostileValues(schema: Schema, random: () => number): Hostile[] {
   const wrong = [...WRONG_TYPES];
   const out: Hostile[] = [...ALWAYS, ...Array.from({ length: WRONG_TYPES_PER_SLOT }, () => wrong.splice(Math.floor(random() * wrong.length), 1)[0]!)];
-  const branch = schema.anyOf ?? schema.oneOf;
-  const s = branch?.find((b) => b.type && b.type !== 'null') ?? schema;
+  const s = valueBranch(schema);
   if (s.enum) {
     const first = String(s.enum[0]);
     out.push({ label: 'not one of the values', value: 'no_such_value' }, { label: 'a value with NUL', value: `${first}\u0000` }, { label: 'upper-cased value', value: first.toUpperCase() });
@@ -228,7 +233,7 @@ export function hostileValues(schema: Schema, random: () => number): Hostile[] {
 /** Query and path parameters are text: hostile values as they appear in a URL, already percent-encoded. */
 export function hostileText(schema: Schema, random: () => number): Hostile[] {
   const encode = (v: string) => encodeURIComponent(v);
-  const s = (schema.anyOf ?? schema.oneOf)?.find((b) => b.type && b.type !== 'null') ?? schema;
+  const s = valueBranch(schema);
   const out: Hostile[] = [
     { label: 'empty', value: '' },
     { label: 'NUL', value: 'a%00b' },
