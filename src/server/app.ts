@@ -16,7 +16,7 @@ import { errorBody, handleError } from './platform/http/errors.ts';
 import { loggerOptions } from './platform/http/logging.ts';
 import { registerSecurityHeaders, securityHeaders } from './platform/http/security-headers.ts';
 import { registerSessionHooks } from './platform/http/session-hooks.ts';
-import { validatorCompiler } from './platform/http/validation.ts';
+import { refuseUnstorableText, validatorCompiler } from './platform/http/validation.ts';
 import { modules } from './modules/index.ts';
 import { open311GeoReport } from './modules/open311/index.ts';
 
@@ -76,6 +76,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
   registerSessionHooks(app, platform);
+  refuseUnstorableText(app);
   app.setErrorHandler(handleError);
   app.setNotFoundHandler((request, reply) =>
     reply.status(404).send(errorBody(new AppError('route.not_found'), request)),

@@ -84,13 +84,13 @@ export async function getUser(ctx: RequestContext, id: string): Promise<UserView
 export async function listUsers(ctx: RequestContext, query: ListUsersQuery): Promise<PageOf<UserView>> {
   const districts = readableDistricts(requireActor(ctx));
   const limit = query.limit ?? 50;
-  const after = decodeCursor(query.cursor, 1);
+  const after = decodeCursor(query.cursor, ['text']);
   const rows = await store.listUserRows(ctx.db, {
     districts,
     q: query.q,
     role: query.role,
     status: query.status,
-    after: after ? String(after[0]) : null,
+    after: after ? after[0] : null,
     limit,
   });
   const page = pageOf(rows, limit, (r) => [r.username]);

@@ -62,7 +62,7 @@ export async function listCommonNeeds(ctx: RequestContext, q: S.ListQuery) {
   const actor = await store.readerActor(ctx.db, requireActor(ctx));
   if (commonNeedPolicy.grants(actor, 'read').length === 0) throw new AppError('access.forbidden');
   const limit = q.limit ?? 50;
-  const after = decodeCursor(q.cursor, 1) as [string] | null;
+  const after = decodeCursor(q.cursor, ['uuid']);
   let query = store.selectCommonNeeds(ctx.db).where(store.readableCondition(actor));
   const districts = store.tenantFilter(actor);
   if (districts) query = query.where('cn.district_id', 'in', districts);

@@ -74,10 +74,10 @@ function notificationView(r: { id: string; need_id: string | null; kind: string;
 export async function listNotifications(ctx: RequestContext, q: Static<typeof S.NotificationQuery>) {
   const actor = requireActor(ctx);
   const limit = q.limit ?? 50;
-  const after = decodeCursor(q.cursor, 1) as [string] | null;
+  const after = decodeCursor(q.cursor, ['uuid']);
   let query = ctx.db.selectFrom('notifications').selectAll().where('user_id', '=', actor.userId);
   if (q.unread) query = query.where('read_at', 'is', null);
-  if (after) query = query.where('id', '<', after[0] as string);
+  if (after) query = query.where('id', '<', after[0]);
   const rows = await query.orderBy('id', 'desc').limit(limit + 1).execute();
   const page = pageOf(rows, limit, (r) => [r.id]);
   return { items: page.items.map(notificationView), nextCursor: page.nextCursor };

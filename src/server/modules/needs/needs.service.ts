@@ -202,7 +202,7 @@ export function filteredNeeds(ctx: RequestContext, actor: Actor, q: NeedFilter) 
 export async function listNeeds(ctx: RequestContext, q: S.NeedListQuery) {
   const actor = requireActor(ctx);
   const limit = q.limit ?? 50;
-  const after = decodeCursor(q.cursor, 1) as [string] | null;
+  const after = decodeCursor(q.cursor, ['uuid']);
   let query = filteredNeeds(ctx, actor, q);
   if (q.q !== undefined) {
     const text = q.q.trim();
@@ -210,7 +210,7 @@ export async function listNeeds(ctx: RequestContext, q: S.NeedListQuery) {
     query = query.where(store.matchesText(text));
   }
   // UUIDv7 ids grow with time, so newest first is a keyset on the id alone.
-  if (after) query = query.where('needs.id', '<', after[0] as string);
+  if (after) query = query.where('needs.id', '<', after[0]);
   const rows = await query.orderBy('needs.id', 'desc').limit(limit + 1).execute();
   const page = pageOf(rows, limit, (r) => [r.id]);
   return { items: page.items.map((r) => present(actor, r)), nextCursor: page.nextCursor };

@@ -42,7 +42,7 @@ export async function listClients(ctx: RequestContext, query: ClientListQuery) {
   const grants = open311ClientPolicy.grants(actor, 'read');
   if (grants.length === 0) throw new AppError('access.forbidden');
   const limit = query.limit ?? 50;
-  const after = decodeCursor(query.cursor, 1) as [string] | null;
+  const after = decodeCursor(query.cursor, ['uuid']);
   let q = ctx.db.selectFrom('open311_clients').select(COLUMNS).where(scopeCondition(grants, { district: 'district_id' }));
   if (query.districtId) q = q.where('district_id', '=', query.districtId);
   if (query.active !== undefined) q = q.where('active', '=', query.active);

@@ -3,6 +3,8 @@
  * {code, description} in either. The spec is not the platform's error shape, so this module
  * keeps its own error type instead of AppError.
  */
+import { isDate, isDateTime } from '../../platform/http/formats.ts';
+
 export type Format = 'json' | 'xml';
 
 export class Open311Error extends Error {
@@ -93,11 +95,10 @@ export function w3c(d: Date | string | null | undefined): string | null {
   return new Date(d).toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
-const W3C = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2}))?$/;
-
+/** A W3C date (midnight UTC) or datetime with a zone, on a real day (no 2026-02-30, no year 0000). */
 export function parseW3c(name: string, raw: string | undefined): Date | undefined {
   if (raw === undefined || raw === '') return undefined;
-  const t = W3C.test(raw) ? Date.parse(raw.length === 10 ? `${raw}T00:00:00Z` : raw) : NaN;
-  if (Number.isNaN(t)) throw new Open311Error(400, `${name} must be a W3C datetime such as 2026-01-31T09:00:00+08:00`);
-  return new Date(t);
+  const full = isDate(raw) ? `${raw}T00:00:00Z` : raw;
+  if (!isDateTime(full)) throw new Open311Error(400, `${name} must be a W3C datetime such as 2026-01-31T09:00:00+08:00`);
+  return new Date(Date.parse(full));
 }

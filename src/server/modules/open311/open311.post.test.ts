@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditCount } from '../../testing.ts';
+import { auditCount, clientAs } from '../../testing.ts';
 import { expectJsonError, expectXmlError, startGeoReport } from './open311.testing.ts';
 import { parseXml, record } from './xml.testing.ts';
 
@@ -107,6 +107,29 @@ describe('POST requests', () => {
     expectJsonError(await g.post('/requests.json', g.valid({ media_url: 'javascript:alert(1)' })), 400);
     expectJsonError(await g.post('/requests.json', g.valid({ email: 'not-an-email' })), 400);
     expectJsonError(await g.post('/requests.json', g.valid({ description: 'x'.repeat(4001) })), 400);
+  });
+
+  it('answers 403 in the spec shape, not 500, to a staff session cookie without the CSRF header, and writes nothing', async () => {
+    const count = async () => Number((await g.t.db.selectFrom('needs').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+    const before = await count();
+    const staff = await clientAs(g.t, [{ role: 'community_admin', scopeType: 'community', scopeId: g.w.community.id, districtId: g.w.district.id }]);
+    staff.csrf = '';
+    const form = new URLSearchParams(g.valid()).toString();
+    for (const format of ['json', 'xml'] as const) {
+      const res = await staff.request('POST', `/open311/v2/requests.${format}`, form, { 'content-type': 'application/x-www-form-urlencoded' });
+      const answer = { status: res.statusCode, type: String(res.headers['content-type']), body: res.body };
+      (format === 'json' ? expectJsonError : expectXmlError)(answer, 403);
+    }
+    expect(await count()).toBe(before);
+  });
+
+  it('answers 400, not 500, to a NUL in a field, and writes nothing', async () => {
+    const count = async () => Number((await g.t.db.selectFrom('needs').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+    const before = await count();
+    expectJsonError(await g.post('/requests.json', g.valid({ description: '灯\u0000坏了' })), 400);
+    expectXmlError(await g.post('/requests.xml', g.valid({ address_string: '\u0000', lat: null, long: null })), 400);
+    expectJsonError(await g.post('/requests.json', g.valid({ first_name: '\u0000' })), 400);
+    expect(await count()).toBe(before);
   });
 
   it('refuses to place an address-only request when the first grid has no boundary', async () => {

@@ -85,6 +85,21 @@ describe('GET requests', () => {
     expectJsonError(await g.get('/requests.json', { start_date: '2026-02-01T00:00:00Z', end_date: '2026-01-01T00:00:00Z' }), 400);
   });
 
+  it('refuses dates that name no real day: the year 0000, February 30th', async () => {
+    expectJsonError(await g.get('/requests.json', { start_date: '2026-02-30' }), 400);
+    expectXmlError(await g.get('/requests.xml', { end_date: '2026-02-30T10:00:00+08:00' }), 400);
+    expectJsonError(await g.get('/requests.json', { start_date: '0000-01-01T00:00:00Z' }), 400);
+    expectJsonError(await g.get('/requests.json', { end_date: '0000-12-31' }), 400);
+    expect((await g.get('/requests.json', { start_date: '2024-02-29' })).status).toBe(200);
+  });
+
+  it('answers 400, not 500, to a NUL in a filter or in a token', async () => {
+    expectJsonError(await g.get('/requests.json', { service_code: 'safety\u0000' }), 400);
+    expectXmlError(await g.get('/requests.xml', { jurisdiction_id: `${g.jur}\u0000` }), 400);
+    const res = await fetch(`${g.base}/tokens/N%00.json?jurisdiction_id=${g.jur}`);
+    expectJsonError({ status: res.status, type: res.headers.get('content-type') ?? '', body: await res.text() }, 400);
+  });
+
   it('filters by status: open and closed from the lifecycle', async () => {
     await g.t.db.updateTable('needs').set({ state: 'resolved' }).where('id', '=', older).execute();
     expect(await ids({ status: 'open' })).toEqual([elevator, recent]);

@@ -1,4 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { AppError } from '../../platform/errors/app-error.ts';
+import { errorBody } from '../../platform/http/errors.ts';
 import type { ModulePlugin } from '../../platform/http/module.ts';
 import * as clients from './open311.clients.ts';
 import { contentType, Open311Error, renderError, renderList, renderObject, splitFormat, type Format, type Value } from './open311.format.ts';
@@ -21,6 +23,12 @@ function paramsOf(request: FastifyRequest): geo.Params {
   return { ...query, ...body };
 }
 
+/** An AppError as one line of text: its message, then each field's. */
+function describeAppError(error: AppError, request: FastifyRequest): string {
+  const { message, details } = errorBody(error, request).error;
+  return [message, ...(details?.fields ?? []).map((f) => `${f.field}: ${f.message}`)].join('; ');
+}
+
 const formatOfUrl = (url: string): Format => (/\.xml(\?|$)/.test(url.split('?')[0]! + '?') ? 'xml' : 'json');
 
 function send(reply: FastifyReply, format: Format, body: string, status = 200) {
@@ -38,6 +46,8 @@ export const geoReportRoutes: ModulePlugin = async (app) => {
   app.setErrorHandler((error, request, reply) => {
     const format = formatOfUrl(request.url);
     if (error instanceof Open311Error) return send(reply, format, renderError(format, error.status, error.description), error.status);
+    // The platform's own refusals (CSRF of a signed-in browser, text that cannot be stored) keep their status.
+    if (error instanceof AppError) return send(reply, format, renderError(format, error.status, describeAppError(error, request)), error.status);
     const status = (error as { statusCode?: number }).statusCode;
     if (status && status >= 400 && status < 500) return send(reply, format, renderError(format, status, (error as Error).message), status);
     request.log.error({ err: error }, 'open311 error');

@@ -72,7 +72,7 @@ export async function listOrganizations(ctx: RequestContext, query: Organization
   const actor = requireActor(ctx);
   if (organizationPolicy.grants(actor, 'read').length === 0) throw new AppError('access.forbidden');
   const limit = query.limit ?? 50;
-  const after = decodeCursor(query.cursor, 2) as [string, string] | null;
+  const after = decodeCursor(query.cursor, ['text', 'uuid']);
   const on = today();
   const rows = await store.listOrganizations(ctx.db, { ...query, limit, today: on, after });
   const page = pageOf(rows, limit, (r) => [r.name, r.id]);

@@ -62,7 +62,7 @@ export async function listResources(ctx: RequestContext, query: ResourceListQuer
   const grants = resourcePolicy.grants(actor, 'read');
   if (grants.length === 0) throw new AppError('access.forbidden');
   const limit = query.limit ?? 50;
-  const after = decodeCursor(query.cursor, 2) as [string, string] | null;
+  const after = decodeCursor(query.cursor, ['text', 'uuid']);
   let place: store.Place | undefined;
   if (query.communityId) {
     const c = await store.findCommunity(ctx.db, query.communityId);

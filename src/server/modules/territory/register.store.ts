@@ -42,8 +42,8 @@ export function listHouseholds(
     const fragment = `%${likeEscape(key(q.q))}%`;
     qb = qb.where(sql<boolean>`(h.address like ${prefix} or h.address_key like ${fragment})`);
   }
-  const after = decodeCursor(q.cursor, 1);
-  if (after) qb = qb.where('h.id', '>', String(after[0]));
+  const after = decodeCursor(q.cursor, ['uuid']);
+  if (after) qb = qb.where('h.id', '>', after[0]);
   return qb.orderBy('h.id').limit(q.limit + 1).execute();
 }
 
@@ -113,12 +113,12 @@ export function listResidents(
     // that a page reads only its own index entries, even when a surname matches thousands.
     const name = sql<string>`r.name collate "C"`;
     qb = qb.where(sql<boolean>`${name} like ${`${likeEscape(s.prefix)}%`}`);
-    const after = decodeCursor(q.cursor, 2);
-    if (after) qb = qb.where(sql<boolean>`(${name}, r.id) > (${String(after[0])} collate "C", ${String(after[1])}::uuid)`);
+    const after = decodeCursor(q.cursor, ['text', 'uuid']);
+    if (after) qb = qb.where(sql<boolean>`(${name}, r.id) > (${after[0]} collate "C", ${after[1]}::uuid)`);
     return qb.orderBy(name).orderBy('r.id').limit(q.limit + 1).execute();
   }
-  const after = decodeCursor(q.cursor, 1);
-  if (after) qb = qb.where('r.id', '>', String(after[0]));
+  const after = decodeCursor(q.cursor, ['uuid']);
+  if (after) qb = qb.where('r.id', '>', after[0]);
   return qb.orderBy('r.id').limit(q.limit + 1).execute();
 }
 

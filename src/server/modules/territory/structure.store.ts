@@ -6,8 +6,8 @@ import { readCondition, type Reach } from './territory.reach.ts';
 /** Queries of the structure registers (districts → buildings). Lists filter by scope in SQL. */
 
 export function afterKey(cursor: string | undefined, first: string, second: string) {
-  const c = decodeCursor(cursor, 2);
-  return c ? sql<boolean>`(${sql.ref(first)}, ${sql.ref(second)}) > (${String(c[0])}, ${String(c[1])})` : sql<boolean>`true`;
+  const c = decodeCursor(cursor, ['text', 'uuid']);
+  return c ? sql<boolean>`(${sql.ref(first)}, ${sql.ref(second)}) > (${c[0]}, ${c[1]})` : sql<boolean>`true`;
 }
 
 export function loadDistrict(db: Kysely<DB>, id: string) {

@@ -134,7 +134,7 @@ export async function listVisits(ctx: RequestContext, q: S.VisitListQuery) {
   if (grants.length === 0) throw new AppError('access.forbidden');
   if (q.from && q.to && q.from > q.to) throw invalid({ field: 'from', code: 'visit.bad_range' });
   const limit = q.limit ?? 50;
-  const after = decodeCursor(q.cursor, 2) as [string, string] | null;
+  const after = decodeCursor(q.cursor, ['time', 'uuid']);
   let query = store.selectVisits(ctx.db).where(scopeCondition(grants, store.SCOPE_COLUMNS, 'v'));
   const districts = store.districtsOf(actor);
   if (districts) query = query.where('v.district_id', 'in', districts);

@@ -84,7 +84,7 @@ export async function listWebhooks(ctx: RequestContext, query: WebhookListQuery)
   const grants = webhookPolicy.grants(actor, 'read');
   if (grants.length === 0) throw new AppError('access.forbidden');
   const limit = query.limit ?? 50;
-  const after = decodeCursor(query.cursor, 1) as [string] | null;
+  const after = decodeCursor(query.cursor, ['uuid']);
   let q = ctx.db
     .selectFrom('webhook_subscriptions')
     .select(COLUMNS)
@@ -194,7 +194,7 @@ export async function listDeliveries(ctx: RequestContext, id: string, query: Del
   const actor = requireActor(ctx);
   const sub = await loadVisible(ctx, actor, id);
   const limit = query.limit ?? 50;
-  const after = decodeCursor(query.cursor, 1) as [string] | null;
+  const after = decodeCursor(query.cursor, ['uuid']);
   let q = ctx.db
     .selectFrom('webhook_deliveries')
     .selectAll()

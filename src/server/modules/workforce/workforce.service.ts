@@ -66,7 +66,7 @@ export async function listSocialWorkers(ctx: RequestContext, query: SocialWorker
   const scope = socialWorkerPolicy.grants(actor, 'read');
   if (scope.length === 0) throw new AppError('access.forbidden');
   const limit = query.limit ?? 50;
-  const after = decodeCursor(query.cursor, 2) as [string, string] | null;
+  const after = decodeCursor(query.cursor, ['text', 'uuid']);
   // A community filter names the tenant, so the query stays within one district.
   let districtId: string | undefined;
   if (query.communityId) {

@@ -11,6 +11,10 @@ export const platformErrors = defineErrors({
   'validation.too_large': { status: 400, message: { 'zh-CN': '不能大于 {limit}', en: 'Must be at most {limit}' } },
   'validation.not_allowed': { status: 400, message: { 'zh-CN': '取值不在允许范围内', en: 'Value is not one of the allowed values' } },
   'validation.unknown_field': { status: 400, message: { 'zh-CN': '不允许的字段', en: 'Unknown field' } },
+  'validation.invalid_characters': {
+    status: 400,
+    message: { 'zh-CN': '含有无法保存的字符（空字符或不成对的代理项）', en: 'Contains characters that cannot be stored (a NUL or an unpaired surrogate)' },
+  },
   'validation.invalid_cursor': { status: 400, message: { 'zh-CN': '分页游标无效', en: 'Invalid page cursor' } },
   'request.malformed': { status: 400, message: { 'zh-CN': '请求无法解析', en: 'The request could not be parsed' } },
   'request.too_large': { status: 413, message: { 'zh-CN': '上传内容过大', en: 'The upload is too large' } },

@@ -1,0 +1,190 @@
+/**
+ * A small world for the request fuzzer: one district down to a resident, an organization and
+ * its social worker, needs, a common need, a resource, webhooks, Open311 keys, a visit, an
+ * attachment and a notification, and a signed-in client per role. Rows come from the modules'
+ * test factories; what has no factory is made through the API, as a user would.
+ */
+import { v7 as uuidv7 } from 'uuid';
+import type { Role } from '../../common/roles.ts';
+import { buildCommonNeed } from '../modules/commonneeds/commonneeds.testing.ts';
+import { buildNeed, buildNeedWorld } from '../modules/needs/needs.testing.ts';
+import { buildOrganization, fakeUscc } from '../modules/organizations/testing.ts';
+import { buildBuilding, buildResident, fakeIdNumber } from '../modules/territory/testing.ts';
+import { buildSocialWorker } from '../modules/workforce/testing.ts';
+import { Client, clientAs, createUser, type Grant, type TestApp } from '../testing.ts';
+
+export type Who = Role | 'anonymous';
+export type FuzzWorld = Awaited<ReturnType<typeof buildFuzzWorld>>;
+
+/** Answers of the set-up calls must be what a user gets; a failed set-up would hide routes from the fuzzer. */
+function created<T = { id: string; apiKey?: string }>(res: { statusCode: number; body: string }, what: string): T {
+  if (res.statusCode >= 300) throw new Error(`fuzz world: ${what} answered ${res.statusCode} ${res.body}`);
+  return JSON.parse(res.body) as T;
+}
+
+/** The world, with a signed-in client for each role in `roles`. */
+export async function buildFuzzWorld(t: TestApp, roles: Iterable<Who>) {
+  const w = await buildNeedWorld(t.db);
+  const d = w.district.id;
+  const building = await buildBuilding(t.db, { grid: w.grid });
+  const resident = await buildResident(t.db, t.platform.pii, { household: w.household, tags: ['elderly_alone'] });
+  const organization = await buildOrganization(t.db, t.platform.pii, { district: w.district, communities: [w.community] });
+  const socialWorker = await buildSocialWorker(t.db, t.platform.pii, { organization, communities: [w.community] });
+
+  const grants: Record<Role, Grant> = {
+    platform_admin: { role: 'platform_admin', scopeType: 'platform' },
+    district_officer: { role: 'district_officer', scopeType: 'district', scopeId: d },
+    street_officer: { role: 'street_officer', scopeType: 'street', scopeId: w.street.id, districtId: d },
+    reviewer: { role: 'reviewer', scopeType: 'street', scopeId: w.street.id, districtId: d },
+    community_admin: { role: 'community_admin', scopeType: 'community', scopeId: w.community.id, districtId: d },
+    community_worker: { role: 'community_worker', scopeType: 'community', scopeId: w.community.id, districtId: d },
+    social_worker: { role: 'social_worker', scopeType: 'organization', scopeId: organization.id },
+    grid_worker: { role: 'grid_worker', scopeType: 'grid', scopeId: w.grid.id, districtId: d },
+    resident: { role: 'resident', scopeType: 'household', scopeId: w.household.id, districtId: d },
+    org_admin: { role: 'org_admin', scopeType: 'organization', scopeId: organization.id },
+    supervisor: { role: 'supervisor', scopeType: 'organization', scopeId: organization.id },
+    evaluator: { role: 'evaluator', scopeType: 'organization', scopeId: organization.id },
+  };
+  // The set-up below acts as these roles too.
+  const needed = new Set<Who>([...roles, 'community_admin', 'community_worker', 'district_officer', 'grid_worker', 'resident']);
+  const clients = {} as Record<Who, Client & { user?: { id: string; username: string } }>;
+  for (const who of needed) clients[who] = who === 'anonymous' ? new Client(t.app) : await clientAs(t, [grants[who]]);
+  const staff = clients.community_admin;
+
+  // Users the fuzzer may change, disable, sign out or strip of a role without losing its own clients.
+  const victim = await createUser(t.db, [grants.community_worker]);
+  const victimAssignment = (await t.db.selectFrom('role_assignments').select('id').where('user_id', '=', victim.id).executeTakeFirstOrThrow()).id;
+  const leaver = await clientAs(t, [grants.resident]);
+  const spare = new Client(t.app);
+  await spare.login(clients.community_worker.user!.username);
+  const spareSession = (
+    await t.db.selectFrom('sessions').select('id').where('user_id', '=', clients.community_worker.user!.id).orderBy('id', 'desc').executeTakeFirstOrThrow()
+  ).id;
+
+  const need = await buildNeed(t.db, w, { reporter_user_id: clients.resident.user!.id } as never);
+  const otherNeed = await buildNeed(t.db, w, { description: '单元门禁失灵' });
+  const commonNeed = await buildCommonNeed(t.db, w, staff.user!.id);
+  const notification = uuidv7();
+  await t.db.insertInto('notifications').values({ district_id: d, id: notification, user_id: staff.user!.id, need_id: need, kind: 'assigned', state: 'accepted' }).execute();
+
+  const officer = clients.district_officer;
+  const resource = created(await staff.post('/api/v1/resources', { kind: 'venue', name: '社区活动室', ownerType: 'community', ownerId: w.community.id, communityId: w.community.id }), 'resource');
+  const hook = { districtId: d, url: 'http://127.0.0.1:9/hook', events: ['need.created'] };
+  const webhook = created(await officer.post('/api/v1/webhooks', hook), 'webhook');
+  const doomedWebhook = created(await officer.post('/api/v1/webhooks', hook), 'webhook to delete');
+  const open311Client = created(await officer.post('/api/v1/open311-clients', { districtId: d, name: '市民通' }), 'Open311 client');
+  const doomedOpen311Client = created(await officer.post('/api/v1/open311-clients', { districtId: d, name: '将停用' }), 'Open311 client to deactivate');
+  const visit = created(
+    await clients.grid_worker.post('/api/v1/visits', { householdId: w.household.id, kind: 'routine', visitedAt: new Date().toISOString() }),
+    'visit',
+  );
+  const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(32, 1)]);
+  const upload = multipart([{ name: 'file', fileName: 'photo.png', type: 'image/png', content: png }]);
+  const attachment = created(await staff.request('POST', `/api/v1/needs/${need}/attachments`, upload.payload, upload.headers), 'attachment');
+  const form = new URLSearchParams({ api_key: open311Client.apiKey!, jurisdiction_id: w.community.code, service_code: 'facility_lighting', lat: '32.151', long: '118.701' });
+  const reported = await t.app.inject({ method: 'POST', url: '/open311/v2/requests.json', payload: form.toString(), headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+  const open311Need = created<{ service_request_id: string }[]>(reported, 'Open311 request')[0]!.service_request_id;
+  const token = (await t.db.selectFrom('needs').select('ref_no').where('id', '=', open311Need).executeTakeFirstOrThrow()).ref_no;
+
+  /** Values for body and query properties by name: ids of the world, and values with a checksum. */
+  const ids: Record<string, () => unknown> = {
+    districtId: () => d,
+    registrationDistrictId: () => d,
+    streetId: () => w.street.id,
+    communityId: () => w.community.id,
+    employerCommunityId: () => w.community.id,
+    gridId: () => w.grid.id,
+    buildingId: () => building.id,
+    householdId: () => w.household.id,
+    residentId: () => resident.id,
+    reporterResidentId: () => resident.id,
+    categoryId: () => w.category('property_facilities'),
+    needId: () => otherNeed,
+    needIds: () => [otherNeed],
+    duplicateOf: () => otherNeed,
+    commonNeedId: () => commonNeed,
+    handlerUserId: () => clients.community_worker.user!.id,
+    organizationId: () => organization.id,
+    employerOrganizationId: () => organization.id,
+    referralOrgId: () => organization.id,
+    workerId: () => clients.grid_worker.user!.id,
+    actorUserId: () => staff.user!.id,
+    scopeId: () => w.community.id,
+    idNumber: () => fakeIdNumber(),
+    uscc: () => fakeUscc(),
+    url: () => hook.url,
+    events: () => hook.events,
+    visitedAt: () => new Date().toISOString(),
+  };
+
+  /** Path parameters by route: records of the world, and records the fuzzer may use up. */
+  const pathValues: Record<string, Record<string, string>> = {
+    '/api/v1/me/sessions/{id}': { id: spareSession },
+    '/api/v1/users/{id}': { id: victim.id },
+    '/api/v1/users/{id}/password': { id: victim.id },
+    '/api/v1/users/{id}/roles': { id: victim.id },
+    '/api/v1/users/{id}/roles/{assignmentId}': { id: victim.id, assignmentId: victimAssignment },
+    '/api/v1/districts/{id}': { id: d },
+    '/api/v1/streets/{id}': { id: w.street.id },
+    '/api/v1/communities/{id}': { id: w.community.id },
+    '/api/v1/communities/{id}/three-lists': { id: w.community.id },
+    '/api/v1/grids/{id}': { id: w.grid.id },
+    '/api/v1/grids/{id}/visit-coverage': { id: w.grid.id },
+    '/api/v1/buildings/{id}': { id: building.id },
+    '/api/v1/households/{id}': { id: w.household.id },
+    '/api/v1/residents/{id}': { id: resident.id },
+    '/api/v1/residents/{id}/reveal': { id: resident.id },
+    '/api/v1/organizations/{id}': { id: organization.id },
+    '/api/v1/organizations/{id}/reveal': { id: organization.id },
+    '/api/v1/social-workers/{id}': { id: socialWorker.id },
+    '/api/v1/social-workers/{id}/reveal': { id: socialWorker.id },
+    '/api/v1/need-categories/{id}': { id: w.category('property_facilities') },
+    '/api/v1/calendar-days/{date}': { date: '2026-10-09' },
+    '/api/v1/needs/{id}': { id: need },
+    '/api/v1/needs/{id}/duplicates': { id: need },
+    '/api/v1/needs/{id}/handlers': { id: need },
+    '/api/v1/needs/{id}/transitions': { id: need },
+    '/api/v1/needs/{id}/split': { id: need },
+    '/api/v1/needs/{id}/attachments': { id: need },
+    '/api/v1/needs/{id}/attachments/{attachmentId}/content': { id: need, attachmentId: attachment.id },
+    '/api/v1/notifications/{id}/read': { id: notification },
+    '/api/v1/common-needs/{id}': { id: commonNeed },
+    '/api/v1/common-needs/{id}/needs': { id: commonNeed },
+    '/api/v1/resources/{id}': { id: resource.id },
+    '/api/v1/resources/{id}/reveal': { id: resource.id },
+    '/api/v1/webhooks/{id}': { id: webhook.id },
+    'DELETE /api/v1/webhooks/{id}': { id: doomedWebhook.id },
+    '/api/v1/webhooks/{id}/deliveries': { id: webhook.id },
+    '/api/v1/webhooks/{id}/test': { id: webhook.id },
+    '/api/v1/open311-clients/{id}/deactivate': { id: doomedOpen311Client.id },
+    '/api/v1/visits/{id}': { id: visit.id },
+    '/api/v1/resident-tags/{code}': { code: 'elderly_alone' },
+    '/open311/v2/services/{file}': { file: 'facility_lighting.json' },
+    '/open311/v2/requests/{file}': { file: `${open311Need}.json` },
+    '/open311/v2/tokens/{file}': { file: `${token}.json` },
+  };
+
+  return { ...w, building, resident, organization, socialWorker, clients, leaver, victim, ids, pathValues, open311Key: open311Client.apiKey!, need };
+}
+
+export interface Part {
+  name: string;
+  value?: string | Buffer;
+  fileName?: string | Buffer;
+  type?: string;
+  content?: Buffer;
+}
+
+/** A multipart/form-data body built byte by byte, so that names and values may hold any bytes. */
+export function multipart(parts: Part[]): { payload: Buffer; headers: Record<string, string> } {
+  const boundary = '----sanshefuzz7MA4YWxkTrZu0gW';
+  const chunks: Buffer[] = [];
+  for (const p of parts) {
+    const fileName = p.fileName === undefined ? [] : [Buffer.from('; filename="'), Buffer.from(p.fileName), Buffer.from('"')];
+    chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${p.name}"`), ...fileName);
+    chunks.push(Buffer.from(p.type ? `\r\nContent-Type: ${p.type}\r\n\r\n` : '\r\n\r\n'));
+    chunks.push(Buffer.from(p.content ?? p.value ?? ''), Buffer.from('\r\n'));
+  }
+  chunks.push(Buffer.from(`--${boundary}--\r\n`));
+  return { payload: Buffer.concat(chunks), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+}
