@@ -41,7 +41,12 @@ export function fieldErrorsFromAjv(errors: AjvError[]): FieldError[] {
   return out;
 }
 
-export function errorBody(err: AppError, request: FastifyRequest) {
+/** The body of every error answer. */
+export interface ErrorBody {
+  error: { code: string; message: string; details?: { fields: { field: string; code: string; message: string }[] } };
+}
+
+export function errorBody(err: AppError, request: FastifyRequest): ErrorBody {
   const locale = request.ctx.locale;
   return {
     error: {

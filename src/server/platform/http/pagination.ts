@@ -8,9 +8,9 @@ export function encodeCursor(values: (string | number)[]): string {
 export function decodeCursor(cursor: string | undefined, arity: number): (string | number)[] | null {
   if (!cursor) return null;
   try {
-    const values = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    const values: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
     if (Array.isArray(values) && values.length === arity && values.every((v) => ['string', 'number'].includes(typeof v))) {
-      return values;
+      return values as (string | number)[];
     }
   } catch {
     /* fall through */
