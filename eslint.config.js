@@ -16,7 +16,7 @@ export default defineConfig(
       parserOptions: {
         projectService: {
           // The runner scripts are plain JavaScript outside tsconfig.json.
-          allowDefaultProject: ['*.js', 'scripts/*.mjs', 'e2e/*.mjs'],
+          allowDefaultProject: ['*.js', 'scripts/*.mjs', 'scripts/fixtures/*.mjs', 'e2e/*.mjs'],
           defaultProject: 'tsconfig.json',
         },
         tsconfigRootDir: import.meta.dirname,
