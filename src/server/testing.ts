@@ -140,6 +140,19 @@ export interface Page<T> {
  */
 export type TestResponse = Omit<LightMyRequestResponse, 'json'> & { json<T = unknown>(): T };
 
+/** The parts of the OpenAPI document that tests read. */
+export interface OpenApiDocument {
+  paths: Record<
+    string,
+    Record<string, { summary?: string; tags?: string[]; responses: Record<string, { content?: Record<string, { schema: { properties?: Record<string, unknown> } }> }> }>
+  >;
+}
+
+/** field → error code of an error answer's field problems. */
+export function fieldsOf(res: TestResponse): Record<string, string> {
+  return Object.fromEntries((res.json<ErrorBody>().error.details?.fields ?? []).map((f) => [f.field, f.code]));
+}
+
 /** A signed-in HTTP client over app.inject(): keeps the cookie and sends the CSRF header. */
 export class Client {
   private cookie = '';

@@ -2,6 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditCount } from '../../testing.ts';
 import { expectJsonError, expectXmlError, startGeoReport } from './open311.testing.ts';
 import { parseXml, record } from './xml.testing.ts';
+import type { CreatedClientView as CreatedClientSchema } from './open311.schemas.ts';
+import type { Static } from 'typebox';
+
+type CreatedClient = Static<typeof CreatedClientSchema>;
 
 let g: Awaited<ReturnType<typeof startGeoReport>>;
 beforeAll(async () => {
@@ -88,7 +92,7 @@ describe('POST requests', () => {
     expectJsonError(await g.post('/requests.json', g.valid({ api_key: null })), 403);
     expectXmlError(await g.post('/requests.xml', g.valid({ api_key: 'o311_wrong' })), 403);
     expectJsonError(await g.post('/requests.json', g.valid({ api_key: g.otherKey })), 403);
-    const created = (await g.officer.post('/api/v1/open311-clients', { districtId: g.w.district.id, name: 'gone' })).json();
+    const created = (await g.officer.post('/api/v1/open311-clients', { districtId: g.w.district.id, name: 'gone' })).json<CreatedClient>();
     expect((await g.post('/requests.json', g.valid({ api_key: created.apiKey }))).status).toBe(200);
     await g.officer.post(`/api/v1/open311-clients/${created.id}/deactivate`);
     expectJsonError(await g.post('/requests.json', g.valid({ api_key: created.apiKey })), 403);

@@ -4,6 +4,10 @@ import { clientAs, createTestApp } from '../../testing.ts';
 import { buildNeedWorld } from '../needs/needs.testing.ts';
 import { buildDistrict, buildGrid, squareBoundary } from '../territory/testing.ts';
 import { parseXml, textOf } from './xml.testing.ts';
+import type { CreatedClientView as CreatedClientSchema } from './open311.schemas.ts';
+import type { Static } from 'typebox';
+
+type CreatedClient = Static<typeof CreatedClientSchema>;
 
 export interface Answer {
   status: number;
@@ -18,10 +22,10 @@ export async function startGeoReport() {
   // Codes sort after the world's grid, which is therefore the community's first grid.
   const grid2 = await buildGrid(t.db, { community: w.community, code: 'ZZ-second', boundary: squareBoundary(118.71, 32.16) });
   const officer = await clientAs(t, [{ role: 'district_officer', scopeType: 'district', scopeId: w.district.id }]);
-  const created = (await officer.post('/api/v1/open311-clients', { districtId: w.district.id, name: '市民通' })).json();
+  const created = (await officer.post('/api/v1/open311-clients', { districtId: w.district.id, name: '市民通' })).json<CreatedClient>();
   const dB = await buildDistrict(t.db);
   const officerB = await clientAs(t, [{ role: 'district_officer', scopeType: 'district', scopeId: dB.id }]);
-  const otherKey: string = (await officerB.post('/api/v1/open311-clients', { districtId: dB.id, name: 'B' })).json().apiKey;
+  const otherKey: string = (await officerB.post('/api/v1/open311-clients', { districtId: dB.id, name: 'B' })).json<CreatedClient>().apiKey;
   await t.app.listen({ host: '127.0.0.1', port: 0 });
   const base = `http://127.0.0.1:${(t.app.server.address() as { port: number }).port}/open311/v2`;
 
@@ -43,7 +47,7 @@ export async function startGeoReport() {
     );
   const valid = (over: Record<string, string | null> = {}): [string, string][] =>
     Object.entries({
-      api_key: created.apiKey as string,
+      api_key: created.apiKey,
       jurisdiction_id: jur,
       service_code: 'facility_lighting',
       lat: '32.161',
@@ -56,7 +60,7 @@ export async function startGeoReport() {
     expect(res.status, res.body).toBe(200);
     return JSON.parse(res.body)[0].service_request_id;
   };
-  return { t, w, jur, grid2, key: created.apiKey as string, clientId: created.id as string, otherKey, officer, base, get, post, valid, submit };
+  return { t, w, jur, grid2, key: created.apiKey, clientId: created.id, otherKey, officer, base, get, post, valid, submit };
 }
 
 export function expectJsonError(res: Answer, status: number) {

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Client, createTestApp, createUser, TEST_PASSWORD, type TestApp } from '../../testing.ts';
+import { Client, createTestApp, createUser, TEST_PASSWORD, type TestApp, type ErrorBody } from '../../testing.ts';
 import { THROTTLE } from './throttle.ts';
 
 let t: TestApp;
@@ -26,7 +26,7 @@ describe('session lifetime', () => {
     await t.db.updateTable('sessions').set({ last_seen_at: minutesAgo(idle + 1) }).where('id', '=', session.id).execute();
     const res = await client.get('/api/v1/me');
     expect(res.statusCode).toBe(401);
-    expect(res.json().error.code).toBe('auth.required');
+    expect(res.json<ErrorBody>().error.code).toBe('auth.required');
     const after = await t.db.selectFrom('sessions').select('ended_at').where('id', '=', session.id).executeTakeFirstOrThrow();
     expect(after.ended_at).not.toBeNull();
     // moving last_seen_at back does not revive it
@@ -107,7 +107,7 @@ describe('sign-in rate limit per address', () => {
     const victim = await createUser(t.db, []);
     const blocked = await from(ip, victim.username, TEST_PASSWORD);
     expect(blocked.statusCode).toBe(429);
-    expect(blocked.json().error.code).toBe('auth.too_many_attempts');
+    expect(blocked.json<ErrorBody>().error.code).toBe('auth.too_many_attempts');
     // the account itself is not locked for other addresses
     expect((await from('203.0.113.8', victim.username, TEST_PASSWORD)).statusCode).toBe(200);
     // failures older than the window no longer count
