@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Static } from 'typebox';
 import { normalizeIdNumber, parseIdNumber, validateUscc } from '../src/common/identity.ts';
 import { maskIdNumber } from '../src/server/platform/crypto/pii.ts';
 import { Client, createTestApp, type TestApp } from '../src/server/testing.ts';
@@ -16,14 +17,12 @@ import { OPEN_STATES } from '../src/server/modules/needs/needs.store.ts';
 import { autoConfirm, escalateOverdue } from '../src/server/modules/needs/needs.jobs.ts';
 import { loadCalendar } from '../src/server/platform/calendar/calendar.store.ts';
 import { localDate } from '../src/server/platform/calendar/working-days.ts';
-import { isAvailableAt } from '../src/server/modules/resources/resources.matching.ts';
+import { isAvailableAt, type MatchableResource } from '../src/server/modules/resources/resources.matching.ts';
 import { ageOn } from './people.ts';
 import { migrationDataTables, wipeData } from './reseed.ts';
 import type { Worklist as WorklistSchema, CoverageView as CoverageViewSchema } from '../src/server/modules/visits/visits.schemas.ts';
-import type { Static } from 'typebox';
 
 type CoverageView = Static<typeof CoverageViewSchema>;
-
 type Worklist = Static<typeof WorklistSchema>;
 
 const YEAR = defaultReferenceYear();
@@ -449,7 +448,7 @@ describe('demo history: visits, needs, common needs and resources', () => {
     for (const r of resources) for (const c of r.categories) expect(codes.has(c), `${r.name}: ${c}`).toBe(true);
     const kitchen = resources.find((r) => r.name.includes('长者厨房'))!;
     expect(kitchen.categories).toContain('elderly_meals');
-    const windows = typeof kitchen.weekly_windows === 'string' ? JSON.parse(kitchen.weekly_windows) : kitchen.weekly_windows;
+    const windows = (typeof kitchen.weekly_windows === 'string' ? JSON.parse(kitchen.weekly_windows) : kitchen.weekly_windows) as MatchableResource['weeklyWindows'];
     // A Wednesday noon and a Sunday noon in Shanghai.
     expect(isAvailableAt({ weeklyWindows: windows, availableFrom: null, availableUntil: null }, new Date('2026-07-01T04:00:00Z'))).toBe(true);
     expect(isAvailableAt({ weeklyWindows: windows, availableFrom: null, availableUntil: null }, new Date('2026-07-05T04:00:00Z'))).toBe(false);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Static } from 'typebox';
 import { auditCount, Client, createTestApp, createUser, TEST_PASSWORD, type TestApp, type ErrorBody } from '../../testing.ts';
 import type { MeView, SessionView as SessionViewSchema } from './accounts.schemas.ts';
-import type { Static } from 'typebox';
 
 type SessionView = Static<typeof SessionViewSchema>;
 

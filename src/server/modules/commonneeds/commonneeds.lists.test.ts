@@ -1,15 +1,13 @@
 import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { clientAs, createTestApp, type TestApp, type Page } from '../../testing.ts';
+import type { Static } from 'typebox';
+import { clientAs, createTestApp, type TestApp } from '../../testing.ts';
 import { buildNeed, buildNeedWorld, type NeedWorld } from '../needs/needs.testing.ts';
 import { buildCommunity, buildGrid, buildStreet, type CommunityRef, type GridRef } from '../territory/testing.ts';
-import type { CommonNeedView, CommonNeedDetail as CommonNeedDetailSchema, SuggestionList as SuggestionListSchema, ThreeLists as ThreeListsSchema } from './commonneeds.schemas.ts';
-import type { Static } from 'typebox';
+import type { CommonNeedDetail as CommonNeedDetailSchema, SuggestionList as SuggestionListSchema, ThreeLists as ThreeListsSchema } from './commonneeds.schemas.ts';
 
 type ThreeLists = Static<typeof ThreeListsSchema>;
-
 type SuggestionList = Static<typeof SuggestionListSchema>;
-
 type CommonNeedDetail = Static<typeof CommonNeedDetailSchema>;
 
 let t: TestApp;

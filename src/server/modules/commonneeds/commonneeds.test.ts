@@ -1,12 +1,11 @@
 import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Static } from 'typebox';
 import { auditCount, clientAs, createTestApp, type TestApp, type ErrorBody, type Page } from '../../testing.ts';
 import { buildNeed, buildNeedWorld, type NeedWorld } from '../needs/needs.testing.ts';
 import { buildCommunity, buildGrid, type CommunityRef, type GridRef } from '../territory/testing.ts';
-import { buildCommonNeed } from './commonneeds.testing.ts';
 import type { CommonNeedView, CommonNeedDetail as CommonNeedDetailSchema } from './commonneeds.schemas.ts';
 import type { NeedDetail } from '../needs/needs.schemas.ts';
-import type { Static } from 'typebox';
 
 type CommonNeedDetail = Static<typeof CommonNeedDetailSchema>;
 

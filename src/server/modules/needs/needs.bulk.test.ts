@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Static } from 'typebox';
 import { auditCount, clientAs, createTestApp, createUser, type TestApp } from '../../testing.ts';
 import { buildCommunity, buildGrid } from '../territory/testing.ts';
 import { buildNeed, buildNeedWorld, type NeedWorld } from './needs.testing.ts';
-import type { NeedDetail, NeedView, BulkTransitionResponse as BulkTransitionResponseSchema } from './needs.schemas.ts';
-import type { Static } from 'typebox';
+import type { NeedDetail, BulkTransitionResponse as BulkTransitionResponseSchema } from './needs.schemas.ts';
 
 type BulkTransitionResponse = Static<typeof BulkTransitionResponseSchema>;
 

@@ -1,13 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Static } from 'typebox';
 import { auditCount, clientAs, createTestApp, type TestApp, type ErrorBody, type Page } from '../../testing.ts';
 import { buildDistrict } from '../territory/testing.ts';
 import { DEFAULT_TREE } from './needs.categories.ts';
 import { buildNeedWorld, type NeedWorld } from './needs.testing.ts';
 import type { CategoryView as CategoryViewSchema, NeedDetail, SettingsView as SettingsViewSchema } from './needs.schemas.ts';
-import type { Static } from 'typebox';
 
 type SettingsView = Static<typeof SettingsViewSchema>;
-
 type CategoryView = Static<typeof CategoryViewSchema>;
 
 let t: TestApp;

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Static } from 'typebox';
 import { auditCount, clientAs, createTestApp, type TestApp, type Page } from '../../testing.ts';
 import { autoConfirm, escalateOverdue } from './needs.jobs.ts';
 import { buildNeed, buildNeedWorld, type NeedWorld } from './needs.testing.ts';
 import type { NeedDetail, NeedView, Inbox as InboxSchema } from './needs.schemas.ts';
-import type { Static } from 'typebox';
 
 type Inbox = Static<typeof InboxSchema>;
 
@@ -34,7 +34,7 @@ describe('escalation of overdue needs', () => {
     expect((await need(waiting)).escalation_level).toBe(0);
     expect(await auditCount(t.db, 'need.escalate')).toBe(audits + 1);
     const events = await t.db.selectFrom('need_events').selectAll().where('need_id', '=', id).execute();
-    expect(events).toEqual([expect.objectContaining({ action: 'escalate', actor_user_id: null, data: expect.objectContaining({ level: 1 }) })]);
+    expect(events).toEqual([expect.objectContaining({ action: 'escalate', actor_user_id: null, data: expect.objectContaining({ level: 1 }) as unknown })]);
 
     // Urgent triage is 2 hours: one hour later nothing changes, three hours later the district gets it.
     await escalateOverdue(t.db, new Date(now.getTime() + HOUR));

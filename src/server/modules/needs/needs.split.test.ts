@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditCount, clientAs, createTestApp, type TestApp, type ErrorBody } from '../../testing.ts';
 import { buildCommunity, buildHousehold } from '../territory/testing.ts';
 import { buildNeed, buildNeedWorld, type NeedWorld } from './needs.testing.ts';
-import type { NeedDetail, NeedView } from './needs.schemas.ts';
+import type { NeedDetail } from './needs.schemas.ts';
 
 type C = Awaited<ReturnType<typeof clientAs>>;
 let t: TestApp;

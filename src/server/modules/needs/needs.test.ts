@@ -1,9 +1,9 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { Static } from 'typebox';
 import { auditCount, clientAs, createTestApp, type TestApp, type ErrorBody, type Page } from '../../testing.ts';
 import { buildCommunity, buildGrid, buildHousehold } from '../territory/testing.ts';
 import { buildNeedWorld, type NeedWorld } from './needs.testing.ts';
 import type { NeedDetail, NeedView, CalendarList as CalendarListSchema } from './needs.schemas.ts';
-import type { Static } from 'typebox';
 
 type CalendarList = Static<typeof CalendarListSchema>;
 

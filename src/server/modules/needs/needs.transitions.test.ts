@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Static } from 'typebox';
 import type { Role } from '../../../common/roles.ts';
 import { auditCount, clientAs, createTestApp, createUser, type ErrorBody, type Grant, type Page, type TestApp } from '../../testing.ts';
 import { buildCommonNeed } from '../commonneeds/commonneeds.testing.ts';
@@ -6,7 +7,6 @@ import { buildOrganization } from '../organizations/testing.ts';
 import { buildCommunity, buildDistrict, buildGrid, buildStreet } from '../territory/testing.ts';
 import type { NeedState } from './needs.lifecycle.ts';
 import { API_ACTIONS, type ApiAction } from './needs.policy.ts';
-import type { Static } from 'typebox';
 import type { HandlerList, NeedDetail, NotificationView as NotificationSchema, TransitionBody } from './needs.schemas.ts';
 import { buildNeed, buildNeedWorld, type NeedWorld } from './needs.testing.ts';
 

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Static } from 'typebox';
 import { auditCount, clientAs, createTestApp, type TestApp, type ErrorBody, type Page } from '../../testing.ts';
 import { buildCommunity, buildDistrict, buildStreet } from '../territory/testing.ts';
 import { clientByKey, hashKey } from './open311.clients.ts';
 import type { ClientView, CreatedClientView as CreatedClientSchema } from './open311.schemas.ts';
-import type { Static } from 'typebox';
 
 type CreatedClient = Static<typeof CreatedClientSchema>;
 

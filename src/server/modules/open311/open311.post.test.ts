@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Static } from 'typebox';
 import { auditCount } from '../../testing.ts';
-import { expectJsonError, expectXmlError, startGeoReport } from './open311.testing.ts';
+import { expectJsonError, expectXmlError, startGeoReport, jsonList } from './open311.testing.ts';
 import { parseXml, record } from './xml.testing.ts';
 import type { CreatedClientView as CreatedClientSchema } from './open311.schemas.ts';
-import type { Static } from 'typebox';
 
 type CreatedClient = Static<typeof CreatedClientSchema>;
 
@@ -22,10 +22,10 @@ describe('POST requests', () => {
     const res = await g.post('/requests.json', g.valid({ account_id: 'acc-7' }));
     expect(res.status, res.body).toBe(200);
     expect(res.type).toContain('application/json');
-    const [answer] = JSON.parse(res.body);
+    const [answer] = jsonList(res);
     expect(Object.keys(answer).sort()).toEqual(['account_id', 'service_notice', 'service_request_id']);
     expect(answer.account_id).toBe('acc-7');
-    const need = await needOf(answer.service_request_id);
+    const need = await needOf(String(answer.service_request_id));
     expect(answer.service_notice).toContain(need.ref_no);
     expect(need).toMatchObject({ source: 'open311', state: 'reported', grid_id: g.grid2.id, community_id: g.w.community.id, lat: 32.161, lng: 118.711, description: '3号楼楼道灯不亮' });
     expect(need.category_id).toBe(g.w.category('facility_lighting'));
@@ -66,7 +66,7 @@ describe('POST requests', () => {
     const form: [string, string][] = [...g.valid({ description: null }), ['attribute[WHISPER]', 'yes'], ['attribute[MULTI]', 'a'], ['attribute[MULTI]', 'b']];
     const res = await g.post('/requests.json', form);
     expect(res.status, res.body).toBe(200);
-    expect((await needOf(JSON.parse(res.body)[0].service_request_id)).description).toBe('楼道照明');
+    expect((await needOf(String(jsonList(res)[0]!.service_request_id))).description).toBe('楼道照明');
   });
 
   it('keeps contact details only encrypted and never returns them', async () => {
@@ -83,7 +83,7 @@ describe('POST requests', () => {
       expect(res.body).toContain(id);
       expect(res.body).not.toMatch(/13912345678|wang@example|小明|dev-1/);
     }
-    expect(JSON.parse((await g.get(`/requests/${id}.json`)).body)[0].media_url).toBe('https://img.example.cn/a.jpg');
+    expect(jsonList(await g.get(`/requests/${id}.json`))[0].media_url).toBe('https://img.example.cn/a.jpg');
   });
 
   it('refuses a missing, unknown, deactivated or foreign api_key with 403', async () => {

@@ -1,11 +1,11 @@
 /** A GeoReport test world listening on a real port: a community with two grids, and keys of two districts. */
 import { expect } from 'vitest';
+import type { Static } from 'typebox';
 import { clientAs, createTestApp } from '../../testing.ts';
 import { buildNeedWorld } from '../needs/needs.testing.ts';
 import { buildDistrict, buildGrid, squareBoundary } from '../territory/testing.ts';
 import { parseXml, textOf } from './xml.testing.ts';
 import type { CreatedClientView as CreatedClientSchema } from './open311.schemas.ts';
-import type { Static } from 'typebox';
 
 type CreatedClient = Static<typeof CreatedClientSchema>;
 
@@ -13,6 +13,14 @@ export interface Answer {
   status: number;
   type: string;
   body: string;
+}
+
+/** A GeoReport JSON record (a request, a service, an error): the specification's field names, plain values. */
+export type GeoRecord = Record<string, string | number | boolean | null>;
+
+/** The JSON body of an answer: a list of records for requests, services and errors. */
+export function jsonList(res: Answer): GeoRecord[] {
+  return JSON.parse(res.body) as GeoRecord[];
 }
 
 export async function startGeoReport() {
@@ -58,7 +66,7 @@ export async function startGeoReport() {
   const submit = async (over: Record<string, string | null> = {}): Promise<string> => {
     const res = await post('/requests.json', valid(over));
     expect(res.status, res.body).toBe(200);
-    return JSON.parse(res.body)[0].service_request_id;
+    return String(jsonList(res)[0]!.service_request_id);
   };
   return { t, w, jur, grid2, key: created.apiKey, clientId: created.id, otherKey, officer, base, get, post, valid, submit };
 }
@@ -66,10 +74,10 @@ export async function startGeoReport() {
 export function expectJsonError(res: Answer, status: number) {
   expect(res.status, res.body).toBe(status);
   expect(res.type).toContain('application/json');
-  const body = JSON.parse(res.body);
+  const body = jsonList(res);
   expect(body).toHaveLength(1);
-  expect(body[0].code).toBe(status);
-  expect(typeof body[0].description).toBe('string');
+  expect(body[0]!.code).toBe(status);
+  expect(typeof body[0]!.description).toBe('string');
 }
 
 export function expectXmlError(res: Answer, status: number) {

@@ -16,7 +16,7 @@ let cB: CommunityRef;
 let gA1: { id: string };
 let org: { id: string; name: string };
 /** Resources made in beforeAll, by where they are offered. */
-const r: Record<string, any> = {};
+const r: Record<string, ResourceView> = {};
 
 const DUMMY = '0190c4c8-0000-7000-8000-000000000000';
 type C = Awaited<ReturnType<typeof clientAs>>;
@@ -200,7 +200,7 @@ describe('POST /resources', () => {
 async function names(c: C, query = '') {
   const res = await c.get(`/api/v1/resources?limit=200${query}`);
   expect(res.statusCode, res.body).toBe(200);
-  return res.json<Page<ResourceView>>().items.map((x: any) => x.id) as string[];
+  return res.json<Page<ResourceView>>().items.map((x) => x.id);
 }
 const ids = (...keys: string[]) => keys.map((k) => r[k].id);
 
@@ -262,7 +262,7 @@ describe('GET /resources', () => {
     do {
       const res = await c.get(`/api/v1/resources?limit=2${cursor ? `&cursor=${cursor}` : ''}`);
       expect(res.json<Page<ResourceView>>().items.length).toBeLessThanOrEqual(2);
-      seen.push(...res.json<Page<ResourceView>>().items.map((x: any) => x.id));
+      seen.push(...res.json<Page<ResourceView>>().items.map((x) => x.id));
       cursor = res.json<Page<ResourceView>>().nextCursor;
     } while (cursor);
     expect(seen).toEqual(all);

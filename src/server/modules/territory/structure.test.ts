@@ -207,7 +207,7 @@ describe('buildings', () => {
     const c = await as('grid_worker');
     const res = await c.post('/api/v1/buildings', { gridId: a.grid.id, name: '12栋', address: '泰山路12号', floors: 6 });
     expect(res.statusCode).toBe(201);
-    expect(res.json<BuildingView>()).toMatchObject({ gridId: a.grid.id, gridName: expect.any(String), name: '12栋', floors: 6 });
+    expect(res.json<BuildingView>()).toMatchObject({ gridId: a.grid.id, gridName: expect.any(String) as unknown, name: '12栋', floors: 6 });
     expect(await auditCount(t.db, 'building.create')).toBe(1);
     const dup = await c.post('/api/v1/buildings', { gridId: a.grid.id, name: '12栋', address: 'x' });
     expect(dup.statusCode).toBe(409);

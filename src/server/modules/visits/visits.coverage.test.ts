@@ -1,13 +1,12 @@
 import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Static } from 'typebox';
 import { auditCount, clientAs, createTestApp, createUser, type TestApp } from '../../testing.ts';
 import { buildCommunity, buildGrid, buildHousehold, buildResident, buildTerritory, type HouseholdRef } from '../territory/testing.ts';
 import type { VisitKind } from './visits.tables.ts';
 import type { Worklist as WorklistSchema, CoverageView as CoverageViewSchema } from './visits.schemas.ts';
-import type { Static } from 'typebox';
 
 type CoverageView = Static<typeof CoverageViewSchema>;
-
 type Worklist = Static<typeof WorklistSchema>;
 
 const DAY = 24 * 3600_000;

@@ -1,10 +1,10 @@
 import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Static } from 'typebox';
 import { auditCount, clientAs, createTestApp, type TestApp, type ErrorBody, type Page } from '../../testing.ts';
 import { buildNeedWorld, type NeedWorld } from '../needs/needs.testing.ts';
 import { buildGrid, buildHousehold, buildResident, type GridRef, type HouseholdRef, type ResidentRef } from '../territory/testing.ts';
 import type { VisitView, VisitDetail as VisitDetailSchema } from './visits.schemas.ts';
-import type { Static } from 'typebox';
 
 type VisitDetail = Static<typeof VisitDetailSchema>;
 

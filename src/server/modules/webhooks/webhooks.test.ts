@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Static } from 'typebox';
 import { startReceiver, type Receiver } from '../../platform/webhooks/testing.ts';
 import { enqueueEvent, verifySignature } from '../../platform/webhooks/webhooks.ts';
 import { auditCount, clientAs, createTestApp, fieldsOf, type ErrorBody, type OpenApiDocument, type Page, type TestApp } from '../../testing.ts';
 import { buildCommunity, buildDistrict, buildStreet } from '../territory/testing.ts';
 import type { CreatedWebhookView, DeliveryView, WebhookView } from './webhooks.schemas.ts';
-import type { Static } from 'typebox';
 
 type CreatedWebhook = Static<typeof CreatedWebhookView>;
 

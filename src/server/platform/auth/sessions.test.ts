@@ -76,7 +76,7 @@ describe('session cookie', () => {
     const cookie = res.cookies.find((c) => c.name === 'sanshe_session')!;
     expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/' });
     expect(cookie.secure).toBeFalsy();
-    expect(res.json()).toEqual({ csrfToken: expect.any(String) });
+    expect(res.json()).toEqual({ csrfToken: expect.any(String) as unknown });
     expect(res.body).not.toContain(cookie.value);
     t.platform.config.secureCookies = true;
     try {
