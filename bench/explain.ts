@@ -36,7 +36,7 @@ for (const u of urls) {
   console.log(`\n=== ${u}: ${res.statusCode} in ${(performance.now() - started).toFixed(1)} ms`);
   for (const { query, ms } of [...ran].sort((a, b) => b.ms - a.ms).slice(0, Number(process.env.TOP ?? 2))) {
     console.log(`--- ${ms.toFixed(1)} ms: ${query.sql.replace(/\s+/g, ' ')}\n    params: ${JSON.stringify(query.parameters)}`);
-    const plan = await pool.query(`explain (analyze, buffers) ${query.sql}`, query.parameters as unknown[]);
+    const plan = await pool.query<{ 'QUERY PLAN': string }>(`explain (analyze, buffers) ${query.sql}`, query.parameters as unknown[]);
     for (const row of plan.rows) console.log(`    ${row['QUERY PLAN']}`);
   }
 }

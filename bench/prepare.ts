@@ -93,10 +93,10 @@ export async function prepareTargets(db: Kysely<DB>, pii: PiiCipher, samples: nu
 }
 
 /** A small table that records a finished load, so that `--reuse` can skip the next one. */
-export async function readMarker(db: Kysely<DB>): Promise<Record<string, any> | null> {
+export async function readMarker(db: Kysely<DB>): Promise<Record<string, unknown> | null> {
   const exists = await sql<{ t: string | null }>`select to_regclass('bench_load')::text as t`.execute(db);
   if (!exists.rows[0]?.t) return null;
-  const row = await sql<{ info: Record<string, any> }>`select info from bench_load order by finished_at desc limit 1`.execute(db);
+  const row = await sql<{ info: Record<string, unknown> }>`select info from bench_load order by finished_at desc limit 1`.execute(db);
   return row.rows[0]?.info ?? null;
 }
 

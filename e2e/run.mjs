@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Browser tests: builds the web app when needed, starts the real server on a free port with
 // a fresh embedded database (demo seeded), runs e2e/**/*.e2e.ts with Vitest, stops the server.
+// Arguments are passed on to Vitest (`npm test` adds its reporters).
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
@@ -105,14 +106,14 @@ for (const sig of ['SIGINT', 'SIGTERM']) {
   process.on(sig, () => void stopServer().then(() => process.exit(130)));
 }
 
-let code = 1;
+let code;
 try {
   console.log(`e2e: starting the server at ${baseUrl} (embedded database, demo data)`);
   const started = Date.now();
   await waitForHealth(baseUrl, server, 300_000);
   console.log(`e2e: server ready after ${((Date.now() - started) / 1000).toFixed(1)} s`);
   // 3. Run the browser tests, one file at a time, against that server.
-  code = await run(npx, ['vitest', 'run', '--config', 'e2e/vitest.config.ts'], { ...process.env, E2E_BASE_URL: baseUrl });
+  code = await run(npx, ['vitest', 'run', '--config', 'e2e/vitest.config.ts', ...process.argv.slice(2)], { ...process.env, E2E_BASE_URL: baseUrl });
 } catch (err) {
   console.error(`e2e: ${err.message}`);
   code = 1;

@@ -6,6 +6,8 @@ export default defineConfig({
   root: fileURLToPath(new URL('..', import.meta.url)),
   test: {
     include: ['e2e/**/*.e2e.ts'],
+    // A focused test (.only) fails the run instead of silently skipping the others.
+    allowOnly: false,
     pool: 'forks',
     maxWorkers: 1,
     fileParallelism: false,

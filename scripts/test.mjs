@@ -1,17 +1,20 @@
 #!/usr/bin/env node
-// `npm test`: type check, the Vitest suite on the embedded database, the same suite on
+// `npm test`: type check, lint, the Vitest suite on the embedded database, the same suite on
 // PostgreSQL when TEST_DATABASE_URL is set, then the browser tests. Stops at the first
 // failing step and ends with one line "N passed, N failed" summed over the test runs.
+// A skipped, todo or focused test fails the run; with CI set, so does a pass that did not run.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { countsOf, isCi, missingPasses } from './test-summary.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'sanshe-test-'));
 const totals = { passed: 0, failed: 0 };
 const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
+const ci = isCi(process.env);
 
 function banner(text) {
   console.log(`\n=== ${text} ===\n`);
@@ -36,7 +39,7 @@ function run(cmd, args, { env = process.env, capture = false } = {}) {
   });
 }
 
-// eslint-disable-next-line no-control-regex
+// eslint-disable-next-line no-control-regex -- matches the terminal's colour escapes
 const stripAnsi = (s) => s.replace(/\x1b\[[0-9;]*m/g, '');
 
 /** Counts from Vitest's summary line ("Tests  2 failed | 40 passed (42)"). */
@@ -63,50 +66,69 @@ function stepFailed(what) {
   finish(`\n${what} failed; later steps were not run.`);
 }
 
-async function vitest(label, env) {
-  banner(`Vitest on ${label}`);
+/** Runs Vitest (directly or through e2e/run.mjs, which passes the arguments on) with a JSON report. */
+async function vitest(label, cmd, args, env = process.env) {
+  banner(label);
   const report = path.join(tmp, `vitest-${label.replace(/\W+/g, '-')}.json`);
-  const { code, out } = await run(
-    npx,
-    ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`],
-    { env, capture: true },
-  );
-  let counts = null;
+  const { code, out } = await run(cmd, [...args, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`], { env, capture: true });
+  let counts;
   try {
-    const json = JSON.parse(fs.readFileSync(report, 'utf8'));
-    counts = { passed: json.numPassedTests, failed: json.numFailedTests };
+    counts = countsOf(JSON.parse(fs.readFileSync(report, 'utf8')));
   } catch {
-    counts = parseSummary(out);
+    counts = { ...(parseSummary(out) ?? { passed: 0, failed: 0 }), notRun: [] };
   }
-  counts ??= { passed: 0, failed: 0 };
-  // A run can fail without a failing test (a file that does not load, an unhandled error).
+  // A run can fail without a failing test (a file that does not load, an unhandled error, a
+  // focused test that allowOnly: false refuses).
   if (code !== 0 && counts.failed === 0) counts.failed = 1;
+  if (counts.notRun.length > 0) console.log(`\n${counts.notRun.length} test(s) did not run (skipped or todo), which fails the run:\n  ${counts.notRun.join('\n  ')}`);
   totals.passed += counts.passed;
-  totals.failed += counts.failed;
-  if (code !== 0) finish(`\nVitest on ${label} failed; later steps were not run.`);
+  totals.failed += counts.failed + counts.notRun.length;
+  if (code !== 0 || counts.notRun.length > 0) finish(`\n${label} failed; later steps were not run.`);
+  return counts.passed;
+}
+
+/** On CI, a required pass that ran no test fails the run like a failing one. */
+function requireTests(label, passed) {
+  const [problem] = ci ? missingPasses([{ label, ran: true, passed }]) : [];
+  if (problem) {
+    totals.failed += 1;
+    finish(`\n${problem}`);
+  }
+}
+
+const { TEST_DATABASE_URL, ...withoutServer } = process.env;
+const VITEST_PG = 'Vitest on PostgreSQL';
+const BROWSER = 'Browser tests (e2e/run.mjs)';
+const hasBrowserTests = fs.existsSync(path.join(root, 'e2e', 'run.mjs'));
+if (ci) {
+  // Said before the long steps rather than after them.
+  const absent = missingPasses([
+    { label: VITEST_PG, ran: Boolean(TEST_DATABASE_URL) },
+    { label: BROWSER, ran: hasBrowserTests },
+  ]);
+  if (absent.length > 0) {
+    totals.failed += absent.length;
+    finish(`\n${absent.join('\n')}\nCI runs both: set TEST_DATABASE_URL to a PostgreSQL server (.ci/run starts one) and keep e2e/run.mjs.`);
+  }
 }
 
 banner('Type check (tsc)');
 if ((await run(npx, ['tsc', '-p', '.'])).code !== 0) stepFailed('Type check');
 
+banner('Lint (eslint)');
+if ((await run(npx, ['eslint', '--max-warnings', '0', '.'])).code !== 0) stepFailed('Lint');
+
 // testing.ts picks PostgreSQL whenever TEST_DATABASE_URL is set, so the embedded pass must not see it.
-const { TEST_DATABASE_URL, ...withoutServer } = process.env;
-await vitest('PGlite', withoutServer);
+await vitest('Vitest on PGlite', npx, ['vitest', 'run'], withoutServer);
 
 if (TEST_DATABASE_URL) {
-  await vitest('PostgreSQL', { ...process.env, TEST_DATABASE_URL });
+  requireTests(VITEST_PG, await vitest(VITEST_PG, npx, ['vitest', 'run'], { ...process.env, TEST_DATABASE_URL }));
 } else {
   console.log('\nPostgreSQL tests were NOT run: TEST_DATABASE_URL is not set (e.g. postgres://postgres@127.0.0.1:5432/postgres; each test file creates and drops its own database).');
 }
 
-if (fs.existsSync(path.join(root, 'e2e', 'run.mjs'))) {
-  banner('Browser tests (e2e/run.mjs)');
-  const { code, out } = await run(process.execPath, ['e2e/run.mjs'], { capture: true });
-  const counts = parseSummary(out) ?? { passed: 0, failed: 0 };
-  if (code !== 0 && counts.failed === 0) counts.failed = 1;
-  totals.passed += counts.passed;
-  totals.failed += counts.failed;
-  if (code !== 0) finish('\nBrowser tests failed.');
+if (hasBrowserTests) {
+  requireTests(BROWSER, await vitest(BROWSER, process.execPath, ['e2e/run.mjs']));
 } else {
   console.log('\nBrowser tests were NOT run: e2e/run.mjs does not exist.');
 }

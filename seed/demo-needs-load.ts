@@ -64,7 +64,7 @@ export interface HistoryCounts {
 }
 
 const BATCH = 500;
-async function insertBatched<T extends keyof DB & string>(db: Kysely<DB>, table: T, rows: unknown[]): Promise<void> {
+async function insertBatched<T extends keyof DB>(db: Kysely<DB>, table: T, rows: unknown[]): Promise<void> {
   for (let i = 0; i < rows.length; i += BATCH) {
     // Rows are built to the table types below; the generic insert cannot check them per table.
     await db.insertInto(table).values(rows.slice(i, i + BATCH) as never).execute();

@@ -3,7 +3,7 @@ import type { NeedState } from '../src/server/modules/needs/needs.lifecycle.ts';
 import type { NeedSource, Outcome, Urgency } from '../src/server/modules/needs/needs.tables.ts';
 import { dueAt, localDate, type WorkingCalendar } from '../src/server/platform/calendar/working-days.ts';
 import type { DemoData, DemoResident } from './demo-model.ts';
-import { DAY, HOUR, type HistoryCommonNeed, type HistoryEvent, type HistoryNeed, type HistoryVisit } from './demo-needs-model.ts';
+import { DAY, HOUR, type HistoryCommonNeed, type HistoryNeed, type HistoryVisit } from './demo-needs-model.ts';
 import * as T from './demo-needs-texts.ts';
 import { J_COMMUNITY } from './demo-territory.ts';
 import { placedHouseholds, type generateStaff, type PlacedHousehold } from './demo-visits.ts';

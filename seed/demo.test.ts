@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Static } from 'typebox';
 import { normalizeIdNumber, parseIdNumber, validateUscc } from '../src/common/identity.ts';
 import { maskIdNumber } from '../src/server/platform/crypto/pii.ts';
 import { Client, createTestApp, type TestApp } from '../src/server/testing.ts';
@@ -11,14 +12,18 @@ import { seedDemoIfEmpty } from './demo.ts';
 import { generateHistory } from './demo-needs-load.ts';
 import { MEAL_HOUSEHOLDS } from './demo-needs.ts';
 import { NEED_STATES } from '../src/server/modules/needs/needs.lifecycle.ts';
-import { SOURCES } from '../src/server/modules/needs/needs.schemas.ts';
+import { SOURCES, type NeedDetail } from '../src/server/modules/needs/needs.schemas.ts';
 import { OPEN_STATES } from '../src/server/modules/needs/needs.store.ts';
 import { autoConfirm, escalateOverdue } from '../src/server/modules/needs/needs.jobs.ts';
 import { loadCalendar } from '../src/server/platform/calendar/calendar.store.ts';
 import { localDate } from '../src/server/platform/calendar/working-days.ts';
-import { isAvailableAt } from '../src/server/modules/resources/resources.matching.ts';
+import { isAvailableAt, type MatchableResource } from '../src/server/modules/resources/resources.matching.ts';
 import { ageOn } from './people.ts';
 import { migrationDataTables, wipeData } from './reseed.ts';
+import type { Worklist as WorklistSchema, CoverageView as CoverageViewSchema } from '../src/server/modules/visits/visits.schemas.ts';
+
+type CoverageView = Static<typeof CoverageViewSchema>;
+type Worklist = Static<typeof WorklistSchema>;
 
 const YEAR = defaultReferenceYear();
 let t: TestApp;
@@ -351,7 +356,7 @@ describe('demo history: visits, needs, common needs and resources', () => {
       source: 'staff', intakeChannel: 'phone', categoryId: category.id, description: '5栋2单元楼道灯不亮', gridId: grid.id, point: { lng: 118.68, lat: 32.15 },
     });
     expect(res.statusCode, res.body).toBe(201);
-    expect(res.json().refNo).toBe(`N-${year}-${String((last.get(year) ?? 0) + 1).padStart(6, '0')}`);
+    expect(res.json<NeedDetail>().refNo).toBe(`N-${year}-${String((last.get(year) ?? 0) + 1).padStart(6, '0')}`);
   });
 
   it('keeps every timeline in order, from the report to the need’s state', async () => {
@@ -418,11 +423,11 @@ describe('demo history: visits, needs, common needs and resources', () => {
     expect((await limin.login('limin', DEMO_PASSWORD)).statusCode).toBe(200);
     const worklist = await limin.get(`/api/v1/visit-worklist?gridId=${wang.grid_id}`);
     expect(worklist.statusCode).toBe(200);
-    const item = worklist.json().items.find((i: { residentId: string }) => i.residentId === wang.id);
+    const item = worklist.json<Worklist>().items.find((i) => i.residentId === wang.id);
     expect(item).toMatchObject({ residentName: '王桂芳', careIntervalDays: 7 });
-    expect(item.daysOverdue).toBeGreaterThan(0);
+    expect(item?.daysOverdue).toBeGreaterThan(0);
     // Most of grid 3 was visited in the last 90 days, not all of it.
-    const coverage = (await limin.get(`/api/v1/grids/${wang.grid_id}/visit-coverage`)).json();
+    const coverage = (await limin.get(`/api/v1/grids/${wang.grid_id}/visit-coverage`)).json<CoverageView>();
     expect(coverage.share90).toBeGreaterThan(0.7);
     expect(coverage.share90).toBeLessThan(1);
     // Her daughter has a few unread notices about the household's last need.
@@ -462,7 +467,7 @@ describe('demo history: visits, needs, common needs and resources', () => {
     for (const r of resources) for (const c of r.categories) expect(codes.has(c), `${r.name}: ${c}`).toBe(true);
     const kitchen = resources.find((r) => r.name.includes('长者厨房'))!;
     expect(kitchen.categories).toContain('elderly_meals');
-    const windows = typeof kitchen.weekly_windows === 'string' ? JSON.parse(kitchen.weekly_windows) : kitchen.weekly_windows;
+    const windows = (typeof kitchen.weekly_windows === 'string' ? JSON.parse(kitchen.weekly_windows) : kitchen.weekly_windows) as MatchableResource['weeklyWindows'];
     // A Wednesday noon and a Sunday noon in Shanghai.
     expect(isAvailableAt({ weeklyWindows: windows, availableFrom: null, availableUntil: null }, new Date('2026-07-01T04:00:00Z'))).toBe(true);
     expect(isAvailableAt({ weeklyWindows: windows, availableFrom: null, availableUntil: null }, new Date('2026-07-05T04:00:00Z'))).toBe(false);

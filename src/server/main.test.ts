@@ -5,6 +5,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DEMO_ACCOUNTS } from '../../seed/demo-accounts.ts';
+import type { OpenApiDocument, Page } from './testing.ts';
+import type { CommunityView, GridView } from './modules/territory/structure.schemas.ts';
 
 // The real start-up path: `tsx src/server/main.ts` on an embedded data folder of its own.
 const root = path.resolve(import.meta.dirname, '../..');
@@ -59,10 +61,10 @@ async function households(base: string): Promise<number> {
   });
   expect(login.status).toBe(200);
   const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
-  const communities = await (await fetch(`${base}/api/v1/communities`, { headers: { cookie } })).json();
-  const j = communities.items.find((c: { name: string }) => c.name === 'J社区');
-  const grid = await (await fetch(`${base}/api/v1/grids?communityId=${j.id}`, { headers: { cookie } })).json();
-  return grid.items.reduce((n: number, g: { householdCount: number }) => n + g.householdCount, 0);
+  const communities = (await (await fetch(`${base}/api/v1/communities`, { headers: { cookie } })).json()) as Page<CommunityView>;
+  const j = communities.items.find((c) => c.name === 'J社区')!;
+  const grid = (await (await fetch(`${base}/api/v1/grids?communityId=${j.id}`, { headers: { cookie } })).json()) as Page<GridView>;
+  return grid.items.reduce((n, g) => n + g.householdCount, 0);
 }
 
 describe('start-up and shutdown', () => {
@@ -71,9 +73,9 @@ describe('start-up and shutdown', () => {
   it('migrates, seeds the demo into the empty folder, prints the logins, and stops on SIGTERM', async () => {
     const r = await start();
     for (const a of DEMO_ACCOUNTS) expect(r.output()).toContain(`${a.role}: ${a.username} / ${a.password}`);
-    const health = await (await fetch(`${r.base}/api/health`)).json();
+    const health: unknown = await (await fetch(`${r.base}/api/health`)).json();
     expect(health).toMatchObject({ status: 'ok', database: 'pglite' });
-    const openapi = await (await fetch(`${r.base}/api/openapi.json`)).json();
+    const openapi = (await (await fetch(`${r.base}/api/openapi.json`)).json()) as OpenApiDocument;
     expect(openapi.paths['/api/v1/residents']).toBeDefined();
     expect((await fetch(`${r.base}/api/docs`)).status).toBe(200);
     firstCount = await households(r.base);

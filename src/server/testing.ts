@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import { Kysely, PostgresDialect } from 'kysely';
+import type { Kysely } from 'kysely';
 import pg from 'pg';
 import { v7 as uuidv7 } from 'uuid';
 import type { Role, ScopeType } from '../common/roles.ts';
@@ -11,6 +11,7 @@ import { PiiCipher } from './platform/crypto/pii.ts';
 import { openDatabase, type Database } from './platform/db/kysely.ts';
 import { migrate } from './platform/db/migrate.ts';
 import type { Platform } from './platform/http/context.ts';
+import type { ErrorBody } from './platform/http/errors.ts';
 import type { HostLookup } from './platform/webhooks/destination.ts';
 import type { DB } from './tables.ts';
 
@@ -46,7 +47,7 @@ export async function openTestDatabase(options: { migrated?: boolean; migrations
       await again.connect();
       // Closed pool sockets may still be saying goodbye; let them go before forcing the drop.
       for (let i = 0; i < 50; i++) {
-        const { rows } = await again.query('select count(*)::int as n from pg_stat_activity where datname = $1', [name]);
+        const { rows } = await again.query<{ n: number }>('select count(*)::int as n from pg_stat_activity where datname = $1', [name]);
         if (rows[0].n === 0) break;
         await new Promise((r) => setTimeout(r, 100));
       }
@@ -139,6 +140,33 @@ export async function createUser(
   return { id, username };
 }
 
+export type { ErrorBody };
+
+/** A list answer: one page and the cursor of the next. */
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+/**
+ * An answer whose JSON body the test names, e.g. `res.json<NeedDetail>()` or
+ * `res.json<ErrorBody>()`; left unnamed it is `unknown`, never `any`.
+ */
+export type TestResponse = Omit<LightMyRequestResponse, 'json'> & { json<T = unknown>(): T };
+
+/** The parts of the OpenAPI document that tests read. */
+export interface OpenApiDocument {
+  paths: Record<
+    string,
+    Record<string, { summary?: string; tags?: string[]; responses: Record<string, { content?: Record<string, { schema: { properties?: Record<string, unknown> } }> }> }>
+  >;
+}
+
+/** field → error code of an error answer's field problems. */
+export function fieldsOf(res: TestResponse): Record<string, string> {
+  return Object.fromEntries((res.json<ErrorBody>().error.details?.fields ?? []).map((f) => [f.field, f.code]));
+}
+
 /** A signed-in HTTP client over app.inject(): keeps the cookie and sends the CSRF header. */
 export class Client {
   private cookie = '';
@@ -149,17 +177,17 @@ export class Client {
 
   constructor(private readonly app: FastifyInstance) {}
 
-  async login(username: string, password = TEST_PASSWORD): Promise<LightMyRequestResponse> {
+  async login(username: string, password = TEST_PASSWORD): Promise<TestResponse> {
     const res = await this.request('POST', '/api/v1/auth/login', { username, password });
     if (res.statusCode === 200) {
       const set = res.cookies.find((c) => c.name === 'sanshe_session');
       this.cookie = set ? `sanshe_session=${set.value}` : '';
-      this.csrf = res.json().csrfToken;
+      this.csrf = res.json<{ csrfToken: string }>().csrfToken;
     }
     return res;
   }
 
-  request(method: string, url: string, body?: unknown, headers: Record<string, string> = {}) {
+  request(method: string, url: string, body?: unknown, headers: Record<string, string> = {}): Promise<TestResponse> {
     const cookies = [this.cookie, this.lang ? `sanshe_lang=${this.lang}` : ''].filter(Boolean).join('; ');
     return this.app.inject({
       method: method as 'GET',

@@ -18,7 +18,7 @@ export const NEED_STATE_COLORS: Record<NeedState, string> = {
 };
 
 /** `testId` marks the one tag a test looks for (the need page uses `need-state`); lists leave the default. */
-export function NeedStateTag({ state, testId = 'need-state-tag' }: { state: NeedState | string; testId?: string }) {
+export function NeedStateTag({ state, testId = 'need-state-tag' }: { state: string; testId?: string }) {
   const { t } = useTranslation();
   return (
     <Tag color={NEED_STATE_COLORS[state as NeedState] ?? 'default'} data-testid={testId} data-state={state} style={{ whiteSpace: 'nowrap', marginInlineEnd: 0 }}>

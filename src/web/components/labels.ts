@@ -1,12 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import {
-  CERTIFICATE_LEVEL_LABELS,
-  ORGANIZATION_TYPE_LABELS,
-  SERVICE_FIELD_LABELS,
-  type CertificateLevel,
-  type OrganizationType,
-  type ServiceField,
-} from '../../common/organizations.ts';
+import { CERTIFICATE_LEVEL_LABELS, ORGANIZATION_TYPE_LABELS, SERVICE_FIELD_LABELS } from '../../common/organizations.ts';
 
 type Labelled = Record<string, { 'zh-CN': string; en: string }>;
 
@@ -16,8 +9,8 @@ export function useCommonLabels() {
   const lang = i18n.language === 'en' ? 'en' : 'zh-CN';
   const pick = (map: Labelled, code: string | null | undefined) => (code ? map[code]?.[lang] ?? code : '');
   return {
-    orgType: (code: OrganizationType | string) => pick(ORGANIZATION_TYPE_LABELS, code),
-    serviceField: (code: ServiceField | string) => pick(SERVICE_FIELD_LABELS, code),
-    certificate: (code: CertificateLevel | string) => pick(CERTIFICATE_LEVEL_LABELS, code),
+    orgType: (code: string) => pick(ORGANIZATION_TYPE_LABELS, code),
+    serviceField: (code: string) => pick(SERVICE_FIELD_LABELS, code),
+    certificate: (code: string) => pick(CERTIFICATE_LEVEL_LABELS, code),
   };
 }

@@ -1,5 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditCount, Client, createTestApp, createUser, TEST_PASSWORD, type TestApp } from '../../testing.ts';
+import type { Static } from 'typebox';
+import { auditCount, Client, createTestApp, createUser, TEST_PASSWORD, type TestApp, type ErrorBody } from '../../testing.ts';
+import type { MeView, SessionView as SessionViewSchema } from './accounts.schemas.ts';
+
+type SessionView = Static<typeof SessionViewSchema>;
 
 let t: TestApp;
 beforeAll(async () => {
@@ -18,8 +22,8 @@ describe('sign in and sessions', () => {
     expect(cookie.sameSite).toBe('Strict');
     const me = await c.get('/api/v1/me');
     expect(me.statusCode).toBe(200);
-    expect(me.json().user.username).toBe(u.username);
-    expect(me.json().assignments[0].role).toBe('platform_admin');
+    expect(me.json<MeView>().user.username).toBe(u.username);
+    expect(me.json<MeView>().assignments[0].role).toBe('platform_admin');
     expect(await auditCount(t.db, 'auth.login')).toBeGreaterThan(0);
   });
 
@@ -29,9 +33,9 @@ describe('sign in and sessions', () => {
     c.lang = 'en';
     const res = await c.login(u.username, 'nope');
     expect(res.statusCode).toBe(401);
-    expect(res.json().error).toEqual({ code: 'auth.invalid_credentials', message: 'Wrong username or password' });
+    expect(res.json<ErrorBody>().error).toEqual({ code: 'auth.invalid_credentials', message: 'Wrong username or password' });
     const zh = await new Client(t.app).login(u.username, 'nope');
-    expect(zh.json().error.message).toBe('用户名或密码错误');
+    expect(zh.json<ErrorBody>().error.message).toBe('用户名或密码错误');
   });
 
   it('rate-limits failed sign-ins per account', async () => {
@@ -39,7 +43,7 @@ describe('sign in and sessions', () => {
     for (let i = 0; i < 5; i++) expect((await new Client(t.app).login(u.username, 'bad')).statusCode).toBe(401);
     const blocked = await new Client(t.app).login(u.username, TEST_PASSWORD);
     expect(blocked.statusCode).toBe(429);
-    expect(blocked.json().error.code).toBe('auth.too_many_attempts');
+    expect(blocked.json<ErrorBody>().error.code).toBe('auth.too_many_attempts');
   });
 
   it('requires the CSRF header on unsafe requests of a session', async () => {
@@ -50,7 +54,7 @@ describe('sign in and sessions', () => {
     c.csrf = '';
     const res = await c.patch('/api/v1/me', { locale: 'en' });
     expect(res.statusCode).toBe(403);
-    expect(res.json().error.code).toBe('auth.csrf');
+    expect(res.json<ErrorBody>().error.code).toBe('auth.csrf');
     c.csrf = token;
     expect((await c.patch('/api/v1/me', { locale: 'en' })).statusCode).toBe(200);
   });
@@ -70,7 +74,7 @@ describe('sign in and sessions', () => {
     await a.login(u.username);
     await b.login(u.username);
     const sessions = await a.get('/api/v1/me/sessions');
-    expect(sessions.json()).toHaveLength(2);
+    expect(sessions.json<MeView>()).toHaveLength(2);
     const weak = await a.post('/api/v1/me/password', { currentPassword: TEST_PASSWORD, newPassword: 'short' });
     expect(weak.statusCode).toBe(400);
     const ok = await a.post('/api/v1/me/password', { currentPassword: TEST_PASSWORD, newPassword: 'NewPassword123' });
@@ -88,9 +92,9 @@ describe('sign in and sessions', () => {
     await a.login(u.username);
     await b.login(u.username);
     await o.login(other.username);
-    const otherSession = (await o.get('/api/v1/me/sessions')).json()[0].id;
+    const otherSession = (await o.get('/api/v1/me/sessions')).json<SessionView[]>()[0]!.id;
     expect((await a.delete(`/api/v1/me/sessions/${otherSession}`)).statusCode).toBe(404);
-    const bSession = (await a.get('/api/v1/me/sessions')).json().find((s: { current: boolean }) => !s.current).id;
+    const bSession = (await a.get('/api/v1/me/sessions')).json<SessionView[]>().find((s) => !s.current)!.id;
     expect((await a.delete(`/api/v1/me/sessions/${bSession}`)).statusCode).toBe(200);
     expect((await b.get('/api/v1/me')).statusCode).toBe(401);
   });

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditCount, clientAs, Client, createTestApp, createUser, type TestApp } from '../../testing.ts';
+import { auditCount, clientAs, Client, createTestApp, createUser, type TestApp, type ErrorBody } from '../../testing.ts';
 import { buildDistrictFixture, type DistrictFixture } from './accounts.fixtures.ts';
+import type { UserView } from './users.schemas.ts';
 
 let t: TestApp;
 let d1: DistrictFixture;
@@ -28,7 +29,7 @@ async function newD1User() {
     displayName: '新同事',
     password: 'Secret-pass-42',
   });
-  return res.json() as { id: string; username: string };
+  return res.json<UserView>() as { id: string; username: string };
 }
 const grants = () => auditCount(t.db, 'user.grant_role');
 const stored = (userId: string) =>
@@ -48,7 +49,7 @@ describe('POST /users/:id/roles', () => {
     for (const body of cases) expect((await admin.post(`/api/v1/users/${u.id}/roles`, body)).statusCode).toBe(201);
     const rows = await stored(u.id);
     expect(rows.map((r) => r.scope_district_id)).toEqual([d1.districtId, d1.districtId, d1.districtId, d1.districtId, null, null]);
-    const view = (await admin.get(`/api/v1/users/${u.id}`)).json();
+    const view = (await admin.get(`/api/v1/users/${u.id}`)).json<UserView>();
     expect(view.assignments.map((a: { scopeName: string }) => a.scopeName)).toEqual([
       expect.stringMatching(/^街道/), expect.stringMatching(/^社区/), expect.stringMatching(/网格/),
       expect.stringMatching(/^区/), expect.stringMatching(/^社工机构/), '',
@@ -63,13 +64,13 @@ describe('POST /users/:id/roles', () => {
     const u = await newUser();
     const before = await grants();
     const post = (body: object) => admin.post(`/api/v1/users/${u.id}/roles`, body);
-    expect((await post({ role: 'community_admin', scopeType: 'street', scopeId: d1.streetId })).json().error.code).toBe('user.invalid_scope');
-    expect((await post({ role: 'district_officer', scopeType: 'platform' })).json().error.code).toBe('user.invalid_scope');
+    expect((await post({ role: 'community_admin', scopeType: 'street', scopeId: d1.streetId })).json<ErrorBody>().error.code).toBe('user.invalid_scope');
+    expect((await post({ role: 'district_officer', scopeType: 'platform' })).json<ErrorBody>().error.code).toBe('user.invalid_scope');
     const missing = await post({ role: 'community_admin', scopeType: 'community', scopeId: d1.streetId });
     expect(missing.statusCode).toBe(404);
-    expect(missing.json().error).toMatchObject({ code: 'resource.not_found', details: { fields: [{ field: 'scopeId', code: 'resource.not_found' }] } });
-    expect((await post({ role: 'org_admin', scopeType: 'organization', scopeId: d1.streetId })).json().error.code).toBe('resource.not_found');
-    expect((await post({ role: 'community_admin', scopeType: 'community' })).json().error.details.fields[0]).toMatchObject({
+    expect(missing.json<ErrorBody>().error).toMatchObject({ code: 'resource.not_found', details: { fields: [{ field: 'scopeId', code: 'resource.not_found' }] } });
+    expect((await post({ role: 'org_admin', scopeType: 'organization', scopeId: d1.streetId })).json<ErrorBody>().error.code).toBe('resource.not_found');
+    expect((await post({ role: 'community_admin', scopeType: 'community' })).json<ErrorBody>().error.details?.fields[0]).toMatchObject({
       field: 'scopeId', code: 'validation.required',
     });
     expect((await post({ role: 'platform_admin', scopeType: 'platform', scopeId: d1.districtId })).statusCode).toBe(400);
@@ -85,7 +86,7 @@ describe('POST /users/:id/roles', () => {
     expect((await admin.post(`/api/v1/users/${u.id}/roles`, body)).statusCode).toBe(201);
     const again = await admin.post(`/api/v1/users/${u.id}/roles`, body);
     expect(again.statusCode).toBe(409);
-    expect(again.json().error.code).toBe('user.role_already_granted');
+    expect(again.json<ErrorBody>().error.code).toBe('user.role_already_granted');
   });
 
   it('binds a resident account to a resident of the household', async () => {
@@ -93,16 +94,16 @@ describe('POST /users/:id/roles', () => {
     const wrong = await admin.post(`/api/v1/users/${u.id}/roles`, {
       role: 'resident', scopeType: 'household', scopeId: d1.householdId, residentId: d2.residentId,
     });
-    expect(wrong.json().error.code).toBe('user.resident_not_found');
+    expect(wrong.json<ErrorBody>().error.code).toBe('user.resident_not_found');
     const res = await admin.post(`/api/v1/users/${u.id}/roles`, {
       role: 'resident', scopeType: 'household', scopeId: d1.householdId, residentId: d1.residentId,
     });
     expect(res.statusCode).toBe(201);
-    expect(res.json().residentId).toBe(d1.residentId);
+    expect(res.json<UserView>().residentId).toBe(d1.residentId);
     const row = await t.db.selectFrom('users').select(['resident_id', 'resident_district_id']).where('id', '=', u.id).executeTakeFirstOrThrow();
     expect(row).toEqual({ resident_id: d1.residentId, resident_district_id: d1.districtId });
-    await admin.delete(`/api/v1/users/${u.id}/roles/${res.json().assignments[0].id}`);
-    expect((await admin.get(`/api/v1/users/${u.id}`)).json().residentId).toBeNull();
+    await admin.delete(`/api/v1/users/${u.id}/roles/${res.json<UserView>().assignments[0].id}`);
+    expect((await admin.get(`/api/v1/users/${u.id}`)).json<UserView>().residentId).toBeNull();
   });
 
   it('lets a district officer grant only inside their district, never platform_admin', async () => {
@@ -113,17 +114,17 @@ describe('POST /users/:id/roles', () => {
     expect((await post({ role: 'district_officer', scopeType: 'district', scopeId: d1.districtId })).statusCode).toBe(201);
     const before = await grants();
     // scopes of another district look like missing ones (404)
-    expect((await post({ role: 'grid_worker', scopeType: 'grid', scopeId: d2.gridId })).json().error.code).toBe('resource.not_found');
-    expect((await post({ role: 'district_officer', scopeType: 'district', scopeId: d2.districtId })).json().error.code).toBe(
+    expect((await post({ role: 'grid_worker', scopeType: 'grid', scopeId: d2.gridId })).json<ErrorBody>().error.code).toBe('resource.not_found');
+    expect((await post({ role: 'district_officer', scopeType: 'district', scopeId: d2.districtId })).json<ErrorBody>().error.code).toBe(
       'resource.not_found',
     );
     // the organizations register is public: another district's organization is visible, the grant forbidden
-    expect((await post({ role: 'org_admin', scopeType: 'organization', scopeId: d2.organizationId })).json().error.code).toBe(
+    expect((await post({ role: 'org_admin', scopeType: 'organization', scopeId: d2.organizationId })).json<ErrorBody>().error.code).toBe(
       'access.forbidden',
     );
     const top = await post({ role: 'platform_admin', scopeType: 'platform' });
     expect(top.statusCode).toBe(403);
-    expect(top.json().error.code).toBe('access.forbidden');
+    expect(top.json<ErrorBody>().error.code).toBe('access.forbidden');
     expect(await grants()).toBe(before);
   });
 
@@ -142,16 +143,16 @@ describe('POST /users/:id/roles', () => {
     const u = await newD1User();
     const c = new Client(t.app);
     expect((await c.login(u.username, 'Secret-pass-42')).statusCode).toBe(200);
-    expect((await c.get('/api/v1/me')).json().assignments).toEqual([]);
+    expect((await c.get('/api/v1/me')).json<UserView>().assignments).toEqual([]);
     await off1.post(`/api/v1/users/${u.id}/roles`, { role: 'grid_worker', scopeType: 'grid', scopeId: d1.gridId });
-    expect((await c.get('/api/v1/me')).json().assignments[0].role).toBe('grid_worker');
+    expect((await c.get('/api/v1/me')).json<UserView>().assignments[0].role).toBe('grid_worker');
   });
 });
 
 describe('DELETE /users/:id/roles/:assignmentId', () => {
   it('revokes an assignment, audited with what it was', async () => {
     const u = await newD1User();
-    const granted = (await off1.post(`/api/v1/users/${u.id}/roles`, { role: 'grid_worker', scopeType: 'grid', scopeId: d1.gridId })).json();
+    const granted = (await off1.post(`/api/v1/users/${u.id}/roles`, { role: 'grid_worker', scopeType: 'grid', scopeId: d1.gridId })).json<UserView>();
     const assignmentId = granted.assignments[0].id;
     const res = await off1.delete(`/api/v1/users/${u.id}/roles/${assignmentId}`);
     expect(res.statusCode).toBe(200);

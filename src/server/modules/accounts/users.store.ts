@@ -81,9 +81,10 @@ export async function listUserRows(
   }
   if (filter.role) {
     const role = filter.role;
-    query = query.where(({ exists, selectFrom }) =>
-      exists(
-        selectFrom('role_assignments as r')
+    query = query.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('role_assignments as r')
           .select(sql`1`.as('one'))
           .whereRef('r.user_id', '=', 'users.id')
           .where('r.role', '=', role),

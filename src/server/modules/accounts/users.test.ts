@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditCount, clientAs, Client, createTestApp, createUser, TEST_PASSWORD, type TestApp } from '../../testing.ts';
+import { auditCount, clientAs, Client, createTestApp, createUser, TEST_PASSWORD, type TestApp, type ErrorBody, type Page } from '../../testing.ts';
 import { buildDistrictFixture, type DistrictFixture } from './accounts.fixtures.ts';
+import type { UserView } from './users.schemas.ts';
 
 let t: TestApp;
 let d1: DistrictFixture;
@@ -36,7 +37,7 @@ describe('POST /users', () => {
     const username = uniq('zhou');
     const res = await admin.post('/api/v1/users', { username, displayName: '周书记', password: 'Secret-pass-42', locale: 'en' });
     expect(res.statusCode).toBe(201);
-    const user = res.json();
+    const user = res.json<UserView>();
     expect(user).toMatchObject({ username, displayName: '周书记', locale: 'en', status: 'active', assignments: [] });
     expect(user.allowedActions).toEqual(expect.arrayContaining(['read', 'update', 'set_status', 'reset_password', 'grant_role']));
     const [record] = await auditOf(user.id);
@@ -49,17 +50,17 @@ describe('POST /users', () => {
     const before = await auditCount(t.db, 'user.create');
     const bad = await admin.post('/api/v1/users', { username: 'Bad Name', displayName: '', password: 'x', extra: 1 });
     expect(bad.statusCode).toBe(400);
-    expect(bad.json().error.code).toBe('validation.failed');
-    const fields = bad.json().error.details.fields.map((f: { field: string }) => f.field);
+    expect(bad.json<ErrorBody>().error.code).toBe('validation.failed');
+    const fields = bad.json<ErrorBody>().error.details?.fields.map((f: { field: string }) => f.field);
     expect(fields).toEqual(expect.arrayContaining(['username', 'displayName', 'extra']));
     const short = await admin.post('/api/v1/users', { username: 'ab', displayName: 'x', password: 'Secret-pass-42' });
-    expect(short.json().error.details.fields[0]).toMatchObject({ field: 'username', code: 'validation.too_short' });
+    expect(short.json<ErrorBody>().error.details?.fields[0]).toMatchObject({ field: 'username', code: 'validation.too_short' });
     const weak = await admin.post('/api/v1/users', { username: uniq('weak'), displayName: 'x', password: 'password' });
     expect(weak.statusCode).toBe(400);
-    expect(weak.json().error.code).toBe('auth.weak_password');
+    expect(weak.json<ErrorBody>().error.code).toBe('auth.weak_password');
     const taken = await admin.post('/api/v1/users', { username: off1.user.username, displayName: 'x', password: 'Secret-pass-42' });
     expect(taken.statusCode).toBe(409);
-    expect(taken.json().error.code).toBe('user.username_taken');
+    expect(taken.json<ErrorBody>().error.code).toBe('user.username_taken');
     const noDistrict = await admin.post('/api/v1/users', {
       username: uniq('nod'), displayName: 'x', password: 'Secret-pass-42', districtId: '00000000-0000-4000-8000-000000000000',
     });
@@ -70,7 +71,7 @@ describe('POST /users', () => {
   it('lets a district officer create accounts in their own district only', async () => {
     const res = await off1.post('/api/v1/users', { username: uniq('gw'), displayName: '网格员', password: 'Secret-pass-42' });
     expect(res.statusCode).toBe(201);
-    const id = res.json().id;
+    const id = res.json<UserView>().id;
     expect((await auditOf(id))[0]!.district_id).toBe(d1.districtId);
     expect((await off1.get(`/api/v1/users/${id}`)).statusCode).toBe(200);
     expect((await off2.get(`/api/v1/users/${id}`)).statusCode).toBe(404);
@@ -78,7 +79,7 @@ describe('POST /users', () => {
       username: uniq('gw'), displayName: 'x', password: 'Secret-pass-42', districtId: d2.districtId,
     });
     expect(other.statusCode).toBe(404);
-    expect(other.json().error.details.fields[0]).toMatchObject({ field: 'districtId', code: 'resource.not_found' });
+    expect(other.json<ErrorBody>().error.details?.fields[0]).toMatchObject({ field: 'districtId', code: 'resource.not_found' });
   });
 
   it('is refused to other roles and to anonymous callers', async () => {
@@ -98,25 +99,25 @@ describe('GET /users', () => {
     await t.db.updateTable('users').set({ status: 'disabled' }).where('id', '=', dis.id).execute();
 
     const all = await admin.get(`/api/v1/users?q=${prefix}&limit=200`);
-    expect(all.json().items.map((u: { id: string }) => u.id)).toEqual([a.id, b.id, c.id, dis.id]);
+    expect(all.json<Page<UserView>>().items.map((u: { id: string }) => u.id)).toEqual([a.id, b.id, c.id, dis.id]);
     const mine = await off1.get(`/api/v1/users?q=${prefix}`);
-    expect(mine.json().items.map((u: { id: string }) => u.id)).toEqual([a.id, b.id, dis.id]);
-    expect(mine.json().items[0].assignments[0]).toMatchObject({ role: 'community_worker', scopeName: expect.stringMatching(/^社区/) });
+    expect(mine.json<Page<UserView>>().items.map((u: { id: string }) => u.id)).toEqual([a.id, b.id, dis.id]);
+    expect(mine.json<Page<UserView>>().items[0].assignments[0]).toMatchObject({ role: 'community_worker', scopeName: expect.stringMatching(/^社区/) as unknown });
     const grid = await off1.get(`/api/v1/users?q=${prefix}&role=grid_worker`);
-    expect(grid.json().items.map((u: { id: string }) => u.id)).toEqual([b.id]);
+    expect(grid.json<Page<UserView>>().items.map((u: { id: string }) => u.id)).toEqual([b.id]);
     const disabled = await off1.get(`/api/v1/users?q=${prefix}&status=disabled`);
-    expect(disabled.json().items.map((u: { id: string }) => u.id)).toEqual([dis.id]);
+    expect(disabled.json<Page<UserView>>().items.map((u: { id: string }) => u.id)).toEqual([dis.id]);
     const byName = await admin.get(`/api/v1/users?q=${encodeURIComponent('张')}&limit=200`);
-    expect(byName.json().items.map((u: { id: string }) => u.id)).toContain(a.id);
+    expect(byName.json<Page<UserView>>().items.map((u: { id: string }) => u.id)).toContain(a.id);
     // "_" is matched literally, not as a wildcard
-    expect((await admin.get(`/api/v1/users?q=${prefix.replace('_', '%5F')}`)).json().items).toHaveLength(4);
+    expect((await admin.get(`/api/v1/users?q=${prefix.replace('_', '%5F')}`)).json<Page<UserView>>().items).toHaveLength(4);
 
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
       const page: { items: { id: string }[]; nextCursor: string | null } = (
         await admin.get(`/api/v1/users?q=${prefix}&limit=1${cursor ? `&cursor=${cursor}` : ''}`)
-      ).json();
+      ).json<Page<UserView>>();
       seen.push(...page.items.map((u) => u.id));
       cursor = page.nextCursor;
     } while (cursor);
@@ -126,7 +127,7 @@ describe('GET /users', () => {
   it('refuses bad queries, other roles and anonymous callers', async () => {
     expect((await admin.get('/api/v1/users?limit=500')).statusCode).toBe(400);
     expect((await admin.get('/api/v1/users?role=king')).statusCode).toBe(400);
-    expect((await admin.get('/api/v1/users?cursor=nonsense')).json().error.code).toBe('validation.invalid_cursor');
+    expect((await admin.get('/api/v1/users?cursor=nonsense')).json<ErrorBody>().error.code).toBe('validation.invalid_cursor');
     expect((await worker.get('/api/v1/users')).statusCode).toBe(403);
     expect((await new Client(t.app).get('/api/v1/users')).statusCode).toBe(401);
   });
@@ -137,15 +138,15 @@ describe('GET /users/:id', () => {
     const u = await createUser(t.db, [inD1()]);
     const res = await off1.get(`/api/v1/users/${u.id}`);
     expect(res.statusCode).toBe(200);
-    expect(res.json().assignments).toEqual([
+    expect(res.json<UserView>().assignments).toEqual([
       expect.objectContaining({ role: 'community_worker', scopeType: 'community', scopeId: d1.communityId, allowedActions: ['revoke'] }),
     ]);
-    expect(res.json().allowedActions).toEqual(['read', 'update', 'set_status', 'reset_password', 'grant_role', 'revoke_role']);
+    expect(res.json<UserView>().allowedActions).toEqual(['read', 'update', 'set_status', 'reset_password', 'grant_role', 'revoke_role']);
   });
 
   it('answers 404 out of scope and for missing ids, 403 to other roles', async () => {
     const u = await createUser(t.db, [inD2()]);
-    expect((await off1.get(`/api/v1/users/${u.id}`)).json().error.code).toBe('resource.not_found');
+    expect((await off1.get(`/api/v1/users/${u.id}`)).json<ErrorBody>().error.code).toBe('resource.not_found');
     expect((await off1.get('/api/v1/users/00000000-0000-4000-8000-000000000000')).statusCode).toBe(404);
     expect((await off1.get(`/api/v1/users/${admin.user.id}`)).statusCode).toBe(404);
     expect((await off1.get('/api/v1/users/not-a-uuid')).statusCode).toBe(400);
@@ -155,8 +156,8 @@ describe('GET /users/:id', () => {
   it('lets a district officer see but not change someone who also works in another district', async () => {
     const u = await createUser(t.db, [inD1(), inD2()]);
     const res = await off1.get(`/api/v1/users/${u.id}`);
-    expect(res.json().allowedActions).toEqual(['read', 'grant_role', 'revoke_role']);
-    expect(res.json().assignments.map((a: { allowedActions: string[] }) => a.allowedActions)).toEqual([['revoke'], []]);
+    expect(res.json<UserView>().allowedActions).toEqual(['read', 'grant_role', 'revoke_role']);
+    expect(res.json<UserView>().assignments.map((a: { allowedActions: string[] }) => a.allowedActions)).toEqual([['revoke'], []]);
     const before = await auditCount(t.db, 'user.update');
     expect((await off1.patch(`/api/v1/users/${u.id}`, { displayName: 'x' })).statusCode).toBe(403);
     expect((await off1.post(`/api/v1/users/${u.id}/password`, { newPassword: 'Another-pass-99' })).statusCode).toBe(403);
@@ -171,7 +172,7 @@ describe('PATCH /users/:id', () => {
     const u = await createUser(t.db, [inD1()], { displayName: '旧名' });
     const res = await off1.patch(`/api/v1/users/${u.id}`, { displayName: '新名', locale: 'en' });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({ displayName: '新名', locale: 'en' });
+    expect(res.json<UserView>()).toMatchObject({ displayName: '新名', locale: 'en' });
     const [record] = await auditOf(u.id);
     expect(record).toMatchObject({
       action: 'user.update',
@@ -187,7 +188,7 @@ describe('PATCH /users/:id', () => {
     const c = new Client(t.app);
     await c.login(u.username);
     const res = await off1.patch(`/api/v1/users/${u.id}`, { status: 'disabled' });
-    expect(res.json().status).toBe('disabled');
+    expect(res.json<UserView>().status).toBe('disabled');
     expect((await c.get('/api/v1/me')).statusCode).toBe(401);
     const open = await t.db.selectFrom('sessions').select('id').where('user_id', '=', u.id).where('ended_at', 'is', null).execute();
     expect(open).toHaveLength(0);
@@ -233,7 +234,7 @@ describe('POST /users/:id/password', () => {
   it('refuses weak passwords and callers out of reach, writing nothing', async () => {
     const u = await createUser(t.db, [inD1()]);
     const before = await auditCount(t.db, 'user.reset_password');
-    expect((await off1.post(`/api/v1/users/${u.id}/password`, { newPassword: 'short' })).json().error.code).toBe('auth.weak_password');
+    expect((await off1.post(`/api/v1/users/${u.id}/password`, { newPassword: 'short' })).json<ErrorBody>().error.code).toBe('auth.weak_password');
     expect((await off1.post(`/api/v1/users/${u.id}/password`, {})).statusCode).toBe(400);
     expect((await off2.post(`/api/v1/users/${u.id}/password`, { newPassword: 'Reset-pass-2026' })).statusCode).toBe(404);
     expect((await off1.post(`/api/v1/users/${admin.user.id}/password`, { newPassword: 'Reset-pass-2026' })).statusCode).toBe(404);

@@ -1,8 +1,9 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PLATFORM_DISTRICT, writeAudit } from '../../platform/audit/audit.ts';
-import { clientAs, Client, createTestApp, type TestApp } from '../../testing.ts';
+import { clientAs, Client, createTestApp, type TestApp, type ErrorBody } from '../../testing.ts';
 import { buildDistrictFixture, type DistrictFixture } from '../accounts/accounts.fixtures.ts';
+import type { AuditRecordView } from './audit.schemas.ts';
 
 let t: TestApp;
 let d1: DistrictFixture;
@@ -41,7 +42,7 @@ async function all(c: Client, query: string, limit = 3): Promise<Page['items']> 
   do {
     const res = await c.get(`/api/v1/audit?${query}&limit=${limit}${cursor ? `&cursor=${cursor}` : ''}`);
     expect(res.statusCode).toBe(200);
-    const page = res.json() as Page;
+    const page = res.json<Page>();
     out.push(...page.items);
     cursor = page.nextCursor;
   } while (cursor);
@@ -67,7 +68,7 @@ describe('GET /audit', () => {
     expect(await all(off1, 'action=auth.login')).toEqual([]);
     // records written by their own commands in the district appear
     const created = await off1.post('/api/v1/users', { username: `aud_${Date.now()}`, displayName: 'x', password: 'Secret-pass-42' });
-    const mine = await all(off1, `entityId=${created.json().id}`);
+    const mine = await all(off1, `entityId=${created.json<AuditRecordView>().id}`);
     expect(mine.map((i) => i.action)).toEqual(['user.create']);
   });
 
@@ -92,12 +93,12 @@ describe('GET /audit', () => {
     expect((await admin.get('/api/v1/audit?limit=201')).statusCode).toBe(400);
     expect((await admin.get('/api/v1/audit?color=red')).statusCode).toBe(400);
     const bad = Buffer.from(JSON.stringify(['not a time', 'x'])).toString('base64url');
-    expect((await admin.get(`/api/v1/audit?cursor=${bad}`)).json().error.code).toBe('validation.invalid_cursor');
+    expect((await admin.get(`/api/v1/audit?cursor=${bad}`)).json<ErrorBody>().error.code).toBe('validation.invalid_cursor');
   });
 
   it('is closed to other roles (403) and to anonymous callers (401)', async () => {
     expect((await worker.get('/api/v1/audit')).statusCode).toBe(403);
-    expect((await worker.get('/api/v1/audit')).json().error.code).toBe('access.forbidden');
+    expect((await worker.get('/api/v1/audit')).json<ErrorBody>().error.code).toBe('access.forbidden');
     expect((await new Client(t.app).get('/api/v1/audit')).statusCode).toBe(401);
   });
 });
@@ -109,7 +110,7 @@ describe('audit records cannot be changed', () => {
       for (const url of ['/api/v1/audit', `/api/v1/audit/${record!.id}`]) {
         const res = await admin.request(method, url, method === 'DELETE' ? undefined : { action: 'x' });
         expect(res.statusCode, `${method} ${url}`).toBe(404);
-        expect(res.json().error.code).toBe('route.not_found');
+        expect(res.json<ErrorBody>().error.code).toBe('route.not_found');
       }
     }
   });

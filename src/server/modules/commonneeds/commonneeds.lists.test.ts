@@ -1,8 +1,14 @@
 import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Static } from 'typebox';
 import { clientAs, createTestApp, type TestApp } from '../../testing.ts';
 import { buildNeed, buildNeedWorld, type NeedWorld } from '../needs/needs.testing.ts';
 import { buildCommunity, buildGrid, buildStreet, type CommunityRef, type GridRef } from '../territory/testing.ts';
+import type { CommonNeedDetail as CommonNeedDetailSchema, SuggestionList as SuggestionListSchema, ThreeLists as ThreeListsSchema } from './commonneeds.schemas.ts';
+
+type ThreeLists = Static<typeof ThreeListsSchema>;
+type SuggestionList = Static<typeof SuggestionListSchema>;
+type CommonNeedDetail = Static<typeof CommonNeedDetailSchema>;
 
 let t: TestApp;
 let w: NeedWorld;
@@ -65,7 +71,7 @@ describe('suggestions', () => {
 
     const res = await admin.get(`/api/v1/common-needs/suggestions?communityId=${w.community.id}`);
     expect(res.statusCode, res.body).toBe(200);
-    const items = res.json().items.map((g: Record<string, unknown>) => ({ ...g, needIds: (g.needIds as string[]).sort() }));
+    const items = res.json<SuggestionList>().items.map((g) => ({ ...g, needIds: [...g.needIds].sort() }));
     expect(items).toEqual([
       { categoryId: lighting, categoryCode: 'facility_lighting', categoryName: '楼道照明', gridId: null, needCount: 3, beneficiaryCount: 4, needIds: [...grid1, grid2].sort() },
       { categoryId: elevator, categoryCode: 'facility_elevator', categoryName: '电梯', gridId: w.grid.id, needCount: 2, beneficiaryCount: 50, needIds: [...elevators].sort() },
@@ -73,9 +79,9 @@ describe('suggestions', () => {
     ]);
 
     // Once pooled, the needs leave the suggestions.
-    const group = (await admin.post('/api/v1/common-needs', { communityId: w.community.id, gridId: w.grid.id, categoryId: elevator, title: '加装电梯', needIds: elevators })).json();
+    const group = (await admin.post('/api/v1/common-needs', { communityId: w.community.id, gridId: w.grid.id, categoryId: elevator, title: '加装电梯', needIds: elevators })).json<CommonNeedDetail>();
     expect(group.beneficiaryCount).toBe(50);
-    const after = (await admin.get(`/api/v1/common-needs/suggestions?communityId=${w.community.id}`)).json().items;
+    const after = (await admin.get(`/api/v1/common-needs/suggestions?communityId=${w.community.id}`)).json<SuggestionList>().items;
     expect(after.some((g: { categoryId: string }) => g.categoryId === elevator)).toBe(false);
   });
 
@@ -99,37 +105,37 @@ describe('three lists', () => {
     const elsewhere = await resource({ name: '别的街道的队伍', streetId: farStreet.id, categories: ['property_facilities'] });
 
     const n = await buildNeed(t.db, w, { state: 'accepted', category_id: property, beneficiaries: 6 });
-    const group = (await admin.post('/api/v1/common-needs', { communityId: w.community.id, categoryId: property, title: '楼道维修', needIds: [n] })).json();
-    const candidate = (await admin.post('/api/v1/common-needs', { communityId: w.community.id, categoryId: w.category('culture_activities'), title: '暑期托管' })).json();
+    const group = (await admin.post('/api/v1/common-needs', { communityId: w.community.id, categoryId: property, title: '楼道维修', needIds: [n] })).json<CommonNeedDetail>();
+    const candidate = (await admin.post('/api/v1/common-needs', { communityId: w.community.id, categoryId: w.category('culture_activities'), title: '暑期托管' })).json<CommonNeedDetail>();
     await admin.patch(`/api/v1/common-needs/${candidate.id}`, { status: 'candidate', projectRef: 'P-1' });
-    const foreign = (await otherAdmin.post('/api/v1/common-needs', { communityId: other.id, categoryId: property, title: '他社区的' })).json();
+    const foreign = (await otherAdmin.post('/api/v1/common-needs', { communityId: other.id, categoryId: property, title: '他社区的' })).json<CommonNeedDetail>();
 
     const res = await admin.get(`/api/v1/communities/${w.community.id}/three-lists`);
     expect(res.statusCode, res.body).toBe(200);
-    const lists = res.json();
+    const lists = res.json<ThreeLists>();
     const ids = (xs: { id?: string; commonNeedId?: string }[]) => xs.map((x) => x.id ?? x.commonNeedId).sort();
     // The elevator group of the suggestions test lives in this community too.
     expect(ids(lists.needs)).toEqual(expect.arrayContaining([group.id, candidate.id]));
-    expect(lists.needs.every((g: { communityId: string }) => g.communityId === w.community.id)).toBe(true);
-    expect(lists.needs.find((g: { id: string }) => g.id === group.id).beneficiaryCount).toBe(6);
+    expect(lists.needs.every((g) => g.communityId === w.community.id)).toBe(true);
+    expect(lists.needs.find((g) => g.id === group.id)?.beneficiaryCount).toBe(6);
     expect(ids(lists.resources)).toEqual([own, streetWide, districtWide, unrelated].sort());
     expect(lists.resources).not.toContainEqual(expect.objectContaining({ id: theirs }));
     expect(lists.resources).not.toContainEqual(expect.objectContaining({ id: elsewhere }));
     expect(lists.projects).toEqual([{ commonNeedId: candidate.id, title: '暑期托管', status: 'candidate', projectRef: 'P-1', beneficiaryCount: 0 }]);
-    const matchOf = (id: string) => lists.matches.find((m: { commonNeedId: string }) => m.commonNeedId === id).resources;
+    const matchOf = (id: string) => lists.matches.find((m) => m.commonNeedId === id)?.resources ?? [];
     // Own community first, then the street, then the district; resources of other categories are not suggested.
-    expect(matchOf(group.id).map((r: { id: string }) => r.id)).toEqual([own, streetWide, districtWide]);
-    expect(matchOf(group.id)[0].reasons).toEqual(['category', 'same_community', 'available']);
-    expect(matchOf(candidate.id).map((r: { id: string }) => r.id)).toEqual([unrelated]);
+    expect(matchOf(group.id).map((r) => r.id)).toEqual([own, streetWide, districtWide]);
+    expect(matchOf(group.id)[0]?.reasons).toEqual(['category', 'same_community', 'available']);
+    expect(matchOf(candidate.id).map((r) => r.id)).toEqual([unrelated]);
     expect(ids(lists.needs)).not.toContain(foreign.id);
 
-    const detail = (await admin.get(`/api/v1/common-needs/${group.id}`)).json();
+    const detail = (await admin.get(`/api/v1/common-needs/${group.id}`)).json<CommonNeedDetail>();
     expect(detail.suggestedResources.map((r: { id: string }) => r.id)).toEqual([own, streetWide, districtWide]);
 
     expect((await gridWorker.get(`/api/v1/communities/${w.community.id}/three-lists`)).statusCode).toBe(200);
-    const theirLists = (await otherAdmin.get(`/api/v1/communities/${other.id}/three-lists`)).json();
+    const theirLists = (await otherAdmin.get(`/api/v1/communities/${other.id}/three-lists`)).json<ThreeLists>();
     expect(ids(theirLists.needs)).toEqual([foreign.id]);
-    expect(theirLists.resources.map((r: { id: string }) => r.id)).not.toContain(own);
+    expect(theirLists.resources.map((r) => r.id)).not.toContain(own);
   });
 
   it('answers 404 for a community outside the caller\'s scope or unknown', async () => {

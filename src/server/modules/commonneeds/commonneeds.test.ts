@@ -1,9 +1,13 @@
 import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditCount, clientAs, createTestApp, type TestApp } from '../../testing.ts';
+import type { Static } from 'typebox';
+import { auditCount, clientAs, createTestApp, type TestApp, type ErrorBody, type Page } from '../../testing.ts';
 import { buildNeed, buildNeedWorld, type NeedWorld } from '../needs/needs.testing.ts';
 import { buildCommunity, buildGrid, type CommunityRef, type GridRef } from '../territory/testing.ts';
-import { buildCommonNeed } from './commonneeds.testing.ts';
+import type { CommonNeedView, CommonNeedDetail as CommonNeedDetailSchema } from './commonneeds.schemas.ts';
+import type { NeedDetail } from '../needs/needs.schemas.ts';
+
+type CommonNeedDetail = Static<typeof CommonNeedDetailSchema>;
 
 let t: TestApp;
 let w: NeedWorld;
@@ -38,7 +42,7 @@ const inOther = (o: Parameters<typeof buildNeed>[2] = {}) =>
 async function createGroup(c: C, body: Record<string, unknown> = {}) {
   const res = await c.post('/api/v1/common-needs', { communityId: w.community.id, categoryId: PROPERTY(), title: '楼道灯集中更换', ...body });
   expect(res.statusCode, res.body).toBe(201);
-  return res.json();
+  return res.json<CommonNeedDetail>();
 }
 
 describe('pooling a need into a common need', () => {
@@ -48,22 +52,22 @@ describe('pooling a need into a common need', () => {
     const audits = await auditCount(t.db, 'need.pool');
     const res = await admin.post(`/api/v1/needs/${id}/transitions`, { action: 'pool', commonNeedId: group.id });
     expect(res.statusCode, res.body).toBe(200);
-    expect(res.json().state).toBe('pooled');
-    const entry = res.json().timeline.at(-1);
+    expect(res.json<NeedDetail>().state).toBe('pooled');
+    const entry = res.json<NeedDetail>().timeline.at(-1);
     expect(entry).toMatchObject({ action: 'pool', fromState: 'accepted', toState: 'pooled', reply: '楼道灯集中更换', note: '' });
-    expect(entry.data).toMatchObject({ common_need_id: group.id });
+    expect(entry?.data).toMatchObject({ common_need_id: group.id });
     expect(await auditCount(t.db, 'need.pool')).toBe(audits + 1);
-    const detail = (await admin.get(`/api/v1/common-needs/${group.id}`)).json();
+    const detail = (await admin.get(`/api/v1/common-needs/${group.id}`)).json<CommonNeedDetail>();
     expect(detail).toMatchObject({ memberCount: 1, beneficiaryCount: 3 });
     expect(detail.members.map((m: { id: string }) => m.id)).toEqual([id]);
   });
 
   it('asks for the group, and the pool transition is offered on accepted needs', async () => {
     const id = await accepted();
-    expect((await admin.get(`/api/v1/needs/${id}`)).json().allowedActions).toContain('pool');
+    expect((await admin.get(`/api/v1/needs/${id}`)).json<CommonNeedDetail>().allowedActions).toContain('pool');
     const res = await admin.post(`/api/v1/needs/${id}/transitions`, { action: 'pool' });
     expect(res.statusCode).toBe(400);
-    expect(res.json().error.details.fields).toEqual([expect.objectContaining({ field: 'commonNeedId', code: 'validation.required' })]);
+    expect(res.json<ErrorBody>().error.details?.fields).toEqual([expect.objectContaining({ field: 'commonNeedId', code: 'validation.required' })]);
   });
 
   it('works through POST /common-needs/:id/needs, and the beneficiary count follows the members', async () => {
@@ -72,15 +76,15 @@ describe('pooling a need into a common need', () => {
     const b = await accepted({ beneficiaries: 5, grid_id: secondGrid.id, household: null });
     const first = await admin.post(`/api/v1/common-needs/${group.id}/needs`, { needId: a });
     expect(first.statusCode, first.body).toBe(200);
-    expect(first.json()).toMatchObject({ memberCount: 1, beneficiaryCount: 2 });
+    expect(first.json<CommonNeedDetail>()).toMatchObject({ memberCount: 1, beneficiaryCount: 2 });
     const second = await street.post(`/api/v1/common-needs/${group.id}/needs`, { needId: b, note: '同类问题' });
-    expect(second.json()).toMatchObject({ memberCount: 2, beneficiaryCount: 7 });
-    const need = (await admin.get(`/api/v1/needs/${b}`)).json();
+    expect(second.json<CommonNeedDetail>()).toMatchObject({ memberCount: 2, beneficiaryCount: 7 });
+    const need = (await admin.get(`/api/v1/needs/${b}`)).json<NeedDetail>();
     expect(need.state).toBe('pooled');
     expect(need.timeline.at(-1)).toMatchObject({ action: 'pool', note: '同类问题' });
     // Beneficiaries are never typed: a corrected member count shows at once.
     await t.db.updateTable('needs').set({ beneficiaries: 10 }).where('id', '=', a).execute();
-    expect((await admin.get(`/api/v1/common-needs/${group.id}`)).json().beneficiaryCount).toBe(15);
+    expect((await admin.get(`/api/v1/common-needs/${group.id}`)).json<CommonNeedDetail>().beneficiaryCount).toBe(15);
     // A pooled need cannot be pooled again.
     expect((await admin.post(`/api/v1/common-needs/${group.id}/needs`, { needId: a })).statusCode).toBe(409);
   });
@@ -91,7 +95,7 @@ describe('pooling a need into a common need', () => {
     const wrongCategory = await accepted({ category_id: LIGHTING() });
     const res = await admin.post(`/api/v1/common-needs/${group.id}/needs`, { needId: wrongCategory });
     expect(res.statusCode).toBe(400);
-    expect(res.json().error.details.fields[0]).toMatchObject({ field: 'commonNeedId', code: 'need.bad_common_need' });
+    expect(res.json<ErrorBody>().error.details?.fields[0]).toMatchObject({ field: 'commonNeedId', code: 'need.bad_common_need' });
     const viaTransition = await admin.post(`/api/v1/needs/${wrongCategory}/transitions`, { action: 'pool', commonNeedId: group.id });
     expect(viaTransition.statusCode).toBe(400);
     const otherGridNeed = await accepted({ grid_id: secondGrid.id, household: null });
@@ -139,10 +143,10 @@ describe('creating and changing common needs', () => {
     expect((await admin.post('/api/v1/common-needs', { ...body, gridId: otherGrid.id })).statusCode).toBe(404);
     const misplaced = await street.post('/api/v1/common-needs', { ...body, gridId: otherGrid.id });
     expect(misplaced.statusCode).toBe(400);
-    expect(misplaced.json().error.details.fields[0]).toMatchObject({ field: 'gridId', code: 'common_need.unknown_grid' });
+    expect(misplaced.json<ErrorBody>().error.details?.fields[0]).toMatchObject({ field: 'gridId', code: 'common_need.unknown_grid' });
     const group = await createGroup(admin);
     expect((await worker.patch(`/api/v1/common-needs/${group.id}`, { title: 'x' })).statusCode).toBe(403);
-    expect((await worker.get(`/api/v1/common-needs/${group.id}`)).json().allowedActions).toEqual([]);
+    expect((await worker.get(`/api/v1/common-needs/${group.id}`)).json<CommonNeedDetail>().allowedActions).toEqual([]);
     expect((await gridWorker.get(`/api/v1/common-needs/${group.id}`)).statusCode).toBe(200);
     expect((await otherAdmin.get(`/api/v1/common-needs/${group.id}`)).statusCode).toBe(404);
     expect((await otherAdmin.patch(`/api/v1/common-needs/${group.id}`, { title: 'x' })).statusCode).toBe(404);
@@ -154,22 +158,22 @@ describe('creating and changing common needs', () => {
     const audits = await auditCount(t.db, 'common_need.update');
     const res = await admin.patch(`/api/v1/common-needs/${group.id}`, { status: 'candidate', projectRef: 'P-2026-001' });
     expect(res.statusCode, res.body).toBe(200);
-    expect(res.json()).toMatchObject({ status: 'candidate', projectRef: 'P-2026-001' });
-    expect((await street.patch(`/api/v1/common-needs/${group.id}`, { status: 'open', projectRef: null })).json()).toMatchObject({ status: 'open', projectRef: null });
+    expect(res.json<CommonNeedDetail>()).toMatchObject({ status: 'candidate', projectRef: 'P-2026-001' });
+    expect((await street.patch(`/api/v1/common-needs/${group.id}`, { status: 'open', projectRef: null })).json<CommonNeedDetail>()).toMatchObject({ status: 'open', projectRef: null });
     expect(await auditCount(t.db, 'common_need.update')).toBe(audits + 2);
     expect((await admin.patch(`/api/v1/common-needs/${group.id}`, { status: 'projected' })).statusCode).toBe(400);
     await t.db.updateTable('common_needs').set({ status: 'projected' }).where('id', '=', group.id).execute();
     const locked = await admin.patch(`/api/v1/common-needs/${group.id}`, { status: 'open' });
     expect(locked.statusCode).toBe(409);
-    expect(locked.json().error.code).toBe('common_need.status_locked');
-    expect((await admin.patch(`/api/v1/common-needs/${group.id}`, { title: '新标题' })).json().title).toBe('新标题');
+    expect(locked.json<ErrorBody>().error.code).toBe('common_need.status_locked');
+    expect((await admin.patch(`/api/v1/common-needs/${group.id}`, { title: '新标题' })).json<CommonNeedDetail>().title).toBe('新标题');
   });
 
   it('lists the groups of the caller\'s scope, filtered by community and status', async () => {
     const mine = await createGroup(admin);
     await admin.patch(`/api/v1/common-needs/${mine.id}`, { status: 'candidate' });
-    const theirs = (await otherAdmin.post('/api/v1/common-needs', { communityId: other.id, categoryId: PROPERTY(), title: '他社区' })).json();
-    const ids = async (c: C, q = '') => (await c.get(`/api/v1/common-needs?limit=200${q}`)).json().items.map((g: { id: string }) => g.id);
+    const theirs = (await otherAdmin.post('/api/v1/common-needs', { communityId: other.id, categoryId: PROPERTY(), title: '他社区' })).json<CommonNeedDetail>();
+    const ids = async (c: C, q = '') => (await c.get(`/api/v1/common-needs?limit=200${q}`)).json<Page<CommonNeedView>>().items.map((g: { id: string }) => g.id);
     expect(await ids(admin)).toContain(mine.id);
     expect(await ids(admin)).not.toContain(theirs.id);
     expect(await ids(gridWorker)).toContain(mine.id);
@@ -177,9 +181,9 @@ describe('creating and changing common needs', () => {
     expect(await ids(street, `&communityId=${other.id}`)).toEqual([theirs.id]);
     expect(await ids(admin, '&status=candidate')).toContain(mine.id);
     expect(await ids(admin, '&status=open')).not.toContain(mine.id);
-    const page = (await street.get('/api/v1/common-needs?limit=1')).json();
+    const page = (await street.get('/api/v1/common-needs?limit=1')).json<Page<CommonNeedView>>();
     expect(page.items).toHaveLength(1);
-    const next = (await street.get(`/api/v1/common-needs?limit=1&cursor=${page.nextCursor}`)).json();
+    const next = (await street.get(`/api/v1/common-needs?limit=1&cursor=${page.nextCursor}`)).json<Page<CommonNeedView>>();
     expect(next.items[0].id < page.items[0].id).toBe(true);
   });
 });

@@ -2,10 +2,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditCount, clientAs, createTestApp, type TestApp } from '../../testing.ts';
+import { auditCount, clientAs, createTestApp, type TestApp, type ErrorBody, type Page } from '../../testing.ts';
 import { buildCommunity } from '../territory/testing.ts';
 import { contentDisposition, sanitizeFileName, sniffType } from './needs.attachments.ts';
 import { buildNeed, buildNeedWorld, type NeedWorld } from './needs.testing.ts';
+import type { AttachmentView, NeedDetail } from './needs.schemas.ts';
 
 type C = Awaited<ReturnType<typeof clientAs>>;
 let t: TestApp;
@@ -92,7 +93,7 @@ describe('attachments of a need', () => {
     ] as const) {
       const res = await upload(worker, needId, { name, content, type });
       expect(res.statusCode, res.body).toBe(201);
-      expect(res.json()).toMatchObject({ needId, fileName: name, contentType: type, sizeBytes: content.length, uploadedByName: worker.user.username });
+      expect(res.json<NeedDetail>()).toMatchObject({ needId, fileName: name, contentType: type, sizeBytes: content.length, uploadedByName: worker.user.username });
     }
     const stored = await rows(needId);
     expect(stored).toHaveLength(4);
@@ -102,12 +103,12 @@ describe('attachments of a need', () => {
       expect(r.sha256).toMatch(/^[0-9a-f]{64}$/);
     }
     expect(await auditCount(t.db, 'need.attachment.create')).toBeGreaterThanOrEqual(4);
-    const need = (await worker.get(`/api/v1/needs/${needId}`)).json();
+    const need = (await worker.get(`/api/v1/needs/${needId}`)).json<NeedDetail>();
     expect(need.timeline.filter((e: { action: string }) => e.action === 'attach')).toHaveLength(4);
 
     const list = await resident.get(`/api/v1/needs/${needId}/attachments`);
     expect(list.statusCode).toBe(200);
-    const first = list.json().items[0];
+    const first = list.json<Page<AttachmentView>>().items[0];
     expect(first.url).toBe(`/api/v1/needs/${needId}/attachments/${first.id}/content`);
     const before = await auditCount(t.db, 'need.attachment.read');
     const content = await resident.get(first.url);
@@ -124,12 +125,12 @@ describe('attachments of a need', () => {
 
   it('hides the files of a need from whoever may not read it, exactly like a missing one', async () => {
     const needId = await buildNeed(t.db, w);
-    const a = (await upload(worker, needId, { name: 'a.jpg', content: jpeg() })).json();
+    const a = (await upload(worker, needId, { name: 'a.jpg', content: jpeg() })).json<AttachmentView>();
     const before = await auditCount(t.db, 'need.attachment.read');
     for (const url of [`/api/v1/needs/${needId}/attachments`, a.url]) {
       const res = await stranger.get(url);
       expect(res.statusCode).toBe(404);
-      expect(res.json().error.code).toBe('resource.not_found');
+      expect(res.json<ErrorBody>().error.code).toBe('resource.not_found');
     }
     const neighbour = await clientAs(t, [{ role: 'resident', scopeType: 'household', scopeId: w.neighbour.id, districtId: w.district.id }]);
     expect((await neighbour.get(a.url)).statusCode).toBe(404);
@@ -142,17 +143,17 @@ describe('attachments of a need', () => {
     const needId = await buildNeed(t.db, w);
     const text = await upload(worker, needId, { name: 'photo.jpg', content: Buffer.from('just some text, not a photo'), type: 'image/jpeg' });
     expect(text.statusCode).toBe(400);
-    expect(text.json().error.code).toBe('attachment.type_not_allowed');
+    expect(text.json<ErrorBody>().error.code).toBe('attachment.type_not_allowed');
     const mismatch = await upload(worker, needId, { name: 'photo.png', content: jpeg(), type: 'image/png' });
     expect(mismatch.statusCode).toBe(400);
-    expect(mismatch.json().error.code).toBe('attachment.type_not_allowed');
+    expect(mismatch.json<ErrorBody>().error.code).toBe('attachment.type_not_allowed');
     const none = await upload(worker, needId);
     expect(none.statusCode).toBe(400);
-    expect(none.json().error.code).toBe('attachment.missing_file');
+    expect(none.json<ErrorBody>().error.code).toBe('attachment.missing_file');
     const wrongField = await upload(worker, needId, { name: 'a.jpg', content: jpeg() }, 'photo');
-    expect(wrongField.json().error.code).toBe('attachment.missing_file');
+    expect(wrongField.json<ErrorBody>().error.code).toBe('attachment.missing_file');
     worker.lang = 'en';
-    expect((await upload(worker, needId)).json().error.message).toBe('Choose a file to upload');
+    expect((await upload(worker, needId)).json<ErrorBody>().error.message).toBe('Choose a file to upload');
     worker.lang = undefined;
     expect(await rows(needId)).toEqual([]);
   });
@@ -162,10 +163,10 @@ describe('attachments of a need', () => {
     const filesBefore = filesOnDisk().length;
     const bigPhoto = await upload(worker, needId, { name: 'big.jpg', content: jpeg(10 * MB + 1) });
     expect(bigPhoto.statusCode).toBe(413);
-    expect(bigPhoto.json().error.code).toBe('attachment.too_large');
+    expect(bigPhoto.json<ErrorBody>().error.code).toBe('attachment.too_large');
     const bigPdf = await upload(worker, needId, { name: 'big.pdf', content: pdf(20 * MB + 1) });
     expect(bigPdf.statusCode).toBe(413);
-    expect(bigPdf.json().error.code).toBe('attachment.too_large');
+    expect(bigPdf.json<ErrorBody>().error.code).toBe('attachment.too_large');
     expect(await rows(needId)).toEqual([]);
     expect(filesOnDisk().length).toBe(filesBefore);
     // The limits are per type: a 15 MB PDF is fine.
@@ -178,7 +179,7 @@ describe('attachments of a need', () => {
     const filesBefore = filesOnDisk();
     const eleventh = await upload(resident, needId, { name: 'p10.png', content: png() });
     expect(eleventh.statusCode).toBe(409);
-    expect(eleventh.json().error.code).toBe('attachment.limit_reached');
+    expect(eleventh.json<ErrorBody>().error.code).toBe('attachment.limit_reached');
     expect(await rows(needId)).toHaveLength(10);
     expect(filesOnDisk()).toEqual(filesBefore);
     const all = await t.db.selectFrom('need_attachments').select('id').where('district_id', '=', w.district.id).execute();
@@ -187,6 +188,6 @@ describe('attachments of a need', () => {
     const closed = await buildNeed(t.db, w, { state: 'closed' });
     const res = await upload(worker, closed, { name: 'late.jpg', content: jpeg() });
     expect(res.statusCode).toBe(409);
-    expect(res.json().error.code).toBe('attachment.need_closed');
+    expect(res.json<ErrorBody>().error.code).toBe('attachment.need_closed');
   });
 });

@@ -83,7 +83,7 @@ export async function ensureDefaultCategories(db: Kysely<DB>, districtId: string
 }
 
 export function limitsOf(raw: unknown): Limits {
-  const value = typeof raw === 'string' ? JSON.parse(raw) : raw;
+  const value: unknown = typeof raw === 'string' ? JSON.parse(raw) : raw;
   return { ...DEFAULT_LIMITS, ...(value as Partial<Limits>) };
 }
 

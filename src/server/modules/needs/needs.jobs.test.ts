@@ -1,7 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditCount, clientAs, createTestApp, type TestApp } from '../../testing.ts';
+import type { Static } from 'typebox';
+import { auditCount, clientAs, createTestApp, type TestApp, type Page } from '../../testing.ts';
 import { autoConfirm, escalateOverdue } from './needs.jobs.ts';
 import { buildNeed, buildNeedWorld, type NeedWorld } from './needs.testing.ts';
+import type { NeedDetail, NeedView, Inbox as InboxSchema } from './needs.schemas.ts';
+
+type Inbox = Static<typeof InboxSchema>;
 
 let t: TestApp;
 let w: NeedWorld;
@@ -30,7 +34,7 @@ describe('escalation of overdue needs', () => {
     expect((await need(waiting)).escalation_level).toBe(0);
     expect(await auditCount(t.db, 'need.escalate')).toBe(audits + 1);
     const events = await t.db.selectFrom('need_events').selectAll().where('need_id', '=', id).execute();
-    expect(events).toEqual([expect.objectContaining({ action: 'escalate', actor_user_id: null, data: expect.objectContaining({ level: 1 }) })]);
+    expect(events).toEqual([expect.objectContaining({ action: 'escalate', actor_user_id: null, data: expect.objectContaining({ level: 1 }) as unknown })]);
 
     // Urgent triage is 2 hours: one hour later nothing changes, three hours later the district gets it.
     await escalateOverdue(t.db, new Date(now.getTime() + HOUR));
@@ -46,10 +50,10 @@ describe('escalation of overdue needs', () => {
     const districtOfficer = await clientAs(t, [{ role: 'district_officer', scopeType: 'district', scopeId: w.district.id }]);
     const one = await buildNeed(t.db, w, { state: 'in_progress', escalation_level: 1, resolve_due_at: new Date(Date.now() - DAY) });
     const two = await buildNeed(t.db, w, { state: 'accepted', escalation_level: 2, resolve_due_at: new Date(Date.now() - 2 * DAY) });
-    const streetInbox = (await streetOfficer.get('/api/v1/inbox')).json().items;
+    const streetInbox = (await streetOfficer.get('/api/v1/inbox')).json<Page<NeedView>>().items;
     expect(streetInbox.map((n: { id: string }) => n.id)).toEqual(expect.arrayContaining([one, two]));
     expect(streetInbox.find((n: { id: string }) => n.id === one)).toMatchObject({ reason: 'escalated', overdue: true });
-    const districtInbox = (await districtOfficer.get('/api/v1/inbox')).json().items.map((n: { id: string }) => n.id);
+    const districtInbox = (await districtOfficer.get('/api/v1/inbox')).json<Page<NeedView>>().items.map((n: { id: string }) => n.id);
     expect(districtInbox).toContain(two);
     expect(districtInbox).not.toContain(one);
   });
@@ -65,10 +69,10 @@ describe('auto-confirmation', () => {
     expect(await need(old)).toMatchObject({ state: 'closed', auto_confirmed: true });
     expect((await need(recent)).state).toBe('resolved');
     expect(await auditCount(t.db, 'need.auto_confirm')).toBe(1);
-    const view = (await resident.get(`/api/v1/needs/${old}`)).json();
+    const view = (await resident.get(`/api/v1/needs/${old}`)).json<NeedDetail>();
     expect(view).toMatchObject({ state: 'closed', autoConfirmed: true });
     expect(view.timeline.at(-1)).toMatchObject({ action: 'auto_confirm', actorUserId: null, toState: 'closed' });
-    expect((await resident.get('/api/v1/notifications')).json().items[0]).toMatchObject({ needId: old, state: 'closed' });
+    expect((await resident.get('/api/v1/notifications')).json<Page<NeedView>>().items[0]).toMatchObject({ needId: old, state: 'closed' });
 
     await t.db.insertInto('need_settings').values({ district_id: w.district.id, auto_confirm_days: 5 }).execute();
     expect(await autoConfirm(t.db, now)).toBe(1);
@@ -95,11 +99,11 @@ describe('inbox', () => {
     const recorded = await buildNeed(t.db, w, { ...place, state: 'resolved', reporter_user_id: null, resolve_due_at: new Date(Date.now() + DAY) });
     await buildNeed(t.db, w, { state: 'resolved', reporter_user_id: null });
 
-    const items = (await worker.get('/api/v1/inbox')).json().items;
-    expect(items.map((n: { id: string }) => n.id)).toEqual([overdue, soon, mine, later]);
-    expect(items.map((n: { reason: string }) => n.reason)).toEqual(['triage', 'triage', 'handle', 'triage']);
+    const items = (await worker.get('/api/v1/inbox')).json<Inbox>().items;
+    expect(items.map((n) => n.id)).toEqual([overdue, soon, mine, later]);
+    expect(items.map((n) => n.reason)).toEqual(['triage', 'triage', 'handle', 'triage']);
     expect(items[0].overdue).toBe(true);
-    const residentItems = (await resident.get('/api/v1/inbox')).json().items;
+    const residentItems = (await resident.get('/api/v1/inbox')).json<Page<NeedView>>().items;
     expect(residentItems.map((n: { id: string }) => n.id).sort()).toEqual([toConfirm, recorded].sort());
     expect(residentItems[0]).toMatchObject({ reason: 'confirm', allowedActions: ['confirm', 'dispute'] });
   });

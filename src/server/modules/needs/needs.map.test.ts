@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { clientAs, createTestApp, type TestApp } from '../../testing.ts';
+import { clientAs, createTestApp, type TestApp, type Page } from '../../testing.ts';
 import { buildCommunity, buildGrid, buildStreet } from '../territory/testing.ts';
 import { MAP_MAX } from './needs.map.ts';
 import { buildNeed, buildNeedWorld, type NeedWorld } from './needs.testing.ts';
+import type { NeedMap, NeedView } from './needs.schemas.ts';
 
 type C = Awaited<ReturnType<typeof clientAs>>;
 let t: TestApp;
@@ -31,21 +32,21 @@ describe('board map', () => {
 
     const res = await worker.get('/api/v1/needs/map');
     expect(res.statusCode, res.body).toBe(200);
-    const map = res.json();
+    const map = res.json<NeedMap>();
     expect(map.truncated).toBe(false);
     expect(ids(map.items)).toEqual([late, atHome, inGrid]);
-    expect(map.items.find((i: { id: string }) => i.id === inGrid)).toMatchObject({ urgency: 'urgent', state: 'reported', point: { lng: 118.7, lat: 32.15 }, gridId: w.grid.id, overdue: false });
-    expect(map.items.find((i: { id: string }) => i.id === atHome).point).toBeNull();
-    expect(map.items.find((i: { id: string }) => i.id === late).overdue).toBe(true);
+    expect(map.items.find((i) => i.id === inGrid)).toMatchObject({ urgency: 'urgent', state: 'reported', point: { lng: 118.7, lat: 32.15 }, gridId: w.grid.id, overdue: false });
+    expect(map.items.find((i) => i.id === atHome)?.point).toBeNull();
+    expect(map.items.find((i) => i.id === late)?.overdue).toBe(true);
     expect(ids(map.items)).not.toContain(closed);
     expect(ids(map.items)).not.toContain(rejected);
     expect(ids(map.items)).not.toContain(foreign);
 
-    expect(ids((await worker.get('/api/v1/needs/map?overdue=true')).json().items)).toEqual([late]);
-    expect(ids((await worker.get('/api/v1/needs/map?state=in_progress')).json().items)).toEqual([atHome]);
-    expect(ids((await worker.get(`/api/v1/needs/map?gridId=${otherGrid.id}`)).json().items)).toEqual([]);
+    expect(ids((await worker.get('/api/v1/needs/map?overdue=true')).json<Page<NeedView>>().items)).toEqual([late]);
+    expect(ids((await worker.get('/api/v1/needs/map?state=in_progress')).json<Page<NeedView>>().items)).toEqual([atHome]);
+    expect(ids((await worker.get(`/api/v1/needs/map?gridId=${otherGrid.id}`)).json<Page<NeedView>>().items)).toEqual([]);
     const resident = await clientAs(t, [{ role: 'resident', scopeType: 'household', scopeId: w.household.id, districtId: w.district.id }]);
-    expect(ids((await resident.get('/api/v1/needs/map')).json().items)).toEqual([late, atHome]);
+    expect(ids((await resident.get('/api/v1/needs/map')).json<Page<NeedView>>().items)).toEqual([late, atHome]);
   });
 
   it(`stops at ${MAP_MAX} needs and says so`, async () => {
@@ -55,7 +56,7 @@ describe('board map', () => {
     const base = { street_id: street.id, community_id: community.id, grid_id: grid.id, household: null };
     for (let i = 0; i < MAP_MAX + 1; i++) await buildNeed(t.db, w, base);
     const officer = await clientAs(t, [{ role: 'street_officer', scopeType: 'street', scopeId: street.id, districtId: w.district.id }]);
-    const map = (await officer.get('/api/v1/needs/map')).json();
+    const map = (await officer.get('/api/v1/needs/map')).json<NeedMap>();
     expect(map.items).toHaveLength(MAP_MAX);
     expect(map.truncated).toBe(true);
   }, 120_000);
@@ -66,7 +67,7 @@ describe('board list filters', () => {
     const lift = await buildNeed(t.db, w, { description: '三单元电梯异响_50%' });
     const other = await buildNeed(t.db, w, { description: '垃圾桶满了' });
     const refNo = (await t.db.selectFrom('needs').select('ref_no').where('id', '=', other).executeTakeFirstOrThrow()).ref_no;
-    const q = (s: string) => worker.get(`/api/v1/needs?limit=200&${s}`).then((r) => r.json().items.map((i: { id: string }) => i.id));
+    const q = (s: string) => worker.get(`/api/v1/needs?limit=200&${s}`).then((r) => r.json<Page<NeedView>>().items.map((i: { id: string }) => i.id));
     expect(await q(`q=${encodeURIComponent('电梯异响')}`)).toEqual([lift]);
     expect(await q(`q=${encodeURIComponent('_50%')}`)).toEqual([lift]);
     expect(await q(`q=${encodeURIComponent('%%')}`)).toEqual([]);
@@ -75,8 +76,8 @@ describe('board list filters', () => {
     expect(await q(`streetId=${w.street.id}&q=${encodeURIComponent('垃圾桶')}`)).toEqual([other]);
     const elsewhere = await buildStreet(t.db, { district: w.district });
     expect(await q(`streetId=${elsewhere.id}`)).toEqual([]);
-    const first = (await worker.get('/api/v1/needs?limit=1&overdue=false')).json();
-    const second = (await worker.get(`/api/v1/needs?limit=1&overdue=false&cursor=${first.nextCursor}`)).json();
+    const first = (await worker.get('/api/v1/needs?limit=1&overdue=false')).json<Page<NeedView>>();
+    const second = (await worker.get(`/api/v1/needs?limit=1&overdue=false&cursor=${first.nextCursor}`)).json<Page<NeedView>>();
     expect(second.items[0].id < first.items[0].id).toBe(true);
   });
 });

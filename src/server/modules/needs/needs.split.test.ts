@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditCount, clientAs, createTestApp, type TestApp } from '../../testing.ts';
+import { auditCount, clientAs, createTestApp, type TestApp, type ErrorBody } from '../../testing.ts';
 import { buildCommunity, buildHousehold } from '../territory/testing.ts';
 import { buildNeed, buildNeedWorld, type NeedWorld } from './needs.testing.ts';
+import type { NeedDetail } from './needs.schemas.ts';
 
 type C = Awaited<ReturnType<typeof clientAs>>;
 let t: TestApp;
@@ -25,9 +26,9 @@ describe('splitting a need', () => {
   it('splits the meal part of a reported call into its own need with the same reporter and place', async () => {
     const original = (
       await resident.post('/api/v1/needs', { source: 'resident', householdId: w.household.id, categoryId: w.category('property_facilities'), description: '电梯坏了，老人下不了楼，也吃不上饭' })
-    ).json();
+    ).json<NeedDetail>();
     expect(original.allowedActions).not.toContain('split');
-    const shown = (await admin.get(`/api/v1/needs/${original.id}`)).json();
+    const shown = (await admin.get(`/api/v1/needs/${original.id}`)).json<NeedDetail>();
     expect(shown.allowedActions).toContain('split');
     const audits = await auditCount(t.db, 'need.split');
     await t.db
@@ -37,7 +38,7 @@ describe('splitting a need', () => {
 
     const res = await admin.post(`/api/v1/needs/${original.id}/split`, meal());
     expect(res.statusCode, res.body).toBe(201);
-    const part = res.json();
+    const part = res.json<NeedDetail>();
     expect(part).toMatchObject({
       state: 'reported',
       source: 'resident',
@@ -57,7 +58,7 @@ describe('splitting a need', () => {
     expect(part.timeline[1].reply).toBe(original.refNo);
     expect(part.related).toContainEqual(expect.objectContaining({ id: original.id, relation: 'split_from', refNo: original.refNo }));
 
-    const after = (await resident.get(`/api/v1/needs/${original.id}`)).json();
+    const after = (await resident.get(`/api/v1/needs/${original.id}`)).json<NeedDetail>();
     expect(after.state).toBe('reported');
     expect(after.timeline.at(-1)).toMatchObject({ action: 'split', reply: part.refNo });
     expect(after.related).toContainEqual(expect.objectContaining({ id: part.id, relation: 'split_into' }));
@@ -68,9 +69,9 @@ describe('splitting a need', () => {
 
   it('hands over an accepted need as accepted, with the acceptance on its timeline', async () => {
     const id = await buildNeed(t.db, w, { state: 'accepted', source: 'staff', intake_channel: 'walk_in', recorded_by_user_id: admin.user.id });
-    const part = (await admin.post(`/api/v1/needs/${id}/split`, { ...meal(), beneficiaries: 2 })).json();
+    const part = (await admin.post(`/api/v1/needs/${id}/split`, { ...meal(), beneficiaries: 2 })).json<NeedDetail>();
     expect(part).toMatchObject({ state: 'accepted', source: 'staff', intakeChannel: 'walk_in', recordedByUserId: admin.user.id, beneficiaries: 2, splitFromId: id });
-    expect(part.timeline.map((e: { action: string; toState: string }) => [e.action, e.toState])).toEqual([
+    expect(part.timeline.map((e) => [e.action, e.toState])).toEqual([
       ['report', 'reported'],
       ['accept', 'accepted'],
       ['split', 'accepted'],
@@ -82,8 +83,8 @@ describe('splitting a need', () => {
       const id = await buildNeed(t.db, w, { state });
       const res = await admin.post(`/api/v1/needs/${id}/split`, meal());
       expect(res.statusCode).toBe(409);
-      expect(res.json().error.code).toBe('need.cannot_split');
-      expect((await admin.get(`/api/v1/needs/${id}`)).json().allowedActions).not.toContain('split');
+      expect(res.json<ErrorBody>().error.code).toBe('need.cannot_split');
+      expect((await admin.get(`/api/v1/needs/${id}`)).json<NeedDetail>().allowedActions).not.toContain('split');
     }
     const id = await buildNeed(t.db, w);
     const grid = await gridWorker.post(`/api/v1/needs/${id}/split`, meal());
@@ -93,7 +94,7 @@ describe('splitting a need', () => {
     expect((await stranger.post(`/api/v1/needs/${id}/split`, meal())).statusCode).toBe(404);
     const bad = await admin.post(`/api/v1/needs/${id}/split`, { ...meal(), categoryId: id });
     expect(bad.statusCode).toBe(404);
-    expect(bad.json().error.details.fields[0]).toMatchObject({ field: 'categoryId', code: 'resource.not_found' });
+    expect(bad.json<ErrorBody>().error.details?.fields[0]).toMatchObject({ field: 'categoryId', code: 'resource.not_found' });
     const count = await t.db.selectFrom('needs').select('id').where('split_from_id', '=', id).execute();
     expect(count).toEqual([]);
   });
@@ -108,31 +109,31 @@ describe('related needs on the need page', () => {
     const recent = await buildNeed(t.db, w, { household: h, category_id: w.category('elderly_care'), description: '需要助餐' });
     const elsewhere = await buildNeed(t.db, w);
 
-    const detail = (await admin.get(`/api/v1/needs/${survivor}`)).json();
-    const byId = Object.fromEntries(detail.related.map((r: { id: string; relation: string }) => [r.id, r.relation]));
+    const detail = (await admin.get(`/api/v1/needs/${survivor}`)).json<NeedDetail>();
+    const byId = Object.fromEntries(detail.related.map((r) => [r.id, r.relation]));
     expect(byId).toEqual({ [merged]: 'merged_from', [recent]: 'same_household' });
     expect(byId[older]).toBeUndefined();
     expect(byId[elsewhere]).toBeUndefined();
-    const recentView = detail.related.find((r: { id: string }) => r.id === recent);
+    const recentView = detail.related.find((r) => r.id === recent);
     expect(recentView).toMatchObject({ state: 'reported', description: '需要助餐' });
-    expect(recentView.categoryName).toBeTruthy();
-    expect((await admin.get(`/api/v1/needs/${merged}`)).json().related).toContainEqual(expect.objectContaining({ id: survivor, relation: 'merged_into' }));
+    expect(recentView?.categoryName).toBeTruthy();
+    expect((await admin.get(`/api/v1/needs/${merged}`)).json<NeedDetail>().related).toContainEqual(expect.objectContaining({ id: survivor, relation: 'merged_into' }));
 
     // A resident of the household sees its needs; a follower of one need sees only what it may read.
     const member = await clientAs(t, [{ role: 'resident', scopeType: 'household', scopeId: h.id, districtId: w.district.id }]);
-    expect((await member.get(`/api/v1/needs/${survivor}`)).json().related.map((r: { id: string }) => r.id).sort()).toEqual([merged, recent].sort());
+    expect((await member.get(`/api/v1/needs/${survivor}`)).json<NeedDetail>().related.map((r: { id: string }) => r.id).sort()).toEqual([merged, recent].sort());
     const outsider = await clientAs(t, [{ role: 'resident', scopeType: 'household', scopeId: w.neighbour.id, districtId: w.district.id }]);
     await t.db.insertInto('need_followers').values({ district_id: w.district.id, need_id: survivor, user_id: outsider.user.id }).execute();
     const seen = await outsider.get(`/api/v1/needs/${survivor}`);
     expect(seen.statusCode).toBe(200);
-    expect(seen.json().related).toEqual([]);
+    expect(seen.json<NeedDetail>().related).toEqual([]);
   });
 
   it('shows at most ten needs of the same household', async () => {
     const h = await buildHousehold(t.db, { grid: w.grid });
     const ids: string[] = [];
     for (let i = 0; i < 12; i++) ids.push(await buildNeed(t.db, w, { household: h }));
-    const related = (await admin.get(`/api/v1/needs/${ids[0]}`)).json().related;
+    const related = (await admin.get(`/api/v1/needs/${ids[0]}`)).json<NeedDetail>().related;
     expect(related).toHaveLength(10);
     expect(related.every((r: { relation: string }) => r.relation === 'same_household')).toBe(true);
     expect(related[0].id).toBe(ids[11]);

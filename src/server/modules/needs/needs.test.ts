@@ -1,8 +1,13 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { auditCount, clientAs, createTestApp, type TestApp } from '../../testing.ts';
+import type { Static } from 'typebox';
+import { auditCount, clientAs, createTestApp, type TestApp, type ErrorBody, type Page } from '../../testing.ts';
 import { buildCommunity, buildGrid, buildHousehold } from '../territory/testing.ts';
 import { buildOrganization } from '../organizations/testing.ts';
 import { buildNeed, buildNeedWorld, type NeedWorld } from './needs.testing.ts';
+import type { NeedDetail, NeedView, CalendarList as CalendarListSchema, NotificationView as NotificationSchema } from './needs.schemas.ts';
+
+type CalendarList = Static<typeof CalendarListSchema>;
+type NotificationView = Static<typeof NotificationSchema>;
 
 let t: TestApp;
 let w: NeedWorld;
@@ -25,11 +30,11 @@ describe('reporting a need', () => {
   it('takes a resident\'s own report and numbers it per district', async () => {
     const res = await report(resident, { source: 'resident', householdId: w.household.id });
     expect(res.statusCode, res.body).toBe(201);
-    const need = res.json();
+    const need = res.json<NeedDetail>();
     expect(need).toMatchObject({ source: 'resident', reporterUserId: resident.user.id, recordedByUserId: null, state: 'reported', gridId: w.grid.id, communityId: w.community.id, urgency: 'normal' });
     expect(need.refNo).toMatch(/^N-\d{4}-\d{6}$/);
     expect(need.timeline).toEqual([expect.objectContaining({ action: 'report', toState: 'reported', actorUserId: resident.user.id })]);
-    const next = (await report(resident, { source: 'resident', householdId: w.household.id, description: '垃圾没人清' })).json();
+    const next = (await report(resident, { source: 'resident', householdId: w.household.id, description: '垃圾没人清' })).json<NeedDetail>();
     expect(Number(next.refNo.slice(-6))).toBe(Number(need.refNo.slice(-6)) + 1);
     expect(await auditCount(t.db, 'need.create')).toBeGreaterThanOrEqual(2);
   });
@@ -37,10 +42,10 @@ describe('reporting a need', () => {
   it('records who took a report on behalf of a resident and requires the channel', async () => {
     const missing = await report(worker, { source: 'staff', householdId: w.household.id });
     expect(missing.statusCode).toBe(400);
-    expect(missing.json().error.details.fields[0]).toMatchObject({ field: 'intakeChannel', code: 'need.channel_required' });
+    expect(missing.json<ErrorBody>().error.details?.fields[0]).toMatchObject({ field: 'intakeChannel', code: 'need.channel_required' });
     const res = await report(worker, { source: 'staff', intakeChannel: 'walk_in', gridId: w.grid.id, point: { lng: 118.701, lat: 32.151 } });
     expect(res.statusCode, res.body).toBe(201);
-    expect(res.json()).toMatchObject({ recordedByUserId: worker.user.id, reporterUserId: null, intakeChannel: 'walk_in', householdId: null, point: { lng: 118.701, lat: 32.151 } });
+    expect(res.json<NeedDetail>()).toMatchObject({ recordedByUserId: worker.user.id, reporterUserId: null, intakeChannel: 'walk_in', householdId: null, point: { lng: 118.701, lat: 32.151 } });
   });
 
   it('refuses a resident reporting for another household and staff outside their community', async () => {
@@ -51,7 +56,7 @@ describe('reporting a need', () => {
     const far = await buildHousehold(t.db, { grid: otherGrid });
     const res = await report(worker, { source: 'staff', intakeChannel: 'phone', householdId: far.id });
     expect(res.statusCode).toBe(404);
-    expect(res.json().error.details.fields[0]).toMatchObject({ field: 'householdId', code: 'resource.not_found' });
+    expect(res.json<ErrorBody>().error.details?.fields[0]).toMatchObject({ field: 'householdId', code: 'resource.not_found' });
   });
 
 });
@@ -63,7 +68,7 @@ describe('working days from the national calendar, with local edits over it', ()
     const res = await report(worker, { source: 'staff', intakeChannel: 'phone', householdId: w.household.id });
     vi.useRealTimers();
     expect(res.statusCode, res.body).toBe(201);
-    return res.json();
+    return res.json<NeedDetail>();
   };
 
   it('counts time limits in working days across the National Day holiday and its make-up Saturday', async () => {
@@ -84,27 +89,27 @@ describe('working days from the national calendar, with local edits over it', ()
 
   it('lists a year\'s national days in the caller\'s language, marked as national', async () => {
     const officer = await clientAs(t, [{ role: 'district_officer', scopeType: 'district', scopeId: w.district.id }]);
-    const zh = (await officer.get('/api/v1/calendar-days?year=2025')).json();
+    const zh = (await officer.get('/api/v1/calendar-days?year=2025')).json<CalendarList>();
     expect(zh.national).toEqual({ published: true, firstYear: 2024, lastYear: 2026 });
     expect(zh.items).toContainEqual({ date: '2025-01-28', kind: 'holiday', name: '春节', source: 'national' });
     expect(zh.items).toContainEqual({ date: '2025-02-08', kind: 'workday', name: '春节', source: 'national' });
-    expect(zh.items.filter((d: { kind: string }) => d.kind === 'holiday')).toHaveLength(28);
-    expect(zh.items.filter((d: { kind: string }) => d.kind === 'workday')).toHaveLength(5);
-    expect(zh.items.every((d: { source: string }) => d.source === 'national')).toBe(true);
+    expect(zh.items.filter((d) => d.kind === 'holiday')).toHaveLength(28);
+    expect(zh.items.filter((d) => d.kind === 'workday')).toHaveLength(5);
+    expect(zh.items.every((d) => d.source === 'national')).toBe(true);
     officer.lang = 'en';
-    const en = (await officer.get('/api/v1/calendar-days?year=2025')).json();
+    const en = (await officer.get('/api/v1/calendar-days?year=2025')).json<CalendarList>();
     officer.lang = undefined;
     expect(en.items).toContainEqual({ date: '2025-01-28', kind: 'holiday', name: 'Spring Festival', source: 'national' });
-    const y2024 = (await officer.get('/api/v1/calendar-days?year=2024')).json().items;
+    const y2024 = (await officer.get('/api/v1/calendar-days?year=2024')).json<CalendarList>().items;
     expect(y2024).toContainEqual({ date: '2024-02-10', kind: 'holiday', name: '春节', source: 'national' });
-    const unpublished = (await officer.get('/api/v1/calendar-days?year=2027')).json();
+    const unpublished = (await officer.get('/api/v1/calendar-days?year=2027')).json<CalendarList>();
     expect(unpublished).toEqual({ items: [], national: { published: false, firstYear: 2024, lastYear: 2026 } });
   });
 
   it('applies the platform admin\'s local edits over the national calendar; removing one returns the date to it', async () => {
     const admin = await clientAs(t, [{ role: 'platform_admin', scopeType: 'platform' }]);
     const officer = await clientAs(t, [{ role: 'district_officer', scopeType: 'district', scopeId: w.district.id }]);
-    const day = async (date: string) => (await officer.get(`/api/v1/calendar-days?year=${date.slice(0, 4)}`)).json().items.find((d: { date: string }) => d.date === date);
+    const day = async (date: string) => (await officer.get(`/api/v1/calendar-days?year=${date.slice(0, 4)}`)).json<CalendarList>().items.find((d) => d.date === date);
     expect((await officer.request('PUT', '/api/v1/calendar-days/2026-10-08', { kind: 'holiday', name: 'x' })).statusCode).toBe(403);
 
     // A day off of this deployment's own, on a national working day.
@@ -128,7 +133,7 @@ describe('working days from the national calendar, with local edits over it', ()
     // A national day without a local edit cannot be removed, only edited.
     const national = await admin.delete('/api/v1/calendar-days/2026-10-01');
     expect(national.statusCode).toBe(404);
-    expect(national.json().error.code).toBe('calendar.not_edited');
+    expect(national.json<ErrorBody>().error.code).toBe('calendar.not_edited');
     expect(await day('2026-10-01')).toMatchObject({ kind: 'holiday', source: 'national' });
     expect(await auditCount(t.db, 'calendar.delete')).toBe(2);
   });
@@ -136,13 +141,13 @@ describe('working days from the national calendar, with local edits over it', ()
 
 describe('reading needs', () => {
   it('lists only needs in scope and hides others as not found', async () => {
-    const mine = (await report(worker, { source: 'staff', intakeChannel: 'phone', householdId: w.household.id, description: '电梯异响' })).json();
+    const mine = (await report(worker, { source: 'staff', intakeChannel: 'phone', householdId: w.household.id, description: '电梯异响' })).json<NeedDetail>();
     const otherCommunity = await buildCommunity(t.db, { street: w.street });
     const stranger = await clientAs(t, [{ role: 'community_worker', scopeType: 'community', scopeId: otherCommunity.id, districtId: w.district.id }]);
     expect((await stranger.get(`/api/v1/needs/${mine.id}`)).statusCode).toBe(404);
     expect((await stranger.post(`/api/v1/needs/${mine.id}/transitions`, { action: 'accept' })).statusCode).toBe(404);
-    expect((await stranger.get('/api/v1/needs')).json().items).toEqual([]);
-    const listed = (await worker.get(`/api/v1/needs?state=reported&limit=200`)).json().items.map((n: { id: string }) => n.id);
+    expect((await stranger.get('/api/v1/needs')).json<Page<NeedView>>().items).toEqual([]);
+    const listed = (await worker.get(`/api/v1/needs?state=reported&limit=200`)).json<Page<NeedView>>().items.map((n: { id: string }) => n.id);
     expect(listed).toContain(mine.id);
     const neighbour = await clientAs(t, [{ role: 'resident', scopeType: 'household', scopeId: w.neighbour.id, districtId: w.district.id }]);
     expect((await neighbour.get(`/api/v1/needs/${mine.id}`)).statusCode).toBe(404);
@@ -150,30 +155,30 @@ describe('reading needs', () => {
 
   it('shows a visible need as forbidden to a grid worker who may not triage', async () => {
     const grid = await clientAs(t, [{ role: 'grid_worker', scopeType: 'grid', scopeId: w.grid.id, districtId: w.district.id }]);
-    const need = (await report(grid, { source: 'visit', householdId: w.household.id })).json();
+    const need = (await report(grid, { source: 'visit', householdId: w.household.id })).json<NeedDetail>();
     expect(need.allowedActions).toEqual([]);
     const res = await grid.post(`/api/v1/needs/${need.id}/transitions`, { action: 'accept' });
     expect(res.statusCode).toBe(403);
-    expect(res.json().error.code).toBe('access.forbidden');
+    expect(res.json<ErrorBody>().error.code).toBe('access.forbidden');
   });
 
   it('filters by overdue and source', async () => {
-    const late = (await report(worker, { source: 'council', householdId: w.household.id, description: '议事会提出加装扶手' })).json();
+    const late = (await report(worker, { source: 'council', householdId: w.household.id, description: '议事会提出加装扶手' })).json<NeedDetail>();
     await t.db.updateTable('needs').set({ triage_due_at: new Date(Date.now() - 60_000) }).where('id', '=', late.id).execute();
-    const overdue = (await worker.get('/api/v1/needs?overdue=true&limit=200')).json().items;
+    const overdue = (await worker.get('/api/v1/needs?overdue=true&limit=200')).json<Page<NeedView>>().items;
     // needs reported under the faked September clock above are overdue too
     expect(overdue.map((n: { id: string }) => n.id)).toContain(late.id);
     expect(overdue.every((n: { overdue: boolean }) => n.overdue)).toBe(true);
-    const notOverdue = (await worker.get('/api/v1/needs?overdue=false&limit=200')).json().items.map((n: { id: string }) => n.id);
+    const notOverdue = (await worker.get('/api/v1/needs?overdue=false&limit=200')).json<Page<NeedView>>().items.map((n: { id: string }) => n.id);
     expect(notOverdue).not.toContain(late.id);
-    const council = (await worker.get('/api/v1/needs?source=council')).json().items.map((n: { id: string }) => n.id);
+    const council = (await worker.get('/api/v1/needs?source=council')).json<Page<NeedView>>().items.map((n: { id: string }) => n.id);
     expect(council).toEqual([late.id]);
   });
 
   it('pages with a cursor', async () => {
-    const first = (await worker.get('/api/v1/needs?limit=2')).json();
+    const first = (await worker.get('/api/v1/needs?limit=2')).json<Page<NeedView>>();
     expect(first.items).toHaveLength(2);
-    const second = (await worker.get(`/api/v1/needs?limit=2&cursor=${first.nextCursor}`)).json();
+    const second = (await worker.get(`/api/v1/needs?limit=2&cursor=${first.nextCursor}`)).json<Page<NeedView>>();
     expect(second.items[0].id < first.items[1].id).toBe(true);
   });
 });
@@ -185,25 +190,25 @@ describe('duplicates and merging', () => {
     const h2 = await buildHousehold(t.db, { grid });
     const r1 = await clientAs(t, [{ role: 'resident', scopeType: 'household', scopeId: h1.id, districtId: w.district.id }]);
     const r2 = await clientAs(t, [{ role: 'resident', scopeType: 'household', scopeId: h2.id, districtId: w.district.id }]);
-    const a = (await report(r1, { source: 'resident', householdId: h1.id, description: '三单元楼道的灯坏了，晚上很黑' })).json();
+    const a = (await report(r1, { source: 'resident', householdId: h1.id, description: '三单元楼道的灯坏了，晚上很黑' })).json<NeedDetail>();
     await report(r1, { source: 'resident', householdId: h1.id, description: '小区门口的垃圾桶满了', categoryId: w.category('environment_sanitation') });
-    const b = (await report(r2, { source: 'resident', householdId: h2.id, description: '三单元楼道灯坏了好几天' })).json();
+    const b = (await report(r2, { source: 'resident', householdId: h2.id, description: '三单元楼道灯坏了好几天' })).json<NeedDetail>();
     // The other household's need is suggested to staff only: its reporter r2 may not open it.
     expect(b.duplicates).toEqual([]);
-    expect((await worker.get(`/api/v1/needs/${b.id}`)).json().duplicates).toEqual([expect.objectContaining({ id: a.id, sameHousehold: false })]);
-    expect((await worker.get(`/api/v1/needs/${b.id}/duplicates`)).json().items.map((d: { id: string }) => d.id)).toEqual([a.id]);
+    expect((await worker.get(`/api/v1/needs/${b.id}`)).json<NeedDetail>().duplicates).toEqual([expect.objectContaining({ id: a.id, sameHousehold: false })]);
+    expect((await worker.get(`/api/v1/needs/${b.id}/duplicates`)).json<Page<NeedView>>().items.map((d) => d.id)).toEqual([a.id]);
     expect((await r2.get(`/api/v1/needs/${a.id}`)).statusCode).toBe(404);
 
     const merged = await worker.post(`/api/v1/needs/${b.id}/transitions`, { action: 'merge', duplicateOf: a.id });
     expect(merged.statusCode, merged.body).toBe(200);
-    expect(merged.json()).toMatchObject({ state: 'merged', mergedIntoId: a.id });
-    const notes = (await r2.get('/api/v1/notifications')).json().items;
+    expect(merged.json<NeedDetail>()).toMatchObject({ state: 'merged', mergedIntoId: a.id });
+    const notes = (await r2.get('/api/v1/notifications')).json<Page<NotificationView>>().items;
     expect(notes).toContainEqual(expect.objectContaining({ needId: a.id, kind: 'merged_into' }));
     const survivor = await r2.get(`/api/v1/needs/${a.id}`);
     expect(survivor.statusCode).toBe(200);
-    expect(survivor.json().allowedActions).toEqual([]);
+    expect(survivor.json<NeedDetail>().allowedActions).toEqual([]);
     await worker.post(`/api/v1/needs/${a.id}/transitions`, { action: 'accept' });
-    const after = (await r2.get('/api/v1/notifications?unread=true')).json().items;
+    const after = (await r2.get('/api/v1/notifications?unread=true')).json<Page<NeedView>>().items;
     expect(after[0]).toMatchObject({ needId: a.id, kind: 'state_changed', state: 'accepted' });
     expect((await worker.post(`/api/v1/needs/${a.id}/transitions`, { action: 'merge', duplicateOf: a.id })).statusCode).toBe(400);
   });
@@ -223,8 +228,8 @@ describe('duplicate suggestions are limited to needs the caller may open', () =>
     const neighbours = await buildNeed(t.db, w, { ...place, household: nextDoor, description: '二单元楼道的灯坏了好几天' });
     const referred = await buildNeed(t.db, w, { ...place, household: nextDoor, description: '二单元楼道灯坏了，很黑', referral_org_id: org.id, state: 'referred' });
     const ids = async (c: typeof worker, id: string) => {
-      const detail = (await c.get(`/api/v1/needs/${id}`)).json().duplicates.map((d: { id: string }) => d.id).sort();
-      const list = (await c.get(`/api/v1/needs/${id}/duplicates`)).json().items.map((d: { id: string }) => d.id).sort();
+      const detail = (await c.get(`/api/v1/needs/${id}`)).json<NeedDetail>().duplicates.map((d) => d.id).sort();
+      const list = (await c.get(`/api/v1/needs/${id}/duplicates`)).json<Page<NeedView>>().items.map((d) => d.id).sort();
       expect(list).toEqual(detail);
       return detail;
     };
@@ -246,7 +251,7 @@ describe('webhooks for need events', () => {
         event_types: ['need.report', 'need.accept'],
       })
       .execute();
-    const need = (await report(resident, { source: 'resident', householdId: w.household.id, description: '门禁坏了，王桂芳出不了门' })).json();
+    const need = (await report(resident, { source: 'resident', householdId: w.household.id, description: '门禁坏了，王桂芳出不了门' })).json<NeedDetail>();
     await worker.post(`/api/v1/needs/${need.id}/transitions`, { action: 'accept', note: '已联系物业', reply: '明天上午上门查看' });
     const deliveries = await t.db
       .selectFrom('webhook_deliveries')

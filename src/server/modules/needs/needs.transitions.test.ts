@@ -1,114 +1,212 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Static } from 'typebox';
 import type { Role } from '../../../common/roles.ts';
-import { auditCount, clientAs, createTestApp, createUser, type Grant, type TestApp } from '../../testing.ts';
+import { auditCount, clientAs, createTestApp, createUser, type ErrorBody, type Grant, type Page, type TestApp } from '../../testing.ts';
 import { buildCommonNeed } from '../commonneeds/commonneeds.testing.ts';
 import { buildOrganization } from '../organizations/testing.ts';
-import { buildCommunity } from '../territory/testing.ts';
-import { TRANSITIONS, type Transition } from './needs.lifecycle.ts';
-import { API_ACTIONS } from './needs.policy.ts';
-import type { TransitionBody } from './needs.schemas.ts';
+import { buildCommunity, buildDistrict, buildGrid, buildStreet } from '../territory/testing.ts';
+import type { NeedState } from './needs.lifecycle.ts';
+import { API_ACTIONS, type ApiAction } from './needs.policy.ts';
+import type { HandlerList, NeedDetail, NotificationView as NotificationSchema, TransitionBody } from './needs.schemas.ts';
 import { buildNeed, buildNeedWorld, type NeedWorld } from './needs.testing.ts';
+
+type NotificationView = Static<typeof NotificationSchema>;
 
 let t: TestApp;
 let w: NeedWorld;
 let orgId: string;
 let handlerId: string;
-const clients = new Map<Role, Awaited<ReturnType<typeof clientAs>>>();
+type Client = Awaited<ReturnType<typeof clientAs>>;
+const clients = new Map<Role, Client>();
+/** The same roles assigned somewhere that does not cover the need. */
+const strangers = new Map<Role, Client>();
 
-const ROLES_IN_SCOPE: Role[] = ['district_officer', 'street_officer', 'community_admin', 'community_worker', 'grid_worker', 'org_admin', 'resident'];
+const ROLES_IN_SCOPE = ['district_officer', 'street_officer', 'community_admin', 'community_worker', 'grid_worker', 'org_admin', 'resident'] as const;
+type PlacedRole = (typeof ROLES_IN_SCOPE)[number];
 
 beforeAll(async () => {
   t = await createTestApp();
   w = await buildNeedWorld(t.db);
   orgId = (await buildOrganization(t.db, t.platform.pii, { district: w.district })).id;
-  const grants: Record<Role, Grant> = {
-    district_officer: { role: 'district_officer', scopeType: 'district', scopeId: w.district.id },
-    street_officer: { role: 'street_officer', scopeType: 'street', scopeId: w.street.id, districtId: w.district.id },
-    community_admin: { role: 'community_admin', scopeType: 'community', scopeId: w.community.id, districtId: w.district.id },
-    community_worker: { role: 'community_worker', scopeType: 'community', scopeId: w.community.id, districtId: w.district.id },
-    grid_worker: { role: 'grid_worker', scopeType: 'grid', scopeId: w.grid.id, districtId: w.district.id },
-    org_admin: { role: 'org_admin', scopeType: 'organization', scopeId: orgId },
-    resident: { role: 'resident', scopeType: 'household', scopeId: w.household.id, districtId: w.district.id },
-  } as Record<Role, Grant>;
-  for (const role of ROLES_IN_SCOPE) clients.set(role, await clientAs(t, [grants[role]]));
-  handlerId = (await createUser(t.db, [grants.community_worker])).id;
+  const grants = (p: { district: string; street: string; community: string; grid: string; org: string; household: string }): Record<PlacedRole, Grant> => ({
+    district_officer: { role: 'district_officer', scopeType: 'district', scopeId: p.district },
+    street_officer: { role: 'street_officer', scopeType: 'street', scopeId: p.street, districtId: p.district },
+    community_admin: { role: 'community_admin', scopeType: 'community', scopeId: p.community, districtId: p.district },
+    community_worker: { role: 'community_worker', scopeType: 'community', scopeId: p.community, districtId: p.district },
+    grid_worker: { role: 'grid_worker', scopeType: 'grid', scopeId: p.grid, districtId: p.district },
+    org_admin: { role: 'org_admin', scopeType: 'organization', scopeId: p.org },
+    resident: { role: 'resident', scopeType: 'household', scopeId: p.household, districtId: p.district },
+  });
+  const here = grants({ district: w.district.id, street: w.street.id, community: w.community.id, grid: w.grid.id, org: orgId, household: w.household.id });
+  // Each stranger's scope is the nearest one that does not contain the need: another district,
+  // another street or community of the same district, another grid of the same community,
+  // another organization, the neighbouring household.
+  const otherDistrict = await buildDistrict(t.db);
+  const otherStreet = await buildStreet(t.db, { district: w.district });
+  const otherCommunity = await buildCommunity(t.db, { street: w.street });
+  const otherGrid = await buildGrid(t.db, { community: w.community });
+  const otherOrg = await buildOrganization(t.db, t.platform.pii, { district: w.district });
+  const there = {
+    ...grants({ district: w.district.id, street: otherStreet.id, community: otherCommunity.id, grid: otherGrid.id, org: otherOrg.id, household: w.neighbour.id }),
+    district_officer: { role: 'district_officer', scopeType: 'district', scopeId: otherDistrict.id },
+  } satisfies Record<PlacedRole, Grant>;
+  for (const role of ROLES_IN_SCOPE) {
+    clients.set(role, await clientAs(t, [here[role]]));
+    strangers.set(role, await clientAs(t, [there[role]]));
+  }
+  handlerId = (await createUser(t.db, [here.community_worker])).id;
 });
 afterAll(() => t.close());
 
-/** A body carrying every field the transition requires. */
-async function bodyFor(tr: Transition): Promise<TransitionBody> {
-  const body: TransitionBody = { action: tr.action as TransitionBody['action'] };
-  for (const r of tr.requires ?? []) {
-    if (r === 'reason') body.reason = '理由';
-    if (r === 'duplicateOf') body.duplicateOf = await buildNeed(t.db, w, { state: 'accepted' });
-    if (r === 'commonNeed') body.commonNeedId = await buildCommonNeed(t.db, w, handlerId);
-    if (r === 'handler') body.handlerUserId = handlerId;
-    if (r === 'expectedDate') body.expectedDate = '2099-01-01';
-    if (r === 'referralTarget') body.referralDepartment = '区住建局';
-    if (r === 'outcome') body.outcome = 'fully';
-    if (r === 'answer') body.answer = '已安排';
-    if (r === 'rating') body.rating = 5;
-  }
+/** Each action from a state it leaves, and the state it leads to (DESIGN 3.5). */
+const STEPS: Record<ApiAction, { from: NeedState; to: NeedState }> = {
+  accept: { from: 'reported', to: 'accepted' },
+  reject: { from: 'reported', to: 'rejected' },
+  merge: { from: 'reported', to: 'merged' },
+  pool: { from: 'accepted', to: 'pooled' },
+  assign: { from: 'accepted', to: 'in_progress' },
+  wait: { from: 'in_progress', to: 'waiting' },
+  resume: { from: 'waiting', to: 'in_progress' },
+  refer: { from: 'in_progress', to: 'referred' },
+  answer_referral: { from: 'referred', to: 'in_progress' },
+  resolve: { from: 'in_progress', to: 'resolved' },
+  confirm: { from: 'resolved', to: 'closed' },
+  dispute: { from: 'resolved', to: 'reopened' },
+};
+const ACTIONS = Object.keys(STEPS) as ApiAction[];
+
+/**
+ * Who may take each action on a need of their place, being the party the action asks for (the
+ * need's handler, its reporter, the target of its referral): 200 done, 403 seen but forbidden,
+ * 404 not seen at all (an organization sees only the needs referred to it).
+ */
+const IN_SCOPE: Record<ApiAction, Record<PlacedRole, 200 | 403 | 404>> = {
+  accept: { district_officer: 403, street_officer: 403, community_admin: 200, community_worker: 200, grid_worker: 403, org_admin: 404, resident: 403 },
+  reject: { district_officer: 403, street_officer: 403, community_admin: 200, community_worker: 200, grid_worker: 403, org_admin: 404, resident: 403 },
+  merge: { district_officer: 403, street_officer: 403, community_admin: 200, community_worker: 200, grid_worker: 403, org_admin: 404, resident: 403 },
+  pool: { district_officer: 403, street_officer: 200, community_admin: 200, community_worker: 403, grid_worker: 403, org_admin: 404, resident: 403 },
+  assign: { district_officer: 200, street_officer: 200, community_admin: 200, community_worker: 403, grid_worker: 403, org_admin: 404, resident: 403 },
+  wait: { district_officer: 200, street_officer: 200, community_admin: 200, community_worker: 200, grid_worker: 403, org_admin: 404, resident: 403 },
+  resume: { district_officer: 200, street_officer: 200, community_admin: 200, community_worker: 200, grid_worker: 403, org_admin: 404, resident: 403 },
+  refer: { district_officer: 200, street_officer: 200, community_admin: 200, community_worker: 200, grid_worker: 403, org_admin: 404, resident: 403 },
+  answer_referral: { district_officer: 403, street_officer: 403, community_admin: 200, community_worker: 200, grid_worker: 403, org_admin: 200, resident: 403 },
+  resolve: { district_officer: 200, street_officer: 200, community_admin: 200, community_worker: 200, grid_worker: 403, org_admin: 404, resident: 403 },
+  confirm: { district_officer: 403, street_officer: 403, community_admin: 403, community_worker: 403, grid_worker: 403, org_admin: 404, resident: 200 },
+  dispute: { district_officer: 403, street_officer: 403, community_admin: 403, community_worker: 403, grid_worker: 403, org_admin: 404, resident: 200 },
+};
+
+/** A body carrying every field the action requires. */
+async function bodyFor(action: ApiAction): Promise<TransitionBody> {
+  const body: TransitionBody = { action };
+  if (action === 'reject' || action === 'dispute') body.reason = '理由';
+  if (action === 'merge') body.duplicateOf = await buildNeed(t.db, w, { state: 'accepted' });
+  if (action === 'pool') body.commonNeedId = await buildCommonNeed(t.db, w, handlerId);
+  if (action === 'assign') body.handlerUserId = handlerId;
+  if (action === 'wait') Object.assign(body, { reason: '等配件', expectedDate: '2099-01-01' });
+  if (action === 'refer') body.referralDepartment = '区住建局';
+  if (action === 'resolve') body.outcome = 'fully';
+  if (action === 'answer_referral') body.answer = '已安排';
+  if (action === 'confirm') body.rating = 5;
   return body;
 }
 
-/** A need in the transition's first source state, with the acting user as the party the transition asks for. */
-async function needFor(tr: Transition, role: Role, userId: string, asParty: boolean): Promise<string> {
-  const other = handlerId;
+/**
+ * A need of the world in the action's source state. With `party`, the acting user is its
+ * handler or reporter; a referral goes to the organization when an org_admin acts, else to a
+ * department whose answer community staff record.
+ */
+function needFor(action: ApiAction, actor: { role: PlacedRole; id: string }, party = true, over: Parameters<typeof buildNeed>[2] = {}) {
+  const handles = ['wait', 'resume', 'refer', 'resolve'].includes(action) && party;
+  const reports = ['confirm', 'dispute'].includes(action) && party;
+  const toOrg = action === 'answer_referral' && actor.role === 'org_admin';
   return buildNeed(t.db, w, {
-    // A resident account of the need's own household counts as its reporter, so a non-party lives next door.
-    household: tr.party === 'reporter' && !asParty ? w.neighbour : undefined,
-    state: tr.from[0],
-    handler_user_id: tr.party === 'handler' && asParty ? userId : other,
-    reporter_user_id: tr.party === 'reporter' && asParty ? userId : null,
-    referral_org_id: tr.party === 'referral_target' && role === 'org_admin' ? orgId : null,
-    referral_department: tr.party === 'referral_target' && role !== 'org_admin' ? '区住建局' : null,
+    state: STEPS[action].from,
+    handler_user_id: handles ? actor.id : handlerId,
+    reporter_user_id: reports ? actor.id : null,
+    referral_org_id: toOrg ? orgId : null,
+    referral_department: action === 'answer_referral' && !toOrg ? '区住建局' : null,
+    ...over,
   });
 }
 
-const cases = TRANSITIONS.filter((tr) => (API_ACTIONS as string[]).includes(tr.action)).flatMap((tr) =>
-  ROLES_IN_SCOPE.map((role) => ({ tr, role, allowed: tr.roles.includes(role) })),
-);
+async function act(client: Client, id: string, action: ApiAction) {
+  return client.post(`/api/v1/needs/${id}/transitions`, await bodyFor(action));
+}
 
-describe('who may take each transition (table-driven over TRANSITIONS)', () => {
-  it.each(cases.map((c) => [c.tr.action, c.role, c.allowed ? 'allowed' : 'forbidden', c] as const))(
-    '%s by %s is %s',
-    async (_a, role, _e, c) => {
-      const client = clients.get(role)!;
-      const id = await needFor(c.tr, role, client.user.id, true);
-      const res = await client.post(`/api/v1/needs/${id}/transitions`, await bodyFor(c.tr));
-      if (c.allowed) {
-        expect(res.statusCode, res.body).toBe(200);
-        expect(res.json().state).toBe(c.tr.to);
-      } else {
-        // org_admin sees only needs referred to its organization; elsewhere the need is not found.
-        expect([403, 404]).toContain(res.statusCode);
-        if (role !== 'org_admin') expect(res.statusCode).toBe(403);
-        const row = await t.db.selectFrom('needs').select('state').where('id', '=', id).executeTakeFirstOrThrow();
-        expect(row.state).toBe(c.tr.from[0]);
-      }
-    },
-  );
+async function stateOf(id: string) {
+  return (await t.db.selectFrom('needs').select('state').where('id', '=', id).executeTakeFirstOrThrow()).state;
+}
 
-  const partyCases = TRANSITIONS.filter((tr) => tr.party && tr.party !== 'system' && tr.party !== 'referral_target').flatMap((tr) =>
-    tr.roles.filter((r) => ROLES_IN_SCOPE.includes(r)).map((role) => [tr.action, role, tr] as const),
-  );
-  it.each(partyCases)('%s by a %s who is not the party is forbidden', async (_a, role, tr) => {
+describe('who may take each transition', () => {
+  it('states every API action (auto_confirm is the job\'s)', () => {
+    expect([...API_ACTIONS].sort()).toEqual([...ACTIONS].sort());
+  });
+
+  const inScope = ACTIONS.flatMap((action) => ROLES_IN_SCOPE.map((role) => [action, role, IN_SCOPE[action][role]] as const));
+  it.each(inScope)('%s by %s in scope → %i', async (action, role, status) => {
     const client = clients.get(role)!;
-    const id = await needFor(tr, role, client.user.id, false);
-    const res = await client.post(`/api/v1/needs/${id}/transitions`, await bodyFor(tr));
-    expect([403, 404]).toContain(res.statusCode);
-    if (tr.party === 'handler') expect(res.statusCode).toBe(403);
+    const id = await needFor(action, { role, id: client.user.id });
+    const res = await act(client, id, action);
+    expect(res.statusCode, res.body).toBe(status);
+    if (status === 200) expect(res.json<NeedDetail>().state).toBe(STEPS[action].to);
+    else expect(await stateOf(id)).toBe(STEPS[action].from);
+  });
+
+  // Outside their scope nobody sees the need, even as its handler or with a referral sent to
+  // their kind of organization: it answers 404 exactly like a missing one.
+  const outOfScope = ACTIONS.flatMap((action) => ROLES_IN_SCOPE.map((role) => [action, role] as const));
+  it.each(outOfScope)('%s by %s out of scope → 404', async (action, role) => {
+    const client = strangers.get(role)!;
+    const id = await needFor(action, { role, id: client.user.id }, false, { handler_user_id: client.user.id });
+    const res = await act(client, id, action);
+    expect(res.statusCode, res.body).toBe(404);
+    expect(await stateOf(id)).toBe(STEPS[action].from);
+  });
+});
+
+describe('party relations', () => {
+  // The handler's own actions: staff of the place who may take them, but are not the handler.
+  const notTheHandler = (['wait', 'resume', 'refer', 'resolve'] as const).flatMap((action) =>
+    (['district_officer', 'street_officer', 'community_admin', 'community_worker'] as const).map((role) => [action, role] as const),
+  );
+  it.each(notTheHandler)('%s by a %s who is not the handler → 403', async (action, role) => {
+    const client = clients.get(role)!;
+    const id = await needFor(action, { role, id: client.user.id }, false);
+    expect((await act(client, id, action)).statusCode).toBe(403);
+    expect(await stateOf(id)).toBe(STEPS[action].from);
+  });
+
+  it.each(['confirm', 'dispute'] as const)('%s: the household speaks for a need staff recorded for it; a neighbour does not', async (action) => {
+    const resident = clients.get('resident')!;
+    const recorded = await needFor(action, { role: 'resident', id: resident.user.id }, false);
+    expect((await act(resident, recorded, action)).statusCode).toBe(200);
+    const neighbour = strangers.get('resident')!;
+    const other = await needFor(action, { role: 'resident', id: resident.user.id }, false);
+    expect((await act(neighbour, other, action)).statusCode).toBe(404);
+    expect(await stateOf(other)).toBe('resolved');
+  });
+
+  it.each(['confirm', 'dispute'] as const)('%s: the reporter answers from wherever they live now', async (action) => {
+    const movedAway = strangers.get('resident')!;
+    const id = await needFor(action, { role: 'resident', id: movedAway.user.id });
+    expect((await act(movedAway, id, action)).statusCode).toBe(200);
   });
 
   it('lets community staff answer a department referral but not one sent to an organization', async () => {
-    const worker = clients.get('community_worker')!;
-    const toOrg = await buildNeed(t.db, w, { state: 'referred', referral_org_id: orgId });
-    expect((await worker.post(`/api/v1/needs/${toOrg}/transitions`, { action: 'answer_referral', answer: 'x' })).statusCode).toBe(403);
+    for (const role of ['community_admin', 'community_worker'] as const) {
+      const toOrg = await buildNeed(t.db, w, { state: 'referred', referral_org_id: orgId });
+      expect((await clients.get(role)!.post(`/api/v1/needs/${toOrg}/transitions`, { action: 'answer_referral', answer: 'x' })).statusCode).toBe(403);
+      expect(await stateOf(toOrg)).toBe('referred');
+    }
     const org = clients.get('org_admin')!;
+    const toOrg = await buildNeed(t.db, w, { state: 'referred', referral_org_id: orgId });
     const res = await org.post(`/api/v1/needs/${toOrg}/transitions`, { action: 'answer_referral', answer: '我们上门' });
     expect(res.statusCode).toBe(200);
-    expect(res.json().referralAnswer).toBe('我们上门');
+    expect(res.json<NeedDetail>().referralAnswer).toBe('我们上门');
+    // An organization does not see a referral to a department, nor one to another organization.
+    const toDepartment = await buildNeed(t.db, w, { state: 'referred', referral_department: '区住建局' });
+    expect((await org.post(`/api/v1/needs/${toDepartment}/transitions`, { action: 'answer_referral', answer: 'x' })).statusCode).toBe(404);
+    expect((await strangers.get('org_admin')!.post(`/api/v1/needs/${toOrg}/transitions`, { action: 'answer_referral', answer: 'x' })).statusCode).toBe(404);
   });
 });
 
@@ -120,7 +218,7 @@ describe('who a need may be assigned to', () => {
     await t.db.updateTable('users').set({ status: 'disabled' }).where('id', '=', disabled.id).execute();
     const res = await admin.get(`/api/v1/needs/${id}/handlers`);
     expect(res.statusCode).toBe(200);
-    const items: { userId: string; role: string }[] = res.json().items;
+    const items = res.json<HandlerList>().items;
     const ids = items.map((i) => i.userId);
     expect(ids).toEqual(expect.arrayContaining([handlerId, admin.user.id, clients.get('street_officer')!.user.id, clients.get('district_officer')!.user.id]));
     expect(ids).not.toContain(disabled.id);
@@ -141,7 +239,7 @@ describe('refusals change nothing', () => {
     const audits = await auditCount(t.db, 'need.resolve');
     const res = await admin.post(`/api/v1/needs/${id}/transitions`, { action: 'resolve', outcome: 'fully' });
     expect(res.statusCode).toBe(409);
-    expect(res.json().error.code).toBe('need.invalid_transition');
+    expect(res.json<ErrorBody>().error.code).toBe('need.invalid_transition');
     const row = await t.db.selectFrom('needs').select(['state', 'outcome']).where('id', '=', id).executeTakeFirstOrThrow();
     expect(row).toEqual({ state: 'reported', outcome: null });
     expect(await t.db.selectFrom('need_events').select('id').where('need_id', '=', id).execute()).toEqual([]);
@@ -153,11 +251,11 @@ describe('refusals change nothing', () => {
     const id = await buildNeed(t.db, w, { state: 'reported' });
     const res = await admin.post(`/api/v1/needs/${id}/transitions`, { action: 'reject' });
     expect(res.statusCode).toBe(400);
-    expect(res.json().error.details.fields).toEqual([expect.objectContaining({ field: 'reason', code: 'validation.required' })]);
+    expect(res.json<ErrorBody>().error.details?.fields).toEqual([expect.objectContaining({ field: 'reason', code: 'validation.required' })]);
     const resolved = await buildNeed(t.db, w, { state: 'in_progress', handler_user_id: admin.user.id });
     const unresolved = await admin.post(`/api/v1/needs/${resolved}/transitions`, { action: 'resolve', outcome: 'closed_unresolved' });
     expect(unresolved.statusCode).toBe(400);
-    expect(unresolved.json().error.details.fields[0].field).toBe('reason');
+    expect(unresolved.json<ErrorBody>().error.details?.fields[0]?.field).toBe('reason');
     const states = await t.db.selectFrom('needs').select('state').where('id', 'in', [id, resolved]).execute();
     expect(states.map((s) => s.state).sort()).toEqual(['in_progress', 'reported']);
   });
@@ -170,7 +268,7 @@ describe('refusals change nothing', () => {
     const res = await admin.post(`/api/v1/needs/${id}/transitions`, { action: 'assign', handlerUserId: stranger.id });
     // the handlers of the need's place are all an assigner sees of its staff: anyone else answers like a missing id
     expect(res.statusCode).toBe(404);
-    expect(res.json().error.details.fields[0]).toMatchObject({ field: 'handlerUserId', code: 'resource.not_found' });
+    expect(res.json<ErrorBody>().error.details?.fields[0]).toMatchObject({ field: 'handlerUserId', code: 'resource.not_found' });
   });
 });
 
@@ -182,14 +280,14 @@ describe('each transition leaves a trace', () => {
     const before = await auditCount(t.db, 'need.accept');
     const res = await admin.post(`/api/v1/needs/${id}/transitions`, { action: 'accept', note: '已受理' });
     expect(res.statusCode).toBe(200);
-    const entry = res.json().timeline.at(-1);
+    const entry = res.json<NeedDetail>().timeline.at(-1);
     expect(entry).toMatchObject({ action: 'accept', fromState: 'reported', toState: 'accepted', note: '已受理', actorUserId: admin.user.id });
     expect(await auditCount(t.db, 'need.accept')).toBe(before + 1);
-    const notes = (await resident.get('/api/v1/notifications')).json().items;
+    const notes = (await resident.get('/api/v1/notifications')).json<Page<NotificationView>>().items;
     expect(notes[0]).toMatchObject({ needId: id, kind: 'state_changed', state: 'accepted', readAt: null });
     const read = await resident.post(`/api/v1/notifications/${notes[0].id}/read`);
     expect(read.statusCode).toBe(200);
-    expect(read.json().readAt).not.toBeNull();
+    expect(read.json<NotificationView>().readAt).not.toBeNull();
     expect((await admin.post(`/api/v1/notifications/${notes[0].id}/read`)).statusCode).toBe(404);
   });
 
@@ -198,9 +296,9 @@ describe('each transition leaves a trace', () => {
     const resident = clients.get('resident')!;
     const id = await buildNeed(t.db, w, { state: 'in_progress', source: 'visit', reporter_user_id: null, handler_user_id: admin.user.id });
     await admin.post(`/api/v1/needs/${id}/transitions`, { action: 'resolve', outcome: 'partly', note: '志愿者每周上门' });
-    const notes = (await resident.get('/api/v1/notifications')).json().items;
-    expect(notes.some((n: { needId: string; state: string }) => n.needId === id && n.state === 'resolved')).toBe(true);
-    expect((await resident.get(`/api/v1/needs/${id}`)).json().allowedActions.sort()).toEqual(['confirm', 'dispute']);
+    const notes = (await resident.get('/api/v1/notifications')).json<Page<NotificationView>>().items;
+    expect(notes.some((n) => n.needId === id && n.state === 'resolved')).toBe(true);
+    expect((await resident.get(`/api/v1/needs/${id}`)).json<NeedDetail>().allowedActions.sort()).toEqual(['confirm', 'dispute']);
     const res = await resident.post(`/api/v1/needs/${id}/transitions`, { action: 'confirm', rating: 4 });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toMatchObject({ state: 'closed', rating: 4 });
@@ -215,16 +313,16 @@ describe('each transition leaves a trace', () => {
     const admin = clients.get('community_admin')!;
     const resident = clients.get('resident')!;
     const id = await buildNeed(t.db, w, { state: 'reported', reporter_user_id: resident.user.id });
-    expect((await admin.get(`/api/v1/needs/${id}`)).json().allowedActions.sort()).toEqual(['accept', 'merge', 'reject', 'split']);
+    expect((await admin.get(`/api/v1/needs/${id}`)).json<NeedDetail>().allowedActions.sort()).toEqual(['accept', 'merge', 'reject', 'split']);
     const step = async (c: typeof admin, body: object) => {
       const r = await c.post(`/api/v1/needs/${id}/transitions`, body);
       expect(r.statusCode, r.body).toBe(200);
-      return r.json();
+      return r.json<NeedDetail>();
     };
     await step(admin, { action: 'accept' });
     await step(admin, { action: 'assign', handlerUserId: admin.user.id });
     await step(admin, { action: 'resolve', outcome: 'partly', note: '换了灯泡' });
-    expect((await resident.get(`/api/v1/needs/${id}`)).json().allowedActions.sort()).toEqual(['confirm', 'dispute']);
+    expect((await resident.get(`/api/v1/needs/${id}`)).json<NeedDetail>().allowedActions.sort()).toEqual(['confirm', 'dispute']);
     await step(resident, { action: 'dispute', reason: '还是不亮' });
     await step(admin, { action: 'assign', handlerUserId: admin.user.id });
     await step(admin, { action: 'resolve', outcome: 'fully' });

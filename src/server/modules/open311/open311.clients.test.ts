@@ -1,7 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditCount, clientAs, createTestApp, type TestApp } from '../../testing.ts';
+import type { Static } from 'typebox';
+import { auditCount, clientAs, createTestApp, type TestApp, type ErrorBody, type Page } from '../../testing.ts';
 import { buildCommunity, buildDistrict, buildStreet } from '../territory/testing.ts';
 import { clientByKey, hashKey } from './open311.clients.ts';
+import type { ClientView, CreatedClientView as CreatedClientSchema } from './open311.schemas.ts';
+
+type CreatedClient = Static<typeof CreatedClientSchema>;
 
 let t: TestApp;
 let dA: { id: string };
@@ -24,7 +28,7 @@ describe('Open311 client apps', () => {
     const before = await auditCount(t.db, 'open311_client.create');
     const res = await c.post('/api/v1/open311-clients', { districtId: dA.id, name: ' 市民通 App ' });
     expect(res.statusCode, res.body).toBe(201);
-    const body = res.json();
+    const body = res.json<CreatedClient>();
     expect(body.name).toBe('市民通 App');
     expect(body.apiKey).toMatch(/^o311_[A-Za-z0-9_-]{32}$/);
     expect(body.apiKey.startsWith(body.keyPrefix)).toBe(true);
@@ -38,7 +42,7 @@ describe('Open311 client apps', () => {
 
     const list = await c.get('/api/v1/open311-clients');
     expect(list.statusCode).toBe(200);
-    expect(list.json().items.map((i: { id: string }) => i.id)).toContain(body.id);
+    expect(list.json<Page<ClientView>>().items.map((i) => i.id)).toContain(body.id);
     expect(list.body).not.toContain(body.apiKey);
     expect((await clientByKey(t.db, body.apiKey))?.id).toBe(body.id);
   });
@@ -46,33 +50,33 @@ describe('Open311 client apps', () => {
   it('lists only the caller district and filters by active', async () => {
     const a = await officer(dA);
     const b = await officer(dB);
-    const mine = (await b.post('/api/v1/open311-clients', { districtId: dB.id, name: 'B app' })).json();
-    const ids = (await a.get('/api/v1/open311-clients')).json().items.map((i: { id: string }) => i.id);
+    const mine = (await b.post('/api/v1/open311-clients', { districtId: dB.id, name: 'B app' })).json<ClientView>();
+    const ids = (await a.get('/api/v1/open311-clients')).json<Page<ClientView>>().items.map((i) => i.id);
     expect(ids).not.toContain(mine.id);
     await b.post(`/api/v1/open311-clients/${mine.id}/deactivate`);
-    expect((await b.get('/api/v1/open311-clients?active=true')).json().items.map((i: { id: string }) => i.id)).not.toContain(mine.id);
-    expect((await b.get('/api/v1/open311-clients?active=false')).json().items.map((i: { id: string }) => i.id)).toContain(mine.id);
+    expect((await b.get('/api/v1/open311-clients?active=true')).json<Page<ClientView>>().items.map((i) => i.id)).not.toContain(mine.id);
+    expect((await b.get('/api/v1/open311-clients?active=false')).json<Page<ClientView>>().items.map((i) => i.id)).toContain(mine.id);
   });
 
   it('paginates with a cursor', async () => {
     const d = await buildDistrict(t.db);
     const c = await officer(d);
     for (const name of ['one', 'two', 'three']) await c.post('/api/v1/open311-clients', { districtId: d.id, name });
-    const p1 = (await c.get('/api/v1/open311-clients?limit=2')).json();
+    const p1 = (await c.get('/api/v1/open311-clients?limit=2')).json<Page<ClientView>>();
     expect(p1.items).toHaveLength(2);
-    const p2 = (await c.get(`/api/v1/open311-clients?limit=2&cursor=${p1.nextCursor}`)).json();
-    expect(p2.items.map((i: { name: string }) => i.name)).toEqual(['one']);
+    const p2 = (await c.get(`/api/v1/open311-clients?limit=2&cursor=${p1.nextCursor}`)).json<Page<ClientView>>();
+    expect(p2.items.map((i) => i.name)).toEqual(['one']);
     expect(p2.nextCursor).toBeNull();
   });
 
   it('deactivates: the key is refused afterwards, audited once', async () => {
     const c = await officer(dA);
-    const created = (await c.post('/api/v1/open311-clients', { districtId: dA.id, name: 'old app' })).json();
+    const created = (await c.post('/api/v1/open311-clients', { districtId: dA.id, name: 'old app' })).json<CreatedClient>();
     const before = await auditCount(t.db, 'open311_client.deactivate');
     const res = await c.post(`/api/v1/open311-clients/${created.id}/deactivate`);
     expect(res.statusCode, res.body).toBe(200);
-    expect(res.json().active).toBe(false);
-    expect(res.json().allowedActions).toEqual(['read']);
+    expect(res.json<ClientView>().active).toBe(false);
+    expect(res.json<ClientView>().allowedActions).toEqual(['read']);
     expect(await clientByKey(t.db, created.apiKey)).toBeUndefined();
     await c.post(`/api/v1/open311-clients/${created.id}/deactivate`);
     expect(await auditCount(t.db, 'open311_client.deactivate')).toBe(before + 1);
@@ -80,11 +84,11 @@ describe('Open311 client apps', () => {
 
   it('is for district officers of that district only', async () => {
     const a = await officer(dA);
-    const created = (await a.post('/api/v1/open311-clients', { districtId: dA.id, name: 'x' })).json();
+    const created = (await a.post('/api/v1/open311-clients', { districtId: dA.id, name: 'x' })).json<ClientView>();
     const b = await officer(dB);
     // district A is not B's to read: its id answers like a missing one
     expect((await b.post('/api/v1/open311-clients', { districtId: dA.id, name: 'x' })).statusCode).toBe(404);
-    expect((await b.post(`/api/v1/open311-clients/${created.id}/deactivate`)).json().error.code).toBe('resource.not_found');
+    expect((await b.post(`/api/v1/open311-clients/${created.id}/deactivate`)).json<ErrorBody>().error.code).toBe('resource.not_found');
     const admin = await clientAs(t, [{ role: 'community_admin', scopeType: 'community', scopeId: cA.id, districtId: dA.id }]);
     expect((await admin.get('/api/v1/open311-clients')).statusCode).toBe(403);
     expect((await admin.post('/api/v1/open311-clients', { districtId: dA.id, name: 'x' })).statusCode).toBe(403);
@@ -95,10 +99,10 @@ describe('Open311 client apps', () => {
     const c = await officer(dA);
     const blank = await c.post('/api/v1/open311-clients', { districtId: dA.id, name: '   ' });
     expect(blank.statusCode).toBe(400);
-    expect(blank.json().error.details.fields[0]).toMatchObject({ field: 'name', code: 'open311.name_required' });
+    expect(blank.json<ErrorBody>().error.details?.fields[0]).toMatchObject({ field: 'name', code: 'open311.name_required' });
     const unknown = await c.post('/api/v1/open311-clients', { districtId: '00000000-0000-7000-8000-000000000000', name: 'x' });
     expect(unknown.statusCode).toBe(404);
-    expect(unknown.json().error.details.fields[0]).toMatchObject({ field: 'districtId', code: 'resource.not_found' });
+    expect(unknown.json<ErrorBody>().error.details?.fields[0]).toMatchObject({ field: 'districtId', code: 'resource.not_found' });
     const extra = await c.post('/api/v1/open311-clients', { districtId: dA.id, name: 'x', key: 'mine' });
     expect(extra.statusCode).toBe(400);
   });

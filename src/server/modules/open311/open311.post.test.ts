@@ -1,7 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Static } from 'typebox';
 import { auditCount, clientAs } from '../../testing.ts';
-import { expectJsonError, expectXmlError, startGeoReport } from './open311.testing.ts';
+import { expectJsonError, expectXmlError, startGeoReport, jsonList } from './open311.testing.ts';
 import { parseXml, record } from './xml.testing.ts';
+import type { CreatedClientView as CreatedClientSchema } from './open311.schemas.ts';
+
+type CreatedClient = Static<typeof CreatedClientSchema>;
 
 let g: Awaited<ReturnType<typeof startGeoReport>>;
 beforeAll(async () => {
@@ -18,10 +22,10 @@ describe('POST requests', () => {
     const res = await g.post('/requests.json', g.valid({ account_id: 'acc-7' }));
     expect(res.status, res.body).toBe(200);
     expect(res.type).toContain('application/json');
-    const [answer] = JSON.parse(res.body);
+    const [answer] = jsonList(res);
     expect(Object.keys(answer).sort()).toEqual(['account_id', 'service_notice', 'service_request_id']);
     expect(answer.account_id).toBe('acc-7');
-    const need = await needOf(answer.service_request_id);
+    const need = await needOf(String(answer.service_request_id));
     expect(answer.service_notice).toContain(need.ref_no);
     expect(need).toMatchObject({ source: 'open311', state: 'reported', grid_id: g.grid2.id, community_id: g.w.community.id, lat: 32.161, lng: 118.711, description: '3号楼楼道灯不亮' });
     expect(need.category_id).toBe(g.w.category('facility_lighting'));
@@ -62,7 +66,7 @@ describe('POST requests', () => {
     const form: [string, string][] = [...g.valid({ description: null }), ['attribute[WHISPER]', 'yes'], ['attribute[MULTI]', 'a'], ['attribute[MULTI]', 'b']];
     const res = await g.post('/requests.json', form);
     expect(res.status, res.body).toBe(200);
-    expect((await needOf(JSON.parse(res.body)[0].service_request_id)).description).toBe('楼道照明');
+    expect((await needOf(String(jsonList(res)[0]!.service_request_id))).description).toBe('楼道照明');
   });
 
   it('keeps contact details only encrypted and never returns them', async () => {
@@ -79,7 +83,7 @@ describe('POST requests', () => {
       expect(res.body).toContain(id);
       expect(res.body).not.toMatch(/13912345678|wang@example|小明|dev-1/);
     }
-    expect(JSON.parse((await g.get(`/requests/${id}.json`)).body)[0].media_url).toBe('https://img.example.cn/a.jpg');
+    expect(jsonList(await g.get(`/requests/${id}.json`))[0].media_url).toBe('https://img.example.cn/a.jpg');
   });
 
   it('refuses a missing, unknown, deactivated or foreign api_key with 403', async () => {
@@ -88,7 +92,7 @@ describe('POST requests', () => {
     expectJsonError(await g.post('/requests.json', g.valid({ api_key: null })), 403);
     expectXmlError(await g.post('/requests.xml', g.valid({ api_key: 'o311_wrong' })), 403);
     expectJsonError(await g.post('/requests.json', g.valid({ api_key: g.otherKey })), 403);
-    const created = (await g.officer.post('/api/v1/open311-clients', { districtId: g.w.district.id, name: 'gone' })).json();
+    const created = (await g.officer.post('/api/v1/open311-clients', { districtId: g.w.district.id, name: 'gone' })).json<CreatedClient>();
     expect((await g.post('/requests.json', g.valid({ api_key: created.apiKey }))).status).toBe(200);
     await g.officer.post(`/api/v1/open311-clients/${created.id}/deactivate`);
     expectJsonError(await g.post('/requests.json', g.valid({ api_key: created.apiKey })), 403);

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clientAs, createUser } from '../../testing.ts';
 import { buildNeed } from '../needs/needs.testing.ts';
-import { expectJsonError, expectXmlError, startGeoReport } from './open311.testing.ts';
+import { expectJsonError, expectXmlError, startGeoReport, jsonList } from './open311.testing.ts';
 import { parseXml, record } from './xml.testing.ts';
 
 let g: Awaited<ReturnType<typeof startGeoReport>>;
@@ -23,23 +23,23 @@ afterAll(async () => g.t.close());
 async function setCreated(id: string, at: Date) {
   await g.t.db.updateTable('needs').set({ created_at: at }).where('id', '=', id).execute();
 }
-const ids = async (query: Record<string, string> = {}) => JSON.parse((await g.get('/requests.json', query)).body).map((r: { service_request_id: string }) => r.service_request_id);
+const ids = async (query: Record<string, string> = {}) => jsonList(await g.get('/requests.json', query)).map((r) => r.service_request_id);
 
 describe('GET requests', () => {
   it('lists Open311 requests of the jurisdiction newest first, in JSON and XML, with the spec fields', async () => {
     const res = await g.get('/requests.json');
     expect(res.status).toBe(200);
-    const list = JSON.parse(res.body);
-    expect(list.map((r: { service_request_id: string }) => r.service_request_id)).toEqual([elevator, recent, older]);
-    const r = list.find((x: { service_request_id: string }) => x.service_request_id === recent);
+    const list = jsonList(res);
+    expect(list.map((r) => r.service_request_id)).toEqual([elevator, recent, older]);
+    const r = list.find((x) => x.service_request_id === recent)!;
     expect(Object.keys(r).sort()).toEqual(
       ['address', 'address_id', 'agency_responsible', 'description', 'expected_datetime', 'lat', 'long', 'media_url', 'requested_datetime', 'service_code', 'service_name', 'service_notice', 'service_request_id', 'status', 'status_notes', 'updated_datetime', 'zipcode'].sort(),
     );
     expect(r).toMatchObject({ status: 'open', service_code: 'facility_lighting', service_name: '楼道照明', agency_responsible: g.w.community.name, lat: 32.161, long: 118.711 });
     expect(r.requested_datetime).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/);
     const need = await g.t.db.selectFrom('needs').select(['triage_due_at']).where('id', '=', recent).executeTakeFirstOrThrow();
-    expect(Date.parse(r.expected_datetime)).toBe(Math.floor(new Date(need.triage_due_at).getTime() / 1000) * 1000);
-    const byAddress = list.find((x: { service_request_id: string }) => x.service_request_id === elevator);
+    expect(Date.parse(String(r.expected_datetime))).toBe(Math.floor(new Date(need.triage_due_at).getTime() / 1000) * 1000);
+    const byAddress = list.find((x) => x.service_request_id === elevator);
     expect(byAddress).toMatchObject({ address: '5号楼', lat: null, long: null });
 
     const root = parseXml((await g.get('/requests.xml')).body);
@@ -106,7 +106,7 @@ describe('GET requests', () => {
     expect(await ids({ status: 'closed' })).toEqual([older]);
     expect(await ids({ status: 'open,closed' })).toEqual([elevator, recent, older]);
     expectJsonError(await g.get('/requests.json', { status: 'pending' }), 400);
-    const r = JSON.parse((await g.get(`/requests/${older}.json`)).body)[0];
+    const r = jsonList(await g.get(`/requests/${older}.json`))[0];
     expect(r).toMatchObject({ status: 'closed', status_notes: '已办结', expected_datetime: null });
     await g.t.db.updateTable('needs').set({ state: 'reported' }).where('id', '=', older).execute();
   });
@@ -129,14 +129,14 @@ describe('GET requests', () => {
     await sql`insert into needs (district_id, id, ref_no, source, category_id, description, street_id, community_id, grid_id, lng, lat, urgency, triage_due_at, resolve_due_at)
       select district_id, gen_random_uuid(), ref_no || '-' || n, source, category_id, description, street_id, community_id, grid_id, lng, lat, urgency, triage_due_at, resolve_due_at
       from needs, generate_series(1, 1000) n where id = ${need.id}`.execute(g.t.db);
-    const list = JSON.parse((await g.get('/requests.json', { jurisdiction_id: c.code })).body);
+    const list = jsonList(await g.get('/requests.json', { jurisdiction_id: c.code }));
     expect(list).toHaveLength(1000);
   });
 });
 
 describe('GET requests/{id}', () => {
   it('answers one request in an array, JSON and XML', async () => {
-    const json = JSON.parse((await g.get(`/requests/${recent}.json`)).body);
+    const json = jsonList(await g.get(`/requests/${recent}.json`));
     expect(json).toHaveLength(1);
     expect(json[0]).toMatchObject({ service_request_id: recent, description: '3号楼楼道灯不亮', status_notes: '已收到，等待社区受理' });
     const root = parseXml((await g.get(`/requests/${recent}.xml`)).body);
@@ -146,14 +146,14 @@ describe('GET requests/{id}', () => {
   });
 
   it('shows status notes in English, the referral target as agency and the waiting date as expected', async () => {
-    const en = JSON.parse((await g.get(`/requests/${recent}.json`, {}, 'en')).body)[0];
+    const en = jsonList(await g.get(`/requests/${recent}.json`, {}, 'en'))[0];
     expect(en).toMatchObject({ status_notes: 'Received; waiting for the community to take it up', service_name: 'Stairwell lighting' });
     await g.t.db.updateTable('needs').set({ state: 'referred', referral_department: '区住建局' }).where('id', '=', recent).execute();
-    expect(JSON.parse((await g.get(`/requests/${recent}.json`)).body)[0]).toMatchObject({ status: 'open', agency_responsible: '区住建局' });
+    expect(jsonList(await g.get(`/requests/${recent}.json`))[0]).toMatchObject({ status: 'open', agency_responsible: '区住建局' });
     await g.t.db.updateTable('needs').set({ state: 'waiting', referral_department: null, waiting_until: '2026-12-31' }).where('id', '=', recent).execute();
-    expect(JSON.parse((await g.get(`/requests/${recent}.json`)).body)[0]).toMatchObject({ status: 'open', expected_datetime: '2026-12-31T00:00:00+08:00', agency_responsible: g.w.community.name });
+    expect(jsonList(await g.get(`/requests/${recent}.json`))[0]).toMatchObject({ status: 'open', expected_datetime: '2026-12-31T00:00:00+08:00', agency_responsible: g.w.community.name });
     await g.t.db.updateTable('needs').set({ state: 'merged', waiting_until: null }).where('id', '=', recent).execute();
-    expect(JSON.parse((await g.get(`/requests/${recent}.json`)).body)[0]).toMatchObject({ status: 'closed', expected_datetime: null });
+    expect(jsonList(await g.get(`/requests/${recent}.json`))[0]).toMatchObject({ status: 'closed', expected_datetime: null });
     await g.t.db.updateTable('needs').set({ state: 'reported' }).where('id', '=', recent).execute();
   });
 
@@ -190,9 +190,9 @@ describe('GET requests/{id}', () => {
 describe('GET tokens/{token}', () => {
   it('resolves the reference number from the service notice to the request id', async () => {
     const res = await g.post('/requests.json', g.valid());
-    const [answer] = JSON.parse(res.body);
-    const token = /N-\d{4}-\d{6}/.exec(answer.service_notice)![0];
-    expect(JSON.parse((await g.get(`/tokens/${token}.json`)).body)).toEqual([{ service_request_id: answer.service_request_id, token }]);
+    const [answer] = jsonList(res);
+    const token = /N-\d{4}-\d{6}/.exec(String(answer.service_notice))![0];
+    expect(jsonList(await g.get(`/tokens/${token}.json`))).toEqual([{ service_request_id: answer.service_request_id, token }]);
     const root = parseXml((await g.get(`/tokens/${token}.xml`)).body);
     expect(root.name).toBe('service_requests');
     expect(record(root.children[0]!)).toEqual({ service_request_id: answer.service_request_id, token });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectJsonError, expectXmlError, startGeoReport } from './open311.testing.ts';
+import { expectJsonError, expectXmlError, startGeoReport, jsonList } from './open311.testing.ts';
 import { child, parseXml, record, textOf } from './xml.testing.ts';
 
 let g: Awaited<ReturnType<typeof startGeoReport>>;
@@ -14,7 +14,7 @@ afterAll(async () => g.t.close());
 
 describe('discovery', () => {
   it('lists the endpoint in JSON and XML', async () => {
-    const json = JSON.parse((await get('/discovery.json')).body);
+    const json = JSON.parse((await get('/discovery.json')).body) as Record<string, unknown>;
     expect(json.endpoints).toEqual([
       expect.objectContaining({ specification: 'http://wiki.open311.org/GeoReport_v2', url: base, type: 'production', formats: ['text/xml', 'application/json'] }),
     ]);
@@ -32,8 +32,8 @@ describe('services', () => {
   it('lists categories with service codes, in JSON and XML', async () => {
     const res = await get('/services.json');
     expect(res.status).toBe(200);
-    const list = JSON.parse(res.body);
-    const lighting = list.find((s: { service_code: string }) => s.service_code === 'facility_lighting');
+    const list = jsonList(res);
+    const lighting = list.find((s) => s.service_code === 'facility_lighting');
     expect(lighting).toEqual({
       service_code: 'facility_lighting',
       service_name: '楼道照明',
@@ -54,14 +54,14 @@ describe('services', () => {
   it('leaves out categories without a service code and inactive ones', async () => {
     await g.t.db.updateTable('need_categories').set({ open311_code: null }).where('district_id', '=', g.w.district.id).where('code', '=', 'health').execute();
     await g.t.db.updateTable('need_categories').set({ active: false }).where('district_id', '=', g.w.district.id).where('code', '=', 'safety').execute();
-    const codes = JSON.parse((await get('/services.json')).body).map((s: { service_code: string }) => s.service_code);
+    const codes = jsonList(await get('/services.json')).map((s) => s.service_code);
     expect(codes).not.toContain('health');
     expect(codes).not.toContain('safety');
     expect(codes).toContain('other');
   });
 
   it('answers a service definition and 404 for an unknown code', async () => {
-    expect(JSON.parse((await get('/services/facility_lighting.json')).body)).toEqual({ service_code: 'facility_lighting', attributes: [] });
+    expect(jsonList(await get('/services/facility_lighting.json'))).toEqual({ service_code: 'facility_lighting', attributes: [] });
     const root = parseXml((await get('/services/facility_lighting.xml')).body);
     expect(root.name).toBe('service_definition');
     expect(textOf(root, 'service_code')).toBe('facility_lighting');

@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { v7 as uuidv7 } from 'uuid';
-import { clientAs, Client, type TestApp, createTestApp } from '../../testing.ts';
+import { clientAs, Client, type TestApp, createTestApp, type ErrorBody, fieldsOf, type Page, type OpenApiDocument } from '../../testing.ts';
 import { buildCommunity, buildDistrict, buildStreet } from '../territory/testing.ts';
 import { buildOrganization, fakeUscc } from './testing.ts';
+import type { OrganizationView } from './organizations.schemas.ts';
 
 let t: TestApp;
 let dA: { id: string };
@@ -35,9 +36,6 @@ async function counts() {
   return { orgs: Number(orgs.n), audits: Number(audits.n) };
 }
 
-const fieldsOf = (res: { json(): any }) =>
-  Object.fromEntries((res.json().error.details?.fields ?? []).map((f: { field: string; code: string }) => [f.field, f.code]));
-
 function validBody(over: Record<string, unknown> = {}) {
   return {
     name: '启航社工服务中心',
@@ -63,7 +61,7 @@ describe('POST /organizations', () => {
     const before = await counts();
     const res = await c.post('/api/v1/organizations', validBody({ uscc: ` ${fakeUscc().toLowerCase()} ` }));
     expect(res.statusCode).toBe(201);
-    const org = res.json();
+    const org = res.json<OrganizationView>();
     expect(org.uscc).toMatch(/^[0-9A-Z]{18}$/);
     expect(org.ratingValidUntil).toBe('2028-06-30');
     expect(org.ratingStatus).toBe('valid');
@@ -87,10 +85,10 @@ describe('POST /organizations', () => {
     const c = await officerA();
     const res = await c.post('/api/v1/organizations', validBody({ ratedOn: undefined, ratingValidUntil: '2020-12-31', rating: '3A' }));
     expect(res.statusCode).toBe(201);
-    expect(res.json()).toMatchObject({ rating: '3A', ratedOn: null, ratingValidUntil: '2020-12-31', ratingStatus: 'expired' });
+    expect(res.json<OrganizationView>()).toMatchObject({ rating: '3A', ratedOn: null, ratingValidUntil: '2020-12-31', ratingStatus: 'expired' });
     const none = await c.post('/api/v1/organizations', validBody({ rating: null, ratedOn: undefined, type: 'community_based' }));
     expect(none.statusCode).toBe(201);
-    expect(none.json()).toMatchObject({ rating: null, ratingValidUntil: null, ratingStatus: 'none' });
+    expect(none.json<OrganizationView>()).toMatchObject({ rating: null, ratingValidUntil: null, ratingStatus: 'none' });
   });
 
   it('rejects bad input field by field and writes nothing', async () => {
@@ -116,7 +114,7 @@ describe('POST /organizations', () => {
     for (const [over, expected] of cases) {
       const res = await c.post('/api/v1/organizations', validBody(over));
       expect(res.statusCode, JSON.stringify(over)).toBe(400);
-      expect(res.json().error.code).toBe('validation.failed');
+      expect(res.json<ErrorBody>().error.code).toBe('validation.failed');
       expect(fieldsOf(res), JSON.stringify(over)).toMatchObject(expected);
     }
     // ids that name nothing answer 404 like an id in the path
@@ -136,9 +134,9 @@ describe('POST /organizations', () => {
     c.lang = 'en';
     const res = await c.post('/api/v1/organizations', validBody({ uscc: 'X', contactPhone: 'abc' }));
     expect(res.statusCode).toBe(400);
-    const fields = res.json().error.details.fields;
-    expect(fields.map((f: { field: string }) => f.field).sort()).toEqual(['contactPhone', 'uscc']);
-    expect(fields.find((f: { field: string }) => f.field === 'uscc').message).toMatch(/18 digits/);
+    const fields = res.json<ErrorBody>().error.details?.fields ?? [];
+    expect(fields.map((f) => f.field).sort()).toEqual(['contactPhone', 'uscc']);
+    expect(fields.find((f) => f.field === 'uscc')?.message).toMatch(/18 digits/);
   });
 
   it('refuses a second organization with the same credit code (409)', async () => {
@@ -148,7 +146,7 @@ describe('POST /organizations', () => {
     const before = await counts();
     const dup = await c.post('/api/v1/organizations', validBody({ uscc: uscc.toLowerCase() }));
     expect(dup.statusCode).toBe(409);
-    expect(dup.json().error.code).toBe('organization.duplicate_uscc');
+    expect(dup.json<ErrorBody>().error.code).toBe('organization.duplicate_uscc');
     expect(await counts()).toEqual(before);
   });
 
@@ -166,7 +164,7 @@ describe('POST /organizations', () => {
       const c = await clientAs(t, [grant]);
       const res = await c.post('/api/v1/organizations', validBody());
       expect(res.statusCode).toBe(403);
-      expect(res.json().error.code).toBe('access.forbidden');
+      expect(res.json<ErrorBody>().error.code).toBe('access.forbidden');
     }
     expect(await counts()).toEqual(before);
     const admin = await clientAs(t, [{ role: 'platform_admin', scopeType: 'platform' }]);
@@ -195,7 +193,7 @@ describe('GET /organizations and /organizations/:id', () => {
 
   it('filters by district, community, type, rating, rating status, status and text', async () => {
     const c = await officerA();
-    const q = async (qs: string) => (await c.get(`/api/v1/organizations?districtId=${d.id}&limit=200&${qs}`)).json().items.map((o: { name: string }) => o.name);
+    const q = async (qs: string) => (await c.get(`/api/v1/organizations?districtId=${d.id}&limit=200&${qs}`)).json<Page<OrganizationView>>().items.map((o: { name: string }) => o.name);
     expect(await q('')).toHaveLength(9);
     expect(await q(`communityId=${c1.id}`)).toHaveLength(7);
     expect(await q('type=foundation')).toEqual(['列表基金会']);
@@ -218,17 +216,17 @@ describe('GET /organizations and /organizations/:id', () => {
     let cursor: string | null = null;
     let pages = 0;
     do {
-      const res: { json(): any; statusCode: number } = await c.get(
+      const res = await c.get(
         `/api/v1/organizations?districtId=${d.id}&limit=2${cursor ? `&cursor=${cursor}` : ''}`,
       );
       expect(res.statusCode).toBe(200);
-      seen.push(...res.json().items.map((o: { id: string }) => o.id));
-      cursor = res.json().nextCursor;
+      seen.push(...res.json<Page<OrganizationView>>().items.map((o) => o.id));
+      cursor = res.json<Page<OrganizationView>>().nextCursor;
       pages++;
     } while (cursor);
     expect(pages).toBe(5);
     expect(new Set(seen).size).toBe(9);
-    expect((await c.get('/api/v1/organizations?cursor=garbage')).json().error.code).toBe('validation.invalid_cursor');
+    expect((await c.get('/api/v1/organizations?cursor=garbage')).json<ErrorBody>().error.code).toBe('validation.invalid_cursor');
     expect((await c.get('/api/v1/organizations?limit=201')).statusCode).toBe(400);
   });
 
@@ -237,16 +235,16 @@ describe('GET /organizations and /organizations/:id', () => {
     const grid = await clientAs(t, [{ role: 'grid_worker', scopeType: 'grid', scopeId: uuidv7(), districtId: dA.id }]);
     const g = await grid.get(`/api/v1/organizations/${org.id}`);
     expect(g.statusCode).toBe(200);
-    expect(g.json()).toMatchObject({ contactName: '张联系', contactPhoneMasked: '139****1111', allowedActions: ['read', 'read_contacts'] });
+    expect(g.json<OrganizationView>()).toMatchObject({ contactName: '张联系', contactPhoneMasked: '139****1111', allowedActions: ['read', 'read_contacts'] });
     const resident = await clientAs(t, [{ role: 'resident', scopeType: 'household', scopeId: uuidv7(), districtId: dA.id }]);
     const r = await resident.get(`/api/v1/organizations/${org.id}`);
     expect(r.statusCode).toBe(200);
-    expect(r.json()).not.toHaveProperty('contactName');
-    expect(r.json()).not.toHaveProperty('contactPhoneMasked');
-    expect(r.json().allowedActions).toEqual(['read']);
+    expect(r.json<OrganizationView>()).not.toHaveProperty('contactName');
+    expect(r.json<OrganizationView>()).not.toHaveProperty('contactPhoneMasked');
+    expect(r.json<OrganizationView>().allowedActions).toEqual(['read']);
     const list = await resident.get(`/api/v1/organizations?districtId=${dB.id}`);
-    expect(list.json().items.length).toBeGreaterThan(0);
-    expect(list.json().items.every((o: object) => !('contactName' in o))).toBe(true);
+    expect(list.json<Page<OrganizationView>>().items.length).toBeGreaterThan(0);
+    expect(list.json<Page<OrganizationView>>().items.every((o: object) => !('contactName' in o))).toBe(true);
   });
 
   it('answers 404 for a missing id, and for a user without any role like for a missing one', async () => {
@@ -257,7 +255,7 @@ describe('GET /organizations and /organizations/:id', () => {
     const nobody = await clientAs(t, []);
     const hidden = await nobody.get(`/api/v1/organizations/${org.id}`);
     expect(hidden.statusCode).toBe(404);
-    expect(hidden.json()).toEqual(missing.json());
+    expect(hidden.json<OrganizationView>()).toEqual(missing.json<OrganizationView>());
     expect((await nobody.get('/api/v1/organizations')).statusCode).toBe(403);
     expect((await c.get('/api/v1/organizations/not-a-uuid')).statusCode).toBe(400);
   });
@@ -265,10 +263,10 @@ describe('GET /organizations and /organizations/:id', () => {
 
 describe('OpenAPI', () => {
   it('documents the organizations and social workers endpoints', async () => {
-    const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
+    const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json<OpenApiDocument>();
     for (const path of ['/api/v1/organizations', '/api/v1/organizations/{id}', '/api/v1/organizations/{id}/reveal', '/api/v1/social-workers', '/api/v1/social-workers/{id}', '/api/v1/social-workers/{id}/reveal']) {
       expect(doc.paths[path], path).toBeDefined();
-      for (const op of Object.values(doc.paths[path]) as { summary?: string; tags?: string[] }[]) {
+      for (const op of Object.values(doc.paths[path]!)) {
         expect(op.summary, path).toBeTruthy();
         expect(op.tags?.length, path).toBeGreaterThan(0);
       }

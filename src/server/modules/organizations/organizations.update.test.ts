@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { v7 as uuidv7 } from 'uuid';
-import { clientAs, createTestApp, type TestApp } from '../../testing.ts';
+import { clientAs, createTestApp, type TestApp, type ErrorBody, fieldsOf } from '../../testing.ts';
 import { buildCommunity, buildDistrict, buildStreet, type CommunityRef, type DistrictRef, type StreetRef } from '../territory/testing.ts';
 import { buildOrganization, fakeUscc, type OrganizationRef } from './testing.ts';
+import type { OrganizationView } from './organizations.schemas.ts';
 
 let t: TestApp;
 let dA: DistrictRef;
@@ -31,15 +32,12 @@ const orgAdmin = (id = org.id) => clientAs(t, [{ role: 'org_admin', scopeType: '
 const row = () => t.db.selectFrom('organizations').selectAll().where('id', '=', org.id).executeTakeFirstOrThrow();
 const audits = (action: string) =>
   t.db.selectFrom('audit_log').selectAll().where('entity_id', '=', org.id).where('action', '=', action).execute();
-const fieldsOf = (res: { json(): any }) =>
-  Object.fromEntries((res.json().error.details?.fields ?? []).map((f: { field: string; code: string }) => [f.field, f.code]));
-
 describe('PATCH /organizations/:id', () => {
   it('lets the registration district change the entry and audits before/after of changed fields only', async () => {
     const c = await officerA();
     const res = await c.patch(url(), { name: '新名称', rating: '5A', ratedOn: '2024-02-29', serviceCommunityIds: [cA.id], contactPhone: '025-58123456' });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({ name: '新名称', rating: '5A', ratedOn: '2024-02-29', ratingValidUntil: '2029-02-28', contactPhoneMasked: '025*****3456' });
+    expect(res.json<OrganizationView>()).toMatchObject({ name: '新名称', rating: '5A', ratedOn: '2024-02-29', ratingValidUntil: '2029-02-28', contactPhoneMasked: '025*****3456' });
     const [a] = await audits('organization.update');
     expect(a!.before).toMatchObject({ name: org.name, rating: '3A', contactPhoneMasked: '139****1111' });
     expect(a!.after).toMatchObject({ name: '新名称', rating: '5A', contactPhoneMasked: '025*****3456' });
@@ -50,10 +48,10 @@ describe('PATCH /organizations/:id', () => {
 
   it('a new assessment date moves the end of validity; removing the rating clears its dates', async () => {
     const c = await officerA();
-    expect((await c.patch(url(), { ratedOn: '2023-03-01' })).json().ratingValidUntil).toBe('2028-02-29');
-    expect((await c.patch(url(), { rating: '4A' })).json().error.details.fields[0]).toMatchObject({ field: 'ratedOn', code: 'organization.rating_date_required' });
+    expect((await c.patch(url(), { ratedOn: '2023-03-01' })).json<OrganizationView>().ratingValidUntil).toBe('2028-02-29');
+    expect((await c.patch(url(), { rating: '4A' })).json<ErrorBody>().error.details?.fields[0]).toMatchObject({ field: 'ratedOn', code: 'organization.rating_date_required' });
     const cleared = await c.patch(url(), { rating: null });
-    expect(cleared.json()).toMatchObject({ rating: null, ratedOn: null, ratingValidUntil: null, ratingStatus: 'none' });
+    expect(cleared.json<OrganizationView>()).toMatchObject({ rating: null, ratedOn: null, ratingValidUntil: null, ratingStatus: 'none' });
   });
 
   it('sends nothing to the audit when nothing changes', async () => {
@@ -88,7 +86,7 @@ describe('PATCH /organizations/:id', () => {
     const other = await buildOrganization(t.db, t.platform.pii, { district: dA });
     const res = await (await officerA()).patch(url(), { uscc: other.uscc });
     expect(res.statusCode).toBe(409);
-    expect(res.json().error.code).toBe('organization.duplicate_uscc');
+    expect(res.json<ErrorBody>().error.code).toBe('organization.duplicate_uscc');
     expect((await row()).uscc).toBe(org.uscc);
   });
 
@@ -96,15 +94,15 @@ describe('PATCH /organizations/:id', () => {
     const c = await orgAdmin();
     const ok = await c.patch(url(), { address: '新地址', contactName: '李四', contactPhone: '13700000000', serviceFields: ['health'] });
     expect(ok.statusCode).toBe(200);
-    expect(ok.json()).toMatchObject({ address: '新地址', contactName: '李四', serviceFields: ['health'], allowedActions: ['read', 'read_contacts', 'update_contacts', 'reveal'] });
+    expect(ok.json<OrganizationView>()).toMatchObject({ address: '新地址', contactName: '李四', serviceFields: ['health'], allowedActions: ['read', 'read_contacts', 'update_contacts', 'reveal'] });
     // the whole form sent back, unchanged registration fields included, is fine
-    const form = ok.json();
+    const form = ok.json<OrganizationView>();
     const again = await c.patch(url(), { name: form.name, uscc: form.uscc, type: form.type, rating: form.rating, address: '再改' });
     expect(again.statusCode).toBe(200);
     const before = await row();
     const refused = await c.patch(url(), { name: '自封名称', rating: '5A', ratedOn: '2024-01-01', address: '不会保存' });
     expect(refused.statusCode).toBe(403);
-    expect(refused.json().error.code).toBe('organization.field_not_editable');
+    expect(refused.json<ErrorBody>().error.code).toBe('organization.field_not_editable');
     expect(fieldsOf(refused)).toMatchObject({ name: 'organization.field_not_editable', rating: 'organization.field_not_editable' });
     expect(fieldsOf(refused)).not.toHaveProperty('address');
     expect(await row()).toEqual(before);
@@ -121,7 +119,7 @@ describe('PATCH /organizations/:id', () => {
     for (const c of cases) {
       const res = await c.patch(url(), { address: 'x' });
       expect(res.statusCode).toBe(403);
-      expect(res.json().error.code).toBe('access.forbidden');
+      expect(res.json<ErrorBody>().error.code).toBe('access.forbidden');
     }
     // district B is not A's to read: its id answers like a missing one
     const moved = await (await officerA()).patch(url(), { registrationDistrictId: dB.id });
@@ -135,7 +133,7 @@ describe('PATCH /organizations/:id', () => {
   it('answers 404 for a missing id', async () => {
     const res = await (await officerA()).patch(`/api/v1/organizations/${uuidv7()}`, { address: 'x' });
     expect(res.statusCode).toBe(404);
-    expect(res.json().error.code).toBe('resource.not_found');
+    expect(res.json<ErrorBody>().error.code).toBe('resource.not_found');
   });
 });
 
@@ -152,7 +150,7 @@ describe('POST /organizations/:id/reveal', () => {
     for (const c of allowed) {
       const res = await c.post(`${url()}/reveal`, { field: 'contactPhone' });
       expect(res.statusCode).toBe(200);
-      expect(res.json()).toEqual({ value: '13900001111' });
+      expect(res.json<OrganizationView>()).toEqual({ value: '13900001111' });
     }
     const rows = await audits('organization.reveal');
     expect(rows).toHaveLength(allowed.length);
@@ -171,7 +169,7 @@ describe('POST /organizations/:id/reveal', () => {
     for (const c of refused) {
       const res = await c.post(`${url()}/reveal`, { field: 'contactPhone' });
       expect(res.statusCode).toBe(403);
-      expect(res.json().error.code).toBe('access.forbidden');
+      expect(res.json<ErrorBody>().error.code).toBe('access.forbidden');
     }
     const c = await officerA();
     expect((await c.post(`/api/v1/organizations/${uuidv7()}/reveal`, { field: 'contactPhone' })).statusCode).toBe(404);
@@ -184,6 +182,6 @@ describe('uscc normalisation', () => {
   it('stores the code in upper case without spaces', async () => {
     const code = fakeUscc();
     const res = await (await officerA()).patch(url(), { uscc: `${code.slice(0, 9).toLowerCase()} ${code.slice(9)}` });
-    expect(res.json().uscc).toBe(code);
+    expect(res.json<OrganizationView>().uscc).toBe(code);
   });
 });

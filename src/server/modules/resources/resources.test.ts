@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditCount, clientAs, createTestApp, type Grant, type TestApp } from '../../testing.ts';
+import { auditCount, clientAs, createTestApp, type Grant, type TestApp, type ErrorBody, fieldsOf, type Page } from '../../testing.ts';
 import { buildOrganization } from '../organizations/testing.ts';
 import { buildCommunity, buildDistrict, buildGrid, buildStreet, type CommunityRef, type StreetRef } from '../territory/testing.ts';
+import type { ResourceView } from './resources.schemas.ts';
 
 let t: TestApp;
 let dA: { id: string };
@@ -15,7 +16,7 @@ let cB: CommunityRef;
 let gA1: { id: string };
 let org: { id: string; name: string };
 /** Resources made in beforeAll, by where they are offered. */
-const r: Record<string, any> = {};
+const r: Record<string, ResourceView> = {};
 
 const DUMMY = '0190c4c8-0000-7000-8000-000000000000';
 type C = Awaited<ReturnType<typeof clientAs>>;
@@ -23,9 +24,6 @@ const as = (...grants: Grant[]) => clientAs(t, grants);
 const districtOfficer = (d: { id: string }) => as({ role: 'district_officer', scopeType: 'district', scopeId: d.id });
 const streetOfficer = (s: StreetRef) => as({ role: 'street_officer', scopeType: 'street', scopeId: s.id, districtId: s.districtId });
 const communityWorker = (c: CommunityRef) => as({ role: 'community_worker', scopeType: 'community', scopeId: c.id, districtId: c.districtId });
-const fieldsOf = (res: { json(): any }) =>
-  Object.fromEntries((res.json().error.details?.fields ?? []).map((f: { field: string; code: string }) => [f.field, f.code]));
-
 async function counts() {
   const n = Number((await t.db.selectFrom('resources').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
   const audits = await t.db
@@ -39,7 +37,7 @@ async function counts() {
 async function make(c: C, body: Record<string, unknown>) {
   const res = await c.post('/api/v1/resources', { kind: 'venue', ownerType: 'other', ownerName: '提供方', ...body });
   expect(res.statusCode, res.body).toBe(201);
-  return res.json();
+  return res.json<ResourceView>();
 }
 
 beforeAll(async () => {
@@ -100,7 +98,7 @@ describe('POST /resources', () => {
       contactPhone: '138 0000 1111',
     });
     expect(res.statusCode, res.body).toBe(201);
-    const body = res.json();
+    const body = res.json<ResourceView>();
     expect(body).toMatchObject({
       districtId: dA.id,
       streetId: sA1.id,
@@ -138,7 +136,7 @@ describe('POST /resources', () => {
       districtId: dA.id,
     });
     expect(res.statusCode, res.body).toBe(201);
-    expect(res.json()).toMatchObject({ ownerType: 'organization', ownerId: org.id, ownerName: org.name, streetId: null, communityId: null });
+    expect(res.json<ResourceView>()).toMatchObject({ ownerType: 'organization', ownerId: org.id, ownerName: org.name, streetId: null, communityId: null });
   });
 
   it('answers 400 with every field problem and writes nothing', async () => {
@@ -171,7 +169,7 @@ describe('POST /resources', () => {
     for (const [over, fields] of cases) {
       const res = await c.post('/api/v1/resources', body(over));
       expect(res.statusCode, JSON.stringify(over)).toBe(400);
-      expect(res.json().error.code).toBe('validation.failed');
+      expect(res.json<ErrorBody>().error.code).toBe('validation.failed');
       expect(fieldsOf(res), JSON.stringify(over)).toEqual(fields);
     }
     // An id that names nothing the officer may read answers 404, like an id in the path.
@@ -199,7 +197,7 @@ describe('POST /resources', () => {
     for (const place of [{ streetId: sA1.id }, { districtId: dA.id }]) {
       const res = await worker.post('/api/v1/resources', { ...body, ...place });
       expect(res.statusCode, JSON.stringify(place)).toBe(403);
-      expect(res.json().error.code).toBe('access.forbidden');
+      expect(res.json<ErrorBody>().error.code).toBe('access.forbidden');
     }
     expect((await worker.post('/api/v1/resources', { ...body, communityId: cA2.id })).statusCode).toBe(404);
     expect((await (await streetOfficer(sA1)).post('/api/v1/resources', { ...body, communityId: cA3.id })).statusCode).toBe(404);
@@ -215,7 +213,7 @@ describe('POST /resources', () => {
 async function names(c: C, query = '') {
   const res = await c.get(`/api/v1/resources?limit=200${query}`);
   expect(res.statusCode, res.body).toBe(200);
-  return res.json().items.map((x: any) => x.id) as string[];
+  return res.json<Page<ResourceView>>().items.map((x) => x.id);
 }
 const ids = (...keys: string[]) => keys.map((k) => r[k].id);
 
@@ -276,9 +274,9 @@ describe('GET /resources', () => {
     let cursor: string | null = null;
     do {
       const res = await c.get(`/api/v1/resources?limit=2${cursor ? `&cursor=${cursor}` : ''}`);
-      expect(res.json().items.length).toBeLessThanOrEqual(2);
-      seen.push(...res.json().items.map((x: any) => x.id));
-      cursor = res.json().nextCursor;
+      expect(res.json<Page<ResourceView>>().items.length).toBeLessThanOrEqual(2);
+      seen.push(...res.json<Page<ResourceView>>().items.map((x) => x.id));
+      cursor = res.json<Page<ResourceView>>().nextCursor;
     } while (cursor);
     expect(seen).toEqual(all);
     expect((await c.get('/api/v1/resources?cursor=nonsense')).statusCode).toBe(400);
@@ -290,11 +288,11 @@ describe('GET /resources/:id', () => {
     const worker = await communityWorker(cA1);
     const ok = await worker.get(`/api/v1/resources/${r.sA1.id}`);
     expect(ok.statusCode).toBe(200);
-    expect(ok.json()).toMatchObject({ name: '街道志愿服务队', allowedActions: ['read', 'reveal'] });
+    expect(ok.json<ResourceView>()).toMatchObject({ name: '街道志愿服务队', allowedActions: ['read', 'reveal'] });
     for (const id of [r.cA2.id, r.cB.id, DUMMY]) {
       const res = await worker.get(`/api/v1/resources/${id}`);
       expect(res.statusCode).toBe(404);
-      expect(res.json().error.code).toBe('resource.not_found');
+      expect(res.json<ErrorBody>().error.code).toBe('resource.not_found');
     }
   });
 });
@@ -306,7 +304,7 @@ describe('PATCH /resources/:id', () => {
     const worker = await communityWorker(cA1);
     const res = await worker.patch(`/api/v1/resources/${res0.id}`, { name: '临时场地（二楼）', capacity: 20, contactPhone: '13900003333' });
     expect(res.statusCode, res.body).toBe(200);
-    expect(res.json()).toMatchObject({ name: '临时场地（二楼）', capacity: 20, contactPhoneMasked: '139****3333' });
+    expect(res.json<ResourceView>()).toMatchObject({ name: '临时场地（二楼）', capacity: 20, contactPhoneMasked: '139****3333' });
     const audit = await t.db
       .selectFrom('audit_log')
       .selectAll()
@@ -321,7 +319,7 @@ describe('PATCH /resources/:id', () => {
     expect(await auditCount(t.db, 'resource.update')).toBe(audits);
 
     const archived = await worker.patch(`/api/v1/resources/${res0.id}`, { status: 'archived' });
-    expect(archived.json().status).toBe('archived');
+    expect(archived.json<ResourceView>().status).toBe('archived');
     expect(await names(worker, '&status=archived')).toEqual([res0.id]);
     expect(await auditCount(t.db, 'resource.update')).toBe(audits + 1);
   });
@@ -331,9 +329,9 @@ describe('PATCH /resources/:id', () => {
     const res0 = await make(so, { name: '可移动物资', communityId: cA1.id, kind: 'goods' });
     const moved = await so.patch(`/api/v1/resources/${res0.id}`, { communityId: cA2.id });
     expect(moved.statusCode).toBe(200);
-    expect(moved.json()).toMatchObject({ communityId: cA2.id, streetId: sA1.id });
+    expect(moved.json<ResourceView>()).toMatchObject({ communityId: cA2.id, streetId: sA1.id });
     const wide = await so.patch(`/api/v1/resources/${res0.id}`, { communityId: null });
-    expect(wide.json()).toMatchObject({ communityId: null, streetId: sA1.id });
+    expect(wide.json<ResourceView>()).toMatchObject({ communityId: null, streetId: sA1.id });
     const before = await counts();
     const out = await so.patch(`/api/v1/resources/${res0.id}`, { communityId: cA3.id });
     expect(out.statusCode).toBe(404);
@@ -345,19 +343,19 @@ describe('PATCH /resources/:id', () => {
     const before = await counts();
     const street = await worker.patch(`/api/v1/resources/${r.sA1.id}`, { name: '改名' });
     expect(street.statusCode).toBe(403);
-    expect(street.json().error.code).toBe('access.forbidden');
+    expect(street.json<ErrorBody>().error.code).toBe('access.forbidden');
     const grid = await as({ role: 'grid_worker', scopeType: 'grid', scopeId: gA1.id, districtId: dA.id });
     expect((await grid.patch(`/api/v1/resources/${r.cA1.id}`, { name: '改名' })).statusCode).toBe(403);
     const hidden = await worker.patch(`/api/v1/resources/${r.cA2.id}`, { name: '改名' });
     expect(hidden.statusCode).toBe(404);
-    expect(hidden.json().error.code).toBe('resource.not_found');
+    expect(hidden.json<ErrorBody>().error.code).toBe('resource.not_found');
     const bad = await worker.patch(`/api/v1/resources/${r.cA1.id}`, { name: ' ', availableFrom: '2026-05-01', availableUntil: '2026-04-01' });
     expect(bad.statusCode).toBe(400);
     expect(fieldsOf(bad)).toEqual({ name: 'validation.required', availableUntil: 'resources.date_order' });
     const unknown = await worker.patch(`/api/v1/resources/${r.cA1.id}`, { districtId: dB.id });
     expect(fieldsOf(unknown)).toEqual({ districtId: 'validation.unknown_field' });
     expect(await counts()).toEqual(before);
-    expect((await worker.get(`/api/v1/resources/${r.cA1.id}`)).json().name).toBe('阳光老年食堂');
+    expect((await worker.get(`/api/v1/resources/${r.cA1.id}`)).json<ResourceView>().name).toBe('阳光老年食堂');
   });
 });
 
@@ -369,7 +367,7 @@ describe('POST /resources/:id/reveal', () => {
     const audits = await auditCount(t.db, 'resource.reveal');
     const res = await grid.post(`/api/v1/resources/${made.id}/reveal`, { field: 'contactPhone' });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toEqual({ value: '025-58123456' });
+    expect(res.json<ResourceView>()).toEqual({ value: '025-58123456' });
     expect(await auditCount(t.db, 'resource.reveal')).toBe(audits + 1);
     const other = await communityWorker(cA2);
     const hidden = await other.post(`/api/v1/resources/${made.id}/reveal`, { field: 'contactPhone' });

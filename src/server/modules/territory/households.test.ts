@@ -1,8 +1,9 @@
 import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditCount, clientAs, createTestApp, type TestApp } from '../../testing.ts';
+import { auditCount, clientAs, createTestApp, type TestApp, type ErrorBody, type Page } from '../../testing.ts';
 import { buildTree, grantIn, type Tree } from './test-world.ts';
 import { buildBuilding, buildCommunity, buildGrid, buildHousehold, buildResident } from './testing.ts';
+import type { HouseholdDetail, HouseholdView } from './register.schemas.ts';
 
 let t: TestApp;
 let a: Tree;
@@ -23,13 +24,13 @@ describe('households', () => {
     const c = await as('community_worker');
     const res = await c.post('/api/v1/households', { gridId: a.grid.id, address: '泰山路 18 号 3 单元 301 室', householdNo: 'H-01' });
     expect(res.statusCode).toBe(201);
-    expect(res.json()).toMatchObject({ gridId: a.grid.id, communityName: a.community.name, members: [], householdNo: 'H-01' });
-    expect(res.json().allowedActions).toEqual(['read', 'create', 'update']);
+    expect(res.json<HouseholdDetail>()).toMatchObject({ gridId: a.grid.id, communityName: a.community.name, members: [], householdNo: 'H-01' });
+    expect(res.json<HouseholdDetail>().allowedActions).toEqual(['read', 'create', 'update']);
     expect(await auditCount(t.db, 'household.create')).toBe(1);
     const n = await households();
     const dup = await c.post('/api/v1/households', { gridId: a.grid.id, address: '泰山路１８号３单元３０１室' });
     expect(dup.statusCode).toBe(409);
-    expect(dup.json().error.code).toBe('household.duplicate_address');
+    expect(dup.json<ErrorBody>().error.code).toBe('household.duplicate_address');
     expect(await households()).toBe(n);
   });
 
@@ -38,18 +39,18 @@ describe('households', () => {
     const n = await households();
     const res = await c.post('/api/v1/households', { gridId: 'nope', address: '', color: 'red' });
     expect(res.statusCode).toBe(400);
-    expect(res.json().error.details.fields.map((f: { field: string }) => f.field).sort()).toEqual(['address', 'color', 'gridId']);
+    expect(res.json<ErrorBody>().error.details?.fields.map((f: { field: string }) => f.field).sort()).toEqual(['address', 'color', 'gridId']);
     // a building of another district answers like a missing one
     const hidden = await c.post('/api/v1/households', { gridId: a.grid.id, address: '某路1号', buildingId: b.building.id });
     expect(hidden.statusCode).toBe(404);
-    expect(hidden.json().error.details.fields[0]).toMatchObject({ field: 'buildingId', code: 'resource.not_found' });
+    expect(hidden.json<ErrorBody>().error.details?.fields[0]).toMatchObject({ field: 'buildingId', code: 'resource.not_found' });
     // a building the caller sees in another community does not fit
     const sibling = await buildCommunity(t.db, { street: a.street });
     const there = await buildBuilding(t.db, { grid: await buildGrid(t.db, { community: sibling }) });
     const both = await clientAs(t, [grantIn('community_admin', a), { role: 'community_worker', scopeType: 'community', scopeId: sibling.id, districtId: a.district.id }]);
     const building = await both.post('/api/v1/households', { gridId: a.grid.id, address: '某路1号', buildingId: there.id });
     expect(building.statusCode).toBe(400);
-    expect(building.json().error.details.fields[0].code).toBe('household.building_mismatch');
+    expect(building.json<ErrorBody>().error.details?.fields[0].code).toBe('household.building_mismatch');
     expect(await households()).toBe(n);
   });
 
@@ -59,7 +60,7 @@ describe('households', () => {
     const sibling = await buildGrid(t.db, { community: a.community });
     const other = await gw.post('/api/v1/households', { gridId: sibling.id, address: '网格路2号' });
     expect(other.statusCode).toBe(404);
-    expect(other.json().error.details.fields[0]).toMatchObject({ field: 'gridId', code: 'resource.not_found' });
+    expect(other.json<ErrorBody>().error.details?.fields[0]).toMatchObject({ field: 'gridId', code: 'resource.not_found' });
     const so = await as('street_officer');
     const n = await households();
     expect((await so.post('/api/v1/households', { gridId: a.grid.id, address: '网格路3号' })).statusCode).toBe(403);
@@ -78,7 +79,7 @@ describe('households', () => {
     const c = await as('community_admin');
     const res = await c.patch(`/api/v1/households/${h.id}`, { gridId: target.id });
     expect(res.statusCode).toBe(200);
-    expect(res.json().gridId).toBe(target.id);
+    expect(res.json<HouseholdDetail>().gridId).toBe(target.id);
     const rows = await t.db.selectFrom('residents').select(['id', 'grid_id']).where('id', 'in', [r1.id, r2.id]).execute();
     expect(rows.map((r) => r.grid_id)).toEqual([target.id, target.id]);
     // the grid worker of the old grid no longer sees it
@@ -109,12 +110,12 @@ describe('households', () => {
 
   it('shows members masked, with sensitive tags only for those who visit', async () => {
     const gw = await as('grid_worker');
-    const member = (await gw.get(`/api/v1/households/${a.household.id}`)).json().members[0];
+    const member = (await gw.get(`/api/v1/households/${a.household.id}`)).json<HouseholdDetail>().members[0];
     expect(member.idNumberMasked).toMatch(/^\d{4}\*{10}[\dX]{4}$/);
     expect(JSON.stringify(member)).not.toContain(a.resident.idNumber);
     expect(member.tags).toEqual(['elderly_alone', 'low_income']);
     const so = await as('street_officer');
-    expect((await so.get(`/api/v1/households/${a.household.id}`)).json().members[0].tags).toEqual(['elderly_alone']);
+    expect((await so.get(`/api/v1/households/${a.household.id}`)).json<HouseholdDetail>().members[0].tags).toEqual(['elderly_alone']);
   });
 
   it('hides households out of scope exactly like missing ones; a resident sees their own only', async () => {
@@ -122,11 +123,11 @@ describe('households', () => {
     const hidden = await c.get(`/api/v1/households/${b.household.id}`);
     const missing = await c.get(`/api/v1/households/${uuidv7()}`);
     expect(hidden.statusCode).toBe(404);
-    expect(hidden.json()).toEqual(missing.json());
+    expect(hidden.json<HouseholdDetail>()).toEqual(missing.json<HouseholdDetail>());
     expect((await c.patch(`/api/v1/households/${b.household.id}`, { notes: 'x' })).statusCode).toBe(404);
     const me = await as('resident');
-    expect((await me.get(`/api/v1/households/${a.household.id}`)).json().allowedActions).toEqual(['read']);
-    expect((await me.get('/api/v1/households')).json().items.map((h: { id: string }) => h.id)).toEqual([a.household.id]);
+    expect((await me.get(`/api/v1/households/${a.household.id}`)).json<HouseholdDetail>().allowedActions).toEqual(['read']);
+    expect((await me.get('/api/v1/households')).json<Page<HouseholdView>>().items.map((h: { id: string }) => h.id)).toEqual([a.household.id]);
     expect((await (await as('platform_admin')).get(`/api/v1/households/${a.household.id}`)).statusCode).toBe(404);
   });
 
@@ -135,16 +136,16 @@ describe('households', () => {
     for (let i = 1; i <= 7; i++) await buildHousehold(t.db, { grid, address: `江北大道${i}号${100 + i}室` });
     await buildHousehold(t.db, { grid: b.grid, address: '江北大道1号999室' });
     const c = await as('community_admin');
-    const prefix = (await c.get(`/api/v1/households?q=${encodeURIComponent('江北大道')}&limit=200`)).json().items;
+    const prefix = (await c.get(`/api/v1/households?q=${encodeURIComponent('江北大道')}&limit=200`)).json<Page<HouseholdView>>().items;
     expect(prefix).toHaveLength(7);
-    const fragment = (await c.get(`/api/v1/households?q=${encodeURIComponent('103 室')}`)).json().items;
+    const fragment = (await c.get(`/api/v1/households?q=${encodeURIComponent('103 室')}`)).json<Page<HouseholdView>>().items;
     expect(fragment.map((h: { address: string }) => h.address)).toEqual(['江北大道3号103室']);
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
       const res = await c.get(`/api/v1/households?gridId=${grid.id}&limit=3${cursor ? `&cursor=${cursor}` : ''}`);
-      seen.push(...res.json().items.map((h: { id: string }) => h.id));
-      cursor = res.json().nextCursor;
+      seen.push(...res.json<Page<HouseholdView>>().items.map((h: { id: string }) => h.id));
+      cursor = res.json<Page<HouseholdView>>().nextCursor;
     } while (cursor);
     expect(seen).toHaveLength(7);
     expect(new Set(seen).size).toBe(7);

@@ -5,7 +5,7 @@ import { StringEnum } from '../../platform/http/schema.ts';
 import { importResidents, MAX_IMPORT_BYTES } from './import.service.ts';
 
 const Counts = (keys: string[]) => Type.Object(Object.fromEntries(keys.map((k) => [k, Type.Integer()])));
-const ImportReport = Type.Object({
+export const ImportReport = Type.Object({
   mode: StringEnum(['dry_run', 'commit'] as const),
   total: Type.Integer(),
   valid: Type.Integer(),

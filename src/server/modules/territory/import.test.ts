@@ -1,10 +1,14 @@
 import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditCount, clientAs, createTestApp, type TestApp } from '../../testing.ts';
+import type { Static } from 'typebox';
+import { auditCount, clientAs, createTestApp, type TestApp, type ErrorBody } from '../../testing.ts';
 import { buildTree, grantIn, type Tree } from './test-world.ts';
 import { idNumberCheckChar } from '../../../common/identity.ts';
 import { buildCommunity, buildGrid, buildHousehold, buildResident, fakeIdNumber, type GridRef } from './testing.ts';
+import type { ImportReport as ImportReportSchema } from './import.routes.ts';
+
+type ImportReport = Static<typeof ImportReportSchema>;
 
 let t: TestApp;
 let a: Tree;
@@ -80,14 +84,14 @@ describe('import of households and residents', () => {
     const before = await counts();
     const res = await upload(c, 'dry_run', Buffer.from(csv()));
     expect(res.statusCode).toBe(200);
-    const r = res.json();
+    const r = res.json<ImportReport>();
     expect(r).toMatchObject({ mode: 'dry_run', total: 10, valid: 4, wouldCreate: { households: 2, residents: 4, buildings: 1 }, wouldUpdate: { residents: 0 } });
-    expect(r.errors.map(({ line, field, code }: { line: number; field: string; code: string }) => ({ line, field, code }))).toEqual(
+    expect(r.errors.map(({ line, field, code }) => ({ line, field, code }))).toEqual(
       // the line-11 row is all empty but its grid code: only the missing values are reported, field by field
       expect.arrayContaining(EXPECTED_ERRORS),
     );
-    expect(r.errors.filter((e: { line: number }) => e.line === 11).map((e: { field: string }) => e.field).sort()).toEqual(['address', 'id_number', 'name', 'relation']);
-    expect(r.errors.find((e: { code: string }) => e.code === 'import.duplicate_in_file').message).toBe('身份证号在文件第 2 行已出现');
+    expect(r.errors.filter((e) => e.line === 11).map((e) => e.field).sort()).toEqual(['address', 'id_number', 'name', 'relation']);
+    expect(r.errors.find((e) => e.code === 'import.duplicate_in_file')?.message).toBe('身份证号在文件第 2 行已出现');
     expect(await counts()).toEqual(before);
     expect(await auditCount(t.db, 'import.commit')).toBe(0);
   });
@@ -105,8 +109,8 @@ describe('import of households and residents', () => {
     c.lang = 'en';
     const res = await upload(c, 'dry_run', content, a.community.id, 'register.xlsx');
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({ total: 3, valid: 1, wouldCreate: { households: 1, residents: 1 } });
-    expect(res.json().errors).toEqual([
+    expect(res.json<ImportReport>()).toMatchObject({ total: 3, valid: 1, wouldCreate: { households: 1, residents: 1 } });
+    expect(res.json<ImportReport>().errors).toEqual([
       { line: 4, field: 'id_number', code: 'resident.id_number_birth_date', message: 'The birth date in the ID number is not valid' },
       { line: 5, field: 'grid_code', code: 'import.unknown_grid', message: 'No grid of this community has this code' },
     ]);
@@ -117,7 +121,7 @@ describe('import of households and residents', () => {
     const before = await counts();
     const res = await upload(c, 'commit', Buffer.from(csv()));
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({ mode: 'commit', total: 10, valid: 4, created: { households: 2, residents: 4, buildings: 1 }, updated: { residents: 0 } });
+    expect(res.json<ImportReport>()).toMatchObject({ mode: 'commit', total: 10, valid: 4, created: { households: 2, residents: 4, buildings: 1 }, updated: { residents: 0 } });
     expect(await counts()).toEqual({ households: before.households + 2, residents: before.residents + 4, buildings: before.buildings + 1 });
     expect(await auditCount(t.db, 'import.commit')).toBe(1);
     const hh = await t.db.selectFrom('households').selectAll().where('community_id', '=', a.community.id).where('address', '=', '江北路1号101室').executeTakeFirstOrThrow();
@@ -130,12 +134,12 @@ describe('import of households and residents', () => {
     expect(zhao).toEqual({ name: '赵\n大', grid_id: g2.id });
 
     const again = await upload(c, 'commit', Buffer.from(csv()));
-    expect(again.json()).toMatchObject({ created: { households: 0, residents: 0, buildings: 0 }, updated: { residents: 0 }, unchanged: { residents: 4 } });
+    expect(again.json<ImportReport>()).toMatchObject({ created: { households: 0, residents: 0, buildings: 0 }, updated: { residents: 0 }, unchanged: { residents: 4 } });
     expect(await counts()).toEqual({ households: before.households + 2, residents: before.residents + 4, buildings: before.buildings + 1 });
 
     const changed = csv().replace('王桂芳', '王桂芳芳');
     const dry = await upload(c, 'dry_run', Buffer.from(changed));
-    expect(dry.json()).toMatchObject({ wouldCreate: { households: 0, residents: 0 }, wouldUpdate: { residents: 1 } });
+    expect(dry.json<ImportReport>()).toMatchObject({ wouldCreate: { households: 0, residents: 0 }, wouldUpdate: { residents: 1 } });
   });
 
   it('a failure in the middle of a commit writes nothing at all', async () => {
@@ -163,9 +167,9 @@ describe('import of households and residents', () => {
     const body = [HEADER, `${a.grid.code},江北路9号,,,外区,${elsewhere.idNumber},,户主,`, `${a.grid.code},江北路9号,,,外区,${b.resident.idNumber},,户主,`].join('\n');
     const c = await clientAs(t, [grantIn('community_admin', a)]);
     const res = await upload(c, 'dry_run', Buffer.from(body));
-    expect(res.json().errors).toEqual([expect.objectContaining({ line: 2, field: 'id_number', code: 'import.resident_elsewhere' })]);
+    expect(res.json<ImportReport>().errors).toEqual([expect.objectContaining({ line: 2, field: 'id_number', code: 'import.resident_elsewhere' })]);
     // the same number in another district is another district's register: a new resident here
-    expect(res.json().wouldCreate).toMatchObject({ residents: 1 });
+    expect(res.json<ImportReport>().wouldCreate).toMatchObject({ residents: 1 });
   });
 
   it('only the community\'s admin and workers import; other communities are hidden', async () => {
@@ -182,17 +186,17 @@ describe('import of households and residents', () => {
     const m = multipart({ communityId: 'x', mode: 'later' });
     const res = await c.request('POST', '/api/v1/imports/residents', m.payload, m.headers);
     expect(res.statusCode).toBe(400);
-    expect(res.json().error.details.fields.map((f: { field: string; code: string }) => `${f.field}:${f.code}`)).toEqual([
+    expect(res.json<ErrorBody>().error.details?.fields.map((f: { field: string; code: string }) => `${f.field}:${f.code}`)).toEqual([
       'communityId:validation.format',
       'mode:validation.not_allowed',
       'file:import.file_required',
     ]);
     const binary = await upload(c, 'dry_run', Buffer.from([0xff, 0xfe, 0x00, 0x41, 0x00, 0x42]));
     expect(binary.statusCode).toBe(415);
-    expect(binary.json().error.code).toBe('import.unsupported_format');
+    expect(binary.json<ErrorBody>().error.code).toBe('import.unsupported_format');
     const columns = await upload(c, 'dry_run', Buffer.from('姓名,身份证号\n张三,1\n'));
     expect(columns.statusCode).toBe(400);
-    expect(columns.json().error.message).toBe('缺少列：网格编码, 地址, 与户主关系');
+    expect(columns.json<ErrorBody>().error.message).toBe('缺少列：网格编码, 地址, 与户主关系');
     const huge = await upload(c, 'dry_run', Buffer.alloc(5 * 1024 * 1024 + 10, 'a'));
     expect(huge.statusCode).toBe(413);
     const json = await c.post('/api/v1/imports/residents', { communityId: a.community.id });
@@ -203,6 +207,6 @@ describe('import of households and residents', () => {
     const rows = [HEADER, ...Array.from({ length: 20_001 }, (_, i) => `G,路${i}号,,,某,1,,户主,`)].join('\n');
     const res = await upload(await clientAs(t, [grantIn('community_admin', a)]), 'dry_run', Buffer.from(rows));
     expect(res.statusCode).toBe(400);
-    expect(res.json().error.code).toBe('import.too_many_rows');
+    expect(res.json<ErrorBody>().error.code).toBe('import.too_many_rows');
   });
 });

@@ -1,9 +1,10 @@
 import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { idNumberCheckChar } from '../../../common/identity.ts';
-import { auditCount, clientAs, createTestApp, type TestApp } from '../../testing.ts';
+import { auditCount, clientAs, createTestApp, type TestApp, type ErrorBody, type Page } from '../../testing.ts';
 import { buildTree, grantIn, type Tree } from './test-world.ts';
 import { buildHousehold, buildResident, fakeIdNumber } from './testing.ts';
+import type { ResidentView } from './register.schemas.ts';
 
 let t: TestApp;
 let a: Tree;
@@ -34,7 +35,7 @@ describe('registering residents', () => {
       tags: ['elderly_alone'],
     });
     expect(res.statusCode).toBe(201);
-    const view = res.json();
+    const view = res.json<ResidentView>();
     expect(view).toMatchObject({ name: '王桂芳', gender: 'female', birthDate: '1948-05-02', phoneMasked: '138****5678', tags: ['elderly_alone'] });
     expect(view.idNumberMasked).toBe(`${id.slice(0, 4)}**********${id.slice(-4)}`);
     expect(view.age).toBeGreaterThanOrEqual(77);
@@ -58,7 +59,7 @@ describe('registering residents', () => {
       gender: 'male',
     });
     expect(res.statusCode).toBe(400);
-    expect(res.json().error.details.fields.map((f: { field: string; code: string }) => `${f.field}:${f.code}`).sort()).toEqual([
+    expect(res.json<ErrorBody>().error.details?.fields.map((f: { field: string; code: string }) => `${f.field}:${f.code}`).sort()).toEqual([
       'birthDate:validation.unknown_field',
       'gender:validation.unknown_field',
     ]);
@@ -78,17 +79,17 @@ describe('registering residents', () => {
     for (const [idNumber, code] of cases) {
       const res = await c.post('/api/v1/residents', { householdId: a.household.id, name: '李四', idNumber, phone: '12345', tags: ['vip'] });
       expect(res.statusCode).toBe(400);
-      expect(res.json().error.code).toBe('validation.failed');
-      const fields = res.json().error.details.fields;
-      expect(fields.map((f: { field: string; code: string }) => `${f.field}:${f.code}`)).toEqual([
+      expect(res.json<ErrorBody>().error.code).toBe('validation.failed');
+      const fields = res.json<ErrorBody>().error.details?.fields ?? [];
+      expect(fields.map((f) => `${f.field}:${f.code}`)).toEqual([
         `idNumber:${code}`,
         'phone:resident.phone_invalid',
         'tags:resident.unknown_tag',
       ]);
-      expect(fields[2].message).toBe('Unknown tag: vip');
+      expect(fields[2]?.message).toBe('Unknown tag: vip');
     }
     const long = await c.post('/api/v1/residents', { householdId: a.household.id, name: 'x'.repeat(51), idNumber: fakeIdNumber() });
-    expect(long.json().error.details.fields[0]).toMatchObject({ field: 'name', code: 'validation.too_long' });
+    expect(long.json<ErrorBody>().error.details?.fields[0]).toMatchObject({ field: 'name', code: 'validation.too_long' });
     expect(await residents()).toBe(n);
   });
 
@@ -97,7 +98,7 @@ describe('registering residents', () => {
     const n = await residents();
     const res = await c.post('/api/v1/residents', { householdId: a.household.id, name: '重复', idNumber: a.resident.idNumber });
     expect(res.statusCode).toBe(409);
-    expect(res.json().error.code).toBe('resident.duplicate_id_number');
+    expect(res.json<ErrorBody>().error.code).toBe('resident.duplicate_id_number');
     expect(await residents()).toBe(n);
   });
 
@@ -110,7 +111,7 @@ describe('registering residents', () => {
     const gw = await as('grid_worker');
     const other = await gw.post('/api/v1/residents', { householdId: b.household.id, name: '某', idNumber: fakeIdNumber() });
     expect(other.statusCode).toBe(404);
-    expect(other.json().error.details.fields[0].code).toBe('resource.not_found');
+    expect(other.json<ErrorBody>().error.details?.fields[0].code).toBe('resource.not_found');
   });
 });
 
@@ -122,7 +123,7 @@ describe('changing and reading residents', () => {
     const id = fakeIdNumber({ birthDate: '1985-07-20', gender: 'female' });
     const res = await c.patch(`/api/v1/residents/${r.id}`, { idNumber: id, phone: null, tags: ['veteran'] });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({ birthDate: '1985-07-20', gender: 'female', phoneMasked: null, tags: ['veteran'] });
+    expect(res.json<ResidentView>()).toMatchObject({ birthDate: '1985-07-20', gender: 'female', phoneMasked: null, tags: ['veteran'] });
     const audit = await auditText(r.id);
     expect(audit).not.toContain(id);
     expect(audit).not.toContain(r.idNumber);
@@ -139,26 +140,26 @@ describe('changing and reading residents', () => {
     const n = await auditCount(t.db, 'resident.read');
     const res = await c.get(`/api/v1/residents/${a.resident.id}`);
     expect(res.statusCode).toBe(200);
-    expect(res.json().tags).toEqual(['elderly_alone']);
-    expect(res.json().allowedActions).toEqual(['read']);
+    expect(res.json<ResidentView>().tags).toEqual(['elderly_alone']);
+    expect(res.json<ResidentView>().allowedActions).toEqual(['read']);
     expect(await auditCount(t.db, 'resident.read')).toBe(n + 1);
     const hidden = await c.get(`/api/v1/residents/${b.resident.id}`);
     const missing = await c.get(`/api/v1/residents/${uuidv7()}`);
     expect(hidden.statusCode).toBe(404);
-    expect(hidden.json()).toEqual(missing.json());
+    expect(hidden.json<ResidentView>()).toEqual(missing.json<ResidentView>());
     expect(await auditCount(t.db, 'resident.read')).toBe(n + 1);
     const me = await as('resident');
-    expect((await me.get(`/api/v1/residents/${a.resident.id}`)).json().tags).toEqual(['elderly_alone', 'low_income']);
+    expect((await me.get(`/api/v1/residents/${a.resident.id}`)).json<ResidentView>().tags).toEqual(['elderly_alone', 'low_income']);
   });
 
   it('reveals the full number to those who visit, audited; 403 for officers, 404 out of scope', async () => {
     const gw = await as('grid_worker');
     const id = await gw.post(`/api/v1/residents/${a.resident.id}/reveal`, { field: 'idNumber' });
     expect(id.statusCode).toBe(200);
-    expect(id.json()).toEqual({ value: a.resident.idNumber });
+    expect(id.json<ResidentView>()).toEqual({ value: a.resident.idNumber });
     expect(await auditCount(t.db, 'resident.reveal_id_number')).toBe(1);
     const phone = await gw.post(`/api/v1/residents/${a.resident.id}/reveal`, { field: 'phone' });
-    expect(phone.json()).toEqual({ value: a.resident.phone });
+    expect(phone.json<ResidentView>()).toEqual({ value: a.resident.phone });
     expect(await auditCount(t.db, 'resident.reveal_phone')).toBe(1);
     for (const role of ['district_officer', 'street_officer', 'resident'] as const) {
       const res = await (await as(role)).post(`/api/v1/residents/${a.resident.id}/reveal`, { field: 'idNumber' });
@@ -178,7 +179,7 @@ describe('searching residents', () => {
     await buildResident(t.db, t.platform.pii, { household: b.household, name: '欧阳明日' });
     const c = await as('community_admin');
     const ids = async (q: string) =>
-      (await c.get(`/api/v1/residents?q=${encodeURIComponent(q)}`)).json().items.map((x: { id: string }) => x.id);
+      (await c.get(`/api/v1/residents?q=${encodeURIComponent(q)}`)).json<Page<ResidentView>>().items.map((x: { id: string }) => x.id);
     expect(await ids('欧阳')).toEqual([r.id]);
     expect(await ids('明月')).toEqual([]);
     expect(await ids(r.idNumber)).toEqual([r.id]);
@@ -196,19 +197,19 @@ describe('searching residents', () => {
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
-      const page: { items: { name: string }[]; nextCursor: string | null } = (await c.get(`/api/v1/residents?q=${encodeURIComponent('司马')}&limit=2${cursor ? `&cursor=${cursor}` : ''}`)).json();
+      const page: { items: { name: string }[]; nextCursor: string | null } = (await c.get(`/api/v1/residents?q=${encodeURIComponent('司马')}&limit=2${cursor ? `&cursor=${cursor}` : ''}`)).json<Page<ResidentView>>();
       seen.push(...page.items.map((x: { name: string }) => x.name));
       cursor = page.nextCursor;
     } while (cursor);
     expect(seen).toEqual([...names].sort((x, y) => Buffer.compare(Buffer.from(x), Buffer.from(y))));
-    const stale = (await c.get(`/api/v1/residents?limit=2`)).json().nextCursor;
+    const stale = (await c.get(`/api/v1/residents?limit=2`)).json<Page<ResidentView>>().nextCursor;
     expect((await c.get(`/api/v1/residents?q=${encodeURIComponent('司马')}&cursor=${stale}`)).statusCode).toBe(400);
   });
 
   it('filters by a sensitive tag only where the caller may see it', async () => {
     const gw = await as('grid_worker');
     const so = await as('street_officer');
-    const tagged = (c: typeof gw, tag: string) => c.get(`/api/v1/residents?tag=${tag}`).then((r) => r.json().items.map((x: { id: string }) => x.id));
+    const tagged = (c: typeof gw, tag: string) => c.get(`/api/v1/residents?tag=${tag}`).then((r) => r.json<Page<ResidentView>>().items.map((x: { id: string }) => x.id));
     expect(await tagged(gw, 'low_income')).toContain(a.resident.id);
     expect(await tagged(so, 'low_income')).toEqual([]);
     expect(await tagged(so, 'elderly_alone')).toContain(a.resident.id);
@@ -222,8 +223,8 @@ describe('searching residents', () => {
     let cursor: string | null = null;
     do {
       const res = await c.get(`/api/v1/residents?gridId=${a.grid.id}&limit=2${cursor ? `&cursor=${cursor}` : ''}`);
-      seen.push(...res.json().items.map((x: { id: string }) => x.id));
-      cursor = res.json().nextCursor;
+      seen.push(...res.json<Page<ResidentView>>().items.map((x: { id: string }) => x.id));
+      cursor = res.json<Page<ResidentView>>().nextCursor;
     } while (cursor);
     const all = await t.db.selectFrom('residents').select('id').where('grid_id', '=', a.grid.id).execute();
     expect(new Set(seen).size).toBe(seen.length);
@@ -232,6 +233,6 @@ describe('searching residents', () => {
 
   it('lists the tag definitions', async () => {
     const res = await (await as('grid_worker')).get('/api/v1/resident-tags');
-    expect(res.json()).toContainEqual({ code: 'low_income', name: '低保对象', nameEn: 'Subsistence allowance', sensitive: true, careIntervalDays: 30 });
+    expect(res.json<ResidentView>()).toContainEqual({ code: 'low_income', name: '低保对象', nameEn: 'Subsistence allowance', sensitive: true, careIntervalDays: 30 });
   });
 });

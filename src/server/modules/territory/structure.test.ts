@@ -1,9 +1,10 @@
 import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditCount, Client, clientAs, createTestApp, type TestApp } from '../../testing.ts';
+import { auditCount, Client, clientAs, createTestApp, type TestApp, type ErrorBody, type Page } from '../../testing.ts';
 import { isValidBoundary } from './boundary.ts';
 import { buildTree, grantIn, type Tree } from './test-world.ts';
 import { buildGrid, buildHousehold, squareBoundary } from './testing.ts';
+import type { BuildingView, CommunityView, DistrictView, GridView, StreetView } from './structure.schemas.ts';
 
 let t: TestApp;
 let a: Tree;
@@ -25,7 +26,7 @@ async function expectHidden(c: Client, base: string, id: string) {
   const missing = await c.get(`${base}/${uuidv7()}`);
   expect(hidden.statusCode).toBe(404);
   expect(hidden.json()).toEqual(missing.json());
-  expect(hidden.json().error.code).toBe('resource.not_found');
+  expect(hidden.json<ErrorBody>().error.code).toBe('resource.not_found');
 }
 
 describe('districts', () => {
@@ -34,15 +35,15 @@ describe('districts', () => {
     const before = await auditCount(t.db, 'district.create');
     const res = await c.post('/api/v1/districts', { code: 'JB-NEW', name: '江北新区', nameEn: 'Jiangbei', city: '南京市' });
     expect(res.statusCode).toBe(201);
-    expect(res.json()).toMatchObject({ code: 'JB-NEW', name: '江北新区', allowedActions: ['read', 'create', 'update'] });
+    expect(res.json<DistrictView>()).toMatchObject({ code: 'JB-NEW', name: '江北新区', allowedActions: ['read', 'create', 'update'] });
     expect(await auditCount(t.db, 'district.create')).toBe(before + 1);
-    const patched = await c.patch(`/api/v1/districts/${res.json().id}`, { name: '江北新区（改）' });
+    const patched = await c.patch(`/api/v1/districts/${res.json<DistrictView>().id}`, { name: '江北新区（改）' });
     expect(patched.statusCode).toBe(200);
-    expect(patched.json().name).toBe('江北新区（改）');
+    expect(patched.json<DistrictView>().name).toBe('江北新区（改）');
     expect(await auditCount(t.db, 'district.update')).toBe(1);
     const dup = await c.post('/api/v1/districts', { code: 'JB-NEW', name: 'x' });
     expect(dup.statusCode).toBe(409);
-    expect(dup.json().error.code).toBe('territory.duplicate_code');
+    expect(dup.json<ErrorBody>().error.code).toBe('territory.duplicate_code');
   });
 
   it('rejects bad input with field codes and writes nothing', async () => {
@@ -50,21 +51,21 @@ describe('districts', () => {
     const n = await count('districts');
     const res = await c.post('/api/v1/districts', { code: 'has space', name: '', extra: 1 });
     expect(res.statusCode).toBe(400);
-    const fields = res.json().error.details.fields.map((f: { field: string; code: string }) => `${f.field}:${f.code}`);
+    const fields = res.json<ErrorBody>().error.details?.fields.map((f: { field: string; code: string }) => `${f.field}:${f.code}`);
     expect(fields).toEqual(expect.arrayContaining(['code:validation.format', 'name:validation.too_short', 'extra:validation.unknown_field']));
     expect(await count('districts')).toBe(n);
   });
 
   it('a district officer reads their district but may not create or change one', async () => {
     const c = await as('district_officer');
-    expect((await c.get(`/api/v1/districts/${a.district.id}`)).json().allowedActions).toEqual(['read']);
+    expect((await c.get(`/api/v1/districts/${a.district.id}`)).json<DistrictView>().allowedActions).toEqual(['read']);
     expect((await c.post('/api/v1/districts', { code: 'X1', name: 'x' })).statusCode).toBe(403);
     const res = await c.patch(`/api/v1/districts/${a.district.id}`, { name: 'x' });
     expect(res.statusCode).toBe(403);
-    expect(res.json().error.code).toBe('access.forbidden');
+    expect(res.json<ErrorBody>().error.code).toBe('access.forbidden');
     await expectHidden(c, '/api/v1/districts', b.district.id);
     const list = await c.get('/api/v1/districts');
-    expect(list.json().items.map((d: { id: string }) => d.id)).toEqual([a.district.id]);
+    expect(list.json<Page<DistrictView>>().items.map((d) => d.id)).toEqual([a.district.id]);
   });
 
   it('answers 401 without a session', async () => {
@@ -77,17 +78,17 @@ describe('streets and communities', () => {
     const c = await as('district_officer');
     const ok = await c.post('/api/v1/streets', { districtId: a.district.id, code: 'ST-A2', name: '第二街道' });
     expect(ok.statusCode).toBe(201);
-    expect(ok.json()).toMatchObject({ districtId: a.district.id, districtName: a.district.name });
+    expect(ok.json<StreetView>()).toMatchObject({ districtId: a.district.id, districtName: a.district.name });
     expect(await auditCount(t.db, 'street.create')).toBeGreaterThan(0);
     const n = await count('streets');
     const other = await c.post('/api/v1/streets', { districtId: b.district.id, code: 'ST-B2', name: 'x' });
     expect(other.statusCode).toBe(404);
-    expect(other.json().error.details.fields).toEqual([
+    expect(other.json<ErrorBody>().error.details?.fields).toEqual([
       expect.objectContaining({ field: 'districtId', code: 'resource.not_found' }),
     ]);
     expect(await count('streets')).toBe(n);
     const filtered = await c.get(`/api/v1/streets?districtId=${a.district.id}`);
-    expect(filtered.json().items.every((s: { districtId: string }) => s.districtId === a.district.id)).toBe(true);
+    expect(filtered.json<Page<StreetView>>().items.every((s) => s.districtId === a.district.id)).toBe(true);
     expect((await (await as('street_officer')).post('/api/v1/streets', { districtId: a.district.id, code: 'ST-A3', name: 'x' })).statusCode).toBe(403);
   });
 
@@ -95,8 +96,8 @@ describe('streets and communities', () => {
     const c = await as('street_officer');
     const res = await c.post('/api/v1/communities', { streetId: a.street.id, code: 'CM-A2', name: '新社区', serviceCenterAddress: '泰山路1号' });
     expect(res.statusCode).toBe(201);
-    expect(res.json()).toMatchObject({ streetName: a.street.name, districtName: a.district.name, serviceCenterAddress: '泰山路1号' });
-    expect((await c.patch(`/api/v1/communities/${res.json().id}`, { name: '新社区二' })).json().name).toBe('新社区二');
+    expect(res.json<CommunityView>()).toMatchObject({ streetName: a.street.name, districtName: a.district.name, serviceCenterAddress: '泰山路1号' });
+    expect((await c.patch(`/api/v1/communities/${res.json<CommunityView>().id}`, { name: '新社区二' })).json<CommunityView>().name).toBe('新社区二');
     await expectHidden(c, '/api/v1/communities', b.community.id);
     expect((await c.patch(`/api/v1/communities/${b.community.id}`, { name: 'x' })).statusCode).toBe(404);
   });
@@ -105,13 +106,13 @@ describe('streets and communities', () => {
     const c = await as('community_admin');
     const ok = await c.patch(`/api/v1/communities/${a.community.id}`, { serviceCenterAddress: '党群服务中心 江北路8号' });
     expect(ok.statusCode).toBe(200);
-    expect(ok.json().serviceCenterAddress).toBe('党群服务中心 江北路8号');
-    expect(ok.json().allowedActions).toEqual(['read', 'update_service_center']);
+    expect(ok.json<CommunityView>().serviceCenterAddress).toBe('党群服务中心 江北路8号');
+    expect(ok.json<CommunityView>().allowedActions).toEqual(['read', 'update_service_center']);
     const n = await auditCount(t.db, 'community.update');
     const no = await c.patch(`/api/v1/communities/${a.community.id}`, { name: '改名', serviceCenterAddress: 'x' });
     expect(no.statusCode).toBe(403);
     expect(await auditCount(t.db, 'community.update')).toBe(n);
-    expect((await c.get(`/api/v1/communities/${a.community.id}`)).json().name).toBe(a.community.name);
+    expect((await c.get(`/api/v1/communities/${a.community.id}`)).json<CommunityView>().name).toBe(a.community.name);
   });
 
   it('a grid worker sees their community, street and district as read-only context', async () => {
@@ -121,8 +122,8 @@ describe('streets and communities', () => {
       ['streets', a.street.id],
       ['communities', a.community.id],
     ] as const) {
-      const items = (await c.get(`/api/v1/${list}`)).json().items;
-      expect(items.map((x: { id: string }) => x.id)).toEqual([id]);
+      const items = (await c.get(`/api/v1/${list}`)).json<Page<{ id: string; allowedActions: string[] }>>().items;
+      expect(items.map((x) => x.id)).toEqual([id]);
       expect(items[0].allowedActions).toEqual(['read']);
     }
   });
@@ -138,11 +139,11 @@ describe('grids', () => {
       boundary: squareBoundary(),
     });
     expect(res.statusCode).toBe(201);
-    expect(res.json()).toMatchObject({ communityName: a.community.name, kind: 'comprehensive', householdCount: 0, boundary: squareBoundary() });
-    await buildHousehold(t.db, { grid: { ...res.json(), id: res.json().id } });
-    expect((await c.get(`/api/v1/grids/${res.json().id}`)).json().householdCount).toBe(1);
-    const listed = (await c.get(`/api/v1/grids?communityId=${a.community.id}`)).json().items;
-    expect(listed.find((g: { id: string }) => g.id === a.grid.id).householdCount).toBe(1);
+    expect(res.json<GridView>()).toMatchObject({ communityName: a.community.name, kind: 'comprehensive', householdCount: 0, boundary: squareBoundary() });
+    await buildHousehold(t.db, { grid: res.json<GridView>() });
+    expect((await c.get(`/api/v1/grids/${res.json<GridView>().id}`)).json<GridView>().householdCount).toBe(1);
+    const listed = (await c.get(`/api/v1/grids?communityId=${a.community.id}`)).json<Page<GridView>>().items;
+    expect(listed.find((g) => g.id === a.grid.id)?.householdCount).toBe(1);
     expect(await auditCount(t.db, 'grid.create')).toBeGreaterThan(0);
   });
 
@@ -152,7 +153,7 @@ describe('grids', () => {
     const open = { type: 'Polygon', coordinates: [[[118.7, 32.1], [118.8, 32.1], [118.8, 32.2], [118.7, 32.2]]] };
     const res = await c.post('/api/v1/grids', { communityId: a.community.id, code: 'G-BAD', name: 'x', kind: 'dedicated', boundary: open });
     expect(res.statusCode).toBe(400);
-    expect(res.json().error.details.fields.map((f: { code: string }) => f.code).sort()).toEqual([
+    expect(res.json<ErrorBody>().error.details?.fields.map((f: { code: string }) => f.code).sort()).toEqual([
       'territory.boundary_invalid',
       'territory.dedicated_to_required',
     ]);
@@ -163,7 +164,7 @@ describe('grids', () => {
 
   it('a grid worker reads their grid but may not create or change grids; other grids are hidden', async () => {
     const c = await as('grid_worker');
-    expect((await c.get(`/api/v1/grids/${a.grid.id}`)).json().allowedActions).toEqual(['read']);
+    expect((await c.get(`/api/v1/grids/${a.grid.id}`)).json<GridView>().allowedActions).toEqual(['read']);
     expect((await c.patch(`/api/v1/grids/${a.grid.id}`, { name: 'x' })).statusCode).toBe(403);
     expect((await c.post('/api/v1/grids', { communityId: a.community.id, code: 'G-X', name: 'x' })).statusCode).toBe(403);
     await expectHidden(c, '/api/v1/grids', b.grid.id);
@@ -175,7 +176,7 @@ describe('grids', () => {
     const c = await as('district_officer');
     const res = await c.patch(`/api/v1/grids/${a.grid.id}`, { name: '第一网格', kind: 'dedicated', dedicatedTo: '江北医院', boundary: null });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({ name: '第一网格', kind: 'dedicated', dedicatedTo: '江北医院', boundary: null });
+    expect(res.json<GridView>()).toMatchObject({ name: '第一网格', kind: 'dedicated', dedicatedTo: '江北医院', boundary: null });
     const rec = await t.db.selectFrom('audit_log').selectAll().where('action', '=', 'grid.update').where('entity_id', '=', a.grid.id).executeTakeFirstOrThrow();
     expect(rec.district_id).toBe(a.district.id);
     expect((rec.before as { name: string }).name).toBe(a.grid.name);
@@ -191,13 +192,13 @@ describe('grids', () => {
     do {
       const res = await c.get(`/api/v1/grids?communityId=${community.id}&limit=2${cursor ? `&cursor=${cursor}` : ''}`);
       expect(res.statusCode).toBe(200);
-      seen.push(...res.json().items.map((g: { id: string }) => g.id));
-      cursor = res.json().nextCursor;
+      seen.push(...res.json<Page<GridView>>().items.map((g) => g.id));
+      cursor = res.json<Page<GridView>>().nextCursor;
     } while (cursor);
     const all = await t.db.selectFrom('grids').select('id').where('community_id', '=', community.id).execute();
     expect(new Set(seen).size).toBe(seen.length);
     expect(seen.sort()).toEqual(all.map((g) => g.id).sort());
-    expect((await c.get('/api/v1/grids?cursor=garbage')).json().error.code).toBe('validation.invalid_cursor');
+    expect((await c.get('/api/v1/grids?cursor=garbage')).json<ErrorBody>().error.code).toBe('validation.invalid_cursor');
   });
 });
 
@@ -206,7 +207,7 @@ describe('buildings', () => {
     const c = await as('grid_worker');
     const res = await c.post('/api/v1/buildings', { gridId: a.grid.id, name: '12栋', address: '泰山路12号', floors: 6 });
     expect(res.statusCode).toBe(201);
-    expect(res.json()).toMatchObject({ gridId: a.grid.id, gridName: expect.any(String), name: '12栋', floors: 6 });
+    expect(res.json<BuildingView>()).toMatchObject({ gridId: a.grid.id, gridName: expect.any(String) as unknown, name: '12栋', floors: 6 });
     expect(await auditCount(t.db, 'building.create')).toBe(1);
     const dup = await c.post('/api/v1/buildings', { gridId: a.grid.id, name: '12栋', address: 'x' });
     expect(dup.statusCode).toBe(409);
@@ -214,21 +215,21 @@ describe('buildings', () => {
     const n = await count('buildings');
     const other = await c.post('/api/v1/buildings', { gridId: sibling.id, name: '13栋', address: 'x' });
     expect(other.statusCode).toBe(404);
-    expect(other.json().error.details.fields[0].code).toBe('resource.not_found');
+    expect(other.json<ErrorBody>().error.details?.fields[0].code).toBe('resource.not_found');
     expect(await count('buildings')).toBe(n);
     const bad = await c.post('/api/v1/buildings', { gridId: a.grid.id, name: '', address: 'x', floors: 0 });
     expect(bad.statusCode).toBe(400);
-    expect(bad.json().error.details.fields.map((f: { field: string }) => f.field).sort()).toEqual(['floors', 'name']);
-    const changed = await c.patch(`/api/v1/buildings/${res.json().id}`, { floors: 7 });
-    expect(changed.json().floors).toBe(7);
+    expect(bad.json<ErrorBody>().error.details?.fields.map((f: { field: string }) => f.field).sort()).toEqual(['floors', 'name']);
+    const changed = await c.patch(`/api/v1/buildings/${res.json<BuildingView>().id}`, { floors: 7 });
+    expect(changed.json<BuildingView>().floors).toBe(7);
     await expectHidden(c, '/api/v1/buildings', b.building.id);
-    const list = (await c.get(`/api/v1/buildings?gridId=${a.grid.id}`)).json().items;
+    const list = (await c.get(`/api/v1/buildings?gridId=${a.grid.id}`)).json<Page<BuildingView>>().items;
     expect(list.map((x: { name: string }) => x.name)).toContain('12栋');
   });
 
   it('a street officer reads buildings but may not add one', async () => {
     const c = await as('street_officer');
-    expect((await c.get(`/api/v1/buildings/${a.building.id}`)).json().allowedActions).toEqual(['read']);
+    expect((await c.get(`/api/v1/buildings/${a.building.id}`)).json<BuildingView>().allowedActions).toEqual(['read']);
     expect((await c.post('/api/v1/buildings', { gridId: a.grid.id, name: '99栋', address: 'x' })).statusCode).toBe(403);
   });
 });

@@ -1,8 +1,13 @@
 import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Static } from 'typebox';
 import { auditCount, clientAs, createTestApp, createUser, type TestApp } from '../../testing.ts';
 import { buildCommunity, buildGrid, buildHousehold, buildResident, buildTerritory, type HouseholdRef } from '../territory/testing.ts';
 import type { VisitKind } from './visits.tables.ts';
+import type { Worklist as WorklistSchema, CoverageView as CoverageViewSchema } from './visits.schemas.ts';
+
+type CoverageView = Static<typeof CoverageViewSchema>;
+type Worklist = Static<typeof WorklistSchema>;
 
 const DAY = 24 * 3600_000;
 let t: TestApp;
@@ -54,7 +59,7 @@ describe('visit coverage of a grid', () => {
     expect(res.json()).toEqual({ gridId: grid.id, households: 4, visited30: 1, visited90: 2, share30: 0.25, share90: 0.5 });
 
     const officer = await clientAs(t, [{ role: 'district_officer', scopeType: 'district', scopeId: world.district.id }]);
-    expect((await officer.get(`/api/v1/grids/${grid.id}/visit-coverage`)).json().visited90).toBe(2);
+    expect((await officer.get(`/api/v1/grids/${grid.id}/visit-coverage`)).json<CoverageView>().visited90).toBe(2);
     const empty = await buildGrid(t.db, { community: world.community });
     expect((await officer.get(`/api/v1/grids/${empty.id}/visit-coverage`)).json()).toMatchObject({ households: 0, share30: 0, share90: 0 });
   });
@@ -93,18 +98,18 @@ describe('care visit worklist', () => {
     const worker = await gridWorkerOf(grid.id);
     const res = await worker.get(`/api/v1/visit-worklist?gridId=${grid.id}`);
     expect(res.statusCode, res.body).toBe(200);
-    const items = res.json().items;
+    const items = res.json<Worklist>().items;
     // careForOther counts the household visit of 2 days ago: not due.
-    expect(items.map((i: { residentId: string }) => i.residentId)).toEqual([veteran.id, disabled.id, alone.id]);
+    expect(items.map((i) => i.residentId)).toEqual([veteran.id, disabled.id, alone.id]);
     expect(items[0]).toMatchObject({ tags: ['veteran'], careIntervalDays: 90, lastVisitAt: null, daysOverdue: null });
     expect(items[1]).toMatchObject({ tags: ['disabled', 'veteran'], careIntervalDays: 30, daysOverdue: 10, householdAddress: h3!.address });
     expect(items[2]).toMatchObject({ tags: ['elderly_alone'], careIntervalDays: 7, daysOverdue: 3, residentName: alone.name });
-    expect(res.json().total).toBe(3);
-    expect(items.some((i: { residentId: string }) => i.residentId === careForOther.id)).toBe(false);
+    expect(res.json<Worklist>().total).toBe(3);
+    expect(items.some((i) => i.residentId === careForOther.id)).toBe(false);
 
     // A street officer may not see the disability: it neither shows nor sets the interval.
     const officer = await clientAs(t, [{ role: 'street_officer', scopeType: 'street', scopeId: world.street.id, districtId: world.district.id }]);
-    const seen = (await officer.get(`/api/v1/visit-worklist?gridId=${grid.id}`)).json().items;
+    const seen = (await officer.get(`/api/v1/visit-worklist?gridId=${grid.id}`)).json<Worklist>().items;
     expect(seen.map((i: { residentId: string }) => i.residentId)).toEqual([veteran.id, alone.id]);
     expect(JSON.stringify(seen)).not.toContain('disabled');
 
@@ -120,7 +125,7 @@ describe('care visit worklist', () => {
     expect(set.statusCode, set.body).toBe(200);
     expect(set.json()).toMatchObject({ code: 'elderly_80', careIntervalDays: 14 });
     expect(await auditCount(t.db, 'resident_tag.set_care_interval')).toBe(1);
-    const after = (await worker.get(`/api/v1/visit-worklist?gridId=${grid.id}`)).json().items;
+    const after = (await worker.get(`/api/v1/visit-worklist?gridId=${grid.id}`)).json<Worklist>().items;
     expect(after.map((i: { residentId: string }) => i.residentId)).toEqual([veteran.id, disabled.id, aged.id, alone.id]);
     expect(after[2]).toMatchObject({ careIntervalDays: 14, daysOverdue: 6 });
   });

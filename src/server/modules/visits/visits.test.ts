@@ -1,8 +1,12 @@
 import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditCount, clientAs, createTestApp, type TestApp } from '../../testing.ts';
+import type { Static } from 'typebox';
+import { auditCount, clientAs, createTestApp, type TestApp, type ErrorBody, type Page } from '../../testing.ts';
 import { buildNeedWorld, type NeedWorld } from '../needs/needs.testing.ts';
 import { buildGrid, buildHousehold, buildResident, type GridRef, type HouseholdRef, type ResidentRef } from '../territory/testing.ts';
+import type { VisitView, VisitDetail as VisitDetailSchema } from './visits.schemas.ts';
+
+type VisitDetail = Static<typeof VisitDetailSchema>;
 
 let t: TestApp;
 let w: NeedWorld;
@@ -46,12 +50,12 @@ describe('recording a visit', () => {
       ],
     });
     expect(res.statusCode, res.body).toBe(201);
-    const v = res.json();
+    const v = res.json<VisitDetail>();
     expect(v).toMatchObject({ householdId: w.household.id, gridId: w.grid.id, workerUserId: gridWorker.user.id, kind: 'routine', notes: '入户了解情况' });
     expect(v.needs).toHaveLength(2);
     visitWithNeeds = v.id;
     expect(v.needs[1]).toMatchObject({ description: '单元门禁失灵', beneficiaries: 12, urgency: 'normal', state: 'reported' });
-    const need = (await gridWorker.get(`/api/v1/needs/${v.needs[0].id}`)).json();
+    const need = (await gridWorker.get(`/api/v1/needs/${v.needs[0].id}`)).json<VisitDetail>();
     expect(need).toMatchObject({ source: 'visit', urgency: 'urgent', householdId: w.household.id, recordedByUserId: gridWorker.user.id });
     const stored = await t.db.selectFrom('needs').select('visit_id').where('visit_id', '=', v.id).execute();
     expect(stored).toHaveLength(2);
@@ -68,59 +72,59 @@ describe('recording a visit', () => {
       ],
     });
     expect(res.statusCode).toBe(404);
-    expect(res.json().error.details.fields).toEqual([expect.objectContaining({ field: 'needs.1.categoryId', code: 'resource.not_found' })]);
+    expect(res.json<ErrorBody>().error.details?.fields).toEqual([expect.objectContaining({ field: 'needs.1.categoryId', code: 'resource.not_found' })]);
     expect([await count('visits'), await count('needs'), await auditCount(t.db, 'visit.create')]).toEqual([visits, needs, audits]);
   });
 
   it('answers 404 for a household outside the worker\'s grid and 403 to an officer who only reads', async () => {
     const res = await visit(gridWorker, { householdId: far.id });
     expect(res.statusCode).toBe(404);
-    expect(res.json().error.code).toBe('resource.not_found');
+    expect(res.json<ErrorBody>().error.code).toBe('resource.not_found');
     expect((await visit(gridWorker, { householdId: uuidv7() })).statusCode).toBe(404);
     const officer = await visit(streetOfficer, {});
     expect(officer.statusCode).toBe(403);
-    expect(officer.json().error.code).toBe('access.forbidden');
+    expect(officer.json<ErrorBody>().error.code).toBe('access.forbidden');
     expect((await visit(communityWorker, { householdId: far.id })).statusCode).toBe(201);
   });
 
   it('needs a resident of the household for a care visit', async () => {
     const none = await visit(gridWorker, { kind: 'care' });
     expect(none.statusCode).toBe(400);
-    expect(none.json().error.details.fields[0]).toMatchObject({ field: 'residentId', code: 'visit.resident_required' });
+    expect(none.json<ErrorBody>().error.details?.fields[0]).toMatchObject({ field: 'residentId', code: 'visit.resident_required' });
     const stranger = await buildResident(t.db, t.platform.pii, { household: w.neighbour });
     const wrong = await visit(gridWorker, { kind: 'care', residentId: stranger.id });
     expect(wrong.statusCode).toBe(400);
-    expect(wrong.json().error.details.fields[0].code).toBe('visit.unknown_resident');
+    expect(wrong.json<ErrorBody>().error.details?.fields[0].code).toBe('visit.unknown_resident');
     const ok = await visit(gridWorker, { kind: 'care', residentId: member.id });
     expect(ok.statusCode, ok.body).toBe(201);
-    expect(ok.json()).toMatchObject({ kind: 'care', residentId: member.id, residentName: member.name, needs: [] });
+    expect(ok.json<VisitDetail>()).toMatchObject({ kind: 'care', residentId: member.id, residentName: member.name, needs: [] });
   });
 
   it('takes visits of the last 30 days only, none in the future', async () => {
     const future = await visit(gridWorker, { visitedAt: new Date(Date.now() + 3600_000).toISOString() });
-    expect(future.json().error.details.fields[0]).toMatchObject({ field: 'visitedAt', code: 'visit.in_future' });
+    expect(future.json<ErrorBody>().error.details?.fields[0]).toMatchObject({ field: 'visitedAt', code: 'visit.in_future' });
     const old = await visit(gridWorker, { visitedAt: new Date(Date.now() - 31 * 24 * 3600_000).toISOString() });
     expect(old.statusCode).toBe(400);
-    expect(old.json().error.details.fields[0].code).toBe('visit.too_old');
+    expect(old.json<ErrorBody>().error.details?.fields[0].code).toBe('visit.too_old');
     expect((await visit(gridWorker, { visitedAt: new Date(Date.now() - 29 * 24 * 3600_000).toISOString() })).statusCode).toBe(201);
   });
 });
 
 describe('reading visits', () => {
   it('lists visits in the caller\'s scope, latest first, with filters and keyset pages', async () => {
-    const mine = (await gridWorker.get('/api/v1/visits?limit=200')).json().items;
+    const mine = (await gridWorker.get('/api/v1/visits?limit=200')).json<Page<VisitView>>().items;
     // the visit with needs, the care visit and one written up 29 days later
     expect(mine.length).toBe(3);
     expect(mine.every((v: { gridId: string }) => v.gridId === w.grid.id)).toBe(true);
     const times = mine.map((v: { visitedAt: string }) => v.visitedAt);
     expect([...times].sort().reverse()).toEqual(times);
-    const other = (await otherWorker.get('/api/v1/visits')).json().items;
+    const other = (await otherWorker.get('/api/v1/visits')).json<Page<VisitView>>().items;
     expect(other.length).toBe(1);
     expect(other[0].householdId).toBe(far.id);
-    expect((await streetOfficer.get('/api/v1/visits?limit=200')).json().items.length).toBe(mine.length + 1);
-    expect((await gridWorker.get('/api/v1/visits?kind=care')).json().items).toHaveLength(1);
+    expect((await streetOfficer.get('/api/v1/visits?limit=200')).json<Page<VisitView>>().items.length).toBe(mine.length + 1);
+    expect((await gridWorker.get('/api/v1/visits?kind=care')).json<Page<VisitView>>().items).toHaveLength(1);
     const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
-    const todays = (await gridWorker.get(`/api/v1/visits?from=${today}&to=${today}`)).json().items;
+    const todays = (await gridWorker.get(`/api/v1/visits?from=${today}&to=${today}`)).json<Page<VisitView>>().items;
     expect(todays.length).toBe(mine.length - 1);
 
     const seen: string[] = [];
@@ -128,7 +132,7 @@ describe('reading visits', () => {
     do {
       const page: { items: { id: string }[]; nextCursor: string | null } = (
         await gridWorker.get(`/api/v1/visits?limit=2${cursor ? `&cursor=${cursor}` : ''}`)
-      ).json();
+      ).json<Page<VisitView>>();
       seen.push(...page.items.map((v) => v.id));
       cursor = page.nextCursor;
     } while (cursor);
@@ -139,7 +143,7 @@ describe('reading visits', () => {
     const withNeeds = { id: visitWithNeeds };
     const res = await streetOfficer.get(`/api/v1/visits/${withNeeds.id}`);
     expect(res.statusCode).toBe(200);
-    expect(res.json().needs.map((n: { description: string }) => n.description)).toEqual(['楼道灯坏了', '单元门禁失灵']);
+    expect(res.json<VisitDetail>().needs.map((n: { description: string }) => n.description)).toEqual(['楼道灯坏了', '单元门禁失灵']);
     expect((await otherWorker.get(`/api/v1/visits/${withNeeds.id}`)).statusCode).toBe(404);
     expect((await gridWorker.get(`/api/v1/visits/${uuidv7()}`)).statusCode).toBe(404);
     const resident = await clientAs(t, [{ role: 'resident', scopeType: 'household', scopeId: w.household.id, districtId: w.district.id }]);

@@ -1,8 +1,12 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Static } from 'typebox';
 import { startReceiver, type Receiver } from '../../platform/webhooks/testing.ts';
 import { enqueueEvent, verifySignature } from '../../platform/webhooks/webhooks.ts';
-import { auditCount, clientAs, createTestApp, type TestApp } from '../../testing.ts';
+import { auditCount, clientAs, createTestApp, fieldsOf, type ErrorBody, type OpenApiDocument, type Page, type TestApp } from '../../testing.ts';
 import { buildCommunity, buildDistrict, buildStreet } from '../territory/testing.ts';
+import type { CreatedWebhookView, DeliveryView, WebhookView } from './webhooks.schemas.ts';
+
+type CreatedWebhook = Static<typeof CreatedWebhookView>;
 
 let t: TestApp;
 let receiver: Receiver;
@@ -28,9 +32,6 @@ beforeEach(() => {
 
 const officer = (d: { id: string }) => clientAs(t, [{ role: 'district_officer', scopeType: 'district', scopeId: d.id }]);
 const admin = () => clientAs(t, [{ role: 'platform_admin', scopeType: 'platform' }]);
-const fieldsOf = (res: { json(): any }) =>
-  Object.fromEntries((res.json().error.details?.fields ?? []).map((f: { field: string; code: string }) => [f.field, f.code]));
-
 async function counts() {
   const n = async (table: 'webhook_subscriptions' | 'webhook_deliveries') =>
     Number((await t.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
@@ -45,7 +46,7 @@ async function counts() {
 async function create(c: Awaited<ReturnType<typeof officer>>, over: Record<string, unknown> = {}) {
   const res = await c.post('/api/v1/webhooks', { districtId: dA.id, url: receiver.url, events: ['need.created'], ...over });
   expect(res.statusCode, res.body).toBe(201);
-  return res.json();
+  return res.json<CreatedWebhook>();
 }
 
 describe('POST /webhooks', () => {
@@ -59,7 +60,7 @@ describe('POST /webhooks', () => {
       description: ' 12345 热线 ',
     });
     expect(res.statusCode).toBe(201);
-    const hook = res.json();
+    const hook = res.json<CreatedWebhook>();
     expect(hook).toMatchObject({
       districtId: dA.id,
       url: receiver.url,
@@ -80,7 +81,7 @@ describe('POST /webhooks', () => {
 
     const again = await c.get(`/api/v1/webhooks/${hook.id}`);
     expect(again.statusCode).toBe(200);
-    expect(again.json().secret).toBeUndefined();
+    expect(again.json<Partial<CreatedWebhook>>().secret).toBeUndefined();
     expect(again.body).not.toContain(hook.secret);
   });
 
@@ -103,7 +104,7 @@ describe('POST /webhooks', () => {
     for (const [over, fields] of cases) {
       const res = await c.post('/api/v1/webhooks', { districtId: dA.id, url: receiver.url, events: ['need.created'], ...over });
       expect(res.statusCode, JSON.stringify(over)).toBe(400);
-      expect(res.json().error.code).toBe('validation.failed');
+      expect(res.json<ErrorBody>().error.code).toBe('validation.failed');
       expect(fieldsOf(res)).toEqual(fields);
     }
     const missing = await c.post('/api/v1/webhooks', { districtId: '0190c4c8-0000-7000-8000-000000000000', url: receiver.url, events: ['need.created'] });
@@ -116,7 +117,7 @@ describe('POST /webhooks', () => {
     const before = await counts();
     const res = await (await officer(dB)).post('/api/v1/webhooks', { districtId: dA.id, url: receiver.url, events: ['need.created'] });
     expect(res.statusCode).toBe(404);
-    expect(res.json().error.code).toBe('resource.not_found');
+    expect(res.json<ErrorBody>().error.code).toBe('resource.not_found');
     const worker = await clientAs(t, [{ role: 'community_admin', scopeType: 'community', scopeId: cA.id, districtId: dA.id }]);
     const res2 = await worker.post('/api/v1/webhooks', { districtId: dA.id, url: receiver.url, events: ['need.created'] });
     expect(res2.statusCode).toBe(403);
@@ -177,19 +178,19 @@ describe('GET /webhooks and /webhooks/:id', () => {
     await create(await admin(), { districtId: dB.id });
     const first = await a.get('/api/v1/webhooks?limit=2');
     expect(first.statusCode).toBe(200);
-    expect(first.json().items.map((w: any) => w.id)).toEqual([mine[2].id, mine[1].id]);
-    const all: any[] = [...first.json().items];
-    let cursor = first.json().nextCursor;
+    expect(first.json<Page<WebhookView>>().items.map((w) => w.id)).toEqual([mine[2].id, mine[1].id]);
+    const all = [...first.json<Page<WebhookView>>().items];
+    let cursor = first.json<Page<WebhookView>>().nextCursor;
     while (cursor) {
-      const page = (await a.get(`/api/v1/webhooks?limit=2&cursor=${cursor}`)).json();
+      const page = (await a.get(`/api/v1/webhooks?limit=2&cursor=${cursor}`)).json<Page<WebhookView>>();
       all.push(...page.items);
       cursor = page.nextCursor;
     }
     expect(all.every((w) => w.districtId === dA.id)).toBe(true);
     expect(all.map((w) => w.id)).toContain(mine[0].id);
-    const adminList = (await (await admin()).get(`/api/v1/webhooks?districtId=${dB.id}`)).json();
+    const adminList = (await (await admin()).get(`/api/v1/webhooks?districtId=${dB.id}`)).json<Page<WebhookView>>();
     expect(adminList.items.length).toBeGreaterThan(0);
-    expect(adminList.items.every((w: any) => w.districtId === dB.id)).toBe(true);
+    expect(adminList.items.every((w) => w.districtId === dB.id)).toBe(true);
   });
 
   it('answers 404 for a webhook of another district, like a missing one', async () => {
@@ -205,7 +206,7 @@ describe('GET /webhooks and /webhooks/:id', () => {
     ] as const) {
       const res = await b.request(method, url, body);
       expect(res.statusCode, `${method} ${url}`).toBe(404);
-      expect(res.json().error.code).toBe('resource.not_found');
+      expect(res.json<ErrorBody>().error.code).toBe('resource.not_found');
     }
     expect((await t.db.selectFrom('webhook_subscriptions').select('active').where('id', '=', hook.id).executeTakeFirstOrThrow()).active).toBe(true);
   });
@@ -241,7 +242,7 @@ describe('PATCH and DELETE /webhooks/:id', () => {
     const res = await c.patch(`/api/v1/webhooks/${hook.id}`, { url: 'javascript:alert(1)', events: ['need.closed'] });
     expect(res.statusCode).toBe(400);
     expect(fieldsOf(res)).toEqual({ url: 'webhook.url_scheme' });
-    expect((await c.get(`/api/v1/webhooks/${hook.id}`)).json().events).toEqual(['need.created']);
+    expect((await c.get(`/api/v1/webhooks/${hook.id}`)).json<WebhookView>().events).toEqual(['need.created']);
     expect(await counts()).toEqual(before);
   });
 
@@ -251,14 +252,14 @@ describe('PATCH and DELETE /webhooks/:id', () => {
     const audits = await auditCount(t.db, 'webhook.deactivate');
     const res = await c.delete(`/api/v1/webhooks/${hook.id}`);
     expect(res.statusCode).toBe(200);
-    expect(res.json().active).toBe(false);
+    expect(res.json<WebhookView>().active).toBe(false);
     expect(await auditCount(t.db, 'webhook.deactivate')).toBe(audits + 1);
     await t.db.transaction().execute((trx) => enqueueEvent(trx, dA.id, 'need.closed', {}));
     const mine = await t.db.selectFrom('webhook_deliveries').select('id').where('subscription_id', '=', hook.id).execute();
     expect(mine).toHaveLength(0);
     const test = await c.post(`/api/v1/webhooks/${hook.id}/test`);
     expect(test.statusCode).toBe(409);
-    expect(test.json().error.code).toBe('webhook.inactive');
+    expect(test.json<ErrorBody>().error.code).toBe('webhook.inactive');
   });
 });
 
@@ -275,28 +276,28 @@ describe('POST /webhooks/:id/test and GET /webhooks/:id/deliveries', () => {
     const { headers, body } = receiver.received[0]!;
     expect(headers['x-sanshe-event']).toBe('webhook.ping');
     expect(verifySignature(hook.secret, String(headers['x-sanshe-timestamp']), body, String(headers['x-sanshe-signature']))).toBe(true);
-    expect(JSON.parse(body).data).toEqual({ webhookId: hook.id });
+    expect((JSON.parse(body) as { data: unknown }).data).toEqual({ webhookId: hook.id });
   });
 
   it('shows each delivery with every attempt, newest first, filtered by status', async () => {
     const c = await officer(dA);
     const hook = await create(c);
     receiver.script.push(500);
-    const failed = (await c.post(`/api/v1/webhooks/${hook.id}/test`)).json();
+    const failed = (await c.post(`/api/v1/webhooks/${hook.id}/test`)).json<DeliveryView>();
     expect(failed).toMatchObject({ status: 'pending', attempts: 1, lastStatusCode: 500, lastError: 'HTTP 500' });
     expect(failed.nextAttemptAt).not.toBeNull();
-    const ok = (await c.post(`/api/v1/webhooks/${hook.id}/test`)).json();
+    const ok = (await c.post(`/api/v1/webhooks/${hook.id}/test`)).json<DeliveryView>();
 
     const log = await c.get(`/api/v1/webhooks/${hook.id}/deliveries`);
     expect(log.statusCode).toBe(200);
-    const items = log.json().items;
-    expect(items.map((d: any) => d.id)).toEqual([ok.id, failed.id]);
+    const items = log.json<Page<DeliveryView>>().items;
+    expect(items.map((d) => d.id)).toEqual([ok.id, failed.id]);
     expect(items[1].attemptLog).toEqual([
-      { attempt: 1, attemptedAt: expect.any(String), statusCode: 500, error: 'HTTP 500', durationMs: expect.any(Number) },
+      { attempt: 1, attemptedAt: expect.any(String) as unknown, statusCode: 500, error: 'HTTP 500', durationMs: expect.any(Number) as unknown },
     ]);
     expect(items[0].payload).toMatchObject({ type: 'webhook.ping', districtId: dA.id });
-    const pending = (await c.get(`/api/v1/webhooks/${hook.id}/deliveries?status=pending`)).json();
-    expect(pending.items.map((d: any) => d.id)).toEqual([failed.id]);
+    const pending = (await c.get(`/api/v1/webhooks/${hook.id}/deliveries?status=pending`)).json<Page<DeliveryView>>();
+    expect(pending.items.map((d) => d.id)).toEqual([failed.id]);
     const bad = await c.get(`/api/v1/webhooks/${hook.id}/deliveries?status=lost`);
     expect(bad.statusCode).toBe(400);
     expect(fieldsOf(bad)).toEqual({ status: 'validation.not_allowed' });
@@ -305,7 +306,7 @@ describe('POST /webhooks/:id/test and GET /webhooks/:id/deliveries', () => {
 
 describe('OpenAPI', () => {
   it('documents the resources and webhooks endpoints with tags and summaries', async () => {
-    const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
+    const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json<OpenApiDocument>();
     const paths = [
       '/api/v1/resources',
       '/api/v1/resources/{id}',
@@ -316,11 +317,11 @@ describe('OpenAPI', () => {
     ];
     for (const path of paths) {
       expect(doc.paths[path], path).toBeDefined();
-      for (const op of Object.values(doc.paths[path]) as { summary?: string; tags?: string[] }[]) {
+      for (const op of Object.values(doc.paths[path]!)) {
         expect(op.summary, path).toBeTruthy();
         expect(op.tags?.length, path).toBeGreaterThan(0);
       }
     }
-    expect(doc.paths['/api/v1/webhooks'].post.responses['201'].content['application/json'].schema.properties.secret).toBeDefined();
+    expect(doc.paths['/api/v1/webhooks']?.post?.responses['201']?.content?.['application/json']?.schema.properties?.secret).toBeDefined();
   });
 });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { v7 as uuidv7 } from 'uuid';
-import { clientAs, createTestApp, createUser, type TestApp } from '../../testing.ts';
+import { clientAs, createTestApp, createUser, type TestApp, type ErrorBody, fieldsOf, type Page } from '../../testing.ts';
 import { buildOrganization, type OrganizationRef } from '../organizations/testing.ts';
 import {
   buildCommunity,
@@ -12,6 +12,7 @@ import {
   type StreetRef,
 } from '../territory/testing.ts';
 import { buildSocialWorker } from './testing.ts';
+import type { SocialWorkerView } from './workforce.schemas.ts';
 
 let t: TestApp;
 let dA: DistrictRef;
@@ -39,9 +40,6 @@ const officerA = () => clientAs(t, [{ role: 'district_officer', scopeType: 'dist
 const orgAdmin = (o: { id: string }) => clientAs(t, [{ role: 'org_admin', scopeType: 'organization', scopeId: o.id }]);
 const communityAdmin = (c: CommunityRef) =>
   clientAs(t, [{ role: 'community_admin', scopeType: 'community', scopeId: c.id, districtId: c.districtId }]);
-const fieldsOf = (res: { json(): any }) =>
-  Object.fromEntries((res.json().error.details?.fields ?? []).map((f: { field: string; code: string }) => [f.field, f.code]));
-
 async function counts() {
   const n = async (table: 'social_workers' | 'audit_log') => {
     let q = t.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n'));
@@ -72,7 +70,7 @@ describe('POST /social-workers', () => {
     const body = orgWorker();
     const res = await c.post('/api/v1/social-workers', body);
     expect(res.statusCode).toBe(201);
-    const w = res.json();
+    const w = res.json<SocialWorkerView>();
     expect(w).toMatchObject({
       districtId: dA.id,
       gender: 'female',
@@ -101,13 +99,13 @@ describe('POST /social-workers', () => {
   it('lets an organization register its own staff and a community its own employees only', async () => {
     const own = await (await orgAdmin(o1)).post('/api/v1/social-workers', orgWorker({ idNumber: null, certificateLevel: 'none', certificateNo: null, certificateDate: null }));
     expect(own.statusCode).toBe(201);
-    expect(own.json()).toMatchObject({ gender: null, idNumberMasked: null, certificateNo: null });
+    expect(own.json<SocialWorkerView>()).toMatchObject({ gender: null, idNumberMasked: null, certificateNo: null });
     const ca = await communityAdmin(cA1);
     const employee = await ca.post('/api/v1/social-workers', {
       name: '社区社工', employerType: 'community', employerCommunityId: cA1.id, communityIds: [], phone: null,
     });
     expect(employee.statusCode).toBe(201);
-    expect(employee.json()).toMatchObject({ districtId: dA.id, employerName: cA1.name, streetIds: [sA.id], allowedActions: ['read', 'update', 'reveal'] });
+    expect(employee.json<SocialWorkerView>()).toMatchObject({ districtId: dA.id, employerName: cA1.name, streetIds: [sA.id], allowedActions: ['read', 'update', 'reveal'] });
 
     const before = await counts();
     const refusals = [
@@ -121,7 +119,7 @@ describe('POST /social-workers', () => {
     for (const [client, body] of refusals) {
       const res = await client.post('/api/v1/social-workers', body);
       expect(res.statusCode).toBe(403);
-      expect(res.json().error.code).toBe('access.forbidden');
+      expect(res.json<ErrorBody>().error.code).toBe('access.forbidden');
     }
     // another community is not the community admin's to read: its id answers like a missing one
     const other = await ca.post('/api/v1/social-workers', { name: 'x', employerType: 'community', employerCommunityId: cA2.id, communityIds: [cA1.id] });
@@ -156,7 +154,7 @@ describe('POST /social-workers', () => {
     for (const [over, expected] of cases) {
       const res = await c.post('/api/v1/social-workers', orgWorker({ userId: user.id, ...over }));
       expect(res.statusCode, JSON.stringify(over)).toBe(400);
-      expect(res.json().error.code).toBe('validation.failed');
+      expect(res.json<ErrorBody>().error.code).toBe('validation.failed');
       expect(fieldsOf(res), JSON.stringify(over)).toEqual(expected);
     }
     // Ids that name nothing the officer may read (missing, or in district B) answer 404 like an id in the path.
@@ -189,7 +187,7 @@ describe('POST /social-workers', () => {
     const before = await counts();
     const dup = await c.post('/api/v1/social-workers', orgWorker({ idNumber: idNumber.toLowerCase(), employerOrganizationId: o2.id }));
     expect(dup.statusCode).toBe(409);
-    expect(dup.json().error.code).toBe('social_worker.duplicate_id_number');
+    expect(dup.json<ErrorBody>().error.code).toBe('social_worker.duplicate_id_number');
     expect(await counts()).toEqual(before);
     const officerB = await clientAs(t, [{ role: 'district_officer', scopeType: 'district', scopeId: cB.districtId }]);
     expect((await officerB.post('/api/v1/social-workers', orgWorker({ idNumber, communityIds: [cB.id] }))).statusCode).toBe(201);
@@ -216,7 +214,7 @@ describe('GET /social-workers and /social-workers/:id', () => {
 
   it('filters by organization, community served, employer type, certificate, status and name prefix', async () => {
     const c = await clientAs(t, [{ role: 'district_officer', scopeType: 'district', scopeId: d.id }]);
-    const q = async (qs: string) => (await c.get(`/api/v1/social-workers?limit=200&${qs}`)).json().items.map((w: { name: string }) => w.name);
+    const q = async (qs: string) => (await c.get(`/api/v1/social-workers?limit=200&${qs}`)).json<Page<SocialWorkerView>>().items.map((w: { name: string }) => w.name);
     expect(await q('')).toHaveLength(7);
     expect(await q(`organizationId=${org.id}`)).toHaveLength(5);
     expect(await q(`communityId=${c1.id}`)).toHaveLength(6);
@@ -234,9 +232,9 @@ describe('GET /social-workers and /social-workers/:id', () => {
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
-      const res: { json(): any } = await c.get(`/api/v1/social-workers?limit=3${cursor ? `&cursor=${cursor}` : ''}`);
-      seen.push(...res.json().items.map((w: { id: string }) => w.id));
-      cursor = res.json().nextCursor;
+      const res = await c.get(`/api/v1/social-workers?limit=3${cursor ? `&cursor=${cursor}` : ''}`);
+      seen.push(...res.json<Page<SocialWorkerView>>().items.map((w) => w.id));
+      cursor = res.json<Page<SocialWorkerView>>().nextCursor;
     } while (cursor);
     expect(seen).toHaveLength(7);
     expect(new Set(seen).size).toBe(7);
@@ -245,13 +243,13 @@ describe('GET /social-workers and /social-workers/:id', () => {
   it('lists only what lies in the caller\'s scope and answers 404 outside it', async () => {
     const worker = await buildSocialWorker(t.db, t.platform.pii, { employerCommunity: c2, name: '范围内' });
     const cw = await clientAs(t, [{ role: 'community_worker', scopeType: 'community', scopeId: c2.id, districtId: d.id }]);
-    expect((await cw.get('/api/v1/social-workers')).json().items.map((w: { name: string }) => w.name)).toEqual(['李社区', '李离职', '范围内']);
-    expect((await cw.get(`/api/v1/social-workers/${worker.id}`)).json()).toMatchObject({ name: '范围内', allowedActions: ['read'] });
+    expect((await cw.get('/api/v1/social-workers')).json<Page<SocialWorkerView>>().items.map((w: { name: string }) => w.name)).toEqual(['李社区', '李离职', '范围内']);
+    expect((await cw.get(`/api/v1/social-workers/${worker.id}`)).json<SocialWorkerView>()).toMatchObject({ name: '范围内', allowedActions: ['read'] });
     const other = await clientAs(t, [{ role: 'community_worker', scopeType: 'community', scopeId: cA1.id, districtId: dA.id }]);
     const hidden = await other.get(`/api/v1/social-workers/${worker.id}`);
     const missing = await other.get(`/api/v1/social-workers/${uuidv7()}`);
     expect(hidden.statusCode).toBe(404);
-    expect(hidden.json()).toEqual(missing.json());
+    expect(hidden.json<SocialWorkerView>()).toEqual(missing.json<SocialWorkerView>());
     const grid = await clientAs(t, [{ role: 'grid_worker', scopeType: 'grid', scopeId: uuidv7(), districtId: d.id }]);
     expect((await grid.get('/api/v1/social-workers')).statusCode).toBe(403);
     expect((await grid.get(`/api/v1/social-workers/${worker.id}`)).statusCode).toBe(404);

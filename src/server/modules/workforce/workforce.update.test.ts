@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { v7 as uuidv7 } from 'uuid';
-import { clientAs, createTestApp, type TestApp } from '../../testing.ts';
+import { clientAs, createTestApp, type TestApp, type ErrorBody, fieldsOf } from '../../testing.ts';
 import { buildOrganization, type OrganizationRef } from '../organizations/testing.ts';
 import { buildCommunity, buildDistrict, buildStreet, fakeIdNumber, type CommunityRef, type DistrictRef } from '../territory/testing.ts';
 import { buildSocialWorker, type SocialWorkerRef } from './testing.ts';
+import type { SocialWorkerView } from './workforce.schemas.ts';
 
 let t: TestApp;
 let dA: DistrictRef;
@@ -39,17 +40,14 @@ const url = (w: { id: string }) => `/api/v1/social-workers/${w.id}`;
 const row = (w: { id: string }) => t.db.selectFrom('social_workers').selectAll().where('id', '=', w.id).executeTakeFirstOrThrow();
 const audits = (w: { id: string }, action: string) =>
   t.db.selectFrom('audit_log').selectAll().where('entity_id', '=', w.id).where('action', '=', action).execute();
-const fieldsOf = (res: { json(): any }) =>
-  Object.fromEntries((res.json().error.details?.fields ?? []).map((f: { field: string; code: string }) => [f.field, f.code]));
-
 describe('PATCH /social-workers/:id', () => {
   it('changes a record and audits before/after of the changed fields with masked identifiers', async () => {
     const res = await (await orgAdmin(o1)).patch(url(worker), {
       phone: '13812345678', certificateLevel: 'senior', certificateNo: 'G-1', certificateDate: '2024-01-02', communityIds: [cA1.id, cA2.id],
     });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({ phoneMasked: '138****5678', certificateLevel: 'senior', communityIds: [cA1.id, cA2.id] });
-    expect(res.json().streetIds.sort()).toEqual([cA1.streetId, cA2.streetId].sort());
+    expect(res.json<SocialWorkerView>()).toMatchObject({ phoneMasked: '138****5678', certificateLevel: 'senior', communityIds: [cA1.id, cA2.id] });
+    expect(res.json<SocialWorkerView>().streetIds.sort()).toEqual([cA1.streetId, cA2.streetId].sort());
     const [a] = await audits(worker, 'social_worker.update');
     expect(a!.before).toEqual({ phoneMasked: '136****1234', certificateLevel: 'none', certificateNo: null, certificateDate: null, communityIds: [cA1.id] });
     expect(a!.after).toMatchObject({ phoneMasked: '138****5678', certificateLevel: 'senior' });
@@ -60,16 +58,16 @@ describe('PATCH /social-workers/:id', () => {
     const idNumber = fakeIdNumber({ gender: 'male' });
     const c = await officerA();
     const res = await c.patch(url(worker), { idNumber, certificateLevel: 'assistant', certificateNo: 'A1', certificateDate: '2021-01-01' });
-    expect(res.json()).toMatchObject({ gender: 'male', certificateNo: 'A1' });
+    expect(res.json<SocialWorkerView>()).toMatchObject({ gender: 'male', certificateNo: 'A1' });
     expect(t.platform.pii.decrypt((await row(worker)).id_number_cipher!)).toBe(idNumber);
-    expect((await c.patch(url(worker), { certificateLevel: 'none' })).json()).toMatchObject({ certificateNo: null, certificateDate: null });
-    expect((await c.patch(url(worker), { idNumber: null })).json()).toMatchObject({ gender: null, idNumberMasked: null });
+    expect((await c.patch(url(worker), { certificateLevel: 'none' })).json<SocialWorkerView>()).toMatchObject({ certificateNo: null, certificateDate: null });
+    expect((await c.patch(url(worker), { idNumber: null })).json<SocialWorkerView>()).toMatchObject({ gender: null, idNumberMasked: null });
   });
 
   it('moves an employee from an organization to a community, clearing the other employer', async () => {
     const res = await (await officerA()).patch(url(worker), { employerType: 'community', employerCommunityId: cA2.id });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({ employerType: 'community', employerOrganizationId: null, employerCommunityId: cA2.id, employerName: cA2.name });
+    expect(res.json<SocialWorkerView>()).toMatchObject({ employerType: 'community', employerOrganizationId: null, employerCommunityId: cA2.id, employerName: cA2.name });
   });
 
   it('rejects bad input and changes nothing', async () => {
@@ -102,7 +100,7 @@ describe('PATCH /social-workers/:id', () => {
   it('refuses an ID number another social worker of the district has (409)', async () => {
     const res = await (await officerA()).patch(url(worker), { idNumber: t.platform.pii.decrypt((await row(employee)).id_number_cipher!) });
     expect(res.statusCode).toBe(409);
-    expect(res.json().error.code).toBe('social_worker.duplicate_id_number');
+    expect(res.json<ErrorBody>().error.code).toBe('social_worker.duplicate_id_number');
   });
 
   it('forbids those who see the record but do not manage it, and handing it out of reach', async () => {
@@ -115,7 +113,7 @@ describe('PATCH /social-workers/:id', () => {
     ]) {
       const res = await c.patch(url(worker), { payGrade: 'x' });
       expect(res.statusCode).toBe(403);
-      expect(res.json().error.code).toBe('access.forbidden');
+      expect(res.json<ErrorBody>().error.code).toBe('access.forbidden');
     }
     const handOver = await (await orgAdmin(o1)).patch(url(worker), { employerOrganizationId: o2.id });
     expect(handOver.statusCode).toBe(403);
@@ -131,7 +129,7 @@ describe('PATCH /social-workers/:id', () => {
     const hidden = await c.patch(url(worker), { payGrade: 'x' });
     const missing = await c.patch(url({ id: uuidv7() }), { payGrade: 'x' });
     expect(hidden.statusCode).toBe(404);
-    expect(hidden.json()).toEqual(missing.json());
+    expect(hidden.json<SocialWorkerView>()).toEqual(missing.json<SocialWorkerView>());
   });
 });
 
@@ -139,10 +137,10 @@ describe('POST /social-workers/:id/reveal', () => {
   it('shows ID number and phone to the employer and the district, and audits without the value', async () => {
     const idNumber = t.platform.pii.decrypt((await row(worker)).id_number_cipher!);
     for (const c of [await orgAdmin(o1), await officerA()]) {
-      expect((await c.post(`${url(worker)}/reveal`, { field: 'idNumber' })).json()).toEqual({ value: idNumber });
-      expect((await c.post(`${url(worker)}/reveal`, { field: 'phone' })).json()).toEqual({ value: '13600001234' });
+      expect((await c.post(`${url(worker)}/reveal`, { field: 'idNumber' })).json<SocialWorkerView>()).toEqual({ value: idNumber });
+      expect((await c.post(`${url(worker)}/reveal`, { field: 'phone' })).json<SocialWorkerView>()).toEqual({ value: '13600001234' });
     }
-    expect((await (await communityAdmin(cA1)).post(`${url(employee)}/reveal`, { field: 'phone' })).json()).toEqual({ value: '13700004321' });
+    expect((await (await communityAdmin(cA1)).post(`${url(employee)}/reveal`, { field: 'phone' })).json<SocialWorkerView>()).toEqual({ value: '13700004321' });
     const rows = await audits(worker, 'social_worker.reveal');
     expect(rows).toHaveLength(4);
     expect(rows.map((r) => (r.after as { field: string }).field).sort()).toEqual(['idNumber', 'idNumber', 'phone', 'phone']);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Client, createTestApp, createUser, type TestApp } from '../../testing.ts';
+import { Client, createTestApp, createUser, type ErrorBody, type TestApp } from '../../testing.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -24,7 +24,7 @@ describe('session lifetime', () => {
     await t.db.updateTable('sessions').set({ last_seen_at: minutesAgo(idle + 1) }).where('id', '=', session.id).execute();
     const res = await client.get('/api/v1/me');
     expect(res.statusCode).toBe(401);
-    expect(res.json().error.code).toBe('auth.required');
+    expect(res.json<ErrorBody>().error.code).toBe('auth.required');
     const after = await t.db.selectFrom('sessions').select('ended_at').where('id', '=', session.id).executeTakeFirstOrThrow();
     expect(after.ended_at).not.toBeNull();
     // moving last_seen_at back does not revive it
@@ -74,7 +74,7 @@ describe('session cookie', () => {
     const cookie = res.cookies.find((c) => c.name === 'sanshe_session')!;
     expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/' });
     expect(cookie.secure).toBeFalsy();
-    expect(res.json()).toEqual({ csrfToken: expect.any(String) });
+    expect(res.json()).toEqual({ csrfToken: expect.any(String) as unknown });
     expect(res.body).not.toContain(cookie.value);
     t.platform.config.secureCookies = true;
     try {

@@ -12,7 +12,8 @@ export const MIGRATIONS_DIR = path.resolve(
 const MIGRATION_LOCK = 7_310_001;
 
 /** Applies pending migrations in file-name order, each in its own transaction. */
-export async function migrate(db: Kysely<any>, dir = MIGRATIONS_DIR): Promise<string[]> {
+// Generic: migrations are SQL files, whatever schema type the caller knows the database by.
+export async function migrate<Schema>(db: Kysely<Schema>, dir = MIGRATIONS_DIR): Promise<string[]> {
   const files = fs
     .readdirSync(dir)
     .filter((f) => /^\d{4}_.+\.sql$/.test(f))

@@ -36,7 +36,7 @@ const columnNames = (rel: string, keys: string) => sql.raw(`array(
   join pg_attribute a on a.attrelid = ${rel} and a.attnum = k.n order by k.i)`);
 
 /** Every rule of DESIGN 6.4 that the schema breaks, as readable lines (empty when it keeps them). */
-async function tenancyViolations(db: Kysely<any>, schema: string, referenceTables: string[]): Promise<string[]> {
+async function tenancyViolations<Schema>(db: Kysely<Schema>, schema: string, referenceTables: string[]): Promise<string[]> {
   const tables = (
     await sql<{ name: string; district_nullable: boolean | null }>`
       select c.relname::text as name,

@@ -34,7 +34,8 @@ export function requireActor(ctx: RequestContext): Actor {
 
 export interface CommandScope {
   trx: Kysely<DB>;
-  audit(entry: AuditEntry): Promise<void>;
+  /** A bound function: commands destructure it (`async ({ trx, audit }) => ...`). */
+  audit: (entry: AuditEntry) => Promise<void>;
 }
 
 /**

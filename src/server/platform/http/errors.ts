@@ -42,7 +42,12 @@ export function fieldErrorsFromAjv(errors: AjvError[]): FieldError[] {
   return out;
 }
 
-export function errorBody(err: AppError, request: FastifyRequest) {
+/** The body of every error answer. */
+export interface ErrorBody {
+  error: { code: string; message: string; details?: { fields: { field: string; code: string; message: string }[] } };
+}
+
+export function errorBody(err: AppError, request: FastifyRequest): ErrorBody {
   // No context yet when the router refuses the URL before the hooks run.
   const locale = request.ctx?.locale ?? fromAcceptLanguage(request.headers['accept-language']) ?? DEFAULT_LOCALE;
   return {

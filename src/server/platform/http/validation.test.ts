@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Client, createTestApp, createUser, type TestApp } from '../../testing.ts';
+import { Client, createTestApp, createUser, type TestApp, type ErrorBody } from '../../testing.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -11,7 +11,7 @@ describe('request validation', () => {
   it('does not coerce JSON body types: a number where text is expected is refused', async () => {
     const res = await new Client(t.app).post('/api/v1/auth/login', { username: 123, password: 'x' });
     expect(res.statusCode).toBe(400);
-    expect(res.json().error.details.fields).toEqual([
+    expect(res.json<ErrorBody>().error.details?.fields).toEqual([
       expect.objectContaining({ field: 'username', code: 'validation.type' }),
     ]);
   });
@@ -23,6 +23,6 @@ describe('request validation', () => {
     expect((await c.get('/api/v1/districts?limit=2')).statusCode).toBe(200);
     const bad = await c.get('/api/v1/districts?limit=abc');
     expect(bad.statusCode).toBe(400);
-    expect(bad.json().error.details.fields[0]).toMatchObject({ field: 'limit', code: 'validation.type' });
+    expect(bad.json<ErrorBody>().error.details?.fields[0]).toMatchObject({ field: 'limit', code: 'validation.type' });
   });
 });

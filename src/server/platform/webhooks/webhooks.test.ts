@@ -166,7 +166,7 @@ describe('deliverDue', () => {
     expect(headers['x-sanshe-timestamp']).toBe(String(Math.floor(now.getTime() / 1000)));
     const signature = String(headers['x-sanshe-signature']);
     expect(signature).toMatch(/^sha256=[0-9a-f]{64}$/);
-    const expected = crypto.createHmac('sha256', sub.secret).update(`${headers['x-sanshe-timestamp']}.${body}`).digest('hex');
+    const expected = crypto.createHmac('sha256', sub.secret).update(`${String(headers['x-sanshe-timestamp'])}.${body}`).digest('hex');
     expect(signature).toBe(`sha256=${expected}`);
     expect(verifySignature(sub.secret, String(headers['x-sanshe-timestamp']), body, signature)).toBe(true);
     expect(verifySignature('whsec_wrong', String(headers['x-sanshe-timestamp']), body, signature)).toBe(false);

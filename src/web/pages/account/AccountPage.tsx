@@ -13,7 +13,7 @@ export function AccountPage() {
   const { me } = useAuth();
   const { message } = App.useApp();
   const qc = useQueryClient();
-  const [form] = Form.useForm();
+  const [form] = Form.useForm<{ currentPassword: string; newPassword: string }>();
   const [pwError, setPwError] = useState<unknown>(null);
   const sessions = useQuery({ queryKey: ['me', 'sessions'], queryFn: () => api.get<SessionInfo[]>('/me/sessions') });
 

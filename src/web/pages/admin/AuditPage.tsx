@@ -55,11 +55,11 @@ export function AuditPage() {
           ),
         }}
         columns={[
-          { title: t('audit.at'), dataIndex: 'at', width: 160, render: (v) => dayjs(v).format('YYYY-MM-DD HH:mm:ss') },
+          { title: t('audit.at'), dataIndex: 'at', width: 160, render: (_, r) => dayjs(r.at).format('YYYY-MM-DD HH:mm:ss') },
           { title: t('audit.actor'), dataIndex: 'actorName', width: 160 },
           { title: t('audit.action'), dataIndex: 'action', render: (v) => <Typography.Text code>{v}</Typography.Text> },
           { title: t('audit.entityType'), dataIndex: 'entityType', width: 130 },
-          { title: t('audit.entityId'), dataIndex: 'entityId', width: 120, render: (v) => (v ? <Typography.Text copyable={{ text: v }}>…{String(v).slice(-8)}</Typography.Text> : '—') },
+          { title: t('audit.entityId'), dataIndex: 'entityId', width: 120, render: (_, r) => (r.entityId ? <Typography.Text copyable={{ text: r.entityId }}>…{r.entityId.slice(-8)}</Typography.Text> : '—') },
           { title: t('audit.ip'), dataIndex: 'ip', width: 120 },
         ]}
       />

@@ -59,7 +59,7 @@ export function UserDetailPage() {
   const { message } = App.useApp();
   const qc = useQueryClient();
   const user = useQuery({ queryKey: ['users', id], queryFn: () => api.get<UserDetail>(`/users/${id}`) });
-  const [pwForm] = Form.useForm();
+  const [pwForm] = Form.useForm<{ newPassword: string }>();
   const [pwError, setPwError] = useState<unknown>(null);
   const refresh = () => {
     void user.refetch();

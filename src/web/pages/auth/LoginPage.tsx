@@ -44,7 +44,7 @@ export function LoginPage() {
           {t('app.tagline')}
         </Typography.Paragraph>
         {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} data-testid="login-error" />}
-        <Form layout="vertical" onFinish={(v) => void submit(v)} requiredMark={false}>
+        <Form<{ username: string; password: string }> layout="vertical" onFinish={(v) => void submit(v)} requiredMark={false}>
           <Form.Item name="username" label={t('auth.username')} rules={[{ required: true, message: t('auth.usernameRequired') }]}>
             <Input prefix={<UserOutlined />} autoComplete="username" data-testid="username" size="large" />
           </Form.Item>

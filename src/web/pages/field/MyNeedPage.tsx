@@ -92,15 +92,16 @@ export function MyNeedPage() {
   const categories = useCategories();
   const categoryName = useCategoryName(categories.data);
   const notices = useUnreadNotifications();
-  const markRead = useMarkRead();
+  // `mutate` keeps its identity across renders (the mutation object does not).
+  const { mutate: markRead } = useMarkRead();
   // Opening the need reads its notices.
   const unreadHere = (notices.data ?? []).filter((n) => n.needId === id).map((n) => n.id);
   const unreadKey = unreadHere.join(',');
+  const loaded = need.data !== undefined;
   useEffect(() => {
-    if (!need.data) return;
-    for (const nid of unreadKey ? unreadKey.split(',') : []) markRead.mutate(nid);
-    // markRead is a new object each render; the ids alone decide whether there is work.
-  }, [unreadKey, need.data?.id]);
+    if (!loaded) return;
+    for (const nid of unreadKey ? unreadKey.split(',') : []) markRead(nid);
+  }, [loaded, unreadKey, markRead]);
 
   if (!need.data) return <QueryState isLoading={need.isLoading} error={need.error} />;
   const n = need.data;

@@ -70,12 +70,13 @@ export function RecordVisitPage() {
       })),
     };
     create.mutate(body, {
-      onSuccess: async (visit) => {
+      onSuccess: (visit) => {
         const uploads = matchPhotos(v.needs ?? [], visit);
         setPhotos(uploads.map((u) => ({ needId: u.needId, refNo: u.refNo, status: 'uploading' })));
         setCreated(visit);
         window.scrollTo(0, 0);
-        const results = await Promise.all(
+        // Each upload turns its failure into a result shown with its photo, so this never rejects.
+        void Promise.all(
           uploads.map(async (u): Promise<PhotoResult> => {
             try {
               await uploadAttachment(u.needId, u.file);
@@ -84,8 +85,7 @@ export function RecordVisitPage() {
               return { needId: u.needId, refNo: u.refNo, status: 'failed', error: e };
             }
           }),
-        );
-        setPhotos(results);
+        ).then(setPhotos);
       },
       onError: (e) => setError(applyServerErrors(form, e)),
     });

@@ -38,17 +38,16 @@ export function ReportNeedPage() {
     create.mutate(
       { source: 'resident', householdId, categoryId: v.categoryId ?? '', description: (v.description ?? '').trim(), urgency: v.urgency },
       {
-        onSuccess: async (need) => {
+        onSuccess: (need) => {
           setCreated(need);
           window.scrollTo(0, 0);
           if (!v.photo) return;
           setPhoto({ status: 'uploading' });
-          try {
-            await uploadAttachment(need.id, v.photo);
-            setPhoto({ status: 'done' });
-          } catch (e) {
-            setPhoto({ status: 'failed', error: e });
-          }
+          // A failed upload is shown with the photo, so this promise never rejects.
+          void uploadAttachment(need.id, v.photo).then(
+            () => setPhoto({ status: 'done' }),
+            (e: unknown) => setPhoto({ status: 'failed', error: e }),
+          );
         },
         onError: (e) => setError(applyServerErrors(form, e)),
       },

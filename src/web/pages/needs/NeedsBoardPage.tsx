@@ -27,7 +27,11 @@ export function NeedsBoardPage() {
   const screens = Grid.useBreakpoint();
   const phone = !screens.md;
   const [params, setParams] = useSearchParams();
-  const filter: Filter = Object.fromEntries(FILTERS.map((k) => [k, params.get(k) ?? undefined]).filter(([, v]) => v));
+  const filter: Filter = {};
+  for (const k of FILTERS) {
+    const v = params.get(k);
+    if (v) filter[k] = v;
+  }
   const setFilter = (patch: Filter) => {
     const next = new URLSearchParams(params);
     for (const [k, v] of Object.entries(patch)) {

@@ -35,7 +35,7 @@ export function OrganizationsPage() {
         scroll={{ x: 820 }}
         columns={[
           { title: t('org.name'), dataIndex: 'name', render: (v, o) => <Link to={`/organizations/${o.id}`}>{v}</Link> },
-          { title: t('org.type'), dataIndex: 'type', render: (v) => labels.orgType(v), width: 200 },
+          { title: t('org.type'), dataIndex: 'type', render: (_, o) => labels.orgType(o.type), width: 200 },
           { title: t('org.uscc'), dataIndex: 'uscc', width: 190, render: (v) => <Typography.Text code>{v}</Typography.Text> },
           { title: t('org.rating'), dataIndex: 'rating', width: 190, render: (_, o) => <RatingBadge rating={o.rating} validUntil={o.ratingValidUntil} status={o.ratingStatus} /> },
           { title: t('org.serviceFields'), dataIndex: 'serviceFields', render: (v: string[]) => v.map((f) => <Tag key={f}>{labels.serviceField(f)}</Tag>) },

@@ -38,8 +38,8 @@ export function SocialWorkersPage() {
         scroll={{ x: 720 }}
         columns={[
           { title: t('sw.name'), dataIndex: 'name', render: (v, w) => <Link to={`/social-workers/${w.id}`}>{v}</Link> },
-          { title: t('sw.employer'), dataIndex: 'employerName', render: (v, w) => v ?? t(`employerType.${w.employerType}`) },
-          { title: t('sw.certificateLevel'), dataIndex: 'certificateLevel', render: (v) => <Tag color={certificateColor(v)}>{labels.certificate(v)}</Tag> },
+          { title: t('sw.employer'), dataIndex: 'employerName', render: (_, w) => w.employerName ?? t(`employerType.${w.employerType}`) },
+          { title: t('sw.certificateLevel'), dataIndex: 'certificateLevel', render: (_, w) => <Tag color={certificateColor(w.certificateLevel)}>{labels.certificate(w.certificateLevel)}</Tag> },
           { title: t('sw.phone'), dataIndex: 'phoneMasked', render: (v) => (v ? <Typography.Text code>{v}</Typography.Text> : '—') },
           { title: t('common.status'), dataIndex: 'status', width: 90, render: (v) => t(`swStatus.${v}`) },
         ]}
