@@ -6,15 +6,17 @@
  * field of every request body in the OpenAPI document.
  */
 import crypto from 'node:crypto';
-import type { LightMyRequestResponse } from 'fastify';
 import { sql } from 'kysely';
+import type { Static } from 'typebox';
 import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { clientAs, createTestApp, createUser, type Grant, type TestApp } from '../testing.ts';
+import { clientAs, createTestApp, createUser, type ErrorBody, type Grant, type TestApp, type TestResponse } from '../testing.ts';
 import { buildCommonNeed } from './commonneeds/commonneeds.testing.ts';
 import { ensureDefaultCategories } from './needs/needs.categories.ts';
+import type { BulkTransitionResponse as BulkTransitionResponseSchema } from './needs/needs.schemas.ts';
 import { buildNeed, type NeedWorld } from './needs/needs.testing.ts';
 import { buildOrganization, fakeUscc } from './organizations/testing.ts';
+import type { ResourceView } from './resources/resources.schemas.ts';
 import { buildTree, type Tree } from './territory/test-world.ts';
 import {
   buildBuilding,
@@ -33,9 +35,11 @@ import {
   type ResidentRef,
   type StreetRef,
 } from './territory/testing.ts';
+import type { SocialWorkerView } from './workforce/workforce.schemas.ts';
 
 type Client = Awaited<ReturnType<typeof clientAs>>;
-type Res = LightMyRequestResponse;
+type Res = TestResponse;
+type BulkTransitionResponse = Static<typeof BulkTransitionResponseSchema>;
 
 let t: TestApp;
 /** The caller's district: street s1 with communities c1 (the callers') and c2, street s2 with c3. */
@@ -337,7 +341,7 @@ const ROWS: Row[] = [
     route: 'PATCH /api/v1/resources/{id}', field: 'communityId',
     hidden: () => [c2.id, other.community.id], readable: () => c1.id,
     prepare: async () => {
-      const r = (await admin.post('/api/v1/resources', { kind: 'venue', name: '活动室', ownerType: 'other', ownerName: '居委会', communityId: c1.id })).json();
+      const r = (await admin.post('/api/v1/resources', { kind: 'venue', name: '活动室', ownerType: 'other', ownerName: '居委会', communityId: c1.id })).json<ResourceView>();
       return (id) => admin.patch(`/api/v1/resources/${r.id}`, { communityId: id, name: '活动室（新）' });
     },
   },
@@ -345,7 +349,7 @@ const ROWS: Row[] = [
     route: 'PATCH /api/v1/resources/{id}', field: 'streetId',
     hidden: () => [s2.id, other.street.id], readable: () => s1.id,
     prepare: async () => {
-      const r = (await streetOfficer.post('/api/v1/resources', { kind: 'venue', name: '礼堂', ownerType: 'other', ownerName: '街道', streetId: s1.id })).json();
+      const r = (await streetOfficer.post('/api/v1/resources', { kind: 'venue', name: '礼堂', ownerType: 'other', ownerName: '街道', streetId: s1.id })).json<ResourceView>();
       return (id) => streetOfficer.patch(`/api/v1/resources/${r.id}`, { streetId: id, name: '礼堂（新）' });
     },
   },
@@ -353,7 +357,7 @@ const ROWS: Row[] = [
     route: 'PATCH /api/v1/resources/{id}', field: 'ownerId',
     hidden: () => [c2.id, other.community.id], readable: () => c1.id,
     prepare: async () => {
-      const r = (await admin.post('/api/v1/resources', { kind: 'venue', name: '活动室', ownerType: 'other', ownerName: '居委会', communityId: c1.id })).json();
+      const r = (await admin.post('/api/v1/resources', { kind: 'venue', name: '活动室', ownerType: 'other', ownerName: '居委会', communityId: c1.id })).json<ResourceView>();
       return (id) => admin.patch(`/api/v1/resources/${r.id}`, { ownerType: 'community', ownerId: id });
     },
   },
@@ -534,7 +538,7 @@ const ROWS: Row[] = [
     publicRegister: 'organizations: a social worker may move to an organization registered in another district',
     hidden: () => [], readable: () => org9,
     prepare: async () => {
-      const sw = (await officer.post('/api/v1/social-workers', { name: '周社工', employerType: 'organization', employerOrganizationId: org1, communityIds: [c1.id], phone: null })).json();
+      const sw = (await officer.post('/api/v1/social-workers', { name: '周社工', employerType: 'organization', employerOrganizationId: org1, communityIds: [c1.id], phone: null })).json<SocialWorkerView>();
       return (id) => officer.patch(`/api/v1/social-workers/${sw.id}`, { employerOrganizationId: id });
     },
   },
@@ -542,7 +546,7 @@ const ROWS: Row[] = [
     route: 'PATCH /api/v1/social-workers/{id}', field: 'employerCommunityId',
     hidden: () => [other.community.id], readable: () => c2.id,
     prepare: async () => {
-      const sw = (await officer.post('/api/v1/social-workers', { name: '吴社工', employerType: 'community', employerCommunityId: c1.id, communityIds: [], phone: null })).json();
+      const sw = (await officer.post('/api/v1/social-workers', { name: '吴社工', employerType: 'community', employerCommunityId: c1.id, communityIds: [], phone: null })).json<SocialWorkerView>();
       return (id) => officer.patch(`/api/v1/social-workers/${sw.id}`, { employerCommunityId: id });
     },
   },
@@ -550,7 +554,7 @@ const ROWS: Row[] = [
     route: 'PATCH /api/v1/social-workers/{id}', field: 'communityIds[]', at: 'communityIds.1',
     hidden: () => [other.community.id], readable: () => c2.id,
     prepare: async () => {
-      const sw = (await officer.post('/api/v1/social-workers', { name: '郑社工', employerType: 'organization', employerOrganizationId: org1, communityIds: [c1.id], phone: null })).json();
+      const sw = (await officer.post('/api/v1/social-workers', { name: '郑社工', employerType: 'organization', employerOrganizationId: org1, communityIds: [c1.id], phone: null })).json<SocialWorkerView>();
       return (id) => officer.patch(`/api/v1/social-workers/${sw.id}`, { communityIds: [c1.id, id] });
     },
   },
@@ -558,7 +562,7 @@ const ROWS: Row[] = [
     route: 'PATCH /api/v1/social-workers/{id}', field: 'userId',
     hidden: () => [worker9], readable: () => worker2,
     prepare: async () => {
-      const sw = (await officer.post('/api/v1/social-workers', { name: '王社工', employerType: 'organization', employerOrganizationId: org1, communityIds: [c1.id], phone: null })).json();
+      const sw = (await officer.post('/api/v1/social-workers', { name: '王社工', employerType: 'organization', employerOrganizationId: org1, communityIds: [c1.id], phone: null })).json<SocialWorkerView>();
       return (id) => officer.patch(`/api/v1/social-workers/${sw.id}`, { userId: id });
     },
   },
@@ -581,11 +585,24 @@ const readableNeeds = { reported: '', accepted: '' };
 let hiddenGroups: string[] = [];
 let readableGroup = '';
 
-/** The answer as the client sees it: status and body (a bulk answer: the one row's result). */
-function answerOf(row: Row, res: Res) {
-  if (!row.bulk) return { status: res.statusCode, body: res.json() };
-  const [result] = res.json().results;
-  return { status: result.ok ? 200 : 0, body: result.error ?? null };
+/** What an error answer says, whether it came as the HTTP answer or as one row of a bulk answer. */
+interface Refusal {
+  code: string;
+  message: string;
+  fields: { field: string; code: string; message: string }[];
+}
+
+/** The answer as the client sees it: status and refusal (a bulk answer: the one row's result, 200 when done). */
+function answerOf(row: Row, res: Res): { status: number; refusal: Refusal | null } {
+  if (!row.bulk) {
+    if (res.statusCode < 400) return { status: res.statusCode, refusal: null };
+    const { error } = res.json<ErrorBody>();
+    return { status: res.statusCode, refusal: { code: error.code, message: error.message, fields: error.details?.fields ?? [] } };
+  }
+  const [result] = res.json<BulkTransitionResponse>().results;
+  if (!result?.error) return { status: result?.ok ? 200 : 0, refusal: null };
+  const { code, message, fields = [] } = result.error;
+  return { status: 0, refusal: { code, message, fields } };
 }
 
 describe('an id in a request body the caller may not read answers 404 like a missing one, and writes nothing', () => {
@@ -600,11 +617,10 @@ describe('an id in a request body the caller may not read answers 404 like a mis
     const before = await snapshot();
 
     const missing = answerOf(row, await send(uuidv7()));
-    expect(missing.body?.code ?? missing.body?.error?.code, JSON.stringify(missing.body)).toBe('resource.not_found');
+    expect(missing.refusal?.code, JSON.stringify(missing)).toBe('resource.not_found');
     if (!row.bulk) expect(missing.status).toBe(404);
-    const fields = (row.bulk ? missing.body.fields : missing.body.error.details?.fields) ?? [];
     const at = row.at === undefined ? row.field : row.at;
-    if (at) expect(fields.map((f: { field: string }) => f.field)).toEqual([at]);
+    if (at) expect(missing.refusal?.fields.map((f) => f.field)).toEqual([at]);
     for (const id of row.hidden()) {
       const res = answerOf(row, await send(id));
       expect(res, `hidden id ${id}`).toEqual(missing);
@@ -613,8 +629,8 @@ describe('an id in a request body the caller may not read answers 404 like a mis
     expect(await snapshot()).toEqual(before);
 
     const ok = answerOf(row, await send(row.readable()));
-    expect(ok.status, JSON.stringify(ok.body)).toBeGreaterThanOrEqual(200);
-    expect(ok.status, JSON.stringify(ok.body)).toBeLessThan(300);
+    expect(ok.status, JSON.stringify(ok.refusal)).toBeGreaterThanOrEqual(200);
+    expect(ok.status, JSON.stringify(ok.refusal)).toBeLessThan(300);
   });
 });
 

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { verifyPassword } from '../../platform/auth/passwords.ts';
 import { THROTTLE } from '../../platform/auth/throttle.ts';
-import { Client, createTestApp, createUser, TEST_PASSWORD, type TestApp } from '../../testing.ts';
+import { Client, createTestApp, createUser, TEST_PASSWORD, type ErrorBody, type TestApp } from '../../testing.ts';
 
 // Counts the password checks while keeping the real ones.
 vi.mock('../../platform/auth/passwords.ts', async (importOriginal) => {
@@ -77,9 +77,9 @@ describe('failed sign-ins per account', () => {
     const wait = Number(blocked.headers['retry-after']);
     expect(wait).toBeGreaterThanOrEqual(55);
     expect(wait).toBeLessThanOrEqual(60);
-    expect(blocked.json().error).toEqual({ code: 'auth.too_many_attempts', message: 'Too many failed attempts; try again in 1 min' });
+    expect(blocked.json<ErrorBody>().error).toEqual({ code: 'auth.too_many_attempts', message: 'Too many failed attempts; try again in 1 min' });
     const zh = await clientFrom().login(user.username, TEST_PASSWORD);
-    expect(zh.json().error.message).toBe('失败次数过多，请 1 分钟后再试');
+    expect(zh.json<ErrorBody>().error.message).toBe('失败次数过多，请 1 分钟后再试');
     // once that failure has left the window, the right password signs in
     await sql`update login_failures set failed_at = failed_at - interval '1 minute' where key = ${`user:${user.username}`}`.execute(t.db);
     expect((await clientFrom().login(user.username, TEST_PASSWORD)).statusCode).toBe(200);
@@ -103,11 +103,11 @@ describe('wrong current passwords on POST /me/password', () => {
     for (let i = 0; i < THROTTLE.perAccount; i++) {
       const res = await change(client, 'wrong-password-1');
       expect(res.statusCode).toBe(400);
-      expect(res.json().error.code).toBe('auth.wrong_password');
+      expect(res.json<ErrorBody>().error.code).toBe('auth.wrong_password');
     }
     const blocked = await change(client, TEST_PASSWORD);
     expect(blocked.statusCode).toBe(429);
-    expect(blocked.json().error.code).toBe('auth.too_many_attempts');
+    expect(blocked.json<ErrorBody>().error.code).toBe('auth.too_many_attempts');
     expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(0);
     expect(await checksOf(user.id)).toBe(1 + THROTTLE.perAccount); // the sign-in, then the five
     expect(await hash()).toBe(hashBefore);
@@ -146,7 +146,7 @@ describe('wrong current passwords on POST /me/password', () => {
   it('does not count a weak new password against the current one', async () => {
     const { client } = await signedIn();
     for (let i = 0; i <= THROTTLE.perAccount; i++) {
-      expect((await change(client, TEST_PASSWORD, 'short')).json().error.code).toBe('auth.weak_password');
+      expect((await change(client, TEST_PASSWORD, 'short')).json<ErrorBody>().error.code).toBe('auth.weak_password');
     }
     expect((await change(client, TEST_PASSWORD)).statusCode).toBe(200);
   });

@@ -4,13 +4,17 @@
  * its timeline and in their notices; staff read both, each in its own field.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { clientAs, createUser, type TestApp, createTestApp } from '../../testing.ts';
+import type { Static } from 'typebox';
+import { clientAs, createUser, type ErrorBody, type Page, type TestApp, type TestResponse, createTestApp } from '../../testing.ts';
 import { buildCommonNeed } from '../commonneeds/commonneeds.testing.ts';
+import type { BulkTransitionResponse as BulkTransitionResponseSchema, NeedDetail, NotificationView as NotificationSchema } from './needs.schemas.ts';
 import type { NeedsTable } from './needs.tables.ts';
 import { buildNeed, buildNeedWorld, type NeedWorld } from './needs.testing.ts';
 import type { Updateable } from 'kysely';
 
 type Client = Awaited<ReturnType<typeof clientAs>>;
+type BulkTransitionResponse = Static<typeof BulkTransitionResponseSchema>;
+type NotificationView = Static<typeof NotificationSchema>;
 let t: TestApp;
 let w: NeedWorld;
 let admin: Client;
@@ -38,7 +42,7 @@ interface Row {
   state: Updateable<NeedsTable>['state'];
   need?: () => Updateable<NeedsTable>;
   /** The request, given the need and the row's texts. */
-  send: (needId: string, x: ReturnType<typeof texts>) => Promise<{ statusCode: number; body: string }>;
+  send: (needId: string, x: ReturnType<typeof texts>) => Promise<TestResponse>;
   /** Texts of the row that are internal (beyond `internal`). */
   alsoInternal?: true;
 }
@@ -116,20 +120,20 @@ describe('an action\'s internal note reaches staff only, its reply the resident 
     const x = texts();
     const res = await row.send(id, x);
     expect(res.statusCode, res.body).toBeLessThan(300);
-    if (res.body.includes('"results"')) expect(JSON.parse(res.body).results[0].ok, res.body).toBe(true);
+    if (res.body.includes('"results"')) expect(res.json<BulkTransitionResponse>().results[0]?.ok, res.body).toBe(true);
 
     // Staff read both, each in its own field of the timeline entry.
-    const staff = (await admin.get(`/api/v1/needs/${id}`)).json();
-    const entry = staff.timeline.at(-1);
+    const staff = (await admin.get(`/api/v1/needs/${id}`)).json<NeedDetail>();
+    const entry = staff.timeline.at(-1)!;
     expect(entry.reply).toBe(x.reply);
     expect(entry.note).toBe(row.alsoInternal ? `${x.internal2}\n${x.internal}` : x.internal);
 
     // The household's account reads the need, its timeline and its notices: the reply, never the note.
     const seen = await household.get(`/api/v1/needs/${id}`);
     expect(seen.statusCode).toBe(200);
-    expect(seen.json().timeline.at(-1)).toMatchObject({ action: entry.action, note: '', reply: x.reply, data: null });
+    expect(seen.json<NeedDetail>().timeline.at(-1)).toMatchObject({ action: entry.action, note: '', reply: x.reply, data: null });
     const notices = await household.get('/api/v1/notifications');
-    expect(notices.json().items.filter((i: { needId: string }) => i.needId === id).map((i: { reply: string }) => i.reply)).toContain(x.reply);
+    expect(notices.json<Page<NotificationView>>().items.filter((i) => i.needId === id).map((i) => i.reply)).toContain(x.reply);
     for (const text of [x.internal, x.internal2]) {
       expect(seen.body).not.toContain(text);
       expect(notices.body).not.toContain(text);
@@ -142,13 +146,13 @@ describe('what the resident writes is a reply; residents have no internal notes'
     const id = await buildNeed(t.db, w, { state: 'resolved', reporter_user_id: household.user.id });
     const withNote = await household.post(`/api/v1/needs/${id}/transitions`, { action: 'dispute', reason: '灯还是不亮', note: '给自己的备注' });
     expect(withNote.statusCode).toBe(400);
-    expect(withNote.json().error.details.fields).toEqual([expect.objectContaining({ field: 'note', code: 'validation.not_allowed' })]);
+    expect(withNote.json<ErrorBody>().error.details?.fields).toEqual([expect.objectContaining({ field: 'note', code: 'validation.not_allowed' })]);
     expect((await household.post(`/api/v1/needs/${id}/transitions`, { action: 'dispute', reason: '灯还是不亮' })).statusCode).toBe(200);
-    expect((await admin.get(`/api/v1/needs/${id}`)).json().timeline.at(-1)).toMatchObject({ action: 'dispute', reply: '灯还是不亮', note: '' });
+    expect((await admin.get(`/api/v1/needs/${id}`)).json<NeedDetail>().timeline.at(-1)).toMatchObject({ action: 'dispute', reply: '灯还是不亮', note: '' });
 
     const done = await buildNeed(t.db, w, { state: 'resolved', reporter_user_id: household.user.id });
     expect((await household.post(`/api/v1/needs/${done}/transitions`, { action: 'confirm', rating: 5, comment: '修得很快' })).statusCode).toBe(200);
-    expect((await household.get(`/api/v1/needs/${done}`)).json().timeline.at(-1)).toMatchObject({ action: 'confirm', reply: '修得很快' });
+    expect((await household.get(`/api/v1/needs/${done}`)).json<NeedDetail>().timeline.at(-1)).toMatchObject({ action: 'confirm', reply: '修得很快' });
   });
 
   it('shows the resident the outcome note (a reply) and not the referral answer (internal)', async () => {

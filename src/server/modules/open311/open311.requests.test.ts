@@ -161,7 +161,7 @@ describe('GET requests/{id}', () => {
     const id = await g.submit({ description: '5号楼门禁坏了' });
     const admin = await clientAs(g.t, [{ role: 'community_admin', scopeType: 'community', scopeId: g.w.community.id, districtId: g.w.district.id }]);
     const notes = async (lang = 'zh-CN') => {
-      const json = JSON.parse((await g.get(`/requests/${id}.json`, {}, lang)).body)[0].status_notes;
+      const json = jsonList(await g.get(`/requests/${id}.json`, {}, lang))[0]!.status_notes;
       const xml = record(parseXml((await g.get(`/requests/${id}.xml`, {}, lang)).body).children[0]!).status_notes;
       expect(xml).toBe(json);
       return json;

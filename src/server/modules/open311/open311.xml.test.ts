@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../platform/config.ts';
-import { startGeoReport } from './open311.testing.ts';
+import { jsonList, startGeoReport, type GeoRecord } from './open311.testing.ts';
 import { fromXmlLikeRails, xmltodictLike } from './xml.testing.ts';
 
 /**
@@ -26,6 +26,12 @@ const LIST_ITEMS: Record<string, string> = {
 };
 const FORCE_LIST = Object.values(LIST_ITEMS);
 
+/** The discovery document as the specification names its fields. */
+interface Discovery {
+  contact: string;
+  endpoints: { specification: string; url: string; changeset: string; type: string; formats: string[] }[];
+}
+
 /** The JSON as xmltodict shows it: each list inside its container element, values as text, nothing as None. */
 function asXmltodict(value: unknown, name: string): unknown {
   if (Array.isArray(value)) {
@@ -35,15 +41,16 @@ function asXmltodict(value: unknown, name: string): unknown {
   }
   if (value === null) return null;
   if (typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, asXmltodict(v, k)]));
-  return String(value);
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return String(value);
+  throw new Error(`no JSON value: ${typeof value}`);
 }
 
 /** Fetches a document in both formats; the XML must read, for both helpers, as the JSON does. */
-async function expectXmlAsJson(path: string, root: string, query: Record<string, string | null> = {}) {
+async function expectXmlAsJson<T>(path: string, root: string, query: Record<string, string | null> = {}) {
   const json = await g.get(`${path}.json`, query);
   const xml = await g.get(`${path}.xml`, query);
   expect(xml.status, xml.body).toBe(json.status);
-  const value = JSON.parse(json.body);
+  const value = JSON.parse(json.body) as T;
   expect(fromXmlLikeRails(xml.body)).toEqual({ [root]: value });
   expect(xmltodictLike(xml.body, { forceList: FORCE_LIST, attribs: false })).toEqual({ [root]: asXmltodict(value, root) });
   return { json: value, xml: xml.body };
@@ -51,7 +58,7 @@ async function expectXmlAsJson(path: string, root: string, query: Record<string,
 
 describe('XML read by XML-to-object helpers', () => {
   it('discovery: one endpoint is a list of one, with its list of formats and a contact', async () => {
-    const { json, xml } = await expectXmlAsJson('/discovery', 'discovery');
+    const { json, xml } = await expectXmlAsJson<Discovery>('/discovery', 'discovery');
     expect(json.endpoints).toHaveLength(1);
     expect(json.endpoints[0].formats).toEqual(['text/xml', 'application/json']);
     expect(json.contact).toEqual(expect.stringMatching(/\S/));
@@ -61,50 +68,50 @@ describe('XML read by XML-to-object helpers', () => {
   });
 
   it('services: many, booleans as booleans', async () => {
-    const { json } = await expectXmlAsJson('/services', 'services');
+    const { json } = await expectXmlAsJson<GeoRecord[]>('/services', 'services');
     expect(json.length).toBeGreaterThan(1);
-    expect(json.find((s: { service_code: string }) => s.service_code === 'facility_lighting')).toMatchObject({ metadata: false, keywords: null });
+    expect(json.find((s) => s.service_code === 'facility_lighting')).toMatchObject({ metadata: false, keywords: null });
   });
 
   it('service definition: an empty list of attributes', async () => {
-    const { json } = await expectXmlAsJson('/services/facility_lighting', 'service_definition');
+    const { json } = await expectXmlAsJson<unknown>('/services/facility_lighting', 'service_definition');
     expect(json).toEqual({ service_code: 'facility_lighting', attributes: [] });
   });
 
   it('requests: many, one and none; numbers as numbers, nothing as null', async () => {
     const first = await g.submit();
     await g.submit({ service_code: 'facility_elevator', lat: null, long: null, address_string: '5号楼' });
-    const many = await expectXmlAsJson('/requests', 'service_requests');
+    const many = await expectXmlAsJson<GeoRecord[]>('/requests', 'service_requests');
     expect(many.json).toHaveLength(2);
     expect(many.json[1]).toMatchObject({ lat: 32.161, long: 118.711, zipcode: null, media_url: null });
     expect(many.json[0]).toMatchObject({ lat: null, long: null, address: '5号楼' });
-    const one = await expectXmlAsJson(`/requests/${first}`, 'service_requests');
+    const one = await expectXmlAsJson<GeoRecord[]>(`/requests/${first}`, 'service_requests');
     expect(one.json).toHaveLength(1);
-    const filtered = await expectXmlAsJson('/requests', 'service_requests', { service_code: 'facility_lighting' });
+    const filtered = await expectXmlAsJson<GeoRecord[]>('/requests', 'service_requests', { service_code: 'facility_lighting' });
     expect(filtered.json).toHaveLength(1);
-    const none = await expectXmlAsJson('/requests', 'service_requests', { service_code: 'no_such_code' });
+    const none = await expectXmlAsJson<GeoRecord[]>('/requests', 'service_requests', { service_code: 'no_such_code' });
     expect(none.json).toEqual([]);
   });
 
   it('tokens and a submitted request: a list of one', async () => {
     const post = (format: string) => g.post(`/requests.${format}`, g.valid());
-    const json = JSON.parse((await post('json')).body);
+    const json = jsonList(await post('json'));
     const xml = (await post('xml')).body;
     expect(json).toHaveLength(1);
-    expect(json[0].account_id).toBeNull();
+    expect(json[0]!.account_id).toBeNull();
     const fromXml = fromXmlLikeRails(xml) as { service_requests: Record<string, unknown>[] };
     expect(fromXml.service_requests).toHaveLength(1);
-    expect(Object.keys(fromXml.service_requests[0]!).sort()).toEqual(Object.keys(json[0]).sort());
+    expect(Object.keys(fromXml.service_requests[0]!).sort()).toEqual(Object.keys(json[0]!).sort());
     expect(fromXml.service_requests[0]!.account_id).toBeNull();
-    const token = /N-\d{4}-\d{6}/.exec(json[0].service_notice)![0];
-    const { json: tokens } = await expectXmlAsJson(`/tokens/${token}`, 'service_requests');
-    expect(tokens).toEqual([{ service_request_id: json[0].service_request_id, token }]);
+    const token = /N-\d{4}-\d{6}/.exec(String(json[0]!.service_notice))![0];
+    const { json: tokens } = await expectXmlAsJson<GeoRecord[]>(`/tokens/${token}`, 'service_requests');
+    expect(tokens).toEqual([{ service_request_id: json[0]!.service_request_id, token }]);
   });
 
   it('errors: a list of one with the status as a number', async () => {
-    const { json } = await expectXmlAsJson('/services/nope', 'errors');
+    const { json } = await expectXmlAsJson<GeoRecord[]>('/services/nope', 'errors');
     expect(json).toEqual([{ code: 404, description: 'service_code nope was not found' }]);
-    await expectXmlAsJson('/services', 'errors', { jurisdiction_id: null });
+    await expectXmlAsJson<GeoRecord[]>('/services', 'errors', { jurisdiction_id: null });
   });
 
   it('writes only characters XML allows, whatever a stored text holds', async () => {
@@ -117,10 +124,10 @@ describe('XML read by XML-to-object helpers', () => {
   it('services: one and none', async () => {
     const categories = () => g.t.db.updateTable('need_categories').where('district_id', '=', g.w.district.id);
     await categories().set({ open311_code: null }).where('code', '!=', 'facility_lighting').execute();
-    const one = await expectXmlAsJson('/services', 'services');
-    expect(one.json.map((s: { service_code: string }) => s.service_code)).toEqual(['facility_lighting']);
+    const one = await expectXmlAsJson<GeoRecord[]>('/services', 'services');
+    expect(one.json.map((s) => s.service_code)).toEqual(['facility_lighting']);
     await categories().set({ open311_code: null }).execute();
-    const none = await expectXmlAsJson('/services', 'services');
+    const none = await expectXmlAsJson<GeoRecord[]>('/services', 'services');
     expect(none.json).toEqual([]);
   });
 
@@ -146,7 +153,7 @@ describe('discovery contact', () => {
     // The running app reads the configuration object it was given on each request.
     g.t.platform.config.open311Contact = '江北新区民政局 025-12345678 open311@jbxq.example.cn';
     try {
-      const json = JSON.parse((await g.get('/discovery.json')).body);
+      const json = JSON.parse((await g.get('/discovery.json')).body) as Discovery;
       expect(json.contact).toBe('江北新区民政局 025-12345678 open311@jbxq.example.cn');
       expect(fromXmlLikeRails((await g.get('/discovery.xml')).body)).toEqual({ discovery: json });
     } finally {
@@ -155,8 +162,8 @@ describe('discovery contact', () => {
   });
 
   it('says whom to ask when the deployment has not set one, in the language asked for', async () => {
-    const zh = JSON.parse((await g.get('/discovery.json')).body);
-    const en = JSON.parse((await g.get('/discovery.json', {}, 'en')).body);
+    const zh = JSON.parse((await g.get('/discovery.json')).body) as Discovery;
+    const en = JSON.parse((await g.get('/discovery.json', {}, 'en')).body) as Discovery;
     expect(zh.contact).toBe('请联系为您的应用签发 API 密钥的区民政部门。');
     expect(en.contact).toBe('Contact the district civil affairs office that issued your API key.');
   });

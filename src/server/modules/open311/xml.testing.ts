@@ -134,7 +134,7 @@ export function xmltodictLike(source: string, options: XmltodictOptions = {}): R
       const value = item(k);
       const prev = dict[k.nodeName];
       if (prev === undefined) dict[k.nodeName] = force.has(k.nodeName) ? [value] : value;
-      else dict[k.nodeName] = Array.isArray(prev) ? [...prev, value] : [prev, value];
+      else dict[k.nodeName] = Array.isArray(prev) ? [...(prev as unknown[]), value] : [prev, value];
     }
     const data = directText(el).trim() || null;
     if (dict === null) return data;

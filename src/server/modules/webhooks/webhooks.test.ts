@@ -164,10 +164,11 @@ describe('POST /webhooks where private receivers are not allowed', () => {
     const ok = await register('https://hooks.example.org/sanshe');
     expect(ok.statusCode).toBe(201);
     // Changing the address is held to the same rule.
-    const moved = await c.patch(`/api/v1/webhooks/${ok.json().id}`, { url: 'http://[::127.0.0.1]/x' });
+    const { id } = ok.json<CreatedWebhook>();
+    const moved = await c.patch(`/api/v1/webhooks/${id}`, { url: 'http://[::127.0.0.1]/x' });
     expect(moved.statusCode).toBe(400);
     expect(fieldsOf(moved)).toEqual({ url: 'webhook.url_private' });
-    expect((await c.get(`/api/v1/webhooks/${ok.json().id}`)).json().url).toBe('https://hooks.example.org/sanshe');
+    expect((await c.get(`/api/v1/webhooks/${id}`)).json<WebhookView>().url).toBe('https://hooks.example.org/sanshe');
   });
 });
 

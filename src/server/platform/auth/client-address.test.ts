@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../app.ts';
-import { Client, createTestApp, createUser, TEST_PASSWORD, type TestApp } from '../../testing.ts';
+import { Client, createTestApp, createUser, TEST_PASSWORD, type ErrorBody, type TestApp } from '../../testing.ts';
 import type { Config } from '../config.ts';
 import { THROTTLE } from './throttle.ts';
 
@@ -52,7 +52,7 @@ describe('sign-in limit per address', () => {
     const victim = await createUser(t.db, []);
     const blocked = await signIn(t.app, peer, null, victim.username, TEST_PASSWORD);
     expect(blocked.statusCode).toBe(429);
-    expect(blocked.json().error.code).toBe('auth.too_many_attempts');
+    expect(blocked.json<ErrorBody>().error.code).toBe('auth.too_many_attempts');
     // until the first of those failures, a moment ago, leaves the window
     const wait = Number(blocked.headers['retry-after']);
     expect(wait).toBeGreaterThan(THROTTLE.windowMinutes * 60 - 120);

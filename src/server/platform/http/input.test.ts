@@ -6,7 +6,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildNeed, buildNeedWorld, type NeedWorld } from '../../modules/needs/needs.testing.ts';
-import { clientAs, createTestApp, type TestApp } from '../../testing.ts';
+import { clientAs, createTestApp, type ErrorBody, type TestApp } from '../../testing.ts';
 
 let t: TestApp;
 let w: NeedWorld;
@@ -83,8 +83,8 @@ describe('text PostgreSQL cannot store', () => {
         const before = await auditTotal();
         const res = await as(r.who).request(r.method, r.url(), r.body(text));
         expect(res.statusCode, res.body).toBe(400);
-        expect(res.json().error.code).toBe('validation.failed');
-        expect(res.json().error.details.fields).toEqual([
+        expect(res.json<ErrorBody>().error.code).toBe('validation.failed');
+        expect(res.json<ErrorBody>().error.details?.fields).toEqual([
           { field: r.field, code: 'validation.invalid_characters', message: '含有无法保存的字符（空字符或不成对的代理项）' },
         ]);
         expect(await auditTotal()).toBe(before);
@@ -93,12 +93,12 @@ describe('text PostgreSQL cannot store', () => {
   }
 
   it('refuses them in object keys too, in English when asked', async () => {
-    const body = JSON.parse('{"code":"D-key","name":"区","\\u0000":1}');
+    const body = JSON.parse('{"code":"D-key","name":"区","\\u0000":1}') as Record<string, unknown>;
     admin.lang = 'en';
     try {
       const res = await admin.post('/api/v1/districts', body);
       expect(res.statusCode, res.body).toBe(400);
-      expect(res.json().error.details.fields).toContainEqual({
+      expect(res.json<ErrorBody>().error.details?.fields).toContainEqual({
         field: '\u0000',
         code: 'validation.invalid_characters',
         message: 'Contains characters that cannot be stored (a NUL or an unpaired surrogate)',
@@ -122,14 +122,14 @@ describe('text PostgreSQL cannot store', () => {
     it(`refuses a NUL in the query of ${url.split('?')[0]}`, async () => {
       const res = await as(who).get(url);
       expect(res.statusCode, res.body).toBe(400);
-      expect(res.json().error.details.fields[0]).toMatchObject({ code: 'validation.invalid_characters' });
+      expect(res.json<ErrorBody>().error.details?.fields[0]).toMatchObject({ code: 'validation.invalid_characters' });
     });
   }
 
   it('refuses a NUL in a path parameter that is not schema-checked as a uuid', async () => {
     const res = await staff.request('PATCH', '/api/v1/resident-tags/elderly%00', { careIntervalDays: 30 });
     expect(res.statusCode, res.body).toBe(400);
-    expect(res.json().error.details.fields[0]).toMatchObject({ field: 'code', code: 'validation.invalid_characters' });
+    expect(res.json<ErrorBody>().error.details?.fields[0]).toMatchObject({ field: 'code', code: 'validation.invalid_characters' });
   });
 });
 
@@ -143,7 +143,7 @@ describe('dates that name no real day', () => {
       const before = await auditTotal();
       const res = await as(who).request(method, `/api/v1/needs/${need}/transitions`, body());
       expect(res.statusCode, res.body).toBe(400);
-      expect(res.json().error.details.fields).toEqual([expect.objectContaining({ field, code: 'validation.format' })]);
+      expect(res.json<ErrorBody>().error.details?.fields).toEqual([expect.objectContaining({ field, code: 'validation.format' })]);
       expect(await auditTotal()).toBe(before);
     });
   }
@@ -151,7 +151,7 @@ describe('dates that name no real day', () => {
   it('refuses the year 0000 in a date-time field of a body', async () => {
     const res = await gridWorker.post('/api/v1/visits', { householdId: w.household.id, kind: 'routine', visitedAt: '0000-01-01T10:00:00Z' });
     expect(res.statusCode, res.body).toBe(400);
-    expect(res.json().error.details.fields).toEqual([expect.objectContaining({ field: 'visitedAt', code: 'validation.format' })]);
+    expect(res.json<ErrorBody>().error.details?.fields).toEqual([expect.objectContaining({ field: 'visitedAt', code: 'validation.format' })]);
   });
 
   const filters: [Who, string, string][] = [
@@ -169,7 +169,7 @@ describe('dates that name no real day', () => {
     it(`refuses the filter ${url}`, async () => {
       const res = await as(who).get(url);
       expect(res.statusCode, res.body).toBe(400);
-      expect(res.json().error.details.fields).toEqual([expect.objectContaining({ field, code: 'validation.format' })]);
+      expect(res.json<ErrorBody>().error.details?.fields).toEqual([expect.objectContaining({ field, code: 'validation.format' })]);
     });
   }
 
@@ -186,7 +186,7 @@ describe('uuids that PostgreSQL does not read', () => {
     expect(res.statusCode, res.body).toBe(400);
     const body = await staff.post('/api/v1/needs/bulk-transitions', { needIds: [urn], action: 'accept' });
     expect(body.statusCode, body.body).toBe(400);
-    expect(body.json().error.details.fields).toEqual([expect.objectContaining({ field: 'needIds.0', code: 'validation.format' })]);
+    expect(body.json<ErrorBody>().error.details?.fields).toEqual([expect.objectContaining({ field: 'needIds.0', code: 'validation.format' })]);
   });
 });
 
@@ -228,7 +228,7 @@ describe('cursors of the wrong shape', () => {
       for (const [label, cursor] of forged) {
         const res = await as(who).get(`${url}${url.includes('?') ? '&' : '?'}cursor=${cursor}`);
         // A forged cursor of the right shape is just a position: it may answer a page.
-        const ok = res.statusCode === 200 || (res.statusCode === 400 && res.json().error.code === 'validation.invalid_cursor');
+        const ok = res.statusCode === 200 || (res.statusCode === 400 && res.json<ErrorBody>().error.code === 'validation.invalid_cursor');
         if (!ok) statuses.push(`${label}: ${res.statusCode} ${res.body.slice(0, 120)}`);
       }
       expect(statuses).toEqual([]);
@@ -239,7 +239,7 @@ describe('cursors of the wrong shape', () => {
     for (const cursor of [encodeCursor(['x']), encodeCursor([1]), encodeCursor(['not-a-uuid'])]) {
       const res = await staff.get(`/api/v1/needs?cursor=${cursor}`);
       expect(res.statusCode, res.body).toBe(400);
-      expect(res.json().error.code).toBe('validation.invalid_cursor');
+      expect(res.json<ErrorBody>().error.code).toBe('validation.invalid_cursor');
     }
   });
 });

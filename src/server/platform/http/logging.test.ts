@@ -26,6 +26,14 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const logged = () => lines.join('\n');
+/** The fields of a pino line that the tests read. */
+interface LogLine {
+  msg?: string;
+  req?: { url?: string };
+  body?: unknown;
+  headers?: unknown;
+}
+const entries = () => lines.map((l) => JSON.parse(l) as LogLine);
 
 describe('the server log', () => {
   it('logs requests, with secret query parameters replaced in the URL', async () => {
@@ -37,7 +45,7 @@ describe('the server log', () => {
       payload: `service_code=x&api_key=${key}-form`,
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
     });
-    const urls = lines.map((l) => JSON.parse(l)).filter((l) => l.req?.url).map((l) => l.req.url);
+    const urls = entries().flatMap((l) => l.req?.url ?? []);
     expect(urls).toContain('/open311/v2/requests.json?jurisdiction_id=x&api_key=[REDACTED]&status=open');
     expect(urls).toContain('/open311/v2/requests.json?API%5Fkey=[REDACTED]');
     expect(logged()).not.toContain(key);
@@ -49,7 +57,7 @@ describe('the server log', () => {
     expect((await client.login(user.username)).statusCode).toBe(200);
     const login = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: user.username, password: TEST_PASSWORD } });
     const session = login.cookies.find((c) => c.name === 'sanshe_session')!.value;
-    const csrf: string = login.json().csrfToken;
+    const csrf = login.json<{ csrfToken: string }>().csrfToken;
     const res = await t.app.inject({
       method: 'POST',
       url: '/api/test-log?session=abc-session-param',
@@ -73,8 +81,8 @@ describe('the server log', () => {
     ]) {
       expect(text, secret).not.toContain(secret);
     }
-    const entry = lines.map((l) => JSON.parse(l)).find((l) => l.msg === 'what came in');
-    expect(entry.body).toEqual({
+    const entry = entries().find((l) => l.msg === 'what came in');
+    expect(entry?.body).toEqual({
       password: '[REDACTED]',
       currentPassword: '[REDACTED]',
       user: { newPassword: '[REDACTED]' },
@@ -82,7 +90,7 @@ describe('the server log', () => {
       apiKey: '[REDACTED]',
       note: 'kept',
     });
-    expect(entry.headers).toMatchObject({ cookie: '[REDACTED]', 'x-csrf-token': '[REDACTED]', authorization: '[REDACTED]' });
+    expect(entry?.headers).toMatchObject({ cookie: '[REDACTED]', 'x-csrf-token': '[REDACTED]', authorization: '[REDACTED]' });
     expect(text).toContain('upstream https://hooks.example.org/in?token=[REDACTED] refused');
   });
 });

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../app.ts';
-import { Client, clientAs, createTestApp, type TestApp } from '../../testing.ts';
+import { Client, clientAs, createTestApp, type ErrorBody, type TestApp } from '../../testing.ts';
 
 let t: TestApp;
 let secure: FastifyInstance;
@@ -106,7 +106,7 @@ describe('security headers', () => {
     for (const [what, pending, status] of cases) {
       const res = await pending;
       expect(res.statusCode, what).toBe(status);
-      expect(res.json().error.code, what).toMatch(/^[a-z]+\.[a-z_]+$/);
+      expect(res.json<ErrorBody>().error.code, what).toMatch(/^[a-z]+\.[a-z_]+$/);
       expectHardened(res, what);
     }
   });
