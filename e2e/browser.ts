@@ -36,7 +36,7 @@ async function watchCsp(context: BrowserContext, violations: string[]) {
   });
   await context.addInitScript(() => {
     document.addEventListener('securitypolicyviolation', (e) => {
-      const report = (window as unknown as { __sansheCspViolation(text: string): void }).__sansheCspViolation;
+      const report = (window as unknown as { __sansheCspViolation: (text: string) => void }).__sansheCspViolation;
       report(`${e.effectiveDirective} blocked ${e.blockedURI || 'inline'} (${e.sourceFile}:${e.lineNumber}) ${e.sample}`);
     });
   });

@@ -50,7 +50,9 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     frameworkErrors: (error, request, reply) => {
       applySecurityHeaders(request.raw, reply.raw);
       const appError = new AppError((error.statusCode ?? 500) < 500 ? 'request.malformed' : 'server.error');
-      return (reply as FastifyReply).status(appError.status).send(errorBody(appError, request));
+      // Fastify ignores what this handler returns: send() answers now, and the reply's promise
+      // would only tell when the answer has been written.
+      void (reply as FastifyReply).status(appError.status).send(errorBody(appError, request));
     },
   }).withTypeProvider<TypeBoxTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);

@@ -36,7 +36,7 @@ export function securityHeaders(options: { https: boolean }): ApplySecurityHeade
   });
   return (req, res) =>
     middleware(req, res, (err?: unknown) => {
-      if (err) throw err;
+      if (err) throw err instanceof Error ? err : new Error('security headers could not be set', { cause: err });
     });
 }
 

@@ -195,7 +195,7 @@ async function claim(db: Kysely<DB>, now: Date, limit: number, leaseMs: number, 
 /** Settles with the promise, or rejects with the signal's reason once it aborts. */
 function unlessAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
   return new Promise((resolve, reject) => {
-    signal.addEventListener('abort', () => reject(signal.reason), { once: true });
+    signal.addEventListener('abort', () => reject(signal.reason instanceof Error ? signal.reason : new DOMException('aborted', 'AbortError')), { once: true });
     promise.then(resolve, reject);
   });
 }
