@@ -51,6 +51,13 @@ describe('the Content-Security-Policy', () => {
     await visit(desktop, '/', testId('user-name'));
     await visit(desktop, '/needs', (page) => page.getByTestId('board-map').locator('canvas').first().waitFor());
     await visit(desktop, `/needs/${needs.items[0]!.id}`, testId('need-page'));
+    // The action form with its two texts: the reply the resident reads and the internal note.
+    const reported = await zhou<{ items: { id: string }[] }>('GET', '/needs?state=reported&limit=1');
+    await visit(desktop, `/needs/${reported.items[0]!.id}`, testId('need-action-accept'));
+    await desktop.page.getByTestId('need-action-accept').click();
+    for (const field of ['action-reply', 'action-note']) await desktop.page.getByTestId('need-form-accept').getByTestId(field).waitFor();
+    expect(desktop.cspViolations, 'action form').toEqual([]);
+    await desktop.page.keyboard.press('Escape');
     for (const path of ['/inbox', '/three-lists', '/territory', '/households', '/account']) {
       await visit(desktop, path, testId('user-name'));
     }
@@ -60,6 +67,8 @@ describe('the Content-Security-Policy', () => {
     await desktop.context.clearCookies();
     await signIn(desktop.page, 'jbmz');
     await visit(desktop, '/need-settings', testId('user-name'));
+    // The working-day calendar: national days and local edits.
+    await visit(desktop, '/need-settings?tab=calendar', testId('calendar-year'));
     await desktop.context.clearCookies();
     await signIn(desktop.page, 'admin');
     await visit(desktop, '/admin/audit', testId('user-name'));
@@ -77,6 +86,9 @@ describe('the Content-Security-Policy', () => {
     await phone.context.clearCookies();
     await signIn(phone.page, 'wangjuan');
     await visit(phone, '/my-needs', testId('my-needs-list'));
+    // A need of her own with its timeline of replies.
+    const mine = await (await apiAs('wangjuan'))<{ items: { id: string }[] }>('GET', '/needs?limit=1');
+    await visit(phone, `/my-needs/${mine.items[0]!.id}`, testId('need-ref'));
     await visit(phone, '/my-needs/new', testId('report-need-description'));
   });
 

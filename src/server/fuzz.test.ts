@@ -35,11 +35,19 @@ const COMBINED_PER_ROUTE = 8;
  * Tables whose rows may change on a refused request, by design (they get no trigger):
  *   - sessions: any request, refused or not, touches its session's last_seen_at (at most once
  *     a minute);
- *   - login_failures: refused sign-ins are exactly what the sign-in limit counts.
+ *   - login_failures: a password check claims its place among the counted failures before it
+ *     runs, and a wrong password (at sign-in or as the current password of a password change)
+ *     keeps it: refused checks are exactly what the limit counts.
  */
 const MAY_CHANGE_ON_REFUSAL = ['sessions', 'login_failures'];
-/** Audit records that a refused request writes by design: a refused sign-in is audited (who tried which account, from where). */
-const AUDITED_REFUSALS: Record<string, string> = { 'POST /api/v1/auth/login': 'auth.login_failed' };
+/**
+ * Audit records that a refused request writes by design: a wrong password is audited (who tried
+ * which account, from where), at sign-in and as the current password of a password change.
+ */
+const AUDITED_REFUSALS: Record<string, string> = {
+  'POST /api/v1/auth/login': 'auth.login_failed',
+  'POST /api/v1/me/password': 'user.change_password_failed',
+};
 
 /** The role that calls each operation: one that may use it in the world's district. */
 const ROLE: Record<string, Who> = {

@@ -62,13 +62,16 @@ describe('security headers', () => {
     expect(res.headers['cache-control']).toBe('no-store');
     const health = await t.app.inject({ method: 'GET', url: '/api/health' });
     expectHardened(health, 'GET /api/health');
-    const open311 = await t.app.inject({ method: 'GET', url: '/open311/v2/services.json' });
-    expectHardened(open311, 'GET /open311/v2/services.json');
-    expect(open311.headers['cache-control']).toBe('no-store');
+    for (const url of ['/open311/v2/services.json', '/open311/v2/discovery.xml']) {
+      const open311 = await t.app.inject({ method: 'GET', url });
+      expectHardened(open311, `GET ${url}`);
+      expect(open311.headers['cache-control'], url).toBe('no-store');
+    }
   });
 
   it('are on the web app: its index.html at every client-side route, and its files', async () => {
-    for (const url of ['/', '/needs/0190c4c8-0000-7000-8000-000000000000', '/login']) {
+    const pages = ['/', '/needs/0190c4c8-0000-7000-8000-000000000000', '/my-needs/0190c4c8-0000-7000-8000-000000000000', '/need-settings?tab=calendar', '/login'];
+    for (const url of pages) {
       const res = await t.app.inject({ method: 'GET', url });
       expect(res.statusCode, url).toBe(200);
       expect(res.headers['content-type'], url).toContain('text/html');
