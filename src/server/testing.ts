@@ -1,4 +1,7 @@
 import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import type { Kysely } from 'kysely';
 import pg from 'pg';
@@ -75,8 +78,11 @@ export interface TestAppOptions {
 
 export async function createTestApp(overrides: Partial<Config> = {}, options: TestAppOptions = {}): Promise<TestApp> {
   const database = await openTestDatabase();
+  // A data folder of its own, so attachments of one test never land where another test (or a
+  // later run) looks; the web folder inside it is never created, so no web app is served.
+  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'sanshe-test-app-'));
   // Test webhook receivers listen on loopback.
-  const config = { ...loadConfig({}), dataDir: '/nonexistent', seedDemo: false, webhookPrivateTargets: true, ...overrides };
+  const config = { ...loadConfig({}), dataDir: scratch, seedDemo: false, webhookPrivateTargets: true, ...overrides };
   const platform: Platform = {
     db: database.db,
     dbKind: database.kind,
@@ -84,7 +90,7 @@ export async function createTestApp(overrides: Partial<Config> = {}, options: Te
     config,
     lookup: options.lookup,
   };
-  const app = await buildApp({ platform, webDir: options.webDir ?? '/nonexistent', logger: options.logger });
+  const app = await buildApp({ platform, webDir: options.webDir ?? path.join(scratch, 'no-web-app'), logger: options.logger });
   return {
     app,
     db: database.db,
@@ -92,6 +98,7 @@ export async function createTestApp(overrides: Partial<Config> = {}, options: Te
     async close() {
       await app.close();
       await database.close();
+      fs.rmSync(scratch, { recursive: true, force: true });
     },
   };
 }

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -18,7 +19,7 @@ afterAll(async () => {
 
 /** The same platform and database, served by an app built with another TRUST_PROXY. */
 async function appTrusting(trustProxy: Config['trustProxy']): Promise<FastifyInstance> {
-  const app = await buildApp({ platform: { ...t.platform, config: { ...t.platform.config, trustProxy } }, webDir: '/nonexistent' });
+  const app = await buildApp({ platform: { ...t.platform, config: { ...t.platform.config, trustProxy } }, webDir: path.join(t.platform.config.dataDir, 'no-web-app') });
   extraApps.push(app);
   return app;
 }
