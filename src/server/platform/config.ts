@@ -26,7 +26,15 @@ export interface Config {
   trustProxy: false | string[] | number;
   /** The Open311 discovery document's contact: how client developers reach the operator. */
   open311Contact?: string;
+  /**
+   * The most needs one board-map view shows as points; a view with more answers per-grid
+   * counts instead, so no answer carries more points than a person can read.
+   */
+  mapPointsMax: number;
 }
+
+/** A few hundred points is what a person can still tell apart on one community's map. */
+export const MAP_POINTS_MAX_DEFAULT = 300;
 
 function int(value: string | undefined, fallback: number): number {
   const n = value === undefined || value === '' ? NaN : Number(value);
@@ -72,5 +80,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webhookPrivateTargets: env.WEBHOOK_PRIVATE_TARGETS === 'allow',
     trustProxy: trustProxy(env.TRUST_PROXY),
     open311Contact: env.OPEN311_CONTACT?.trim() || undefined,
+    mapPointsMax: int(env.MAP_POINTS_MAX, MAP_POINTS_MAX_DEFAULT),
   };
 }

@@ -33,6 +33,13 @@ export const needsErrors = defineErrors({
       en: 'Choose an open common need of the same community (or grid) and category',
     },
   },
+  'need.bad_bbox': {
+    status: 400,
+    message: {
+      'zh-CN': '地图范围应为“最小经度,最小纬度,最大经度,最大纬度”，且最小值小于最大值',
+      en: 'The map area must be "minLng,minLat,maxLng,maxLat" with each minimum below its maximum',
+    },
+  },
   'need.date_in_past': { status: 400, message: { 'zh-CN': '预计日期不能早于今天', en: 'The expected date cannot be in the past' } },
   'need_category.duplicate_code': { status: 409, message: { 'zh-CN': '本区已有该代码的类别', en: 'The district already has a category with this code' } },
   'need_category.duplicate_open311': {

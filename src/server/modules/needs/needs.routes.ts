@@ -77,7 +77,8 @@ export const needRoutes: ModulePlugin = async (app) => {
     {
       schema: {
         tags,
-        summary: 'Unfinished needs in the caller\'s scope for the board map, newest first (at most 2000; truncated when more)',
+        summary:
+          'The board map: unfinished needs in the caller\'s scope, for a grid or a zoomed area (bbox); as points (newest first) up to the MAP_POINTS_MAX setting, per-grid counts beyond it',
         querystring: S.NeedMapQuery,
         response: { 200: S.NeedMap },
       },

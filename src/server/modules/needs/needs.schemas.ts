@@ -261,7 +261,10 @@ export const NeedMapQuery = Type.Object({
   gridId: Type.Optional(Uuid),
   state: Type.Optional(StringEnum(NEED_STATES)),
   categoryId: Type.Optional(Uuid),
+  source: Type.Optional(StringEnum(SOURCES)),
   overdue: Type.Optional(Type.Boolean()),
+  /** The zoomed area, "minLng,minLat,maxLng,maxLat" (WGS-84 degrees): needs whose own point lies in it. */
+  bbox: Type.Optional(Type.String({ maxLength: 100, description: 'minLng,minLat,maxLng,maxLat: needs whose own point lies inside' })),
 });
 export type NeedMapQuery = Static<typeof NeedMapQuery>;
 export const NeedMapItem = Type.Object({
@@ -277,7 +280,19 @@ export const NeedMapItem = Type.Object({
   createdAt: Type.String(),
 });
 export type NeedMapItem = Static<typeof NeedMapItem>;
-export const NeedMap = Type.Object({ items: Type.Array(NeedMapItem), truncated: Type.Boolean() });
+export const NeedMapGrid = Type.Object({
+  gridId: Uuid,
+  name: Type.String(),
+  count: Type.Integer(),
+  overdue: Type.Integer({ description: 'of count, how many are overdue' }),
+  urgent: Type.Integer({ description: 'of count, how many are urgent' }),
+});
+export type NeedMapGrid = Static<typeof NeedMapGrid>;
+/** One view of the board map: its needs as points, or per-grid counts when they are too many to read. */
+export const NeedMap = Type.Union([
+  Type.Object({ mode: Type.Literal('points'), total: Type.Integer(), points: Type.Array(NeedMapItem) }),
+  Type.Object({ mode: Type.Literal('grids'), total: Type.Integer(), pointsMax: Type.Integer(), grids: Type.Array(NeedMapGrid) }),
+]);
 export type NeedMap = Static<typeof NeedMap>;
 
 export const AttachmentParams = Type.Object({ id: Uuid, attachmentId: Uuid });

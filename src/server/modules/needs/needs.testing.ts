@@ -19,37 +19,47 @@ export async function buildNeedWorld(db: Kysely<DB>) {
 }
 export type NeedWorld = Awaited<ReturnType<typeof buildNeedWorld>>;
 
-/** A need in any state, bypassing the API (no timeline, no audit). */
-export async function buildNeed(
-  db: Kysely<DB>,
-  w: NeedWorld,
-  o: Updateable<NeedsTable> & { household?: { id: string } | null } = {},
-): Promise<string> {
+type NeedOverrides = Updateable<NeedsTable> & { household?: { id: string } | null };
+
+function needRow(w: NeedWorld, o: NeedOverrides) {
   const { household, ...rest } = o;
   const id = uuidv7();
   const h = household === undefined ? w.household : household;
   const inAWeek = new Date(Date.now() + 7 * 24 * 3600_000);
-  await db
-    .insertInto('needs')
-    .values({
-      district_id: w.district.id,
-      id,
-      ref_no: `T-${++counter}-${id.slice(-6)}`,
-      source: 'staff',
-      intake_channel: 'phone',
-      category_id: w.category('property_facilities'),
-      description: '楼道灯坏了',
-      street_id: w.street.id,
-      community_id: w.community.id,
-      grid_id: w.grid.id,
-      household_id: h?.id ?? null,
-      lng: h ? null : 118.7,
-      lat: h ? null : 32.15,
-      urgency: 'normal',
-      triage_due_at: inAWeek,
-      resolve_due_at: inAWeek,
-      ...rest,
-    } as never)
-    .execute();
-  return id;
+  return {
+    district_id: w.district.id,
+    id,
+    ref_no: `T-${++counter}-${id.slice(-6)}`,
+    source: 'staff',
+    intake_channel: 'phone',
+    category_id: w.category('property_facilities'),
+    description: '楼道灯坏了',
+    street_id: w.street.id,
+    community_id: w.community.id,
+    grid_id: w.grid.id,
+    household_id: h?.id ?? null,
+    lng: h ? null : 118.7,
+    lat: h ? null : 32.15,
+    urgency: 'normal',
+    triage_due_at: inAWeek,
+    resolve_due_at: inAWeek,
+    ...rest,
+  } as never;
+}
+
+/** A need in any state, bypassing the API (no timeline, no audit). */
+export async function buildNeed(db: Kysely<DB>, w: NeedWorld, o: NeedOverrides = {}): Promise<string> {
+  const row = needRow(w, o);
+  await db.insertInto('needs').values(row).execute();
+  return (row as { id: string }).id;
+}
+
+/** Many alike needs at once (a few multi-row inserts), for views that must hold hundreds. */
+export async function buildNeeds(db: Kysely<DB>, w: NeedWorld, count: number, o: NeedOverrides = {}): Promise<void> {
+  for (let done = 0; done < count; done += 500) {
+    await db
+      .insertInto('needs')
+      .values(Array.from({ length: Math.min(500, count - done) }, () => needRow(w, o)))
+      .execute();
+  }
 }

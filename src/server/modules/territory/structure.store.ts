@@ -114,6 +114,21 @@ export function listGrids(
   return qb.orderBy('grids.code').orderBy('grids.id').limit(q.limit + 1).execute();
 }
 
+/**
+ * Names and codes of the given grids, for another module that already holds their ids from rows the
+ * caller may read (the needs map's per-grid counts); one query whatever the number of grids.
+ */
+export async function gridLabels(db: Kysely<DB>, keys: { districtId: string; gridId: string }[]) {
+  if (keys.length === 0) return new Map<string, { name: string; code: string }>();
+  const rows = await db
+    .selectFrom('grids')
+    .select(['id', 'name', 'code'])
+    .where('district_id', 'in', [...new Set(keys.map((k) => k.districtId))])
+    .where('id', 'in', keys.map((k) => k.gridId))
+    .execute();
+  return new Map(rows.map((r) => [r.id, { name: r.name, code: r.code }]));
+}
+
 /** Households per grid, for one page of grids at once. */
 export async function householdCounts(db: Kysely<DB>, rows: { id: string; district_id: string }[]) {
   const counts = new Map<string, number>();
