@@ -1,4 +1,4 @@
-import { Alert, Empty, Space, Spin, Typography } from 'antd';
+import { Alert, Button, Empty, Space, Spin, Typography } from 'antd';
 import { ScatterChart } from 'echarts/charts';
 import { GeoComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
@@ -6,11 +6,13 @@ import { CanvasRenderer } from 'echarts/renderers';
 import { useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
-import { approximatePoint, outerRings, type Ring } from './mapGeometry.ts';
+import { approximatePoint, labelPoint, outerRings, type Ring } from './mapGeometry.ts';
 import { OVERDUE_COLOUR as OVERDUE, pointColour, STATE_COLOURS } from './needColours.ts';
-import type { GridView, NeedMapItem } from './needQueries.ts';
+import type { GridView, NeedMap as NeedMapAnswer, NeedMapGrid, NeedMapItem } from './needQueries.ts';
 
 echarts.use([GeoComponent, TooltipComponent, ScatterChart, CanvasRenderer]);
+/** The overdue red darkened enough to be read as text on a white button. */
+const OVERDUE_TEXT = '#cf1322';
 
 interface Placed {
   item: NeedMapItem;
@@ -18,15 +20,21 @@ interface Placed {
   approximate: boolean;
 }
 
+interface Bubble {
+  grid: NeedMapGrid;
+  at: [number, number];
+}
+
 /**
- * The community's grids drawn from their GeoJSON boundaries, with open needs as points.
- * Clicking a grid picks it as the filter; clicking a point opens the need.
+ * The community's grids drawn from their GeoJSON boundaries, with open needs as points — or,
+ * when the server finds them too many to read, one count per grid (a bubble on the map and a
+ * button beside it). Clicking a grid or its count picks it as the filter, which asks for that
+ * grid's points; clicking a point opens the need.
  */
 export function NeedMap({
   communityId,
   grids,
-  items,
-  truncated,
+  map,
   loading,
   selectedGridId,
   onSelectGrid,
@@ -34,8 +42,7 @@ export function NeedMap({
 }: {
   communityId: string;
   grids: GridView[];
-  items: NeedMapItem[];
-  truncated: boolean;
+  map: NeedMapAnswer | undefined;
   loading: boolean;
   selectedGridId?: string;
   onSelectGrid: (gridId: string | undefined) => void;
@@ -53,15 +60,24 @@ export function NeedMap({
 
   const drawn = useMemo(() => grids.filter((g) => outerRings(g.boundary).length > 0), [grids]);
   const mapName = `sanshe-grids-${communityId}`;
+  const counts = map?.mode === 'grids' ? map.grids : null;
   const placed = useMemo(() => {
     const rings = new Map<string, Ring[]>(drawn.map((g) => [g.id, outerRings(g.boundary)]));
-    return items.flatMap((item): Placed[] => {
+    return (map?.mode === 'points' ? map.points : []).flatMap((item): Placed[] => {
       if (item.point) return [{ item, at: [item.point.lng, item.point.lat], approximate: false }];
       const r = rings.get(item.gridId);
       const at = r ? approximatePoint(r, item.id) : null;
       return at ? [{ item, at, approximate: true }] : [];
     });
-  }, [drawn, items]);
+  }, [drawn, map]);
+  const bubbles = useMemo(() => {
+    const rings = new Map<string, Ring[]>(drawn.map((g) => [g.id, outerRings(g.boundary)]));
+    return (counts ?? []).flatMap((grid): Bubble[] => {
+      const r = rings.get(grid.gridId);
+      const at = r ? labelPoint(r, grid.gridId) : null;
+      return at ? [{ grid, at }] : [];
+    });
+  }, [drawn, counts]);
 
   useEffect(() => {
     if (!el.current || drawn.length === 0) return;
@@ -69,8 +85,9 @@ export function NeedMap({
     chart.current = c;
     c.on('click', (p) => {
       if (p.componentType === 'series') {
-        const id = (p.data as { needId?: string } | undefined)?.needId;
-        if (id) navigate(`/needs/${id}`);
+        const d = p.data as { needId?: string; gridId?: string } | undefined;
+        if (d?.needId) navigate(`/needs/${d.needId}`);
+        else if (d?.gridId) select.current(d.gridId);
       } else if (p.componentType === 'geo') {
         const gridId = p.name;
         select.current(selected.current === gridId ? undefined : gridId);
@@ -97,13 +114,15 @@ export function NeedMap({
     const lats = drawn.flatMap((g) => outerRings(g.boundary).flat().map((p) => p[1]));
     const midLat = (Math.min(...lats) + Math.max(...lats)) / 2;
     const stateLabel = (s: string) => t(`needState.${s}`);
+    const largest = Math.max(1, ...bubbles.map((b) => b.grid.count));
     c.setOption(
       {
         tooltip: {
           trigger: 'item',
-          formatter: (p: { componentType: string; name: string; data?: { item?: NeedMapItem; approximate?: boolean } }) => {
+          formatter: (p: { componentType: string; name: string; data?: { item?: NeedMapItem; approximate?: boolean; grid?: NeedMapGrid } }) => {
             if (p.componentType === 'geo') return escape(names.get(p.name) ?? '');
             const d = p.data;
+            if (d?.grid) return `<b>${escape(d.grid.name)}</b><br/>${escape(t('needsBoard.mapGridDetail', { ...d.grid }))}`;
             if (!d?.item) return '';
             const lines = [
               `<b>${escape(d.item.refNo)}</b> · ${escape(stateLabel(d.item.state))}`,
@@ -132,6 +151,19 @@ export function NeedMap({
           {
             type: 'scatter',
             coordinateSystem: 'geo',
+            // Area, not radius, grows with the count, so a grid with twice the needs looks twice as big.
+            symbolSize: (_v: unknown, p: { data: { grid: NeedMapGrid } }) => 24 + 28 * Math.sqrt(p.data.grid.count / largest),
+            label: { show: true, formatter: (p: { data: { grid: NeedMapGrid } }) => String(p.data.grid.count), color: '#fff', fontWeight: 'bold' },
+            data: bubbles.map((b) => ({
+              value: b.at,
+              gridId: b.grid.gridId,
+              grid: b.grid,
+              itemStyle: { color: b.grid.overdue > 0 ? OVERDUE : '#2f54eb', opacity: 0.85, borderColor: '#fff', borderWidth: 1 },
+            })),
+          },
+          {
+            type: 'scatter',
+            coordinateSystem: 'geo',
             symbolSize: (_v: unknown, p: { data: { item: NeedMapItem } }) => (p.data.item.urgency === 'urgent' || p.data.item.overdue ? 13 : 10),
             data: placed.map((p) => ({
               value: p.at,
@@ -151,23 +183,50 @@ export function NeedMap({
       },
       { notMerge: true },
     );
-  }, [mapName, drawn, placed, selectedGridId, t, i18n.language]);
+  }, [mapName, drawn, placed, bubbles, selectedGridId, t, i18n.language]);
 
   if (loading && drawn.length === 0) return <Spin style={{ display: 'block', margin: '32px auto' }} />;
-  if (drawn.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('needsBoard.noBoundaries')} data-testid="board-map" />;
   return (
     <Space orientation="vertical" size={8} style={{ width: '100%' }}>
-      {truncated && <Alert type="info" showIcon title={t('needsBoard.mapTruncated')} />}
-      <div
-        ref={el}
-        data-testid="board-map"
-        data-points={placed.length}
-        role="img"
-        aria-label={t('needsBoard.mapLabel', { count: placed.length })}
-        style={{ width: '100%', height }}
-      />
-      <Legend />
+      {counts && <Alert type="info" showIcon title={t('needsBoard.mapGridsNotice', { total: map!.total })} />}
+      {selectedGridId && (
+        <Button size="small" onClick={() => onSelectGrid(undefined)} data-testid="map-whole-view">
+          {t('needsBoard.mapWholeView')}
+        </Button>
+      )}
+      {drawn.length === 0 ? (
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('needsBoard.noBoundaries')} data-testid="board-map" />
+      ) : (
+        <div
+          ref={el}
+          data-testid="board-map"
+          data-mode={map?.mode}
+          data-points={placed.length}
+          data-grids={bubbles.length}
+          role="img"
+          aria-label={counts ? t('needsBoard.mapGridsLabel', { total: map!.total }) : t('needsBoard.mapLabel', { count: placed.length })}
+          style={{ width: '100%', height }}
+        />
+      )}
+      {counts ? <GridCounts grids={counts} onSelect={onSelectGrid} /> : drawn.length > 0 && <Legend />}
     </Space>
+  );
+}
+
+/** The counts as buttons, so a grid can be chosen without pointing at the map. */
+function GridCounts({ grids, onSelect }: { grids: NeedMapGrid[]; onSelect: (gridId: string) => void }) {
+  const { t } = useTranslation();
+  return (
+    <nav aria-label={t('needsBoard.mapGridList')}>
+      <Space wrap size={[8, 8]}>
+        {grids.map((g) => (
+          <Button key={g.gridId} size="small" onClick={() => onSelect(g.gridId)} data-testid="map-grid" data-grid-id={g.gridId} data-count={g.count}>
+            {t('needsBoard.mapGridCount', { name: g.name, count: g.count })}
+            {g.overdue > 0 && <span style={{ color: OVERDUE_TEXT, marginInlineStart: 4 }}>({t('needsBoard.tabOverdue', { count: g.overdue })})</span>}
+          </Button>
+        ))}
+      </Space>
+    </nav>
   );
 }
 

@@ -71,8 +71,15 @@ export function NeedsBoardPage() {
   });
   const overdueLabel = overdueCount.data ? `${overdueCount.data.items.length}${overdueCount.data.nextCursor ? '+' : ''}` : '…';
   const map = useNeedMap(
-    // The whole community stays on the map; a chosen grid is highlighted, not cut out.
-    { communityId, state: filter.state, categoryId: filter.categoryId, overdue: filter.overdue === '1' ? true : undefined },
+    // A chosen grid narrows the map to its points: the whole community may be too many to show.
+    {
+      communityId,
+      gridId: filter.gridId,
+      state: filter.state,
+      categoryId: filter.categoryId,
+      source: filter.source,
+      overdue: filter.overdue === '1' ? true : undefined,
+    },
     !!communityId && mapVisible,
   );
 
@@ -235,8 +242,7 @@ export function NeedsBoardPage() {
                   <NeedMap
                     communityId={communityId}
                     grids={grids.data ?? []}
-                    items={map.data?.items ?? []}
-                    truncated={map.data?.truncated ?? false}
+                    map={map.data}
                     loading={grids.isLoading || map.isLoading}
                     selectedGridId={filter.gridId}
                     onSelectGrid={(gridId) => setFilter({ gridId })}

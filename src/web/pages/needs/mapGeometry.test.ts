@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { approximatePoint, centroid, contains, outerRings } from './mapGeometry.ts';
+import { approximatePoint, centroid, contains, labelPoint, outerRings } from './mapGeometry.ts';
 
 const square = { type: 'Polygon', coordinates: [[[118, 32], [118.01, 32], [118.01, 32.01], [118, 32.01], [118, 32]]] };
 // An L shape: its centroid falls into the missing corner, outside the grid.
@@ -9,6 +9,13 @@ const ell = {
 };
 
 describe('map geometry', () => {
+  it("puts a grid's count at its centroid, or inside it when the centroid falls outside", () => {
+    expect(labelPoint(outerRings(square), 'g1')).toEqual(centroid(outerRings(square)));
+    const rings = outerRings(ell);
+    expect(contains(rings, centroid(rings)!)).toBe(false);
+    expect(contains(rings, labelPoint(rings, 'g2')!)).toBe(true);
+  });
+
   it('finds the centroid of a square', () => {
     const [x, y] = centroid(outerRings(square))!;
     expect(x).toBeCloseTo(118.005, 6);

@@ -90,3 +90,10 @@ export function approximatePoint(rings: Ring[], needId: string): [number, number
   }
   return [clip(c[0], minX, maxX), clip(c[1], minY, maxY)];
 }
+
+/** Where a grid's count is drawn: its centroid, or a point inside it when the centroid falls outside. */
+export function labelPoint(rings: Ring[], gridId: string): [number, number] | null {
+  const c = centroid(rings);
+  if (!c) return null;
+  return contains(rings, c) ? c : approximatePoint(rings, gridId);
+}

@@ -10,6 +10,8 @@ import type {
   HandlerList,
   NeedDetail,
   NeedMap,
+  NeedMapGrid,
+  NeedMapItem,
   NeedView,
   SplitBody,
   TransitionBody,
@@ -17,11 +19,10 @@ import type {
 import { api, itemsOf, type Page } from '../../api/client.ts';
 import type { Community, Organization } from '../../api/types.ts';
 
-export type { AttachmentView, BulkTransitionResult, GridView, NeedDetail, NeedView };
+export type { AttachmentView, BulkTransitionResult, GridView, NeedDetail, NeedMap, NeedMapGrid, NeedMapItem, NeedView };
 export type CategoryView = Static<typeof import('../../../server/modules/needs/needs.schemas.ts').CategoryView>;
 export type Duplicate = Static<typeof import('../../../server/modules/needs/needs.schemas.ts').Duplicate>;
 export type TimelineEntry = Static<typeof import('../../../server/modules/needs/needs.schemas.ts').TimelineEntry>;
-export type NeedMapItem = NeedMap['items'][number];
 
 /** Every cached need query starts with this key, so one invalidation refreshes board and page. */
 export const NEEDS_KEY = 'needs';
