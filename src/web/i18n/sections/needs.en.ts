@@ -27,6 +27,7 @@ export default {
     pickCommunity: 'Choose a community to see its grid map.',
     noBoundaries: 'The grids of this community have no boundaries yet.',
     mapGridsNotice: '{{total}} open needs are too many to show one by one: the map counts them per grid. Choose a grid to see its needs.',
+    mapGridTooMany: 'This grid alone has {{total}} open needs, too many to show one by one. Narrow them with the state, category or overdue filters.',
     mapGridsLabel: 'Grid map with the number of needs in each grid, {{total}} in all',
     mapGridList: 'Needs per grid',
     mapGridCount: '{{name}}: {{count}}',

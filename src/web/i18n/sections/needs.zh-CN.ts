@@ -27,6 +27,7 @@ export default {
     pickCommunity: '选择一个社区以查看网格地图。',
     noBoundaries: '该社区的网格尚未绘制边界。',
     mapGridsNotice: '未办结需求共 {{total}} 个，逐个显示过多：地图按网格显示数量。选择网格可查看其中的需求。',
+    mapGridTooMany: '此网格有 {{total}} 个未办结需求，逐个显示过多；请用状态、类别或超时筛选缩小范围。',
     mapGridsLabel: '网格地图，按网格显示需求数量，共 {{total}} 个',
     mapGridList: '各网格需求数',
     mapGridCount: '{{name}}：{{count}}',

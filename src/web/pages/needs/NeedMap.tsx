@@ -188,7 +188,7 @@ export function NeedMap({
   if (loading && drawn.length === 0) return <Spin style={{ display: 'block', margin: '32px auto' }} />;
   return (
     <Space orientation="vertical" size={8} style={{ width: '100%' }}>
-      {counts && <Alert type="info" showIcon title={t('needsBoard.mapGridsNotice', { total: map!.total })} />}
+      {counts && <Alert type="info" showIcon title={t(selectedGridId ? 'needsBoard.mapGridTooMany' : 'needsBoard.mapGridsNotice', { total: map!.total })} />}
       {selectedGridId && (
         <Button size="small" onClick={() => onSelectGrid(undefined)} data-testid="map-whole-view">
           {t('needsBoard.mapWholeView')}
@@ -230,6 +230,9 @@ function GridCounts({ grids, onSelect }: { grids: NeedMapGrid[]; onSelect: (grid
   );
 }
 
+/** Grey enough to recede, dark enough (7:1 on white) for 12 px text; the theme's secondary grey is not. */
+const LEGEND_TEXT = { fontSize: 12, color: '#595959' };
+
 function Legend() {
   const { t } = useTranslation();
   const entries: [string, string][] = [
@@ -242,12 +245,12 @@ function Legend() {
   return (
     <Space wrap size={12}>
       {entries.map(([label, colour]) => (
-        <Typography.Text key={label} type="secondary" style={{ fontSize: 12 }}>
+        <Typography.Text key={label} style={LEGEND_TEXT}>
           <span style={{ display: 'inline-block', width: 10, height: 10, borderRadius: 5, background: colour, marginInlineEnd: 4 }} />
           {label}
         </Typography.Text>
       ))}
-      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+      <Typography.Text style={LEGEND_TEXT}>
         <span style={{ display: 'inline-block', width: 10, height: 10, borderRadius: 5, border: '1.5px solid #8c8c8c', marginInlineEnd: 4 }} />
         {t('needsBoard.approximate')}
       </Typography.Text>
