@@ -61,23 +61,22 @@ export function NeedMap({
   const drawn = useMemo(() => grids.filter((g) => outerRings(g.boundary).length > 0), [grids]);
   const mapName = `sanshe-grids-${communityId}`;
   const counts = map?.mode === 'grids' ? map.grids : null;
+  const rings = useMemo(() => new Map<string, Ring[]>(drawn.map((g) => [g.id, outerRings(g.boundary)])), [drawn]);
   const placed = useMemo(() => {
-    const rings = new Map<string, Ring[]>(drawn.map((g) => [g.id, outerRings(g.boundary)]));
     return (map?.mode === 'points' ? map.points : []).flatMap((item): Placed[] => {
       if (item.point) return [{ item, at: [item.point.lng, item.point.lat], approximate: false }];
       const r = rings.get(item.gridId);
       const at = r ? approximatePoint(r, item.id) : null;
       return at ? [{ item, at, approximate: true }] : [];
     });
-  }, [drawn, map]);
+  }, [rings, map]);
   const bubbles = useMemo(() => {
-    const rings = new Map<string, Ring[]>(drawn.map((g) => [g.id, outerRings(g.boundary)]));
     return (counts ?? []).flatMap((grid): Bubble[] => {
       const r = rings.get(grid.gridId);
       const at = r ? labelPoint(r, grid.gridId) : null;
       return at ? [{ grid, at }] : [];
     });
-  }, [drawn, counts]);
+  }, [rings, counts]);
 
   useEffect(() => {
     if (!el.current || drawn.length === 0) return;
