@@ -7,6 +7,7 @@
 //   --needs N        needs in the two-year history (default 3,000,000), --visits N (default 4,000,000)
 //   --intake N       measured intake POSTs per route and concurrency (default 5,000), --concurrency 16,64,
 //                    --no-intake (board queries only)
+//   --concurrent     the concurrent benchmark over HTTP instead (bench/concurrent.ts; the city must be loaded)
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -29,6 +30,12 @@ import {
 import { hashPassword } from '../src/server/platform/auth/passwords.ts';
 import { benchPiiKey, BENCH_PASSWORD, prepareTargets, readMarker, writeMarker, type Targets } from './prepare.ts';
 import { cityStructure } from './structure.ts';
+
+// The concurrent mode measures an already loaded city over HTTP (bench/concurrent.ts).
+if (process.argv.includes('--concurrent')) {
+  await import('./concurrent.ts');
+  process.exit(0);
+}
 
 function option(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);

@@ -1,0 +1,43 @@
+// The baseline of the concurrent benchmark: bare Fastify and node-postgres sending the very
+// statements the app sent for a recorded request, and nothing else (no sessions, validation,
+// authorization, audit or JSON shaping beyond returning the last rows). The app's figure divided
+// by this one is what the platform's own work costs.
+//   BARE_RECIPES — JSON file of recorded requests; BARE_DATABASE_URL; PORT
+import fs from 'node:fs';
+import Fastify from 'fastify';
+import pg from 'pg';
+import { v7 as uuidv7 } from 'uuid';
+import { decodeRecipes } from './recipes.ts';
+
+const recipes = decodeRecipes(fs.readFileSync(process.env.BARE_RECIPES!, 'utf8'));
+// The app's pool size (src/server/platform/db/kysely.ts).
+const pool = new pg.Pool({ connectionString: process.env.BARE_DATABASE_URL, max: 10 });
+pool.on('error', () => {});
+const app = Fastify({ logger: false });
+
+app.get<{ Params: { i: string } }>('/bare/:i', async (request, reply) => {
+  const recipe = recipes[Number(request.params.i)];
+  if (!recipe) return reply.status(404).send({ error: 'no such recipe' });
+  // Ids the recorded request created get new values on each replay (the same within one), so a
+  // replayed insert never meets the recorded row or another replay of it.
+  const fresh = new Map(recipe.newIds.map((id) => [id, uuidv7()]));
+  const client = await pool.connect();
+  try {
+    let rows: unknown[] = [];
+    for (const s of recipe.statements) {
+      // A recorded write is rolled back, so that it can be replayed again: the baseline keeps
+      // the locks and work of the transaction but skips the commit's flush.
+      const text = recipe.write && /^commit$/i.test(s.sql.trim()) ? 'rollback' : s.sql;
+      rows = (await client.query(text, s.parameters.map((p) => (typeof p === 'string' && fresh.get(p)) || p))).rows;
+    }
+    client.release();
+    return reply.status(recipe.status).send(rows);
+  } catch (e) {
+    await client.query('rollback').catch(() => {});
+    client.release();
+    throw e;
+  }
+});
+
+await app.listen({ host: '127.0.0.1', port: Number(process.env.PORT) });
+console.log('bare baseline listening');

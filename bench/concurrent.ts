@@ -1,0 +1,375 @@
+// `npm run bench -- --concurrent`: the app under concurrent load, over HTTP, with the server in
+// its own process, against the city that `npm run bench` loaded (BENCH_DATABASE_URL), and the
+// embedded default (PGlite with the demo) beside it. Figures go to bench/results/concurrent.json.
+//   --seconds N (measured, default 20) --warmup-seconds N (default 10) --clients N (default 16)
+//   --writers N (default 8) --only reads,mixed,intake-spread,intake-district,bare,two-processes,pglite
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Kysely, PostgresDialect, sql } from 'kysely';
+import pg from 'pg';
+import { buildApp } from '../src/server/app.ts';
+import { hashPassword } from '../src/server/platform/auth/passwords.ts';
+import { loadConfig } from '../src/server/platform/config.ts';
+import { PiiCipher } from '../src/server/platform/crypto/pii.ts';
+import { Client } from '../src/server/testing.ts';
+import type { DB } from '../src/server/tables.ts';
+import { DEMO_PASSWORD } from '../seed/demo-accounts.ts';
+import { intakeReporters, removeIntakeRows, staffNeed } from './intake.ts';
+import { closeClients, runClients, signIn, type Call, type Figures } from './load-clients.ts';
+import { benchPiiKey, BENCH_PASSWORD, readMarker } from './prepare.ts';
+import { encodeRecipes, StatementRecorder, type Recipe } from './recipes.ts';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const arg = (name: string) => (process.argv.includes(`--${name}`) ? process.argv[process.argv.indexOf(`--${name}`) + 1] : undefined);
+const num = (name: string, fallback: number) => {
+  const n = Number(arg(name) ?? fallback);
+  if (!Number.isInteger(n) || n <= 0) throw new Error(`--${name} needs a positive integer`);
+  return n;
+};
+const seconds = num('seconds', 20);
+const warmup = num('warmup-seconds', 10);
+const clients = num('clients', 16);
+const writers = num('writers', 8);
+const ALL = ['reads', 'mixed', 'intake-spread', 'intake-district', 'bare', 'two-processes', 'pglite'];
+const only = new Set(arg('only')?.split(',') ?? ALL);
+for (const o of only) if (!ALL.includes(o)) throw new Error(`--only takes ${ALL.join(',')}`);
+
+const url = process.env.BENCH_DATABASE_URL || process.env.DATABASE_URL;
+if (!url) {
+  console.error('Set BENCH_DATABASE_URL (or DATABASE_URL) to the database `npm run bench` loaded.');
+  process.exit(2);
+}
+const log = (msg: string) => console.log(`[${new Date().toISOString().slice(11, 19)}] ${msg}`);
+const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'sanshe-bench-'));
+
+const pool = new pg.Pool({ connectionString: url, max: 10 });
+pool.on('error', () => {});
+const recorder = new StatementRecorder();
+const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), log: recorder.log });
+const marker = await readMarker(db);
+if (!marker?.needs) {
+  console.error('Load the city and its needs history first: npm run bench (see bench/README.md).');
+  process.exit(2);
+}
+
+// ---- who asks for what --------------------------------------------------------------------
+
+interface Reader {
+  username: string;
+  /** Paths by kind, cycled through. */
+  paths: [string, string][];
+}
+
+const NAME_PREFIXES = ['王', '李', '张', '刘', '陈', '杨', '赵', '黄', '周', '吴'];
+
+/** Community admins of 24 communities and street officers of 8 streets, all over the city. */
+async function readers(): Promise<Reader[]> {
+  const admins = await sql<{ username: string; community_id: string }>`
+    select u.username, ra.scope_id as community_id from users u join role_assignments ra on ra.user_id = u.id
+    where u.username like 'bench\\_ca\\_%' order by md5(u.username) limit 24`.execute(db);
+  const streets = await sql<{ id: string; district_id: string; community_id: string }>`
+    select s.id, s.district_id, (select c.id from communities c where c.street_id = s.id order by c.id limit 1) as community_id
+    from streets s order by md5(s.id::text) limit 8`.execute(db);
+  const hash = await hashPassword(BENCH_PASSWORD);
+  const officers: { username: string; communityId: string }[] = [];
+  for (const [i, s] of streets.rows.entries()) {
+    const username = `bench_so_${i}`;
+    const user = await sql<{ id: string }>`
+      insert into users (id, username, display_name, password_hash) values (gen_random_uuid(), ${username}, ${username}, ${hash})
+      on conflict (username) do update set password_hash = excluded.password_hash returning id`.execute(db);
+    const userId = user.rows[0]!.id;
+    await sql`delete from role_assignments where user_id = ${userId}`.execute(db);
+    await sql`insert into role_assignments (id, user_id, role, scope_type, scope_id, scope_district_id)
+      values (gen_random_uuid(), ${userId}, 'street_officer', 'street', ${s.id}, ${s.district_id})`.execute(db);
+    officers.push({ username, communityId: s.community_id });
+  }
+  const search = (i: number): [string, string] => ['name search', `/api/v1/residents?q=${encodeURIComponent(NAME_PREFIXES[i % NAME_PREFIXES.length]!)}`];
+  return [
+    ...admins.rows.map((a, i) => ({
+      username: a.username,
+      paths: [
+        ['needs board', `/api/v1/needs?communityId=${a.community_id}`],
+        ['needs board, filtered', `/api/v1/needs?communityId=${a.community_id}&state=reported`],
+        ['needs board, filtered', `/api/v1/needs?communityId=${a.community_id}&overdue=true`],
+        ['needs map', `/api/v1/needs/map?communityId=${a.community_id}`],
+        ['households', `/api/v1/households?communityId=${a.community_id}`],
+        search(i),
+      ] as [string, string][],
+    })),
+    ...officers.map((o, i) => ({
+      username: o.username,
+      paths: [
+        ['needs board', '/api/v1/needs'],
+        ['needs board, filtered', '/api/v1/needs?state=in_progress'],
+        ['needs board, filtered', '/api/v1/needs?overdue=true'],
+        ['needs map', '/api/v1/needs/map'],
+        ['households', `/api/v1/households?communityId=${o.communityId}`],
+        search(i + 3),
+      ] as [string, string][],
+    })),
+  ];
+}
+
+const readerList = await readers();
+const NO_STREET = '00000000-0000-0000-0000-000000000000';
+const spread = (await intakeReporters(db, 24, NO_STREET)).staff;
+const byDistrict = (await intakeReporters(db, 240, NO_STREET)).staff;
+const hotline = byDistrict.filter((r) => r.districtId === byDistrict[0]!.districtId).slice(0, 16);
+log(`${readerList.length} readers, ${spread.length} reporters over the city, ${hotline.length} in one district`);
+
+// ---- servers ------------------------------------------------------------------------------
+
+interface Server {
+  base: string;
+  child: ChildProcess;
+}
+
+async function startServer(name: string, port: number, env: Record<string, string>, script = 'src/server/main.ts'): Promise<Server> {
+  const child = spawn(process.execPath, ['--import', 'tsx', script], {
+    cwd: root,
+    env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr!.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).slice(-4000)));
+  const base = `http://127.0.0.1:${port}`;
+  const probe = script.endsWith('bare-server.ts') ? '/bare/0' : '/api/health';
+  const deadline = Date.now() + 15 * 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`${name} ended (${child.exitCode}): ${stderr}`);
+    try {
+      if ((await fetch(base + probe)).status < 500) break;
+    } catch {
+      /* not listening yet */
+    }
+    if (Date.now() > deadline) throw new Error(`${name} did not start: ${stderr}`);
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  log(`${name} listening at ${base}`);
+  return { base, child };
+}
+
+async function stopServer(s: Server) {
+  if (s.child.exitCode !== null) return;
+  const ended = new Promise((r) => s.child.once('exit', r));
+  s.child.kill('SIGTERM');
+  await ended;
+}
+
+const appEnv = { DATABASE_URL: url, PII_KEY: benchPiiKey().toString('base64'), SEED_DEMO: 'false', DATA_DIR: path.join(scratch, 'app') };
+
+// ---- scenarios ----------------------------------------------------------------------------
+
+interface Session {
+  headers: Record<string, string>;
+}
+const sessionsOf = async (base: string, usernames: string[], password: string) => {
+  const out: Session[] = [];
+  // One after another: the per-address sign-in limit counts attempts in flight.
+  for (const u of usernames) out.push({ headers: await signIn(base, u, password) });
+  return out;
+};
+
+type Result = { all: Figures; byKind: Record<string, Figures> };
+const results: Record<string, Result & Record<string, unknown>> = {};
+const report = (name: string, r: Result, extra: Record<string, unknown> = {}) => {
+  results[name] = { ...r, ...extra };
+  const a = r.all;
+  log(`${name}: ${a.perSecond} req/s, p50 ${a.p50} p95 ${a.p95} p99 ${a.p99} ms, ${a.errors} errors of ${a.requests}`);
+  for (const [k, f] of Object.entries(r.byKind)) log(`    ${k}: ${f.perSecond} req/s, p50 ${f.p50} p99 ${f.p99} ms, ${f.errors} errors`);
+  if (a.firstError) log(`    first error: ${a.firstError}`);
+};
+
+const readCall = (bases: string[], sessions: Session[]) => (client: number, i: number): Call => {
+  const r = (client * 7 + i) % readerList.length;
+  const [kind, p] = readerList[r]!.paths[i % readerList[r]!.paths.length]!;
+  return { kind, base: bases[client % bases.length]!, method: 'GET', path: p, headers: sessions[r]!.headers, expect: 200 };
+};
+
+type Reporter = (typeof spread)[number];
+const intakeCall = (bases: string[], reporters: Reporter[], sessions: Session[], offset: number) => (client: number, i: number): Call => {
+  const k = (client + i) % reporters.length;
+  const n = offset + client * 1_000_000 + i;
+  const { body } = staffNeed({ ...reporters[k]!, cookie: '', csrf: '' }, n);
+  return { kind: 'intake', base: bases[client % bases.length]!, method: 'POST', path: '/api/v1/needs', headers: sessions[k]!.headers, body: JSON.stringify(body), expect: 201 };
+};
+
+const serverA = await startServer('app', 3101, appEnv);
+const readSessions = await sessionsOf(serverA.base, readerList.map((r) => r.username), BENCH_PASSWORD);
+const spreadSessions = await sessionsOf(serverA.base, spread.map((r) => r.username), BENCH_PASSWORD);
+const hotlineSessions = await sessionsOf(serverA.base, hotline.map((r) => r.username), BENCH_PASSWORD);
+
+if (only.has('reads')) {
+  log(`reads: ${clients} clients`);
+  report('reads', await runClients(clients, readCall([serverA.base], readSessions), seconds, warmup));
+}
+if (only.has('mixed')) {
+  log(`reads with writers: ${clients} read clients + ${writers} intake clients`);
+  const reads = readCall([serverA.base], readSessions);
+  const writes = intakeCall([serverA.base], spread, spreadSessions, 10_000_000);
+  report('reads with writers', await runClients(clients + writers, (c, i) => (c < clients ? reads(c, i) : writes(c - clients, i)), seconds, warmup));
+}
+if (only.has('intake-spread')) {
+  log(`intake spread over districts: ${clients} clients`);
+  report('intake, spread', await runClients(clients, intakeCall([serverA.base], spread, spreadSessions, 20_000_000), seconds, warmup));
+}
+if (only.has('intake-district')) {
+  log(`intake of one district's hotline: ${clients} clients`);
+  report('intake, one district', await runClients(clients, intakeCall([serverA.base], hotline, hotlineSessions, 30_000_000), seconds, warmup));
+}
+await stopServer(serverA);
+
+if (only.has('bare')) {
+  // The same requests once more through the app in this process, recording their statements.
+  const app = await buildApp({
+    platform: { db, dbKind: 'postgresql', pii: new PiiCipher(benchPiiKey()), config: { ...loadConfig({}), databaseUrl: url, seedDemo: false, dataDir: path.join(scratch, 'rec') } },
+    webDir: path.join(scratch, 'no-web-app'),
+  });
+  const recipes: Recipe[] = [];
+  for (const r of readerList) {
+    const c = new Client(app);
+    await c.login(r.username, BENCH_PASSWORD);
+    for (const [kind, p] of r.paths) recipes.push(await recorder.record(async () => (await c.get(p)).statusCode, kind, false));
+  }
+  const readRecipes = recipes.length;
+  const recordIntake = async (reporters: Reporter[], kind: string) => {
+    const signedIn: Client[] = [];
+    for (const r of reporters) {
+      const c = new Client(app);
+      await c.login(r.username, BENCH_PASSWORD);
+      signedIn.push(c);
+    }
+    const from = recipes.length;
+    // Four recordings per client, so that no two clients replay the same insert at once.
+    for (let i = 0; i < clients * 4; i++) {
+      const k = i % reporters.length;
+      const { body } = staffNeed({ ...reporters[k]!, cookie: '', csrf: '' }, 40_000_000 + i);
+      recipes.push(await recorder.record(async () => (await signedIn[k]!.post('/api/v1/needs', body)).statusCode, kind, true));
+    }
+    return from;
+  };
+  const spreadFrom = await recordIntake(spread, 'intake');
+  const hotlineFrom = await recordIntake(hotline, 'intake');
+  await app.close();
+  // The recorded needs are gone again, so their inserts can be replayed (and rolled back).
+  await removeIntakeRows(db);
+  const bad = recipes.filter((r) => r.status >= 300);
+  if (bad.length) throw new Error(`recording: ${bad.length} requests failed, e.g. ${bad[0]!.kind} ${bad[0]!.status}`);
+  const file = path.join(scratch, 'recipes.json');
+  fs.writeFileSync(file, encodeRecipes(recipes));
+  const statementsOf = (from: number, to: number) => recipes.slice(from, to).reduce((n, r) => n + r.statements.length, 0) / (to - from);
+  log(`recorded ${recipes.length} requests; statements per read ${statementsOf(0, readRecipes).toFixed(1)}, per intake ${statementsOf(spreadFrom, hotlineFrom).toFixed(1)}`);
+
+  const bare = await startServer('bare baseline', 3103, { BARE_RECIPES: file, BARE_DATABASE_URL: url }, 'bench/bare-server.ts');
+  const bareCall = (kind: string, from: number, count: number, perClient: number) => (client: number, i: number): Call => ({
+    kind,
+    base: bare.base,
+    method: 'GET',
+    path: `/bare/${from + (perClient ? client + clients * (i % perClient) : (client * 7 + i) % count)}`,
+    expect: kind === 'intake' ? 201 : 200,
+  });
+  report('bare: reads', await runClients(clients, bareCall('reads', 0, readRecipes, 0), seconds, warmup), { statementsPerRequest: statementsOf(0, readRecipes) });
+  report('bare: intake, spread', await runClients(clients, bareCall('intake', spreadFrom, clients * 4, 4), seconds, warmup), {
+    statementsPerRequest: statementsOf(spreadFrom, hotlineFrom),
+  });
+  report('bare: intake, one district', await runClients(clients, bareCall('intake', hotlineFrom, clients * 4, 4), seconds, warmup));
+  await stopServer(bare);
+}
+
+if (only.has('two-processes')) {
+  log(`two app processes on one database: ${clients} read clients + ${writers} intake clients, alternating`);
+  const a = await startServer('app 1', 3101, appEnv);
+  const b = await startServer('app 2', 3102, { ...appEnv, DATA_DIR: path.join(scratch, 'app2') });
+  await removeIntakeRows(db);
+  // Sessions opened on one process are used on both.
+  const reads = readCall([a.base, b.base], await sessionsOf(a.base, readerList.map((r) => r.username), BENCH_PASSWORD));
+  const writes = intakeCall([b.base, a.base], spread, await sessionsOf(b.base, spread.map((r) => r.username), BENCH_PASSWORD), 50_000_000);
+  let created = 0;
+  const r = await runClients(
+    clients + writers,
+    (c, i) => (c < clients ? reads(c, i) : writes(c - clients, i)),
+    seconds,
+    warmup,
+    (call, status) => {
+      if (call.kind === 'intake' && status === 201) created++;
+    },
+  );
+  const stored = await sql<{ needs: number; numbers: number }>`
+    select count(*)::int as needs, count(distinct (district_id, ref_no))::int as numbers from needs where description like '%（压测 %'`.execute(db);
+  const { needs, numbers } = stored.rows[0]!;
+  report('two processes', r, { created, stored: needs, distinctReferenceNumbers: numbers });
+  if (needs !== created || numbers !== needs) log(`  CHECK FAILED: ${created} answered 201, ${needs} stored, ${numbers} distinct reference numbers`);
+  await stopServer(a);
+  await stopServer(b);
+}
+await removeIntakeRows(db);
+
+if (only.has('pglite')) {
+  log('embedded database: the demo, then 2,000 reported needs, then board reads');
+  const s = await startServer('app on PGlite', 3104, { DATABASE_URL: '', SEED_DEMO: 'true', DATA_DIR: path.join(scratch, 'pglite') });
+  const [wu] = await sessionsOf(s.base, ['wu'], DEMO_PASSWORD);
+  const get = async <T>(p: string) => (await (await fetch(s.base + p, { headers: wu!.headers })).json()) as T;
+  const community = (await get<{ items: { id: string }[] }>('/api/v1/communities')).items[0]!.id;
+  const households = (await get<{ items: { id: string }[] }>(`/api/v1/households?communityId=${community}&limit=100`)).items.map((h) => h.id);
+  const categories = (await get<{ items: { id: string }[] }>('/api/v1/need-categories')).items.map((c) => c.id);
+  let next = 0;
+  let refused = 0;
+  await Promise.all(
+    Array.from({ length: writers }, async () => {
+      for (let i = next++; i < 2000; i = next++) {
+        const { body } = staffNeed({ username: 'wu', districtId: '', households, categories, cookie: '', csrf: '' }, i);
+        const res = await fetch(`${s.base}/api/v1/needs`, { method: 'POST', headers: { ...wu!.headers, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+        await res.arrayBuffer();
+        if (res.status !== 201) refused++;
+      }
+    }),
+  );
+  if (refused) throw new Error(`${refused} of 2,000 extra needs were refused`);
+  const [zhou, tsjd] = await sessionsOf(s.base, ['zhou', 'tsjd'], DEMO_PASSWORD);
+  const board: [string, string, Session][] = [
+    ['needs board', `/api/v1/needs?communityId=${community}`, zhou!],
+    ['needs board, filtered', `/api/v1/needs?communityId=${community}&state=reported`, zhou!],
+    ['needs map', `/api/v1/needs/map?communityId=${community}`, zhou!],
+    ['needs board', '/api/v1/needs', tsjd!],
+    ['needs map', '/api/v1/needs/map', tsjd!],
+    ['households', `/api/v1/households?communityId=${community}`, zhou!],
+  ];
+  report(
+    'embedded: board reads',
+    await runClients(clients, (c, i) => {
+      const [kind, p, who] = board[(c + i) % board.length]!;
+      return { kind, base: s.base, method: 'GET', path: p, headers: who.headers, expect: 200 };
+    }, seconds, warmup),
+  );
+  await stopServer(s);
+}
+
+// ---- the record -----------------------------------------------------------------------------
+
+const ratio = (full?: Result, bare?: Result) => (full && bare ? Math.round((full.all.perSecond / bare.all.perSecond) * 100) / 100 : undefined);
+const settings = await sql<{ name: string; setting: string; unit: string | null }>`
+  select name, setting, unit from pg_settings where name in ('shared_buffers', 'effective_cache_size', 'work_mem', 'max_connections',
+    'synchronous_commit', 'fsync', 'jit', 'random_page_cost', 'max_wal_size') order by name`.execute(db);
+const version = await sql<{ v: string }>`select version() as v`.execute(db);
+const record = {
+  ranAt: new Date().toISOString(),
+  machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version, loadAverage: os.loadavg() },
+  postgres: { version: version.rows[0]!.v, settings: Object.fromEntries(settings.rows.map((s) => [s.name, s.unit ? `${s.setting} ${s.unit}` : s.setting])) },
+  scale: { households: marker.households, residents: marker.residents, needs: (marker.needs as { needs?: number }).needs },
+  options: { seconds, warmup, clients, writers },
+  results,
+  fullOverBare: {
+    reads: ratio(results['reads'], results['bare: reads']),
+    intakeSpread: ratio(results['intake, spread'], results['bare: intake, spread']),
+    intakeOneDistrict: ratio(results['intake, one district'], results['bare: intake, one district']),
+  },
+};
+const out = path.join(root, 'bench', 'results', 'concurrent.json');
+fs.writeFileSync(out, JSON.stringify(record, null, 2) + '\n');
+log(`full ÷ bare: ${JSON.stringify(record.fullOverBare)}; written to bench/results/concurrent.json`);
+closeClients();
+await db.destroy();
+fs.rmSync(scratch, { recursive: true, force: true });
