@@ -1,44 +1,30 @@
 import { AsyncResource } from 'node:async_hooks';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { newTally, runCounted, type StatementTally } from '../db/statements.ts';
+import { runCounted } from '../db/statements.ts';
 
-declare module 'fastify' {
-  interface FastifyRequest {
-    statements: StatementTally;
-  }
-}
-
-const scopeOf = Symbol('statement scope');
-type Scoped = FastifyRequest & { [scopeOf]?: AsyncResource };
-
-/** Told the statements of each request once it is answered (tests hold routes to budgets with it). */
-export type StatementListener = (request: FastifyRequest, tally: StatementTally) => void;
+/** Told the SQL statements of each request as its answer is sent. */
+export type StatementListener = (request: FastifyRequest, statements: string[]) => void;
 
 /**
- * Attributes every SQL statement to the request that ran it. Registered before the session
- * hook, so the session's look-ups count as the platform's; the route's share starts at
- * preHandler. Reading a request body runs in the socket's async context, so the handler is
- * put back into the request's own before it runs.
+ * Attributes every SQL statement to the request that ran it (registered before the session
+ * hook, so the session's look-ups count too). A request body is read in the socket's async
+ * context, not the request's, so the request's context is put back before the handler runs.
  */
-export function registerStatementHooks(app: FastifyInstance, listener?: StatementListener) {
-  app.decorateRequest('statements', null as unknown as StatementTally);
+export function registerStatementHooks(app: FastifyInstance, listener: StatementListener) {
+  const counted = new WeakMap<FastifyRequest, { statements: string[]; context: AsyncResource }>();
   app.addHook('onRequest', (request, _reply, done) => {
-    const tally = newTally('platform');
-    request.statements = tally;
-    runCounted(tally, () => {
-      (request as Scoped)[scopeOf] = new AsyncResource('sanshe.request');
+    const statements: string[] = [];
+    runCounted(statements, () => {
+      counted.set(request, { statements, context: new AsyncResource('sanshe.request') });
       done();
     });
   });
   app.addHook('preHandler', (request, _reply, done) => {
-    request.statements.phase = 'route';
-    const scope = (request as Scoped)[scopeOf];
-    if (scope) scope.runInAsyncScope(done);
-    else done();
+    counted.get(request)!.context.runInAsyncScope(done);
   });
-  if (listener) {
-    app.addHook('onResponse', async (request) => {
-      listener(request, request.statements);
-    });
-  }
+  // onSend, not onResponse: the listener is told before the client has the answer.
+  app.addHook('onSend', (request, _reply, payload, done) => {
+    listener(request, counted.get(request)!.statements);
+    done(null, payload);
+  });
 }
