@@ -61,6 +61,7 @@ const BUDGETS: Record<string, Budget> = {
   'GET /api/v1/need-settings': { who: 'district_officer', statements: 3 },
   'GET /api/v1/calendar-days': { who: 'community_admin', query: 'year=2026', statements: 3, list: items },
   'GET /api/v1/needs': { who: 'community_admin', statements: 3, list: items },
+  'GET /api/v1/needs/duplicates': { who: 'community_admin', query: 'householdId={household}&categoryId={category}&description=%E6%A5%BC%E9%81%93%E7%81%AF%E5%9D%8F%E4%BA%86', statements: 4, list: items },
   'GET /api/v1/needs/map': { who: 'community_admin', statements: 3, list: items },
   'GET /api/v1/needs/{id}': { who: 'community_admin', statements: 8 },
   'GET /api/v1/needs/{id}/duplicates': { who: 'community_admin', statements: 5, list: items },
@@ -93,7 +94,7 @@ const BUDGETS: Record<string, Budget> = {
   'GET /open311/v2/requests.xml': { who: 'anonymous', query: 'jurisdiction_id={jurisdiction}', statements: 5 },
   'GET /open311/v2/requests/{file}': { who: 'anonymous', query: 'jurisdiction_id={jurisdiction}', statements: 5 },
   'GET /open311/v2/tokens/{file}': { who: 'anonymous', query: 'jurisdiction_id={jurisdiction}', statements: 2 },
-  'POST /api/v1/needs': { who: 'community_admin', statements: 20 },
+  'POST /api/v1/needs': { who: 'community_admin', statements: 14 },
 };
 
 const INTAKE = 'POST /api/v1/needs';
@@ -152,7 +153,9 @@ function urlOf(key: string, b: Budget): string {
   const route = key.slice(key.indexOf(' ') + 1);
   const values = w.pathValues[route] ?? {};
   const path = route.replace(/\{(\w+)\}/g, (_m, n: string) => encodeURIComponent(values[n] ?? 'missing'));
-  const query = (b.query ?? '').replace('{jurisdiction}', w.community.code).replace('{community}', w.community.id).replace('{grid}', w.grid.id);
+  const query = (b.query ?? '').replace('{jurisdiction}', w.community.code).replace('{community}', w.community.id).replace('{grid}', w.grid.id)
+    .replace('{household}', w.household.id)
+    .replace('{category}', w.category('property_facilities'));
   return query ? `${path}?${query}` : path;
 }
 

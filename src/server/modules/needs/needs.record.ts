@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql, type Selectable } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import { loadCalendar } from '../../platform/calendar/calendar.store.ts';
 import { dueAt, localDate, type WorkingCalendar } from '../../platform/calendar/working-days.ts';
@@ -34,12 +34,13 @@ export interface NewNeed {
  * Inserts one reported need inside the caller's transaction: the next reference number of
  * the district and year, due times from the category's limits on the working-day calendar,
  * the first timeline entry (which also publishes the webhook event) and the audit record.
+ * Answers with the need as written.
  */
 export async function insertNeed(
   scope: CommandScope,
   n: NewNeed,
   opts: { now?: Date; calendar?: WorkingCalendar } = {},
-): Promise<{ id: string; refNo: string }> {
+): Promise<Selectable<NeedsTable>> {
   const { trx, audit } = scope;
   const now = opts.now ?? new Date();
   const urgency = n.urgency ?? 'normal';
@@ -78,7 +79,7 @@ export async function insertNeed(
     created_at: now,
     updated_at: now,
   };
-  await trx.insertInto('needs').values(values).execute();
+  const need = await trx.insertInto('needs').values(values).returningAll().executeTakeFirstOrThrow();
   await recordEvent(trx, {
     districtId: n.districtId,
     needId: id,
@@ -90,5 +91,5 @@ export async function insertNeed(
     data: { source: n.source },
   });
   await audit({ action: 'need.create', entityType: 'need', entityId: id, districtId: n.districtId, after: { ...values, description: undefined } });
-  return { id, refNo };
+  return need;
 }
