@@ -25,3 +25,8 @@ language sql immutable strict parallel safe as $$
   from (select need_bigrams(a) as x, need_bigrams(b) as y) as sets,
     lateral (select count(*) as common from (select unnest(x) intersect select unnest(y)) as both_) as c
 $$;
+
+-- A report is numbered in the last statement of its transaction, so the district's counter row
+-- is locked the shortest time; its first timeline entry is written before it, and that entry's
+-- key to the need is checked at commit.
+alter table need_events alter constraint need_events_district_id_need_id_fkey deferrable initially deferred;
