@@ -16,6 +16,7 @@ import { errorBody, handleError } from './platform/http/errors.ts';
 import { loggerOptions } from './platform/http/logging.ts';
 import { registerSecurityHeaders, securityHeaders } from './platform/http/security-headers.ts';
 import { registerSessionHooks } from './platform/http/session-hooks.ts';
+import { registerStatementHooks, type StatementListener } from './platform/http/statement-hooks.ts';
 import { refuseUnstorableText, validatorCompiler } from './platform/http/validation.ts';
 import { modules } from './modules/index.ts';
 import { open311GeoReport } from './modules/open311/index.ts';
@@ -25,6 +26,8 @@ export interface BuildOptions {
   logger?: boolean | object;
   /** Folder of the built web app; served when it exists. */
   webDir?: string;
+  /** Told the SQL statements of each answered request (tests hold routes to budgets with it). */
+  onStatements?: StatementListener;
 }
 
 /**
@@ -77,6 +80,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
+  if (options.onStatements) registerStatementHooks(app, options.onStatements);
   registerSessionHooks(app, platform);
   refuseUnstorableText(app);
   app.setErrorHandler(handleError);

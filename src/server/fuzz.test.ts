@@ -118,6 +118,7 @@ const ROLE: Record<string, Who> = {
   'POST /api/v1/needs': 'community_admin',
   'GET /api/v1/needs': 'community_admin',
   'GET /api/v1/needs/map': 'community_admin',
+  'GET /api/v1/needs/duplicates': 'community_admin',
   'POST /api/v1/needs/bulk-transitions': 'community_admin',
   'GET /api/v1/needs/{id}': 'community_admin',
   'GET /api/v1/needs/{id}/duplicates': 'community_admin',

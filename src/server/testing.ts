@@ -15,6 +15,7 @@ import { openDatabase, type Database } from './platform/db/kysely.ts';
 import { migrate } from './platform/db/migrate.ts';
 import type { Platform } from './platform/http/context.ts';
 import type { ErrorBody } from './platform/http/errors.ts';
+import type { StatementListener } from './platform/http/statement-hooks.ts';
 import type { HostLookup } from './platform/webhooks/destination.ts';
 import type { DB } from './tables.ts';
 
@@ -74,6 +75,8 @@ export interface TestAppOptions {
   webDir?: string;
   /** Name resolution for webhook receivers. */
   lookup?: HostLookup;
+  /** Told the SQL statements of each answered request. */
+  onStatements?: StatementListener;
 }
 
 export async function createTestApp(overrides: Partial<Config> = {}, options: TestAppOptions = {}): Promise<TestApp> {
@@ -90,7 +93,12 @@ export async function createTestApp(overrides: Partial<Config> = {}, options: Te
     config,
     lookup: options.lookup,
   };
-  const app = await buildApp({ platform, webDir: options.webDir ?? path.join(scratch, 'no-web-app'), logger: options.logger });
+  const app = await buildApp({
+    platform,
+    webDir: options.webDir ?? path.join(scratch, 'no-web-app'),
+    logger: options.logger,
+    onStatements: options.onStatements,
+  });
   return {
     app,
     db: database.db,

@@ -4,7 +4,7 @@ import { auditCount, clientAs, createTestApp, type TestApp, type ErrorBody, type
 import { buildDistrict } from '../territory/testing.ts';
 import { DEFAULT_TREE } from './needs.categories.ts';
 import { buildNeedWorld, type NeedWorld } from './needs.testing.ts';
-import type { CategoryView as CategoryViewSchema, NeedDetail, SettingsView as SettingsViewSchema } from './needs.schemas.ts';
+import type { CategoryView as CategoryViewSchema, NeedView, SettingsView as SettingsViewSchema } from './needs.schemas.ts';
 
 type SettingsView = Static<typeof SettingsViewSchema>;
 type CategoryView = Static<typeof CategoryViewSchema>;
@@ -66,7 +66,7 @@ describe('need categories', () => {
     };
     expect((await officer.patch(`/api/v1/need-categories/${id}`, { limits })).statusCode).toBe(200);
     const before = Date.now();
-    const need = (await worker.post('/api/v1/needs', { source: 'staff', intakeChannel: 'phone', householdId: w.household.id, categoryId: id, urgency: 'urgent', description: '燃气味' })).json<NeedDetail>();
+    const need = (await worker.post('/api/v1/needs', { source: 'staff', intakeChannel: 'phone', householdId: w.household.id, categoryId: id, urgency: 'urgent', description: '燃气味' })).json<NeedView>();
     const triage = Date.parse(need.triageDueAt) - before;
     expect(triage).toBeGreaterThanOrEqual(4 * 3600_000 - 1000);
     expect(triage).toBeLessThan(4 * 3600_000 + 60_000);

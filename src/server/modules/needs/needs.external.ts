@@ -36,7 +36,7 @@ export async function createSystemNeed(
     .where('id', '=', input.categoryId)
     .executeTakeFirstOrThrow();
   return command(ctx, async (scope) => {
-    const { id, refNo } = await insertNeed(scope, {
+    const { id, ref_no: refNo } = await insertNeed(scope, {
       districtId: input.districtId,
       streetId: input.streetId,
       communityId: input.communityId,

@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql, type Selectable } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import { loadCalendar } from '../../platform/calendar/calendar.store.ts';
 import { dueAt, localDate, type WorkingCalendar } from '../../platform/calendar/working-days.ts';
@@ -32,30 +32,25 @@ export interface NewNeed {
 
 /**
  * Inserts one reported need inside the caller's transaction: the next reference number of
- * the district and year, due times from the category's limits on the working-day calendar,
+ * the district and year (taken last), due times from the category's limits on the working-day calendar,
  * the first timeline entry (which also publishes the webhook event) and the audit record.
+ * Answers with the need as written.
  */
 export async function insertNeed(
   scope: CommandScope,
   n: NewNeed,
   opts: { now?: Date; calendar?: WorkingCalendar } = {},
-): Promise<{ id: string; refNo: string }> {
+): Promise<Selectable<NeedsTable>> {
   const { trx, audit } = scope;
   const now = opts.now ?? new Date();
   const urgency = n.urgency ?? 'normal';
   const limits = limitsOf(n.category.limits)[urgency];
   const calendar = opts.calendar ?? (await loadCalendar(trx));
   const year = Number(localDate(now).slice(0, 4));
-  const counter = await sql<{ last_no: number }>`
-    insert into need_counters (district_id, year, last_no) values (${n.districtId}, ${year}, 1)
-    on conflict (district_id, year) do update set last_no = need_counters.last_no + 1
-    returning last_no`.execute(trx);
   const id = uuidv7();
-  const refNo = `N-${year}-${String(counter.rows[0]!.last_no).padStart(6, '0')}`;
   const values = {
     district_id: n.districtId,
     id,
-    ref_no: refNo,
     source: n.source,
     intake_channel: n.intakeChannel ?? null,
     recorded_by_user_id: n.recordedByUserId ?? null,
@@ -78,7 +73,8 @@ export async function insertNeed(
     created_at: now,
     updated_at: now,
   };
-  await trx.insertInto('needs').values(values).execute();
+  // The timeline entry and its webhook deliveries go first: their key to the need is checked
+  // at commit (migration 0016), so the need can be the last row written.
   await recordEvent(trx, {
     districtId: n.districtId,
     needId: id,
@@ -89,6 +85,20 @@ export async function insertNeed(
     at: now,
     data: { source: n.source },
   });
-  await audit({ action: 'need.create', entityType: 'need', entityId: id, districtId: n.districtId, after: { ...values, description: undefined } });
-  return { id, refNo };
+  // Numbered last, in the statement that writes the need: the district's counter row stays
+  // locked from here to the commit, so a district's hotline waits on it as little as possible.
+  const need = await trx
+    .with('counter', (db) =>
+      db
+        .insertInto('need_counters')
+        .values({ district_id: n.districtId, year, last_no: 1 })
+        .onConflict((oc) => oc.columns(['district_id', 'year']).doUpdateSet({ last_no: sql`need_counters.last_no + 1` }))
+        .returning('last_no'),
+    )
+    .insertInto('needs')
+    .values({ ...values, ref_no: sql<string>`(select ${`N-${year}-`} || lpad(last_no::text, 6, '0') from counter)` })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  await audit({ action: 'need.create', entityType: 'need', entityId: id, districtId: n.districtId, after: { ...values, ref_no: need.ref_no, description: undefined } });
+  return need;
 }

@@ -63,7 +63,8 @@ describe(`migration ${MIGRATION}`, () => {
       sql`insert into notifications (district_id, id, user_id, need_id, kind, state, note) values (${w.district.id}, ${uuidv7()}, ${user}, ${needId}, 'state_changed', 'accepted', ${note})`.execute(db);
     for (const note of ['不属于社区受理范围', '请周三前上门，居民情绪激动', 'N-2025-000003', '']) await notice(note);
 
-    expect(await migrate(db)).toEqual([MIGRATION]);
+    // Later migrations run after it too.
+    expect((await migrate(db))[0]).toBe(MIGRATION);
 
     const events = await db.selectFrom('need_events').select(['action', 'note', 'reply']).where('need_id', '=', needId).execute();
     for (const [action, text, reply] of EVENTS) {

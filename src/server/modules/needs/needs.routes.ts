@@ -64,7 +64,14 @@ export const needRoutes: ModulePlugin = async (app) => {
 
   app.post(
     '/needs',
-    { schema: { tags, summary: 'Report a need: a resident for their household, or staff on behalf of a resident', body: S.CreateNeedBody, response: { 201: S.NeedDetail } } },
+    {
+      schema: {
+        tags,
+        summary: 'Report a need: a resident for their household, or staff on behalf of a resident. Answers with the need as written (its timeline and duplicates: GET /needs/{id})',
+        body: S.CreateNeedBody,
+        response: { 201: S.NeedView },
+      },
+    },
     async (request, reply) => reply.status(201).send(await needs.createNeed(request.ctx, request.body)),
   );
   app.get(
@@ -84,6 +91,18 @@ export const needRoutes: ModulePlugin = async (app) => {
       },
     },
     async (request) => needMap(request.ctx, request.query),
+  );
+  app.get(
+    '/needs/duplicates',
+    {
+      schema: {
+        tags,
+        summary: 'Possible duplicates of a report before it is made: same category and place, similar text, last 90 days (needs the caller may read)',
+        querystring: S.DuplicateQuery,
+        response: { 200: S.DuplicateList },
+      },
+    },
+    async (request) => needs.suggestDuplicates(request.ctx, request.query),
   );
   app.post(
     '/needs/bulk-transitions',

@@ -177,7 +177,21 @@ export const Duplicate = Type.Object({
   similarity: Type.Number(),
   sameHousehold: Type.Boolean(),
 });
+export type Duplicate = Static<typeof Duplicate>;
 export const DuplicateList = Type.Object({ items: Type.Array(Duplicate) });
+
+/** A report before it is made: the intake form asks for its possible duplicates. */
+export const DuplicateQuery = Type.Object(
+  {
+    categoryId: Uuid,
+    description: Type.String({ minLength: 1, maxLength: 2000 }),
+    /** The place, as in the report: a household, or a grid. */
+    householdId: Type.Optional(Uuid),
+    gridId: Type.Optional(Uuid),
+  },
+  { additionalProperties: false },
+);
+export type DuplicateQuery = Static<typeof DuplicateQuery>;
 
 export const TimelineEntry = Type.Object({
   id: Uuid,

@@ -10,7 +10,6 @@ import { transitionFor, type NeedState } from './needs.lifecycle.ts';
 import { API_ACTIONS, NEED_REPORTERS, needPolicy, type ApiAction, type NeedRecord } from './needs.policy.ts';
 import type * as S from './needs.schemas.ts';
 import * as store from './needs.store.ts';
-import { bigramSimilarity } from './needs.similarity.ts';
 
 const iso = (d: Date | string) => new Date(d).toISOString();
 
@@ -120,38 +119,47 @@ interface Place {
   buildingId: string | null;
 }
 
-async function placeOf(ctx: RequestContext, actor: Actor, body: S.CreateNeedBody): Promise<Place> {
+/** A need about to be reported at a place, as the policy sees it. */
+const newRecord = (place: Place): NeedRecord => ({ ...place, state: 'reported', handlerUserId: null, reporterUserId: null, referralOrgId: null, followerIds: [] });
+
+/** The household or grid a report names, if the caller may read needs there; 404 at the field otherwise. */
+async function placeNamed(ctx: RequestContext, actor: Actor, at: { householdId?: string; gridId?: string }): Promise<Place> {
   const districts = store.tenantFilter(actor);
   let place: Place | undefined;
-  if (body.householdId) {
-    let q = ctx.db.selectFrom('households').selectAll().where('id', '=', body.householdId);
+  if (at.householdId) {
+    let q = ctx.db.selectFrom('households').selectAll().where('id', '=', at.householdId);
     if (districts) q = q.where('district_id', 'in', districts);
     const h = await q.executeTakeFirst();
     if (h) place = { districtId: h.district_id, streetId: h.street_id, communityId: h.community_id, gridId: h.grid_id, householdId: h.id, buildingId: h.building_id };
-  } else if (body.gridId && body.point) {
-    let q = ctx.db.selectFrom('grids').selectAll().where('id', '=', body.gridId);
+  } else if (at.gridId) {
+    let q = ctx.db.selectFrom('grids').selectAll().where('id', '=', at.gridId);
     if (districts) q = q.where('district_id', 'in', districts);
     const g = await q.executeTakeFirst();
     if (g) place = { districtId: g.district_id, streetId: g.street_id, communityId: g.community_id, gridId: g.id, householdId: null, buildingId: null };
   } else {
     throw invalid({ field: 'householdId', code: 'need.place_required' });
   }
-  const field = body.householdId ? 'householdId' : 'gridId';
-  if (!place) throw notFoundAt(field);
-  const record: NeedRecord = { ...place, state: 'reported', handlerUserId: null, reporterUserId: null, referralOrgId: null, followerIds: [] };
+  const field = at.householdId ? 'householdId' : 'gridId';
   // A place outside every scope of the caller answers like one that does not exist.
-  if (!needPolicy.can(actor, 'read', record)) throw notFoundAt(field);
+  if (!place || !needPolicy.can(actor, 'read', newRecord(place))) throw notFoundAt(field);
+  return place;
+}
+
+async function placeOf(ctx: RequestContext, actor: Actor, body: S.CreateNeedBody): Promise<Place> {
+  // A report at a grid is placed by its point.
+  const place = await placeNamed(ctx, actor, { householdId: body.householdId, gridId: body.point ? body.gridId : undefined });
   const asResident = body.source === 'resident';
   const ok = actor.assignments.some(
     (a) =>
       (asResident ? a.role === 'resident' && a.scopeId === place.householdId : NEED_REPORTERS.includes(a.role)) &&
-      needPolicy.can({ ...actor, assignments: [a] }, 'create', record),
+      needPolicy.can({ ...actor, assignments: [a] }, 'create', newRecord(place)),
   );
   if (!ok) throw new AppError('access.forbidden');
   return place;
 }
 
-export async function createNeed(ctx: RequestContext, body: S.CreateNeedBody) {
+/** Answers with the need as written: the page that shows it asks for its detail. */
+export async function createNeed(ctx: RequestContext, body: S.CreateNeedBody): Promise<S.NeedView> {
   const actor = requireActor(ctx);
   const place = await placeOf(ctx, actor, body);
   if (body.source === 'staff' && !body.intakeChannel) throw invalid({ field: 'intakeChannel', code: 'need.channel_required' });
@@ -160,7 +168,7 @@ export async function createNeed(ctx: RequestContext, body: S.CreateNeedBody) {
     const resident = await referenced('reporterResidentId', () => visibleUnit(ctx, 'resident', body.reporterResidentId!));
     if (resident.householdId !== place.householdId) throw invalid({ field: 'reporterResidentId', code: 'need.unknown_resident' });
   }
-  const { id } = await command(ctx, (scope) =>
+  const need = await command(ctx, (scope) =>
     insertNeed(scope, {
       ...place,
       point: body.point,
@@ -176,7 +184,24 @@ export async function createNeed(ctx: RequestContext, body: S.CreateNeedBody) {
       actor,
     }),
   );
-  return getNeed(ctx, id);
+  return present(actor, { ...need, category_name: category.name });
+}
+
+/** Possible duplicates of a report before it is made, at a place the caller may read. */
+export async function suggestDuplicates(ctx: RequestContext, q: S.DuplicateQuery) {
+  const actor = requireActor(ctx);
+  const place = await placeNamed(ctx, actor, q);
+  const target = {
+    district_id: place.districtId,
+    id: null,
+    category_id: q.categoryId,
+    household_id: place.householdId,
+    building_id: place.buildingId,
+    grid_id: place.gridId,
+    created_at: new Date(),
+    description: q.description,
+  };
+  return { items: await duplicatesOf(ctx, actor, target) };
 }
 
 /** Filters the board's list and its map share. */
@@ -216,23 +241,19 @@ export async function listNeeds(ctx: RequestContext, q: S.NeedListQuery) {
   return { items: page.items.map((r) => present(actor, r)), nextCursor: page.nextCursor };
 }
 
-/** Possible duplicates of a need, among the needs the caller may open (their descriptions are shown). */
-export async function duplicatesOf(ctx: RequestContext, actor: Actor, row: store.NeedRow) {
+/** Possible duplicates of a need or a report, among the needs the caller may open (their descriptions are shown). */
+export async function duplicatesOf(ctx: RequestContext, actor: Actor, target: store.DuplicateTarget): Promise<S.Duplicate[]> {
   const grants = needPolicy.grants(actor, 'read');
   if (grants.length === 0) return [];
-  const candidates = await store.duplicateCandidates(ctx.db, row, store.readableBy(actor, grants));
-  return candidates
-    .map((c) => ({
-      id: c.id,
-      refNo: c.ref_no,
-      state: c.state as NeedState,
-      description: c.description,
-      similarity: Math.round(bigramSimilarity(row.description, c.description) * 100) / 100,
-      sameHousehold: !!row.household_id && c.household_id === row.household_id,
-    }))
-    .filter((c) => c.similarity >= 0.2)
-    .sort((a, b) => b.similarity - a.similarity)
-    .slice(0, 10);
+  const rows = await store.duplicates(ctx.db, target, store.readableBy(actor, grants));
+  return rows.map((c) => ({
+    id: c.id,
+    refNo: c.ref_no,
+    state: c.state,
+    description: c.description,
+    similarity: Math.round(c.similarity * 100) / 100,
+    sameHousehold: !!target.household_id && c.household_id === target.household_id,
+  }));
 }
 
 const RELATED_HOUSEHOLD_DAYS = 365;

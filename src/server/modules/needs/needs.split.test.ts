@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditCount, clientAs, createTestApp, type TestApp, type ErrorBody } from '../../testing.ts';
 import { buildCommunity, buildHousehold } from '../territory/testing.ts';
 import { buildNeed, buildNeedWorld, type NeedWorld } from './needs.testing.ts';
-import type { NeedDetail } from './needs.schemas.ts';
+import type { NeedDetail, NeedView } from './needs.schemas.ts';
 
 type C = Awaited<ReturnType<typeof clientAs>>;
 let t: TestApp;
@@ -26,7 +26,7 @@ describe('splitting a need', () => {
   it('splits the meal part of a reported call into its own need with the same reporter and place', async () => {
     const original = (
       await resident.post('/api/v1/needs', { source: 'resident', householdId: w.household.id, categoryId: w.category('property_facilities'), description: '电梯坏了，老人下不了楼，也吃不上饭' })
-    ).json<NeedDetail>();
+    ).json<NeedView>();
     expect(original.allowedActions).not.toContain('split');
     const shown = (await admin.get(`/api/v1/needs/${original.id}`)).json<NeedDetail>();
     expect(shown.allowedActions).toContain('split');

@@ -70,7 +70,7 @@ export async function splitNeed(ctx: RequestContext, id: string, body: SplitBody
       fromState: row.state,
       toState: row.state,
       // Both parts are the same resident's: each timeline tells them the other's number.
-      reply: part.refNo,
+      reply: part.ref_no,
       data: { splitIntoId: part.id },
       at: now,
     });
@@ -90,7 +90,7 @@ export async function splitNeed(ctx: RequestContext, id: string, body: SplitBody
       entityType: 'need',
       entityId: row.id,
       districtId: row.district_id,
-      after: { splitIntoId: part.id, refNo: part.refNo, categoryId: category.id, state: row.state },
+      after: { splitIntoId: part.id, refNo: part.ref_no, categoryId: category.id, state: row.state },
     });
     return part.id;
   });

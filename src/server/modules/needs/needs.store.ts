@@ -131,19 +131,34 @@ export async function timelineOf(db: Kysely<DB>, districtId: string, needId: str
     .execute();
 }
 
-/** Same category within 90 days, at the same household, building or grid: the small set text similarity ranks. */
-export async function duplicateCandidates(
-  db: Kysely<DB>,
-  n: Pick<NeedRow, 'district_id' | 'id' | 'category_id' | 'household_id' | 'building_id' | 'grid_id' | 'created_at'>,
-  readable: Expression<SqlBool>,
-) {
-  return db
+/** What a need, or a report about to be made, is compared with to find its possible duplicates. */
+export interface DuplicateTarget {
+  district_id: string;
+  /** The need itself, left out of its own duplicates; null for a report not made yet. */
+  id: string | null;
+  category_id: string;
+  household_id: string | null;
+  building_id: string | null;
+  grid_id: string;
+  created_at: Date | string;
+  description: string;
+}
+
+/**
+ * Possible duplicates, scored in the database: of the 200 newest needs of the same category
+ * within 90 days at the same household, building or grid, those whose description has a bigram
+ * similarity (migration 0016) of at least 0.2 once rounded to two places, most similar first,
+ * newer first among equals; at most 10.
+ */
+export async function duplicates(db: Kysely<DB>, n: DuplicateTarget, readable: Expression<SqlBool>) {
+  const candidates = db
     .selectFrom('needs')
-    .select(['id', 'ref_no', 'state', 'description', 'household_id', 'building_id'])
+    .select(['id', 'ref_no', 'state', 'description', 'household_id', 'created_at'])
+    .select(sql<number>`bigram_similarity(needs.description, ${n.description})`.as('similarity'))
     .where('district_id', '=', n.district_id)
     .where(readable)
     .where('category_id', '=', n.category_id)
-    .where('id', '!=', n.id)
+    .$if(n.id !== null, (q) => q.where('id', '!=', n.id!))
     .where('state', 'not in', ['rejected', 'merged'])
     .where('created_at', '>=', new Date(new Date(n.created_at).getTime() - 90 * 24 * 3600_000))
     .where((eb) =>
@@ -154,6 +169,14 @@ export async function duplicateCandidates(
       ]),
     )
     .orderBy('created_at', 'desc')
-    .limit(200)
+    .limit(200);
+  const rounded = sql<number>`round(c.similarity::numeric, 2)`;
+  return db
+    .selectFrom(candidates.as('c'))
+    .select(['c.id', 'c.ref_no', 'c.state', 'c.description', 'c.household_id', 'c.similarity'])
+    .where(rounded, '>=', 0.2)
+    .orderBy(rounded, 'desc')
+    .orderBy('c.created_at', 'desc')
+    .limit(10)
     .execute();
 }

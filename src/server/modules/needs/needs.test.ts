@@ -30,11 +30,16 @@ describe('reporting a need', () => {
   it('takes a resident\'s own report and numbers it per district', async () => {
     const res = await report(resident, { source: 'resident', householdId: w.household.id });
     expect(res.statusCode, res.body).toBe(201);
-    const need = res.json<NeedDetail>();
+    const need = res.json<NeedView>();
     expect(need).toMatchObject({ source: 'resident', reporterUserId: resident.user.id, recordedByUserId: null, state: 'reported', gridId: w.grid.id, communityId: w.community.id, urgency: 'normal' });
     expect(need.refNo).toMatch(/^N-\d{4}-\d{6}$/);
-    expect(need.timeline).toEqual([expect.objectContaining({ action: 'report', toState: 'reported', actorUserId: resident.user.id })]);
-    const next = (await report(resident, { source: 'resident', householdId: w.household.id, description: '垃圾没人清' })).json<NeedDetail>();
+    // The answer is the need as written; its timeline and duplicates are the detail's.
+    expect(need).not.toHaveProperty('timeline');
+    expect(need).not.toHaveProperty('duplicates');
+    const detail = (await resident.get(`/api/v1/needs/${need.id}`)).json<NeedDetail>();
+    expect(detail).toMatchObject({ ...need, allowedActions: detail.allowedActions });
+    expect(detail.timeline).toEqual([expect.objectContaining({ action: 'report', toState: 'reported', actorUserId: resident.user.id })]);
+    const next = (await report(resident, { source: 'resident', householdId: w.household.id, description: '垃圾没人清' })).json<NeedView>();
     expect(Number(next.refNo.slice(-6))).toBe(Number(need.refNo.slice(-6)) + 1);
     expect(await auditCount(t.db, 'need.create')).toBeGreaterThanOrEqual(2);
   });
@@ -45,7 +50,7 @@ describe('reporting a need', () => {
     expect(missing.json<ErrorBody>().error.details?.fields[0]).toMatchObject({ field: 'intakeChannel', code: 'need.channel_required' });
     const res = await report(worker, { source: 'staff', intakeChannel: 'walk_in', gridId: w.grid.id, point: { lng: 118.701, lat: 32.151 } });
     expect(res.statusCode, res.body).toBe(201);
-    expect(res.json<NeedDetail>()).toMatchObject({ recordedByUserId: worker.user.id, reporterUserId: null, intakeChannel: 'walk_in', householdId: null, point: { lng: 118.701, lat: 32.151 } });
+    expect(res.json<NeedView>()).toMatchObject({ recordedByUserId: worker.user.id, reporterUserId: null, intakeChannel: 'walk_in', householdId: null, point: { lng: 118.701, lat: 32.151 } });
   });
 
   it('refuses a resident reporting for another household and staff outside their community', async () => {
@@ -68,7 +73,7 @@ describe('working days from the national calendar, with local edits over it', ()
     const res = await report(worker, { source: 'staff', intakeChannel: 'phone', householdId: w.household.id });
     vi.useRealTimers();
     expect(res.statusCode, res.body).toBe(201);
-    return res.json<NeedDetail>();
+    return res.json<NeedView>();
   };
 
   it('counts time limits in working days across the National Day holiday and its make-up Saturday', async () => {
@@ -141,7 +146,7 @@ describe('working days from the national calendar, with local edits over it', ()
 
 describe('reading needs', () => {
   it('lists only needs in scope and hides others as not found', async () => {
-    const mine = (await report(worker, { source: 'staff', intakeChannel: 'phone', householdId: w.household.id, description: '电梯异响' })).json<NeedDetail>();
+    const mine = (await report(worker, { source: 'staff', intakeChannel: 'phone', householdId: w.household.id, description: '电梯异响' })).json<NeedView>();
     const otherCommunity = await buildCommunity(t.db, { street: w.street });
     const stranger = await clientAs(t, [{ role: 'community_worker', scopeType: 'community', scopeId: otherCommunity.id, districtId: w.district.id }]);
     expect((await stranger.get(`/api/v1/needs/${mine.id}`)).statusCode).toBe(404);
@@ -155,7 +160,7 @@ describe('reading needs', () => {
 
   it('shows a visible need as forbidden to a grid worker who may not triage', async () => {
     const grid = await clientAs(t, [{ role: 'grid_worker', scopeType: 'grid', scopeId: w.grid.id, districtId: w.district.id }]);
-    const need = (await report(grid, { source: 'visit', householdId: w.household.id })).json<NeedDetail>();
+    const need = (await report(grid, { source: 'visit', householdId: w.household.id })).json<NeedView>();
     expect(need.allowedActions).toEqual([]);
     const res = await grid.post(`/api/v1/needs/${need.id}/transitions`, { action: 'accept' });
     expect(res.statusCode).toBe(403);
@@ -163,7 +168,7 @@ describe('reading needs', () => {
   });
 
   it('filters by overdue and source', async () => {
-    const late = (await report(worker, { source: 'council', householdId: w.household.id, description: '议事会提出加装扶手' })).json<NeedDetail>();
+    const late = (await report(worker, { source: 'council', householdId: w.household.id, description: '议事会提出加装扶手' })).json<NeedView>();
     await t.db.updateTable('needs').set({ triage_due_at: new Date(Date.now() - 60_000) }).where('id', '=', late.id).execute();
     const overdue = (await worker.get('/api/v1/needs?overdue=true&limit=200')).json<Page<NeedView>>().items;
     // needs reported under the faked September clock above are overdue too
@@ -190,11 +195,13 @@ describe('duplicates and merging', () => {
     const h2 = await buildHousehold(t.db, { grid });
     const r1 = await clientAs(t, [{ role: 'resident', scopeType: 'household', scopeId: h1.id, districtId: w.district.id }]);
     const r2 = await clientAs(t, [{ role: 'resident', scopeType: 'household', scopeId: h2.id, districtId: w.district.id }]);
-    const a = (await report(r1, { source: 'resident', householdId: h1.id, description: '三单元楼道的灯坏了，晚上很黑' })).json<NeedDetail>();
+    const a = (await report(r1, { source: 'resident', householdId: h1.id, description: '三单元楼道的灯坏了，晚上很黑' })).json<NeedView>();
     await report(r1, { source: 'resident', householdId: h1.id, description: '小区门口的垃圾桶满了', categoryId: w.category('environment_sanitation') });
-    const b = (await report(r2, { source: 'resident', householdId: h2.id, description: '三单元楼道灯坏了好几天' })).json<NeedDetail>();
-    // The other household's need is suggested to staff only: its reporter r2 may not open it.
-    expect(b.duplicates).toEqual([]);
+    // Before the report is made: the other household's need is suggested to staff only, r2 may not open it.
+    const before = `/api/v1/needs/duplicates?householdId=${h2.id}&categoryId=${w.category('property_facilities')}&description=${encodeURIComponent('三单元楼道灯坏了好几天')}`;
+    expect((await r2.get(before)).json<Page<NeedView>>().items).toEqual([]);
+    expect((await worker.get(before)).json<Page<NeedView>>().items).toEqual([expect.objectContaining({ id: a.id, similarity: 0.38, sameHousehold: false })]);
+    const b = (await report(r2, { source: 'resident', householdId: h2.id, description: '三单元楼道灯坏了好几天' })).json<NeedView>();
     expect((await worker.get(`/api/v1/needs/${b.id}`)).json<NeedDetail>().duplicates).toEqual([expect.objectContaining({ id: a.id, sameHousehold: false })]);
     expect((await worker.get(`/api/v1/needs/${b.id}/duplicates`)).json<Page<NeedView>>().items.map((d) => d.id)).toEqual([a.id]);
     expect((await r2.get(`/api/v1/needs/${a.id}`)).statusCode).toBe(404);
@@ -239,6 +246,38 @@ describe('duplicate suggestions are limited to needs the caller may open', () =>
   });
 });
 
+describe('duplicate suggestions before a report is made', () => {
+  const ask = (c: typeof worker, place: string, description = '楼道灯坏了') =>
+    c.get(`/api/v1/needs/duplicates?${place}categoryId=${w.category('property_facilities')}&description=${encodeURIComponent(description)}`);
+
+  it('answers a place the caller may not read like a missing one, and asks for a place', async () => {
+    const hidden = await ask(resident, `householdId=${w.neighbour.id}&`);
+    expect(hidden.statusCode).toBe(404);
+    expect(hidden.json<ErrorBody>().error.details?.fields[0]).toMatchObject({ field: 'householdId', code: 'resource.not_found' });
+    const nowhere = await ask(worker, '');
+    expect(nowhere.statusCode).toBe(400);
+    expect(nowhere.json<ErrorBody>().error.details?.fields[0]).toMatchObject({ field: 'householdId', code: 'need.place_required' });
+  });
+
+  it('finds similar needs of the category at a grid, most similar first, and not the unrelated ones', async () => {
+    const grid = await buildGrid(t.db, { community: w.community });
+    const home = await buildHousehold(t.db, { grid });
+    const place = { grid_id: grid.id, category_id: w.category('property_facilities') };
+    const close = await buildNeed(t.db, w, { ...place, household: home, description: '五单元楼道灯坏了' });
+    const closer = await buildNeed(t.db, w, { ...place, household: home, description: '五单元楼道的灯坏了' });
+    await buildNeed(t.db, w, { ...place, household: home, description: '五单元门口有积水' });
+    await buildNeed(t.db, w, { ...place, household: home, description: '五单元楼道的灯坏了', state: 'rejected' });
+    await buildNeed(t.db, w, { grid_id: grid.id, category_id: w.category('environment_sanitation'), household: home, description: '五单元楼道的灯坏了' });
+    const res = await ask(worker, `gridId=${grid.id}&`, '五单元楼道的灯坏了');
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json<Page<NeedView>>().items).toEqual([
+      expect.objectContaining({ id: closer, similarity: 1, sameHousehold: false }),
+      // 五单 单元 元楼 楼道 灯坏 坏了 shared, of 7 + 8 - 6 = 9 bigrams.
+      expect.objectContaining({ id: close, similarity: 0.67 }),
+    ]);
+  });
+});
+
 describe('webhooks for need events', () => {
   it('queues a signed delivery per status change for the district\'s subscribers, without the note or the reply', async () => {
     await t.db
@@ -251,7 +290,7 @@ describe('webhooks for need events', () => {
         event_types: ['need.report', 'need.accept'],
       })
       .execute();
-    const need = (await report(resident, { source: 'resident', householdId: w.household.id, description: '门禁坏了，王桂芳出不了门' })).json<NeedDetail>();
+    const need = (await report(resident, { source: 'resident', householdId: w.household.id, description: '门禁坏了，王桂芳出不了门' })).json<NeedView>();
     await worker.post(`/api/v1/needs/${need.id}/transitions`, { action: 'accept', note: '已联系物业', reply: '明天上午上门查看' });
     const deliveries = await t.db
       .selectFrom('webhook_deliveries')

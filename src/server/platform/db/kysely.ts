@@ -6,6 +6,7 @@ import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { DB } from '../../tables.ts';
 import { PGliteDialect } from './pglite-dialect.ts';
+import { countStatement } from './statements.ts';
 
 export type DatabaseKind = 'pglite' | 'postgresql';
 
@@ -37,7 +38,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     // An idle connection the server ends (restart, admin termination) is dropped from the pool
     // and replaced on the next checkout; without a listener the error would end the process.
     pool.on('error', () => {});
-    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), log: countStatement });
     return { db, kind: 'postgresql', close: () => db.destroy() };
   }
   let dir: string | undefined;
@@ -50,6 +51,6 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     extensions: { pg_trgm },
     parsers: { [INT8]: (v: string) => Number(v), [NUMERIC]: (v: string) => Number(v), [DATE]: (v: string) => v },
   });
-  const db = new Kysely<DB>({ dialect: new PGliteDialect(client) });
+  const db = new Kysely<DB>({ dialect: new PGliteDialect(client), log: countStatement });
   return { db, kind: 'pglite', close: () => db.destroy() };
 }

@@ -97,6 +97,8 @@ export default {
     newHint: 'The need is recorded for your household; the grid worker will contact you soon.',
     noHousehold: 'Your account is not linked to a household yet, so you cannot report needs online. Please contact your community.',
     submit: 'Send',
+    possibleDuplicates: 'This may have been reported already',
+    possibleDuplicatesHint: 'If it is the same problem, you need not send it again: open it to follow its progress.',
     submitted: 'Your request was sent',
     submittedSub: 'Reference {{ref}}. Follow its progress under "My requests".',
     view: 'View the request',

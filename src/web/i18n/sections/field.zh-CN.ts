@@ -97,6 +97,8 @@ export default {
     newHint: '诉求会登记在您家庭名下，社区网格员会尽快联系您。',
     noHousehold: '您的账号还没有绑定家庭，暂时不能在线反映诉求，请联系社区。',
     submit: '提交诉求',
+    possibleDuplicates: '可能已有人反映过同样的问题',
+    possibleDuplicatesHint: '如果是同一件事，不必再次提交，可以打开它查看进度。',
     submitted: '诉求已提交',
     submittedSub: '编号 {{ref}}，您可以在“我的诉求”中查看办理进度。',
     view: '查看诉求',

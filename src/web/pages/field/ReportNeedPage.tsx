@@ -7,7 +7,8 @@ import { applyServerErrors, ErrorAlert, errorMessage } from '../../components/fe
 import { DueTime } from '../../components/DueTime.tsx';
 import { useHousehold } from '../territory/queries.ts';
 import { CategorySelect } from './CategorySelect.tsx';
-import { uploadAttachment, useCreateNeed, useMyHouseholdId, type NeedDetail } from './fieldQueries.ts';
+import { uploadAttachment, useCreateNeed, useMyHouseholdId, type NeedView } from './fieldQueries.ts';
+import { PossibleDuplicates } from './PossibleDuplicates.tsx';
 import { PhotoInput } from './PhotoInput.tsx';
 
 // "Difficult" is the staff's judgement after triage; a resident says whether it is urgent.
@@ -26,9 +27,11 @@ export function ReportNeedPage() {
   const householdId = useMyHouseholdId();
   const household = useHousehold(householdId);
   const [form] = Form.useForm<Values>();
+  const categoryId = Form.useWatch('categoryId', form);
+  const description = Form.useWatch('description', form);
   const create = useCreateNeed();
   const [error, setError] = useState<unknown>(null);
-  const [created, setCreated] = useState<NeedDetail | null>(null);
+  const [created, setCreated] = useState<NeedView | null>(null);
   const [photo, setPhoto] = useState<{ status: 'uploading' | 'done' | 'failed'; error?: unknown } | null>(null);
 
   if (!householdId) return <Empty description={t('myNeeds.noHousehold')} />;
@@ -98,6 +101,7 @@ export function ReportNeedPage() {
           <Form.Item label={t('field.description')} name="description" rules={[{ required: true, whitespace: true, message: t('field.descriptionRequired') }]}>
             <Input.TextArea autoSize={{ minRows: 3, maxRows: 10 }} maxLength={2000} showCount placeholder={t('myNeeds.descriptionPlaceholder')} data-testid="report-need-description" />
           </Form.Item>
+          <PossibleDuplicates householdId={householdId} categoryId={categoryId} description={description} />
           <Form.Item label={t('field.urgency')} name="urgency">
             <Radio.Group optionType="button" style={{ display: 'flex', flexWrap: 'wrap', gap: 8 }} data-testid="report-need-urgency">
               {URGENCIES.map((u) => (

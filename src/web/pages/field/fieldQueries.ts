@@ -15,6 +15,7 @@ export type WorklistItem = Static<VisitSchemas['WorklistItem']>;
 export type VisitDetail = Static<VisitSchemas['VisitDetail']>;
 export type VisitView = Static<VisitSchemas['VisitView']>;
 export type NotificationView = Static<NeedSchemas['NotificationView']>;
+export type Duplicate = Static<NeedSchemas['Duplicate']>;
 export type { AttachmentView, CreateNeedBody, CreateVisitBody, NeedDetail, NeedView };
 
 export const FIELD_KEY = 'field';
@@ -110,8 +111,18 @@ export function useCreateVisit() {
 export function useCreateNeed() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: CreateNeedBody) => api.post<NeedDetail>('/needs', body),
+    // The answer is the need as written; its page asks for the detail.
+    mutationFn: (body: CreateNeedBody) => api.post<NeedView>('/needs', body),
     onSuccess: () => void qc.invalidateQueries({ queryKey: [NEEDS_KEY] }),
+  });
+}
+
+/** Possible duplicates of a report not made yet (the server scores them). */
+export function usePossibleDuplicates(q: { householdId: string; categoryId?: string; description: string }, enabled: boolean) {
+  return useQuery({
+    queryKey: [NEEDS_KEY, 'possible-duplicates', q],
+    queryFn: async () => (await api.get<{ items: Duplicate[] }>('/needs/duplicates', { ...q })).items,
+    enabled: enabled && !!q.categoryId,
   });
 }
 

@@ -1,0 +1,48 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiAs, BASE_URL, horizontalOverflow, openBrowser, screenshot, signIn, type Session } from './browser.ts';
+
+describe('resident 王娟 reports a need on her phone', () => {
+  let s: Session;
+  let earlier = '';
+
+  beforeAll(async () => {
+    // An earlier report of her household that the form should point to when she writes the same thing.
+    const wangjuan = await apiAs('wangjuan');
+    const me = await wangjuan<{ assignments: { role: string; scopeId: string | null }[] }>('GET', '/me');
+    const householdId = me.assignments.find((a) => a.role === 'resident')!.scopeId!;
+    const household = await wangjuan<{ districtId: string }>('GET', `/households/${householdId}`);
+    const categories = await wangjuan<{ items: { id: string; code: string }[] }>('GET', `/need-categories?districtId=${household.districtId}`);
+    const lighting = categories.items.find((c) => c.code === 'facility_lighting')!;
+    const body = { source: 'resident', householdId, categoryId: lighting.id, description: '三单元楼道的灯坏了，晚上很黑' };
+    earlier = (await wangjuan<{ refNo: string }>('POST', '/needs', body)).refNo;
+    s = await openBrowser({ width: 390, height: 844 }, { isMobile: true });
+  });
+  afterAll(async () => {
+    await s?.close();
+  });
+
+  it('sees the same problem already reported before sending, in Chinese and English, and sends hers', async () => {
+    const { page } = s;
+    await signIn(page, 'wangjuan');
+    await page.goto(`${BASE_URL}/my-needs/new`);
+    await page.getByTestId('report-need-category').click();
+    await page.keyboard.type('楼道照明');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('report-need-description').fill('三单元楼道灯坏了好几天');
+    const duplicates = page.getByTestId('possible-duplicates');
+    await duplicates.getByText(earlier).waitFor();
+    await duplicates.getByText('可能已有人反映过同样的问题').waitFor();
+    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    await screenshot(page, 'resident-report-duplicates-zh');
+    await page.getByTestId('lang-en').first().click();
+    await duplicates.getByText('This may have been reported already').waitFor();
+    await screenshot(page, 'resident-report-duplicates-en');
+    await page.getByTestId('lang-zh').first().click();
+    await page.getByTestId('report-need-submit').click();
+    const ref = page.getByTestId('report-need-ref');
+    await ref.waitFor();
+    const text = (await ref.textContent()) ?? '';
+    expect(text).toMatch(/N-\d{4}-\d{6}/);
+    expect(text).not.toContain(earlier);
+  });
+});

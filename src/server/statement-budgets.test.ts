@@ -1,0 +1,210 @@
+/**
+ * Statement budgets: every GET route of the OpenAPI document (lists and details, the Open311
+ * routes included) and the intake POST /api/v1/needs are called on a small world, as a role
+ * that may read them, and the SQL statements each runs (BEGIN and COMMIT included) are held to
+ * the literal budget below. Lists get at least two rows, so a statement per row would show. A
+ * route that grows past its budget fails, and so does a GET route without a row here: a new
+ * module adds its rows. The budgets are the counts measured when the table was written
+ * (docs/decisions/0015-lean-writes-and-statement-budgets.md).
+ */
+import { v7 as uuidv7 } from 'uuid';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildCommonNeed } from './modules/commonneeds/commonneeds.testing.ts';
+import { buildNeed } from './modules/needs/needs.testing.ts';
+import { buildOrganization } from './modules/organizations/testing.ts';
+import { buildBuilding, buildCommunity, buildDistrict, buildGrid, buildHousehold, buildResident, buildStreet } from './modules/territory/testing.ts';
+import { buildSocialWorker } from './modules/workforce/testing.ts';
+import { buildFuzzWorld, multipart, type FuzzWorld, type Who } from './fuzz/world.ts';
+import { createTestApp, type OpenApiDocument, type TestApp } from './testing.ts';
+
+interface Budget {
+  /** A role that may read the route. */
+  who: Who;
+  /** The most SQL statements one request may run, the session look-ups included. */
+  statements: number;
+  /** Query string: the route's required parameters, or a typical filter. */
+  query?: string;
+  /** For a list: its rows, which must be at least two. */
+  list?: (body: unknown) => unknown[];
+}
+
+const items = (body: unknown) => (body as { items?: unknown[] }).items ?? [];
+const array = (body: unknown): unknown[] => (Array.isArray(body) ? (body as unknown[]) : []);
+
+/** Route → the most statements it may run. */
+const BUDGETS: Record<string, Budget> = {
+  'GET /api/health': { who: 'anonymous', statements: 1 },
+  'GET /api/v1/me': { who: 'community_worker', statements: 4 },
+  'GET /api/v1/me/sessions': { who: 'community_worker', statements: 3, list: array },
+  'GET /api/v1/users': { who: 'district_officer', statements: 10, list: items },
+  'GET /api/v1/users/{id}': { who: 'district_officer', statements: 5 },
+  'GET /api/v1/districts': { who: 'platform_admin', statements: 3, list: items },
+  'GET /api/v1/districts/{id}': { who: 'district_officer', statements: 3 },
+  'GET /api/v1/streets': { who: 'district_officer', statements: 3, list: items },
+  'GET /api/v1/streets/{id}': { who: 'street_officer', statements: 3 },
+  'GET /api/v1/communities': { who: 'street_officer', statements: 3, list: items },
+  'GET /api/v1/communities/{id}': { who: 'community_admin', statements: 4 },
+  'GET /api/v1/grids': { who: 'community_admin', statements: 5, list: items },
+  'GET /api/v1/grids/{id}': { who: 'grid_worker', statements: 5 },
+  'GET /api/v1/buildings': { who: 'grid_worker', statements: 4, list: items },
+  'GET /api/v1/buildings/{id}': { who: 'grid_worker', statements: 4 },
+  'GET /api/v1/households': { who: 'grid_worker', statements: 4, list: items },
+  'GET /api/v1/households/{id}': { who: 'grid_worker', statements: 6 },
+  'GET /api/v1/residents': { who: 'grid_worker', statements: 5, list: items },
+  'GET /api/v1/residents/{id}': { who: 'grid_worker', statements: 6 },
+  'GET /api/v1/resident-tags': { who: 'grid_worker', statements: 4, list: array },
+  'GET /api/v1/organizations': { who: 'district_officer', statements: 3, list: items },
+  'GET /api/v1/organizations/{id}': { who: 'org_admin', statements: 3 },
+  'GET /api/v1/social-workers': { who: 'org_admin', statements: 3, list: items },
+  'GET /api/v1/social-workers/{id}': { who: 'org_admin', statements: 3 },
+  'GET /api/v1/need-categories': { who: 'community_admin', statements: 5, list: items },
+  'GET /api/v1/need-settings': { who: 'district_officer', statements: 3 },
+  'GET /api/v1/calendar-days': { who: 'community_admin', query: 'year=2026', statements: 3, list: items },
+  'GET /api/v1/needs': { who: 'community_admin', statements: 3, list: items },
+  'GET /api/v1/needs/duplicates': { who: 'community_admin', query: 'householdId={household}&categoryId={category}&description=%E6%A5%BC%E9%81%93%E7%81%AF%E5%9D%8F%E4%BA%86', statements: 4, list: items },
+  'GET /api/v1/needs/map': { who: 'community_admin', statements: 3, list: items },
+  'GET /api/v1/needs/{id}': { who: 'community_admin', statements: 8 },
+  'GET /api/v1/needs/{id}/duplicates': { who: 'community_admin', statements: 5, list: items },
+  'GET /api/v1/needs/{id}/handlers': { who: 'community_admin', statements: 5, list: items },
+  'GET /api/v1/needs/{id}/attachments': { who: 'community_admin', statements: 5, list: items },
+  'GET /api/v1/needs/{id}/attachments/{attachmentId}/content': { who: 'community_admin', statements: 6 },
+  'GET /api/v1/inbox': { who: 'community_admin', statements: 3, list: items },
+  'GET /api/v1/notifications': { who: 'community_admin', statements: 3, list: items },
+  'GET /api/v1/common-needs': { who: 'community_admin', statements: 3, list: items },
+  'GET /api/v1/common-needs/suggestions': { who: 'community_admin', query: 'communityId={community}', statements: 4, list: items },
+  'GET /api/v1/common-needs/{id}': { who: 'community_admin', statements: 6 },
+  'GET /api/v1/communities/{id}/three-lists': { who: 'community_admin', statements: 7, list: (b) => (b as { needs?: unknown[] }).needs ?? [] },
+  'GET /api/v1/resources': { who: 'community_admin', statements: 4, list: items },
+  'GET /api/v1/resources/{id}': { who: 'community_admin', statements: 4 },
+  'GET /api/v1/webhooks': { who: 'district_officer', statements: 3, list: items },
+  'GET /api/v1/webhooks/{id}': { who: 'district_officer', statements: 3 },
+  'GET /api/v1/webhooks/{id}/deliveries': { who: 'district_officer', statements: 5, list: items },
+  'GET /api/v1/open311-clients': { who: 'district_officer', statements: 3, list: items },
+  'GET /api/v1/visits': { who: 'grid_worker', statements: 3, list: items },
+  'GET /api/v1/visits/{id}': { who: 'grid_worker', statements: 4 },
+  'GET /api/v1/grids/{id}/visit-coverage': { who: 'grid_worker', statements: 4 },
+  'GET /api/v1/visit-worklist': { who: 'grid_worker', query: 'gridId={grid}', statements: 5, list: items },
+  'GET /api/v1/audit': { who: 'district_officer', statements: 3, list: items },
+  'GET /open311/v2/discovery.json': { who: 'anonymous', statements: 0 },
+  'GET /open311/v2/discovery.xml': { who: 'anonymous', statements: 0 },
+  'GET /open311/v2/services.json': { who: 'anonymous', query: 'jurisdiction_id={jurisdiction}', statements: 3, list: array },
+  'GET /open311/v2/services.xml': { who: 'anonymous', query: 'jurisdiction_id={jurisdiction}', statements: 3 },
+  'GET /open311/v2/services/{file}': { who: 'anonymous', query: 'jurisdiction_id={jurisdiction}', statements: 3 },
+  'GET /open311/v2/requests.json': { who: 'anonymous', query: 'jurisdiction_id={jurisdiction}', statements: 5, list: array },
+  'GET /open311/v2/requests.xml': { who: 'anonymous', query: 'jurisdiction_id={jurisdiction}', statements: 5 },
+  'GET /open311/v2/requests/{file}': { who: 'anonymous', query: 'jurisdiction_id={jurisdiction}', statements: 5 },
+  'GET /open311/v2/tokens/{file}': { who: 'anonymous', query: 'jurisdiction_id={jurisdiction}', statements: 2 },
+  'POST /api/v1/needs': { who: 'community_admin', statements: 13 },
+};
+
+const INTAKE = 'POST /api/v1/needs';
+
+let t: TestApp;
+let w: FuzzWorld;
+let doc: OpenApiDocument;
+/** The statements of each answered request, in order. */
+const answered: string[][] = [];
+
+/** A second row of each list, made as a user would where there is no factory. */
+async function addSecondRows(world: FuzzWorld) {
+  const { db, platform } = t;
+  const ok = (res: { statusCode: number; body: string }, what: string) => {
+    if (res.statusCode >= 300) throw new Error(`${what}: ${res.statusCode} ${res.body}`);
+  };
+  const staff = world.clients.community_admin;
+  await buildDistrict(db);
+  await buildStreet(db, { district: world.district });
+  await buildCommunity(db, { street: world.street });
+  await buildGrid(db, { community: world.community });
+  await buildBuilding(db, { grid: world.grid });
+  await buildResident(db, platform.pii, { household: world.household, tags: ['elderly_alone'] });
+  // Two residents nobody has visited yet: the grid's visit worklist.
+  const unvisited = await buildHousehold(db, { grid: world.grid });
+  for (let i = 0; i < 2; i++) await buildResident(db, platform.pii, { household: unvisited, tags: ['elderly_alone'] });
+  await buildOrganization(db, platform.pii, { district: world.district, communities: [world.community] });
+  await buildSocialWorker(db, platform.pii, { organization: world.organization, communities: [world.community] });
+  // Similar texts at the same household: duplicates of the world's need.
+  await buildNeed(db, world, { description: '楼道灯坏了，晚上看不见' });
+  await buildNeed(db, world, { description: '三楼楼道灯坏了' });
+  // Accepted needs of two categories: two suggested common needs.
+  for (const code of ['property_facilities', 'environment_sanitation']) {
+    for (let i = 0; i < 2; i++) await buildNeed(db, world, { state: 'accepted', category_id: world.category(code), description: `小区路灯不亮${i}` });
+  }
+  await buildCommonNeed(db, world, staff.user!.id, { title: '楼道照明' });
+  ok(await staff.post('/api/v1/resources', { kind: 'venue', name: '社区礼堂', ownerType: 'community', ownerId: world.community.id, communityId: world.community.id }), 'resource');
+  ok(await world.clients.grid_worker.post('/api/v1/visits', { householdId: world.neighbour.id, kind: 'routine', visitedAt: new Date().toISOString() }), 'visit');
+  const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(32, 2)]);
+  const upload = multipart([{ name: 'file', fileName: 'second.png', type: 'image/png', content: png }]);
+  ok(await staff.request('POST', `/api/v1/needs/${world.need}/attachments`, upload.payload, upload.headers), 'attachment');
+  await db.insertInto('notifications').values({ district_id: world.district.id, id: uuidv7(), user_id: staff.user!.id, need_id: world.need, kind: 'assigned', state: 'accepted' }).execute();
+  // A webhook told of reports, and two reports: its deliveries.
+  const hook = await world.clients.district_officer.post('/api/v1/webhooks', { districtId: world.district.id, url: 'http://127.0.0.1:9/hook', events: ['need.report'] });
+  ok(hook, 'webhook');
+  world.pathValues['/api/v1/webhooks/{id}/deliveries'] = { id: hook.json<{ id: string }>().id };
+  for (let i = 0; i < 2; i++) ok(await staff.post('/api/v1/needs', intakeBody()), 'need');
+  // A second Open311 request.
+  const form = new URLSearchParams({ api_key: world.open311Key, jurisdiction_id: world.community.code, service_code: 'facility_lighting', lat: '32.152', long: '118.702' });
+  ok(await t.app.inject({ method: 'POST', url: '/open311/v2/requests.json', payload: form.toString(), headers: { 'content-type': 'application/x-www-form-urlencoded' } }), 'Open311 request');
+}
+
+const intakeBody = () => ({ source: 'staff', intakeChannel: 'phone', householdId: w.household.id, categoryId: w.category('property_facilities'), description: '电梯异响' });
+
+function urlOf(key: string, b: Budget): string {
+  const route = key.slice(key.indexOf(' ') + 1);
+  const values = w.pathValues[route] ?? {};
+  const path = route.replace(/\{(\w+)\}/g, (_m, n: string) => encodeURIComponent(values[n] ?? 'missing'));
+  const query = (b.query ?? '').replace('{jurisdiction}', w.community.code).replace('{community}', w.community.id).replace('{grid}', w.grid.id)
+    .replace('{household}', w.household.id)
+    .replace('{category}', w.category('property_facilities'));
+  return query ? `${path}?${query}` : path;
+}
+
+/** The statements of one request as `b.who`. */
+async function measure(key: string, b: Budget) {
+  // A session seen a while ago is touched on its next request: keep that write out of the count.
+  await t.db.updateTable('sessions').set({ last_seen_at: new Date() }).execute();
+  answered.length = 0;
+  const client = w.clients[b.who];
+  const res = key === INTAKE ? await client.post(urlOf(key, b), intakeBody()) : await client.get(urlOf(key, b));
+  const rows = b.list && res.statusCode === 200 ? b.list(JSON.parse(res.body)).length : null;
+  return { status: res.statusCode, rows, statements: answered.at(-1) ?? [] };
+}
+
+const measured = new Map<string, Awaited<ReturnType<typeof measure>>>();
+
+beforeAll(async () => {
+  t = await createTestApp({}, { onStatements: (_request, statements) => answered.push(statements) });
+  w = await buildFuzzWorld(t, Object.values(BUDGETS).map((b) => b.who));
+  await addSecondRows(w);
+  doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json<OpenApiDocument>();
+}, 300_000);
+
+afterAll(async () => {
+  // The measured table, to lower a budget after an improvement.
+  const table = [...measured].map(([key, m]) => `  ${key}: ${m.statements.length} (budget ${BUDGETS[key]?.statements ?? '-'})`);
+  console.info(`statements per request (${t.platform.dbKind}):\n${table.join('\n')}`);
+  await t.close();
+});
+
+describe('statement budgets', () => {
+  it('has a row for every GET route of the OpenAPI document and the intake, and for nothing else', () => {
+    const routes = Object.entries(doc.paths).flatMap(([path, ops]) => ('get' in ops ? [`GET ${path}`] : []));
+    expect(Object.keys(BUDGETS).sort()).toEqual([...routes, INTAKE].sort());
+  });
+
+  it('no route runs more statements than its budget', async () => {
+    for (const [key, b] of Object.entries(BUDGETS)) measured.set(key, await measure(key, b));
+    const problems = [...measured].flatMap(([key, m]) => {
+      const b = BUDGETS[key]!;
+      const wrong: string[] = [];
+      if (m.status >= 300) wrong.push(`${key}: answered ${m.status}`);
+      if (b.list && (m.rows ?? 0) < 2) wrong.push(`${key}: the list has ${m.rows ?? 0} rows, fewer than 2`);
+      if (m.statements.length > b.statements) {
+        const sqls = m.statements.map((s) => `    ${s.replace(/\s+/g, ' ').slice(0, 200)}`).join('\n');
+        wrong.push(`${key}: budget ${b.statements}, ran ${m.statements.length}:\n${sqls}`);
+      }
+      return wrong;
+    });
+    expect(problems.join('\n')).toBe('');
+  }, 300_000);
+});
