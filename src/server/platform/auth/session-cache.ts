@@ -3,6 +3,7 @@ import type { DB } from '../../tables.ts';
 import type { Actor } from '../authz/actor.ts';
 import type { Database } from '../db/kysely.ts';
 import type { Unlisten } from '../db/listen.ts';
+import { LastSeenWriter } from './last-seen.ts';
 
 /** The channel on which a user id is sent when anything a session resolves to changes. */
 export const AUTH_CHANNEL = 'sanshe_auth';
@@ -39,10 +40,13 @@ export class SessionCache {
   private listening = false;
   private generation = 0;
   private unlisten?: Unlisten;
+  /** Where the sessions' last-seen times go (from start() on). */
+  lastSeen?: LastSeenWriter;
 
   constructor(private readonly limits: SessionCacheLimits = SESSION_CACHE_LIMITS) {}
 
-  async start(database: Pick<Database, 'listen'>): Promise<void> {
+  async start(database: Pick<Database, 'db' | 'listen'>): Promise<void> {
+    this.lastSeen = new LastSeenWriter(database.db);
     this.unlisten = await database.listen(AUTH_CHANNEL, {
       message: (userId) => this.evictUser(userId),
       state: (listening) => {
@@ -53,6 +57,7 @@ export class SessionCache {
   }
 
   async close(): Promise<void> {
+    await this.lastSeen?.close();
     this.listening = false;
     this.clear();
     await this.unlisten?.();

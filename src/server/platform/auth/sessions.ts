@@ -62,7 +62,8 @@ export interface SessionPlatform {
   sessionCache?: SessionCache;
 }
 
-// Touching last_seen_at on every request would turn every read into a write.
+// Touching last_seen_at on every request would turn every read into a write; the cache's writer
+// also gathers the writes of several seconds into one statement.
 const TOUCH_AFTER_MS = 60_000;
 
 async function loadSession(db: Kysely<DB>, tokenHash: Buffer): Promise<LiveSession | null> {
@@ -116,11 +117,13 @@ function alive(session: LiveSession, policy: SessionPolicy, now: number): boolea
   return session.expiresAt > now && session.seenAt + policy.idleMinutes * 60_000 > now;
 }
 
-async function touch(db: Kysely<DB>, session: LiveSession, now: number): Promise<void> {
+async function touch(platform: SessionPlatform, session: LiveSession, now: number): Promise<void> {
   session.seenAt = now;
   if (now - session.storedSeenAt <= TOUCH_AFTER_MS) return;
   session.storedSeenAt = now;
-  await db.updateTable('sessions').set({ last_seen_at: new Date(now) }).where('id', '=', session.actor.sessionId).execute();
+  const writer = platform.sessionCache?.lastSeen;
+  if (writer) writer.seen(session.actor.sessionId, now);
+  else await platform.db.updateTable('sessions').set({ last_seen_at: new Date(now) }).where('id', '=', session.actor.sessionId).execute();
 }
 
 /**
@@ -136,7 +139,7 @@ export async function resolveSession(platform: SessionPlatform, token: string): 
   const now = Date.now();
   const cached = cache?.get(key, now);
   if (cached && alive(cached, policy, now)) {
-    await touch(db, cached, now);
+    await touch(platform, cached, now);
     return cached;
   }
   const version = cache?.version ?? 0;
@@ -146,7 +149,7 @@ export async function resolveSession(platform: SessionPlatform, token: string): 
     await endSessions(platform, db, { sessionId: session.actor.sessionId });
     return null;
   }
-  await touch(db, session, now);
+  await touch(platform, session, now);
   cache?.put(key, session, version, now);
   return session;
 }
