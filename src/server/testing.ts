@@ -243,6 +243,15 @@ export class Client {
       },
     });
   }
+  /** The same signed-in session, sent to another app (as to another server process). */
+  on(app: FastifyInstance): Client {
+    const other = new Client(app);
+    other.cookie = this.cookie;
+    other.csrf = this.csrf;
+    other.lang = this.lang;
+    return other;
+  }
+
   get(url: string) {
     return this.request('GET', url);
   }
