@@ -34,7 +34,7 @@ const COMBINED_PER_ROUTE = 8;
 /**
  * Tables whose rows may change on a refused request, by design (they get no trigger):
  *   - sessions: any request, refused or not, touches its session's last_seen_at (at most once
- *     a minute);
+ *     a minute, written with the next batch of a few seconds);
  *   - login_failures: a password check claims its place among the counted failures before it
  *     runs, and a wrong password (at sign-in or as the current password of a password change)
  *     keeps it: refused checks are exactly what the limit counts.

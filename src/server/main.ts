@@ -26,6 +26,7 @@ async function stop(signal: string) {
   // Close the HTTP server first so no request runs while the database shuts down cleanly.
   await app.close();
   await webhooks.stop();
+  await platform.sessionCache?.close();
   await database.close();
   process.exit(0);
 }

@@ -9,6 +9,7 @@ import { v7 as uuidv7 } from 'uuid';
 import type { Role, ScopeType } from '../common/roles.ts';
 import { buildApp } from './app.ts';
 import { hashPassword } from './platform/auth/passwords.ts';
+import { SessionCache } from './platform/auth/session-cache.ts';
 import { loadConfig, type Config } from './platform/config.ts';
 import { PiiCipher } from './platform/crypto/pii.ts';
 import { openDatabase, type Database } from './platform/db/kysely.ts';
@@ -25,7 +26,9 @@ import type { DB } from './tables.ts';
  * test asks for it unmigrated, or migrated from another directory (to test a migration against
  * older data).
  */
-export async function openTestDatabase(options: { migrated?: boolean; migrations?: string } = {}): Promise<Database> {
+export async function openTestDatabase(
+  options: { migrated?: boolean; migrations?: string } = {},
+): Promise<Database & { url?: string }> {
   const migrated = options.migrated ?? true;
   const serverUrl = process.env.TEST_DATABASE_URL;
   if (!serverUrl) {
@@ -44,6 +47,7 @@ export async function openTestDatabase(options: { migrated?: boolean; migrations
   if (migrated) await migrate(database.db, options.migrations);
   return {
     ...database,
+    url: url.toString(),
     async close() {
       await database.close();
       const again = new pg.Client({ connectionString: serverUrl });
@@ -68,6 +72,14 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
+export interface TestAppWithPeers extends TestApp {
+  /**
+   * A second app on the same database with a session cache of its own, as a second server
+   * process: on PostgreSQL with its own pool and listening connection. Close it before this one.
+   */
+  peer(): Promise<TestApp>;
+}
+
 export interface TestAppOptions {
   /** Pino options (level, stream) to turn logging on. */
   logger?: object;
@@ -79,19 +91,22 @@ export interface TestAppOptions {
   onStatements?: StatementListener;
 }
 
-export async function createTestApp(overrides: Partial<Config> = {}, options: TestAppOptions = {}): Promise<TestApp> {
+export async function createTestApp(overrides: Partial<Config> = {}, options: TestAppOptions = {}): Promise<TestAppWithPeers> {
   const database = await openTestDatabase();
   // A data folder of its own, so attachments of one test never land where another test (or a
   // later run) looks; the web folder inside it is never created, so no web app is served.
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'sanshe-test-app-'));
   // Test webhook receivers listen on loopback.
   const config = { ...loadConfig({}), dataDir: scratch, seedDemo: false, webhookPrivateTargets: true, ...overrides };
+  const sessionCache = new SessionCache();
+  await sessionCache.start(database);
   const platform: Platform = {
     db: database.db,
     dbKind: database.kind,
     pii: new PiiCipher(crypto.randomBytes(32)),
     config,
     lookup: options.lookup,
+    sessionCache,
   };
   const app = await buildApp({
     platform,
@@ -103,8 +118,28 @@ export async function createTestApp(overrides: Partial<Config> = {}, options: Te
     app,
     db: database.db,
     platform,
+    async peer() {
+      // On PostgreSQL another pool on the same database, as a second server process would have.
+      const shared = database.url ? await openDatabase({ databaseUrl: database.url, poolSize: 5 }) : null;
+      const peerDatabase = shared ?? database;
+      const peerCache = new SessionCache();
+      await peerCache.start(peerDatabase);
+      const peerPlatform: Platform = { ...platform, db: peerDatabase.db, sessionCache: peerCache };
+      const peerApp = await buildApp({ platform: peerPlatform, webDir: path.join(scratch, 'no-web-app') });
+      return {
+        app: peerApp,
+        db: peerDatabase.db,
+        platform: peerPlatform,
+        async close() {
+          await peerApp.close();
+          await peerCache.close();
+          await shared?.close();
+        },
+      };
+    },
     async close() {
       await app.close();
+      await sessionCache.close();
       await database.close();
       fs.rmSync(scratch, { recursive: true, force: true });
     },
@@ -216,6 +251,15 @@ export class Client {
       },
     });
   }
+  /** The same signed-in session, sent to another app (as to another server process). */
+  on(app: FastifyInstance): Client {
+    const other = new Client(app);
+    other.cookie = this.cookie;
+    other.csrf = this.csrf;
+    other.lang = this.lang;
+    return other;
+  }
+
   get(url: string) {
     return this.request('GET', url);
   }

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../app.ts';
+import { SessionCache } from './auth/session-cache.ts';
 import type { Config } from './config.ts';
 import { loadPiiKey, PiiCipher } from './crypto/pii.ts';
 import { openDatabase, type Database } from './db/kysely.ts';
@@ -12,12 +13,14 @@ export interface Started {
   platform: Platform;
 }
 
-/** Opens the configured database, applies pending migrations and builds the app. */
+/** Opens the configured database, applies pending migrations and builds the app (close platform.sessionCache before the database). */
 export async function startPlatform(config: Config, logger: boolean | object = false): Promise<Started> {
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   await migrate(database.db);
   const pii = new PiiCipher(loadPiiKey(config.piiKey, config.dataDir));
-  const platform: Platform = { db: database.db, dbKind: database.kind, pii, config };
+  const sessionCache = new SessionCache();
+  await sessionCache.start(database);
+  const platform: Platform = { db: database.db, dbKind: database.kind, pii, config, sessionCache };
   const app = await buildApp({ platform, logger });
   return { app, database, platform };
 }

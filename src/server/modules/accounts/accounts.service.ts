@@ -1,5 +1,6 @@
 import { AppError } from '../../platform/errors/app-error.ts';
 import { hashPassword, verifyPassword, dummyHash } from '../../platform/auth/passwords.ts';
+import { authChanged } from '../../platform/auth/session-cache.ts';
 import { endSessions, openSession, type OpenedSession } from '../../platform/auth/sessions.ts';
 import { acceptClaim, claimAttempt } from '../../platform/auth/throttle.ts';
 import { writeAudit } from '../../platform/audit/audit.ts';
@@ -65,7 +66,7 @@ export async function login(
 export async function logout(ctx: RequestContext): Promise<void> {
   const actor = requireActor(ctx);
   await command(ctx, async ({ trx, audit }) => {
-    await endSessions(trx, { sessionId: actor.sessionId });
+    await endSessions(ctx, trx, { sessionId: actor.sessionId });
     await audit({ action: 'auth.logout', entityType: 'session', entityId: actor.sessionId });
   });
 }
@@ -110,6 +111,7 @@ export async function updateMe(ctx: RequestContext, input: { locale?: 'zh-CN' | 
     };
     if (Object.keys(changes).length === 0) return;
     await trx.updateTable('users').set({ ...changes, updated_at: new Date() }).where('id', '=', actor.userId).execute();
+    await authChanged(ctx, trx, actor.userId);
     await audit({ action: 'user.update_self', entityType: 'user', entityId: actor.userId, before, after: changes });
   });
 }
@@ -145,7 +147,7 @@ export async function changePassword(
       .set({ password_hash: hash, password_changed_at: new Date(), updated_at: new Date() })
       .where('id', '=', actor.userId)
       .execute();
-    const ended = await endSessions(trx, { userId: actor.userId, except: actor.sessionId });
+    const ended = await endSessions(ctx, trx, { userId: actor.userId, except: actor.sessionId });
     await audit({ action: 'user.change_password', entityType: 'user', entityId: actor.userId, after: { endedSessions: ended } });
   });
 }
@@ -183,7 +185,7 @@ export async function endOwnSession(ctx: RequestContext, sessionId: string): Pro
       .where('ended_at', 'is', null)
       .executeTakeFirst();
     if (!row) throw new AppError('resource.not_found');
-    await endSessions(trx, { sessionId });
+    await endSessions(ctx, trx, { sessionId });
     await audit({ action: 'auth.end_session', entityType: 'session', entityId: sessionId });
   });
 }

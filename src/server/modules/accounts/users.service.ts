@@ -2,6 +2,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { ROLE_SCOPES, type Role } from '../../../common/roles.ts';
 import { PLATFORM_DISTRICT } from '../../platform/audit/audit.ts';
 import { hashPassword } from '../../platform/auth/passwords.ts';
+import { authChanged } from '../../platform/auth/session-cache.ts';
 import { endSessions } from '../../platform/auth/sessions.ts';
 import type { Actor } from '../../platform/authz/actor.ts';
 import { AppError, invalid, notFoundAt } from '../../platform/errors/app-error.ts';
@@ -179,7 +180,9 @@ export async function updateUser(ctx: RequestContext, id: string, body: UpdateUs
       })
       .where('id', '=', id)
       .execute();
-    const ended = after.status === 'disabled' ? await endSessions(trx, { userId: id }) : 0;
+    // the name and language are part of every session of the user
+    await authChanged(ctx, trx, id);
+    const ended = after.status === 'disabled' ? await endSessions(ctx, trx, { userId: id }) : 0;
     await audit({
       action: 'user.update',
       entityType: 'user',
@@ -204,7 +207,7 @@ export async function resetPassword(ctx: RequestContext, id: string, newPassword
       .set({ password_hash: hash, password_changed_at: new Date(), updated_at: new Date() })
       .where('id', '=', id)
       .execute();
-    const ended = await endSessions(trx, { userId: id });
+    const ended = await endSessions(ctx, trx, { userId: id });
     await audit({
       action: 'user.reset_password',
       entityType: 'user',
@@ -276,6 +279,7 @@ export async function grantRole(ctx: RequestContext, id: string, body: GrantRole
         scope_district_id: body.scopeType === 'organization' ? null : district,
       })
       .execute();
+    await authChanged(ctx, trx, id);
     if (body.residentId) {
       await trx
         .updateTable('users')
@@ -305,6 +309,7 @@ export async function revokeRole(ctx: RequestContext, id: string, assignmentId: 
     assignment.role === 'resident' && !record.assignments.some((a) => a.id !== assignmentId && a.role === ('resident' as Role));
   await command(ctx, async ({ trx, audit }) => {
     await trx.deleteFrom('role_assignments').where('id', '=', assignmentId).where('user_id', '=', id).execute();
+    await authChanged(ctx, trx, id);
     if (lastResidentRole) {
       await trx
         .updateTable('users')

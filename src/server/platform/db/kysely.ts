@@ -5,6 +5,7 @@ import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { DB } from '../../tables.ts';
+import { listenOnServer, type ListenHandlers, type Unlisten } from './listen.ts';
 import { PGliteDialect } from './pglite-dialect.ts';
 import { countStatement } from './statements.ts';
 
@@ -13,6 +14,11 @@ export type DatabaseKind = 'pglite' | 'postgresql';
 export interface Database {
   db: Kysely<DB>;
   kind: DatabaseKind;
+  /**
+   * Receives what `pg_notify(channel, payload)` sends, from this and every other process on the
+   * database, once the sending transaction commits.
+   */
+  listen(channel: string, on: ListenHandlers): Promise<Unlisten>;
   close(): Promise<void>;
 }
 
@@ -39,7 +45,8 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     // and replaced on the next checkout; without a listener the error would end the process.
     pool.on('error', () => {});
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), log: countStatement });
-    return { db, kind: 'postgresql', close: () => db.destroy() };
+    const url = options.databaseUrl;
+    return { db, kind: 'postgresql', listen: (channel, on) => listenOnServer(url, channel, on), close: () => db.destroy() };
   }
   let dir: string | undefined;
   if (options.dataDir) {
@@ -52,5 +59,14 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     parsers: { [INT8]: (v: string) => Number(v), [NUMERIC]: (v: string) => Number(v), [DATE]: (v: string) => v },
   });
   const db = new Kysely<DB>({ dialect: new PGliteDialect(client), log: countStatement });
-  return { db, kind: 'pglite', close: () => db.destroy() };
+  // One session in this process: a notification is delivered when its COMMIT runs, before the
+  // committing call returns. Listening starts at start-up, when no transaction holds the session.
+  const listen = async (channel: string, on: ListenHandlers): Promise<Unlisten> => {
+    const stop = await client.listen(channel, (payload) => on.message(payload));
+    on.state(true);
+    return async () => {
+      if (!client.closed) await stop();
+    };
+  };
+  return { db, kind: 'pglite', listen, close: () => db.destroy() };
 }

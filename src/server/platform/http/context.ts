@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../tables.ts';
 import { writeAudit, type AuditEntry } from '../audit/audit.ts';
+import type { SessionCache } from '../auth/session-cache.ts';
 import type { Actor } from '../authz/actor.ts';
 import type { Config } from '../config.ts';
 import type { PiiCipher } from '../crypto/pii.ts';
@@ -17,6 +18,11 @@ export interface Platform {
   config: Config;
   /** Name resolution for outgoing calls (webhooks); the system's unless a test gives its own. */
   lookup?: HostLookup;
+  /**
+   * Sessions resolved by this process, kept until a change is announced (auth/session-cache.ts);
+   * without it (scripts) every request reads its session from the database.
+   */
+  sessionCache?: SessionCache;
 }
 
 /** One request: who asks, in which language, from where. */

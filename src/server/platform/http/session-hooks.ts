@@ -40,10 +40,7 @@ export function registerSessionHooks(app: FastifyInstance, platform: Platform) {
     if (!request.url.startsWith('/api/') && !request.url.startsWith('/open311/')) return;
     const token = request.cookies[SESSION_COOKIE];
     if (!token) return;
-    const session = await resolveSession(platform.db, token, {
-      idleMinutes: platform.config.sessionIdleMinutes,
-      absoluteHours: platform.config.sessionAbsoluteHours,
-    });
+    const session = await resolveSession(platform, token);
     if (!session) return;
     request.ctx.actor = session.actor;
     if (!switched) request.ctx.locale = session.actor.locale;
