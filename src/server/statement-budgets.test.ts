@@ -20,7 +20,7 @@ import { createTestApp, type OpenApiDocument, type TestApp } from './testing.ts'
 interface Budget {
   /** A role that may read the route. */
   who: Who;
-  /** The most SQL statements one request may run, the session look-ups included. */
+  /** The SQL statements one request runs, in a session already seen once (a warm session cache). */
   statements: number;
   /** Query string: the route's required parameters, or a typical filter. */
   query?: string;
@@ -31,60 +31,60 @@ interface Budget {
 const items = (body: unknown) => (body as { items?: unknown[] }).items ?? [];
 const array = (body: unknown): unknown[] => (Array.isArray(body) ? (body as unknown[]) : []);
 
-/** Route → the most statements it may run. */
+/** Route → the statements it runs. */
 const BUDGETS: Record<string, Budget> = {
   'GET /api/health': { who: 'anonymous', statements: 1 },
-  'GET /api/v1/me': { who: 'community_worker', statements: 4 },
-  'GET /api/v1/me/sessions': { who: 'community_worker', statements: 3, list: array },
-  'GET /api/v1/users': { who: 'district_officer', statements: 10, list: items },
-  'GET /api/v1/users/{id}': { who: 'district_officer', statements: 5 },
-  'GET /api/v1/districts': { who: 'platform_admin', statements: 3, list: items },
-  'GET /api/v1/districts/{id}': { who: 'district_officer', statements: 3 },
-  'GET /api/v1/streets': { who: 'district_officer', statements: 3, list: items },
-  'GET /api/v1/streets/{id}': { who: 'street_officer', statements: 3 },
-  'GET /api/v1/communities': { who: 'street_officer', statements: 3, list: items },
-  'GET /api/v1/communities/{id}': { who: 'community_admin', statements: 4 },
-  'GET /api/v1/grids': { who: 'community_admin', statements: 5, list: items },
-  'GET /api/v1/grids/{id}': { who: 'grid_worker', statements: 5 },
-  'GET /api/v1/buildings': { who: 'grid_worker', statements: 4, list: items },
-  'GET /api/v1/buildings/{id}': { who: 'grid_worker', statements: 4 },
-  'GET /api/v1/households': { who: 'grid_worker', statements: 4, list: items },
-  'GET /api/v1/households/{id}': { who: 'grid_worker', statements: 6 },
-  'GET /api/v1/residents': { who: 'grid_worker', statements: 5, list: items },
-  'GET /api/v1/residents/{id}': { who: 'grid_worker', statements: 6 },
-  'GET /api/v1/resident-tags': { who: 'grid_worker', statements: 4, list: array },
-  'GET /api/v1/organizations': { who: 'district_officer', statements: 3, list: items },
-  'GET /api/v1/organizations/{id}': { who: 'org_admin', statements: 3 },
-  'GET /api/v1/social-workers': { who: 'org_admin', statements: 3, list: items },
-  'GET /api/v1/social-workers/{id}': { who: 'org_admin', statements: 3 },
-  'GET /api/v1/need-categories': { who: 'community_admin', statements: 5, list: items },
-  'GET /api/v1/need-settings': { who: 'district_officer', statements: 3 },
-  'GET /api/v1/calendar-days': { who: 'community_admin', query: 'year=2026', statements: 3, list: items },
-  'GET /api/v1/needs': { who: 'community_admin', statements: 3, list: items },
-  'GET /api/v1/needs/duplicates': { who: 'community_admin', query: 'householdId={household}&categoryId={category}&description=%E6%A5%BC%E9%81%93%E7%81%AF%E5%9D%8F%E4%BA%86', statements: 4, list: items },
-  'GET /api/v1/needs/map': { who: 'community_admin', statements: 4, list: (body) => (body as { points?: unknown[] }).points ?? [] },
-  'GET /api/v1/needs/{id}': { who: 'community_admin', statements: 8 },
-  'GET /api/v1/needs/{id}/duplicates': { who: 'community_admin', statements: 5, list: items },
-  'GET /api/v1/needs/{id}/handlers': { who: 'community_admin', statements: 5, list: items },
-  'GET /api/v1/needs/{id}/attachments': { who: 'community_admin', statements: 5, list: items },
-  'GET /api/v1/needs/{id}/attachments/{attachmentId}/content': { who: 'community_admin', statements: 6 },
-  'GET /api/v1/inbox': { who: 'community_admin', statements: 3, list: items },
-  'GET /api/v1/notifications': { who: 'community_admin', statements: 3, list: items },
-  'GET /api/v1/common-needs': { who: 'community_admin', statements: 3, list: items },
-  'GET /api/v1/common-needs/suggestions': { who: 'community_admin', query: 'communityId={community}', statements: 4, list: items },
-  'GET /api/v1/common-needs/{id}': { who: 'community_admin', statements: 6 },
-  'GET /api/v1/communities/{id}/three-lists': { who: 'community_admin', statements: 7, list: (b) => (b as { needs?: unknown[] }).needs ?? [] },
-  'GET /api/v1/resources': { who: 'community_admin', statements: 4, list: items },
-  'GET /api/v1/resources/{id}': { who: 'community_admin', statements: 4 },
-  'GET /api/v1/webhooks': { who: 'district_officer', statements: 3, list: items },
-  'GET /api/v1/webhooks/{id}': { who: 'district_officer', statements: 3 },
-  'GET /api/v1/webhooks/{id}/deliveries': { who: 'district_officer', statements: 5, list: items },
-  'GET /api/v1/open311-clients': { who: 'district_officer', statements: 3, list: items },
-  'GET /api/v1/visits': { who: 'grid_worker', statements: 3, list: items },
-  'GET /api/v1/visits/{id}': { who: 'grid_worker', statements: 4 },
-  'GET /api/v1/grids/{id}/visit-coverage': { who: 'grid_worker', statements: 4 },
-  'GET /api/v1/visit-worklist': { who: 'grid_worker', query: 'gridId={grid}', statements: 5, list: items },
-  'GET /api/v1/audit': { who: 'district_officer', statements: 3, list: items },
+  'GET /api/v1/me': { who: 'community_worker', statements: 2 },
+  'GET /api/v1/me/sessions': { who: 'community_worker', statements: 1, list: array },
+  'GET /api/v1/users': { who: 'district_officer', statements: 8, list: items },
+  'GET /api/v1/users/{id}': { who: 'district_officer', statements: 3 },
+  'GET /api/v1/districts': { who: 'platform_admin', statements: 1, list: items },
+  'GET /api/v1/districts/{id}': { who: 'district_officer', statements: 1 },
+  'GET /api/v1/streets': { who: 'district_officer', statements: 1, list: items },
+  'GET /api/v1/streets/{id}': { who: 'street_officer', statements: 1 },
+  'GET /api/v1/communities': { who: 'street_officer', statements: 1, list: items },
+  'GET /api/v1/communities/{id}': { who: 'community_admin', statements: 2 },
+  'GET /api/v1/grids': { who: 'community_admin', statements: 3, list: items },
+  'GET /api/v1/grids/{id}': { who: 'grid_worker', statements: 3 },
+  'GET /api/v1/buildings': { who: 'grid_worker', statements: 2, list: items },
+  'GET /api/v1/buildings/{id}': { who: 'grid_worker', statements: 2 },
+  'GET /api/v1/households': { who: 'grid_worker', statements: 2, list: items },
+  'GET /api/v1/households/{id}': { who: 'grid_worker', statements: 4 },
+  'GET /api/v1/residents': { who: 'grid_worker', statements: 3, list: items },
+  'GET /api/v1/residents/{id}': { who: 'grid_worker', statements: 4 },
+  'GET /api/v1/resident-tags': { who: 'grid_worker', statements: 2, list: array },
+  'GET /api/v1/organizations': { who: 'district_officer', statements: 1, list: items },
+  'GET /api/v1/organizations/{id}': { who: 'org_admin', statements: 1 },
+  'GET /api/v1/social-workers': { who: 'org_admin', statements: 1, list: items },
+  'GET /api/v1/social-workers/{id}': { who: 'org_admin', statements: 1 },
+  'GET /api/v1/need-categories': { who: 'community_admin', statements: 3, list: items },
+  'GET /api/v1/need-settings': { who: 'district_officer', statements: 1 },
+  'GET /api/v1/calendar-days': { who: 'community_admin', query: 'year=2026', statements: 1, list: items },
+  'GET /api/v1/needs': { who: 'community_admin', statements: 1, list: items },
+  'GET /api/v1/needs/duplicates': { who: 'community_admin', query: 'householdId={household}&categoryId={category}&description=%E6%A5%BC%E9%81%93%E7%81%AF%E5%9D%8F%E4%BA%86', statements: 2, list: items },
+  'GET /api/v1/needs/map': { who: 'community_admin', statements: 2, list: (body) => (body as { points?: unknown[] }).points ?? [] },
+  'GET /api/v1/needs/{id}': { who: 'community_admin', statements: 6 },
+  'GET /api/v1/needs/{id}/duplicates': { who: 'community_admin', statements: 3, list: items },
+  'GET /api/v1/needs/{id}/handlers': { who: 'community_admin', statements: 3, list: items },
+  'GET /api/v1/needs/{id}/attachments': { who: 'community_admin', statements: 3, list: items },
+  'GET /api/v1/needs/{id}/attachments/{attachmentId}/content': { who: 'community_admin', statements: 4 },
+  'GET /api/v1/inbox': { who: 'community_admin', statements: 1, list: items },
+  'GET /api/v1/notifications': { who: 'community_admin', statements: 1, list: items },
+  'GET /api/v1/common-needs': { who: 'community_admin', statements: 1, list: items },
+  'GET /api/v1/common-needs/suggestions': { who: 'community_admin', query: 'communityId={community}', statements: 2, list: items },
+  'GET /api/v1/common-needs/{id}': { who: 'community_admin', statements: 4 },
+  'GET /api/v1/communities/{id}/three-lists': { who: 'community_admin', statements: 5, list: (b) => (b as { needs?: unknown[] }).needs ?? [] },
+  'GET /api/v1/resources': { who: 'community_admin', statements: 2, list: items },
+  'GET /api/v1/resources/{id}': { who: 'community_admin', statements: 2 },
+  'GET /api/v1/webhooks': { who: 'district_officer', statements: 1, list: items },
+  'GET /api/v1/webhooks/{id}': { who: 'district_officer', statements: 1 },
+  'GET /api/v1/webhooks/{id}/deliveries': { who: 'district_officer', statements: 3, list: items },
+  'GET /api/v1/open311-clients': { who: 'district_officer', statements: 1, list: items },
+  'GET /api/v1/visits': { who: 'grid_worker', statements: 1, list: items },
+  'GET /api/v1/visits/{id}': { who: 'grid_worker', statements: 2 },
+  'GET /api/v1/grids/{id}/visit-coverage': { who: 'grid_worker', statements: 2 },
+  'GET /api/v1/visit-worklist': { who: 'grid_worker', query: 'gridId={grid}', statements: 3, list: items },
+  'GET /api/v1/audit': { who: 'district_officer', statements: 1, list: items },
   'GET /open311/v2/discovery.json': { who: 'anonymous', statements: 0 },
   'GET /open311/v2/discovery.xml': { who: 'anonymous', statements: 0 },
   'GET /open311/v2/services.json': { who: 'anonymous', query: 'jurisdiction_id={jurisdiction}', statements: 3, list: array },
@@ -94,7 +94,7 @@ const BUDGETS: Record<string, Budget> = {
   'GET /open311/v2/requests.xml': { who: 'anonymous', query: 'jurisdiction_id={jurisdiction}', statements: 5 },
   'GET /open311/v2/requests/{file}': { who: 'anonymous', query: 'jurisdiction_id={jurisdiction}', statements: 5 },
   'GET /open311/v2/tokens/{file}': { who: 'anonymous', query: 'jurisdiction_id={jurisdiction}', statements: 2 },
-  'POST /api/v1/needs': { who: 'community_admin', statements: 13 },
+  'POST /api/v1/needs': { who: 'community_admin', statements: 11 },
 };
 
 const INTAKE = 'POST /api/v1/needs';
@@ -161,8 +161,6 @@ function urlOf(key: string, b: Budget): string {
 
 /** The statements of one request as `b.who`. */
 async function measure(key: string, b: Budget) {
-  // A session seen a while ago is touched on its next request: keep that write out of the count.
-  await t.db.updateTable('sessions').set({ last_seen_at: new Date() }).execute();
   answered.length = 0;
   const client = w.clients[b.who];
   const res = key === INTAKE ? await client.post(urlOf(key, b), intakeBody()) : await client.get(urlOf(key, b));
@@ -176,6 +174,9 @@ beforeAll(async () => {
   t = await createTestApp({}, { onStatements: (_request, statements) => answered.push(statements) });
   w = await buildFuzzWorld(t, Object.values(BUDGETS).map((b) => b.who));
   await addSecondRows(w);
+  // Counted in the steady state: each session has been seen once, so its user and roles come
+  // from the process's session cache, as on every request but a session's first.
+  for (const who of new Set(Object.values(BUDGETS).map((b) => b.who))) await w.clients[who].get('/api/v1/me');
   doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json<OpenApiDocument>();
 }, 300_000);
 
@@ -192,14 +193,15 @@ describe('statement budgets', () => {
     expect(Object.keys(BUDGETS).sort()).toEqual([...routes, INTAKE].sort());
   });
 
-  it('no route runs more statements than its budget', async () => {
+  it('every route runs exactly the statements of its budget', async () => {
     for (const [key, b] of Object.entries(BUDGETS)) measured.set(key, await measure(key, b));
     const problems = [...measured].flatMap(([key, m]) => {
       const b = BUDGETS[key]!;
       const wrong: string[] = [];
       if (m.status >= 300) wrong.push(`${key}: answered ${m.status}`);
       if (b.list && (m.rows ?? 0) < 2) wrong.push(`${key}: the list has ${m.rows ?? 0} rows, fewer than 2`);
-      if (m.statements.length > b.statements) {
+      // Exact, so that the table stays the record: a route that needs fewer has its row lowered.
+      if (m.statements.length !== b.statements) {
         const sqls = m.statements.map((s) => `    ${s.replace(/\s+/g, ' ').slice(0, 200)}`).join('\n');
         wrong.push(`${key}: budget ${b.statements}, ran ${m.statements.length}:\n${sqls}`);
       }
