@@ -12,8 +12,10 @@ import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { buildApp } from '../src/server/app.ts';
 import { hashPassword } from '../src/server/platform/auth/passwords.ts';
+import { SessionCache } from '../src/server/platform/auth/session-cache.ts';
 import { loadConfig } from '../src/server/platform/config.ts';
 import { PiiCipher } from '../src/server/platform/crypto/pii.ts';
+import { listenOnServer } from '../src/server/platform/db/listen.ts';
 import { Client } from '../src/server/testing.ts';
 import type { DB } from '../src/server/tables.ts';
 import { DEMO_PASSWORD } from '../seed/demo-accounts.ts';
@@ -224,24 +226,34 @@ await stopServer(serverA);
 
 if (only.has('bare')) {
   // The same requests once more through the app in this process, recording their statements.
+  // With a session cache, as the server runs, and each session seen once before it is recorded.
+  const sessionCache = new SessionCache();
+  await sessionCache.start({ db, listen: (channel, on) => listenOnServer(url, channel, on) });
   const app = await buildApp({
-    platform: { db, dbKind: 'postgresql', pii: new PiiCipher(benchPiiKey()), config: { ...loadConfig({}), databaseUrl: url, seedDemo: false, dataDir: path.join(scratch, 'rec') } },
+    platform: {
+      db,
+      dbKind: 'postgresql',
+      pii: new PiiCipher(benchPiiKey()),
+      config: { ...loadConfig({}), databaseUrl: url, seedDemo: false, dataDir: path.join(scratch, 'rec') },
+      sessionCache,
+    },
     webDir: path.join(scratch, 'no-web-app'),
   });
+  const signInWarm = async (username: string) => {
+    const c = new Client(app);
+    await c.login(username, BENCH_PASSWORD);
+    await c.get('/api/v1/me');
+    return c;
+  };
   const recipes: Recipe[] = [];
   for (const r of readerList) {
-    const c = new Client(app);
-    await c.login(r.username, BENCH_PASSWORD);
+    const c = await signInWarm(r.username);
     for (const [kind, p] of r.paths) recipes.push(await recorder.record(async () => (await c.get(p)).statusCode, kind, false));
   }
   const readRecipes = recipes.length;
   const recordIntake = async (reporters: Reporter[], kind: string) => {
     const signedIn: Client[] = [];
-    for (const r of reporters) {
-      const c = new Client(app);
-      await c.login(r.username, BENCH_PASSWORD);
-      signedIn.push(c);
-    }
+    for (const r of reporters) signedIn.push(await signInWarm(r.username));
     const from = recipes.length;
     // Four recordings per client, so that no two clients replay the same insert at once.
     for (let i = 0; i < clients * 4; i++) {
@@ -254,6 +266,7 @@ if (only.has('bare')) {
   const spreadFrom = await recordIntake(spread, 'intake');
   const hotlineFrom = await recordIntake(hotline, 'intake');
   await app.close();
+  await sessionCache.close();
   // The recorded needs are gone again, so their inserts can be replayed (and rolled back).
   await removeIntakeRows(db);
   const bad = recipes.filter((r) => r.status >= 300);
