@@ -74,7 +74,7 @@ export async function insertNeed(
     updated_at: now,
   };
   // The timeline entry and its webhook deliveries go first: their key to the need is checked
-  // at commit (migration 0016), so the need can be the last row written.
+  // at commit (migration 0015), so the need can be the last row written.
   await recordEvent(trx, {
     districtId: n.districtId,
     needId: id,

@@ -8,7 +8,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-/** The database's bigram similarity of two descriptions (migration 0016). */
+/** The database's bigram similarity of two descriptions (migration 0015). */
 async function similarity(a: string, b: string): Promise<number> {
   return (await sql<{ s: number }>`select bigram_similarity(${a}, ${b}) as s`.execute(t.db)).rows[0]!.s;
 }

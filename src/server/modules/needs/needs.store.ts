@@ -147,7 +147,7 @@ export interface DuplicateTarget {
 /**
  * Possible duplicates, scored in the database: of the 200 newest needs of the same category
  * within 90 days at the same household, building or grid, those whose description has a bigram
- * similarity (migration 0016) of at least 0.2 once rounded to two places, most similar first,
+ * similarity (migration 0015) of at least 0.2 once rounded to two places, most similar first,
  * newer first among equals; at most 10.
  */
 export async function duplicates(db: Kysely<DB>, n: DuplicateTarget, readable: Expression<SqlBool>) {
