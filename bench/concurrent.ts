@@ -3,6 +3,7 @@
 // embedded default (PGlite with the demo) beside it. Figures go to bench/results/concurrent.json.
 //   --seconds N (measured, default 20) --warmup-seconds N (default 10) --clients N (default 16)
 //   --writers N (default 8) --only reads,mixed,intake-spread,intake-district,bare,two-processes,pglite
+//   --profile        the single app server runs with node --cpu-prof; its top entries go to the record
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -22,6 +23,7 @@ import { DEMO_PASSWORD } from '../seed/demo-accounts.ts';
 import { intakeReporters, removeIntakeRows, staffNeed } from './intake.ts';
 import { closeClients, runClients, signIn, type Call, type Figures } from './load-clients.ts';
 import { benchPiiKey, BENCH_PASSWORD, readMarker } from './prepare.ts';
+import { profileTop } from './profile-top.ts';
 import { encodeRecipes, StatementRecorder, type Recipe } from './recipes.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -37,6 +39,7 @@ const clients = num('clients', 16);
 const writers = num('writers', 8);
 const ALL = ['reads', 'mixed', 'intake-spread', 'intake-district', 'bare', 'two-processes', 'pglite'];
 const only = new Set(arg('only')?.split(',') ?? ALL);
+const profile = process.argv.includes('--profile');
 for (const o of only) if (!ALL.includes(o)) throw new Error(`--only takes ${ALL.join(',')}`);
 
 const url = process.env.BENCH_DATABASE_URL || process.env.DATABASE_URL;
@@ -129,8 +132,8 @@ interface Server {
   child: ChildProcess;
 }
 
-async function startServer(name: string, port: number, env: Record<string, string>, script = 'src/server/main.ts'): Promise<Server> {
-  const child = spawn(process.execPath, ['--import', 'tsx', script], {
+async function startServer(name: string, port: number, env: Record<string, string>, script = 'src/server/main.ts', nodeArgs: string[] = []): Promise<Server> {
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', script], {
     cwd: root,
     env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'ignore', 'pipe'],
@@ -199,7 +202,8 @@ const intakeCall = (bases: string[], reporters: Reporter[], sessions: Session[],
   return { kind: 'intake', base: bases[client % bases.length]!, method: 'POST', path: '/api/v1/needs', headers: sessions[k]!.headers, body: JSON.stringify(body), expect: 201 };
 };
 
-const serverA = await startServer('app', 3101, appEnv);
+const profileDir = path.join(scratch, 'profile');
+const serverA = await startServer('app', 3101, appEnv, undefined, profile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []);
 const readSessions = await sessionsOf(serverA.base, readerList.map((r) => r.username), BENCH_PASSWORD);
 const spreadSessions = await sessionsOf(serverA.base, spread.map((r) => r.username), BENCH_PASSWORD);
 const hotlineSessions = await sessionsOf(serverA.base, hotline.map((r) => r.username), BENCH_PASSWORD);
@@ -223,6 +227,15 @@ if (only.has('intake-district')) {
   report('intake, one district', await runClients(clients, intakeCall([serverA.base], hotline, hotlineSessions, 30_000_000), seconds, warmup));
 }
 await stopServer(serverA);
+// The profile covers the server's whole life: its start, the sign-ins (password hashing) and the
+// scenarios chosen with --only.
+const profiled = profile ? profileTop(path.join(profileDir, fs.readdirSync(profileDir).find((f) => f.endsWith('.cpuprofile'))!)) : undefined;
+if (profiled) {
+  log(`profile of the app server (${profiled.totalSeconds} s sampled), self time:`);
+  for (const f of profiled.functions) log(`    ${f.percent}%  ${f.name}`);
+  log('  by package or file:');
+  for (const f of profiled.places) log(`    ${f.percent}%  ${f.name}`);
+}
 
 if (only.has('bare')) {
   // The same requests once more through the app in this process, recording their statements.
@@ -374,15 +387,17 @@ const record = {
   scale: { households: marker.households, residents: marker.residents, needs: (marker.needs as { needs?: number }).needs },
   options: { seconds, warmup, clients, writers },
   results,
+  ...(profiled ? { profile: profiled } : {}),
   fullOverBare: {
     reads: ratio(results['reads'], results['bare: reads']),
     intakeSpread: ratio(results['intake, spread'], results['bare: intake, spread']),
     intakeOneDistrict: ratio(results['intake, one district'], results['bare: intake, one district']),
   },
 };
-const out = path.join(root, 'bench', 'results', 'concurrent.json');
-fs.writeFileSync(out, JSON.stringify(record, null, 2) + '\n');
-log(`full ÷ bare: ${JSON.stringify(record.fullOverBare)}; written to bench/results/concurrent.json`);
+// Only a run of every scenario replaces the committed record.
+const name = only.size === ALL.length ? 'concurrent.json' : 'concurrent-partial.json';
+fs.writeFileSync(path.join(root, 'bench', 'results', name), JSON.stringify(record, null, 2) + '\n');
+log(`full ÷ bare: ${JSON.stringify(record.fullOverBare)}; written to bench/results/${name}`);
 closeClients();
 await db.destroy();
 fs.rmSync(scratch, { recursive: true, force: true });
