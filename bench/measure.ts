@@ -19,6 +19,12 @@ export interface Scenario {
   queries: [string, string[]][];
 }
 
+/** The rows of an answer: a list's items, or the board map's points or grid counts. */
+function rowsOf(body: unknown): number {
+  const b = body as { items?: unknown[]; points?: unknown[]; grids?: unknown[] };
+  return (b.items ?? b.points ?? b.grids ?? []).length;
+}
+
 function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return NaN;
   const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
@@ -45,7 +51,7 @@ export async function measure(app: FastifyInstance, s: Scenario, requests: numbe
       const res = await client.get(url);
       times.push(performance.now() - started);
       if (res.statusCode !== 200) throw new Error(`${s.role} ${url}: ${res.statusCode} ${res.body.slice(0, 300)}`);
-      items += (res.json() as { items: unknown[] }).items.length;
+      items += rowsOf(res.json());
     }
     times.sort((a, b) => a - b);
     results.push({
