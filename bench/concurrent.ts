@@ -13,7 +13,7 @@ import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { buildApp } from '../src/server/app.ts';
 import { hashPassword } from '../src/server/platform/auth/passwords.ts';
-import { SessionCache } from '../src/server/platform/auth/session-cache.ts';
+import { startCaches } from '../src/server/platform/caches.ts';
 import { loadConfig } from '../src/server/platform/config.ts';
 import { PiiCipher } from '../src/server/platform/crypto/pii.ts';
 import { listenOnServer } from '../src/server/platform/db/listen.ts';
@@ -239,16 +239,16 @@ if (profiled) {
 
 if (only.has('bare')) {
   // The same requests once more through the app in this process, recording their statements.
-  // With a session cache, as the server runs, and each session seen once before it is recorded.
-  const sessionCache = new SessionCache();
-  await sessionCache.start({ db, listen: (channel, on) => listenOnServer(url, channel, on) });
+  // With the caches the server runs with, and each session seen once before it is recorded.
+  const caches = await startCaches({ db, listen: (channel, on) => listenOnServer(url, channel, on) });
   const app = await buildApp({
     platform: {
       db,
       dbKind: 'postgresql',
       pii: new PiiCipher(benchPiiKey()),
       config: { ...loadConfig({}), databaseUrl: url, seedDemo: false, dataDir: path.join(scratch, 'rec') },
-      sessionCache,
+      sessionCache: caches.sessionCache,
+      referenceCache: caches.referenceCache,
     },
     webDir: path.join(scratch, 'no-web-app'),
   });
@@ -279,7 +279,7 @@ if (only.has('bare')) {
   const spreadFrom = await recordIntake(spread, 'intake');
   const hotlineFrom = await recordIntake(hotline, 'intake');
   await app.close();
-  await sessionCache.close();
+  await caches.close();
   // The recorded needs are gone again, so their inserts can be replayed (and rolled back).
   await removeIntakeRows(db);
   const bad = recipes.filter((r) => r.status >= 300);

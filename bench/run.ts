@@ -14,6 +14,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
 import { buildApp } from '../src/server/app.ts';
+import { startCaches } from '../src/server/platform/caches.ts';
 import { loadConfig } from '../src/server/platform/config.ts';
 import { PiiCipher } from '../src/server/platform/crypto/pii.ts';
 import { openDatabase } from '../src/server/platform/db/kysely.ts';
@@ -28,7 +29,6 @@ import {
   createNeedHelpers, emptyNeeds, ensureCategories, insertStaff, loadDistrictNeeds, NEED_BULK_TABLES, setCounters, type NeedsLoadInfo,
 } from './needs.ts';
 import { hashPassword } from '../src/server/platform/auth/passwords.ts';
-import { SessionCache } from '../src/server/platform/auth/session-cache.ts';
 import { benchPiiKey, BENCH_PASSWORD, prepareTargets, readMarker, writeMarker, type Targets } from './prepare.ts';
 import { cityStructure } from './structure.ts';
 
@@ -233,11 +233,17 @@ const states = (await sql<{ state: string; n: string; overdue: string }>`
   from needs group by state order by count(*) desc`.execute(db)).rows.map((r) => ({ state: r.state, needs: Number(r.n), overdue: Number(r.overdue) }));
 
 // The app gets its own pool of the size the server runs with (the loader's is sized for loading).
-// With the session cache the server runs with (decision 0014).
+// With the caches the server runs with (decision 0014).
 const appDatabase = await openDatabase({ databaseUrl: url });
-const sessionCache = new SessionCache();
-await sessionCache.start(appDatabase);
-const platform: Platform = { db: appDatabase.db, dbKind: appDatabase.kind, pii, config: { ...loadConfig({}), seedDemo: false }, sessionCache };
+const caches = await startCaches(appDatabase);
+const platform: Platform = {
+  db: appDatabase.db,
+  dbKind: appDatabase.kind,
+  pii,
+  config: { ...loadConfig({}), seedDemo: false },
+  sessionCache: caches.sessionCache,
+  referenceCache: caches.referenceCache,
+};
 const app = await buildApp({ platform, webDir: path.join(os.tmpdir(), 'sanshe-bench-no-web-app') });
 const T = info.targets;
 const prefixes = ['王', '李', '张', '刘', '陈', '杨', '黄', '赵', '吴', '周', '王秀', '李建', '张伟', '刘丽', '陈明', '徐', '孙', '马', '朱', '胡'];
@@ -321,7 +327,7 @@ for (const [route, who, make] of [
   }
 }
 await app.close();
-await sessionCache.close();
+await caches.close();
 await appDatabase.close();
 if (!skipIntake) log(`intake: removed the ${await removeIntakeRows(db)} needs it wrote (and their visits and timeline)`);
 const version = (await sql<{ v: string }>`select current_setting('server_version') as v`.execute(db)).rows[0]!.v;

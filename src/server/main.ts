@@ -5,7 +5,7 @@ import { seedDemoIfEmpty, DEMO_ACCOUNTS } from '../../seed/demo.ts';
 import { startNeedJobs } from './modules/needs/index.ts';
 
 const config = loadConfig();
-const { app, database, platform } = await startPlatform(config, { level: config.logLevel });
+const { app, database, platform, caches } = await startPlatform(config, { level: config.logLevel });
 
 if (config.seedDemo) {
   const seeded = await seedDemoIfEmpty(platform);
@@ -26,7 +26,7 @@ async function stop(signal: string) {
   // Close the HTTP server first so no request runs while the database shuts down cleanly.
   await app.close();
   await webhooks.stop();
-  await platform.sessionCache?.close();
+  await caches.close();
   await database.close();
   process.exit(0);
 }

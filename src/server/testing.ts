@@ -9,7 +9,7 @@ import { v7 as uuidv7 } from 'uuid';
 import type { Role, ScopeType } from '../common/roles.ts';
 import { buildApp } from './app.ts';
 import { hashPassword } from './platform/auth/passwords.ts';
-import { SessionCache } from './platform/auth/session-cache.ts';
+import { startCaches } from './platform/caches.ts';
 import { loadConfig, type Config } from './platform/config.ts';
 import { PiiCipher } from './platform/crypto/pii.ts';
 import { openDatabase, type Database } from './platform/db/kysely.ts';
@@ -98,15 +98,15 @@ export async function createTestApp(overrides: Partial<Config> = {}, options: Te
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'sanshe-test-app-'));
   // Test webhook receivers listen on loopback.
   const config = { ...loadConfig({}), dataDir: scratch, seedDemo: false, webhookPrivateTargets: true, ...overrides };
-  const sessionCache = new SessionCache();
-  await sessionCache.start(database);
+  const caches = await startCaches(database);
   const platform: Platform = {
     db: database.db,
     dbKind: database.kind,
     pii: new PiiCipher(crypto.randomBytes(32)),
     config,
     lookup: options.lookup,
-    sessionCache,
+    sessionCache: caches.sessionCache,
+    referenceCache: caches.referenceCache,
   };
   const app = await buildApp({
     platform,
@@ -122,9 +122,8 @@ export async function createTestApp(overrides: Partial<Config> = {}, options: Te
       // On PostgreSQL another pool on the same database, as a second server process would have.
       const shared = database.url ? await openDatabase({ databaseUrl: database.url, poolSize: 5 }) : null;
       const peerDatabase = shared ?? database;
-      const peerCache = new SessionCache();
-      await peerCache.start(peerDatabase);
-      const peerPlatform: Platform = { ...platform, db: peerDatabase.db, sessionCache: peerCache };
+      const peerCaches = await startCaches(peerDatabase);
+      const peerPlatform: Platform = { ...platform, db: peerDatabase.db, sessionCache: peerCaches.sessionCache, referenceCache: peerCaches.referenceCache };
       const peerApp = await buildApp({ platform: peerPlatform, webDir: path.join(scratch, 'no-web-app') });
       return {
         app: peerApp,
@@ -132,14 +131,14 @@ export async function createTestApp(overrides: Partial<Config> = {}, options: Te
         platform: peerPlatform,
         async close() {
           await peerApp.close();
-          await peerCache.close();
+          await peerCaches.close();
           await shared?.close();
         },
       };
     },
     async close() {
       await app.close();
-      await sessionCache.close();
+      await caches.close();
       await database.close();
       fs.rmSync(scratch, { recursive: true, force: true });
     },

@@ -8,7 +8,7 @@ import { needPolicy } from './needs.policy.ts';
 import * as store from './needs.store.ts';
 import type { Urgency } from './needs.tables.ts';
 import { insertNeed } from './needs.record.ts';
-import { loadCalendar } from '../../platform/calendar/calendar.store.ts';
+import { workingCalendar } from '../../platform/calendar/calendar.store.ts';
 
 /** The household a need was found at, already loaded and authorized by the calling module. */
 export interface IntakePlace {
@@ -59,7 +59,7 @@ export async function intakeNeeds(scope: CommandScope, actor: Actor, place: Inta
   if (inactive.length) throw invalid(...inactive);
 
   // One calendar for the whole batch: a visit may carry up to 20 needs.
-  const calendar = await loadCalendar(trx);
+  const calendar = await workingCalendar(scope.platform, trx);
   const ids: string[] = [];
   for (const n of needs) {
     const need = await insertNeed(scope, {

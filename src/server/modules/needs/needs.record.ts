@@ -1,6 +1,6 @@
 import { sql, type Selectable } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
-import { loadCalendar } from '../../platform/calendar/calendar.store.ts';
+import { workingCalendar } from '../../platform/calendar/calendar.store.ts';
 import { dueAt, localDate, type WorkingCalendar } from '../../platform/calendar/working-days.ts';
 import type { CommandScope } from '../../platform/http/context.ts';
 import { limitsOf } from './needs.categories.ts';
@@ -45,7 +45,7 @@ export async function insertNeed(
   const now = opts.now ?? new Date();
   const urgency = n.urgency ?? 'normal';
   const limits = limitsOf(n.category.limits)[urgency];
-  const calendar = opts.calendar ?? (await loadCalendar(trx));
+  const calendar = opts.calendar ?? (await workingCalendar(scope.platform, trx));
   const year = Number(localDate(now).slice(0, 4));
   const id = uuidv7();
   const values = {

@@ -1,4 +1,5 @@
 import type { Actor } from '../../platform/authz/actor.ts';
+import { referenceChanged } from '../../platform/cache/reference-cache.ts';
 import * as calendar from '../../platform/calendar/calendar.store.ts';
 import { isPublished, NATIONAL_FIRST_YEAR, NATIONAL_LAST_YEAR } from '../../platform/calendar/national-calendar.ts';
 import { AppError, invalid } from '../../platform/errors/app-error.ts';
@@ -64,6 +65,7 @@ export async function putCalendarDay(ctx: RequestContext, date: string, body: St
   await command(ctx, async ({ trx, audit }) => {
     const before = await calendar.findLocalDay(trx, date);
     await calendar.putLocalDay(trx, day);
+    await referenceChanged(ctx, trx, calendar.CALENDAR_KEY);
     await audit({ action: 'calendar.put', entityType: 'calendar_day', entityId: null, before: before ?? null, after: day });
   });
   return { ...day, source: 'local' as const };
@@ -77,6 +79,7 @@ export async function deleteCalendarDay(ctx: RequestContext, date: string) {
     const before = await calendar.findLocalDay(trx, date);
     if (!before) throw new AppError('calendar.not_edited');
     await calendar.deleteLocalDay(trx, date);
+    await referenceChanged(ctx, trx, calendar.CALENDAR_KEY);
     await audit({ action: 'calendar.delete', entityType: 'calendar_day', entityId: null, before });
   });
 }

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../tables.ts';
+import type { ReferenceCache } from '../cache/reference-cache.ts';
 import type { Locale } from '../i18n/locale.ts';
 import { NATIONAL_KINDS, nationalDays } from './national-calendar.ts';
 import { WorkingCalendar, type DayKind } from './working-days.ts';
@@ -16,11 +17,18 @@ export interface CalendarDay extends LocalDay {
   source: 'national' | 'local';
 }
 
+/** The key of the calendar in the reference cache; an edit announces it (referenceChanged). */
+export const CALENDAR_KEY = 'calendar';
+
 /**
- * The national calendar with the local edits on top. The edits are few (read whole for each
- * computation rather than cached), so an edit takes effect on the next due time without any
- * invalidation.
+ * The working-day calendar for a due time: from the process's reference cache when there is
+ * one, so that a report does not read the local edits each time.
  */
+export function workingCalendar(platform: { referenceCache?: ReferenceCache }, db: Kysely<DB>): Promise<WorkingCalendar> {
+  return platform.referenceCache ? platform.referenceCache.get(CALENDAR_KEY, () => loadCalendar(db)) : loadCalendar(db);
+}
+
+/** The national calendar with the local edits on top, read whole (the edits are few). */
 export async function loadCalendar(db: Kysely<DB>): Promise<WorkingCalendar> {
   const rows = await db.selectFrom('calendar_days').select(['date', 'kind']).execute();
   return new WorkingCalendar(new Map([...NATIONAL_KINDS, ...rows.map((r) => [r.date, r.kind] as const)]));

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../tables.ts';
 import { writeAudit, type AuditEntry } from '../audit/audit.ts';
 import type { SessionCache } from '../auth/session-cache.ts';
+import type { ReferenceCache } from '../cache/reference-cache.ts';
 import type { Actor } from '../authz/actor.ts';
 import type { Config } from '../config.ts';
 import type { PiiCipher } from '../crypto/pii.ts';
@@ -23,6 +24,8 @@ export interface Platform {
    * without it (scripts) every request reads its session from the database.
    */
   sessionCache?: SessionCache;
+  /** Reference data kept by this process until a change is announced (cache/reference-cache.ts). */
+  referenceCache?: ReferenceCache;
 }
 
 /** One request: who asks, in which language, from where. */
@@ -42,6 +45,8 @@ export interface CommandScope {
   trx: Kysely<DB>;
   /** A bound function: commands destructure it (`async ({ trx, audit }) => ...`). */
   audit: (entry: AuditEntry) => Promise<void>;
+  /** The platform's caches and settings, for commands that read reference data. */
+  platform: Platform;
 }
 
 /**
@@ -49,7 +54,7 @@ export interface CommandScope {
  * failed command leaves neither data nor a record that it happened.
  */
 export function command<T>(ctx: RequestContext, fn: (scope: CommandScope) => Promise<T>): Promise<T> {
-  const run = (trx: Kysely<DB>) => fn({ trx, audit: (entry) => writeAudit(trx, { actor: ctx.actor, ip: ctx.ip }, entry) });
+  const run = (trx: Kysely<DB>) => fn({ trx, audit: (entry) => writeAudit(trx, { actor: ctx.actor, ip: ctx.ip }, entry), platform: ctx });
   // A command composed of other commands (see withinTransaction) runs them all in its one transaction.
   return ctx.db.isTransaction ? run(ctx.db) : ctx.db.transaction().execute(run);
 }
