@@ -1,7 +1,7 @@
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { seriousAxeFindings } from './accessibility.ts';
-import { apiAs, BASE_URL, horizontalOverflow, openBrowser, screenshot, signIn, type Session } from './browser.ts';
+import { apiAs, BASE_URL, horizontalOverflow, screenshot, signedInPages } from './browser.ts';
 import type { NeedMap } from '../src/server/modules/needs/needs.schemas.ts';
 
 /**
@@ -10,16 +10,7 @@ import type { NeedMap } from '../src/server/modules/needs/needs.schemas.ts';
  * answers per-grid counts and a chosen grid answers its points.
  */
 const MAP_CARD = '[data-testid="board-map-card"]';
-const sessions: Session[] = [];
-async function as(username: string, phone: boolean): Promise<Page> {
-  const s = await openBrowser(phone ? { width: 390, height: 844 } : { width: 1366, height: 900 }, { isMobile: phone });
-  sessions.push(s);
-  await signIn(s.page, username);
-  return s.page;
-}
-afterAll(async () => {
-  for (const s of sessions) await s.close();
-});
+const as = signedInPages();
 
 async function gridButtons(page: Page) {
   const buttons = page.getByTestId('map-grid');

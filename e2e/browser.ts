@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll } from 'vitest';
 
 export const BASE_URL = process.env.E2E_BASE_URL ?? 'http://127.0.0.1:3000';
 export const PASSWORD = 'Sanshe2026';
@@ -112,5 +113,22 @@ export async function apiAs(username: string) {
     });
     if (!r.ok) throw new Error(`${method} ${url}: ${r.status} ${await r.text()}`);
     return (await r.json()) as T;
+  };
+}
+
+/**
+ * Signs users in on their own browser, a desktop (1366×900) or a phone (390×844), all closed
+ * after the test file: `const as = signedInPages(); const page = await as('zhou', false);`.
+ */
+export function signedInPages(): (username: string, phone: boolean) => Promise<Page> {
+  const sessions: Session[] = [];
+  afterAll(async () => {
+    for (const s of sessions) await s.close();
+  });
+  return async (username, phone) => {
+    const s = await openBrowser(phone ? { width: 390, height: 844 } : { width: 1366, height: 900 }, { isMobile: phone });
+    sessions.push(s);
+    await signIn(s.page, username);
+    return s.page;
   };
 }

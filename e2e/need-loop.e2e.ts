@@ -1,20 +1,13 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { apiAs, BASE_URL, horizontalOverflow, openBrowser, screenshot, signIn, type Session } from './browser.ts';
+import { apiAs, BASE_URL, horizontalOverflow, screenshot, signedInPages } from './browser.ts';
 
 const PHOTO = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures', 'photo.png');
-const sessions: Session[] = [];
-async function as(username: string, phone: boolean): Promise<Page> {
-  const s = await openBrowser(phone ? { width: 390, height: 844 } : { width: 1366, height: 900 }, { isMobile: phone });
-  sessions.push(s);
-  await signIn(s.page, username);
-  return s.page;
-}
-afterAll(async () => {
-  for (const s of sessions) await s.close();
-});
+const as = signedInPages();
+/** Zhou's desktop page, signed in by the triage step and reused to read the timeline. */
+let zhouPage: Page;
 
 /**
  * Story 1: a need found on a visit travels the whole loop — grid worker on a phone, community
@@ -58,7 +51,7 @@ describe('story 1: a need found on a visit, through to the resident\'s rating', 
   });
 
   it('zhou accepts it on the board, splits the meal part off and assigns the bathing help to wu', async () => {
-    const page = await as('zhou', false);
+    const page = (zhouPage = await as('zhou', false));
     await page.goto(`${BASE_URL}/needs`);
     const row = page.getByTestId(`board-row-${ref}`);
     await row.waitFor();
@@ -144,7 +137,7 @@ describe('story 1: a need found on a visit, through to the resident\'s rating', 
     expect(bathing.timeline.map((e) => e.action)).toEqual(expect.arrayContaining(['report', 'accept', 'split', 'assign', 'resolve', 'confirm']));
     expect((await zhou<{ state: string }>('GET', `/needs/${mealId}`)).state).toBe('pooled');
 
-    const page = sessions[1]!.page;
+    const page = zhouPage;
     await page.goto(bathingUrl);
     const timeline = page.getByTestId('timeline');
     await timeline.waitFor();
