@@ -280,7 +280,7 @@ if (only.has('bare')) {
   const hotlineFrom = await recordIntake(hotline, 'intake');
   await app.close();
   await caches.close();
-  // The recorded needs are gone again, so their inserts can be replayed (and rolled back).
+  // The recorded needs are gone again before they are replayed.
   await removeIntakeRows(db);
   const bad = recipes.filter((r) => r.status >= 300);
   if (bad.length) throw new Error(`recording: ${bad.length} requests failed, e.g. ${bad[0]!.kind} ${bad[0]!.status}`);
@@ -303,6 +303,7 @@ if (only.has('bare')) {
   });
   report('bare: intake, one district', await runClients(clients, bareCall('intake', hotlineFrom, clients * 4, 4), seconds, warmup));
   await stopServer(bare);
+  await removeIntakeRows(db);
 }
 
 if (only.has('two-processes')) {

@@ -4,7 +4,7 @@ import type { LogEvent } from 'kysely';
 export interface Recipe {
   kind: string;
   status: number;
-  /** A write: the replay rolls its transaction back. */
+  /** A write: its replays commit new rows, removed after the scenario. */
   write: boolean;
   statements: { sql: string; parameters: unknown[] }[];
   /** Parameters that are ids the request created (UUIDv7 of the recording's time). */
