@@ -70,7 +70,7 @@ interface Reader {
 
 const NAME_PREFIXES = ['王', '李', '张', '刘', '陈', '杨', '赵', '黄', '周', '吴'];
 
-/** Community admins of 24 communities and street officers of 8 streets, all over the city. */
+/** Community admins of 24 communities, street officers of 8 streets and 8 residents, all over the city. */
 async function readers(): Promise<Reader[]> {
   const admins = await sql<{ username: string; community_id: string }>`
     select u.username, ra.scope_id as community_id from users u join role_assignments ra on ra.user_id = u.id
@@ -91,6 +91,11 @@ async function readers(): Promise<Reader[]> {
       values (gen_random_uuid(), ${userId}, 'street_officer', 'street', ${s.id}, ${s.district_id})`.execute(db);
     officers.push({ username, communityId: s.community_id });
   }
+  // Residents whose household follows a need merged away from it: their board is their
+  // household's needs, the ones they reported and the ones they follow.
+  const residents = await sql<{ username: string }>`
+    select u.username from need_followers f join users u on u.id = f.user_id
+    where u.username like 'bench\\_r\\_%' group by u.username order by md5(u.username) limit 8`.execute(db);
   const search = (i: number): [string, string] => ['name search', `/api/v1/residents?q=${encodeURIComponent(NAME_PREFIXES[i % NAME_PREFIXES.length]!)}`];
   return [
     ...admins.rows.map((a, i) => ({
@@ -113,6 +118,13 @@ async function readers(): Promise<Reader[]> {
         ['needs map', '/api/v1/needs/map'],
         ['households', `/api/v1/households?communityId=${o.communityId}`],
         search(i + 3),
+      ] as [string, string][],
+    })),
+    ...residents.rows.map((r) => ({
+      username: r.username,
+      paths: [
+        ['resident: my needs', '/api/v1/needs'],
+        ['resident: my notices', '/api/v1/inbox'],
       ] as [string, string][],
     })),
   ];

@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import { DEFAULT_LIMITS, DEFAULT_TREE, ensureDefaultCategories } from '../src/server/modules/needs/needs.categories.ts';
 import type { DB } from '../src/server/tables.ts';
+import type { AccountsInfo } from './resident-accounts.ts';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the bench also writes its own bench_* tables, outside the schema type
 type AnyDb = Kysely<any>;
@@ -44,6 +45,8 @@ export interface NeedsLoadInfo {
   phases: Record<string, number>;
   /** The instant the history ends: states and overdue needs are as of this time. */
   asOf: string;
+  /** Resident accounts, their own reports and follows (added after the history, also to a reused one). */
+  accounts?: AccountsInfo;
 }
 
 /** Helper functions and small tables the needs generator reads (all built inside the server). */

@@ -29,6 +29,7 @@ import {
   createNeedHelpers, emptyNeeds, ensureCategories, insertStaff, loadDistrictNeeds, NEED_BULK_TABLES, setCounters, type NeedsLoadInfo,
 } from './needs.ts';
 import { hashPassword } from '../src/server/platform/auth/passwords.ts';
+import { addResidentAccounts } from './resident-accounts.ts';
 import { benchPiiKey, BENCH_PASSWORD, prepareTargets, readMarker, writeMarker, type Targets } from './prepare.ts';
 import { cityStructure } from './structure.ts';
 
@@ -226,6 +227,12 @@ if (reuse && info.needs && info.needs.requestedNeeds === needCount && info.needs
   info.needs = await loadNeeds();
   await writeMarker(db, info as unknown as Record<string, unknown>);
   log(`loaded ${info.needs.needs} needs, ${info.needs.events} timeline entries and ${info.needs.visits} visits in ${info.needs.loadSeconds} s`);
+}
+if (!info.needs.accounts) {
+  info.needs.accounts = await addResidentAccounts(db, await hashPassword(BENCH_PASSWORD));
+  await writeMarker(db, info as unknown as Record<string, unknown>);
+  const a = info.needs.accounts;
+  log(`resident accounts: ${a.accounts}, needs they reported: ${a.reported}, follows of merged needs' survivors: ${a.follows}`);
 }
 const states = (await sql<{ state: string; n: string; overdue: string }>`
   select state, count(*) as n, count(*) filter (where state in ('reported', 'accepted', 'in_progress', 'referred', 'reopened')

@@ -214,6 +214,8 @@ describe('duplicates and merging', () => {
     const survivor = await r2.get(`/api/v1/needs/${a.id}`);
     expect(survivor.statusCode).toBe(200);
     expect(survivor.json<NeedDetail>().allowedActions).toEqual([]);
+    // The board lists the followed need beside the resident's own, and nothing else of the grid.
+    expect((await r2.get('/api/v1/needs')).json<Page<NeedView>>().items.map((n) => n.id).sort()).toEqual([a.id, b.id].sort());
     await worker.post(`/api/v1/needs/${a.id}/transitions`, { action: 'accept' });
     const after = (await r2.get('/api/v1/notifications?unread=true')).json<Page<NeedView>>().items;
     expect(after[0]).toMatchObject({ needId: a.id, kind: 'state_changed', state: 'accepted' });
