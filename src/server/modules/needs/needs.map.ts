@@ -36,7 +36,7 @@ export async function needMap(ctx: RequestContext, q: NeedMapQuery): Promise<Nee
   const actor = requireActor(ctx);
   const box = q.bbox === undefined ? null : withinBox(q.bbox);
   const view = () => {
-    const query = filteredNeeds(ctx, actor, q).where('needs.state', 'not in', [...FINAL_STATES]);
+    const query = filteredNeeds(ctx, actor, q, 'all').where('needs.state', 'not in', [...FINAL_STATES]);
     return box ? query.where(box) : query;
   };
   const counts = await view()

@@ -208,11 +208,11 @@ export async function suggestDuplicates(ctx: RequestContext, q: S.DuplicateQuery
 export type NeedFilter = Pick<S.NeedListQuery, 'state' | 'categoryId' | 'gridId' | 'communityId' | 'streetId' | 'source' | 'overdue'>;
 
 /** The needs the caller may read, narrowed by the filter; 403 for a role that reads none. */
-export function filteredNeeds(ctx: RequestContext, actor: Actor, q: NeedFilter) {
+export function filteredNeeds(ctx: RequestContext, actor: Actor, q: NeedFilter, reads: 'page' | 'all' = 'page') {
   const grants = needPolicy.grants(actor, 'read');
   if (grants.length === 0) throw new AppError('access.forbidden');
   const districts = store.tenantFilter(actor);
-  let query = store.selectNeeds(ctx.db).where(store.readableBy(actor, grants));
+  let query = store.selectNeeds(ctx.db).where(store.readableBy(actor, grants, reads));
   if (districts) query = query.where('needs.district_id', 'in', districts);
   if (q.state) query = query.where('needs.state', '=', q.state);
   if (q.categoryId) query = query.where('needs.category_id', '=', q.categoryId);

@@ -71,15 +71,19 @@ export async function followersOf(db: Kysely<DB>, districtId: string, needId: st
   return rows.map((r) => r.user_id);
 }
 
-/** "The caller may read this need", inside SQL: scope, or reporter, or follower. */
-export function readableBy(actor: Actor, grants: Assignment[]): Expression<SqlBool> {
+/**
+ * "The caller may read this need", inside SQL: scope, or reporter, or follower. `reads` says
+ * whether the query takes the first rows in id order ('page') or every row that matches ('all').
+ */
+export function readableBy(actor: Actor, grants: Assignment[], reads: 'page' | 'all' = 'page'): Expression<SqlBool> {
   const staff = grants.filter((a) => a.role !== 'resident');
   const households = grants.filter((a) => a.role === 'resident');
-  // A resident's few needs are found through three indexes (household, reporter, followed ids)
-  // and then sorted: written as a correlated EXISTS, the followed arm kept the planner from
-  // combining them and it walked the whole district newest first (190 ms at city scale). A
-  // staff scope is read in index order, where EXISTS is the cheaper filter on each row.
-  const followed = staff.length
+  // Needs found through the three indexes at once (scope or household, reporter, followed ids)
+  // need the followed arm as an id list: as a correlated EXISTS it keeps the planner from
+  // combining them, and a resident's board walked the whole district newest first (190 ms at
+  // city scale), a street's map all open needs of its district. A staff page is read in index
+  // order instead, where EXISTS is the cheaper filter on each row.
+  const followed = staff.length && reads === 'page'
     ? sql`exists (select 1 from need_followers f where f.district_id = needs.district_id and f.need_id = needs.id and f.user_id = ${actor.userId})`
     : sql`needs.id = any(array(select f.need_id from need_followers f where f.user_id = ${actor.userId}))`;
   return sql<SqlBool>`(${scopeCondition([...staff, ...households], SCOPE_COLUMNS, 'needs')}
