@@ -94,7 +94,7 @@ const BUDGETS: Record<string, Budget> = {
   'GET /open311/v2/requests.xml': { who: 'anonymous', query: 'jurisdiction_id={jurisdiction}', statements: 3 },
   'GET /open311/v2/requests/{file}': { who: 'anonymous', query: 'jurisdiction_id={jurisdiction}', statements: 3 },
   'GET /open311/v2/tokens/{file}': { who: 'anonymous', query: 'jurisdiction_id={jurisdiction}', statements: 2 },
-  'POST /api/v1/needs': { who: 'community_admin', statements: 8 },
+  'POST /api/v1/needs': { who: 'community_admin', statements: 7 },
 };
 
 const INTAKE = 'POST /api/v1/needs';

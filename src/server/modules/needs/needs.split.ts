@@ -60,9 +60,9 @@ export async function splitNeed(ctx: RequestContext, id: string, body: SplitBody
       .where('id', '=', part.id)
       .execute();
     if (row.state === 'accepted') {
-      await recordEvent(trx, { districtId: row.district_id, needId: part.id, actor, action: 'accept', fromState: 'reported', toState: 'accepted', at: now });
+      await recordEvent(scope, { districtId: row.district_id, needId: part.id, actor, action: 'accept', fromState: 'reported', toState: 'accepted', at: now });
     }
-    await recordEvent(trx, {
+    await recordEvent(scope, {
       districtId: row.district_id,
       needId: row.id,
       actor,
@@ -74,7 +74,7 @@ export async function splitNeed(ctx: RequestContext, id: string, body: SplitBody
       data: { splitIntoId: part.id },
       at: now,
     });
-    await recordEvent(trx, {
+    await recordEvent(scope, {
       districtId: row.district_id,
       needId: part.id,
       actor,
