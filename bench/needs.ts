@@ -131,7 +131,7 @@ export function categorySlots(): number {
 /** The app's default category tree in every district, created by the app's own function. */
 export async function ensureCategories(db: Kysely<DB>): Promise<number> {
   const districts = await db.selectFrom('districts').select('id').execute();
-  for (const d of districts) await ensureDefaultCategories(db, d.id);
+  for (const d of districts) await ensureDefaultCategories({}, db, d.id);
   const codes = new Set<string>();
   const walk = (items: typeof DEFAULT_TREE) => items.forEach((s) => (codes.add(s.code), walk(s.children ?? [])));
   walk(DEFAULT_TREE);

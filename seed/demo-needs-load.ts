@@ -75,7 +75,7 @@ async function insertBatched<T extends keyof DB>(db: Kysely<DB>, table: T, rows:
 export async function loadHistory(db: Kysely<DB>, pii: PiiCipher, data: DemoData, ids: DemoIds, now = new Date()): Promise<HistoryCounts> {
   const { districtId, streetId } = ids;
   // The district's category tree exactly as the app creates it.
-  await ensureDefaultCategories(db, districtId);
+  await ensureDefaultCategories({}, db, districtId);
   const categories = new Map(
     (await db.selectFrom('need_categories').select(['code', 'id']).where('district_id', '=', districtId).execute()).map((c) => [c.code, c.id]),
   );

@@ -84,7 +84,7 @@ const world = (d: { id: string }, s: { id: string }, c: { id: string }, g: GridR
   ({ district: d, street: s, community: c, grid: g, household: h, neighbour: h, category }) as unknown as NeedWorld;
 
 async function categoriesOf(districtId: string) {
-  await ensureDefaultCategories(t.db, districtId);
+  await ensureDefaultCategories(t.platform, t.db, districtId);
   const rows = await t.db.selectFrom('need_categories').select(['id', 'code', 'parent_id']).where('district_id', '=', districtId).execute();
   return { byCode: (code: string) => rows.find((r) => r.code === code)!.id, top: rows.find((r) => r.parent_id === null)!.id };
 }

@@ -108,7 +108,7 @@ export async function createCommonNeed(ctx: RequestContext, body: S.CreateBody) 
     if (grid.communityId !== place.community_id) throw invalid({ field: 'gridId', code: 'common_need.unknown_grid' });
   }
   commonNeedPolicy.authorize(actor, 'create', recordOf(place));
-  const category = await activeCategory(ctx.db, place.district_id, body.categoryId);
+  const category = await activeCategory(ctx, ctx.db, place.district_id, body.categoryId);
   const id = uuidv7();
   const title = body.title.trim();
   const target = targetOf({ id, ...place, category_id: category.id, title });

@@ -131,7 +131,8 @@ export async function addAttachment(ctx: RequestContext, needId: string, upload:
   await fs.writeFile(tempPath, upload.content, { flag: 'wx', mode: 0o600 });
   let placed = false;
   try {
-    await command(ctx, async ({ trx, audit }) => {
+    await command(ctx, async (scope) => {
+      const { trx, audit } = scope;
       // The need row is locked so that two uploads at once cannot both be the tenth.
       const state = (await lockState(trx, row.district_id, row.id))!;
       if (FINAL_STATES.includes(state)) throw new AppError('attachment.need_closed', { state });
@@ -143,7 +144,7 @@ export async function addAttachment(ctx: RequestContext, needId: string, upload:
         .executeTakeFirstOrThrow();
       if (Number(n) >= MAX_ATTACHMENTS_PER_NEED) throw new AppError('attachment.limit_reached', { limit: MAX_ATTACHMENTS_PER_NEED });
       await trx.insertInto('need_attachments').values(values).execute();
-      await recordEvent(trx, {
+      await recordEvent(scope, {
         districtId: row.district_id,
         needId: row.id,
         actor,

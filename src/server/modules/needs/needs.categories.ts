@@ -1,9 +1,12 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
+import { referenceChanged, type ReferenceCache } from '../../platform/cache/reference-cache.ts';
 import type { LimitUnit } from '../../platform/calendar/working-days.ts';
 import { invalid, notFoundAt } from '../../platform/errors/app-error.ts';
 import type { DB } from '../../tables.ts';
-import type { DefaultRoute, Urgency } from './needs.tables.ts';
+import type { DefaultRoute, NeedCategoriesTable, Urgency } from './needs.tables.ts';
+
+type CachePlatform = { referenceCache?: ReferenceCache };
 
 export interface Limit {
   amount: number;
@@ -49,17 +52,42 @@ export const DEFAULT_TREE: Seed[] = [
   { code: 'other', name: '其他', nameEn: 'Other' },
 ];
 
+/** The key of a district's categories in the reference cache: every write to need_categories announces it. */
+export const categoriesKey = (districtId: string) => `categories:${districtId}`;
+
+export type CategoryRow = Selectable<NeedCategoriesTable>;
+
 /**
- * Gives a district the default category tree the first time anything needs categories there;
- * codes are unique per district, so a concurrent second call inserts nothing.
+ * A district's whole category tree (inactive categories included) by id, from the process's
+ * reference cache when there is one, so that a report does not read it. A district without
+ * categories is given the default tree first. The rows are shared: read them, never change them.
  */
-export async function ensureDefaultCategories(db: Kysely<DB>, districtId: string): Promise<void> {
-  const any = await db.selectFrom('need_categories').select('id').where('district_id', '=', districtId).limit(1).executeTakeFirst();
-  if (any) return;
+export function districtCategories(platform: CachePlatform, db: Kysely<DB>, districtId: string): Promise<ReadonlyMap<string, CategoryRow>> {
+  const load = () => loadCategories(platform, db, districtId);
+  return platform.referenceCache ? platform.referenceCache.get(categoriesKey(districtId), load) : load();
+}
+
+/** Gives a district the default category tree the first time anything needs categories there. */
+export async function ensureDefaultCategories(platform: CachePlatform, db: Kysely<DB>, districtId: string): Promise<void> {
+  await districtCategories(platform, db, districtId);
+}
+
+async function loadCategories(platform: CachePlatform, db: Kysely<DB>, districtId: string): Promise<Map<string, CategoryRow>> {
+  const read = () => db.selectFrom('need_categories').selectAll().where('district_id', '=', districtId).execute();
+  let rows = await read();
+  if (rows.length === 0) {
+    await (db.isTransaction ? insertDefaultTree(platform, db, districtId) : db.transaction().execute((trx) => insertDefaultTree(platform, trx, districtId)));
+    rows = await read();
+  }
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
+/** Codes are unique per district, so a concurrent second call inserts nothing. */
+async function insertDefaultTree(platform: CachePlatform, trx: Kysely<DB>, districtId: string): Promise<void> {
   let sort = 0;
   const insert = async (s: Seed, parentId: string | null) => {
     const id = uuidv7();
-    const r = await db
+    const r = await trx
       .insertInto('need_categories')
       .values({
         district_id: districtId,
@@ -80,6 +108,7 @@ export async function ensureDefaultCategories(db: Kysely<DB>, districtId: string
     for (const c of s.children ?? []) await insert(c, id);
   };
   for (const s of DEFAULT_TREE) await insert(s, null);
+  await referenceChanged(platform, trx, categoriesKey(districtId));
 }
 
 export function limitsOf(raw: unknown): Limits {
@@ -88,24 +117,16 @@ export function limitsOf(raw: unknown): Limits {
 }
 
 /** The category codes of a district: the one vocabulary needs, resources and matching share. */
-export async function categoryCodesOf(db: Kysely<DB>, districtId: string): Promise<Set<string>> {
-  await ensureDefaultCategories(db, districtId);
-  const rows = await db.selectFrom('need_categories').select('code').where('district_id', '=', districtId).execute();
-  return new Set(rows.map((r) => r.code));
+export async function categoryCodesOf(platform: CachePlatform, db: Kysely<DB>, districtId: string): Promise<Set<string>> {
+  return new Set([...(await districtCategories(platform, db, districtId)).values()].map((c) => c.code));
 }
 
 /**
  * A district's active category for a new need. A category of another district is, for this
  * need, one that does not exist (404 on `field`); an inactive one is refused with a 400.
  */
-export async function activeCategory(db: Kysely<DB>, districtId: string, categoryId: string, field = 'categoryId') {
-  await ensureDefaultCategories(db, districtId);
-  const category = await db
-    .selectFrom('need_categories')
-    .selectAll()
-    .where('district_id', '=', districtId)
-    .where('id', '=', categoryId)
-    .executeTakeFirst();
+export async function activeCategory(platform: CachePlatform, db: Kysely<DB>, districtId: string, categoryId: string, field = 'categoryId'): Promise<CategoryRow> {
+  const category = (await districtCategories(platform, db, districtId)).get(categoryId);
   if (!category) throw notFoundAt(field);
   if (!category.active) throw invalid({ field, code: 'need.unknown_category' });
   return category;

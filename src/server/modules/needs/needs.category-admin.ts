@@ -1,10 +1,11 @@
 import type { Selectable } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
+import { referenceChanged } from '../../platform/cache/reference-cache.ts';
 import { AppError, notFoundAt } from '../../platform/errors/app-error.ts';
 import { command, requireActor, type RequestContext } from '../../platform/http/context.ts';
 import type { Static } from '../../platform/http/schema.ts';
 import { DEFAULT_AUTO_CONFIRM_DAYS } from './needs.jobs.ts';
-import { DEFAULT_LIMITS, ensureDefaultCategories } from './needs.categories.ts';
+import { categoriesKey, DEFAULT_LIMITS, ensureDefaultCategories } from './needs.categories.ts';
 import { needCategoryPolicy, needSettingsPolicy } from './needs.policy.ts';
 import type * as S from './needs.schemas.ts';
 import { categoryView, districtOf } from './needs.settings.ts';
@@ -31,7 +32,7 @@ export async function createCategory(ctx: RequestContext, body: Static<typeof S.
   const district = await ctx.db.selectFrom('districts').select('id').where('id', '=', body.districtId).executeTakeFirst();
   if (!district) throw notFoundAt('districtId');
   needCategoryPolicy.authorize(actor, 'create', { districtId: body.districtId });
-  await ensureDefaultCategories(ctx.db, body.districtId);
+  await ensureDefaultCategories(ctx, ctx.db, body.districtId);
   if (body.parentId) {
     // A category of another district does not exist for this one.
     const parent = await ctx.db.selectFrom('need_categories').select('id').where('district_id', '=', body.districtId).where('id', '=', body.parentId).executeTakeFirst();
@@ -53,6 +54,7 @@ export async function createCategory(ctx: RequestContext, body: Static<typeof S.
   };
   const row = await command(ctx, async ({ trx, audit }) => {
     const r = await trx.insertInto('need_categories').values(values).returningAll().executeTakeFirstOrThrow();
+    await referenceChanged(ctx, trx, categoriesKey(r.district_id));
     await audit({ action: 'need_category.create', entityType: 'need_category', entityId: r.id, districtId: r.district_id, after: values });
     return r;
   });
@@ -84,6 +86,7 @@ export async function updateCategory(ctx: RequestContext, id: string, body: Stat
       .where('id', '=', id)
       .returningAll()
       .executeTakeFirstOrThrow();
+    await referenceChanged(ctx, trx, categoriesKey(current.district_id));
     await audit({ action: 'need_category.update', entityType: 'need_category', entityId: id, districtId: current.district_id, before: categoryView(current), after: body });
     return r;
   });

@@ -1,7 +1,12 @@
 import type { Kysely } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
+import type { ReferenceCache } from '../../platform/cache/reference-cache.ts';
+import type { CommandScope } from '../../platform/http/context.ts';
 import { enqueueEvent } from '../../platform/webhooks/webhooks.ts';
 import type { DB } from '../../tables.ts';
+
+/** The command's transaction, and the platform whose reference cache holds the district's webhook subscriptions. */
+export type EventScope = Pick<CommandScope, 'trx'> & { platform: { referenceCache?: ReferenceCache } };
 
 export interface EventInput {
   districtId: string;
@@ -24,9 +29,10 @@ export interface EventInput {
  * change it describes. The webhook payload carries no note, no reply and no personal data:
  * subscribers read the need through the API with their own permissions.
  */
-export async function recordEvent(trx: Kysely<DB>, e: EventInput): Promise<void> {
+export async function recordEvent({ trx, platform }: EventScope, e: EventInput): Promise<void> {
   const at = e.at ?? new Date();
   await enqueueEvent(
+    platform,
     trx,
     e.districtId,
     `need.${e.action}`,

@@ -4,6 +4,7 @@ import type { DB } from '../../tables.ts';
 import { NEED_ACTIONS, type NeedState } from './needs.lifecycle.ts';
 import type { NeedSource, Urgency } from './needs.tables.ts';
 import { insertNeed } from './needs.record.ts';
+import { activeCategory } from './needs.categories.ts';
 
 /** A need reported by an outside system (no signed-in user): its place is already resolved by the caller. */
 export interface SystemNeedInput {
@@ -29,12 +30,7 @@ export async function createSystemNeed(
   input: SystemNeedInput,
   within?: (scope: CommandScope, need: { id: string; refNo: string }) => Promise<void>,
 ): Promise<{ id: string; refNo: string }> {
-  const category = await ctx.db
-    .selectFrom('need_categories')
-    .select(['id', 'limits'])
-    .where('district_id', '=', input.districtId)
-    .where('id', '=', input.categoryId)
-    .executeTakeFirstOrThrow();
+  const category = await activeCategory(ctx, ctx.db, input.districtId, input.categoryId);
   return command(ctx, async (scope) => {
     const { id, ref_no: refNo } = await insertNeed(scope, {
       districtId: input.districtId,

@@ -8,6 +8,7 @@ import { needPolicy } from './needs.policy.ts';
 import * as store from './needs.store.ts';
 import type { Urgency } from './needs.tables.ts';
 import { insertNeed } from './needs.record.ts';
+import { districtCategories } from './needs.categories.ts';
 import { workingCalendar } from '../../platform/calendar/calendar.store.ts';
 
 /** The household a need was found at, already loaded and authorized by the calling module. */
@@ -44,13 +45,7 @@ export async function intakeNeeds(scope: CommandScope, actor: Actor, place: Inta
   const { trx } = scope;
   const record = { ...place, state: 'reported' as const, handlerUserId: null, reporterUserId: null, referralOrgId: null, followerIds: [] };
   if (!needPolicy.can(actor, 'create', record)) throw new AppError('access.forbidden');
-  const categories = await trx
-    .selectFrom('need_categories')
-    .select(['id', 'limits', 'active'])
-    .where('district_id', '=', place.districtId)
-    .where('id', 'in', [...new Set(needs.map((n) => n.categoryId))])
-    .execute();
-  const byId = new Map(categories.map((c) => [c.id, c]));
+  const byId = await districtCategories(scope.platform, trx, place.districtId);
   const field = (i: number) => `${o.fieldPrefix}.${i}.categoryId`;
   // A category of another district does not exist for this one: 404, like a missing id.
   const missing = needs.findIndex((n) => !byId.has(n.categoryId));

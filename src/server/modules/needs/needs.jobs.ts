@@ -8,6 +8,8 @@ import { audienceOf, notify, recordEvent } from './needs.events.ts';
 import { RUNNING_STATES } from './needs.store.ts';
 
 const SYSTEM = { actor: null, ip: '' };
+// The jobs run without the process's caches: their events read the district's webhook subscriptions.
+const JOBS = {};
 export const DEFAULT_AUTO_CONFIRM_DAYS = 7;
 
 /**
@@ -43,7 +45,7 @@ export async function escalateOverdue(db: Kysely<DB>, now: Date): Promise<number
         .where('escalation_level', '=', r.escalation_level)
         .executeTakeFirst();
       if (Number(u.numUpdatedRows) !== 1) return;
-      await recordEvent(trx, { districtId: r.district_id, needId: r.id, actor: null, action: 'escalate', fromState: r.state, toState: r.state, at: now, data: { level, dueAt: due.toISOString() } });
+      await recordEvent({ trx, platform: JOBS }, { districtId: r.district_id, needId: r.id, actor: null, action: 'escalate', fromState: r.state, toState: r.state, at: now, data: { level, dueAt: due.toISOString() } });
       await writeAudit(trx, SYSTEM, { action: 'need.escalate', entityType: 'need', entityId: r.id, districtId: r.district_id, after: { escalationLevel: level } });
       raised++;
     });
@@ -71,7 +73,7 @@ export async function autoConfirm(db: Kysely<DB>, now: Date): Promise<number> {
         .where('state', '=', 'resolved')
         .executeTakeFirst();
       if (Number(u.numUpdatedRows) !== 1) return;
-      await recordEvent(trx, { districtId: r.district_id, needId: r.id, actor: null, action: 'auto_confirm', fromState: 'resolved', toState: 'closed', at: now });
+      await recordEvent({ trx, platform: JOBS }, { districtId: r.district_id, needId: r.id, actor: null, action: 'auto_confirm', fromState: 'resolved', toState: 'closed', at: now });
       await writeAudit(trx, SYSTEM, { action: 'need.auto_confirm', entityType: 'need', entityId: r.id, districtId: r.district_id, after: { state: 'closed', autoConfirmed: true } });
       await notify(trx, { districtId: r.district_id, needId: r.id, users: await audienceOf(trx, r.district_id, r.id), kind: 'state_changed', state: 'closed' });
       closed++;

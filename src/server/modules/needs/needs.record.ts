@@ -75,7 +75,7 @@ export async function insertNeed(
   };
   // The timeline entry and its webhook deliveries go first: their key to the need is checked
   // at commit (migration 0015), so the need can be the last row written.
-  await recordEvent(trx, {
+  await recordEvent(scope, {
     districtId: n.districtId,
     needId: id,
     actor: n.actor,

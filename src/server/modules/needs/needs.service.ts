@@ -163,7 +163,7 @@ export async function createNeed(ctx: RequestContext, body: S.CreateNeedBody): P
   const actor = requireActor(ctx);
   const place = await placeOf(ctx, actor, body);
   if (body.source === 'staff' && !body.intakeChannel) throw invalid({ field: 'intakeChannel', code: 'need.channel_required' });
-  const category = await activeCategory(ctx.db, place.districtId, body.categoryId);
+  const category = await activeCategory(ctx, ctx.db, place.districtId, body.categoryId);
   if (body.reporterResidentId) {
     const resident = await referenced('reporterResidentId', () => visibleUnit(ctx, 'resident', body.reporterResidentId!));
     if (resident.householdId !== place.householdId) throw invalid({ field: 'reporterResidentId', code: 'need.unknown_resident' });

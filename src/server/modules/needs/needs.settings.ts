@@ -40,7 +40,7 @@ export async function listCategories(ctx: RequestContext, q: Static<typeof S.Cat
   needCategoryPolicy.authorize(actor, 'read', { districtId });
   const exists = await ctx.db.selectFrom('districts').select('id').where('id', '=', districtId).executeTakeFirst();
   if (!exists) throw new AppError('resource.not_found');
-  await ensureDefaultCategories(ctx.db, districtId);
+  await ensureDefaultCategories(ctx, ctx.db, districtId);
   const rows = await ctx.db.selectFrom('need_categories').selectAll().where('district_id', '=', districtId).orderBy('sort').orderBy('code').execute();
   return { items: rows.map(categoryView) };
 }

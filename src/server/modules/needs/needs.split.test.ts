@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { referenceChanged } from '../../platform/cache/reference-cache.ts';
+import { subscriptionsKey } from '../../platform/webhooks/webhooks.ts';
 import { auditCount, clientAs, createTestApp, type TestApp, type ErrorBody } from '../../testing.ts';
 import { buildCommunity, buildHousehold } from '../territory/testing.ts';
 import { buildNeed, buildNeedWorld, type NeedWorld } from './needs.testing.ts';
@@ -35,6 +37,7 @@ describe('splitting a need', () => {
       .insertInto('webhook_subscriptions')
       .values({ district_id: w.district.id, id: '01900000-0000-7000-8000-0000000000bb', url: 'http://127.0.0.1:9/hook', secret_cipher: t.platform.pii.encrypt('s'), event_types: ['need.split'] })
       .execute();
+    await referenceChanged(t.platform, t.db, subscriptionsKey(w.district.id));
 
     const res = await admin.post(`/api/v1/needs/${original.id}/split`, meal());
     expect(res.statusCode, res.body).toBe(201);

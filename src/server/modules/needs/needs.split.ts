@@ -21,7 +21,7 @@ export async function splitNeed(ctx: RequestContext, id: string, body: SplitBody
   if (!SPLITTABLE_STATES.includes(row.state)) throw new AppError('need.cannot_split', { state: row.state });
   // Splitting is triage, so it takes the accept rule (its roles and scope).
   needPolicy.authorize(actor, 'accept', recordOf(row, followers));
-  const category = await activeCategory(ctx.db, row.district_id, body.categoryId);
+  const category = await activeCategory(ctx, ctx.db, row.district_id, body.categoryId);
 
   const newId = await command(ctx, async (scope) => {
     const { trx, audit } = scope;
@@ -60,9 +60,9 @@ export async function splitNeed(ctx: RequestContext, id: string, body: SplitBody
       .where('id', '=', part.id)
       .execute();
     if (row.state === 'accepted') {
-      await recordEvent(trx, { districtId: row.district_id, needId: part.id, actor, action: 'accept', fromState: 'reported', toState: 'accepted', at: now });
+      await recordEvent(scope, { districtId: row.district_id, needId: part.id, actor, action: 'accept', fromState: 'reported', toState: 'accepted', at: now });
     }
-    await recordEvent(trx, {
+    await recordEvent(scope, {
       districtId: row.district_id,
       needId: row.id,
       actor,
@@ -74,7 +74,7 @@ export async function splitNeed(ctx: RequestContext, id: string, body: SplitBody
       data: { splitIntoId: part.id },
       at: now,
     });
-    await recordEvent(trx, {
+    await recordEvent(scope, {
       districtId: row.district_id,
       needId: part.id,
       actor,

@@ -1,5 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Static } from 'typebox';
+import { referenceChanged } from '../../platform/cache/reference-cache.ts';
+import { subscriptionsKey } from '../../platform/webhooks/webhooks.ts';
 import { auditCount, clientAs, createTestApp, type TestApp, type ErrorBody, type Page } from '../../testing.ts';
 import { buildCommunity, buildGrid, buildHousehold } from '../territory/testing.ts';
 import { buildOrganization } from '../organizations/testing.ts';
@@ -292,6 +294,8 @@ describe('webhooks for need events', () => {
         event_types: ['need.report', 'need.accept'],
       })
       .execute();
+    // Written directly, so announced as the webhook admin does: the app keeps subscriptions in memory.
+    await referenceChanged(t.platform, t.db, subscriptionsKey(w.district.id));
     const need = (await report(resident, { source: 'resident', householdId: w.household.id, description: '门禁坏了，王桂芳出不了门' })).json<NeedView>();
     await worker.post(`/api/v1/needs/${need.id}/transitions`, { action: 'accept', note: '已联系物业', reply: '明天上午上门查看' });
     const deliveries = await t.db

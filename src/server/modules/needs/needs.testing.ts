@@ -12,7 +12,7 @@ export async function buildNeedWorld(db: Kysely<DB>) {
   const t = await buildTerritory(db);
   const household = await buildHousehold(db, { grid: t.grid });
   const neighbour = await buildHousehold(db, { grid: t.grid });
-  await ensureDefaultCategories(db, t.district.id);
+  await ensureDefaultCategories({}, db, t.district.id);
   const cats = await db.selectFrom('need_categories').select(['id', 'code']).where('district_id', '=', t.district.id).execute();
   const category = (code: string) => cats.find((c) => c.code === code)!.id;
   return { ...t, household, neighbour, category };

@@ -1,11 +1,10 @@
-import type { Kysely, Updateable } from 'kysely';
+import type { Updateable } from 'kysely';
 import type { Actor } from '../../platform/authz/actor.ts';
 import { localDate } from '../../platform/calendar/working-days.ts';
 import { AppError, invalid, notFoundAt, referenced, type FieldError } from '../../platform/errors/app-error.ts';
 import { command, requireActor, type RequestContext } from '../../platform/http/context.ts';
-import type { DB } from '../../tables.ts';
 import { organizationNames } from '../organizations/index.ts';
-import { audienceOf, notify, recordEvent } from './needs.events.ts';
+import { audienceOf, notify, recordEvent, type EventScope } from './needs.events.ts';
 import { checkHandler } from './needs.handlers.ts';
 import { FINAL_STATES, transitionFor, type Transition } from './needs.lifecycle.ts';
 import { needPolicy } from './needs.policy.ts';
@@ -123,7 +122,8 @@ export async function transitionNeed(ctx: RequestContext, id: string, body: Tran
   const { changes, reply: implied } = await effectOf(ctx, actor, row, body, now);
   const { note, reply } = textsOf(body);
   const texts = { note, reply: reply || implied || '' };
-  await command(ctx, async ({ trx, audit }) => {
+  await command(ctx, async (scope) => {
+    const { trx, audit } = scope;
     const updated = await trx
       .updateTable('needs')
       .set({ ...changes, state: t.to, updated_at: now })
@@ -133,7 +133,7 @@ export async function transitionNeed(ctx: RequestContext, id: string, body: Tran
       .executeTakeFirst();
     if (Number(updated.numUpdatedRows) !== 1) throw new AppError('need.invalid_transition', { state: row.state, action: body.action });
     const data = Object.fromEntries(Object.entries(changes).filter(([k]) => !k.endsWith('_at')));
-    await recordEvent(trx, { districtId: row.district_id, needId: row.id, actor, action: body.action, fromState: row.state, toState: t.to, ...texts, data, at: now });
+    await recordEvent(scope, { districtId: row.district_id, needId: row.id, actor, action: body.action, fromState: row.state, toState: t.to, ...texts, data, at: now });
     await audit({
       action: `need.${body.action}`,
       entityType: 'need',
@@ -144,13 +144,14 @@ export async function transitionNeed(ctx: RequestContext, id: string, body: Tran
     });
     const audience = await audienceOf(trx, row.district_id, row.id);
     await notify(trx, { districtId: row.district_id, needId: row.id, users: audience, kind: 'state_changed', state: t.to, reply: texts.reply, exceptUserId: actor.userId });
-    if (body.action === 'merge') await mergeInto(trx, row, body.duplicateOf!, audience, actor);
+    if (body.action === 'merge') await mergeInto(scope, row, body.duplicateOf!, audience, actor);
   });
   return getNeed(ctx, id);
 }
 
 /** The reporters of a merged need follow the survivor from now on, and are told about it. */
-async function mergeInto(trx: Kysely<DB>, row: NeedRow, survivorId: string, audience: string[], actor: Actor) {
+async function mergeInto(scope: EventScope, row: NeedRow, survivorId: string, audience: string[], actor: Actor) {
+  const { trx } = scope;
   if (audience.length) {
     await trx
       .insertInto('need_followers')
@@ -161,7 +162,7 @@ async function mergeInto(trx: Kysely<DB>, row: NeedRow, survivorId: string, audi
   const survivor = await trx.selectFrom('needs').select(['state', 'ref_no']).where('district_id', '=', row.district_id).where('id', '=', survivorId).executeTakeFirstOrThrow();
   // The merged need's reporters learn its number on the survivor; the survivor's timeline names it too.
   await notify(trx, { districtId: row.district_id, needId: survivorId, users: audience, kind: 'merged_into', state: survivor.state, reply: row.ref_no });
-  await recordEvent(trx, {
+  await recordEvent(scope, {
     districtId: row.district_id,
     needId: survivorId,
     actor,

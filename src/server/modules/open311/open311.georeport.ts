@@ -1,6 +1,6 @@
 import type { RequestContext } from '../../platform/http/context.ts';
 import type { Locale } from '../../platform/i18n/locale.ts';
-import { createSystemNeed, ensureDefaultCategories, findExternalNeeds, NEED_STATES, OPEN_STATES, type ExternalNeedRow, type NeedState } from '../needs/index.ts';
+import { createSystemNeed, districtCategories, findExternalNeeds, NEED_STATES, OPEN_STATES, type ExternalNeedRow, type NeedState } from '../needs/index.ts';
 import { clientByKey } from './open311.clients.ts';
 import { Open311Error, parseW3c, w3c, type Value } from './open311.format.ts';
 import { placeInCommunity } from './open311.place.ts';
@@ -77,19 +77,16 @@ export async function jurisdiction(ctx: RequestContext, params: Params) {
 }
 type Jurisdiction = Awaited<ReturnType<typeof jurisdiction>>;
 
+/** The district's active categories with a service code, in their order, each with its parent as group. */
 async function categories(ctx: RequestContext, j: Jurisdiction) {
-  await ensureDefaultCategories(ctx.db, j.districtId);
-  const rows = await ctx.db
-    .selectFrom('need_categories as c')
-    .leftJoin('need_categories as p', (jn) => jn.onRef('p.district_id', '=', 'c.district_id').onRef('p.id', '=', 'c.parent_id'))
-    .select(['c.id', 'c.open311_code', 'c.name', 'c.name_en', 'p.name as group_name', 'p.name_en as group_name_en'])
-    .where('c.district_id', '=', j.districtId)
-    .where('c.active', '=', true)
-    .where('c.open311_code', 'is not', null)
-    .orderBy('c.sort')
-    .orderBy('c.id')
-    .execute();
-  return rows.map((r) => ({ ...r, open311_code: r.open311_code! }));
+  const all = await districtCategories(ctx, ctx.db, j.districtId);
+  return [...all.values()]
+    .filter((c) => c.active && c.open311_code !== null)
+    .sort((a, b) => a.sort - b.sort || (a.id < b.id ? -1 : 1))
+    .map((c) => {
+      const group = c.parent_id ? all.get(c.parent_id) : undefined;
+      return { id: c.id, open311_code: c.open311_code!, name: c.name, name_en: c.name_en, group_name: group?.name ?? null, group_name_en: group?.name_en ?? null };
+    });
 }
 
 export async function services(ctx: RequestContext, params: Params) {

@@ -54,6 +54,7 @@ describe('services', () => {
   it('leaves out categories without a service code and inactive ones', async () => {
     await g.t.db.updateTable('need_categories').set({ open311_code: null }).where('district_id', '=', g.w.district.id).where('code', '=', 'health').execute();
     await g.t.db.updateTable('need_categories').set({ active: false }).where('district_id', '=', g.w.district.id).where('code', '=', 'safety').execute();
+    await g.categoriesChanged();
     const codes = jsonList(await get('/services.json')).map((s) => s.service_code);
     expect(codes).not.toContain('health');
     expect(codes).not.toContain('safety');

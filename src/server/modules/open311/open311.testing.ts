@@ -1,7 +1,9 @@
 /** A GeoReport test world listening on a real port: a community with two grids, and keys of two districts. */
 import { expect } from 'vitest';
 import type { Static } from 'typebox';
+import { referenceChanged } from '../../platform/cache/reference-cache.ts';
 import { clientAs, createTestApp } from '../../testing.ts';
+import { categoriesKey } from '../needs/index.ts';
 import { buildNeedWorld } from '../needs/needs.testing.ts';
 import { buildDistrict, buildGrid, squareBoundary } from '../territory/testing.ts';
 import { parseXml, textOf } from './xml.testing.ts';
@@ -68,7 +70,9 @@ export async function startGeoReport() {
     expect(res.status, res.body).toBe(200);
     return String(jsonList(res)[0]!.service_request_id);
   };
-  return { t, w, jur, grid2, key: created.apiKey, clientId: created.id, otherKey, officer, base, get, post, valid, submit };
+  /** A test that edits need_categories directly announces it, as the category admin does: the app keeps them in memory. */
+  const categoriesChanged = () => referenceChanged(t.platform, t.db, categoriesKey(w.district.id));
+  return { t, w, jur, grid2, key: created.apiKey, clientId: created.id, otherKey, officer, base, get, post, valid, submit, categoriesChanged };
 }
 
 export function expectJsonError(res: Answer, status: number) {

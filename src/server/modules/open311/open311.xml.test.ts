@@ -124,9 +124,11 @@ describe('XML read by XML-to-object helpers', () => {
   it('services: one and none', async () => {
     const categories = () => g.t.db.updateTable('need_categories').where('district_id', '=', g.w.district.id);
     await categories().set({ open311_code: null }).where('code', '!=', 'facility_lighting').execute();
+    await g.categoriesChanged();
     const one = await expectXmlAsJson<GeoRecord[]>('/services', 'services');
     expect(one.json.map((s) => s.service_code)).toEqual(['facility_lighting']);
     await categories().set({ open311_code: null }).execute();
+    await g.categoriesChanged();
     const none = await expectXmlAsJson<GeoRecord[]>('/services', 'services');
     expect(none.json).toEqual([]);
   });

@@ -241,7 +241,7 @@ async function prepare(ctx: RequestContext, input: Input, current: ResourceRow |
   if (place) next.place = place;
   if (input.categories !== undefined && place) {
     // Resources speak the district's need categories, or matching a common need would never find them.
-    const known = await categoryCodesOf(ctx.db, place.districtId);
+    const known = await categoryCodesOf(ctx, ctx.db, place.districtId);
     next.categories.forEach((c, i) => {
       if (!known.has(c)) errors.push({ field: `categories.${i}`, code: 'resources.unknown_category' });
     });

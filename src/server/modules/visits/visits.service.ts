@@ -73,7 +73,8 @@ export async function createVisit(ctx: RequestContext, body: S.CreateVisitBody) 
     if (resident.householdId !== h.id) throw invalid({ field: 'residentId', code: 'visit.unknown_resident' });
   }
   const needs = body.needs ?? [];
-  if (needs.length) await ensureDefaultCategories(ctx.db, h.district_id);
+  // The district's first needs give it the default categories, outside the visit's transaction.
+  if (needs.length) await ensureDefaultCategories(ctx, ctx.db, h.district_id);
   const id = uuidv7();
   await command(ctx, async (scope) => {
     const values = {

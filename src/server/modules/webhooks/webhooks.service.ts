@@ -2,11 +2,12 @@ import type { Selectable } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import type { Actor } from '../../platform/authz/actor.ts';
 import { scopeCondition } from '../../platform/authz/scope-filter.ts';
+import { referenceChanged } from '../../platform/cache/reference-cache.ts';
 import { AppError, invalid, referenced, type FieldError } from '../../platform/errors/app-error.ts';
 import { command, requireActor, type RequestContext } from '../../platform/http/context.ts';
 import { decodeCursor, pageOf } from '../../platform/http/pagination.ts';
 import { DestinationError, resolveDestination } from '../../platform/webhooks/destination.ts';
-import { deliverDue, enqueueForSubscription, newWebhookSecret } from '../../platform/webhooks/webhooks.ts';
+import { deliverDue, enqueueForSubscription, newWebhookSecret, subscriptionsKey } from '../../platform/webhooks/webhooks.ts';
 import type { WebhookDeliveriesTable, WebhookSubscriptionsTable } from '../../platform/webhooks/webhooks.tables.ts';
 import { visibleUnit } from '../territory/index.ts';
 import './webhooks.errors.ts';
@@ -129,6 +130,7 @@ export async function createWebhook(ctx: RequestContext, input: CreateWebhookBod
       })
       .returning(COLUMNS)
       .executeTakeFirstOrThrow();
+    await referenceChanged(ctx, trx, subscriptionsKey(input.districtId));
     await audit({
       action: 'webhook.create',
       entityType: 'webhook',
@@ -184,6 +186,7 @@ async function save(
       .where('id', '=', current.id)
       .returning(COLUMNS)
       .executeTakeFirstOrThrow();
+    await referenceChanged(ctx, trx, subscriptionsKey(current.district_id));
     const pick = (s: typeof next) => Object.fromEntries(changed.map((k) => [k, s[k]]));
     await audit({ action, entityType: 'webhook', entityId: current.id, districtId: current.district_id, before: pick(before), after: pick(next) });
     return row;

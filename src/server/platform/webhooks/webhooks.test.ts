@@ -59,8 +59,11 @@ async function subscribe(o: { events?: string[]; active?: boolean; districtId?: 
   return { id, secret };
 }
 
+/** Without a reference cache, as here, every event reads the district's subscriptions. */
+const NO_CACHE = {};
+
 async function publish(type = 'need.created', data: unknown = { needId: 'n-1' }, now = new Date()) {
-  return database.db.transaction().execute((trx) => enqueueEvent(trx, district.id, type, data, now));
+  return database.db.transaction().execute((trx) => enqueueEvent(NO_CACHE, trx, district.id, type, data, now));
 }
 
 const deliveries = (subscriptionId: string) =>
@@ -87,7 +90,7 @@ describe('enqueueEvent', () => {
     const boom = new Error('change failed');
     await expect(
       database.db.transaction().execute(async (trx) => {
-        await enqueueEvent(trx, district.id, 'need.created', { needId: 'x' });
+        await enqueueEvent(NO_CACHE, trx, district.id, 'need.created', { needId: 'x' });
         throw boom;
       }),
     ).rejects.toBe(boom);

@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import type { DB } from '../../tables.ts';
+import type { ReferenceCache } from '../cache/reference-cache.ts';
 import type { PiiCipher } from '../crypto/pii.ts';
 import { resolveDestination, type HostLookup } from './destination.ts';
 import { sendToAddress, type Send } from './send.ts';
@@ -57,11 +58,27 @@ function envelope(districtId: string, type: string, data: unknown, now: Date): E
   return { id: uuidv7(), type, districtId, occurredAt: now.toISOString(), data };
 }
 
+/** The key of a district's active subscriptions in the reference cache: every change to webhook_subscriptions announces it. */
+export const subscriptionsKey = (districtId: string) => `webhooks:${districtId}`;
+
+interface ActiveSubscription {
+  id: string;
+  event_types: string[];
+}
+
+/** A district's active subscriptions, from the process's reference cache when there is one: an event does not read them. */
+function activeSubscriptions(platform: { referenceCache?: ReferenceCache }, db: Kysely<DB>, districtId: string): Promise<ActiveSubscription[]> {
+  const load = () =>
+    db.selectFrom('webhook_subscriptions').select(['id', 'event_types']).where('district_id', '=', districtId).where('active', '=', true).execute();
+  return platform.referenceCache ? platform.referenceCache.get(subscriptionsKey(districtId), load) : load();
+}
+
 /**
  * Publishes an event to every active subscription of the district that listens to `type`.
  * Call with the transaction of the change: a rollback discards the deliveries too.
  */
 export async function enqueueEvent(
+  platform: { referenceCache?: ReferenceCache },
   trx: Kysely<DB>,
   districtId: string,
   type: string,
@@ -69,13 +86,7 @@ export async function enqueueEvent(
   now = new Date(),
 ): Promise<{ eventId: string; deliveries: number }> {
   const event = envelope(districtId, type, payload, now);
-  const subs = await trx
-    .selectFrom('webhook_subscriptions')
-    .select('id')
-    .where('district_id', '=', districtId)
-    .where('active', '=', true)
-    .where(sql<boolean>`event_types @> array[${type}]::text[]`)
-    .execute();
+  const subs = (await activeSubscriptions(platform, trx, districtId)).filter((s) => s.event_types.includes(type));
   if (subs.length) {
     await trx
       .insertInto('webhook_deliveries')
