@@ -35,8 +35,7 @@ process.on('SIGTERM', () => void stop('SIGTERM'));
 
 await app.listen({ port: config.port, host: config.host });
 const shown = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
-console.log(`\nSanshe is running at http://${shown}:${config.port}  (database: ${database.kind})`);
-if (config.seedDemo) {
-  console.log('Demo logins:');
-  for (const a of DEMO_ACCOUNTS) console.log(`${a.role}: ${a.username} / ${a.password}`);
-}
+// One write, so that whoever waits for "running at" (a supervisor, the start-up test) has the
+// logins in the same chunk.
+const logins = config.seedDemo ? ['Demo logins:', ...DEMO_ACCOUNTS.map((a) => `${a.role}: ${a.username} / ${a.password}`)] : [];
+console.log([`\nSanshe is running at http://${shown}:${config.port}  (database: ${database.kind})`, ...logins].join('\n'));
