@@ -103,32 +103,32 @@ const BUDGETS: Record<string, Budget> = {
   'POST /api/v1/needs': { who: 'community_admin', statements: 10, send: async () => ({ body: intakeBody() }) },
   'POST /api/v1/needs/{id}/transitions (accept)': {
     who: 'community_admin',
-    statements: 18,
+    statements: 12,
     send: async () => ({ path: { id: await fresh() }, body: { action: 'accept', reply: '已受理' } }),
   },
   'POST /api/v1/needs/{id}/transitions (assign)': {
     who: 'community_admin',
-    statements: 19,
+    statements: 13,
     send: async () => ({ path: { id: await fresh({ state: 'accepted' }) }, body: { action: 'assign', handlerUserId: w.clients.community_worker.user!.id } }),
   },
   'POST /api/v1/needs/{id}/transitions (merge)': {
     who: 'community_admin',
-    statements: 25,
+    statements: 19,
     send: async () => ({ path: { id: await fresh() }, body: { action: 'merge', duplicateOf: await fresh({ reporter_user_id: null }) } }),
   },
   'POST /api/v1/needs/{id}/transitions (confirm)': {
     who: 'resident',
-    statements: 18,
+    statements: 12,
     send: async () => ({ path: { id: await fresh({ state: 'resolved', outcome: 'fully', resolved_at: new Date() }) }, body: { action: 'confirm', rating: 5 } }),
   },
   'POST /api/v1/needs/{id}/split': {
     who: 'community_admin',
-    statements: 24,
+    statements: 17,
     send: async () => ({ path: { id: await fresh() }, body: { categoryId: w.category('elderly_meals'), description: '老人吃饭困难' } }),
   },
   'POST /api/v1/needs/bulk-transitions': {
     who: 'community_admin',
-    statements: 36,
+    statements: 24,
     send: async () => ({ body: { action: 'accept', needIds: [await fresh(), await fresh()] } }),
   },
   'POST /api/v1/needs/{id}/attachments': {
@@ -138,7 +138,7 @@ const BUDGETS: Record<string, Budget> = {
   },
   'POST /api/v1/common-needs': {
     who: 'community_admin',
-    statements: 50,
+    statements: 38,
     send: async () => ({
       body: { communityId: w.community.id, categoryId: w.category('property_facilities'), title: '电梯维修', needIds: [await fresh({ state: 'accepted' }), await fresh({ state: 'accepted' })] },
     }),
@@ -150,7 +150,7 @@ const BUDGETS: Record<string, Budget> = {
   },
   'POST /api/v1/common-needs/{id}/needs': {
     who: 'community_admin',
-    statements: 24,
+    statements: 18,
     send: async () => ({ path: { id: await buildCommonNeed(t.db, w, w.clients.community_admin.user!.id) }, body: { needId: await fresh({ state: 'accepted' }) } }),
   },
   'POST /api/v1/visits': {

@@ -5,7 +5,7 @@ import { auditCount, clientAs, createTestApp, type TestApp, type ErrorBody, type
 import { buildNeed, buildNeedWorld, type NeedWorld } from '../needs/needs.testing.ts';
 import { buildCommunity, buildGrid, type CommunityRef, type GridRef } from '../territory/testing.ts';
 import type { CommonNeedView, CommonNeedDetail as CommonNeedDetailSchema } from './commonneeds.schemas.ts';
-import type { NeedDetail } from '../needs/needs.schemas.ts';
+import type { NeedDetail, NeedView } from '../needs/needs.schemas.ts';
 
 type CommonNeedDetail = Static<typeof CommonNeedDetailSchema>;
 
@@ -52,8 +52,8 @@ describe('pooling a need into a common need', () => {
     const audits = await auditCount(t.db, 'need.pool');
     const res = await admin.post(`/api/v1/needs/${id}/transitions`, { action: 'pool', commonNeedId: group.id });
     expect(res.statusCode, res.body).toBe(200);
-    expect(res.json<NeedDetail>().state).toBe('pooled');
-    const entry = res.json<NeedDetail>().timeline.at(-1);
+    expect(res.json<NeedView>().state).toBe('pooled');
+    const entry = (await admin.get(`/api/v1/needs/${id}`)).json<NeedDetail>().timeline.at(-1);
     expect(entry).toMatchObject({ action: 'pool', fromState: 'accepted', toState: 'pooled', reply: '楼道灯集中更换', note: '' });
     expect(entry?.data).toMatchObject({ common_need_id: group.id });
     expect(await auditCount(t.db, 'need.pool')).toBe(audits + 1);
