@@ -155,7 +155,7 @@ const BUDGETS: Record<string, Budget> = {
   },
   'POST /api/v1/visits': {
     who: 'grid_worker',
-    statements: 14,
+    statements: 12,
     send: async () => ({
       body: { householdId: w.household.id, kind: 'routine', visitedAt: new Date().toISOString(), needs: [{ categoryId: w.category('property_facilities'), description: '楼道堆物' }] },
     }),
