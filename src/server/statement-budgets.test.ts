@@ -138,19 +138,19 @@ const BUDGETS: Record<string, Budget> = {
   },
   'POST /api/v1/common-needs': {
     who: 'community_admin',
-    statements: 38,
+    statements: 34,
     send: async () => ({
       body: { communityId: w.community.id, categoryId: w.category('property_facilities'), title: '电梯维修', needIds: [await fresh({ state: 'accepted' }), await fresh({ state: 'accepted' })] },
     }),
   },
   'PATCH /api/v1/common-needs/{id}': {
     who: 'community_admin',
-    statements: 9,
+    statements: 5,
     send: async () => ({ path: { id: await buildCommonNeed(t.db, w, w.clients.community_admin.user!.id) }, body: { status: 'candidate' } }),
   },
   'POST /api/v1/common-needs/{id}/needs': {
     who: 'community_admin',
-    statements: 18,
+    statements: 14,
     send: async () => ({ path: { id: await buildCommonNeed(t.db, w, w.clients.community_admin.user!.id) }, body: { needId: await fresh({ state: 'accepted' }) } }),
   },
   'POST /api/v1/visits': {
