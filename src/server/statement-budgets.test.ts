@@ -153,6 +153,42 @@ const BUDGETS: Record<string, Budget> = {
     statements: 14,
     send: async () => ({ path: { id: await buildCommonNeed(t.db, w, w.clients.community_admin.user!.id) }, body: { needId: await fresh({ state: 'accepted' }) } }),
   },
+  'POST /api/v1/districts': { who: 'platform_admin', statements: 6, send: async () => ({ body: { code: unique('D'), name: '新区' } }) },
+  'PATCH /api/v1/districts/{id}': { who: 'platform_admin', statements: 6, send: async () => ({ path: { id: (await buildDistrict(t.db)).id }, body: { name: '改名区' } }) },
+  'POST /api/v1/streets': { who: 'district_officer', statements: 7, send: async () => ({ body: { districtId: w.district.id, code: unique('S'), name: '新街道' } }) },
+  'PATCH /api/v1/streets/{id}': {
+    who: 'district_officer',
+    statements: 6,
+    send: async () => ({ path: { id: (await buildStreet(t.db, { district: w.district })).id }, body: { name: '改名街道' } }),
+  },
+  'POST /api/v1/communities': { who: 'street_officer', statements: 7, send: async () => ({ body: { streetId: w.street.id, code: unique('C'), name: '新社区' } }) },
+  'PATCH /api/v1/communities/{id}': {
+    who: 'street_officer',
+    statements: 6,
+    send: async () => ({ path: { id: (await buildCommunity(t.db, { street: w.street })).id }, body: { name: '改名社区' } }),
+  },
+  'POST /api/v1/grids': { who: 'community_admin', statements: 10, send: async () => ({ body: { communityId: w.community.id, code: unique('G'), name: '新网格' } }) },
+  'PATCH /api/v1/grids/{id}': {
+    who: 'community_admin',
+    statements: 9,
+    send: async () => ({ path: { id: (await buildGrid(t.db, { community: w.community })).id }, body: { name: '改名网格' } }),
+  },
+  'POST /api/v1/buildings': { who: 'grid_worker', statements: 9, send: async () => ({ body: { gridId: w.grid.id, name: unique('楼'), address: '幸福路1号' } }) },
+  'PATCH /api/v1/buildings/{id}': {
+    who: 'grid_worker',
+    statements: 8,
+    send: async () => ({ path: { id: (await buildBuilding(t.db, { grid: w.grid })).id }, body: { floors: 7 } }),
+  },
+  'POST /api/v1/households': {
+    who: 'grid_worker',
+    statements: 12,
+    send: async () => ({ body: { gridId: w.grid.id, buildingId: w.building.id, address: `幸福路1号${unique('')}室` } }),
+  },
+  'PATCH /api/v1/households/{id}': {
+    who: 'grid_worker',
+    statements: 11,
+    send: async () => ({ path: { id: (await buildHousehold(t.db, { grid: w.grid })).id }, body: { notes: '独居老人' } }),
+  },
   'POST /api/v1/visits': {
     who: 'grid_worker',
     statements: 12,
@@ -163,6 +199,9 @@ const BUDGETS: Record<string, Budget> = {
 };
 
 const isCommand = (key: string) => !key.startsWith('GET ');
+let made = 0;
+/** A code or name no row has yet. */
+const unique = (prefix: string) => `${prefix}${++made}`;
 const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(32, 3)]);
 
 /** A need of the world's household reported by its resident, in any state: what a command acts on. */
