@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCommonNeed } from './modules/commonneeds/commonneeds.testing.ts';
 import { buildNeed } from './modules/needs/needs.testing.ts';
 import { buildOrganization } from './modules/organizations/testing.ts';
-import { buildBuilding, buildCommunity, buildDistrict, buildGrid, buildHousehold, buildResident, buildStreet } from './modules/territory/testing.ts';
+import { buildBuilding, buildCommunity, buildDistrict, buildGrid, buildHousehold, buildResident, buildStreet, fakeIdNumber } from './modules/territory/testing.ts';
 import { buildSocialWorker } from './modules/workforce/testing.ts';
 import { buildFuzzWorld, multipart, type FuzzWorld, type Who } from './fuzz/world.ts';
 import { createTestApp, type OpenApiDocument, type TestApp } from './testing.ts';
@@ -188,6 +188,16 @@ const BUDGETS: Record<string, Budget> = {
     who: 'grid_worker',
     statements: 7,
     send: async () => ({ path: { id: (await buildHousehold(t.db, { grid: w.grid })).id }, body: { notes: '独居老人' } }),
+  },
+  'POST /api/v1/residents': {
+    who: 'grid_worker',
+    statements: 8,
+    send: async () => ({ body: { householdId: w.household.id, name: '王桂芳', idNumber: fakeIdNumber(), relation: 'spouse', tags: ['elderly_alone'] } }),
+  },
+  'PATCH /api/v1/residents/{id}': {
+    who: 'grid_worker',
+    statements: 7,
+    send: async () => ({ path: { id: (await buildResident(t.db, t.platform.pii, { household: w.household })).id }, body: { tags: ['disabled'] } }),
   },
   'POST /api/v1/visits': {
     who: 'grid_worker',
