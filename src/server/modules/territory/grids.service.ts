@@ -96,7 +96,7 @@ async function gridCodeFree(ctx: RequestContext, districtId: string, code: strin
 }
 
 const snapshot = (r: Record<string, unknown>) => {
-  const { created_at: _c, updated_at: _u, community_name: _n, grid_name: _g, ...rest } = r;
+  const { created_at: _c, updated_at: _u, community_name: _n, grid_name: _g, household_count: _h, ...rest } = r;
   return rest;
 };
 
@@ -167,8 +167,7 @@ export async function updateGrid(ctx: RequestContext, id: string, body: Static<t
       .returningAll()
       .returning(store.householdCount.as('household_count'))
       .executeTakeFirstOrThrow();
-    const { household_count: _n, ...grid } = after;
-    await audit({ action: 'grid.update', entityType: 'grid', entityId: id, districtId: row.district_id, before: snapshot(row), after: snapshot(grid) });
+    await audit({ action: 'grid.update', entityType: 'grid', entityId: id, districtId: row.district_id, before: snapshot(row), after: snapshot(after) });
     return after;
   });
   // A grid stays in its community: the name read is its community's.
