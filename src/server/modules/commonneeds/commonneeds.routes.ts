@@ -18,7 +18,7 @@ export const commonNeedRoutes: ModulePlugin = async (app) => {
   );
   app.post(
     '/common-needs',
-    { schema: { tags, summary: 'Form a common need, optionally pooling accepted needs into it (community admin, street officer)', body: S.CreateBody, response: { 201: S.CommonNeedDetail } } },
+    { schema: { tags, summary: 'Form a common need, optionally pooling accepted needs into it (community admin, street officer). Answers with the group as written (its members and suggested resources: GET /common-needs/{id})', body: S.CreateBody, response: { 201: S.CommonNeedView } } },
     async (request, reply) => reply.status(201).send(await service.createCommonNeed(request.ctx, request.body)),
   );
   app.get(
@@ -28,12 +28,12 @@ export const commonNeedRoutes: ModulePlugin = async (app) => {
   );
   app.patch(
     '/common-needs/:id',
-    { schema: { tags, summary: 'Change title, description, candidate mark (open ⇄ candidate) or project reference', params: S.IdParams, body: S.UpdateBody, response: { 200: S.CommonNeedDetail } } },
+    { schema: { tags, summary: 'Change title, description, candidate mark (open ⇄ candidate) or project reference. Answers with the group as written', params: S.IdParams, body: S.UpdateBody, response: { 200: S.CommonNeedView } } },
     async (request) => service.updateCommonNeed(request.ctx, request.params.id, request.body),
   );
   app.post(
     '/common-needs/:id/needs',
-    { schema: { tags, summary: 'Pool an accepted need of the same category and place into the common need', params: S.IdParams, body: S.PoolBody, response: { 200: S.CommonNeedDetail } } },
+    { schema: { tags, summary: 'Pool an accepted need of the same category and place into the common need. Answers with the group and its new counts', params: S.IdParams, body: S.PoolBody, response: { 200: S.CommonNeedView } } },
     async (request) => service.poolIntoCommonNeed(request.ctx, request.params.id, request.body),
   );
   app.get(

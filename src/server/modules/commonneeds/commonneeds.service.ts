@@ -116,15 +116,25 @@ export async function createCommonNeed(ctx: RequestContext, body: S.CreateBody) 
   for (const [i, needId] of (body.needIds ?? []).entries()) await referenced(`needIds.${i}`, () => assertPoolable(ctx, needId, target));
   const values = { ...place, id, category_id: category.id, title, description: body.description?.trim() ?? '', created_by: actor.userId };
   // The group and the pooling of its needs commit together: a need that moved meanwhile refuses the whole request.
-  await withinTransaction(ctx, async (tx) => {
-    await command(tx, async ({ trx, audit }) => {
-      await trx.insertInto('common_needs').values(values).execute();
+  const { group, members } = await withinTransaction(ctx, async (tx) => {
+    const group = await command(tx, async ({ trx, audit }) => {
+      const r = await trx.insertInto('common_needs').values(values).returningAll().executeTakeFirstOrThrow();
       await audit({ action: 'common_need.create', entityType: 'common_need', entityId: id, districtId: place.district_id, after: { ...values, needIds: body.needIds ?? [] } });
+      return r;
     });
     // Pooling goes through the need lifecycle itself (timeline, audit, notifications per need).
-    for (const needId of body.needIds ?? []) await transitionNeed(tx, needId, { action: 'pool', commonNeedId: id });
+    const members = [];
+    for (const needId of body.needIds ?? []) members.push(await transitionNeed(tx, needId, { action: 'pool', commonNeedId: id }));
+    return { group, members };
   });
-  return getCommonNeed(ctx, id);
+  // Nobody else could pool into the group before it was committed: its members are exactly these.
+  return present(actor, {
+    ...group,
+    category_code: category.code,
+    category_name: category.name,
+    member_count: members.length,
+    beneficiary_count: members.reduce((sum, n) => sum + n.beneficiaries, 0),
+  });
 }
 
 export async function updateCommonNeed(ctx: RequestContext, id: string, body: S.UpdateBody) {
@@ -140,7 +150,7 @@ export async function updateCommonNeed(ctx: RequestContext, id: string, body: S.
     ...(body.projectRef !== undefined && { project_ref: body.projectRef?.trim() || null }),
   };
   const before = Object.fromEntries(Object.keys(changes).map((k) => [k, row[k as keyof typeof row]]));
-  await command(ctx, async ({ trx, audit }) => {
+  const written = await command(ctx, async ({ trx, audit }) => {
     const updated = await trx
       .updateTable('common_needs')
       .set({ ...changes, updated_at: new Date() })
@@ -148,17 +158,23 @@ export async function updateCommonNeed(ctx: RequestContext, id: string, body: S.
       .where('id', '=', row.id)
       // The status read is the one changed: a concurrent change makes this one fail instead of overwriting it.
       .where('status', '=', row.status)
+      .returningAll()
       .executeTakeFirst();
-    if (Number(updated.numUpdatedRows) !== 1) throw new AppError('common_need.status_locked', { status: row.status });
+    if (!updated) throw new AppError('common_need.status_locked', { status: row.status });
     await audit({ action: 'common_need.update', entityType: 'common_need', entityId: row.id, districtId: row.district_id, before, after: changes });
+    return updated;
   });
-  return getCommonNeed(ctx, id);
+  // Its category and members are not changed here: they are as read.
+  return present(actor, { ...row, ...written });
 }
 
-/** Pools one need into the group through the need's own `pool` transition. */
+/**
+ * Pools one need into the group through the need's own `pool` transition. Answers with the
+ * group as read before, counting the need it now has.
+ */
 export async function poolIntoCommonNeed(ctx: RequestContext, id: string, body: S.PoolBody) {
   const { actor, row } = await loadVisible(ctx, id);
   commonNeedPolicy.authorize(actor, 'pool', recordOf(row));
-  await referenced('needId', () => transitionNeed(ctx, body.needId, { action: 'pool', commonNeedId: row.id, ...(body.note ? { note: body.note } : {}) }));
-  return getCommonNeed(ctx, id);
+  const pooled = await referenced('needId', () => transitionNeed(ctx, body.needId, { action: 'pool', commonNeedId: row.id, ...(body.note ? { note: body.note } : {}) }));
+  return present(actor, { ...row, member_count: Number(row.member_count) + 1, beneficiary_count: Number(row.beneficiary_count) + pooled.beneficiaries });
 }

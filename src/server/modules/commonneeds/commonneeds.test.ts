@@ -5,7 +5,7 @@ import { auditCount, clientAs, createTestApp, type TestApp, type ErrorBody, type
 import { buildNeed, buildNeedWorld, type NeedWorld } from '../needs/needs.testing.ts';
 import { buildCommunity, buildGrid, type CommunityRef, type GridRef } from '../territory/testing.ts';
 import type { CommonNeedView, CommonNeedDetail as CommonNeedDetailSchema } from './commonneeds.schemas.ts';
-import type { NeedDetail } from '../needs/needs.schemas.ts';
+import type { NeedDetail, NeedView } from '../needs/needs.schemas.ts';
 
 type CommonNeedDetail = Static<typeof CommonNeedDetailSchema>;
 
@@ -42,7 +42,7 @@ const inOther = (o: Parameters<typeof buildNeed>[2] = {}) =>
 async function createGroup(c: C, body: Record<string, unknown> = {}) {
   const res = await c.post('/api/v1/common-needs', { communityId: w.community.id, categoryId: PROPERTY(), title: '楼道灯集中更换', ...body });
   expect(res.statusCode, res.body).toBe(201);
-  return res.json<CommonNeedDetail>();
+  return res.json<CommonNeedView>();
 }
 
 describe('pooling a need into a common need', () => {
@@ -52,8 +52,8 @@ describe('pooling a need into a common need', () => {
     const audits = await auditCount(t.db, 'need.pool');
     const res = await admin.post(`/api/v1/needs/${id}/transitions`, { action: 'pool', commonNeedId: group.id });
     expect(res.statusCode, res.body).toBe(200);
-    expect(res.json<NeedDetail>().state).toBe('pooled');
-    const entry = res.json<NeedDetail>().timeline.at(-1);
+    expect(res.json<NeedView>().state).toBe('pooled');
+    const entry = (await admin.get(`/api/v1/needs/${id}`)).json<NeedDetail>().timeline.at(-1);
     expect(entry).toMatchObject({ action: 'pool', fromState: 'accepted', toState: 'pooled', reply: '楼道灯集中更换', note: '' });
     expect(entry?.data).toMatchObject({ common_need_id: group.id });
     expect(await auditCount(t.db, 'need.pool')).toBe(audits + 1);
@@ -76,9 +76,9 @@ describe('pooling a need into a common need', () => {
     const b = await accepted({ beneficiaries: 5, grid_id: secondGrid.id, household: null });
     const first = await admin.post(`/api/v1/common-needs/${group.id}/needs`, { needId: a });
     expect(first.statusCode, first.body).toBe(200);
-    expect(first.json<CommonNeedDetail>()).toMatchObject({ memberCount: 1, beneficiaryCount: 2 });
+    expect(first.json<CommonNeedView>()).toMatchObject({ memberCount: 1, beneficiaryCount: 2 });
     const second = await street.post(`/api/v1/common-needs/${group.id}/needs`, { needId: b, note: '同类问题' });
-    expect(second.json<CommonNeedDetail>()).toMatchObject({ memberCount: 2, beneficiaryCount: 7 });
+    expect(second.json<CommonNeedView>()).toMatchObject({ memberCount: 2, beneficiaryCount: 7 });
     const need = (await admin.get(`/api/v1/needs/${b}`)).json<NeedDetail>();
     expect(need.state).toBe('pooled');
     expect(need.timeline.at(-1)).toMatchObject({ action: 'pool', note: '同类问题' });
@@ -135,6 +135,24 @@ describe('creating and changing common needs', () => {
     expect((await t.db.selectFrom('needs').select('state').where('id', '=', c).executeTakeFirstOrThrow()).state).toBe('accepted');
   });
 
+  it('answers each command with the group as written — what its page shows but its members and resources', async () => {
+    const a = await accepted({ beneficiaries: 3 });
+    const b = await accepted({ beneficiaries: 2 });
+    const page = async (id: string) => {
+      const { members: _m, suggestedResources: _r, ...group } = (await admin.get(`/api/v1/common-needs/${id}`)).json<CommonNeedDetail>();
+      return group;
+    };
+    const created = await createGroup(admin, { needIds: [a] });
+    expect(created).not.toHaveProperty('members');
+    expect(created).toEqual(await page(created.id));
+    const pooled = (await admin.post(`/api/v1/common-needs/${created.id}/needs`, { needId: b })).json<CommonNeedView>();
+    expect(pooled).toMatchObject({ memberCount: 2, beneficiaryCount: 5 });
+    expect(pooled).toEqual(await page(created.id));
+    const changed = (await admin.patch(`/api/v1/common-needs/${created.id}`, { status: 'candidate', description: '两栋楼' })).json<CommonNeedView>();
+    expect(changed).toMatchObject({ status: 'candidate', description: '两栋楼', memberCount: 2, beneficiaryCount: 5 });
+    expect(changed).toEqual(await page(created.id));
+  });
+
   it('lets only the community admin and the street officer form and change groups', async () => {
     const body = { communityId: w.community.id, categoryId: PROPERTY(), title: '加装电梯' };
     expect((await worker.post('/api/v1/common-needs', body)).statusCode).toBe(403);
@@ -158,21 +176,21 @@ describe('creating and changing common needs', () => {
     const audits = await auditCount(t.db, 'common_need.update');
     const res = await admin.patch(`/api/v1/common-needs/${group.id}`, { status: 'candidate', projectRef: 'P-2026-001' });
     expect(res.statusCode, res.body).toBe(200);
-    expect(res.json<CommonNeedDetail>()).toMatchObject({ status: 'candidate', projectRef: 'P-2026-001' });
-    expect((await street.patch(`/api/v1/common-needs/${group.id}`, { status: 'open', projectRef: null })).json<CommonNeedDetail>()).toMatchObject({ status: 'open', projectRef: null });
+    expect(res.json<CommonNeedView>()).toMatchObject({ status: 'candidate', projectRef: 'P-2026-001' });
+    expect((await street.patch(`/api/v1/common-needs/${group.id}`, { status: 'open', projectRef: null })).json<CommonNeedView>()).toMatchObject({ status: 'open', projectRef: null });
     expect(await auditCount(t.db, 'common_need.update')).toBe(audits + 2);
     expect((await admin.patch(`/api/v1/common-needs/${group.id}`, { status: 'projected' })).statusCode).toBe(400);
     await t.db.updateTable('common_needs').set({ status: 'projected' }).where('id', '=', group.id).execute();
     const locked = await admin.patch(`/api/v1/common-needs/${group.id}`, { status: 'open' });
     expect(locked.statusCode).toBe(409);
     expect(locked.json<ErrorBody>().error.code).toBe('common_need.status_locked');
-    expect((await admin.patch(`/api/v1/common-needs/${group.id}`, { title: '新标题' })).json<CommonNeedDetail>().title).toBe('新标题');
+    expect((await admin.patch(`/api/v1/common-needs/${group.id}`, { title: '新标题' })).json<CommonNeedView>().title).toBe('新标题');
   });
 
   it('lists the groups of the caller\'s scope, filtered by community and status', async () => {
     const mine = await createGroup(admin);
     await admin.patch(`/api/v1/common-needs/${mine.id}`, { status: 'candidate' });
-    const theirs = (await otherAdmin.post('/api/v1/common-needs', { communityId: other.id, categoryId: PROPERTY(), title: '他社区' })).json<CommonNeedDetail>();
+    const theirs = (await otherAdmin.post('/api/v1/common-needs', { communityId: other.id, categoryId: PROPERTY(), title: '他社区' })).json<CommonNeedView>();
     const ids = async (c: C, q = '') => (await c.get(`/api/v1/common-needs?limit=200${q}`)).json<Page<CommonNeedView>>().items.map((g: { id: string }) => g.id);
     expect(await ids(admin)).toContain(mine.id);
     expect(await ids(admin)).not.toContain(theirs.id);

@@ -1,13 +1,8 @@
 import { AppError, translate } from '../../platform/errors/app-error.ts';
 import { requireActor, type RequestContext } from '../../platform/http/context.ts';
-import type { BulkTransitionBody, BulkTransitionResult, NeedDetail, NeedView } from './needs.schemas.ts';
+import type { BulkTransitionBody, BulkTransitionResult } from './needs.schemas.ts';
 import { needPolicy } from './needs.policy.ts';
 import { transitionNeed } from './needs.transitions.ts';
-
-function viewOf(detail: NeedDetail): NeedView {
-  const { timeline: _t, duplicates: _d, related: _r, ...view } = detail;
-  return view;
-}
 
 /**
  * Triage of many needs from the board. Each need goes through transitionNeed — the same checks,
@@ -24,7 +19,7 @@ export async function bulkTransition(ctx: RequestContext, body: BulkTransitionBo
   const results: BulkTransitionResult[] = [];
   for (const needId of needIds) {
     try {
-      results.push({ needId, ok: true, need: viewOf(await transitionNeed(ctx, needId, transition)) });
+      results.push({ needId, ok: true, need: await transitionNeed(ctx, needId, transition) });
     } catch (caught) {
       // Earlier rows have committed already; an unexpected failure is reported in its row too.
       const err = caught instanceof AppError ? caught : new AppError('server.error');

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import type { Actor } from '../../platform/authz/actor.ts';
 import { AppError, invalid, notFoundAt } from '../../platform/errors/app-error.ts';
 import type { CommandScope } from '../../platform/http/context.ts';
@@ -6,9 +6,10 @@ import type { DB } from '../../tables.ts';
 import './needs.errors.ts';
 import { needPolicy } from './needs.policy.ts';
 import * as store from './needs.store.ts';
-import type { Urgency } from './needs.tables.ts';
+import type { NeedsTable, Urgency } from './needs.tables.ts';
 import { insertNeed } from './needs.record.ts';
 import { districtCategories } from './needs.categories.ts';
+import { dueOf } from './needs.service.ts';
 import { workingCalendar } from '../../platform/calendar/calendar.store.ts';
 
 /** The household a need was found at, already loaded and authorized by the calling module. */
@@ -39,8 +40,9 @@ export interface IntakeOptions {
 /**
  * Records needs found by another module's command inside that command's transaction (so a
  * visit and its needs commit or fail together), numbered, timed and audited like any report.
+ * Answers with the needs as written.
  */
-export async function intakeNeeds(scope: CommandScope, actor: Actor, place: IntakePlace, needs: IntakeNeed[], o: IntakeOptions): Promise<string[]> {
+export async function intakeNeeds(scope: CommandScope, actor: Actor, place: IntakePlace, needs: IntakeNeed[], o: IntakeOptions): Promise<NeedSummary[]> {
   if (needs.length === 0) return [];
   const { trx } = scope;
   const record = { ...place, state: 'reported' as const, handlerUserId: null, reporterUserId: null, referralOrgId: null, followerIds: [] };
@@ -55,7 +57,7 @@ export async function intakeNeeds(scope: CommandScope, actor: Actor, place: Inta
 
   // One calendar for the whole batch: a visit may carry up to 20 needs.
   const calendar = await workingCalendar(scope.platform, trx);
-  const ids: string[] = [];
+  const written: NeedSummary[] = [];
   for (const n of needs) {
     const need = await insertNeed(scope, {
       ...place,
@@ -69,9 +71,9 @@ export async function intakeNeeds(scope: CommandScope, actor: Actor, place: Inta
       beneficiaries: n.beneficiaries,
       actor,
     }, { calendar });
-    ids.push(need.id);
+    written.push(summaryOf(need, byId.get(n.categoryId)!.name));
   }
-  return ids;
+  return written;
 }
 
 export interface NeedSummary {
@@ -83,6 +85,9 @@ export interface NeedSummary {
   urgency: Urgency;
   beneficiaries: number;
   state: string;
+  /** The limit that applies now (null once finished), to tell the family when to expect an answer. */
+  dueAt: string | null;
+  overdue: boolean;
   createdAt: string;
 }
 
@@ -109,15 +114,20 @@ export async function needsOfVisit(db: Kysely<DB>, actor: Actor, districtId: str
         followerIds: [],
       }),
     )
-    .map((r) => ({
-      id: r.id,
-      refNo: r.ref_no,
-      categoryId: r.category_id,
-      categoryName: r.category_name,
-      description: r.description,
-      urgency: r.urgency,
-      beneficiaries: r.beneficiaries,
-      state: r.state,
-      createdAt: new Date(r.created_at).toISOString(),
-    }));
+    .map((r) => summaryOf(r, r.category_name));
+}
+
+function summaryOf(r: Selectable<NeedsTable>, categoryName: string): NeedSummary {
+  return {
+    id: r.id,
+    refNo: r.ref_no,
+    categoryId: r.category_id,
+    categoryName,
+    description: r.description,
+    urgency: r.urgency,
+    beneficiaries: r.beneficiaries,
+    state: r.state,
+    ...dueOf(r),
+    createdAt: new Date(r.created_at).toISOString(),
+  };
 }

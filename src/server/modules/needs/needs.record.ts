@@ -5,6 +5,7 @@ import { dueAt, localDate, type WorkingCalendar } from '../../platform/calendar/
 import type { CommandScope } from '../../platform/http/context.ts';
 import { limitsOf } from './needs.categories.ts';
 import { recordEvent } from './needs.events.ts';
+import type { NeedState } from './needs.lifecycle.ts';
 import type { NeedSource, NeedsTable, Urgency } from './needs.tables.ts';
 
 /** What differs between intake paths; numbering, time limits, timeline and audit do not. */
@@ -23,6 +24,8 @@ export interface NewNeed {
   reporterUserId?: string | null;
   reporterResidentId?: string | null;
   visitId?: string | null;
+  /** A part split off another need starts where that need stands: reported or accepted. */
+  splitFrom?: { id: string; state: NeedState } | null;
   description: string;
   urgency?: Urgency;
   beneficiaries?: number;
@@ -68,6 +71,8 @@ export async function insertNeed(
     beneficiaries: n.beneficiaries ?? 1,
     urgency,
     visit_id: n.visitId ?? null,
+    split_from_id: n.splitFrom?.id ?? null,
+    state: n.splitFrom?.state ?? 'reported',
     triage_due_at: dueAt(calendar, now, limits.triage.amount, limits.triage.unit),
     resolve_due_at: dueAt(calendar, now, limits.resolve.amount, limits.resolve.unit),
     created_at: now,

@@ -109,7 +109,7 @@ export const needRoutes: ModulePlugin = async (app) => {
     {
       schema: {
         tags,
-        summary: 'Triage up to 100 needs at once (accept, reject, assign, merge); each need in its own transaction, results per need',
+        summary: 'Triage up to 100 needs at once (accept, reject, assign, merge); each need in its own transaction, results per need with the need as written',
         body: S.BulkTransitionBody,
         response: { 200: S.BulkTransitionResponse },
       },
@@ -133,7 +133,15 @@ export const needRoutes: ModulePlugin = async (app) => {
   );
   app.post(
     '/needs/:id/transitions',
-    { schema: { tags, summary: 'Move a need through its lifecycle (409 when the action is not possible from its state)', params: S.IdParams, body: S.TransitionBody, response: { 200: S.NeedDetail } } },
+    {
+      schema: {
+        tags,
+        summary: 'Move a need through its lifecycle (409 when the action is not possible from its state). Answers with the need as written and the actions it now offers (its timeline: GET /needs/{id})',
+        params: S.IdParams,
+        body: S.TransitionBody,
+        response: { 200: S.NeedView },
+      },
+    },
     async (request) => transitionNeed(request.ctx, request.params.id, request.body),
   );
   app.post(
@@ -141,10 +149,11 @@ export const needRoutes: ModulePlugin = async (app) => {
     {
       schema: {
         tags,
-        summary: 'Split a part of a reported or accepted need into a new need of its own (triagers; 409 need.cannot_split otherwise)',
+        summary:
+          'Split a part of a reported or accepted need into a new need of its own (triagers; 409 need.cannot_split otherwise). Answers with the new need as written (its timeline: GET /needs/{id})',
         params: S.IdParams,
         body: S.SplitBody,
-        response: { 201: S.NeedDetail },
+        response: { 201: S.NeedView },
       },
     },
     async (request, reply) => reply.status(201).send(await splitNeed(request.ctx, request.params.id, request.body)),

@@ -33,6 +33,12 @@ export function currentDueOf(row: Pick<store.NeedRow, 'state' | 'triage_due_at' 
   return new Date(row.state === 'reported' ? row.triage_due_at : row.resolve_due_at);
 }
 
+/** The limit that applies now, and whether it has passed (waiting has its own expected date). */
+export function dueOf(row: Pick<store.NeedRow, 'state' | 'triage_due_at' | 'resolve_due_at'>, now = new Date()) {
+  const due = currentDueOf(row);
+  return { dueAt: due ? due.toISOString() : null, overdue: due !== null && row.state !== 'waiting' && due < now };
+}
+
 /** States a need can be split in: before work on it starts, its parts can still go separate ways. */
 export const SPLITTABLE_STATES: readonly NeedState[] = ['reported', 'accepted'];
 
@@ -54,7 +60,6 @@ export function allowedActions(actor: Actor, record: NeedRecord): string[] {
 }
 
 export function present(actor: Actor, row: store.NeedRow, followerIds: string[] = [], now = new Date()): S.NeedView {
-  const due = currentDueOf(row);
   const record = recordOf(row, followerIds);
   return {
     id: row.id,
@@ -92,8 +97,7 @@ export function present(actor: Actor, row: store.NeedRow, followerIds: string[] 
     splitFromId: row.split_from_id,
     triageDueAt: iso(row.triage_due_at),
     resolveDueAt: iso(row.resolve_due_at),
-    dueAt: due ? due.toISOString() : null,
-    overdue: due !== null && row.state !== 'waiting' && due < now,
+    ...dueOf(row, now),
     escalationLevel: row.escalation_level,
     createdAt: iso(row.created_at),
     updatedAt: iso(row.updated_at),

@@ -41,7 +41,12 @@ describe('splitting a need', () => {
 
     const res = await admin.post(`/api/v1/needs/${original.id}/split`, meal());
     expect(res.statusCode, res.body).toBe(201);
-    const part = res.json<NeedDetail>();
+    // The answer is the new need as written; its page reads the timeline and the related needs.
+    const written = res.json<NeedView>();
+    expect(written).not.toHaveProperty('timeline');
+    const part = (await admin.get(`/api/v1/needs/${written.id}`)).json<NeedDetail>();
+    const { timeline: _t, duplicates: _d, related: _r, ...shownPart } = part;
+    expect(written).toEqual(shownPart);
     expect(part).toMatchObject({
       state: 'reported',
       source: 'resident',
@@ -72,8 +77,11 @@ describe('splitting a need', () => {
 
   it('hands over an accepted need as accepted, with the acceptance on its timeline', async () => {
     const id = await buildNeed(t.db, w, { state: 'accepted', source: 'staff', intake_channel: 'walk_in', recorded_by_user_id: admin.user.id });
-    const part = (await admin.post(`/api/v1/needs/${id}/split`, { ...meal(), beneficiaries: 2 })).json<NeedDetail>();
-    expect(part).toMatchObject({ state: 'accepted', source: 'staff', intakeChannel: 'walk_in', recordedByUserId: admin.user.id, beneficiaries: 2, splitFromId: id });
+    const written = (await admin.post(`/api/v1/needs/${id}/split`, { ...meal(), beneficiaries: 2 })).json<NeedView>();
+    expect(written).toMatchObject({ state: 'accepted', source: 'staff', intakeChannel: 'walk_in', recordedByUserId: admin.user.id, beneficiaries: 2, splitFromId: id });
+    // The part is accepted: the actions offered with it are those of an accepted need.
+    expect([...written.allowedActions].sort()).toEqual(['assign', 'merge', 'pool', 'split']);
+    const part = (await admin.get(`/api/v1/needs/${written.id}`)).json<NeedDetail>();
     expect(part.timeline.map((e) => [e.action, e.toState])).toEqual([
       ['report', 'reported'],
       ['accept', 'accepted'],

@@ -4,8 +4,8 @@ import { activeCategory } from './needs.categories.ts';
 import { recordEvent } from './needs.events.ts';
 import { needPolicy } from './needs.policy.ts';
 import { insertNeed } from './needs.record.ts';
-import type { NeedDetail, SplitBody } from './needs.schemas.ts';
-import { getNeed, loadVisible, recordOf, SPLITTABLE_STATES } from './needs.service.ts';
+import type { NeedView, SplitBody } from './needs.schemas.ts';
+import { loadVisible, present, recordOf, SPLITTABLE_STATES } from './needs.service.ts';
 import { lockState } from './needs.store.ts';
 
 /**
@@ -14,8 +14,9 @@ import { lockState } from './needs.store.ts';
  * it copies place, household, reporter, source, channel and recorder, gets its own number and
  * time limits, and starts where the original stands — an accepted original hands over an
  * accepted part. Both timelines name the other need, and `split_from_id` links them for good.
+ * Answers with the new need as written.
  */
-export async function splitNeed(ctx: RequestContext, id: string, body: SplitBody): Promise<NeedDetail> {
+export async function splitNeed(ctx: RequestContext, id: string, body: SplitBody): Promise<NeedView> {
   const actor = requireActor(ctx);
   const { row, followers } = await loadVisible(ctx, actor, id);
   if (!SPLITTABLE_STATES.includes(row.state)) throw new AppError('need.cannot_split', { state: row.state });
@@ -23,7 +24,7 @@ export async function splitNeed(ctx: RequestContext, id: string, body: SplitBody
   needPolicy.authorize(actor, 'accept', recordOf(row, followers));
   const category = await activeCategory(ctx, ctx.db, row.district_id, body.categoryId);
 
-  const newId = await command(ctx, async (scope) => {
+  const written = await command(ctx, async (scope) => {
     const { trx, audit } = scope;
     // The original must still be where it was read: a concurrent accept/merge wins, this answers 409.
     const state = await lockState(trx, row.district_id, row.id);
@@ -46,6 +47,7 @@ export async function splitNeed(ctx: RequestContext, id: string, body: SplitBody
         reporterUserId: row.reporter_user_id,
         reporterResidentId: row.reporter_resident_id,
         visitId: row.visit_id,
+        splitFrom: { id: row.id, state: row.state },
         description: body.description,
         urgency: body.urgency ?? row.urgency,
         beneficiaries: body.beneficiaries ?? row.beneficiaries,
@@ -53,12 +55,6 @@ export async function splitNeed(ctx: RequestContext, id: string, body: SplitBody
       },
       { now },
     );
-    await trx
-      .updateTable('needs')
-      .set({ split_from_id: row.id, ...(row.state === 'accepted' ? { state: 'accepted' as const } : {}) })
-      .where('district_id', '=', row.district_id)
-      .where('id', '=', part.id)
-      .execute();
     if (row.state === 'accepted') {
       await recordEvent(scope, { districtId: row.district_id, needId: part.id, actor, action: 'accept', fromState: 'reported', toState: 'accepted', at: now });
     }
@@ -92,7 +88,7 @@ export async function splitNeed(ctx: RequestContext, id: string, body: SplitBody
       districtId: row.district_id,
       after: { splitIntoId: part.id, refNo: part.ref_no, categoryId: category.id, state: row.state },
     });
-    return part.id;
+    return part;
   });
-  return getNeed(ctx, newId);
+  return present(actor, { ...written, category_name: category.name });
 }

@@ -7,7 +7,7 @@ import { buildOrganization } from '../organizations/testing.ts';
 import { buildCommunity, buildDistrict, buildGrid, buildStreet } from '../territory/testing.ts';
 import type { NeedState } from './needs.lifecycle.ts';
 import { API_ACTIONS, type ApiAction } from './needs.policy.ts';
-import type { HandlerList, NeedDetail, NotificationView as NotificationSchema, TransitionBody } from './needs.schemas.ts';
+import type { HandlerList, NeedDetail, NeedView, NotificationView as NotificationSchema, TransitionBody } from './needs.schemas.ts';
 import { buildNeed, buildNeedWorld, type NeedWorld } from './needs.testing.ts';
 
 type NotificationView = Static<typeof NotificationSchema>;
@@ -148,7 +148,7 @@ describe('who may take each transition', () => {
     const id = await needFor(action, { role, id: client.user.id });
     const res = await act(client, id, action);
     expect(res.statusCode, res.body).toBe(status);
-    if (status === 200) expect(res.json<NeedDetail>().state).toBe(STEPS[action].to);
+    if (status === 200) expect(res.json<NeedView>().state).toBe(STEPS[action].to);
     else expect(await stateOf(id)).toBe(STEPS[action].from);
   });
 
@@ -202,7 +202,7 @@ describe('party relations', () => {
     const toOrg = await buildNeed(t.db, w, { state: 'referred', referral_org_id: orgId });
     const res = await org.post(`/api/v1/needs/${toOrg}/transitions`, { action: 'answer_referral', answer: '我们上门' });
     expect(res.statusCode).toBe(200);
-    expect(res.json<NeedDetail>().referralAnswer).toBe('我们上门');
+    expect(res.json<NeedView>().referralAnswer).toBe('我们上门');
     // An organization does not see a referral to a department, nor one to another organization.
     const toDepartment = await buildNeed(t.db, w, { state: 'referred', referral_department: '区住建局' });
     expect((await org.post(`/api/v1/needs/${toDepartment}/transitions`, { action: 'answer_referral', answer: 'x' })).statusCode).toBe(404);
@@ -280,7 +280,7 @@ describe('each transition leaves a trace', () => {
     const before = await auditCount(t.db, 'need.accept');
     const res = await admin.post(`/api/v1/needs/${id}/transitions`, { action: 'accept', note: '已受理' });
     expect(res.statusCode).toBe(200);
-    const entry = res.json<NeedDetail>().timeline.at(-1);
+    const entry = (await admin.get(`/api/v1/needs/${id}`)).json<NeedDetail>().timeline.at(-1);
     expect(entry).toMatchObject({ action: 'accept', fromState: 'reported', toState: 'accepted', note: '已受理', actorUserId: admin.user.id });
     expect(await auditCount(t.db, 'need.accept')).toBe(before + 1);
     const notes = (await resident.get('/api/v1/notifications')).json<Page<NotificationView>>().items;
@@ -317,7 +317,7 @@ describe('each transition leaves a trace', () => {
     const step = async (c: typeof admin, body: object) => {
       const r = await c.post(`/api/v1/needs/${id}/transitions`, body);
       expect(r.statusCode, r.body).toBe(200);
-      return r.json<NeedDetail>();
+      return r.json<NeedView>();
     };
     await step(admin, { action: 'accept' });
     await step(admin, { action: 'assign', handlerUserId: admin.user.id });
@@ -328,6 +328,25 @@ describe('each transition leaves a trace', () => {
     await step(admin, { action: 'resolve', outcome: 'fully' });
     const closed = await step(resident, { action: 'confirm', rating: 4, comment: '谢谢' });
     expect(closed).toMatchObject({ state: 'closed', rating: 4, ratingComment: '谢谢', autoConfirmed: false, outcome: 'fully', allowedActions: [] });
-    expect(closed.timeline.map((e: { action: string }) => e.action)).toEqual(['accept', 'assign', 'resolve', 'dispute', 'assign', 'resolve', 'confirm']);
+    const { timeline } = (await resident.get(`/api/v1/needs/${id}`)).json<NeedDetail>();
+    expect(timeline.map((e) => e.action)).toEqual(['accept', 'assign', 'resolve', 'dispute', 'assign', 'resolve', 'confirm']);
+  });
+
+  it('answers with the need as written and the actions its new state offers the caller, not its page', async () => {
+    const admin = clients.get('community_admin')!;
+    const id = await buildNeed(t.db, w, { state: 'reported', updated_at: new Date('2026-01-05T00:00:00Z') });
+    const res = await admin.post(`/api/v1/needs/${id}/transitions`, { action: 'accept', reply: '已受理' });
+    expect(res.statusCode, res.body).toBe(200);
+    const written = res.json<NeedView & Partial<NeedDetail>>();
+    expect(written).toMatchObject({ id, state: 'accepted', categoryName: '物业与设施' });
+    expect([...written.allowedActions].sort()).toEqual(['assign', 'merge', 'pool', 'split']);
+    expect(new Date(written.updatedAt).getTime()).toBeGreaterThan(new Date('2026-01-05T00:00:00Z').getTime());
+    expect(written).not.toHaveProperty('timeline');
+    expect(written).not.toHaveProperty('duplicates');
+    expect(written).not.toHaveProperty('related');
+    // The rest of the need is the page's: exactly the row the detail reads.
+    const { timeline, duplicates: _d, related: _r, ...detail } = (await admin.get(`/api/v1/needs/${id}`)).json<NeedDetail>();
+    expect(written).toEqual(detail);
+    expect(timeline.at(-1)).toMatchObject({ action: 'accept', toState: 'accepted', reply: '已受理' });
   });
 });

@@ -9,8 +9,8 @@ import { checkHandler } from './needs.handlers.ts';
 import { FINAL_STATES, transitionFor, type Transition } from './needs.lifecycle.ts';
 import { needPolicy } from './needs.policy.ts';
 import { checkPoolTarget, visiblePoolTarget } from './needs.pooling.ts';
-import type { TransitionBody } from './needs.schemas.ts';
-import { getNeed, loadVisible, recordOf } from './needs.service.ts';
+import type { NeedView, TransitionBody } from './needs.schemas.ts';
+import { loadVisible, present as viewOf, recordOf } from './needs.service.ts';
 import type { NeedRow } from './needs.store.ts';
 import type { NeedsTable } from './needs.tables.ts';
 
@@ -104,9 +104,10 @@ function textsOf(body: Pick<TransitionBody, 'note' | 'reply' | 'reason' | 'comme
  * The one place a need changes state: the lifecycle says whether the action exists from the
  * current state (409 otherwise), the policy who may take it (403), the lifecycle which fields
  * it needs (400). The update is conditional on the state read, so a concurrent change makes
- * this one fail with 409 instead of overwriting it.
+ * this one fail with 409 instead of overwriting it. Answers with the need as written, with the
+ * actions its new state offers the caller; its timeline is read with its page.
  */
-export async function transitionNeed(ctx: RequestContext, id: string, body: TransitionBody) {
+export async function transitionNeed(ctx: RequestContext, id: string, body: TransitionBody): Promise<NeedView> {
   const actor = requireActor(ctx);
   const { row, followers } = await loadVisible(ctx, actor, id);
   const t = transitionFor(row.state, body.action);
@@ -122,7 +123,7 @@ export async function transitionNeed(ctx: RequestContext, id: string, body: Tran
   const { changes, reply: implied } = await effectOf(ctx, actor, row, body, now);
   const { note, reply } = textsOf(body);
   const texts = { note, reply: reply || implied || '' };
-  await command(ctx, async (scope) => {
+  const written = await command(ctx, async (scope) => {
     const { trx, audit } = scope;
     const updated = await trx
       .updateTable('needs')
@@ -130,8 +131,9 @@ export async function transitionNeed(ctx: RequestContext, id: string, body: Tran
       .where('district_id', '=', row.district_id)
       .where('id', '=', row.id)
       .where('state', '=', row.state)
+      .returningAll()
       .executeTakeFirst();
-    if (Number(updated.numUpdatedRows) !== 1) throw new AppError('need.invalid_transition', { state: row.state, action: body.action });
+    if (!updated) throw new AppError('need.invalid_transition', { state: row.state, action: body.action });
     const data = Object.fromEntries(Object.entries(changes).filter(([k]) => !k.endsWith('_at')));
     await recordEvent(scope, { districtId: row.district_id, needId: row.id, actor, action: body.action, fromState: row.state, toState: t.to, ...texts, data, at: now });
     await audit({
@@ -145,8 +147,10 @@ export async function transitionNeed(ctx: RequestContext, id: string, body: Tran
     const audience = await audienceOf(trx, row.district_id, row.id);
     await notify(trx, { districtId: row.district_id, needId: row.id, users: audience, kind: 'state_changed', state: t.to, reply: texts.reply, exceptUserId: actor.userId });
     if (body.action === 'merge') await mergeInto(scope, row, body.duplicateOf!, audience, actor);
+    return updated;
   });
-  return getNeed(ctx, id);
+  // No transition changes a need's category or its followers (a merge adds followers to the survivor).
+  return viewOf(actor, { ...written, category_name: row.category_name }, followers);
 }
 
 /** The reporters of a merged need follow the survivor from now on, and are told about it. */

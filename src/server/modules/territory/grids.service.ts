@@ -96,7 +96,7 @@ async function gridCodeFree(ctx: RequestContext, districtId: string, code: strin
 }
 
 const snapshot = (r: Record<string, unknown>) => {
-  const { created_at: _c, updated_at: _u, community_name: _n, grid_name: _g, ...rest } = r;
+  const { created_at: _c, updated_at: _u, community_name: _n, grid_name: _g, household_count: _h, ...rest } = r;
   return rest;
 };
 
@@ -125,7 +125,7 @@ export async function createGrid(ctx: RequestContext, body: Static<typeof S.Grid
   checkGridFields(kind, body.dedicatedTo, body.boundary);
   await gridCodeFree(ctx, community.district_id, body.code);
   const id = uuidv7();
-  await command(ctx, async ({ trx, audit }) => {
+  const row = await command(ctx, async ({ trx, audit }) => {
     const values = {
       district_id: community.district_id,
       id,
@@ -137,10 +137,11 @@ export async function createGrid(ctx: RequestContext, body: Static<typeof S.Grid
       dedicated_to: kind === 'dedicated' ? body.dedicatedTo ?? null : null,
       boundary: body.boundary == null ? undefined : JSON.stringify(body.boundary),
     };
-    await trx.insertInto('grids').values(values).execute();
+    const r = await trx.insertInto('grids').values(values).returningAll().executeTakeFirstOrThrow();
     await audit({ action: 'grid.create', entityType: 'grid', entityId: id, districtId: community.district_id, after: { ...values, boundary: body.boundary ?? null } });
+    return r;
   });
-  return getGrid(ctx, id);
+  return gridView(v, { ...row, community_name: community.name }, 0);
 }
 export async function updateGrid(ctx: RequestContext, id: string, body: Static<typeof S.GridPatch>) {
   const v = await viewerOf(ctx);
@@ -150,7 +151,7 @@ export async function updateGrid(ctx: RequestContext, id: string, body: Static<t
   const dedicatedTo = body.dedicatedTo !== undefined ? body.dedicatedTo : row.dedicated_to;
   checkGridFields(kind, dedicatedTo, body.boundary);
   if (body.code !== undefined) await gridCodeFree(ctx, row.district_id, body.code, id);
-  await command(ctx, async ({ trx, audit }) => {
+  const written = await command(ctx, async ({ trx, audit }) => {
     const after = await trx
       .updateTable('grids')
       .set({
@@ -164,10 +165,13 @@ export async function updateGrid(ctx: RequestContext, id: string, body: Static<t
       .where('district_id', '=', row.district_id)
       .where('id', '=', id)
       .returningAll()
+      .returning(store.householdCount.as('household_count'))
       .executeTakeFirstOrThrow();
     await audit({ action: 'grid.update', entityType: 'grid', entityId: id, districtId: row.district_id, before: snapshot(row), after: snapshot(after) });
+    return after;
   });
-  return getGrid(ctx, id);
+  // A grid stays in its community: the name read is its community's.
+  return gridView(v, { ...row, ...written }, Number(written.household_count));
 }
 
 async function buildingNameFree(ctx: RequestContext, r: { district_id: string; community_id: string }, name: string, except?: string) {
@@ -202,7 +206,7 @@ export async function createBuilding(ctx: RequestContext, body: Static<typeof S.
   });
   await buildingNameFree(ctx, grid, body.name);
   const id = uuidv7();
-  await command(ctx, async ({ trx, audit }) => {
+  const row = await command(ctx, async ({ trx, audit }) => {
     const values = {
       district_id: grid.district_id,
       id,
@@ -213,17 +217,18 @@ export async function createBuilding(ctx: RequestContext, body: Static<typeof S.
       address: body.address,
       floors: body.floors ?? null,
     };
-    await trx.insertInto('buildings').values(values).execute();
+    const r = await trx.insertInto('buildings').values(values).returningAll().executeTakeFirstOrThrow();
     await audit({ action: 'building.create', entityType: 'building', entityId: id, districtId: grid.district_id, after: values });
+    return r;
   });
-  return getBuilding(ctx, id);
+  return buildingView(v, { ...row, grid_name: grid.name });
 }
 export async function updateBuilding(ctx: RequestContext, id: string, body: Static<typeof S.BuildingPatch>) {
   const v = await viewerOf(ctx);
   const row = await seeBuilding(ctx, v, id);
   buildingPolicy.authorize(v.actor, 'update', buildingScope(v, row));
   if (body.name !== undefined) await buildingNameFree(ctx, row, body.name, id);
-  await command(ctx, async ({ trx, audit }) => {
+  const written = await command(ctx, async ({ trx, audit }) => {
     const after = await trx
       .updateTable('buildings')
       .set({ name: body.name, address: body.address, floors: body.floors, updated_at: new Date() })
@@ -239,6 +244,8 @@ export async function updateBuilding(ctx: RequestContext, id: string, body: Stat
       before: snapshot(row),
       after: snapshot(after),
     });
+    return after;
   });
-  return getBuilding(ctx, id);
+  // A building stays in its grid: the name read is its grid's.
+  return buildingView(v, { ...row, ...written });
 }

@@ -12,7 +12,7 @@ export const householdsRoutes: ModulePlugin = async (app) => {
     { schema: { tags, summary: 'Households in the caller\'s scope (search by address)', querystring: S.HouseholdQuery, response: { 200: Page(S.HouseholdView) } } },
     (req) => households.listHouseholds(req.ctx, req.query),
   );
-  app.post('/households', { schema: { tags, summary: 'Register a household in a grid', body: S.HouseholdBody, response: { 201: S.HouseholdDetail } } }, async (req, reply) =>
+  app.post('/households', { schema: { tags, summary: 'Register a household in a grid. Answers with the household as written (its members: GET /households/{id})', body: S.HouseholdBody, response: { 201: S.HouseholdView } } }, async (req, reply) =>
     reply.status(201).send(await households.createHousehold(req.ctx, req.body)),
   );
   app.get('/households/:id', { schema: { tags, summary: 'A household with its members (masked)', params: IdParams, response: { 200: S.HouseholdDetail } } }, (req) =>
@@ -20,7 +20,7 @@ export const householdsRoutes: ModulePlugin = async (app) => {
   );
   app.patch(
     '/households/:id',
-    { schema: { tags, summary: 'Change a household; a new grid moves its members with it', params: IdParams, body: S.HouseholdPatch, response: { 200: S.HouseholdDetail } } },
+    { schema: { tags, summary: 'Change a household; a new grid moves its members with it. Answers with the household as written (its members: GET /households/{id})', params: IdParams, body: S.HouseholdPatch, response: { 200: S.HouseholdView } } },
     (req) => households.updateHousehold(req.ctx, req.params.id, req.body),
   );
 };

@@ -70,9 +70,10 @@ export async function getHousehold(ctx: RequestContext, id: string): Promise<S.H
 
 /** A building named in a body: one the caller may not read is 404; one of another community does not fit. */
 async function checkBuilding(ctx: RequestContext, v: Viewer, communityId: string, buildingId: string | null | undefined) {
-  if (!buildingId) return;
+  if (!buildingId) return null;
   const b = await referenced('buildingId', () => seeBuilding(ctx, v, buildingId));
   if (b.community_id !== communityId) throw invalid({ field: 'buildingId', code: 'household.building_mismatch' });
+  return b;
 }
 
 async function addressFree(ctx: RequestContext, districtId: string, communityId: string, key: string, except?: string) {
@@ -99,12 +100,12 @@ export async function createHousehold(ctx: RequestContext, body: Static<typeof S
   const v = await viewerOf(ctx);
   const grid = await referenced('gridId', () => seeGrid(ctx, v, body.gridId));
   householdPolicy.authorize(v.actor, 'create', gridPath(grid));
-  await checkBuilding(ctx, v, grid.community_id, body.buildingId);
+  const building = await checkBuilding(ctx, v, grid.community_id, body.buildingId);
   const key = addressKey(body.address);
   if (!key) throw invalid({ field: 'address', code: 'validation.required' });
   await addressFree(ctx, grid.district_id, grid.community_id, key);
   const id = uuidv7();
-  await command(ctx, async ({ trx, audit }) => {
+  const row = await command(ctx, async ({ trx, audit }) => {
     const values = {
       district_id: grid.district_id,
       id,
@@ -117,10 +118,11 @@ export async function createHousehold(ctx: RequestContext, body: Static<typeof S
       household_no: body.householdNo ?? null,
       notes: body.notes ?? '',
     };
-    await trx.insertInto('households').values(values).execute();
+    const r = await trx.insertInto('households').values(values).returningAll().executeTakeFirstOrThrow();
     await audit({ action: 'household.create', entityType: 'household', entityId: id, districtId: grid.district_id, after: snapshot(values) });
+    return r;
   });
-  return getHousehold(ctx, id);
+  return householdView(v, { ...row, community_name: grid.community_name, grid_name: grid.name, building_name: building?.name ?? null });
 }
 
 /**
@@ -131,7 +133,7 @@ export async function updateHousehold(ctx: RequestContext, id: string, body: Sta
   const v = await viewerOf(ctx);
   const row = await seeHousehold(ctx, v, id);
   householdPolicy.authorize(v.actor, 'update', householdScope(row));
-  let target = { id: row.grid_id, district_id: row.district_id, street_id: row.street_id, community_id: row.community_id };
+  let target = { id: row.grid_id, district_id: row.district_id, street_id: row.street_id, community_id: row.community_id, name: row.grid_name, community_name: row.community_name };
   if (body.gridId && body.gridId !== row.grid_id) {
     const grid = await referenced('gridId', () => seeGrid(ctx, v, body.gridId!));
     householdPolicy.authorize(v.actor, 'update', gridPath(grid));
@@ -141,12 +143,12 @@ export async function updateHousehold(ctx: RequestContext, id: string, body: Sta
   const movedCommunity = target.community_id !== row.community_id;
   // A building belongs to one community: a move across communities leaves the old one behind.
   const buildingId = body.buildingId !== undefined ? body.buildingId : movedCommunity ? null : row.building_id;
-  await checkBuilding(ctx, v, target.community_id, buildingId);
+  const building = await checkBuilding(ctx, v, target.community_id, buildingId);
   const address = body.address?.trim() ?? row.address;
   const key = addressKey(address);
   if (!key) throw invalid({ field: 'address', code: 'validation.required' });
   await addressFree(ctx, row.district_id, target.community_id, key, id);
-  await command(ctx, async ({ trx, audit }) => {
+  const written = await command(ctx, async ({ trx, audit }) => {
     const after = await trx
       .updateTable('households')
       .set({
@@ -180,6 +182,8 @@ export async function updateHousehold(ctx: RequestContext, id: string, body: Sta
       before: snapshot(row),
       after: snapshot(after),
     });
+    return after;
   });
-  return getHousehold(ctx, id);
+  // Its members are read with its page.
+  return householdView(v, { ...written, community_name: target.community_name, grid_name: target.name, building_name: building?.name ?? null });
 }

@@ -24,8 +24,13 @@ describe('households', () => {
     const c = await as('community_worker');
     const res = await c.post('/api/v1/households', { gridId: a.grid.id, address: '泰山路 18 号 3 单元 301 室', householdNo: 'H-01' });
     expect(res.statusCode).toBe(201);
-    expect(res.json<HouseholdDetail>()).toMatchObject({ gridId: a.grid.id, communityName: a.community.name, members: [], householdNo: 'H-01' });
-    expect(res.json<HouseholdDetail>().allowedActions).toEqual(['read', 'create', 'update']);
+    const created = res.json<HouseholdView>();
+    expect(created).toMatchObject({ gridId: a.grid.id, communityName: a.community.name, householdNo: 'H-01' });
+    expect(created.allowedActions).toEqual(['read', 'create', 'update']);
+    // The answer is the household as written; its page adds the members.
+    const { members, ...page } = (await c.get(`/api/v1/households/${created.id}`)).json<HouseholdDetail>();
+    expect(created).toEqual(page);
+    expect(members).toEqual([]);
     expect(await auditCount(t.db, 'household.create')).toBe(1);
     const n = await households();
     const dup = await c.post('/api/v1/households', { gridId: a.grid.id, address: '泰山路１８号３单元３０１室' });
@@ -79,7 +84,12 @@ describe('households', () => {
     const c = await as('community_admin');
     const res = await c.patch(`/api/v1/households/${h.id}`, { gridId: target.id });
     expect(res.statusCode).toBe(200);
-    expect(res.json<HouseholdDetail>().gridId).toBe(target.id);
+    const moved = res.json<HouseholdView>();
+    expect(moved).toMatchObject({ gridId: target.id, gridName: target.name });
+    expect(moved).not.toHaveProperty('members');
+    const { members, ...page } = (await c.get(`/api/v1/households/${h.id}`)).json<HouseholdDetail>();
+    expect(moved).toEqual(page);
+    expect(members.map((m) => m.id).sort()).toEqual([r1.id, r2.id].sort());
     const rows = await t.db.selectFrom('residents').select(['id', 'grid_id']).where('id', 'in', [r1.id, r2.id]).execute();
     expect(rows.map((r) => r.grid_id)).toEqual([target.id, target.id]);
     // the grid worker of the old grid no longer sees it

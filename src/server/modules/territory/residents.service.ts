@@ -19,6 +19,7 @@ import {
   residentView,
   tagCatalogue,
   unknownTags,
+  type TagCatalogue,
 } from './resident.fields.ts';
 import { actorDistricts } from './territory.reach.ts';
 import { viewerOf, type Viewer } from './territory.viewer.ts';
@@ -62,12 +63,6 @@ export async function getResident(ctx: RequestContext, id: string) {
   return residentView(v, row, await tagCatalogue(ctx.db));
 }
 
-async function view(ctx: RequestContext, id: string) {
-  const v = await viewerOf(ctx);
-  const row = await store.loadResident(ctx.db, id, actorDistricts(v.actor));
-  return residentView(v, row!, await tagCatalogue(ctx.db));
-}
-
 async function idNumberFree(ctx: RequestContext, districtId: string, hash: Buffer, except?: string) {
   let q = ctx.db.selectFrom('residents').select('id').where('district_id', '=', districtId).where('id_number_hash', '=', hash);
   if (except) q = q.where('id', '!=', except);
@@ -77,14 +72,14 @@ async function idNumberFree(ctx: RequestContext, districtId: string, hash: Buffe
 type Input = Partial<Static<typeof S.ResidentBody>>;
 
 /** All field problems at once, so that a form shows every one of them. */
-async function checkInput(ctx: RequestContext, body: Input) {
+function checkInput(body: Input, catalogue: TagCatalogue) {
   const fields: FieldError[] = [];
   if (body.name !== undefined && !body.name.trim()) fields.push({ field: 'name', code: 'validation.required' });
   const id = body.idNumber === undefined ? undefined : checkIdNumber(body.idNumber);
   if (id && isFieldError(id)) fields.push(id);
   const phone = body.phone === undefined ? undefined : checkPhone(body.phone);
   if (phone && isFieldError(phone)) fields.push(phone);
-  if (body.tags?.length) fields.push(...unknownTags(body.tags, await tagCatalogue(ctx.db)));
+  if (body.tags?.length) fields.push(...unknownTags(body.tags, catalogue));
   if (fields.length) throw invalid(...fields);
   return {
     id: id && !isFieldError(id) ? id : undefined,
@@ -96,11 +91,13 @@ export async function createResident(ctx: RequestContext, body: Static<typeof S.
   const v = await viewerOf(ctx);
   const household = await referenced('householdId', () => seeHousehold(ctx, v, body.householdId));
   residentPolicy.authorize(v.actor, 'create', residentScope({ ...household, household_id: household.id }));
-  const checked = await checkInput(ctx, body);
+  // The tags are checked against it, and the answer shows them by it.
+  const catalogue = await tagCatalogue(ctx.db);
+  const checked = checkInput(body, catalogue);
   const identity = identityColumns(ctx.pii, checked.id!);
   await idNumberFree(ctx, household.district_id, identity.id_number_hash);
   const id = uuidv7();
-  await command(ctx, async ({ trx, audit }) => {
+  const row = await command(ctx, async ({ trx, audit }) => {
     const values = {
       district_id: household.district_id,
       id,
@@ -116,7 +113,7 @@ export async function createResident(ctx: RequestContext, body: Static<typeof S.
       status: body.status ?? 'active',
       notes: body.notes ?? '',
     };
-    await trx.insertInto('residents').values(values).execute();
+    const r = await trx.insertInto('residents').values(values).returningAll().executeTakeFirstOrThrow();
     await audit({
       action: 'resident.create',
       entityType: 'resident',
@@ -124,8 +121,9 @@ export async function createResident(ctx: RequestContext, body: Static<typeof S.
       districtId: household.district_id,
       after: residentSnapshot(values),
     });
+    return r;
   });
-  return view(ctx, id);
+  return residentView(v, { ...row, household_address: household.address }, catalogue);
 }
 
 export async function updateResident(ctx: RequestContext, id: string, body: Static<typeof S.ResidentPatch>) {
@@ -133,17 +131,20 @@ export async function updateResident(ctx: RequestContext, id: string, body: Stat
   const row = await seeResident(ctx, v, id);
   residentPolicy.authorize(v.actor, 'update', residentScope(row));
   let place = { household_id: row.household_id, grid_id: row.grid_id, community_id: row.community_id, street_id: row.street_id };
+  let address = row.household_address;
   if (body.householdId && body.householdId !== row.household_id) {
     const household = await referenced('householdId', () => seeHousehold(ctx, v, body.householdId!));
     residentPolicy.authorize(v.actor, 'update', residentScope({ ...household, household_id: household.id }));
     if (household.district_id !== row.district_id) throw invalid({ field: 'householdId', code: 'household.move_other_district' });
     place = { household_id: household.id, grid_id: household.grid_id, community_id: household.community_id, street_id: household.street_id };
+    address = household.address;
   }
-  const checked = await checkInput(ctx, body);
+  const catalogue = await tagCatalogue(ctx.db);
+  const checked = checkInput(body, catalogue);
   // A new ID number re-derives birth date and gender; the old ones are never kept beside it.
   const identity = checked.id ? identityColumns(ctx.pii, checked.id) : {};
   if (checked.id) await idNumberFree(ctx, row.district_id, (identity as { id_number_hash: Buffer }).id_number_hash, id);
-  await command(ctx, async ({ trx, audit }) => {
+  const written = await command(ctx, async ({ trx, audit }) => {
     const after = await trx
       .updateTable('residents')
       .set({
@@ -169,8 +170,9 @@ export async function updateResident(ctx: RequestContext, id: string, body: Stat
       before: residentSnapshot(row),
       after: residentSnapshot(after),
     });
+    return after;
   });
-  return view(ctx, id);
+  return residentView(v, { ...written, household_address: address }, catalogue);
 }
 
 /** The full number, for those who visit the household; 403 for a visible record, 404 otherwise. */

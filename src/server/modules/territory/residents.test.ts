@@ -116,6 +116,19 @@ describe('registering residents', () => {
 });
 
 describe('changing and reading residents', () => {
+  it('answers registering and changing with the resident as written: exactly what opening the record shows', async () => {
+    const c = await as('community_worker');
+    const res = await c.post('/api/v1/residents', { householdId: a.household.id, name: '赵大爷', idNumber: fakeIdNumber(), tags: ['elderly_alone', 'low_income'] });
+    expect(res.statusCode, res.body).toBe(201);
+    const created = res.json<ResidentView>();
+    expect(created).toEqual((await c.get(`/api/v1/residents/${created.id}`)).json<ResidentView>());
+    // Moved to another household: the answer carries the new address.
+    const home = await buildHousehold(t.db, { grid: a.grid });
+    const moved = (await c.patch(`/api/v1/residents/${created.id}`, { householdId: home.id, relation: 'head' })).json<ResidentView>();
+    expect(moved).toMatchObject({ householdId: home.id, householdAddress: home.address });
+    expect(moved).toEqual((await c.get(`/api/v1/residents/${created.id}`)).json<ResidentView>());
+  });
+
   it('a new ID number re-derives birth date and gender; the audit keeps masked values only', async () => {
     const h = await buildHousehold(t.db, { grid: a.grid });
     const r = await buildResident(t.db, t.platform.pii, { household: h, birthDate: '1990-01-01', gender: 'male' });

@@ -129,6 +129,9 @@ export async function gridLabels(db: Kysely<DB>, keys: { districtId: string; gri
   return new Map(rows.map((r) => [r.id, { name: r.name, code: r.code }]));
 }
 
+/** The households of the grid a statement on `grids` touches, as SQL (e.g. in an UPDATE's RETURNING). */
+export const householdCount = sql<string>`(select count(*) from households h where h.district_id = grids.district_id and h.grid_id = grids.id)`;
+
 /** Households per grid, for one page of grids at once. */
 export async function householdCounts(db: Kysely<DB>, rows: { id: string; district_id: string }[]) {
   const counts = new Map<string, number>();

@@ -244,3 +244,36 @@ describe('boundary check', () => {
     expect(isValidBoundary({ type: 'MultiPolygon', coordinates: [] })).toBe(false);
   });
 });
+
+describe('answers of the register commands', () => {
+  it('each create and change answers with the unit as written: exactly what reading it shows', async () => {
+    const tree = await buildTree(t);
+    const admin = await as('platform_admin', tree);
+    const officer = await as('district_officer', tree);
+    const street = await as('street_officer', tree);
+    const community = await as('community_admin', tree);
+    const grid = await as('grid_worker', tree);
+    await buildHousehold(t.db, { grid: tree.grid });
+    const steps: [Client, 'POST' | 'PATCH', string, string, object][] = [
+      [admin, 'POST', '/api/v1/districts', '', { code: 'ANS-D', name: '答复区' }],
+      [admin, 'PATCH', '/api/v1/districts', tree.district.id, { city: '南京市' }],
+      [officer, 'POST', '/api/v1/streets', '', { districtId: tree.district.id, code: 'ANS-S', name: '答复街道' }],
+      [officer, 'PATCH', '/api/v1/streets', tree.street.id, { nameEn: 'Answer Street' }],
+      [street, 'POST', '/api/v1/communities', '', { streetId: tree.street.id, code: 'ANS-C', name: '答复社区' }],
+      [street, 'PATCH', '/api/v1/communities', tree.community.id, { serviceCenterAddress: '答复路1号' }],
+      [community, 'POST', '/api/v1/grids', '', { communityId: tree.community.id, code: 'ANS-G', name: '答复网格', boundary: squareBoundary() }],
+      // The grid has a household: its count comes with the changed grid.
+      [community, 'PATCH', '/api/v1/grids', tree.grid.id, { name: '改名网格' }],
+      [grid, 'POST', '/api/v1/buildings', '', { gridId: tree.grid.id, name: '答复楼', address: '答复路2号', floors: 6 }],
+      [grid, 'PATCH', '/api/v1/buildings', tree.building.id, { floors: 9 }],
+    ];
+    for (const [client, method, base, id, body] of steps) {
+      const res = await client.request(method, id ? `${base}/${id}` : base, body);
+      expect(res.statusCode, `${method} ${base}: ${res.body}`).toBe(method === 'POST' ? 201 : 200);
+      const written = res.json<{ id: string }>();
+      expect(written, `${method} ${base}`).toEqual((await client.get(`${base}/${written.id}`)).json());
+    }
+    const changedGrid = (await community.get(`/api/v1/grids/${tree.grid.id}`)).json<GridView>();
+    expect(changedGrid).toMatchObject({ name: '改名网格', householdCount: 2 });
+  });
+});

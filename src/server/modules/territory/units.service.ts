@@ -120,24 +120,26 @@ export async function createDistrict(ctx: RequestContext, body: Static<typeof S.
   districtPolicy.authorize(v.actor, 'create', {});
   await codeFree(ctx, 'districts', body.code);
   const id = uuidv7();
-  await command(ctx, async ({ trx, audit }) => {
+  const row = await command(ctx, async ({ trx, audit }) => {
     const values = { id, code: body.code, name: body.name, name_en: body.nameEn ?? null, city: body.city ?? '' };
-    await trx.insertInto('districts').values(values).execute();
+    const r = await trx.insertInto('districts').values(values).returningAll().executeTakeFirstOrThrow();
     await audit({ action: 'district.create', entityType: 'district', entityId: id, after: values });
+    return r;
   });
-  return getDistrict(ctx, id);
+  return districtView(v, row);
 }
 export async function updateDistrict(ctx: RequestContext, id: string, body: Static<typeof S.DistrictPatch>) {
   const v = await viewerOf(ctx);
   const row = await seeDistrict(ctx, v, id);
   districtPolicy.authorize(v.actor, 'update', districtScope(v, row));
   if (body.code !== undefined) await codeFree(ctx, 'districts', body.code, id);
-  await command(ctx, async ({ trx, audit }) => {
+  const written = await command(ctx, async ({ trx, audit }) => {
     const changes = { code: body.code, name: body.name, name_en: body.nameEn, city: body.city, updated_at: new Date() };
     const after = await trx.updateTable('districts').set(changes).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
     await audit({ action: 'district.update', entityType: 'district', entityId: id, before: snapshot(row), after: snapshot(after) });
+    return after;
   });
-  return getDistrict(ctx, id);
+  return districtView(v, written);
 }
 
 // Streets
@@ -156,19 +158,20 @@ export async function createStreet(ctx: RequestContext, body: Static<typeof S.St
   streetPolicy.authorize(v.actor, 'create', { districtId: district.id });
   await codeFree(ctx, 'streets', body.code);
   const id = uuidv7();
-  await command(ctx, async ({ trx, audit }) => {
+  const row = await command(ctx, async ({ trx, audit }) => {
     const values = { id, district_id: district.id, code: body.code, name: body.name, name_en: body.nameEn ?? null };
-    await trx.insertInto('streets').values(values).execute();
+    const r = await trx.insertInto('streets').values(values).returningAll().executeTakeFirstOrThrow();
     await audit({ action: 'street.create', entityType: 'street', entityId: id, districtId: district.id, after: values });
+    return r;
   });
-  return getStreet(ctx, id);
+  return streetView(v, { ...row, district_name: district.name });
 }
 export async function updateStreet(ctx: RequestContext, id: string, body: Static<typeof S.StreetPatch>) {
   const v = await viewerOf(ctx);
   const row = await seeStreet(ctx, v, id);
   streetPolicy.authorize(v.actor, 'update', streetScope(v, row));
   if (body.code !== undefined) await codeFree(ctx, 'streets', body.code, id);
-  await command(ctx, async ({ trx, audit }) => {
+  const written = await command(ctx, async ({ trx, audit }) => {
     const changes = { code: body.code, name: body.name, name_en: body.nameEn, updated_at: new Date() };
     const after = await trx.updateTable('streets').set(changes).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
     await audit({
@@ -179,8 +182,10 @@ export async function updateStreet(ctx: RequestContext, id: string, body: Static
       before: snapshot(row),
       after: snapshot(after),
     });
+    return after;
   });
-  return getStreet(ctx, id);
+  // A street stays in its district: the name read is its district's.
+  return streetView(v, { ...row, ...written });
 }
 
 // Communities
@@ -199,7 +204,7 @@ export async function createCommunity(ctx: RequestContext, body: Static<typeof S
   communityPolicy.authorize(v.actor, 'create', { districtId: street.district_id, streetId: street.id });
   await codeFree(ctx, 'communities', body.code);
   const id = uuidv7();
-  await command(ctx, async ({ trx, audit }) => {
+  const row = await command(ctx, async ({ trx, audit }) => {
     const values = {
       id,
       district_id: street.district_id,
@@ -209,10 +214,11 @@ export async function createCommunity(ctx: RequestContext, body: Static<typeof S
       name_en: body.nameEn ?? null,
       service_center_address: body.serviceCenterAddress ?? '',
     };
-    await trx.insertInto('communities').values(values).execute();
+    const r = await trx.insertInto('communities').values(values).returningAll().executeTakeFirstOrThrow();
     await audit({ action: 'community.create', entityType: 'community', entityId: id, districtId: street.district_id, after: values });
+    return r;
   });
-  return getCommunity(ctx, id);
+  return communityView(v, { ...row, street_name: street.name, district_name: street.district_name });
 }
 export async function updateCommunity(ctx: RequestContext, id: string, body: Static<typeof S.CommunityPatch>) {
   const v = await viewerOf(ctx);
@@ -220,7 +226,7 @@ export async function updateCommunity(ctx: RequestContext, id: string, body: Sta
   const onlyServiceCenter = Object.keys(body).every((k) => k === 'serviceCenterAddress');
   communityPolicy.authorize(v.actor, onlyServiceCenter ? 'update_service_center' : 'update', communityScope(v, row));
   if (body.code !== undefined) await codeFree(ctx, 'communities', body.code, id);
-  await command(ctx, async ({ trx, audit }) => {
+  const written = await command(ctx, async ({ trx, audit }) => {
     const changes = {
       code: body.code,
       name: body.name,
@@ -238,6 +244,8 @@ export async function updateCommunity(ctx: RequestContext, id: string, body: Sta
       before: snapshot(before),
       after: snapshot(after),
     });
+    return after;
   });
-  return getCommunity(ctx, id);
+  // A community stays in its street: the names read are its street's and district's.
+  return communityView(v, { ...row, ...written });
 }

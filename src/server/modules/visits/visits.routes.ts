@@ -11,7 +11,7 @@ export const visitRoutes: ModulePlugin = async (app) => {
     {
       schema: {
         tags,
-        summary: 'Record a visit to a household with the needs found on it (one transaction)',
+        summary: 'Record a visit to a household with the needs found on it (one transaction). Answers with the visit and its needs as written, each with its reference number and due time',
         body: S.CreateVisitBody,
         response: { 201: S.VisitDetail },
       },

@@ -72,6 +72,8 @@ export const VisitNeedView = Type.Object({
   urgency: StringEnum(URGENCIES),
   beneficiaries: Type.Integer(),
   state: Type.String(),
+  dueAt: Nullable(Type.String({ description: 'the time limit that applies now; null once finished' })),
+  overdue: Type.Boolean(),
   createdAt: Type.String(),
 });
 export const VisitDetail = Type.Object({ ...VisitView.properties, needs: Type.Array(VisitNeedView) });

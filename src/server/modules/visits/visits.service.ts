@@ -68,15 +68,13 @@ export async function createVisit(ctx: RequestContext, body: S.CreateVisitBody) 
   visitPolicy.authorize(actor, 'create', place);
   const residentId = body.residentId ?? null;
   if (body.kind === 'care' && !residentId) throw invalid({ field: 'residentId', code: 'visit.resident_required' });
-  if (residentId) {
-    const resident = await referenced('residentId', () => visibleUnit(ctx, 'resident', residentId));
-    if (resident.householdId !== h.id) throw invalid({ field: 'residentId', code: 'visit.unknown_resident' });
-  }
+  const resident = residentId ? await referenced('residentId', () => visibleUnit(ctx, 'resident', residentId)) : null;
+  if (resident && resident.householdId !== h.id) throw invalid({ field: 'residentId', code: 'visit.unknown_resident' });
   const needs = body.needs ?? [];
   // The district's first needs give it the default categories, outside the visit's transaction.
   if (needs.length) await ensureDefaultCategories(ctx, ctx.db, h.district_id);
   const id = uuidv7();
-  await command(ctx, async (scope) => {
+  const { visit, found } = await command(ctx, async (scope) => {
     const values = {
       district_id: h.district_id,
       id,
@@ -91,8 +89,8 @@ export async function createVisit(ctx: RequestContext, body: S.CreateVisitBody) 
       notes: (body.notes ?? '').trim(),
       findings: (body.findings ?? '').trim(),
     };
-    await scope.trx.insertInto('visits').values(values).execute();
-    const needIds = await intakeNeeds(
+    const visit = await scope.trx.insertInto('visits').values(values).returningAll().executeTakeFirstOrThrow();
+    const found = await intakeNeeds(
       scope,
       actor,
       { districtId: h.district_id, streetId: h.street_id, communityId: h.community_id, gridId: h.grid_id, householdId: h.id, buildingId: h.building_id },
@@ -105,10 +103,13 @@ export async function createVisit(ctx: RequestContext, body: S.CreateVisitBody) 
       entityType: 'visit',
       entityId: id,
       districtId: h.district_id,
-      after: { ...values, notes: undefined, findings: undefined, need_ids: needIds },
+      after: { ...values, notes: undefined, findings: undefined, need_ids: found.map((n) => n.id) },
     });
+    return { visit, found };
   });
-  return getVisit(ctx, id);
+  // The visit as written, named with what was read to check it; the needs are the caller's own reports.
+  const row = { ...visit, household_address: h.address, resident_name: resident?.name ?? null, worker_name: actor.displayName };
+  return { ...present(actor, row), needs: found };
 }
 
 async function loadVisible(ctx: RequestContext, actor: Actor, id: string) {

@@ -15,7 +15,7 @@ export function districtsOf(actor: Actor): string[] | null {
 export async function loadHousehold(db: Kysely<DB>, id: string, districts: string[] | null) {
   let q = db
     .selectFrom('households')
-    .select(['district_id', 'id', 'street_id', 'community_id', 'grid_id', 'building_id'])
+    .select(['district_id', 'id', 'street_id', 'community_id', 'grid_id', 'building_id', 'address'])
     .where('id', '=', id);
   if (districts) q = q.where('district_id', 'in', districts);
   return q.executeTakeFirst();

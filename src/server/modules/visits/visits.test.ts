@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Static } from 'typebox';
 import { auditCount, clientAs, createTestApp, type TestApp, type ErrorBody, type Page } from '../../testing.ts';
 import { buildNeedWorld, type NeedWorld } from '../needs/needs.testing.ts';
-import { buildGrid, buildHousehold, buildResident, type GridRef, type HouseholdRef, type ResidentRef } from '../territory/testing.ts';
+import { buildCommunity, buildGrid, buildHousehold, buildResident, buildStreet, type GridRef, type HouseholdRef, type ResidentRef } from '../territory/testing.ts';
 import type { VisitView, VisitDetail as VisitDetailSchema } from './visits.schemas.ts';
 
 type VisitDetail = Static<typeof VisitDetailSchema>;
@@ -61,6 +61,31 @@ describe('recording a visit', () => {
     expect(stored).toHaveLength(2);
     expect(await auditCount(t.db, 'visit.create')).toBe(before + 1);
     expect(await auditCount(t.db, 'need.create')).toBe(needsBefore + 2);
+  });
+
+  it('answers with the visit and its needs as written — what its page reads — each need with its due time', async () => {
+    // A street of its own, so that the lists below keep their counts.
+    const street = await buildStreet(t.db, { district: w.district });
+    const grid = await buildGrid(t.db, { community: await buildCommunity(t.db, { street }) });
+    const household = await buildHousehold(t.db, { grid });
+    const resident = await buildResident(t.db, t.platform.pii, { household });
+    const worker = await clientAs(t, [{ role: 'grid_worker', scopeType: 'grid', scopeId: grid.id, districtId: w.district.id }]);
+    const res = await visit(worker, {
+      householdId: household.id,
+      kind: 'care',
+      residentId: resident.id,
+      needs: [{ categoryId: w.category('property_facilities'), description: '卫生间扶手松动', urgency: 'urgent' }],
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const written = res.json<VisitDetail>();
+    expect(written).toEqual((await worker.get(`/api/v1/visits/${written.id}`)).json<VisitDetail>());
+    expect(written.residentName).toBeTruthy();
+    expect(written.workerName).toBeTruthy();
+    expect(written.householdAddress).toBeTruthy();
+    // The family is told when to expect an answer without another read of each need.
+    const need = (await worker.get(`/api/v1/needs/${written.needs[0]!.id}`)).json<{ dueAt: string; overdue: boolean; refNo: string }>();
+    expect(written.needs[0]).toMatchObject({ refNo: need.refNo, dueAt: need.dueAt, overdue: false, categoryName: '物业与设施' });
+    expect(written.needs[0]!.dueAt).not.toBeNull();
   });
 
   it('rolls the visit back when one of its needs is invalid', async () => {

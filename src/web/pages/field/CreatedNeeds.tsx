@@ -1,14 +1,11 @@
 import { CheckCircleTwoTone } from '@ant-design/icons';
-import { useQueries } from '@tanstack/react-query';
 import { Alert, Button, Card, Result, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { api } from '../../api/client.ts';
 import { DueTime } from '../../components/DueTime.tsx';
 import { errorMessage } from '../../components/feedback.tsx';
 import { NeedStateTag } from '../../components/NeedStateTag.tsx';
-import { NEEDS_KEY } from '../needs/needQueries.ts';
-import type { NeedDetail, VisitDetail } from './fieldQueries.ts';
+import type { VisitDetail } from './fieldQueries.ts';
 
 export interface PhotoResult {
   needId: string;
@@ -17,13 +14,9 @@ export interface PhotoResult {
   error?: unknown;
 }
 
-/** What a saved visit created: the needs' reference numbers and when each is due, to tell the family. */
+/** What a saved visit created, from its answer: the needs' reference numbers and when each is due, to tell the family. */
 export function CreatedNeeds({ visit, photos, onAnother }: { visit: VisitDetail; photos: PhotoResult[]; onAnother: () => void }) {
   const { t } = useTranslation();
-  // The visit answer carries no due times; each need is read once for them.
-  const details = useQueries({
-    queries: visit.needs.map((n) => ({ queryKey: [NEEDS_KEY, 'detail', n.id], queryFn: () => api.get<NeedDetail>(`/needs/${n.id}`) })),
-  });
   return (
     <Space orientation="vertical" size={12} style={{ width: '100%', maxWidth: 720 }} data-testid="visit-created">
       <Result
@@ -40,7 +33,6 @@ export function CreatedNeeds({ visit, photos, onAnother }: { visit: VisitDetail;
       {visit.needs.length > 0 && (
         <Card size="small" title={t('field.createdNeeds', { count: visit.needs.length })}>
           {visit.needs.map((n, i) => {
-              const d = details[i]?.data;
               const photo = photos.find((p) => p.needId === n.id);
               return (
                 <div key={n.id} data-testid="visit-created-need" data-ref={n.refNo} style={{ padding: '8px 0', borderTop: i > 0 ? '1px solid #f0f0f0' : undefined }}>
@@ -49,12 +41,12 @@ export function CreatedNeeds({ visit, photos, onAnother }: { visit: VisitDetail;
                       <Link to={`/needs/${n.id}`} data-testid="visit-created-need-link">
                         <Typography.Text strong style={{ fontSize: 16 }}>{n.refNo}</Typography.Text>
                       </Link>
-                      <NeedStateTag state={d?.state ?? n.state} />
+                      <NeedStateTag state={n.state} />
                     </Space>
                     <Typography.Text type="secondary">{n.categoryName}</Typography.Text>
                     <Typography.Text style={{ overflowWrap: 'anywhere' }}>{n.description}</Typography.Text>
                     <span>
-                      {t('field.dueLabel')} {d ? <DueTime dueAt={d.dueAt} overdue={d.overdue} /> : '…'}
+                      {t('field.dueLabel')} <DueTime dueAt={n.dueAt} overdue={n.overdue} />
                     </span>
                     {photo?.status === 'uploading' && <Typography.Text type="secondary">{t('field.photoUploading')}</Typography.Text>}
                     {photo?.status === 'done' && (

@@ -3,7 +3,7 @@ import { shortAddress } from './shortAddress.ts';
 import { matchPhotos } from './visitPhotos.ts';
 
 const need = (id: string, categoryId: string, description: string) => ({
-  id, refNo: `N-${id}`, categoryId, categoryName: '', description, urgency: 'normal' as const, beneficiaries: 1, state: 'reported', createdAt: '',
+  id, refNo: `N-${id}`, categoryId, categoryName: '', description, urgency: 'normal' as const, beneficiaries: 1, state: 'reported', dueAt: null, overdue: false, createdAt: '',
 });
 const file = (name: string) => new File(['x'], name, { type: 'image/png' });
 

@@ -45,7 +45,7 @@ function Members({ id }: { id: string }) {
 
 function RenameModal({ need, onClose }: { need: CommonNeedView; onClose: () => void }) {
   const { t } = useTranslation();
-  const saver = useFormSave<{ title: string }, CommonNeedDetail>({
+  const saver = useFormSave<{ title: string }, CommonNeedView>({
     mutationFn: (v) => api.patch(`/common-needs/${need.id}`, { title: v.title }),
     invalidate: ['three-lists', 'common-needs'],
     onSaved: onClose,

@@ -7,13 +7,13 @@ import { useAuth } from '../../app/auth.tsx';
 import { ErrorAlert } from '../../components/feedback.tsx';
 import { FormModal, useFormSave } from '../../components/SaveForm.tsx';
 import { useGridNames } from './CommonNeedsColumn.tsx';
-import type { CommonNeedDetail, CommonNeedView, Suggestion } from './listsApi.ts';
+import type { CommonNeedView, Suggestion } from './listsApi.ts';
 
 const INVALIDATE = ['three-lists', 'common-needs', 'needs'];
 
 function CreateModal({ communityId, suggestion, place, onClose }: { communityId: string; suggestion: Suggestion; place: string; onClose: () => void }) {
   const { t } = useTranslation();
-  const saver = useFormSave<{ title: string; description?: string }, CommonNeedDetail>({
+  const saver = useFormSave<{ title: string; description?: string }, CommonNeedView>({
     mutationFn: (v) =>
       api.post('/common-needs', {
         communityId,

@@ -107,6 +107,10 @@ export function useHandlers(needId: string | undefined, enabled: boolean) {
   });
 }
 
+/**
+ * A command answers with the need as written, not its page: the board and the need's page
+ * (its timeline) are read again, and the mutation settles once they are.
+ */
 function useInvalidateNeeds() {
   const qc = useQueryClient();
   return () => qc.invalidateQueries({ queryKey: [NEEDS_KEY] });
@@ -115,7 +119,7 @@ function useInvalidateNeeds() {
 export function useTransition(id: string) {
   const invalidate = useInvalidateNeeds();
   return useMutation({
-    mutationFn: (body: TransitionBody) => api.post<NeedDetail>(`/needs/${id}/transitions`, body),
+    mutationFn: (body: TransitionBody) => api.post<NeedView>(`/needs/${id}/transitions`, body),
     onSuccess: () => invalidate(),
   });
 }
@@ -123,7 +127,7 @@ export function useTransition(id: string) {
 export function useSplit(id: string) {
   const invalidate = useInvalidateNeeds();
   return useMutation({
-    mutationFn: (body: SplitBody) => api.post<NeedDetail>(`/needs/${id}/split`, body),
+    mutationFn: (body: SplitBody) => api.post<NeedView>(`/needs/${id}/split`, body),
     onSuccess: () => invalidate(),
   });
 }
