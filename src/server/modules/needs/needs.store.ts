@@ -71,11 +71,15 @@ export async function followersOf(db: Kysely<DB>, districtId: string, needId: st
   return rows.map((r) => r.user_id);
 }
 
-/** "The caller may read this need", inside SQL: scope, or reporter, or follower. */
+/**
+ * "The caller may read this need", inside SQL, as the policy's read rule says: a grant's scope,
+ * or, with a resident's grant, the needs they reported or follow. Staff alone get a condition
+ * on the scope columns only, which an index serves (an OR with the follower test is not).
+ */
 export function readableBy(actor: Actor, grants: Assignment[]): Expression<SqlBool> {
-  const staff = grants.filter((a) => a.role !== 'resident');
-  const households = grants.filter((a) => a.role === 'resident');
-  return sql<SqlBool>`(${scopeCondition([...staff, ...households], SCOPE_COLUMNS, 'needs')}
+  const scope = scopeCondition(grants, SCOPE_COLUMNS, 'needs');
+  if (!grants.some((a) => a.role === 'resident')) return scope;
+  return sql<SqlBool>`(${scope}
     or needs.reporter_user_id = ${actor.userId}
     or exists (select 1 from need_followers f where f.district_id = needs.district_id and f.need_id = needs.id
                and f.user_id = ${actor.userId}))`;
