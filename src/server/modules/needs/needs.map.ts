@@ -6,7 +6,7 @@ import { gridLabels } from '../territory/index.ts';
 import { FINAL_STATES } from './needs.lifecycle.ts';
 import type { NeedMap, NeedMapQuery } from './needs.schemas.ts';
 import { currentDueOf, needFilter } from './needs.service.ts';
-import { overdueSql, selectNeeds } from './needs.store.ts';
+import { needsWithCategory, overdueSql } from './needs.store.ts';
 
 const DEGREES = /^\s*-?\d{1,3}(\.\d{1,12})?\s*$/;
 
@@ -64,7 +64,13 @@ export async function needMap(ctx: RequestContext, q: NeedMapQuery): Promise<Nee
   }
 
   // The limit holds the promise even when needs arrive between the two statements.
-  const rows = await selectNeeds(ctx.db).where(inView).orderBy('needs.id', 'desc').limit(max).execute();
+  const rows = await needsWithCategory(ctx.db)
+    .select(['needs.id', 'needs.ref_no', 'needs.state', 'needs.urgency', 'needs.community_id', 'needs.grid_id', 'needs.lng', 'needs.lat'])
+    .select(['needs.triage_due_at', 'needs.resolve_due_at', 'needs.created_at', 'c.name as category_name'])
+    .where(inView)
+    .orderBy('needs.id', 'desc')
+    .limit(max)
+    .execute();
   const now = new Date();
   return {
     mode: 'points',

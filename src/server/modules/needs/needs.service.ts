@@ -15,7 +15,7 @@ import type { DB } from '../../tables.ts';
 
 const iso = (d: Date | string) => new Date(d).toISOString();
 
-export function recordOf(row: store.NeedRow, followerIds: string[] = []): NeedRecord {
+export function recordOf(row: store.NeedViewRow, followerIds: string[] = []): NeedRecord {
   return {
     districtId: row.district_id,
     streetId: row.street_id,
@@ -55,7 +55,7 @@ export function allowedActions(actor: Actor, record: NeedRecord): string[] {
   return actions;
 }
 
-export function present(actor: Actor, row: store.NeedRow, followerIds: string[] = [], now = new Date()): S.NeedView {
+export function present(actor: Actor, row: store.NeedViewRow, followerIds: string[] = [], now = new Date()): S.NeedView {
   const due = currentDueOf(row);
   const record = recordOf(row, followerIds);
   return {
@@ -227,9 +227,9 @@ export function needFilter(actor: Actor, q: NeedFilter): Expression<SqlBool> {
   return eb.and(all);
 }
 
-/** The needs the caller may read, narrowed by the filter, with their category's name. */
+/** The needs the caller may read, narrowed by the filter, as their views show them. */
 export function filteredNeeds(ctx: RequestContext, actor: Actor, q: NeedFilter) {
-  return store.selectNeeds(ctx.db).where(needFilter(actor, q));
+  return store.selectNeedViews(ctx.db).where(needFilter(actor, q));
 }
 
 export async function listNeeds(ctx: RequestContext, q: S.NeedListQuery) {

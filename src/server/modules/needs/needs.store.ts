@@ -41,11 +41,31 @@ export function matchesText(text: string): Expression<SqlBool> {
   return sql<SqlBool>`(needs.ref_no in (${text}, ${text.toUpperCase()}) or needs.description ilike ${pattern})`;
 }
 
-export function selectNeeds(db: Kysely<DB>) {
+/** Needs with their category, for a query to select from. */
+export function needsWithCategory(db: Kysely<DB>) {
   return db
     .selectFrom('needs')
-    .innerJoin('need_categories as c', (j) => j.onRef('c.district_id', '=', 'needs.district_id').onRef('c.id', '=', 'needs.category_id'))
-    .selectAll('needs')
+    .innerJoin('need_categories as c', (j) => j.onRef('c.district_id', '=', 'needs.district_id').onRef('c.id', '=', 'needs.category_id'));
+}
+
+export function selectNeeds(db: Kysely<DB>) {
+  return needsWithCategory(db).selectAll('needs').select('c.name as category_name');
+}
+
+/** The columns a need's view shows (`present`): a list reads these, not the whole row. */
+const VIEW_COLUMNS = [
+  'id', 'ref_no', 'source', 'intake_channel', 'recorded_by_user_id', 'reporter_user_id', 'reporter_resident_id',
+  'category_id', 'description', 'district_id', 'street_id', 'community_id', 'grid_id', 'household_id', 'building_id',
+  'lng', 'lat', 'beneficiaries', 'urgency', 'state', 'handler_user_id', 'referral_org_id', 'referral_department',
+  'referral_answer', 'waiting_until', 'outcome', 'outcome_note', 'rating', 'rating_comment', 'auto_confirmed',
+  'merged_into_id', 'split_from_id', 'triage_due_at', 'resolve_due_at', 'escalation_level', 'created_at', 'updated_at',
+] as const satisfies readonly (keyof NeedsTable)[];
+
+export type NeedViewRow = Pick<NeedRow, (typeof VIEW_COLUMNS)[number] | 'category_name'>;
+
+export function selectNeedViews(db: Kysely<DB>) {
+  return needsWithCategory(db)
+    .select(VIEW_COLUMNS.map((c) => `needs.${c}` as const))
     .select('c.name as category_name');
 }
 
