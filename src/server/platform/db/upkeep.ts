@@ -26,18 +26,21 @@ export async function tablesDue(db: Kysely<DB>, options: UpkeepOptions = {}): Pr
   // PGlite's single session never reaches the idle point where PostgreSQL hands a backend's
   // counters to the statistics system: without this, its counters stay zero.
   await sql`select pg_stat_force_next_flush()`.execute(db);
+  // The counters' functions rather than the pg_stat_user_tables view, and the files' sizes only
+  // when asked: this runs every few seconds on the thread that answers requests.
+  const pages = options.bySize ? sql`pg_relation_size(c.oid) / current_setting('block_size')::int` : sql`c.relpages`;
   const { rows } = await sql<{ table: string; rows: number; changed: number; dead: number; added: number; pages: number; analyzed_pages: number }>`
-    select c.relname as table, c.reltuples::float8 as rows, s.n_mod_since_analyze::float8 as changed,
-      s.n_dead_tup::float8 as dead, s.n_ins_since_vacuum::float8 as added,
-      (pg_relation_size(c.oid) / current_setting('block_size')::int)::float8 as pages, c.relpages::float8 as analyzed_pages
-    from pg_stat_user_tables s join pg_class c on c.oid = s.relid
-    where s.schemaname = current_schema()
+    select c.relname as table, c.reltuples::float8 as rows, pg_stat_get_mod_since_analyze(c.oid)::float8 as changed,
+      pg_stat_get_dead_tuples(c.oid)::float8 as dead, pg_stat_get_ins_since_vacuum(c.oid)::float8 as added,
+      (${pages})::float8 as pages, c.relpages::float8 as analyzed_pages
+    from pg_class c
+    where c.relnamespace = current_schema()::regnamespace and c.relkind = 'r'
     order by c.relname`.execute(db);
   return rows
     .map((r) => {
       const known = Math.max(r.rows, 0);
       // A table analyzed empty has no rows per page yet: any page since is growth.
-      const grown = !options.bySize ? 0 : r.analyzed_pages > 0 ? (r.rows / r.analyzed_pages) * r.pages - known : r.pages > 0 ? Infinity : 0;
+      const grown = r.analyzed_pages > 0 ? (r.rows / r.analyzed_pages) * r.pages - known : r.pages > 0 ? Infinity : 0;
       const analyze = r.rows < 0 || Math.max(r.changed, grown) > 50 + 0.1 * known;
       const vacuum = r.dead > 50 + 0.2 * known || r.added > 1000 + 0.2 * known;
       return { table: r.table, analyze, vacuum };
