@@ -215,38 +215,43 @@ const intakeCall = (bases: string[], reporters: Reporter[], sessions: Session[],
 };
 
 const profileDir = path.join(scratch, 'profile');
-const serverA = await startServer('app', 3101, appEnv, undefined, profile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []);
-const readSessions = await sessionsOf(serverA.base, readerList.map((r) => r.username), BENCH_PASSWORD);
-const spreadSessions = await sessionsOf(serverA.base, spread.map((r) => r.username), BENCH_PASSWORD);
-const hotlineSessions = await sessionsOf(serverA.base, hotline.map((r) => r.username), BENCH_PASSWORD);
+// The first four scenarios share one app server on the city. It starts only for them: like any
+// start of the app, it applies the migrations of the code under test to the database.
+let profiled: ReturnType<typeof profileTop> | undefined;
+if (['reads', 'mixed', 'intake-spread', 'intake-district'].some((o) => only.has(o))) {
+  const serverA = await startServer('app', 3101, appEnv, undefined, profile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []);
+  const readSessions = await sessionsOf(serverA.base, readerList.map((r) => r.username), BENCH_PASSWORD);
+  const spreadSessions = await sessionsOf(serverA.base, spread.map((r) => r.username), BENCH_PASSWORD);
+  const hotlineSessions = await sessionsOf(serverA.base, hotline.map((r) => r.username), BENCH_PASSWORD);
 
-if (only.has('reads')) {
-  log(`reads: ${clients} clients`);
-  report('reads', await runClients(clients, readCall([serverA.base], readSessions), seconds, warmup));
-}
-if (only.has('mixed')) {
-  log(`reads with writers: ${clients} read clients + ${writers} intake clients`);
-  const reads = readCall([serverA.base], readSessions);
-  const writes = intakeCall([serverA.base], spread, spreadSessions, 10_000_000);
-  report('reads with writers', await runClients(clients + writers, (c, i) => (c < clients ? reads(c, i) : writes(c - clients, i)), seconds, warmup));
-}
-if (only.has('intake-spread')) {
-  log(`intake spread over districts: ${clients} clients`);
-  report('intake, spread', await runClients(clients, intakeCall([serverA.base], spread, spreadSessions, 20_000_000), seconds, warmup));
-}
-if (only.has('intake-district')) {
-  log(`intake of one district's hotline: ${clients} clients`);
-  report('intake, one district', await runClients(clients, intakeCall([serverA.base], hotline, hotlineSessions, 30_000_000), seconds, warmup));
-}
-await stopServer(serverA);
-// The profile covers the server's whole life: its start, the sign-ins (password hashing) and the
-// scenarios chosen with --only.
-const profiled = profile ? profileTop(path.join(profileDir, fs.readdirSync(profileDir).find((f) => f.endsWith('.cpuprofile'))!)) : undefined;
-if (profiled) {
-  log(`profile of the app server (${profiled.totalSeconds} s sampled), self time:`);
-  for (const f of profiled.functions) log(`    ${f.percent}%  ${f.name}`);
-  log('  by package or file:');
-  for (const f of profiled.places) log(`    ${f.percent}%  ${f.name}`);
+  if (only.has('reads')) {
+    log(`reads: ${clients} clients`);
+    report('reads', await runClients(clients, readCall([serverA.base], readSessions), seconds, warmup));
+  }
+  if (only.has('mixed')) {
+    log(`reads with writers: ${clients} read clients + ${writers} intake clients`);
+    const reads = readCall([serverA.base], readSessions);
+    const writes = intakeCall([serverA.base], spread, spreadSessions, 10_000_000);
+    report('reads with writers', await runClients(clients + writers, (c, i) => (c < clients ? reads(c, i) : writes(c - clients, i)), seconds, warmup));
+  }
+  if (only.has('intake-spread')) {
+    log(`intake spread over districts: ${clients} clients`);
+    report('intake, spread', await runClients(clients, intakeCall([serverA.base], spread, spreadSessions, 20_000_000), seconds, warmup));
+  }
+  if (only.has('intake-district')) {
+    log(`intake of one district's hotline: ${clients} clients`);
+    report('intake, one district', await runClients(clients, intakeCall([serverA.base], hotline, hotlineSessions, 30_000_000), seconds, warmup));
+  }
+  await stopServer(serverA);
+  // The profile covers the server's whole life: its start, the sign-ins (password hashing) and the
+  // scenarios chosen with --only.
+  profiled = profile ? profileTop(path.join(profileDir, fs.readdirSync(profileDir).find((f) => f.endsWith('.cpuprofile'))!)) : undefined;
+  if (profiled) {
+    log(`profile of the app server (${profiled.totalSeconds} s sampled), self time:`);
+    for (const f of profiled.functions) log(`    ${f.percent}%  ${f.name}`);
+    log('  by package or file:');
+    for (const f of profiled.places) log(`    ${f.percent}%  ${f.name}`);
+  }
 }
 
 if (only.has('bare')) {

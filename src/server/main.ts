@@ -1,4 +1,5 @@
 import { loadConfig } from './platform/config.ts';
+import { startUpkeep, upkeep } from './platform/db/upkeep.ts';
 import { startPlatform } from './platform/startup.ts';
 import { startWebhookWorker } from './platform/webhooks/webhooks.ts';
 import { seedDemoIfEmpty, DEMO_ACCOUNTS } from '../../seed/demo.ts';
@@ -12,6 +13,15 @@ if (config.seedDemo) {
   if (seeded) app.log.info('demo community loaded');
 }
 
+// The embedded database has no autovacuum: the server keeps its statistics (and free space)
+// itself, first before it answers anything (a demo just loaded was never analyzed; an earlier
+// run's writes are known only by the tables' sizes).
+let stopUpkeep = () => {};
+if (database.kind === 'pglite') {
+  await upkeep(platform.db, { bySize: true });
+  stopUpkeep = startUpkeep(platform.db, 10_000, (e) => app.log.error(e, 'database upkeep failed'));
+}
+
 // Escalation of overdue needs and auto-confirmation run every five minutes.
 const stopNeedJobs = startNeedJobs(platform.db, 5 * 60_000, (e) => app.log.error(e, 'needs jobs failed'));
 
@@ -23,6 +33,7 @@ async function stop(signal: string) {
   stopping = true;
   app.log.info({ signal }, 'stopping');
   stopNeedJobs();
+  stopUpkeep();
   // Close the HTTP server first so no request runs while the database shuts down cleanly.
   await app.close();
   await webhooks.stop();

@@ -45,7 +45,7 @@ export async function inbox(ctx: RequestContext) {
   const reason = sql<string>`(case ${sql.join(branches.map(([r, c]) => sql`when ${c} then ${r}`), sql` `)} end)`;
   const overdue = sql<boolean>`(needs.state in (${OPEN}) and needs.state <> 'waiting' and ${store.currentDue} < now())`;
   let q = store
-    .selectNeeds(ctx.db)
+    .selectNeedViews(ctx.db)
     .select(reason.as('reason'))
     .where(sql<SqlBool>`(${sql.join(branches.map(([, c]) => c), sql` or `)})`);
   const tenants = store.tenantFilter(actor);

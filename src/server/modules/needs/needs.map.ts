@@ -1,11 +1,12 @@
-import { sql, type Expression, type SqlBool } from 'kysely';
+import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
 import { invalid } from '../../platform/errors/app-error.ts';
 import { requireActor, type RequestContext } from '../../platform/http/context.ts';
+import type { DB } from '../../tables.ts';
 import { gridLabels } from '../territory/index.ts';
 import { FINAL_STATES } from './needs.lifecycle.ts';
 import type { NeedMap, NeedMapQuery } from './needs.schemas.ts';
-import { currentDueOf, filteredNeeds } from './needs.service.ts';
-import { overdueSql } from './needs.store.ts';
+import { currentDueOf, needFilter } from './needs.service.ts';
+import { needsWithCategory, overdueSql } from './needs.store.ts';
 
 const DEGREES = /^\s*-?\d{1,3}(\.\d{1,12})?\s*$/;
 
@@ -35,12 +36,12 @@ export function withinBox(text: string): Expression<SqlBool> {
 export async function needMap(ctx: RequestContext, q: NeedMapQuery): Promise<NeedMap> {
   const actor = requireActor(ctx);
   const box = q.bbox === undefined ? null : withinBox(q.bbox);
-  const view = () => {
-    const query = filteredNeeds(ctx, actor, q, 'all').where('needs.state', 'not in', [...FINAL_STATES]);
-    return box ? query.where(box) : query;
-  };
-  const counts = await view()
-    .clearSelect()
+  const filter = needFilter(actor, q);
+  const inView = (eb: ExpressionBuilder<DB, 'needs'>) => eb.and([filter, eb('needs.state', 'not in', [...FINAL_STATES]), ...(box ? [box] : [])]);
+  // Counting needs no category: the counts read `needs` alone.
+  const counts = await ctx.db
+    .selectFrom('needs')
+    .where(inView)
     .select([
       'needs.district_id',
       'needs.grid_id',
@@ -63,7 +64,13 @@ export async function needMap(ctx: RequestContext, q: NeedMapQuery): Promise<Nee
   }
 
   // The limit holds the promise even when needs arrive between the two statements.
-  const rows = await view().orderBy('needs.id', 'desc').limit(max).execute();
+  const rows = await needsWithCategory(ctx.db)
+    .select(['needs.id', 'needs.ref_no', 'needs.state', 'needs.urgency', 'needs.community_id', 'needs.grid_id', 'needs.lng', 'needs.lat'])
+    .select(['needs.triage_due_at', 'needs.resolve_due_at', 'needs.created_at', 'c.name as category_name'])
+    .where(inView)
+    .orderBy('needs.id', 'desc')
+    .limit(max)
+    .execute();
   const now = new Date();
   return {
     mode: 'points',

@@ -1,3 +1,4 @@
+import { expressionBuilder, type Expression, type SqlBool } from 'kysely';
 import type { Actor } from '../../platform/authz/actor.ts';
 import { AppError, invalid, notFoundAt, referenced } from '../../platform/errors/app-error.ts';
 import { command, requireActor, type RequestContext } from '../../platform/http/context.ts';
@@ -10,10 +11,11 @@ import { transitionFor, type NeedState } from './needs.lifecycle.ts';
 import { API_ACTIONS, NEED_REPORTERS, needPolicy, type ApiAction, type NeedRecord } from './needs.policy.ts';
 import type * as S from './needs.schemas.ts';
 import * as store from './needs.store.ts';
+import type { DB } from '../../tables.ts';
 
 const iso = (d: Date | string) => new Date(d).toISOString();
 
-export function recordOf(row: store.NeedRow, followerIds: string[] = []): NeedRecord {
+export function recordOf(row: store.NeedViewRow, followerIds: string[] = []): NeedRecord {
   return {
     districtId: row.district_id,
     streetId: row.street_id,
@@ -59,7 +61,8 @@ export function allowedActions(actor: Actor, record: NeedRecord): string[] {
   return actions;
 }
 
-export function present(actor: Actor, row: store.NeedRow, followerIds: string[] = [], now = new Date()): S.NeedView {
+export function present(actor: Actor, row: store.NeedViewRow, followerIds: string[] = [], now = new Date()): S.NeedView {
+  const due = currentDueOf(row);
   const record = recordOf(row, followerIds);
   return {
     id: row.id,
@@ -211,21 +214,27 @@ export async function suggestDuplicates(ctx: RequestContext, q: S.DuplicateQuery
 /** Filters the board's list and its map share. */
 export type NeedFilter = Pick<S.NeedListQuery, 'state' | 'categoryId' | 'gridId' | 'communityId' | 'streetId' | 'source' | 'overdue'>;
 
-/** The needs the caller may read, narrowed by the filter; 403 for a role that reads none. */
-export function filteredNeeds(ctx: RequestContext, actor: Actor, q: NeedFilter, reads: 'page' | 'all' = 'page') {
+/** "A need the caller may read that the filter keeps", on `needs`; 403 for a role that reads none. */
+export function needFilter(actor: Actor, q: NeedFilter): Expression<SqlBool> {
   const grants = needPolicy.grants(actor, 'read');
   if (grants.length === 0) throw new AppError('access.forbidden');
   const districts = store.tenantFilter(actor);
-  let query = store.selectNeeds(ctx.db).where(store.readableBy(actor, grants, reads));
-  if (districts) query = query.where('needs.district_id', 'in', districts);
-  if (q.state) query = query.where('needs.state', '=', q.state);
-  if (q.categoryId) query = query.where('needs.category_id', '=', q.categoryId);
-  if (q.gridId) query = query.where('needs.grid_id', '=', q.gridId);
-  if (q.communityId) query = query.where('needs.community_id', '=', q.communityId);
-  if (q.streetId) query = query.where('needs.street_id', '=', q.streetId);
-  if (q.source) query = query.where('needs.source', '=', q.source);
-  if (q.overdue !== undefined) query = query.where(q.overdue ? store.overdueSql : store.notOverdueSql);
-  return query;
+  const eb = expressionBuilder<DB, 'needs'>();
+  const all: Expression<SqlBool>[] = [store.readableBy(actor, grants)];
+  if (districts) all.push(eb('needs.district_id', 'in', districts));
+  if (q.state) all.push(eb('needs.state', '=', q.state));
+  if (q.categoryId) all.push(eb('needs.category_id', '=', q.categoryId));
+  if (q.gridId) all.push(eb('needs.grid_id', '=', q.gridId));
+  if (q.communityId) all.push(eb('needs.community_id', '=', q.communityId));
+  if (q.streetId) all.push(eb('needs.street_id', '=', q.streetId));
+  if (q.source) all.push(eb('needs.source', '=', q.source));
+  if (q.overdue !== undefined) all.push(q.overdue ? store.overdueSql : store.notOverdueSql);
+  return eb.and(all);
+}
+
+/** The needs the caller may read, narrowed by the filter, as their views show them. */
+export function filteredNeeds(ctx: RequestContext, actor: Actor, q: NeedFilter) {
+  return store.selectNeedViews(ctx.db).where(needFilter(actor, q));
 }
 
 export async function listNeeds(ctx: RequestContext, q: S.NeedListQuery) {

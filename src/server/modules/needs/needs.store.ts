@@ -41,11 +41,31 @@ export function matchesText(text: string): Expression<SqlBool> {
   return sql<SqlBool>`(needs.ref_no in (${text}, ${text.toUpperCase()}) or needs.description ilike ${pattern})`;
 }
 
-export function selectNeeds(db: Kysely<DB>) {
+/** Needs with their category, for a query to select from. */
+export function needsWithCategory(db: Kysely<DB>) {
   return db
     .selectFrom('needs')
-    .innerJoin('need_categories as c', (j) => j.onRef('c.district_id', '=', 'needs.district_id').onRef('c.id', '=', 'needs.category_id'))
-    .selectAll('needs')
+    .innerJoin('need_categories as c', (j) => j.onRef('c.district_id', '=', 'needs.district_id').onRef('c.id', '=', 'needs.category_id'));
+}
+
+export function selectNeeds(db: Kysely<DB>) {
+  return needsWithCategory(db).selectAll('needs').select('c.name as category_name');
+}
+
+/** The columns a need's view shows (`present`): a list reads these, not the whole row. */
+const VIEW_COLUMNS = [
+  'id', 'ref_no', 'source', 'intake_channel', 'recorded_by_user_id', 'reporter_user_id', 'reporter_resident_id',
+  'category_id', 'description', 'district_id', 'street_id', 'community_id', 'grid_id', 'household_id', 'building_id',
+  'lng', 'lat', 'beneficiaries', 'urgency', 'state', 'handler_user_id', 'referral_org_id', 'referral_department',
+  'referral_answer', 'waiting_until', 'outcome', 'outcome_note', 'rating', 'rating_comment', 'auto_confirmed',
+  'merged_into_id', 'split_from_id', 'triage_due_at', 'resolve_due_at', 'escalation_level', 'created_at', 'updated_at',
+] as const satisfies readonly (keyof NeedsTable)[];
+
+export type NeedViewRow = Pick<NeedRow, (typeof VIEW_COLUMNS)[number] | 'category_name'>;
+
+export function selectNeedViews(db: Kysely<DB>) {
+  return needsWithCategory(db)
+    .select(VIEW_COLUMNS.map((c) => `needs.${c}` as const))
     .select('c.name as category_name');
 }
 
@@ -72,23 +92,19 @@ export async function followersOf(db: Kysely<DB>, districtId: string, needId: st
 }
 
 /**
- * "The caller may read this need", inside SQL: scope, or reporter, or follower. `reads` says
- * whether the query takes the first rows in id order ('page') or every row that matches ('all').
+ * "The caller may read this need", inside SQL, as the policy's read rule says: a grant's scope,
+ * or, with a resident's grant, the needs they reported or follow. Staff alone get a condition
+ * on the scope columns only, which an index serves (an OR with the follower test is not).
  */
-export function readableBy(actor: Actor, grants: Assignment[], reads: 'page' | 'all' = 'page'): Expression<SqlBool> {
-  const staff = grants.filter((a) => a.role !== 'resident');
-  const households = grants.filter((a) => a.role === 'resident');
-  // Needs found through the three indexes at once (scope or household, reporter, followed ids)
-  // need the followed arm as an id list: as a correlated EXISTS it keeps the planner from
-  // combining them, and a resident's board walked the whole district newest first (190 ms at
-  // city scale), a street's map all open needs of its district. A staff page is read in index
-  // order instead, where EXISTS is the cheaper filter on each row.
-  const followed = staff.length && reads === 'page'
-    ? sql`exists (select 1 from need_followers f where f.district_id = needs.district_id and f.need_id = needs.id and f.user_id = ${actor.userId})`
-    : sql`needs.id = any(array(select f.need_id from need_followers f where f.user_id = ${actor.userId}))`;
-  return sql<SqlBool>`(${scopeCondition([...staff, ...households], SCOPE_COLUMNS, 'needs')}
+export function readableBy(actor: Actor, grants: Assignment[]): Expression<SqlBool> {
+  const scope = scopeCondition(grants, SCOPE_COLUMNS, 'needs');
+  if (!grants.some((a) => a.role === 'resident')) return scope;
+  // The followed arm is an id list, so that the planner can combine the household, reporter and
+  // followed-id indexes: as a correlated EXISTS it could not, and a resident's board walked the
+  // whole district newest first (190 ms at city scale).
+  return sql<SqlBool>`(${scope}
     or needs.reporter_user_id = ${actor.userId}
-    or ${followed})`;
+    or needs.id = any(array(select f.need_id from need_followers f where f.user_id = ${actor.userId})))`;
 }
 
 export type RelatedRow = Pick<NeedRow, 'id' | 'ref_no' | 'state' | 'description' | 'split_from_id' | 'merged_into_id' | 'category_name'>;

@@ -160,6 +160,36 @@ describe('reading needs', () => {
     expect((await neighbour.get(`/api/v1/needs/${mine.id}`)).statusCode).toBe(404);
   });
 
+  it('lists for staff the needs of their scope only, for a resident also those they reported or follow elsewhere', async () => {
+    const elsewhere = await buildCommunity(t.db, { street: w.street });
+    const farGrid = await buildGrid(t.db, { community: elsewhere });
+    const far = await buildHousehold(t.db, { grid: farGrid });
+    const away = { community_id: elsewhere.id, grid_id: farGrid.id, household: far };
+    const staffReported = await buildNeed(t.db, w, { ...away, reporter_user_id: worker.user.id });
+    const staffFollowed = await buildNeed(t.db, w, { ...away });
+    const residentReported = await buildNeed(t.db, w, { ...away, reporter_user_id: resident.user.id });
+    const residentFollowed = await buildNeed(t.db, w, { ...away });
+    await t.db
+      .insertInto('need_followers')
+      .values([
+        { district_id: w.district.id, need_id: staffFollowed, user_id: worker.user.id },
+        { district_id: w.district.id, need_id: residentFollowed, user_id: resident.user.id },
+      ])
+      .execute();
+    const listed = async (c: typeof worker) => (await c.get('/api/v1/needs?limit=200')).json<Page<NeedView>>().items.map((n) => n.id);
+    // The read rule gives reporting and following to residents: staff see neither in the list nor open them.
+    const byWorker = await listed(worker);
+    for (const id of [staffReported, staffFollowed]) {
+      expect(byWorker).not.toContain(id);
+      expect((await worker.get(`/api/v1/needs/${id}`)).statusCode).toBe(404);
+    }
+    const byResident = await listed(resident);
+    for (const id of [residentReported, residentFollowed]) {
+      expect(byResident).toContain(id);
+      expect((await resident.get(`/api/v1/needs/${id}`)).statusCode).toBe(200);
+    }
+  });
+
   it('shows a visible need as forbidden to a grid worker who may not triage', async () => {
     const grid = await clientAs(t, [{ role: 'grid_worker', scopeType: 'grid', scopeId: w.grid.id, districtId: w.district.id }]);
     const need = (await report(grid, { source: 'visit', householdId: w.household.id })).json<NeedView>();

@@ -38,6 +38,14 @@ export interface OpenOptions {
   poolSize?: number;
 }
 
+/** How the app opens PGlite, besides its data folder. */
+export function pgliteOptions() {
+  return {
+    extensions: { pg_trgm },
+    parsers: { [INT8]: (v: string) => Number(v), [NUMERIC]: (v: string) => Number(v), [DATE]: (v: string) => v },
+  };
+}
+
 export async function openDatabase(options: OpenOptions): Promise<Database> {
   if (options.databaseUrl) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
@@ -53,11 +61,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     dir = path.join(options.dataDir, 'pgdata');
     fs.mkdirSync(dir, { recursive: true });
   }
-  const client = await PGlite.create({
-    dataDir: dir,
-    extensions: { pg_trgm },
-    parsers: { [INT8]: (v: string) => Number(v), [NUMERIC]: (v: string) => Number(v), [DATE]: (v: string) => v },
-  });
+  const client = await PGlite.create({ dataDir: dir, ...pgliteOptions() });
   const db = new Kysely<DB>({ dialect: new PGliteDialect(client), log: countStatement });
   // One session in this process: a notification is delivered when its COMMIT runs, before the
   // committing call returns. Listening starts at start-up, when no transaction holds the session.
