@@ -92,7 +92,7 @@ const upkept = async (options = {}) => {
   log(`upkeep in ${Math.round(performance.now() - t)} ms: ${done.map((d) => `${d.vacuum ? 'vacuum ' : ''}${d.analyze ? 'analyze ' : ''}${d.table}`).join(', ') || 'nothing due'}`);
 };
 await upkept({ bySize: true });
-const stopUpkeep = startUpkeep(db, 10_000, (e) => console.error(e));
+const stopUpkeep = startUpkeep(db, 10_000, { done: (d, ms) => log(`upkeep job in ${Math.round(ms)} ms: ${d.map((t) => t.table).join(', ')}`), error: (e) => console.error(e) });
 const wu = await signIn(base, 'wu', DEMO_PASSWORD);
 const get = async <T>(headers: Record<string, string>, p: string) => (await (await fetch(base + p, { headers })).json()) as T;
 const community = (await get<{ items: { id: string }[] }>(wu, '/api/v1/communities')).items[0]!.id;
