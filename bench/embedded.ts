@@ -1,11 +1,12 @@
 // `npx tsx bench/embedded.ts`: where the embedded default spends a board read. Starts the app
-// in this process on a fresh PGlite folder with the demo, reports 2,000 needs through the API
-// (as the concurrent benchmark's `pglite` scenario does), then, one request at a time, times
-// each board route and prints EXPLAIN ANALYZE of the statements it ran, slowest first.
+// in this process on a fresh PGlite folder with the demo (with the database upkeep the server
+// runs), reports 2,000 needs through the API (as the concurrent benchmark's `pglite` scenario
+// does), then times each board route one request at a time (wall, processor, time in SQL) and
+// each of its statements alone on PGlite, slowest first.
 //   --requests N   timed requests per route (default 40)
 //   --keep DIR     keep the prepared data folder in DIR and start from it when it exists
 //   --profile N    afterwards, 16 closed-loop clients for N seconds under the V8 profiler;
-//                  self time by function and by package (PGlite's WASM shows as pglite.wasm)
+//                  self time by function and by package (PGlite's WebAssembly shows as a module named by a hash)
 //   --explain      print the plans (default: timings and statements only)
 import fs from 'node:fs';
 import { Session } from 'node:inspector/promises';
@@ -92,7 +93,7 @@ const upkept = async (options = {}) => {
   log(`upkeep in ${Math.round(performance.now() - t)} ms: ${done.map((d) => `${d.vacuum ? 'vacuum ' : ''}${d.analyze ? 'analyze ' : ''}${d.table}`).join(', ') || 'nothing due'}`);
 };
 await upkept({ bySize: true });
-const stopUpkeep = startUpkeep(db, 10_000, (e) => console.error(e));
+const stopUpkeep = startUpkeep(db, 10_000, { done: (d, ms) => log(`upkeep job in ${Math.round(ms)} ms: ${d.map((t) => t.table).join(', ')}`), error: (e) => console.error(e) });
 const wu = await signIn(base, 'wu', DEMO_PASSWORD);
 const get = async <T>(headers: Record<string, string>, p: string) => (await (await fetch(base + p, { headers })).json()) as T;
 const community = (await get<{ items: { id: string }[] }>(wu, '/api/v1/communities')).items[0]!.id;
@@ -167,7 +168,8 @@ for (const [name, p, headers] of board) {
     console.log(`--- ${r.ms.toFixed(1)} ms in the request, alone median ${pct(alone, 50).toFixed(2)} ms: ${r.sql.replace(/\s+/g, ' ').slice(0, explain ? 4000 : 300)}`);
     if (!explain || !/^\s*select/i.test(r.sql)) continue;
     console.log(`    params: ${JSON.stringify(r.parameters)}`);
-    const plan = await client.query<{ 'QUERY PLAN': string }>(`explain (analyze, buffers) ${r.sql}`, r.parameters as unknown[]);
+    // Timing each plan node costs a clock call per row, far dearer in WebAssembly than natively.
+    const plan = await client.query<{ 'QUERY PLAN': string }>(`explain (analyze, buffers, timing off) ${r.sql}`, r.parameters as unknown[]);
     for (const row of plan.rows) console.log(`    ${row['QUERY PLAN']}`);
   }
 }

@@ -19,7 +19,10 @@ if (config.seedDemo) {
 let stopUpkeep = () => {};
 if (database.kind === 'pglite') {
   await upkeep(platform.db, { bySize: true });
-  stopUpkeep = startUpkeep(platform.db, 10_000, (e) => app.log.error(e, 'database upkeep failed'));
+  stopUpkeep = startUpkeep(platform.db, 10_000, {
+    done: (tables, ms) => app.log.info({ tables, ms: Math.round(ms) }, 'database upkeep'),
+    error: (e) => app.log.error(e, 'database upkeep failed'),
+  });
 }
 
 // Escalation of overdue needs and auto-confirmation run every five minutes.

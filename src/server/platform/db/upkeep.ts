@@ -63,13 +63,15 @@ export async function upkeep(db: Kysely<DB>, options: UpkeepOptions = {}): Promi
  * the one thread that also answers requests, so each round does only what changed since the
  * last. Returns the function that stops it.
  */
-export function startUpkeep(db: Kysely<DB>, everyMs: number, onError: (e: unknown) => void): () => void {
+export function startUpkeep(db: Kysely<DB>, everyMs: number, on: { done: (tables: TableUpkeep[], ms: number) => void; error: (e: unknown) => void }): () => void {
   let running = false;
   const timer = setInterval(() => {
     if (running) return;
     running = true;
+    const started = performance.now();
     upkeep(db)
-      .catch(onError)
+      .then((done) => done.length > 0 && on.done(done, performance.now() - started))
+      .catch(on.error)
       .finally(() => (running = false));
   }, everyMs);
   timer.unref();
