@@ -3,6 +3,7 @@ import type { Actor } from '../../platform/authz/actor.ts';
 import { AppError, invalid, notFoundAt, referenced } from '../../platform/errors/app-error.ts';
 import { command, requireActor, type RequestContext } from '../../platform/http/context.ts';
 import { decodeCursor, pageOf } from '../../platform/http/pagination.ts';
+import type { DB } from '../../tables.ts';
 import { visibleUnit } from '../territory/index.ts';
 import { activeCategory } from './needs.categories.ts';
 import './needs.errors.ts';
@@ -11,7 +12,6 @@ import { transitionFor, type NeedState } from './needs.lifecycle.ts';
 import { API_ACTIONS, NEED_REPORTERS, needPolicy, type ApiAction, type NeedRecord } from './needs.policy.ts';
 import type * as S from './needs.schemas.ts';
 import * as store from './needs.store.ts';
-import type { DB } from '../../tables.ts';
 
 const iso = (d: Date | string) => new Date(d).toISOString();
 

@@ -34,7 +34,7 @@ describe('statistics upkeep (autovacuum for the embedded database)', () => {
     });
   });
 
-  it('analyzes again after more than 50 + 10 % of the rows changed, vacuums after 50 + 20 % died', async () => {
+  it('analyzes again after more than 50 + 10 % of the rows changed, vacuums after 50 + 20 % died or 1,000 + 20 % were added', async () => {
     await onOneConnection(async (db) => {
       await sql`create table upkeep_probe (id int primary key, v text not null)`.execute(db);
       await insert(db, 1, 1000);
@@ -59,6 +59,15 @@ describe('statistics upkeep (autovacuum for the embedded database)', () => {
       const dead = await sql<{ n: number }>`select n_dead_tup::int as n from pg_stat_user_tables where relname = 'upkeep_probe'`.execute(db);
       expect(dead.rows[0]!.n).toBe(0);
       expect(await tablesDue(db)).toEqual([]);
+
+      // Added rows alone: a vacuum once more than 1,000 + 20 % of the 870 known were added.
+      await insert(db, 5001, 6174); // 1,174 added: not more than 1,174
+      expect(await dueFor(db, 'upkeep_probe')).toEqual({ table: 'upkeep_probe', analyze: true, vacuum: false });
+      await insert(db, 6175, 6175);
+      expect(await dueFor(db, 'upkeep_probe')).toEqual({ table: 'upkeep_probe', analyze: true, vacuum: true });
+      await upkeep(db);
+      expect(await rowsKnown(db, 'upkeep_probe')).toBe(2045);
+      expect(await tablesDue(db)).toEqual([]);
     });
   });
 
@@ -72,7 +81,7 @@ describe('statistics upkeep (autovacuum for the embedded database)', () => {
       expect(await dueFor(db, 'upkeep_probe')).toEqual({ table: 'upkeep_probe', analyze: false, vacuum: false });
       expect((await tablesDue(db, { bySize: true })).find((t) => t.table === 'upkeep_probe')).toEqual({ table: 'upkeep_probe', analyze: true, vacuum: false });
       await upkeep(db, { bySize: true });
-      expect(await rowsKnown(db, 'upkeep_probe')).toBe(1870);
+      expect(await rowsKnown(db, 'upkeep_probe')).toBe(3045);
       expect(await tablesDue(db, { bySize: true })).toEqual([]);
     });
   });
