@@ -62,7 +62,6 @@ export function allowedActions(actor: Actor, record: NeedRecord): string[] {
 }
 
 export function present(actor: Actor, row: store.NeedViewRow, followerIds: string[] = [], now = new Date()): S.NeedView {
-  const due = currentDueOf(row);
   const record = recordOf(row, followerIds);
   return {
     id: row.id,
