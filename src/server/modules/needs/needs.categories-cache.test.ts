@@ -1,13 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { clientAs, createTestApp, type ErrorBody, type TestApp, type TestAppWithPeers } from '../../testing.ts';
+import { clientAs, type ErrorBody, type TestApp, type TestAppWithPeers } from '../../testing.ts';
 import { buildDistrict } from '../territory/testing.ts';
 import { ensureDefaultCategories } from './needs.categories.ts';
 import type { NeedView } from './needs.schemas.ts';
-import { buildNeedWorld, type NeedWorld } from './needs.testing.ts';
+import { twoAppsOnOneDatabase, type NeedWorld } from './needs.testing.ts';
 
 /**
- * Two apps on one database stand for two server processes (on PostgreSQL the second has its
- * own pool and listening connection): app B checks a report's category against the district's
+ * Two apps on one database (twoAppsOnOneDatabase): app B checks a report's category against the district's
  * categories it keeps, and a category edit made through app A reaches it only by the
  * announcement.
  */
@@ -17,11 +16,7 @@ let w: NeedWorld;
 let officerOnA: Awaited<ReturnType<typeof clientAs>>;
 let workerOnB: Awaited<ReturnType<typeof clientAs>>;
 beforeAll(async () => {
-  a = await createTestApp();
-  b = await a.peer();
-  w = await buildNeedWorld(a.db);
-  officerOnA = await clientAs(a, [{ role: 'district_officer', scopeType: 'district', scopeId: w.district.id }]);
-  workerOnB = await clientAs(b, [{ role: 'community_worker', scopeType: 'community', scopeId: w.community.id, districtId: w.district.id }]);
+  ({ a, b, w, editorOnA: officerOnA, workerOnB } = await twoAppsOnOneDatabase((w) => [{ role: 'district_officer', scopeType: 'district', scopeId: w.district.id }]));
 });
 afterAll(async () => {
   await b.close();

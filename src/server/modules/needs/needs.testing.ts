@@ -2,6 +2,7 @@
 import type { Kysely, Updateable } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import type { DB } from '../../tables.ts';
+import { clientAs, createTestApp, type Grant, type TestApp, type TestAppWithPeers } from '../../testing.ts';
 import { buildHousehold, buildTerritory } from '../territory/testing.ts';
 import { ensureDefaultCategories } from './needs.categories.ts';
 import type { NeedsTable } from './needs.tables.ts';
@@ -62,4 +63,19 @@ export async function buildNeeds(db: Kysely<DB>, w: NeedWorld, count: number, o:
       .values(Array.from({ length: Math.min(500, count - done) }, () => needRow(w, o)))
       .execute();
   }
+}
+
+/**
+ * Two apps on one database, standing for two server processes (on PostgreSQL the second has its
+ * own pool and listening connection): a need world, someone who edits reference data through
+ * app A with `editorGrants`, and a community worker who reports through app B. A cache test
+ * changes something through A and watches B's next report. Close B, then A.
+ */
+export async function twoAppsOnOneDatabase(editorGrants: (w: NeedWorld) => Grant[]) {
+  const a: TestAppWithPeers = await createTestApp();
+  const b: TestApp = await a.peer();
+  const w = await buildNeedWorld(a.db);
+  const editorOnA = await clientAs(a, editorGrants(w));
+  const workerOnB = await clientAs(b, [{ role: 'community_worker', scopeType: 'community', scopeId: w.community.id, districtId: w.district.id }]);
+  return { a, b, w, editorOnA, workerOnB };
 }

@@ -1,12 +1,11 @@
 import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { clientAs, createTestApp, type TestApp, type TestAppWithPeers } from '../../testing.ts';
+import { clientAs, type TestApp, type TestAppWithPeers } from '../../testing.ts';
 import type { NeedView } from '../needs/needs.schemas.ts';
-import { buildNeedWorld, type NeedWorld } from '../needs/needs.testing.ts';
+import { twoAppsOnOneDatabase, type NeedWorld } from '../needs/needs.testing.ts';
 
 /**
- * Two apps on one database stand for two server processes (on PostgreSQL the second has its
- * own pool and listening connection): app B queues a need event's deliveries for the district's
+ * Two apps on one database (twoAppsOnOneDatabase): app B queues a need event's deliveries for the district's
  * subscriptions it keeps, and a subscription changed through app A reaches it only by the
  * announcement.
  */
@@ -16,11 +15,7 @@ let w: NeedWorld;
 let officerOnA: Awaited<ReturnType<typeof clientAs>>;
 let workerOnB: Awaited<ReturnType<typeof clientAs>>;
 beforeAll(async () => {
-  a = await createTestApp();
-  b = await a.peer();
-  w = await buildNeedWorld(a.db);
-  officerOnA = await clientAs(a, [{ role: 'district_officer', scopeType: 'district', scopeId: w.district.id }]);
-  workerOnB = await clientAs(b, [{ role: 'community_worker', scopeType: 'community', scopeId: w.community.id, districtId: w.district.id }]);
+  ({ a, b, w, editorOnA: officerOnA, workerOnB } = await twoAppsOnOneDatabase((w) => [{ role: 'district_officer', scopeType: 'district', scopeId: w.district.id }]));
 });
 afterAll(async () => {
   await b.close();

@@ -1,11 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { buildNeedWorld, type NeedWorld } from '../../modules/needs/needs.testing.ts';
+import { twoAppsOnOneDatabase, type NeedWorld } from '../../modules/needs/needs.testing.ts';
 import type { NeedView } from '../../modules/needs/needs.schemas.ts';
-import { clientAs, createTestApp, type TestApp, type TestAppWithPeers } from '../../testing.ts';
+import { clientAs, type TestApp, type TestAppWithPeers } from '../../testing.ts';
 
 /**
- * Two apps on one database stand for two server processes (on PostgreSQL the second has its
- * own pool and listening connection): app B computes due times from the calendar it keeps,
+ * Two apps on one database (twoAppsOnOneDatabase): app B computes due times from the calendar it keeps,
  * and a calendar edit made through app A reaches it only by the announcement.
  */
 let a: TestAppWithPeers;
@@ -14,11 +13,7 @@ let w: NeedWorld;
 let admin: Awaited<ReturnType<typeof clientAs>>;
 let workerOnB: Awaited<ReturnType<typeof clientAs>>;
 beforeAll(async () => {
-  a = await createTestApp();
-  b = await a.peer();
-  w = await buildNeedWorld(a.db);
-  admin = await clientAs(a, [{ role: 'platform_admin', scopeType: 'platform' }]);
-  workerOnB = await clientAs(b, [{ role: 'community_worker', scopeType: 'community', scopeId: w.community.id, districtId: w.district.id }]);
+  ({ a, b, w, editorOnA: admin, workerOnB } = await twoAppsOnOneDatabase(() => [{ role: 'platform_admin', scopeType: 'platform' }]));
 });
 afterAll(async () => {
   await b.close();
