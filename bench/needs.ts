@@ -8,7 +8,7 @@ type AnyDb = Kysely<any>;
 
 /** Tables the needs phase fills; emptied together before it runs again (foreign keys join them). */
 export const NEED_TABLES = [
-  'open311_requests', 'need_attachments', 'need_followers', 'notifications', 'need_events', 'needs', 'visits', 'common_needs', 'need_counters',
+  'open311_requests', 'need_attachments', 'need_followers', 'notifications', 'need_events', 'needs', 'visits', 'common_needs',
 ] as const;
 /** Tables loaded in bulk, without their secondary indexes and foreign keys. */
 export const NEED_BULK_TABLES = ['needs', 'need_events', 'visits'] as const;
@@ -183,7 +183,7 @@ function limitSql(phase: 'triage' | 'resolve', at: string) {
  * The needs of one district's grids, two years of them, in the states their age makes likely:
  * recent ones still reported, accepted or being worked on (some overdue and escalated), older
  * ones almost all closed, rejected, merged or pooled. Reference numbers count per district and
- * year like the app's counters; ids are UUIDv7 of the reporting time.
+ * year like the app's; ids are UUIDv7 of the reporting time.
  */
 export async function loadDistrictNeeds(db: AnyDb, districtIdx: number, now: Date): Promise<void> {
   const slots = categorySlots();
@@ -358,14 +358,15 @@ export async function loadDistrictNeeds(db: AnyDb, districtIdx: number, now: Dat
   });
 }
 
-/** Reference counters continue after the history, so new reports get the next numbers. */
-export async function setCounters(db: AnyDb): Promise<void> {
-  await sql`
-    insert into need_counters (district_id, year, last_no)
-    select district_id, substr(ref_no, 3, 4)::int, max(substr(ref_no, 8)::int) from needs group by 1, 2
-    on conflict (district_id, year) do update set last_no = greatest(need_counters.last_no, excluded.last_no)`.execute(db);
+/**
+ * Reference numbers continue after the loaded history: each district's sequence starts again
+ * from the highest number stored (decision 0018).
+ */
+export async function restartNumbering(db: AnyDb): Promise<void> {
+  await sql`select need_ref_forget()`.execute(db);
 }
 
 export async function emptyNeeds(db: AnyDb): Promise<void> {
   await sql`truncate table ${sql.join(NEED_TABLES.map((t) => sql.table(t)))}`.execute(db);
+  await restartNumbering(db);
 }

@@ -26,7 +26,7 @@ import { createHelpers, dropSecondary, insertGridMap, loadDistrict, restoreSecon
 import { deepCursors, measure, type Measurement, type Scenario } from './measure.ts';
 import { intakeReporters, measureIntake, removeIntakeRows, staffNeed, visitWithNeed, type IntakeResult } from './intake.ts';
 import {
-  createNeedHelpers, emptyNeeds, ensureCategories, insertStaff, loadDistrictNeeds, NEED_BULK_TABLES, setCounters, type NeedsLoadInfo,
+  createNeedHelpers, emptyNeeds, ensureCategories, insertStaff, loadDistrictNeeds, NEED_BULK_TABLES, restartNumbering, type NeedsLoadInfo,
 } from './needs.ts';
 import { hashPassword } from '../src/server/platform/auth/passwords.ts';
 import { addResidentAccounts } from './resident-accounts.ts';
@@ -201,8 +201,8 @@ async function loadNeeds(): Promise<NeedsLoadInfo> {
   phases.indexes = seconds(t);
 
   t = performance.now();
-  await setCounters(db);
-  await sql`analyze needs, need_events, visits, common_needs, need_counters, users, role_assignments`.execute(db);
+  await restartNumbering(db);
+  await sql`analyze needs, need_events, visits, common_needs, users, role_assignments`.execute(db);
   phases.analyze = seconds(t);
   const count = async (table: 'needs' | 'visits' | 'need_events') =>
     Number((await sql<{ n: string }>`select count(*) as n from ${sql.table(table)}`.execute(db)).rows[0]!.n);

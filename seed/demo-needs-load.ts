@@ -33,9 +33,9 @@ export function generateHistory(data: DemoData, now: Date, calendar: WorkingCale
   const address = storyAddress(data);
   const staff = generateStaff(rng, data);
   const visits = generateVisits(rng, data, staff.gridWorkers, anchor, address);
-  const { needs, commonNeeds, counters } = generateNeeds({ rng, data, staff, visits, calendar, now: now.getTime(), anchor, storyAddress: address });
+  const { needs, commonNeeds } = generateNeeds({ rng, data, staff, visits, calendar, now: now.getTime(), anchor, storyAddress: address });
   const resources = generateResources(rng, data.referenceYear);
-  return { now: now.getTime(), users: staff.users, visits, needs, commonNeeds, resources, counters };
+  return { now: now.getTime(), users: staff.users, visits, needs, commonNeeds, resources };
 }
 
 /** Database ids of what loadDemo wrote, by demo key. */
@@ -198,12 +198,6 @@ export async function loadHistory(db: Kysely<DB>, pii: PiiCipher, data: DemoData
         reply: x.reply, read_at: ts(x.readAt), created_at: new Date(x.at),
       })),
     ),
-  );
-  // New needs continue the sequence after the history's numbers.
-  await insertBatched(
-    db,
-    'need_counters',
-    Object.entries(h.counters).map(([year, last]) => ({ district_id: districtId, year: Number(year), last_no: last })),
   );
   // Open311 needs came through the city hotline's client; its key was never handed out.
   const open311 = h.needs.filter((n) => n.source === 'open311');

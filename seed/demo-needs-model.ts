@@ -17,8 +17,6 @@ export interface HistoryData {
   needs: HistoryNeed[];
   commonNeeds: HistoryCommonNeed[];
   resources: HistoryResource[];
-  /** Last reference number taken per year, to advance the district's counters. */
-  counters: Record<number, number>;
 }
 
 /** Staff and resident accounts the history needs beyond the one-per-role demo logins. */

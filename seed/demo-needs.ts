@@ -80,7 +80,7 @@ const RUNNING: readonly NeedState[] = ['reported', 'accepted', 'in_progress', 'r
  * every source, with timelines whose times follow the working-day limits; plus story 2's
  * accepted meal needs and two example common needs with pooled members.
  */
-export function generateNeeds(ctx: NeedsContext): { needs: HistoryNeed[]; commonNeeds: HistoryCommonNeed[]; counters: Record<number, number> } {
+export function generateNeeds(ctx: NeedsContext): { needs: HistoryNeed[]; commonNeeds: HistoryCommonNeed[] } {
   const { rng, data, staff, anchor } = ctx;
   const all = placedHouseholds(data).filter((h) => h.household.address !== ctx.storyAddress);
   const story = placedHouseholds(data).find((h) => h.household.address === ctx.storyAddress)!;
@@ -232,7 +232,7 @@ export function generateNeeds(ctx: NeedsContext): { needs: HistoryNeed[]; common
   }
   for (const n of needs) for (const notice of n.notifications) if (notice.kind === 'merged_into') notice.reply = needs[Number(notice.reply) - 1]!.refNo;
   for (const n of needs) for (const e of n.events) if (e.action === 'absorb') e.reply = needs[Number(e.reply) - 1]!.refNo;
-  return { needs, commonNeeds, counters };
+  return { needs, commonNeeds };
 }
 
 function nearestVisit(visits: HistoryVisit[], householdNo: string, target: number): HistoryVisit | null {

@@ -38,6 +38,8 @@ export async function wipeData(db: Kysely<DB>): Promise<string[]> {
       await sql`alter table audit_log disable trigger audit_log_no_truncate`.execute(trx);
       await sql`truncate table ${sql.join(tables.map((t) => sql.table(t)))} restart identity`.execute(trx);
       await sql`alter table audit_log enable trigger audit_log_no_truncate`.execute(trx);
+      // The new demo's needs are numbered afresh (decision 0018).
+      await sql`select need_ref_forget()`.execute(trx);
     });
   }
   return tables;

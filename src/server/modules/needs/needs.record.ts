@@ -35,7 +35,7 @@ export interface NewNeed {
 
 /**
  * Inserts one reported need inside the caller's transaction: the next reference number of
- * the district and year (taken last), due times from the category's limits on the working-day calendar,
+ * the district and year, due times from the category's limits on the working-day calendar,
  * the first timeline entry (which also publishes the webhook event) and the audit record.
  * Answers with the need as written.
  */
@@ -90,18 +90,11 @@ export async function insertNeed(
     at: now,
     data: { source: n.source },
   });
-  // Numbered last, in the statement that writes the need: the district's counter row stays
-  // locked from here to the commit, so a district's hotline waits on it as little as possible.
+  // The district's sequence for the year gives the number (migration 0019, decision 0018): no
+  // row stays locked to the commit, so a district's hotline reports side by side.
   const need = await trx
-    .with('counter', (db) =>
-      db
-        .insertInto('need_counters')
-        .values({ district_id: n.districtId, year, last_no: 1 })
-        .onConflict((oc) => oc.columns(['district_id', 'year']).doUpdateSet({ last_no: sql`need_counters.last_no + 1` }))
-        .returning('last_no'),
-    )
     .insertInto('needs')
-    .values({ ...values, ref_no: sql<string>`(select ${`N-${year}-`} || lpad(last_no::text, 6, '0') from counter)` })
+    .values({ ...values, ref_no: sql<string>`(select ${`N-${year}-`} || lpad(v::text, greatest(6, length(v::text)), '0') from need_ref_next(${n.districtId}, ${year}) v)` })
     .returningAll()
     .executeTakeFirstOrThrow();
   await audit({ action: 'need.create', entityType: 'need', entityId: id, districtId: n.districtId, after: { ...values, ref_no: need.ref_no, description: undefined } });

@@ -32,11 +32,6 @@ export interface NeedSettingsTable {
   auto_confirm_days: Generated<number>;
   updated_at: TimestampDefault;
 }
-export interface NeedCountersTable {
-  district_id: string;
-  year: number;
-  last_no: Generated<number>;
-}
 export interface NeedsTable {
   district_id: string;
   id: string;
@@ -138,7 +133,6 @@ export interface NeedsTables {
   calendar_days: CalendarDaysTable;
   need_categories: NeedCategoriesTable;
   need_settings: NeedSettingsTable;
-  need_counters: NeedCountersTable;
   needs: NeedsTable;
   need_events: NeedEventsTable;
   need_followers: NeedFollowersTable;
