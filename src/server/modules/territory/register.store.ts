@@ -47,17 +47,27 @@ export function listHouseholds(
   return qb.orderBy('h.id').limit(q.limit + 1).execute();
 }
 
-function residents(db: Kysely<DB>) {
+function withAddress(db: Kysely<DB>) {
   return db
     .selectFrom('residents as r')
     .innerJoin('households as h', (j) => j.onRef('h.district_id', '=', 'r.district_id').onRef('h.id', '=', 'r.household_id'))
-    .selectAll('r')
     .select('h.address as household_address');
 }
+/** One record, sealed numbers included (their reveal and changes need them). */
 export function loadResident(db: Kysely<DB>, id: string, districts: string[] | null) {
-  return residents(db).where('r.id', '=', id).where(tenant(districts, 'r.district_id')).executeTakeFirst();
+  return withAddress(db).selectAll('r').where('r.id', '=', id).where(tenant(districts, 'r.district_id')).executeTakeFirst();
 }
 export type ResidentRow = NonNullable<Awaited<ReturnType<typeof loadResident>>>;
+
+// Lists show masked numbers only: the ciphertexts and keyed hashes stay in the database.
+const LISTED = [
+  'r.district_id', 'r.id', 'r.household_id', 'r.street_id', 'r.community_id', 'r.grid_id', 'r.name', 'r.gender', 'r.birth_date',
+  'r.id_number_masked', 'r.phone_masked', 'r.relation', 'r.tags', 'r.status', 'r.notes', 'r.created_at', 'r.updated_at',
+] as const;
+function residents(db: Kysely<DB>) {
+  return withAddress(db).select(LISTED);
+}
+export type ListedResidentRow = Awaited<ReturnType<ReturnType<typeof residents>['executeTakeFirstOrThrow']>>;
 
 export function membersOf(db: Kysely<DB>, districtId: string, householdId: string) {
   return residents(db)

@@ -5,7 +5,7 @@ import type { FieldError } from '../../platform/errors/app-error.ts';
 import type { DB } from '../../tables.ts';
 import { residentPolicy } from './resident.policy.ts';
 import type { ResidentView } from './register.schemas.ts';
-import type { ResidentRow } from './register.store.ts';
+import type { ListedResidentRow, ResidentRow } from './register.store.ts';
 import { iso, type Viewer } from './territory.viewer.ts';
 
 /** Checking and storing a resident's identifiers, shared by the form and the import. */
@@ -103,7 +103,7 @@ export const residentScope = (r: {
 
 const dateOf = (d: string | Date) => (typeof d === 'string' ? d.slice(0, 10) : d.toISOString().slice(0, 10));
 
-export function residentView(v: Viewer, r: ResidentRow, catalogue: TagCatalogue): ResidentView {
+export function residentView(v: Viewer, r: ListedResidentRow, catalogue: TagCatalogue): ResidentView {
   const scope = residentScope(r);
   const allowed = residentPolicy.allowedActions(v.actor, scope);
   const birthDate = dateOf(r.birth_date);
