@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { ROLES, SCOPE_TYPES } from '../../common/roles.ts';
+import { NEED_ACTIONS, NEED_STATES, TIMELINE_ACTIONS } from '../../server/modules/needs/needs.lifecycle.ts';
 import en from './en.ts';
 import zhCN from './zh-CN.ts';
 
@@ -45,6 +46,38 @@ describe('message catalogues', () => {
   it('label every role and scope type', () => {
     for (const r of ROLES) expect(enKeys.has(`role.${r}`) && zhKeys.includes(`role.${r}`), r).toBe(true);
     for (const s of SCOPE_TYPES) expect(zhKeys.includes(`scope.${s}`), s).toBe(true);
+  });
+
+  it('name every step a timeline can hold and every state, in both languages (no raw words)', () => {
+    const missing = [
+      ...TIMELINE_ACTIONS.map((a) => `needAction.${a}`),
+      ...NEED_STATES.map((s) => `needState.${s}`),
+    ].filter((k) => !zhKeys.includes(k) || !enKeys.has(k));
+    expect(missing).toEqual([]);
+  });
+
+  it('name every audit action the server writes, in both languages (the audit log shows words, not codes)', () => {
+    // The server's audit calls name their action as a literal "<entity>.<verb>"; a need's
+    // transitions write need.<action>.
+    const serverDir = path.resolve(webDir, '../server');
+    const actions = new Set(NEED_ACTIONS.map((a) => `need.${a}`));
+    const walk = (dir: string): string[] =>
+      fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : e.name.endsWith('.ts') && !e.name.endsWith('.test.ts') ? [path.join(dir, e.name)] : []));
+    for (const file of walk(serverDir)) {
+      for (const line of fs.readFileSync(file, 'utf8').split('\n')) {
+        // An audit entry's action, or the action a module's shared save() passes on to it.
+        if (!/\baction: |await save\(ctx/.test(line) || /AppError|code: /.test(line)) continue;
+        for (const m of line.matchAll(/'([a-z_0-9]+(?:\.[a-z_0-9]+)+)'/g)) actions.add(m[1]!);
+      }
+    }
+    expect(actions.size).toBeGreaterThan(60);
+    const has = (k: string) => zhKeys.includes(k) && enKeys.has(k);
+    const unnamed = [...actions].filter((a) => {
+      const cut = a.lastIndexOf('.');
+      const verb = a.slice(cut + 1);
+      return !has(`auditEntity.${a.slice(0, cut).replace(/\./g, '_')}`) || !(has(`auditVerb.${verb}`) || has(`needAction.${verb}`));
+    });
+    expect(unnamed).toEqual([]);
   });
 
   it('contain every literal key the web app uses', () => {

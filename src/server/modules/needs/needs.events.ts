@@ -4,6 +4,7 @@ import type { ReferenceCache } from '../../platform/cache/reference-cache.ts';
 import type { CommandScope } from '../../platform/http/context.ts';
 import { enqueueEvent } from '../../platform/webhooks/webhooks.ts';
 import type { DB } from '../../tables.ts';
+import type { TimelineAction } from './needs.lifecycle.ts';
 
 /** The command's transaction, and the platform whose reference cache holds the district's webhook subscriptions. */
 export type EventScope = Pick<CommandScope, 'trx'> & { platform: { referenceCache?: ReferenceCache } };
@@ -13,7 +14,7 @@ export interface EventInput {
   needId: string;
   /** userId is null when an outside system (an Open311 client) or a job acts. */
   actor: { userId: string | null; displayName: string } | null;
-  action: string;
+  action: TimelineAction;
   fromState: string | null;
   toState: string | null;
   /** An internal note among staff. */

@@ -33,6 +33,10 @@ export const NEED_ACTIONS = [
 ] as const;
 export type NeedAction = (typeof NEED_ACTIONS)[number];
 
+/** Every step a need's timeline can record: the actions above and what happens around them. */
+export const TIMELINE_ACTIONS = [...NEED_ACTIONS, 'report', 'split', 'absorb', 'escalate', 'attach'] as const;
+export type TimelineAction = (typeof TIMELINE_ACTIONS)[number];
+
 /**
  * Who may act, beyond the role: the need's handler, the resident who reported it, or the
  * organization a need is referred to. The need policy checks the role's scope; these

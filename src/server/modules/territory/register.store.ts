@@ -77,6 +77,23 @@ export function membersOf(db: Kysely<DB>, districtId: string, householdId: strin
     .execute();
 }
 
+/**
+ * The household's active head other than `except`. The household row is locked first, so two
+ * members cannot both become its head at the same moment.
+ */
+export async function otherHead(trx: Kysely<DB>, districtId: string, householdId: string, except?: string) {
+  await trx.selectFrom('households').select('id').where('district_id', '=', districtId).where('id', '=', householdId).forUpdate().execute();
+  let q = trx
+    .selectFrom('residents')
+    .select(['id', 'name'])
+    .where('district_id', '=', districtId)
+    .where('household_id', '=', householdId)
+    .where('relation', '=', 'head')
+    .where('status', '=', 'active');
+  if (except) q = q.where('id', '!=', except);
+  return q.executeTakeFirst();
+}
+
 export type ResidentSearch =
   | { kind: 'name'; prefix: string }
   | { kind: 'id_number'; hash: Buffer }

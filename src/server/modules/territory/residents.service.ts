@@ -1,3 +1,4 @@
+import type { Kysely } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import { normalizeIdNumber, normalizePhone } from '../../../common/identity.ts';
 import { AppError, invalid, type FieldError, referenced } from '../../platform/errors/app-error.ts';
@@ -23,6 +24,7 @@ import {
 } from './resident.fields.ts';
 import { actorDistricts } from './territory.reach.ts';
 import { viewerOf, type Viewer } from './territory.viewer.ts';
+import type { DB } from '../../tables.ts';
 
 export async function seeResident(ctx: RequestContext, v: Viewer, id: string) {
   const row = await store.loadResident(ctx.db, id, actorDistricts(v.actor));
@@ -87,6 +89,12 @@ function checkInput(body: Input, catalogue: TagCatalogue) {
   };
 }
 
+/** A household has one head: a second is refused, naming the first. */
+async function onlyHead(trx: Kysely<DB>, districtId: string, householdId: string, except?: string) {
+  const head = await store.otherHead(trx, districtId, householdId, except);
+  if (head) throw new AppError('resident.second_head', { name: head.name }, [{ field: 'relation', code: 'resident.second_head', params: { name: head.name } }]);
+}
+
 export async function createResident(ctx: RequestContext, body: Static<typeof S.ResidentBody>) {
   const v = await viewerOf(ctx);
   const household = await referenced('householdId', () => seeHousehold(ctx, v, body.householdId));
@@ -98,6 +106,7 @@ export async function createResident(ctx: RequestContext, body: Static<typeof S.
   await idNumberFree(ctx, household.district_id, identity.id_number_hash);
   const id = uuidv7();
   const row = await command(ctx, async ({ trx, audit }) => {
+    if ((body.relation ?? 'other') === 'head' && (body.status ?? 'active') === 'active') await onlyHead(trx, household.district_id, household.id);
     const values = {
       district_id: household.district_id,
       id,
@@ -145,6 +154,9 @@ export async function updateResident(ctx: RequestContext, id: string, body: Stat
   const identity = checked.id ? identityColumns(ctx.pii, checked.id) : {};
   if (checked.id) await idNumberFree(ctx, row.district_id, (identity as { id_number_hash: Buffer }).id_number_hash, id);
   const written = await command(ctx, async ({ trx, audit }) => {
+    const becomesHead = (body.relation ?? row.relation) === 'head' && (body.status ?? row.status) === 'active';
+    const wasHead = row.relation === 'head' && row.status === 'active' && place.household_id === row.household_id;
+    if (becomesHead && !wasHead) await onlyHead(trx, row.district_id, place.household_id, id);
     const after = await trx
       .updateTable('residents')
       .set({

@@ -31,7 +31,7 @@ describe('registering residents', () => {
       name: '王桂芳',
       idNumber: id.toLowerCase(),
       phone: '138 1234 5678',
-      relation: 'head',
+      relation: 'spouse',
       tags: ['elderly_alone'],
     });
     expect(res.statusCode).toBe(201);
@@ -112,6 +112,48 @@ describe('registering residents', () => {
     const other = await gw.post('/api/v1/residents', { householdId: b.household.id, name: '某', idNumber: fakeIdNumber() });
     expect(other.statusCode).toBe(404);
     expect(other.json<ErrorBody>().error.details?.fields[0].code).toBe('resource.not_found');
+  });
+});
+
+describe('one head per household', () => {
+  const member = (householdId: string, relation: string, name = '李四') => ({ householdId, name, idNumber: fakeIdNumber(), relation });
+
+  it('refuses a second head, naming the first, on registering, changing and moving a member', async () => {
+    const c = await as('community_worker');
+    const home = await buildHousehold(t.db, { grid: a.grid });
+    const other = await buildHousehold(t.db, { grid: a.grid });
+    const first = await c.post('/api/v1/residents', member(home.id, 'head', '赵德明'));
+    expect(first.statusCode).toBe(201);
+
+    const second = await c.post('/api/v1/residents', member(home.id, 'head', '赵小明'));
+    expect(second.statusCode).toBe(409);
+    expect(second.json<ErrorBody>().error).toMatchObject({
+      code: 'resident.second_head',
+      message: '该户已有户主（赵德明），请先修改其与户主关系',
+      details: { fields: [{ field: 'relation', code: 'resident.second_head', message: '该户已有户主（赵德明），请先修改其与户主关系' }] },
+    });
+    const son = (await c.post('/api/v1/residents', member(home.id, 'child', '赵小明'))).json<ResidentView>();
+    c.lang = 'en';
+    const promoted = await c.patch(`/api/v1/residents/${son.id}`, { relation: 'head' });
+    c.lang = 'zh-CN';
+    expect(promoted.json<ErrorBody>().error).toMatchObject({ code: 'resident.second_head', message: 'This household already has a head (赵德明); change that member’s relation first' });
+    const otherHead = (await c.post('/api/v1/residents', member(other.id, 'head', '钱大'))).json<ResidentView>();
+    expect((await c.patch(`/api/v1/residents/${otherHead.id}`, { householdId: home.id })).statusCode).toBe(409);
+    const rows = await t.db.selectFrom('residents').select(['name', 'relation']).where('household_id', '=', home.id).orderBy('name').execute();
+    expect(rows).toEqual([{ name: '赵小明', relation: 'child' }, { name: '赵德明', relation: 'head' }]);
+  });
+
+  it('lets the head be edited, and a new head follow once the old one is not head or not active', async () => {
+    const c = await as('community_worker');
+    const home = await buildHousehold(t.db, { grid: a.grid });
+    const old = (await c.post('/api/v1/residents', member(home.id, 'head', '孙老'))).json<ResidentView>();
+    expect((await c.patch(`/api/v1/residents/${old.id}`, { notes: '独居', relation: 'head' })).statusCode).toBe(200);
+    const son = (await c.post('/api/v1/residents', member(home.id, 'child', '孙儿'))).json<ResidentView>();
+    expect((await c.patch(`/api/v1/residents/${old.id}`, { status: 'deceased' })).statusCode).toBe(200);
+    expect((await c.patch(`/api/v1/residents/${son.id}`, { relation: 'head' })).statusCode).toBe(200);
+    // The deceased head coming back as "active" would make two.
+    expect((await c.patch(`/api/v1/residents/${old.id}`, { status: 'active' })).statusCode).toBe(409);
+    expect((await c.patch(`/api/v1/residents/${old.id}`, { status: 'active', relation: 'parent' })).statusCode).toBe(200);
   });
 });
 

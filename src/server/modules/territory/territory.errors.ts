@@ -17,6 +17,10 @@ export const territoryErrors = defineErrors({
   'resident.phone_invalid': { status: 400, message: { 'zh-CN': '电话号码格式不正确', en: 'Not a valid phone number' } },
   'resident.unknown_tag': { status: 400, message: { 'zh-CN': '未知的标签：{tag}', en: 'Unknown tag: {tag}' } },
   'resident.duplicate_id_number': { status: 409, message: { 'zh-CN': '本区已登记该身份证号的居民', en: 'A resident with this ID number is already registered in the district' } },
+  'resident.second_head': {
+    status: 409,
+    message: { 'zh-CN': '该户已有户主（{name}），请先修改其与户主关系', en: 'This household already has a head ({name}); change that member’s relation first' },
+  },
   'resident.no_phone': { status: 404, message: { 'zh-CN': '该居民未登记电话', en: 'No phone number is recorded for this resident' } },
   'import.unsupported_format': { status: 415, message: { 'zh-CN': '仅支持 CSV（UTF-8）或 XLSX 文件', en: 'Only CSV (UTF-8) and XLSX files are supported' } },
   'import.unreadable': { status: 400, message: { 'zh-CN': '文件无法读取：{reason}', en: 'The file could not be read: {reason}' } },

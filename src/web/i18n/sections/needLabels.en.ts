@@ -31,6 +31,7 @@ export default {
     report: 'Reported',
     escalate: 'Escalated',
     attach: 'Attachment added',
+    absorb: 'Duplicate merged into this need',
     follow: 'Follow',
   },
   needSource: { visit: 'Found on a visit', resident: 'Resident', staff: 'Recorded by staff', council: 'Council', open311: 'External app' },

@@ -31,6 +31,7 @@ export default {
     report: '登记',
     escalate: '超时升级',
     attach: '上传附件',
+    absorb: '并入重复诉求',
     follow: '关注',
   },
   needSource: { visit: '走访发现', resident: '居民自报', staff: '代录', council: '议事会', open311: '外部应用' },

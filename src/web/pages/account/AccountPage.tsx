@@ -7,6 +7,8 @@ import { api } from '../../api/client.ts';
 import type { SessionInfo } from '../../api/types.ts';
 import { useAuth } from '../../app/auth.tsx';
 import { applyServerErrors, ErrorAlert } from '../../components/feedback.tsx';
+import { requiredText } from '../../components/rules.ts';
+import { deviceName } from '../../components/device.ts';
 
 export function AccountPage() {
   const { t } = useTranslation();
@@ -54,10 +56,10 @@ export function AccountPage() {
       <Card title={t('account.changePassword')}>
         <ErrorAlert error={pwError} />
         <Form form={form} layout="vertical" style={{ maxWidth: 420 }} onFinish={(v) => changePassword.mutate(v)}>
-          <Form.Item name="currentPassword" label={t('account.currentPassword')} rules={[{ required: true, message: t('common.required') }]}>
+          <Form.Item name="currentPassword" label={t('account.currentPassword')} rules={[requiredText(t, t('account.currentPassword'))]}>
             <Input.Password autoComplete="current-password" />
           </Form.Item>
-          <Form.Item name="newPassword" label={t('account.newPassword')} rules={[{ required: true, message: t('common.required') }]} extra={t('account.passwordRule')}>
+          <Form.Item name="newPassword" label={t('account.newPassword')} rules={[requiredText(t, t('account.newPassword'))]} extra={t('account.passwordRule')}>
             <Input.Password autoComplete="new-password" />
           </Form.Item>
           <Form.Item
@@ -65,7 +67,7 @@ export function AccountPage() {
             label={t('account.confirmPassword')}
             dependencies={['newPassword']}
             rules={[
-              { required: true, message: t('common.required') },
+              requiredText(t, t('account.confirmPassword')),
               ({ getFieldValue }) => ({
                 validator: (_, v) => (v === getFieldValue('newPassword') ? Promise.resolve() : Promise.reject(new Error(t('account.passwordMismatch')))),
               }),
@@ -96,7 +98,7 @@ export function AccountPage() {
               }
             >
               <List.Item.Meta
-                title={<span style={{ wordBreak: 'break-all' }}>{s.userAgent || t('account.unknownDevice')}</span>}
+                title={<span style={{ wordBreak: 'break-all' }} title={s.userAgent}>{deviceName(s.userAgent, t) ?? t('account.unknownDevice')}</span>}
                 description={`${s.ip} · ${t('account.signedInAt')} ${dayjs(s.createdAt).format('YYYY-MM-DD HH:mm')} · ${t('account.lastSeen')} ${dayjs(s.lastSeenAt).format('YYYY-MM-DD HH:mm')}`}
               />
             </List.Item>

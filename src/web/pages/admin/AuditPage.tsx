@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { AuditEntry } from '../../api/types.ts';
 import { useKeysetList } from '../../api/useKeysetList.ts';
 import { KeysetTable, ListPage, useListFilter } from '../../components/KeysetTable.tsx';
+import { auditActionName } from './auditNames.ts';
 
 function Json({ value }: { value: unknown }) {
   if (value === null || value === undefined) return <Typography.Text type="secondary">—</Typography.Text>;
@@ -57,7 +58,12 @@ export function AuditPage() {
         columns={[
           { title: t('audit.at'), dataIndex: 'at', width: 160, render: (_, r) => dayjs(r.at).format('YYYY-MM-DD HH:mm:ss') },
           { title: t('audit.actor'), dataIndex: 'actorName', width: 160 },
-          { title: t('audit.action'), dataIndex: 'action', render: (v) => <Typography.Text code>{v}</Typography.Text> },
+          {
+            title: t('audit.action'),
+            dataIndex: 'action',
+            // The words first; the code stays as its title, for searching and for support.
+            render: (v: string) => <span title={v} data-testid="audit-action">{auditActionName(v, t)}</span>,
+          },
           { title: t('audit.entityType'), dataIndex: 'entityType', width: 130 },
           { title: t('audit.entityId'), dataIndex: 'entityId', width: 120, render: (_, r) => (r.entityId ? <Typography.Text copyable={{ text: r.entityId }}>…{r.entityId.slice(-8)}</Typography.Text> : '—') },
           { title: t('audit.ip'), dataIndex: 'ip', width: 120 },

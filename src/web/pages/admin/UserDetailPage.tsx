@@ -8,6 +8,7 @@ import { api } from '../../api/client.ts';
 import type { Assignment, UserSummary } from '../../api/types.ts';
 import { applyServerErrors, ErrorAlert, QueryState } from '../../components/feedback.tsx';
 import { ScopePicker } from './ScopePicker.tsx';
+import { requiredChoice, requiredText } from '../../components/rules.ts';
 
 type UserDetail = UserSummary & { assignments: (Assignment & { allowedActions?: string[] })[] };
 
@@ -35,14 +36,14 @@ function GrantRole({ userId, onDone }: { userId: string; onDone: () => void }) {
         if ('scopeType' in changed) form.setFieldsValue({ scopeId: undefined });
       }}>
         <Space wrap align="start">
-          <Form.Item name="role" label={t('users.role')} rules={[{ required: true, message: t('common.required') }]}>
+          <Form.Item name="role" label={t('users.role')} rules={[requiredChoice(t, t('users.role'))]}>
             <Select style={{ width: 200 }} options={ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))} />
           </Form.Item>
-          <Form.Item name="scopeType" label={t('users.scopeType')} rules={[{ required: true, message: t('common.required') }]}>
+          <Form.Item name="scopeType" label={t('users.scopeType')} rules={[requiredChoice(t, t('users.scopeType'))]}>
             <Select style={{ width: 140 }} options={(role ? ROLE_SCOPES[role] : []).map((s) => ({ value: s, label: t(`scope.${s}`) }))} />
           </Form.Item>
           {scopeType && (
-            <Form.Item name="scopeId" label={t('users.scope')} rules={scopeType === 'platform' ? [] : [{ required: true, message: t('common.required') }]}>
+            <Form.Item name="scopeId" label={t('users.scope')} rules={scopeType === 'platform' ? [] : [requiredText(t, t('users.scope'))]}>
               <ScopePicker scopeType={scopeType} />
             </Form.Item>
           )}
@@ -115,7 +116,7 @@ export function UserDetailPage() {
         <Card size="small" title={t('users.resetPassword')}>
           <ErrorAlert error={pwError} />
           <Form form={pwForm} layout="inline" onFinish={(v) => reset.mutate(v)}>
-            <Form.Item name="newPassword" rules={[{ required: true, message: t('common.required') }]}>
+            <Form.Item name="newPassword" rules={[requiredText(t, t('account.newPassword'))]}>
               <Input.Password placeholder={t('account.newPassword')} autoComplete="new-password" style={{ width: 240 }} />
             </Form.Item>
             <Button htmlType="submit" loading={reset.isPending}>{t('users.resetPassword')}</Button>

@@ -10,6 +10,7 @@ import { useKeysetList } from '../../api/useKeysetList.ts';
 import { useAuth } from '../../app/auth.tsx';
 import { KeysetTable, ListPage, useListFilter } from '../../components/KeysetTable.tsx';
 import { FormModal, useFormSave } from '../../components/SaveForm.tsx';
+import { requiredText } from '../../components/rules.ts';
 
 function CreateUserModal({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
@@ -21,13 +22,13 @@ function CreateUserModal({ onClose }: { onClose: () => void }) {
   });
   return (
     <FormModal title={t('users.create')} onClose={onClose} saver={saver} initialValues={{ username: '', displayName: '', password: '', locale: 'zh-CN' }}>
-      <Form.Item name="username" label={t('auth.username')} rules={[{ required: true, message: t('common.required') }]} extra={t('users.usernameRule')}>
+      <Form.Item name="username" label={t('auth.username')} rules={[requiredText(t, t('auth.username'))]} extra={t('users.usernameRule')}>
         <Input autoComplete="off" />
       </Form.Item>
-      <Form.Item name="displayName" label={t('account.displayName')} rules={[{ required: true, message: t('common.required') }]}>
+      <Form.Item name="displayName" label={t('account.displayName')} rules={[requiredText(t, t('account.displayName'))]}>
         <Input />
       </Form.Item>
-      <Form.Item name="password" label={t('users.initialPassword')} rules={[{ required: true, message: t('common.required') }]} extra={t('account.passwordRule')}>
+      <Form.Item name="password" label={t('users.initialPassword')} rules={[requiredText(t, t('users.initialPassword'))]} extra={t('account.passwordRule')}>
         <Input.Password autoComplete="new-password" />
       </Form.Item>
       <Form.Item name="locale" label={t('users.locale')}>

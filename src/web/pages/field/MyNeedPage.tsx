@@ -50,7 +50,7 @@ function Answer({ needId, canConfirm, canDispute }: { needId: string; canConfirm
         </div>
       )}
       {mode !== null && (
-        <Form form={form} layout="vertical" size="large" onFinish={submit} initialValues={{ rating: undefined, comment: '', reason: '' }}>
+        <Form form={form} layout="vertical" size="large" onFinish={submit} onValuesChange={() => setError(null)} initialValues={{ rating: undefined, comment: '', reason: '' }}>
           <ErrorAlert error={error} />
           {mode === 'confirm' ? (
             <>
@@ -58,12 +58,12 @@ function Answer({ needId, canConfirm, canDispute }: { needId: string; canConfirm
                 <Rate style={{ fontSize: 36 }} data-testid="rating" />
               </Form.Item>
               <Form.Item label={t('myNeeds.comment')} name="comment">
-                <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={2000} data-testid="confirm-comment" />
+                <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} count={{ show: true, max: 2000 }} data-testid="confirm-comment" />
               </Form.Item>
             </>
           ) : (
             <Form.Item label={t('myNeeds.reason')} name="reason" rules={[{ required: true, whitespace: true, message: t('myNeeds.reasonRequired') }]}>
-              <Input.TextArea autoSize={{ minRows: 3, maxRows: 8 }} maxLength={2000} placeholder={t('myNeeds.reasonPlaceholder')} data-testid="dispute-reason" />
+              <Input.TextArea autoSize={{ minRows: 3, maxRows: 8 }} count={{ show: true, max: 2000 }} placeholder={t('myNeeds.reasonPlaceholder')} data-testid="dispute-reason" />
             </Form.Item>
           )}
           <div style={{ display: 'grid', gridTemplateColumns: '1fr 1fr', gap: 8 }}>

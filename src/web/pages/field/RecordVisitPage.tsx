@@ -12,6 +12,7 @@ import { uploadAttachment, useCreateVisit, type CreateVisitBody, type VisitDetai
 import { HouseholdPicker } from './HouseholdPicker.tsx';
 import { PhotoInput } from './PhotoInput.tsx';
 import { matchPhotos } from './visitPhotos.ts';
+import { requiredChoice, requiredText } from '../../components/rules.ts';
 
 const KINDS = ['routine', 'follow_up', 'care', 'emergency'] as const;
 const URGENCIES = ['normal', 'urgent', 'difficult'] as const;
@@ -138,7 +139,7 @@ export function RecordVisitPage() {
               <HouseholdPicker />
             </Form.Item>
           )}
-          <Form.Item label={t('field.kind')} name="kind" rules={[{ required: true, message: t('common.required') }]}>
+          <Form.Item label={t('field.kind')} name="kind" rules={[requiredChoice(t, t('field.kind'))]}>
             <Radio.Group optionType="button" buttonStyle="solid" data-testid="visit-kind" style={{ display: 'flex', flexWrap: 'wrap', gap: 8 }}>
               {KINDS.map((k) => (
                 <Radio.Button key={k} value={k} style={{ borderRadius: 6 }}>
@@ -162,14 +163,14 @@ export function RecordVisitPage() {
               data-testid="visit-resident"
             />
           </Form.Item>
-          <Form.Item label={t('field.visitedAt')} name="visitedAt" rules={[{ required: true, message: t('common.required') }]}>
+          <Form.Item label={t('field.visitedAt')} name="visitedAt" rules={[requiredText(t, t('field.visitedAt'))]}>
             <Input type="datetime-local" max={dayjs().add(5, 'minute').format(LOCAL)} data-testid="visit-time" />
           </Form.Item>
           <Form.Item label={t('field.notes')} name="notes">
-            <Input.TextArea autoSize={{ minRows: 2, maxRows: 8 }} maxLength={4000} placeholder={t('field.notesPlaceholder')} data-testid="visit-notes" />
+            <Input.TextArea autoSize={{ minRows: 2, maxRows: 8 }} count={{ show: true, max: 4000 }} placeholder={t('field.notesPlaceholder')} data-testid="visit-notes" />
           </Form.Item>
           <Form.Item label={t('field.findings')} name="findings" style={{ marginBottom: 0 }}>
-            <Input.TextArea autoSize={{ minRows: 2, maxRows: 8 }} maxLength={4000} placeholder={t('field.findingsPlaceholder')} data-testid="visit-findings" />
+            <Input.TextArea autoSize={{ minRows: 2, maxRows: 8 }} count={{ show: true, max: 4000 }} placeholder={t('field.findingsPlaceholder')} data-testid="visit-findings" />
           </Form.Item>
         </Card>
 
@@ -189,7 +190,7 @@ export function RecordVisitPage() {
                     <CategorySelect testId="visit-need-category" districtId={household.data?.districtId} />
                   </Form.Item>
                   <Form.Item label={t('field.description')} name={[f.name, 'description']} rules={[{ required: true, whitespace: true, message: t('field.descriptionRequired') }]}>
-                    <Input.TextArea autoSize={{ minRows: 2, maxRows: 8 }} maxLength={2000} placeholder={t('field.descriptionPlaceholder')} data-testid="visit-need-description" />
+                    <Input.TextArea autoSize={{ minRows: 2, maxRows: 8 }} count={{ show: true, max: 2000 }} placeholder={t('field.descriptionPlaceholder')} data-testid="visit-need-description" />
                   </Form.Item>
                   <Form.Item label={t('field.urgency')} name={[f.name, 'urgency']}>
                     <Radio.Group optionType="button" data-testid="visit-need-urgency" style={{ display: 'flex', flexWrap: 'wrap', gap: 8 }}>

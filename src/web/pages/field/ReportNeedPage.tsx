@@ -99,7 +99,7 @@ export function ReportNeedPage() {
             <CategorySelect testId="report-need-category" districtId={household.data?.districtId} />
           </Form.Item>
           <Form.Item label={t('field.description')} name="description" rules={[{ required: true, whitespace: true, message: t('field.descriptionRequired') }]}>
-            <Input.TextArea autoSize={{ minRows: 3, maxRows: 10 }} maxLength={2000} showCount placeholder={t('myNeeds.descriptionPlaceholder')} data-testid="report-need-description" />
+            <Input.TextArea autoSize={{ minRows: 3, maxRows: 10 }} count={{ show: true, max: 2000 }} placeholder={t('myNeeds.descriptionPlaceholder')} data-testid="report-need-description" />
           </Form.Item>
           <PossibleDuplicates householdId={householdId} categoryId={categoryId} description={description} />
           <Form.Item label={t('field.urgency')} name="urgency">

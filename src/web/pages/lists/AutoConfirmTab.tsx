@@ -6,6 +6,7 @@ import { api } from '../../api/client.ts';
 import { useAuth } from '../../app/auth.tsx';
 import { ErrorAlert } from '../../components/feedback.tsx';
 import { useFormSave } from '../../components/SaveForm.tsx';
+import { requiredText } from '../../components/rules.ts';
 
 type Settings = { districtId: string; autoConfirmDays: number };
 
@@ -29,7 +30,7 @@ export function AutoConfirmTab({ districtId }: { districtId: string }) {
       <ErrorAlert error={settings.error ?? saver.error} />
       <Typography.Paragraph type="secondary">{t('needSettings.autoConfirmHint')}</Typography.Paragraph>
       <Form form={saver.form} layout="inline" onFinish={saver.submit} disabled={!editable || settings.isLoading}>
-        <Form.Item name="autoConfirmDays" label={t('needSettings.autoConfirmDays')} rules={[{ required: true, message: t('common.required') }]}>
+        <Form.Item name="autoConfirmDays" label={t('needSettings.autoConfirmDays')} rules={[requiredText(t, t('needSettings.autoConfirmDays'))]}>
           <InputNumber min={1} max={60} data-testid="auto-confirm-days" />
         </Form.Item>
         {editable && (

@@ -7,6 +7,7 @@ import { useAuth } from '../../app/auth.tsx';
 import { ErrorAlert } from '../../components/feedback.tsx';
 import { useFormSave } from '../../components/SaveForm.tsx';
 import type { CalendarDay, CalendarList } from './listsApi.ts';
+import { requiredText } from '../../components/rules.ts';
 
 /** The calendar that turns "working days" into dates: the national holidays and make-up working days, with local edits over them. */
 export function CalendarTab() {
@@ -45,14 +46,14 @@ export function CalendarTab() {
         <>
           <ErrorAlert error={saver.error} />
           <Form form={saver.form} layout="inline" onFinish={saver.submit} initialValues={{ kind: 'holiday' }} style={{ rowGap: 8 }}>
-            <Form.Item name="date" rules={[{ required: true, message: t('common.required') }, { pattern: /^\d{4}-\d{2}-\d{2}$/, message: t('threeLists.dateFormat') }]}>
+            <Form.Item name="date" rules={[requiredText(t, t('threeLists.dateField')), { pattern: /^\d{4}-\d{2}-\d{2}$/, message: t('threeLists.dateFormat') }]}>
               <Input placeholder={`${year}-10-01`} style={{ width: 130 }} data-testid="calendar-date" />
             </Form.Item>
             <Form.Item name="kind">
               <Select style={{ width: 140 }} options={(['holiday', 'workday'] as const).map((k) => ({ value: k, label: t(`needSettings.dayKind.${k}`) }))} />
             </Form.Item>
             <Form.Item name="name">
-              <Input placeholder={t('needSettings.dayName')} maxLength={50} style={{ width: 160 }} />
+              <Input placeholder={t('needSettings.dayName')} count={{ show: true, max: 50 }} style={{ width: 160 }} />
             </Form.Item>
             <Button type="primary" htmlType="submit" loading={saver.saving} data-testid="calendar-add">{t('needSettings.addDay')}</Button>
           </Form>

@@ -7,6 +7,7 @@ import { useAuth } from '../../app/auth.tsx';
 import { ErrorAlert } from '../../components/feedback.tsx';
 import { FormModal, useFormSave } from '../../components/SaveForm.tsx';
 import { type CategoryView, type Limits, ROUTES, URGENCY_KEYS, useCategories } from './listsApi.ts';
+import { requiredText } from '../../components/rules.ts';
 
 type Node = CategoryView & { children?: Node[] };
 
@@ -53,7 +54,7 @@ function CategoryModal({ districtId, category, parents, onClose }: { districtId:
   const initial = category ?? { limits: DEFAULT_LIMITS, defaultRoute: 'community', active: true, parentId: null };
   const limitField = (u: (typeof URGENCY_KEYS)[number], phase: 'triage' | 'resolve') => (
     <Space.Compact>
-      <Form.Item name={['limits', u, phase, 'amount']} noStyle rules={[{ required: true, message: t('common.required') }]}>
+      <Form.Item name={['limits', u, phase, 'amount']} noStyle rules={[requiredText(t, t(`needSettings.${phase}`))]}>
         <InputNumber min={0} max={360} style={{ width: 70 }} aria-label={t(`needSettings.${phase}`)} />
       </Form.Item>
       <Form.Item name={['limits', u, phase, 'unit']} noStyle>
@@ -65,7 +66,7 @@ function CategoryModal({ districtId, category, parents, onClose }: { districtId:
     <FormModal title={category ? t('needSettings.editCategory') : t('needSettings.addCategory')} saver={saver} initialValues={initial} onClose={onClose} saveTestId="category-save">
       {!category && (
         <>
-          <Form.Item name="code" label={t('needSettings.code')} rules={[{ required: true, message: t('common.required') }, { pattern: /^[a-z][a-z0-9_]{1,49}$/, message: t('needSettings.codeFormat') }]}>
+          <Form.Item name="code" label={t('needSettings.code')} rules={[requiredText(t, t('needSettings.code')), { pattern: /^[a-z][a-z0-9_]{1,49}$/, message: t('needSettings.codeFormat') }]}>
             <Input data-testid="category-code" />
           </Form.Item>
           <Form.Item name="parentId" label={t('needSettings.parent')}>
@@ -73,11 +74,11 @@ function CategoryModal({ districtId, category, parents, onClose }: { districtId:
           </Form.Item>
         </>
       )}
-      <Form.Item name="name" label={t('needSettings.name')} rules={[{ required: true, message: t('common.required') }]}>
-        <Input maxLength={50} data-testid="category-name" />
+      <Form.Item name="name" label={t('needSettings.name')} rules={[requiredText(t, t('needSettings.name'))]}>
+        <Input count={{ show: true, max: 50 }} data-testid="category-name" />
       </Form.Item>
       <Form.Item name="nameEn" label={t('needSettings.nameEn')}>
-        <Input maxLength={100} />
+        <Input count={{ show: true, max: 100 }} />
       </Form.Item>
       <Typography.Text strong>{t('needSettings.limits')}</Typography.Text>
       {URGENCY_KEYS.map((u) => (
@@ -95,7 +96,7 @@ function CategoryModal({ districtId, category, parents, onClose }: { districtId:
         <Select options={ROUTES.map((r) => ({ value: r, label: t(`needSettings.route.${r}`) }))} />
       </Form.Item>
       <Form.Item name="open311Code" label={t('needSettings.open311Code')}>
-        <Input maxLength={50} />
+        <Input count={{ show: true, max: 50 }} />
       </Form.Item>
       <Form.Item name="active" label={t('needSettings.active')} valuePropName="checked">
         <Switch />

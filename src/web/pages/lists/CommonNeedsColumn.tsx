@@ -10,6 +10,7 @@ import { NeedStateTag } from '../../components/NeedStateTag.tsx';
 import { FormModal, useFormSave } from '../../components/SaveForm.tsx';
 import { useChildren } from '../territory/queries.ts';
 import type { CommonNeedDetail, CommonNeedView } from './listsApi.ts';
+import { requiredText } from '../../components/rules.ts';
 
 export function useGridNames(communityId: string) {
   const grids = useChildren<GridUnit>('grids', { communityId });
@@ -52,8 +53,8 @@ function RenameModal({ need, onClose }: { need: CommonNeedView; onClose: () => v
   });
   return (
     <FormModal title={t('threeLists.rename')} saver={saver} initialValues={{ title: need.title }} onClose={onClose} saveTestId="rename-save">
-      <Form.Item name="title" label={t('threeLists.title')} rules={[{ required: true, message: t('common.required') }, { max: 100 }]}>
-        <Input maxLength={100} />
+      <Form.Item name="title" label={t('threeLists.title')} rules={[requiredText(t, t('threeLists.title')), { max: 100 }]}>
+        <Input count={{ show: true, max: 100 }} />
       </Form.Item>
     </FormModal>
   );

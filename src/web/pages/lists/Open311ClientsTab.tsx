@@ -12,6 +12,7 @@ import { KeysetTable } from '../../components/KeysetTable.tsx';
 import { FormModal, useFormSave } from '../../components/SaveForm.tsx';
 import type { ClientView } from './listsApi.ts';
 import { SecretOnce } from './SecretOnce.tsx';
+import { requiredText } from '../../components/rules.ts';
 
 /** Apps that file needs through the Open311 GeoReport API, each with its own key. */
 export function Open311ClientsTab({ districtId }: { districtId: string }) {
@@ -63,8 +64,8 @@ export function Open311ClientsTab({ districtId }: { districtId: string }) {
       />
       {creating && (
         <FormModal title={t('needSettings.issueKey')} saver={saver} initialValues={{}} onClose={() => setCreating(false)} saveTestId="open311-client-save">
-          <Form.Item name="name" label={t('needSettings.clientName')} rules={[{ required: true, message: t('common.required') }]} extra={t('needSettings.clientNameHint')}>
-            <Input maxLength={100} data-testid="open311-client-name" />
+          <Form.Item name="name" label={t('needSettings.clientName')} rules={[requiredText(t, t('needSettings.clientName'))]} extra={t('needSettings.clientNameHint')}>
+            <Input count={{ show: true, max: 100 }} data-testid="open311-client-name" />
           </Form.Item>
         </FormModal>
       )}

@@ -7,6 +7,7 @@ import type { Organization } from '../../api/types.ts';
 import { useKeysetList } from '../../api/useKeysetList.ts';
 import type { ResourceView } from './listsApi.ts';
 import { OWNER_TYPES, RESOURCE_KINDS, useCategories, useCommunities } from './listsApi.ts';
+import { requiredChoice, requiredText } from '../../components/rules.ts';
 
 interface Values {
   kind: ResourceView['kind'];
@@ -62,28 +63,27 @@ export function ResourceForm({ communityId, resource, onClose }: { communityId: 
   const initial: Partial<Record<keyof Values, unknown>> = resource
     ? { ...resource, availableFrom: resource.availableFrom ?? '', availableUntil: resource.availableUntil ?? '', contactPhone: '' }
     : { kind: 'venue', ownerType: 'community', ownerId: communityId, categories: [], weeklyWindows: [] };
-  const required = [{ required: true, message: t('common.required') }];
   const ownerType = Form.useWatch('ownerType', saver.form) ?? (initial.ownerType as Values['ownerType']);
   const orgs = useKeysetList<Organization>('organizations', '/organizations', { status: 'active' }, 200, ownerType === 'organization');
   return (
     <FormModal title={resource ? t('threeLists.editResource') : t('threeLists.addResource')} saver={saver} initialValues={initial} onClose={onClose} saveTestId="resource-save">
-      <Form.Item name="name" label={t('threeLists.resourceName')} rules={required}>
-        <Input maxLength={100} data-testid="resource-name" />
+      <Form.Item name="name" label={t('threeLists.resourceName')} rules={[requiredText(t, t('threeLists.resourceName'))]}>
+        <Input count={{ show: true, max: 100 }} data-testid="resource-name" />
       </Form.Item>
       <Space wrap>
-        <Form.Item name="kind" label={t('threeLists.kind')} rules={required}>
+        <Form.Item name="kind" label={t('threeLists.kind')} rules={[requiredChoice(t, t('threeLists.kind'))]}>
           <Select style={{ width: 160 }} options={RESOURCE_KINDS.map((k) => ({ value: k, label: t(`resourceKind.${k}`) }))} />
         </Form.Item>
-        <Form.Item name="ownerType" label={t('threeLists.ownerType')} rules={required}>
+        <Form.Item name="ownerType" label={t('threeLists.ownerType')} rules={[requiredChoice(t, t('threeLists.ownerType'))]}>
           <Select style={{ width: 140 }} onChange={() => saver.form.setFieldValue('ownerId', null)} options={OWNER_TYPES.map((k) => ({ value: k, label: t(`ownerType.${k}`) }))} />
         </Form.Item>
       </Space>
       {ownerType === 'other' ? (
-        <Form.Item name="ownerName" label={t('threeLists.owner')} rules={required}>
-          <Input maxLength={100} data-testid="resource-owner-name" />
+        <Form.Item name="ownerName" label={t('threeLists.owner')} rules={[requiredText(t, t('threeLists.owner'))]}>
+          <Input count={{ show: true, max: 100 }} data-testid="resource-owner-name" />
         </Form.Item>
       ) : (
-        <Form.Item name="ownerId" label={t('threeLists.owner')} rules={required}>
+        <Form.Item name="ownerId" label={t('threeLists.owner')} rules={[requiredChoice(t, t('threeLists.owner'))]}>
           <Select
             showSearch
             optionFilterProp="label"
@@ -106,13 +106,13 @@ export function ResourceForm({ communityId, resource, onClose }: { communityId: 
             <Space orientation="vertical" size={4} style={{ width: '100%' }}>
               {fields.map((f) => (
                 <Space key={f.key} wrap size={4} align="baseline">
-                  <Form.Item name={[f.name, 'weekday']} rules={required} noStyle>
+                  <Form.Item name={[f.name, 'weekday']} rules={[requiredChoice(t, t('threeLists.weekdayField'))]} noStyle>
                     <Select style={{ width: 90 }} options={[1, 2, 3, 4, 5, 6, 7].map((d) => ({ value: d, label: t(`weekday.${d}`) }))} />
                   </Form.Item>
-                  <Form.Item name={[f.name, 'from']} rules={[...required, { pattern: TIME, message: t('threeLists.timeFormat') }]} noStyle>
+                  <Form.Item name={[f.name, 'from']} rules={[requiredText(t, t('threeLists.fromField')), { pattern: TIME, message: t('threeLists.timeFormat') }]} noStyle>
                     <Input style={{ width: 80 }} placeholder="09:00" />
                   </Form.Item>
-                  <Form.Item name={[f.name, 'to']} rules={[...required, { pattern: TIME, message: t('threeLists.timeFormat') }]} noStyle>
+                  <Form.Item name={[f.name, 'to']} rules={[requiredText(t, t('threeLists.toField')), { pattern: TIME, message: t('threeLists.timeFormat') }]} noStyle>
                     <Input style={{ width: 80 }} placeholder="17:00" />
                   </Form.Item>
                   <MinusCircleOutlined onClick={() => remove(f.name)} aria-label={t('threeLists.remove')} />
@@ -135,17 +135,17 @@ export function ResourceForm({ communityId, resource, onClose }: { communityId: 
         </Form.Item>
       </Space>
       <Form.Item name="constraints" label={t('threeLists.constraints')}>
-        <Input.TextArea rows={2} maxLength={2000} />
+        <Input.TextArea rows={2} count={{ show: true, max: 2000 }} />
       </Form.Item>
       <Form.Item name="description" label={t('threeLists.description')}>
-        <Input.TextArea rows={2} maxLength={2000} />
+        <Input.TextArea rows={2} count={{ show: true, max: 2000 }} />
       </Form.Item>
       <Space wrap>
         <Form.Item name="contactName" label={t('threeLists.contactName')}>
-          <Input maxLength={50} />
+          <Input count={{ show: true, max: 50 }} />
         </Form.Item>
         <Form.Item name="contactPhone" label={t('threeLists.contactPhone')} extra={resource?.contactPhoneMasked ? t('threeLists.phoneKept', { masked: resource.contactPhoneMasked }) : undefined}>
-          <Input maxLength={30} />
+          <Input count={{ show: true, max: 30 }} />
         </Form.Item>
       </Space>
     </FormModal>

@@ -8,6 +8,7 @@ import { ErrorAlert } from '../../components/feedback.tsx';
 import { FormModal, useFormSave } from '../../components/SaveForm.tsx';
 import { useGridNames } from './CommonNeedsColumn.tsx';
 import type { CommonNeedView, Suggestion } from './listsApi.ts';
+import { requiredText } from '../../components/rules.ts';
 
 const INVALIDATE = ['three-lists', 'common-needs', 'needs'];
 
@@ -31,11 +32,11 @@ function CreateModal({ communityId, suggestion, place, onClose }: { communityId:
       <Typography.Paragraph>
         {t('threeLists.createSummary', { count: suggestion.needCount, beneficiaries: suggestion.beneficiaryCount, category: suggestion.categoryName, place })}
       </Typography.Paragraph>
-      <Form.Item name="title" label={t('threeLists.title')} rules={[{ required: true, message: t('common.required') }, { max: 100 }]}>
-        <Input maxLength={100} data-testid="common-need-title" />
+      <Form.Item name="title" label={t('threeLists.title')} rules={[requiredText(t, t('threeLists.title')), { max: 100 }]}>
+        <Input count={{ show: true, max: 100 }} data-testid="common-need-title" />
       </Form.Item>
       <Form.Item name="description" label={t('threeLists.description')}>
-        <Input.TextArea rows={3} maxLength={2000} />
+        <Input.TextArea rows={3} count={{ show: true, max: 2000 }} />
       </Form.Item>
     </FormModal>
   );

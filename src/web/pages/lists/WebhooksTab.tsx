@@ -12,6 +12,7 @@ import { KeysetTable } from '../../components/KeysetTable.tsx';
 import { FormModal, useFormSave } from '../../components/SaveForm.tsx';
 import type { DeliveryView, WebhookView } from './listsApi.ts';
 import { SecretOnce } from './SecretOnce.tsx';
+import { requiredChoice, requiredText } from '../../components/rules.ts';
 
 // Every need timeline action is published as need.<action>; these are the ones subscribers usually want.
 const EVENT_SUGGESTIONS = ['need.report', 'need.accept', 'need.reject', 'need.assign', 'need.refer', 'need.resolve', 'need.confirm', 'need.dispute', 'need.escalate', 'need.pool'];
@@ -27,14 +28,14 @@ function CreateWebhook({ districtId, onClose, onCreated }: { districtId: string;
   });
   return (
     <FormModal title={t('needSettings.addWebhook')} saver={saver} initialValues={{ events: ['need.report'] }} onClose={onClose} saveTestId="webhook-save">
-      <Form.Item name="url" label={t('needSettings.url')} rules={[{ required: true, message: t('common.required') }]}>
+      <Form.Item name="url" label={t('needSettings.url')} rules={[requiredText(t, t('needSettings.url'))]}>
         <Input placeholder="https://" data-testid="webhook-url" />
       </Form.Item>
-      <Form.Item name="events" label={t('needSettings.events')} rules={[{ required: true, message: t('common.required') }]} extra={t('needSettings.eventsHint')}>
+      <Form.Item name="events" label={t('needSettings.events')} rules={[requiredChoice(t, t('needSettings.events'))]} extra={t('needSettings.eventsHint')}>
         <Select mode="tags" options={EVENT_SUGGESTIONS.map((e) => ({ value: e, label: e }))} data-testid="webhook-events" />
       </Form.Item>
       <Form.Item name="description" label={t('threeLists.description')}>
-        <Input maxLength={200} />
+        <Input count={{ show: true, max: 200 }} />
       </Form.Item>
     </FormModal>
   );

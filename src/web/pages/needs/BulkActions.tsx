@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../app/auth.tsx';
 import { ErrorAlert } from '../../components/feedback.tsx';
 import { useBulkTransition, useHandlers, type BulkTransitionResult, type NeedView } from './needQueries.ts';
+import { requiredChoice, requiredText } from '../../components/rules.ts';
 
 type BulkAction = 'accept' | 'reject' | 'assign';
 
@@ -83,12 +84,12 @@ export function BulkActions({
         <ErrorAlert error={error} />
         <Form form={form} layout="vertical" onFinish={(v) => open && void run(open, v)}>
           {open === 'reject' && (
-            <Form.Item name="reason" label={t('needForm.reason')} rules={[{ required: true, message: t('common.required') }]}>
-              <Input.TextArea rows={3} maxLength={2000} data-testid="bulk-reason" />
+            <Form.Item name="reason" label={t('needForm.reason')} rules={[requiredText(t, t('needForm.reason'))]}>
+              <Input.TextArea rows={3} count={{ show: true, max: 2000 }} data-testid="bulk-reason" />
             </Form.Item>
           )}
           {open === 'assign' && (
-            <Form.Item name="handlerUserId" label={t('needPage.handler')} rules={[{ required: true, message: t('common.required') }]} extra={t('needPage.handlerHint')}>
+            <Form.Item name="handlerUserId" label={t('needPage.handler')} rules={[requiredChoice(t, t('needPage.handler'))]} extra={t('needPage.handlerHint')}>
               <Select
                 showSearch
                 optionFilterProp="label"

@@ -7,7 +7,6 @@ import type { TransitionBody } from '../../../server/modules/needs/needs.schemas
 import { useAuth } from '../../app/auth.tsx';
 import { applyServerErrors, ErrorAlert } from '../../components/feedback.tsx';
 import {
-  useCategories,
   useCommonNeeds,
   useHandlers,
   useOrganizations,
@@ -15,6 +14,8 @@ import {
   useTransition,
   type NeedDetail,
 } from './needQueries.ts';
+import { requiredChoice, requiredText } from '../../components/rules.ts';
+import { CategorySelect } from '../field/CategorySelect.tsx';
 
 /** The order actions are offered in: forward steps first, side steps after. */
 const ORDER = ['accept', 'assign', 'resolve', 'answer_referral', 'resume', 'confirm', 'split', 'pool', 'wait', 'refer', 'merge', 'dispute', 'reject'];
@@ -94,11 +95,9 @@ function ActionModal({ need, action, duplicateOf, onClose }: { need: NeedDetail;
   const handlers = useHandlers(need.id, action === 'assign');
   const orgs = useOrganizations(action === 'refer');
   const commonNeeds = useCommonNeeds(need.communityId, action === 'pool');
-  const categories = useCategories(action === 'split' ? need.districtId : undefined);
   const referTo = Form.useWatch('referTo', form) ?? 'org';
   const outcome = Form.useWatch('outcome', form);
   const busy = transition.isPending || split.isPending;
-  const req = [{ required: true, message: t('common.required') }];
 
   const submit = async (v: FormValues) => {
     setError(null);
@@ -138,7 +137,6 @@ function ActionModal({ need, action, duplicateOf, onClose }: { need: NeedDetail;
     }
   };
 
-  const lang = document.documentElement.lang === 'en' ? 'en' : 'zh-CN';
   const otherDuplicates = need.duplicates.map((d) => ({ value: d.id, label: `${d.refNo} · ${d.description.slice(0, 30)}` }));
 
   return (
@@ -159,22 +157,19 @@ function ActionModal({ need, action, duplicateOf, onClose }: { need: NeedDetail;
         form={form}
         layout="vertical"
         onFinish={(v) => void submit(v)}
+        // A refusal is about what was sent: once a field changes, its message goes.
+        onValuesChange={() => setError(null)}
         initialValues={{ duplicateOf, referTo: 'org', urgency: need.urgency }}
         data-testid={`need-form-${action}`}
       >
         {action === 'split' && (
           <>
-            <Form.Item name="categoryId" label={t('needPage.category')} rules={req}>
-              <Select
-                showSearch
-                optionFilterProp="label"
-                loading={categories.isLoading}
-                data-testid="split-category"
-                options={(categories.data ?? []).filter((c) => c.active).map((c) => ({ value: c.id, label: lang === 'en' && c.nameEn ? c.nameEn : c.name }))}
-              />
+            <Form.Item name="categoryId" label={t('needPage.category')} rules={[requiredChoice(t, t('needPage.category'))]}>
+              {/* Group headings are not offered: only categories a need can be filed under. */}
+              <CategorySelect testId="split-category" districtId={need.districtId} />
             </Form.Item>
-            <Form.Item name="description" label={t('needPage.description')} rules={req}>
-              <Input.TextArea rows={3} maxLength={2000} data-testid="split-description" />
+            <Form.Item name="description" label={t('needPage.description')} rules={[requiredText(t, t('needPage.description'))]}>
+              <Input.TextArea rows={3} count={{ show: true, max: 2000 }} data-testid="split-description" />
             </Form.Item>
             <Form.Item name="urgency" label={t('needPage.urgency')}>
               <Select options={['urgent', 'normal', 'difficult'].map((u) => ({ value: u, label: t(`urgency.${u}`) }))} />
@@ -185,7 +180,7 @@ function ActionModal({ need, action, duplicateOf, onClose }: { need: NeedDetail;
           </>
         )}
         {action === 'assign' && (
-          <Form.Item name="handlerUserId" label={t('needPage.handler')} rules={req} extra={t('needPage.handlerHint')}>
+          <Form.Item name="handlerUserId" label={t('needPage.handler')} rules={[requiredChoice(t, t('needPage.handler'))]} extra={t('needPage.handlerHint')}>
             <Select
               showSearch
               optionFilterProp="label"
@@ -196,12 +191,12 @@ function ActionModal({ need, action, duplicateOf, onClose }: { need: NeedDetail;
           </Form.Item>
         )}
         {action === 'merge' && (
-          <Form.Item name="duplicateOf" label={t('needPage.duplicateOf')} rules={req}>
+          <Form.Item name="duplicateOf" label={t('needPage.duplicateOf')} rules={[requiredChoice(t, t('needPage.duplicateOf'))]}>
             <Select data-testid="merge-target" options={otherDuplicates} />
           </Form.Item>
         )}
         {action === 'pool' && (
-          <Form.Item name="commonNeedId" label={t('needPage.commonNeed')} rules={req}>
+          <Form.Item name="commonNeedId" label={t('needPage.commonNeed')} rules={[requiredChoice(t, t('needPage.commonNeed'))]}>
             <Select
               showSearch
               optionFilterProp="label"
@@ -222,33 +217,33 @@ function ActionModal({ need, action, duplicateOf, onClose }: { need: NeedDetail;
               />
             </Form.Item>
             {referTo === 'org' ? (
-              <Form.Item name="referralOrgId" label={t('needPage.organization')} rules={req}>
+              <Form.Item name="referralOrgId" label={t('needPage.organization')} rules={[requiredChoice(t, t('needPage.organization'))]}>
                 <Select showSearch optionFilterProp="label" loading={orgs.isLoading} data-testid="refer-org" options={(orgs.data ?? []).map((o) => ({ value: o.id, label: o.name }))} />
               </Form.Item>
             ) : (
-              <Form.Item name="referralDepartment" label={t('needPage.department')} rules={req}>
-                <Input maxLength={200} data-testid="refer-department" />
+              <Form.Item name="referralDepartment" label={t('needPage.department')} rules={[requiredText(t, t('needPage.department'))]}>
+                <Input count={{ show: true, max: 200 }} data-testid="refer-department" />
               </Form.Item>
             )}
           </>
         )}
         {action === 'wait' && (
-          <Form.Item name="expectedDate" label={t('needPage.expectedDate')} rules={req}>
+          <Form.Item name="expectedDate" label={t('needPage.expectedDate')} rules={[requiredChoice(t, t('needPage.expectedDate'))]}>
             <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isBefore(dayjs(), 'day')} data-testid="wait-date" />
           </Form.Item>
         )}
         {REASONED.has(action) && (
-          <Form.Item name="reason" label={t('needForm.reason')} rules={req}>
-            <Input.TextArea rows={3} maxLength={2000} data-testid="action-reason" />
+          <Form.Item name="reason" label={t('needForm.reason')} rules={[requiredText(t, t('needForm.reason'))]}>
+            <Input.TextArea rows={3} count={{ show: true, max: 2000 }} data-testid="action-reason" />
           </Form.Item>
         )}
         {action === 'answer_referral' && (
-          <Form.Item name="answer" label={t('needForm.answer')} rules={req}>
-            <Input.TextArea rows={3} maxLength={2000} data-testid="action-answer" />
+          <Form.Item name="answer" label={t('needForm.answer')} rules={[requiredText(t, t('needForm.answer'))]}>
+            <Input.TextArea rows={3} count={{ show: true, max: 2000 }} data-testid="action-answer" />
           </Form.Item>
         )}
         {action === 'resolve' && (
-          <Form.Item name="outcome" label={t('needPage.outcome')} rules={req}>
+          <Form.Item name="outcome" label={t('needPage.outcome')} rules={[requiredChoice(t, t('needPage.outcome'))]}>
             <Radio.Group data-testid="resolve-outcome">
               <Space orientation="vertical">
                 {(['fully', 'partly', 'closed_unresolved'] as const).map((o) => (
@@ -262,11 +257,11 @@ function ActionModal({ need, action, duplicateOf, onClose }: { need: NeedDetail;
         )}
         {action === 'confirm' && (
           <>
-            <Form.Item name="rating" label={t('needPage.rating')} rules={req}>
+            <Form.Item name="rating" label={t('needPage.rating')} rules={[requiredChoice(t, t('needPage.rating'))]}>
               <Rate data-testid="confirm-rating" />
             </Form.Item>
             <Form.Item name="comment" label={t('needPage.comment')}>
-              <Input.TextArea rows={2} maxLength={2000} />
+              <Input.TextArea rows={2} count={{ show: true, max: 2000 }} />
             </Form.Item>
           </>
         )}
@@ -275,14 +270,14 @@ function ActionModal({ need, action, duplicateOf, onClose }: { need: NeedDetail;
             name="reply"
             label={t(action !== 'resolve' ? 'needForm.reply' : outcome === 'closed_unresolved' ? 'needForm.unresolvedReason' : 'needForm.outcomeNote')}
             extra={t('needForm.replyHint')}
-            rules={action === 'resolve' && outcome === 'closed_unresolved' ? req : []}
+            rules={action === 'resolve' && outcome === 'closed_unresolved' ? [requiredText(t, t('needForm.unresolvedReason'))] : []}
           >
-            <Input.TextArea rows={2} maxLength={2000} data-testid="action-reply" />
+            <Input.TextArea rows={2} count={{ show: true, max: 2000 }} data-testid="action-reply" />
           </Form.Item>
         )}
         {action !== 'split' && !RESIDENT_ACTIONS.has(action) && (
           <Form.Item name="note" label={t('needForm.note')} extra={t('needForm.noteHint')}>
-            <Input.TextArea rows={2} maxLength={2000} data-testid="action-note" />
+            <Input.TextArea rows={2} count={{ show: true, max: 2000 }} data-testid="action-note" />
           </Form.Item>
         )}
       </Form>

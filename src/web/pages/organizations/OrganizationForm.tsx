@@ -7,6 +7,8 @@ import type { Community, District, Organization } from '../../api/types.ts';
 import { useCommonLabels } from '../../components/labels.ts';
 import { PageForm, useFormSave } from '../../components/SaveForm.tsx';
 import { useChildren } from '../territory/queries.ts';
+import { requiredChoice, requiredText } from '../../components/rules.ts';
+import { validateUscc } from '../../../common/identity.ts';
 
 interface Values {
   name: string;
@@ -91,20 +93,34 @@ export function OrganizationForm({ org, onDone }: { org?: Organization; onDone: 
         status: org?.status ?? 'active',
       }}
     >
-      <Form.Item name="name" label={t('org.name')} rules={[{ required: true, message: t('common.required') }]}>
+      <Form.Item name="name" label={t('org.name')} rules={[requiredText(t, t('org.name'))]}>
         <Input disabled={!editable('name')} />
       </Form.Item>
-      <Form.Item name="uscc" label={t('org.uscc')} rules={[{ required: true, message: t('common.required') }]}>
+      <Form.Item
+        name="uscc"
+        label={t('org.uscc')}
+        // Checked when the field is left, with the same check digit rule as the server.
+        validateTrigger="onBlur"
+        rules={[
+          requiredText(t, t('org.uscc')),
+          {
+            validator: (_, value?: string) => {
+              const problem = value?.trim() ? validateUscc(value) : null;
+              return problem ? Promise.reject(new Error(t(problem === 'format' ? 'org.usccFormat' : 'org.usccCheckChar'))) : Promise.resolve();
+            },
+          },
+        ]}
+      >
         <Input disabled={!editable('uscc')} maxLength={18} style={{ fontFamily: 'monospace' }} />
       </Form.Item>
-      <Form.Item name="type" label={t('org.type')} rules={[{ required: true, message: t('common.required') }]}>
+      <Form.Item name="type" label={t('org.type')} rules={[requiredChoice(t, t('org.type'))]}>
         <Select disabled={!editable('type')} options={ORGANIZATION_TYPES.map((v) => ({ value: v, label: labels.orgType(v) }))} />
       </Form.Item>
       <Space wrap align="start">
-        <Form.Item name="registrationDate" label={t('org.registrationDate')} rules={[{ required: true, message: t('common.required') }]}>
+        <Form.Item name="registrationDate" label={t('org.registrationDate')} rules={[requiredChoice(t, t('org.registrationDate'))]}>
           <DatePicker disabled={!editable('registrationDate')} />
         </Form.Item>
-        <Form.Item name="registrationAuthority" label={t('org.registrationAuthority')} rules={[{ required: true, message: t('common.required') }]}>
+        <Form.Item name="registrationAuthority" label={t('org.registrationAuthority')} rules={[requiredText(t, t('org.registrationAuthority'))]}>
           <Input disabled={!editable('registrationAuthority')} style={{ width: 260 }} />
         </Form.Item>
       </Space>

@@ -5,6 +5,7 @@ import { api, itemsOf, type Page } from '../../api/client.ts';
 import type { Building, GridUnit, Household } from '../../api/types.ts';
 import { FormModal, useFormSave, type ModalFormProps } from '../../components/SaveForm.tsx';
 import { useChildren } from './queries.ts';
+import { requiredText, tooLong } from '../../components/rules.ts';
 
 interface Props extends ModalFormProps<Household> {
   gridId: string;
@@ -62,8 +63,8 @@ export function HouseholdForm({ open, gridId, communityId, household, onClose, o
         notes: household?.notes ?? '',
       }}
     >
-      <Form.Item name="address" label={t('household.address')} rules={[{ required: true, message: t('common.required') }]}>
-        <Input.TextArea autoSize placeholder={t('household.addressPlaceholder')} data-testid="household-address" />
+      <Form.Item name="address" label={t('household.address')} rules={[requiredText(t, t('household.address')), tooLong(t, t('household.address'), 200)]}>
+        <Input.TextArea autoSize count={{ show: true, max: 200 }} placeholder={t('household.addressPlaceholder')} data-testid="household-address" />
       </Form.Item>
       {household && (
         <Form.Item name="gridId" label={t('household.grid')}>
@@ -76,8 +77,8 @@ export function HouseholdForm({ open, gridId, communityId, household, onClose, o
       <Form.Item name="householdNo" label={t('household.no')}>
         <Input />
       </Form.Item>
-      <Form.Item name="notes" label={t('common.notes')}>
-        <Input.TextArea autoSize={{ minRows: 2 }} />
+      <Form.Item name="notes" label={t('common.notes')} rules={[tooLong(t, t('common.notes'), 2000)]}>
+        <Input.TextArea autoSize={{ minRows: 2 }} count={{ show: true, max: 2000 }} />
       </Form.Item>
     </FormModal>
   );

@@ -5,6 +5,7 @@ import type { Resident } from '../../api/types.ts';
 import { FormModal, useFormSave, type ModalFormProps } from '../../components/SaveForm.tsx';
 import { RELATIONS, RESIDENT_STATUSES } from './labels.ts';
 import { useResidentTags } from './queries.ts';
+import { requiredChoice, requiredText, tooLong } from '../../components/rules.ts';
 
 interface Props extends ModalFormProps<Resident> {
   householdId: string;
@@ -15,7 +16,7 @@ interface Values {
   name: string;
   idNumber?: string;
   phone?: string;
-  relation: string;
+  relation?: string;
   tags: string[];
   status?: string;
   notes?: string;
@@ -62,19 +63,20 @@ export function ResidentForm({ open, householdId, resident, onClose, onSaved }: 
         name: resident?.name ?? '',
         idNumber: '',
         phone: '',
-        relation: resident?.relation ?? (resident ? 'other' : 'head'),
+        // No default: a guessed relation is how households end up with two heads.
+        relation: resident?.relation,
         tags: resident?.tags ?? [],
         status: resident?.status ?? 'active',
         notes: resident?.notes ?? '',
       }}
     >
-      <Form.Item name="name" label={t('resident.name')} rules={[{ required: true, message: t('common.required') }]}>
-        <Input maxLength={50} data-testid="resident-name" />
+      <Form.Item name="name" label={t('resident.name')} rules={[requiredText(t, t('resident.name')), tooLong(t, t('resident.name'), 50)]}>
+        <Input count={{ show: true, max: 50 }} data-testid="resident-name" />
       </Form.Item>
       <Form.Item
         name="idNumber"
         label={t('resident.idNumber')}
-        rules={resident ? [] : [{ required: true, message: t('common.required') }]}
+        rules={resident ? [] : [requiredText(t, t('resident.idNumber'))]}
         extra={resident ? t('resident.keepIfEmpty', { masked: resident.idNumberMasked }) : t('resident.idNumberHint')}
       >
         <Input maxLength={18} autoComplete="off" data-testid="resident-id-number" style={{ fontFamily: 'monospace' }} />
@@ -82,7 +84,7 @@ export function ResidentForm({ open, householdId, resident, onClose, onSaved }: 
       <Form.Item name="phone" label={t('resident.phone')} extra={resident?.phoneMasked ? t('resident.keepIfEmpty', { masked: resident.phoneMasked }) : undefined}>
         <Input inputMode="tel" autoComplete="off" data-testid="resident-phone" />
       </Form.Item>
-      <Form.Item name="relation" label={t('resident.relation')} rules={[{ required: true, message: t('common.required') }]}>
+      <Form.Item name="relation" label={t('resident.relation')} rules={[requiredChoice(t, t('resident.relation'))]}>
         <Select data-testid="resident-relation" options={RELATIONS.map((r) => ({ value: r, label: t(`relation.${r}`) }))} />
       </Form.Item>
       <Form.Item name="tags" label={t('resident.tags')}>
@@ -99,8 +101,8 @@ export function ResidentForm({ open, householdId, resident, onClose, onSaved }: 
           <Select options={RESIDENT_STATUSES.map((s) => ({ value: s, label: t(`residentStatus.${s}`) }))} />
         </Form.Item>
       )}
-      <Form.Item name="notes" label={t('common.notes')}>
-        <Input.TextArea autoSize={{ minRows: 2 }} />
+      <Form.Item name="notes" label={t('common.notes')} rules={[tooLong(t, t('common.notes'), 2000)]}>
+        <Input.TextArea autoSize={{ minRows: 2 }} count={{ show: true, max: 2000 }} />
       </Form.Item>
     </FormModal>
   );

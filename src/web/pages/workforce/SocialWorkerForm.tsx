@@ -8,6 +8,7 @@ import type { Community, Organization, SocialWorker } from '../../api/types.ts';
 import { useCommonLabels } from '../../components/labels.ts';
 import { PageForm, useFormSave } from '../../components/SaveForm.tsx';
 import { useChildren } from '../territory/queries.ts';
+import { requiredChoice, requiredText } from '../../components/rules.ts';
 
 interface Values {
   name: string;
@@ -75,8 +76,8 @@ export function SocialWorkerForm({ worker, onDone }: { worker?: SocialWorker; on
         status: worker?.status ?? 'active',
       }}
     >
-      <Form.Item name="name" label={t('sw.name')} rules={[{ required: true, message: t('common.required') }]}>
-        <Input maxLength={50} />
+      <Form.Item name="name" label={t('sw.name')} rules={[requiredText(t, t('sw.name'))]}>
+        <Input count={{ show: true, max: 50 }} />
       </Form.Item>
       <Space wrap align="start">
         <Form.Item name="idNumber" label={t('resident.idNumber')} extra={worker?.idNumberMasked ? t('resident.keepIfEmpty', { masked: worker.idNumberMasked }) : undefined}>
@@ -90,11 +91,11 @@ export function SocialWorkerForm({ worker, onDone }: { worker?: SocialWorker; on
         <Select style={{ width: 200 }} options={EMPLOYER_TYPES.map((v) => ({ value: v, label: t(`employerType.${v}`) }))} />
       </Form.Item>
       {employerType === 'organization' ? (
-        <Form.Item name="employerOrganizationId" label={t('sw.employerOrganization')} rules={[{ required: true, message: t('common.required') }]}>
+        <Form.Item name="employerOrganizationId" label={t('sw.employerOrganization')} rules={[requiredChoice(t, t('sw.employerOrganization'))]}>
           <Select showSearch optionFilterProp="label" loading={orgs.isLoading} options={(orgs.data ?? []).map((o) => ({ value: o.id, label: o.name }))} />
         </Form.Item>
       ) : (
-        <Form.Item name="employerCommunityId" label={t('sw.employerCommunity')} rules={[{ required: true, message: t('common.required') }]}>
+        <Form.Item name="employerCommunityId" label={t('sw.employerCommunity')} rules={[requiredChoice(t, t('sw.employerCommunity'))]}>
           <Select showSearch optionFilterProp="label" options={(communities.data ?? []).map((c) => ({ value: c.id, label: c.name }))} />
         </Form.Item>
       )}
@@ -103,12 +104,12 @@ export function SocialWorkerForm({ worker, onDone }: { worker?: SocialWorker; on
           <Select style={{ width: 200 }} options={CERTIFICATE_LEVELS.map((v) => ({ value: v, label: labels.certificate(v) }))} />
         </Form.Item>
         {level !== 'none' && (
-          <Form.Item name="certificateNo" label={t('sw.certificateNo')} rules={[{ required: true, message: t('common.required') }]}>
+          <Form.Item name="certificateNo" label={t('sw.certificateNo')} rules={[requiredText(t, t('sw.certificateNo'))]}>
             <Input style={{ width: 200 }} />
           </Form.Item>
         )}
         {level !== 'none' && (
-          <Form.Item name="certificateDate" label={t('sw.certificateDate')} rules={[{ required: true, message: t('common.required') }]}>
+          <Form.Item name="certificateDate" label={t('sw.certificateDate')} rules={[requiredChoice(t, t('sw.certificateDate'))]}>
             <DatePicker />
           </Form.Item>
         )}
