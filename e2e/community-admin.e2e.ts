@@ -1,3 +1,4 @@
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { idNumberCheckChar } from '../src/common/identity.ts';
 import { BASE_URL, horizontalOverflow, openBrowser, screenshot, signIn, type Session } from './browser.ts';
@@ -7,6 +8,13 @@ const seq = String(100 + (Date.now() % 800)).padStart(3, '0').replace(/.$/, '7')
 const first17 = `32019119900101${seq}`;
 const VALID_ID = first17 + idNumberCheckChar(first17);
 const WRONG_CHECK = first17 + (idNumberCheckChar(first17) === '1' ? '2' : '1');
+const second17 = `32019119700303${seq.replace(/.$/, '5')}`;
+const SECOND_ID = second17 + idNumberCheckChar(second17);
+
+async function chooseRelation(page: Page, name: string) {
+  await page.getByTestId('resident-relation').click();
+  await page.locator('.ant-select-item-option').filter({ hasText: new RegExp(`^${name}$`) }).click();
+}
 const ADDRESS = `南京市江北新区泰山街道J社区测试路${Date.now() % 100000}号101室`;
 
 describe('community admin zhou registers a household and a resident', () => {
@@ -38,9 +46,19 @@ describe('community admin zhou registers a household and a resident', () => {
     await expect(page.getByTestId('household-address-title').textContent()).resolves.toBe(ADDRESS);
 
     await page.getByTestId('add-member').click();
+    // Saving an empty form names each missing field; the relation has no guessed default.
+    await page.getByTestId('resident-save').click();
+    const explain = page.locator('.ant-form-item-explain-error');
+    await explain.filter({ hasText: '请选择与户主关系' }).waitFor();
+    expect(await explain.allTextContents()).toEqual(['请填写姓名', '请填写身份证号', '请选择与户主关系']);
+    // A pasted name over 50 characters is kept and marked, not silently cut.
+    await page.getByTestId('resident-name').fill('测'.repeat(51));
+    await explain.filter({ hasText: '姓名最多 50 个字' }).waitFor();
+    expect(await page.getByTestId('resident-name').inputValue()).toHaveLength(51);
     await page.getByTestId('resident-name').fill('测试居民');
     await page.getByTestId('resident-id-number').fill(VALID_ID);
     await page.getByTestId('resident-phone').fill('13912345678');
+    await chooseRelation(page, '户主');
     await page.getByTestId('resident-save').click();
     await page.waitForURL(/\/territory\/residents\//);
 
@@ -51,6 +69,19 @@ describe('community admin zhou registers a household and a resident', () => {
     await expect(page.getByTestId('resident-birth-date').textContent()).resolves.toBe('1990-01-01');
     await expect(page.getByTestId('resident-gender').textContent()).resolves.toBe('男');
     await expect(page.getByTestId('resident-phone-masked').textContent()).resolves.toBe('139****5678');
+
+    // A second head for the same household is refused on the relation field, naming the first.
+    await page.goBack();
+    await page.getByTestId('add-member').click();
+    await page.getByTestId('resident-name').fill('第二户主');
+    await page.getByTestId('resident-id-number').fill(SECOND_ID);
+    await chooseRelation(page, '户主');
+    await page.getByTestId('resident-save').click();
+    await explain.filter({ hasText: '该户已有户主（测试居民），请先修改其与户主关系' }).waitFor();
+    await screenshot(page, 'desktop-zh-second-head');
+    await page.getByRole('button', { name: /取\s*消/ }).click();
+    await page.goForward();
+    await page.getByTestId('resident-id-masked').waitFor();
 
     // Reveal is offered to a community admin, shows the full value and says it is audited.
     await page.getByTestId('resident-id-masked-reveal').click();

@@ -64,6 +64,11 @@ describe('story 1: a need found on a visit, through to the resident\'s rating', 
     await page.getByTestId('need-action-submit').click();
     await page.getByTestId('need-action-split').click();
     await page.getByTestId('split-category').click();
+    // Group headings are headings, not choices: a need is filed under a category that holds needs.
+    const groups = await page.locator('.ant-select-item-group').allTextContents();
+    expect(groups.length).toBeGreaterThan(0);
+    const choices = await page.locator('.ant-select-item-option').allTextContents();
+    expect(choices.filter((c) => groups.includes(c))).toEqual([]);
     await page.keyboard.type('助餐');
     await page.keyboard.press('Enter');
     await page.getByTestId('split-description').fill('希望有人送餐上门');
