@@ -14,6 +14,14 @@ export default defineConfig({
     emptyOutDir: true,
     // Pages are split by route (src/web/app/router.tsx); the largest chunk is the needs board's map.
     chunkSizeWarningLimit: 600,
+    rolldownOptions: {
+      treeshake: {
+        // antd's rc-component packages are plain modules but do not say so ("sideEffects": false):
+        // without this, one import from a package (antd's form context imports FormProvider)
+        // keeps all of it (the form engine and its validator) in every page.
+        moduleSideEffects: (id) => (/[\\/]node_modules[\\/]@rc-component[\\/]/.test(id) ? false : undefined),
+      },
+    },
   },
   server: {
     // Only server paths: the web app has its own src/web/api/ folder that Vite must serve.
