@@ -8,20 +8,12 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildWebIfStale } from '../scripts/web-build.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
 const artifacts = path.join(root, 'e2e', 'artifacts');
 fs.mkdirSync(artifacts, { recursive: true });
-
-function newestMtime(target) {
-  if (!fs.existsSync(target)) return 0;
-  const stat = fs.statSync(target);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  let newest = 0;
-  for (const entry of fs.readdirSync(target)) newest = Math.max(newest, newestMtime(path.join(target, entry)));
-  return newest;
-}
 
 function run(cmd, args, env = process.env) {
   return new Promise((resolve) => {
@@ -57,18 +49,8 @@ async function waitForHealth(url, server, timeoutMs) {
 }
 
 // 1. Build the web app when dist/web is missing or older than its sources.
-const built = path.join(root, 'dist', 'web', 'index.html');
-const sourcesChanged = Math.max(
-  newestMtime(path.join(root, 'src', 'web')),
-  newestMtime(path.join(root, 'src', 'common')),
-  newestMtime(path.join(root, 'vite.config.ts')),
-  newestMtime(path.join(root, 'package-lock.json')),
-);
-if (!fs.existsSync(built) || fs.statSync(built).mtimeMs < sourcesChanged) {
-  console.log('e2e: building the web app (vite build)');
-  const code = await run(npx, ['vite', 'build', '--logLevel', 'warn']);
-  if (code !== 0) process.exit(code);
-}
+const built = await buildWebIfStale('e2e');
+if (built !== 0) process.exit(built);
 
 // 2. Start the real server on a fresh embedded database.
 const port = await freePort();

@@ -7,17 +7,9 @@ import { hashPassword } from '../src/server/platform/auth/passwords.ts';
 import { maskIdNumber, maskPhone, type PiiCipher } from '../src/server/platform/crypto/pii.ts';
 import type { DB } from '../src/server/tables.ts';
 import { DEMO_PASSWORD } from './demo-accounts.ts';
+import { batchInserter, type LoadProgress } from './demo-insert.ts';
 import type { DemoData, DemoScope } from './demo-model.ts';
 import { loadHistory, type HistoryCounts } from './demo-needs-load.ts';
-
-const BATCH = 500;
-
-async function insertBatched<T extends keyof DB>(db: Kysely<DB>, table: T, rows: unknown[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += BATCH) {
-    // Rows are built to the table types below; the generic insert cannot check them per table.
-    await db.insertInto(table).values(rows.slice(i, i + BATCH) as never).execute();
-  }
-}
 
 /** Ciphertext, lookup hash and masked copy of an identifier, as every register stores them. */
 function sealed(pii: PiiCipher, value: string, mask: (v: string) => string) {
@@ -37,10 +29,11 @@ export interface LoadCounts {
 }
 
 /**
- * Writes generated demo data with multi-row inserts. Run it inside a transaction: the demo
- * appears completely or not at all.
+ * Writes generated demo data with multi-row inserts, telling `progress` how far it is. Run it
+ * inside a transaction: the demo appears completely or not at all.
  */
-export async function loadDemo(db: Kysely<DB>, pii: PiiCipher, data: DemoData, now = new Date()): Promise<LoadCounts> {
+export async function loadDemo(db: Kysely<DB>, pii: PiiCipher, data: DemoData, now = new Date(), progress?: LoadProgress): Promise<LoadCounts> {
+  const insertBatched = batchInserter(db, progress);
   // Hashing first: argon2 runs on the thread pool while nothing holds the database.
   const [passwordHashes, historyPasswordHash] = await Promise.all([
     Promise.all(data.accounts.map(async (a) => [a.username, await hashPassword(a.password)] as const)).then((e) => new Map<string, string>(e)),
@@ -110,15 +103,14 @@ export async function loadDemo(db: Kysely<DB>, pii: PiiCipher, data: DemoData, n
       }
     }
   }
-  await insertBatched(db, 'communities', communities);
-  await insertBatched(db, 'grids', grids);
-  await insertBatched(db, 'buildings', buildings);
-  await insertBatched(db, 'households', households);
-  await insertBatched(db, 'residents', residents);
+  await insertBatched('communities', communities);
+  await insertBatched('grids', grids);
+  await insertBatched('buildings', buildings);
+  await insertBatched('households', households);
+  await insertBatched('residents', residents);
 
   const organizationIds = new Map<string, string>();
   await insertBatched(
-    db,
     'organizations',
     data.organizations.map((o) => {
       const id = uuidv7();
@@ -139,7 +131,6 @@ export async function loadDemo(db: Kysely<DB>, pii: PiiCipher, data: DemoData, n
 
   const userIds = new Map<string, string>();
   await insertBatched(
-    db,
     'users',
     data.accounts.map((a) => {
       const id = uuidv7();
@@ -171,7 +162,6 @@ export async function loadDemo(db: Kysely<DB>, pii: PiiCipher, data: DemoData, n
     }
   };
   await insertBatched(
-    db,
     'role_assignments',
     data.accounts.flatMap((a) =>
       a.grants.map((g) => ({ id: uuidv7(), user_id: userIds.get(a.username)!, role: g.role, scope_type: g.scope.type, ...scopeOf(g.scope) })),
@@ -179,7 +169,6 @@ export async function loadDemo(db: Kysely<DB>, pii: PiiCipher, data: DemoData, n
   );
 
   await insertBatched(
-    db,
     'social_workers',
     data.socialWorkers.map((w) => {
       const idNumber = sealed(pii, normalizeIdNumber(w.idNumber), maskIdNumber);
@@ -205,7 +194,7 @@ export async function loadDemo(db: Kysely<DB>, pii: PiiCipher, data: DemoData, n
     districtId, streetId, communityIds, gridIds, households: householdsByNo,
     householdByAddress: (community, address) => householdIds.get(`${community}|${addressKey(address)}`)!,
     residentIds, userIds, organizationIds, passwordHash: historyPasswordHash,
-  }, now);
+  }, now, progress);
 
   const counts: LoadCounts = {
     communities: communities.length,

@@ -7,6 +7,7 @@ import { loadCalendar } from '../src/server/platform/calendar/calendar.store.ts'
 import { startOfLocalDay, localDate, type WorkingCalendar } from '../src/server/platform/calendar/working-days.ts';
 import { maskPhone, type PiiCipher } from '../src/server/platform/crypto/pii.ts';
 import type { DB } from '../src/server/tables.ts';
+import { batchInserter, type LoadProgress } from './demo-insert.ts';
 import type { DemoData, DemoScope } from './demo-model.ts';
 import type { HistoryData } from './demo-needs-model.ts';
 import { generateNeeds } from './demo-needs.ts';
@@ -63,16 +64,9 @@ export interface HistoryCounts {
   historyUsers: number;
 }
 
-const BATCH = 500;
-async function insertBatched<T extends keyof DB>(db: Kysely<DB>, table: T, rows: unknown[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += BATCH) {
-    // Rows are built to the table types below; the generic insert cannot check them per table.
-    await db.insertInto(table).values(rows.slice(i, i + BATCH) as never).execute();
-  }
-}
-
 /** Writes the history with multi-row inserts, inside the caller's (the demo's) transaction. */
-export async function loadHistory(db: Kysely<DB>, pii: PiiCipher, data: DemoData, ids: DemoIds, now = new Date()): Promise<HistoryCounts> {
+export async function loadHistory(db: Kysely<DB>, pii: PiiCipher, data: DemoData, ids: DemoIds, now = new Date(), progress?: LoadProgress): Promise<HistoryCounts> {
+  const insertBatched = batchInserter(db, progress);
   const { districtId, streetId } = ids;
   // The district's category tree exactly as the app creates it.
   await ensureDefaultCategories({}, db, districtId);
@@ -91,7 +85,7 @@ export async function loadHistory(db: Kysely<DB>, pii: PiiCipher, data: DemoData
       resident_district_id: residentId ? districtId : null, resident_id: residentId,
     };
   });
-  await insertBatched(db, 'users', users);
+  await insertBatched('users', users);
   const scopeOf = (s: DemoScope) => {
     if (s.type === 'grid') return { scope_id: ids.gridIds.get(s.grid)!, scope_district_id: districtId };
     if (s.type === 'community') return { scope_id: ids.communityIds.get(s.community)!, scope_district_id: districtId };
@@ -99,14 +93,12 @@ export async function loadHistory(db: Kysely<DB>, pii: PiiCipher, data: DemoData
     throw new Error(`no history account in a ${s.type} scope`);
   };
   await insertBatched(
-    db,
     'role_assignments',
     h.users.map((u) => ({ id: uuidv7(), user_id: userIds.get(u.username)!, role: u.grant.role, scope_type: u.grant.scope.type, ...scopeOf(u.grant.scope) })),
   );
 
   const visitIds = new Map<number, string>();
   await insertBatched(
-    db,
     'visits',
     h.visits.map((v) => {
       const id = uuidv7();
@@ -122,7 +114,6 @@ export async function loadHistory(db: Kysely<DB>, pii: PiiCipher, data: DemoData
 
   const commonNeedIds = new Map<number, string>();
   await insertBatched(
-    db,
     'common_needs',
     h.commonNeeds.map((c) => {
       const id = uuidv7();
@@ -172,9 +163,8 @@ export async function loadHistory(db: Kysely<DB>, pii: PiiCipher, data: DemoData
     };
   });
   // A survivor is always reported before the needs merged into it, so it is inserted first.
-  await insertBatched(db, 'needs', needs);
+  await insertBatched('needs', needs);
   await insertBatched(
-    db,
     'need_events',
     h.needs.flatMap((n) =>
       n.events.map((e) => ({
@@ -185,12 +175,10 @@ export async function loadHistory(db: Kysely<DB>, pii: PiiCipher, data: DemoData
     ),
   );
   await insertBatched(
-    db,
     'need_followers',
     h.needs.flatMap((n) => n.followers.map((u) => ({ district_id: districtId, need_id: needIds.get(n.key)!, user_id: userIds.get(u)!, created_at: new Date(n.createdAt) }))),
   );
   await insertBatched(
-    db,
     'notifications',
     h.needs.flatMap((n) =>
       n.notifications.map((x) => ({
@@ -209,14 +197,12 @@ export async function loadHistory(db: Kysely<DB>, pii: PiiCipher, data: DemoData
       .values({ district_id: districtId, id: clientId, name: '南京12345热线', key_hash: crypto.createHash('sha256').update(key).digest('hex'), key_prefix: key.slice(0, 8), created_by: userIds.get('jbmz') ?? null, created_at: new Date(h.needs[0]!.createdAt) })
       .execute();
     await insertBatched(
-      db,
       'open311_requests',
       open311.map((n) => ({ district_id: districtId, need_id: needIds.get(n.key)!, client_id: clientId, address_string: null, located_by_point: true, created_at: new Date(n.createdAt) })),
     );
   }
 
   await insertBatched(
-    db,
     'resources',
     h.resources.map((r) => {
       const phone = r.contactPhone ? normalizePhone(r.contactPhone)! : null;

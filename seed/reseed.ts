@@ -8,6 +8,7 @@ import { migrate, MIGRATIONS_DIR } from '../src/server/platform/db/migrate.ts';
 import type { DB } from '../src/server/tables.ts';
 import { DEMO_ACCOUNTS, seedDemoIfEmpty } from './demo.ts';
 import { DEMO_PASSWORD } from './demo-accounts.ts';
+import { consoleProgress } from './demo-progress.ts';
 import { EXTRA_ACCOUNTS } from './demo-people.ts';
 
 /**
@@ -54,7 +55,9 @@ async function main() {
     const pii = new PiiCipher(loadPiiKey(config.piiKey, config.dataDir));
     const started = performance.now();
     const wiped = await wipeData(database.db);
-    await seedDemoIfEmpty({ db: database.db, dbKind: database.kind, pii, config });
+    const progress = consoleProgress();
+    await seedDemoIfEmpty({ db: database.db, dbKind: database.kind, pii, config }, undefined, progress.report);
+    progress.finish();
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     console.log(`emptied ${wiped.length} tables and loaded the demo community in ${seconds} s (database: ${database.kind})`);
     console.log('Demo logins:');

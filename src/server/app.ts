@@ -3,7 +3,6 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
-import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
@@ -18,6 +17,7 @@ import { registerSecurityHeaders, securityHeaders } from './platform/http/securi
 import { registerSessionHooks } from './platform/http/session-hooks.ts';
 import { registerStatementHooks, type StatementListener } from './platform/http/statement-hooks.ts';
 import { refuseUnstorableText, validatorCompiler } from './platform/http/validation.ts';
+import { serveWebApp } from './platform/http/web-app.ts';
 import { modules } from './modules/index.ts';
 import { open311GeoReport } from './modules/open311/index.ts';
 
@@ -109,14 +109,6 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   await app.register(open311GeoReport, { prefix: '/open311/v2', platform });
 
   const webDir = options.webDir ?? DEFAULT_WEB_DIR;
-  if (fs.existsSync(webDir)) {
-    await app.register(fastifyStatic, { root: webDir, wildcard: false });
-    app.get('/*', { schema: { hide: true } }, (request, reply) => {
-      if (request.url.startsWith('/api/')) {
-        return reply.status(404).send(errorBody(new AppError('route.not_found'), request));
-      }
-      return reply.sendFile('index.html');
-    });
-  }
+  if (fs.existsSync(webDir)) await serveWebApp(app, webDir);
   return app;
 }

@@ -74,7 +74,9 @@ async function untilReady(child: ChildProcess, what: string, budgetSeconds: numb
 
 async function start(): Promise<Running> {
   const port = await freePort();
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn' };
+  // LOG_LEVEL as a newcomer has it: unset.
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir };
+  delete env.LOG_LEVEL;
   delete env.DATABASE_URL;
   delete env.TEST_DATABASE_URL;
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], { cwd: root, env });
@@ -121,6 +123,10 @@ describe('start-up and shutdown', () => {
 
   it('migrates, seeds the demo into the empty folder, prints the logins, and stops on SIGTERM', async () => {
     const r = await start();
+    // A person watching the console sees the demo load table by table, then the logins.
+    expect(r.output()).toMatch(/loading demo: households \d{1,3}(,\d{3})*\/\d{1,3}(,\d{3})*\n/);
+    expect(r.output()).toMatch(/loading demo: residents [\d,]+\/[\d,]+\n/);
+    expect(r.output()).toMatch(/Demo community loaded in \d+ s\n/);
     for (const a of DEMO_ACCOUNTS) expect(r.output()).toContain(`${a.role}: ${a.username} / ${a.password}`);
     const health: unknown = await (await fetch(`${r.base}/api/health`)).json();
     expect(health).toMatchObject({ status: 'ok', database: 'pglite' });
@@ -129,11 +135,15 @@ describe('start-up and shutdown', () => {
     expect((await fetch(`${r.base}/api/docs`)).status).toBe(200);
     firstCount = await households(r.base);
     expect(firstCount).toBeGreaterThan(1000);
+    // Requests are not logged by default: the logins printed above stay on screen.
+    expect(r.output()).not.toContain('incoming request');
+    expect(r.output()).not.toContain('request completed');
     expect(await stop(r, 'SIGTERM')).toBe(0);
   }, BACKSTOP_MS);
 
   it('starts again on the same folder without seeding twice, and stops on SIGINT', async () => {
     const r = await start();
+    expect(r.output()).not.toContain('loading demo');
     expect(await households(r.base)).toBe(firstCount);
     expect(await stop(r, 'SIGINT')).toBe(0);
   }, BACKSTOP_MS);

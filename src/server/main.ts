@@ -3,14 +3,16 @@ import { startUpkeep, upkeep } from './platform/db/upkeep.ts';
 import { startPlatform } from './platform/startup.ts';
 import { startWebhookWorker } from './platform/webhooks/webhooks.ts';
 import { seedDemoIfEmpty, DEMO_ACCOUNTS } from '../../seed/demo.ts';
+import { consoleProgress } from '../../seed/demo-progress.ts';
 import { startNeedJobs } from './modules/needs/index.ts';
 
 const config = loadConfig();
 const { app, database, platform, caches } = await startPlatform(config, { level: config.logLevel });
 
 if (config.seedDemo) {
-  const seeded = await seedDemoIfEmpty(platform);
-  if (seeded) app.log.info('demo community loaded');
+  const progress = consoleProgress();
+  await seedDemoIfEmpty(platform, undefined, progress.report);
+  progress.finish();
 }
 
 // The embedded database has no autovacuum: the server keeps its statistics (and free space)

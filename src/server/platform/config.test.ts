@@ -26,3 +26,15 @@ describe('TRUST_PROXY', () => {
     }
   });
 });
+
+describe('LOG_LEVEL', () => {
+  it('logs warnings and errors only unless set, so the start-up lines (demo logins) stay on screen', () => {
+    expect(loadConfig({}).logLevel).toBe('warn');
+    expect(loadConfig({ LOG_LEVEL: '' }).logLevel).toBe('warn');
+  });
+
+  it('takes the level it is given', () => {
+    expect(loadConfig({ LOG_LEVEL: 'info' }).logLevel).toBe('info');
+    expect(loadConfig({ LOG_LEVEL: 'debug' }).logLevel).toBe('debug');
+  });
+});

@@ -76,7 +76,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionAbsoluteHours: int(env.SESSION_ABSOLUTE_HOURS, 12),
     secureCookies: env.SECURE_COOKIES === 'true',
     seedDemo: env.SEED_DEMO !== 'false',
-    logLevel: env.LOG_LEVEL || 'info',
+    logLevel: env.LOG_LEVEL || 'warn',
     webhookPrivateTargets: env.WEBHOOK_PRIVATE_TARGETS === 'allow',
     trustProxy: trustProxy(env.TRUST_PROXY),
     open311Contact: env.OPEN311_CONTACT?.trim() || undefined,

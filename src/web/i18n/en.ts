@@ -49,6 +49,8 @@ const en: Shape<Catalogue> = {
     loadMore: 'Load more',
     error: 'Something went wrong, please try again',
     networkError: 'Cannot reach the server; check the network',
+    pageLoadFailed: 'This page could not be loaded; check the network and try again',
+    reload: 'Reload',
     notFoundTitle: 'Not found',
     notFound: 'This record does not exist or you may not see it.',
     backHome: 'Back to home',

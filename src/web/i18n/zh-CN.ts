@@ -45,6 +45,8 @@ const zhCN = {
     loadMore: '加载更多',
     error: '操作失败，请稍后重试',
     networkError: '无法连接服务器，请检查网络',
+    pageLoadFailed: '页面未能加载，请检查网络后重试',
+    reload: '重新加载',
     notFoundTitle: '未找到',
     notFound: '该记录不存在，或您无权查看。',
     backHome: '返回首页',
