@@ -145,6 +145,19 @@ async function plan(db: Kysely<DB>, pii: PiiCipher, community: Community, rows: 
     found.forEach((r) => residents.set(Buffer.from(r.id_number_hash).toString('hex'), r));
   }
   const buildings = new Map(buildingRows.map((b) => [b.name, { id: b.id, grid_id: b.grid_id }]));
+  // Each household's active head as the rows go: a row that would make a second one is refused.
+  const heads = new Map<string, { id: string; name: string }>();
+  for (const part of chunks([...households.values()].map((h) => h.id), 1000)) {
+    const found = await db
+      .selectFrom('residents')
+      .select(['id', 'name', 'household_id'])
+      .where('district_id', '=', d)
+      .where('household_id', 'in', part)
+      .where('relation', '=', 'head')
+      .where('status', '=', 'active')
+      .execute();
+    found.forEach((r) => heads.set(r.household_id, { id: r.id, name: r.name }));
+  }
 
   const out: Plan = { total: rows.length, errors, buildings: [], households: [], inserts: [], updates: [], unchanged: 0 };
   const seen = new Map<string, number>();
@@ -159,6 +172,8 @@ async function plan(db: Kysely<DB>, pii: PiiCipher, community: Community, rows: 
     else if (existing && existing.community_id !== community.id) rowErrors.push({ line, field: 'id_number', code: 'import.resident_elsewhere' });
     if (household && household.grid_id !== c.grid.id) rowErrors.push({ line, field: 'address', code: 'import.household_grid_mismatch' });
     if (building && building.grid_id !== c.grid.id) rowErrors.push({ line, field: 'building', code: 'import.unknown_building' });
+    const head = household ? heads.get(household.id) : undefined;
+    if (c.relation === 'head' && head && head.id !== existing?.id) rowErrors.push({ line, field: 'relation', code: 'resident.second_head', params: { name: head.name } });
     if (rowErrors.length) {
       errors.push(...rowErrors);
       continue;
@@ -171,16 +186,20 @@ async function plan(db: Kysely<DB>, pii: PiiCipher, community: Community, rows: 
       out.buildings.push({ id: buildingId, grid_id: c.grid.id, name: c.row.building, address: c.address });
     }
     let householdId = household?.id;
+    // A head who moves away or becomes another member leaves the place free for a later row.
+    if (existing && heads.get(existing.household_id)?.id === existing.id && (existing.household_id !== householdId || c.relation !== 'head')) heads.delete(existing.household_id);
     if (!householdId) {
       householdId = uuidv7();
       households.set(c.key, { id: householdId, grid_id: c.grid.id, created: true });
       out.households.push({ id: householdId, grid_id: c.grid.id, building_id: buildingId, address: c.address, address_key: c.key, household_no: c.row.household_no || null });
     }
     const place = { household_id: householdId, grid_id: c.grid.id, street_id: c.grid.street_id, community_id: community.id };
+    const residentId = existing?.id ?? uuidv7();
+    if (c.relation === 'head') heads.set(householdId, { id: residentId, name: c.row.name });
     if (!existing) {
       out.inserts.push({
         district_id: d,
-        id: uuidv7(),
+        id: residentId,
         ...place,
         name: c.row.name,
         ...identityColumns(pii, c.id),

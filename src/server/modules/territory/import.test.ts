@@ -172,6 +172,26 @@ describe('import of households and residents', () => {
     expect(res.json<ImportReport>().wouldCreate).toMatchObject({ residents: 1 });
   });
 
+  it('refuses a second head of household, beside the register\'s head or earlier in the file, naming the first', async () => {
+    const household = await buildHousehold(t.db, { grid: a.grid, address: '江北路8号801室' });
+    await buildResident(t.db, t.platform.pii, { household, name: '钱老', relation: 'head' });
+    const body = [
+      HEADER,
+      `${a.grid.code},江北路8号801室,,,钱二,${fakeIdNumber()},,户主,`,
+      `${a.grid.code},江北路7号701室,,,孙大,${fakeIdNumber()},,户主,`,
+      `${a.grid.code},江北路7号701室,,,孙二,${fakeIdNumber()},,户主,`,
+      `${a.grid.code},江北路7号701室,,,孙三,${fakeIdNumber()},,子女,`,
+    ].join('\n');
+    const c = await clientAs(t, [grantIn('community_admin', a)]);
+    const before = await counts();
+    const res = await upload(c, 'commit', Buffer.from(body));
+    expect(res.json<ImportReport>().errors).toEqual([
+      { line: 2, field: 'relation', code: 'resident.second_head', message: '该户已有户主（钱老），请先修改其与户主关系' },
+      { line: 4, field: 'relation', code: 'resident.second_head', message: '该户已有户主（孙大），请先修改其与户主关系' },
+    ]);
+    expect(await counts()).toMatchObject({ residents: before.residents + 2 });
+  });
+
   it('only the community\'s admin and workers import; other communities are hidden', async () => {
     for (const role of ['grid_worker', 'street_officer', 'district_officer'] as const) {
       const res = await upload(await clientAs(t, [grantIn(role, a)]), 'dry_run', Buffer.from(csv()));
