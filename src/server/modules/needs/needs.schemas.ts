@@ -333,6 +333,9 @@ export const NeedListQuery = Type.Object({
   streetId: Type.Optional(Uuid),
   source: Type.Optional(StringEnum(SOURCES)),
   overdue: Type.Optional(Type.Boolean()),
+  open: Type.Optional(Type.Boolean({ description: 'true: only needs someone still has to act on (reported … reopened); false: only the others' })),
+  handlerUserId: Type.Optional(Uuid),
+  recordedByUserId: Type.Optional(Uuid),
   /** A reference number (exact) or words of the description. */
   q: Type.Optional(Type.String({ minLength: 2, maxLength: 100 })),
 });

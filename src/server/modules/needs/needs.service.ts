@@ -211,7 +211,10 @@ export async function suggestDuplicates(ctx: RequestContext, q: S.DuplicateQuery
 }
 
 /** Filters the board's list and its map share. */
-export type NeedFilter = Pick<S.NeedListQuery, 'state' | 'categoryId' | 'gridId' | 'communityId' | 'streetId' | 'source' | 'overdue'>;
+export type NeedFilter = Pick<
+  S.NeedListQuery,
+  'state' | 'categoryId' | 'gridId' | 'communityId' | 'streetId' | 'source' | 'overdue' | 'open' | 'handlerUserId' | 'recordedByUserId'
+>;
 
 /** "A need the caller may read that the filter keeps", on `needs`; 403 for a role that reads none. */
 export function needFilter(actor: Actor, q: NeedFilter): Expression<SqlBool> {
@@ -228,6 +231,9 @@ export function needFilter(actor: Actor, q: NeedFilter): Expression<SqlBool> {
   if (q.streetId) all.push(eb('needs.street_id', '=', q.streetId));
   if (q.source) all.push(eb('needs.source', '=', q.source));
   if (q.overdue !== undefined) all.push(q.overdue ? store.overdueSql : store.notOverdueSql);
+  if (q.open !== undefined) all.push(eb('needs.state', q.open ? 'in' : 'not in', [...store.OPEN_STATES]));
+  if (q.handlerUserId) all.push(eb('needs.handler_user_id', '=', q.handlerUserId));
+  if (q.recordedByUserId) all.push(eb('needs.recorded_by_user_id', '=', q.recordedByUserId));
   return eb.and(all);
 }
 

@@ -107,6 +107,16 @@ export function readableBy(actor: Actor, grants: Assignment[]): Expression<SqlBo
     or needs.id = any(array(select f.need_id from need_followers f where f.user_id = ${actor.userId})))`;
 }
 
+/**
+ * "A resolved need waits for this caller's word", as the confirm rule says: they reported it, or
+ * it is their household's (a resident account speaks for its household).
+ */
+export function awaitingConfirmationBy(actor: Actor): Expression<SqlBool> {
+  const households = actor.assignments.filter((a) => a.role === 'resident' && a.scopeId).map((a) => a.scopeId!);
+  const own = households.length ? sql<SqlBool>`needs.household_id in (${sql.join(households)})` : sql<SqlBool>`false`;
+  return sql<SqlBool>`(needs.state = 'resolved' and (needs.reporter_user_id = ${actor.userId} or ${own}))`;
+}
+
 export type RelatedRow = Pick<NeedRow, 'id' | 'ref_no' | 'state' | 'description' | 'split_from_id' | 'merged_into_id' | 'category_name'>;
 
 function selectRelated(db: Kysely<DB>, districtId: string, readable: Expression<SqlBool>) {
