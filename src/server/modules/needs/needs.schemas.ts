@@ -144,7 +144,10 @@ export const NeedView = Type.Object({
   urgency: StringEnum(URGENCIES),
   state: StringEnum(NEED_STATES),
   handlerUserId: Nullable(Uuid),
+  /** The handler's display name, shown on the board, the inbox, the need page and to the resident. */
+  handlerName: Nullable(Type.String()),
   referralOrgId: Nullable(Uuid),
+  referralOrgName: Nullable(Type.String()),
   referralDepartment: Nullable(Type.String()),
   /** The referral target's answer, for staff: null for a resident. */
   referralAnswer: Nullable(Type.String()),

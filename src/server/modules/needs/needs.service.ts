@@ -85,7 +85,9 @@ export function present(actor: Actor, row: store.NeedViewRow, followerIds: strin
     urgency: row.urgency,
     state: row.state,
     handlerUserId: row.handler_user_id,
+    handlerName: row.handler_name,
     referralOrgId: row.referral_org_id,
+    referralOrgName: row.referral_org_name,
     referralDepartment: row.referral_department,
     // The referral target's answer is for staff, like an internal note.
     referralAnswer: needPolicy.can(actor, 'read_internal', record) ? row.referral_answer : null,
@@ -190,7 +192,8 @@ export async function createNeed(ctx: RequestContext, body: S.CreateNeedBody): P
       actor,
     }),
   );
-  return present(actor, { ...need, category_name: category.name });
+  // A new report has neither a handler nor a referral yet.
+  return present(actor, { ...need, category_name: category.name, handler_name: null, referral_org_name: null });
 }
 
 /** Possible duplicates of a report before it is made, at a place the caller may read. */

@@ -47,6 +47,10 @@ export default {
     source: 'Source',
     created: 'Recorded',
     empty: 'No needs match',
+    loading: 'Loading needs…',
+    handler: 'Handler',
+    /** Filters a workbench count opened the board with. */
+    linked: { assignedToMe: 'Assigned to me', handler: 'One handler', reportedByMe: 'Reported by me', recordedBy: 'One reporter', streetId: 'One street', open: 'Unfinished' },
     selected: '{{count}} selected',
     bulkDone: '{{count}} done',
     bulkPartly: '{{ok}} done, {{failed}} failed',

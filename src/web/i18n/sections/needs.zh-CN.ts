@@ -47,6 +47,10 @@ export default {
     source: '来源',
     created: '登记时间',
     empty: '没有符合条件的需求',
+    loading: '正在加载需求…',
+    handler: '处理人',
+    /** Filters a workbench count opened the board with. */
+    linked: { assignedToMe: '分配给我的', handler: '指定处理人', reportedByMe: '我上报的', recordedBy: '指定上报人', streetId: '指定街道', open: '未办结' },
     selected: '已选 {{count}} 项',
     bulkDone: '已处理 {{count}} 项',
     bulkPartly: '{{ok}} 项成功，{{failed}} 项失败',
