@@ -160,6 +160,8 @@ export const NeedView = Type.Object({
   mergedIntoId: Nullable(Uuid),
   /** The need this one was split off. */
   splitFromId: Nullable(Uuid),
+  /** The visit the need was found on (GET /visits/{id} for its findings). */
+  visitId: Nullable(Uuid),
   triageDueAt: Type.String(),
   resolveDueAt: Type.String(),
   /** The limit that applies now: triage while reported, resolution afterwards; null once finished. */

@@ -99,6 +99,7 @@ export function present(actor: Actor, row: store.NeedViewRow, followerIds: strin
     autoConfirmed: row.auto_confirmed,
     mergedIntoId: row.merged_into_id,
     splitFromId: row.split_from_id,
+    visitId: row.visit_id,
     triageDueAt: iso(row.triage_due_at),
     resolveDueAt: iso(row.resolve_due_at),
     ...dueOf(row, now),

@@ -67,7 +67,7 @@ const VIEW_COLUMNS = [
   'category_id', 'description', 'district_id', 'street_id', 'community_id', 'grid_id', 'household_id', 'building_id',
   'lng', 'lat', 'beneficiaries', 'urgency', 'state', 'handler_user_id', 'referral_org_id', 'referral_department',
   'referral_answer', 'waiting_until', 'outcome', 'outcome_note', 'rating', 'rating_comment', 'auto_confirmed',
-  'merged_into_id', 'split_from_id', 'triage_due_at', 'resolve_due_at', 'escalation_level', 'created_at', 'updated_at',
+  'merged_into_id', 'split_from_id', 'visit_id', 'triage_due_at', 'resolve_due_at', 'escalation_level', 'created_at', 'updated_at',
 ] as const satisfies readonly (keyof NeedsTable)[];
 
 export type NeedViewRow = Pick<NeedRow, (typeof VIEW_COLUMNS)[number] | 'category_name' | 'handler_name' | 'referral_org_name'>;

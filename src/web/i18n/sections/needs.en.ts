@@ -58,6 +58,8 @@ export default {
     rowOk: 'Done',
   },
   needPage: {
+    /** The header: who the need is about, where, and who handles it. */
+    subject: { title: 'Who, where and who handles it', person: 'Resident', age: 'aged {{age}}', address: 'Address', handler: 'Handler', noHandler: 'Not assigned yet', visit: 'Found on a visit' },
     back: 'Back to the needs board',
     details: 'Need',
     timeline: 'Timeline',

@@ -58,6 +58,8 @@ export default {
     rowOk: '已处理',
   },
   needPage: {
+    /** The header: who the need is about, where, and who handles it. */
+    subject: { title: '当事人与办理', person: '当事人', age: '{{age}} 岁', address: '住址', handler: '当前处理人', noHandler: '尚未分配', visit: '来自走访' },
     back: '返回需求看板',
     details: '需求信息',
     timeline: '处理记录',
