@@ -55,7 +55,7 @@ const BUDGETS: Record<string, Budget> = {
   'GET /api/v1/grids/{id}': { who: 'grid_worker', statements: 3 },
   'GET /api/v1/buildings': { who: 'grid_worker', statements: 2, list: items },
   'GET /api/v1/buildings/{id}': { who: 'grid_worker', statements: 2 },
-  'GET /api/v1/households': { who: 'grid_worker', statements: 2, list: items },
+  'GET /api/v1/households': { who: 'grid_worker', statements: 4, list: items },
   'GET /api/v1/households/{id}': { who: 'grid_worker', statements: 4 },
   'GET /api/v1/residents': { who: 'grid_worker', statements: 3, list: items },
   'GET /api/v1/residents/{id}': { who: 'grid_worker', statements: 4 },

@@ -133,6 +133,9 @@ const en: Shape<Catalogue> = {
     members: 'Members',
     noMembers: 'No members yet',
     memberCount: '{{count}} people',
+    head: 'Head: {{name}} ({{age}})',
+    history: 'Visits and needs over time',
+    noHistory: 'No visits or needs recorded yet',
   },
   resident: {
     add: 'Add member',

@@ -129,6 +129,9 @@ const zhCN = {
     members: '家庭成员',
     noMembers: '暂无成员',
     memberCount: '{{count}} 人',
+    head: '户主 {{name}}（{{age}} 岁）',
+    history: '走访与需求记录',
+    noHistory: '还没有走访或需求记录',
   },
   resident: {
     add: '添加成员',

@@ -336,6 +336,7 @@ export const NeedListQuery = Type.Object({
   gridId: Type.Optional(Uuid),
   communityId: Type.Optional(Uuid),
   streetId: Type.Optional(Uuid),
+  householdId: Type.Optional(Uuid),
   source: Type.Optional(StringEnum(SOURCES)),
   overdue: Type.Optional(Type.Boolean()),
   open: Type.Optional(Type.Boolean({ description: 'true: only needs someone still has to act on (reported … reopened); false: only the others' })),

@@ -217,7 +217,7 @@ export async function suggestDuplicates(ctx: RequestContext, q: S.DuplicateQuery
 /** Filters the board's list and its map share. */
 export type NeedFilter = Pick<
   S.NeedListQuery,
-  'state' | 'categoryId' | 'gridId' | 'communityId' | 'streetId' | 'source' | 'overdue' | 'open' | 'handlerUserId' | 'recordedByUserId'
+  'state' | 'categoryId' | 'gridId' | 'communityId' | 'streetId' | 'householdId' | 'source' | 'overdue' | 'open' | 'handlerUserId' | 'recordedByUserId'
 >;
 
 /** "A need the caller may read that the filter keeps", on `needs`; 403 for a role that reads none. */
@@ -233,6 +233,7 @@ export function needFilter(actor: Actor, q: NeedFilter): Expression<SqlBool> {
   if (q.gridId) all.push(eb('needs.grid_id', '=', q.gridId));
   if (q.communityId) all.push(eb('needs.community_id', '=', q.communityId));
   if (q.streetId) all.push(eb('needs.street_id', '=', q.streetId));
+  if (q.householdId) all.push(eb('needs.household_id', '=', q.householdId));
   if (q.source) all.push(eb('needs.source', '=', q.source));
   if (q.overdue !== undefined) all.push(q.overdue ? store.overdueSql : store.notOverdueSql);
   if (q.open !== undefined) all.push(eb('needs.state', q.open ? 'in' : 'not in', [...store.OPEN_STATES]));

@@ -1,9 +1,13 @@
 import { EnvironmentOutlined, RightOutlined } from '@ant-design/icons';
-import { Input, List, Space, Typography } from 'antd';
+import { Input, List, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import type { Household } from '../../api/types.ts';
+import type { Static } from 'typebox';
+import { shortAddress } from '../field/shortAddress.ts';
+import { useTagLabel } from './queries.ts';
+
+type HouseholdListItem = Static<typeof import('../../../server/modules/territory/register.schemas.ts').HouseholdListItem>;
 import { useKeysetList } from '../../api/useKeysetList.ts';
 import { ErrorAlert } from '../../components/feedback.tsx';
 import { LoadMore } from '../../components/KeysetTable.tsx';
@@ -14,7 +18,10 @@ const PAGE = 20;
 export function HouseholdList({ filter, initialQuery = '' }: { filter: { gridId?: string; communityId?: string }; initialQuery?: string }) {
   const { t } = useTranslation();
   const [q, setQ] = useState(initialQuery);
-  const query = useKeysetList<Household>('households', '/households', { ...filter, q: q || undefined }, PAGE);
+  const query = useKeysetList<HouseholdListItem>('households', '/households', { ...filter, q: q || undefined }, PAGE);
+  const tagLabel = useTagLabel();
+  // Inside one grid the city, district, street and community repeat on every row: the head of household and care tags tell them apart.
+  const inGrid = !!filter.gridId;
 
   return (
     <Space orientation="vertical" style={{ width: '100%' }} size={12}>
@@ -38,10 +45,32 @@ export function HouseholdList({ filter, initialQuery = '' }: { filter: { gridId?
             <List.Item extra={<RightOutlined style={{ color: '#bbb' }} />} style={{ paddingInline: 8 }}>
               <List.Item.Meta
                 avatar={<EnvironmentOutlined style={{ color: '#c0392b', marginTop: 4 }} />}
-                title={<Typography.Text style={{ wordBreak: 'break-all' }}>{h.address}</Typography.Text>}
-                description={[h.gridName, h.householdNo && `${t('household.no')} ${h.householdNo}`, h.memberCount !== undefined && t('household.memberCount', { count: h.memberCount })]
-                  .filter(Boolean)
-                  .join(' · ')}
+                title={
+                  <Space wrap size={[8, 4]}>
+                    <Typography.Text style={{ wordBreak: 'break-all' }} data-testid="household-address">{inGrid ? shortAddress(h.address, h.communityName) : h.address}</Typography.Text>
+                    {h.headName && (
+                      <Typography.Text strong data-testid="household-head">
+                        {t('household.head', { name: h.headName, age: h.headAge })}
+                      </Typography.Text>
+                    )}
+                  </Space>
+                }
+                description={
+                  <Space orientation="vertical" size={4}>
+                    <span>
+                      {[!inGrid && h.gridName, h.householdNo && `${t('household.no')} ${h.householdNo}`, t('household.memberCount', { count: h.memberCount })]
+                        .filter(Boolean)
+                        .join(' · ')}
+                    </span>
+                    {h.tags.length > 0 && (
+                      <Space wrap size={4} data-testid="household-tags">
+                        {h.tags.map((tag) => (
+                          <Tag key={tag} style={{ marginInlineEnd: 0 }}>{tagLabel(tag)}</Tag>
+                        ))}
+                      </Space>
+                    )}
+                  </Space>
+                }
               />
             </List.Item>
           </Link>
