@@ -118,7 +118,11 @@ const en: Shape<Catalogue> = {
     householdCount: '{{count}} households',
     searchAddress: 'Search households by address, e.g. "12栋2单元"',
     searchHouseholds: 'Find households',
-    noMatch: 'No matching household (only households in your area are shown)',
+    noMatch: 'No matching household. Try only the building or entrance, e.g. "12栋", or search by name.',
+    byAddress: 'By address',
+    byName: 'By name',
+    searchName: 'The start of a name, or a full ID or phone number',
+    noNameMatch: 'No resident whose name starts with "{{q}}". Check the characters of the name, or search by ID number, phone number or address.',
   },
   gridKind: { comprehensive: 'Comprehensive grid', dedicated: 'Dedicated grid' },
   household: {

@@ -114,7 +114,11 @@ const zhCN = {
     householdCount: '{{count}} 户',
     searchAddress: '按地址搜索住户，如“12栋2单元”',
     searchHouseholds: '查询住户',
-    noMatch: '没有找到匹配的住户（仅可查看您负责范围内的住户）',
+    noMatch: '没有找到匹配的住户。可以只输入楼栋或单元，如“12栋”，或改为按姓名查找。',
+    byAddress: '按地址',
+    byName: '按姓名',
+    searchName: '输入姓名的开头，或完整的身份证号、手机号',
+    noNameMatch: '没有找到姓名以“{{q}}”开头的居民。请核对姓名用字，或改用身份证号、手机号、地址查找。',
   },
   gridKind: { comprehensive: '综合网格', dedicated: '专属网格' },
   household: {
