@@ -70,7 +70,7 @@ const BUDGETS: Record<string, Budget> = {
   'GET /api/v1/needs': { who: 'community_admin', statements: 1, list: items },
   'GET /api/v1/needs/duplicates': { who: 'community_admin', query: 'householdId={household}&categoryId={category}&description=%E6%A5%BC%E9%81%93%E7%81%AF%E5%9D%8F%E4%BA%86', statements: 2, list: items },
   'GET /api/v1/needs/map': { who: 'community_admin', statements: 2, list: (body) => (body as { points?: unknown[] }).points ?? [] },
-  'GET /api/v1/needs/{id}': { who: 'community_admin', statements: 6 },
+  'GET /api/v1/needs/{id}': { who: 'community_admin', statements: 7 },
   'GET /api/v1/needs/{id}/duplicates': { who: 'community_admin', statements: 3, list: items },
   'GET /api/v1/needs/{id}/handlers': { who: 'community_admin', statements: 3, list: items },
   'GET /api/v1/needs/{id}/attachments': { who: 'community_admin', statements: 3, list: items },

@@ -228,7 +228,12 @@ export type RelatedNeed = Static<typeof RelatedNeed>;
 
 export const NeedDetail = Type.Intersect([
   NeedView,
-  Type.Object({ timeline: Type.Array(TimelineEntry), duplicates: Type.Array(Duplicate), related: Type.Array(RelatedNeed) }),
+  Type.Object({
+    timeline: Type.Array(TimelineEntry),
+    duplicates: Type.Array(Duplicate),
+    related: Type.Array(RelatedNeed),
+    servicePhone: Nullable(Type.String({ description: 'the phone of the need\'s community for residents to call; null until the community enters it' })),
+  }),
 ]);
 export type NeedDetail = Static<typeof NeedDetail>;
 

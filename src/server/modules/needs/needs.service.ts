@@ -4,7 +4,7 @@ import { AppError, invalid, notFoundAt, referenced } from '../../platform/errors
 import { command, requireActor, type RequestContext } from '../../platform/http/context.ts';
 import { decodeCursor, pageOf } from '../../platform/http/pagination.ts';
 import type { DB } from '../../tables.ts';
-import { visibleUnit } from '../territory/index.ts';
+import { communityServicePhone, visibleUnit } from '../territory/index.ts';
 import { activeCategory } from './needs.categories.ts';
 import './needs.errors.ts';
 import { insertNeed } from './needs.record.ts';
@@ -315,10 +315,11 @@ export async function relatedOf(ctx: RequestContext, actor: Actor, row: store.Ne
 export async function getNeed(ctx: RequestContext, id: string): Promise<S.NeedDetail> {
   const actor = requireActor(ctx);
   const { row, followers } = await loadVisible(ctx, actor, id);
-  const [timeline, duplicates, related] = await Promise.all([
+  const [timeline, duplicates, related, servicePhone] = await Promise.all([
     store.timelineOf(ctx.db, row.district_id, row.id),
     duplicatesOf(ctx, actor, row),
     relatedOf(ctx, actor, row),
+    communityServicePhone(ctx.db, row.district_id, row.community_id),
   ]);
   // A resident reading the need by their relation to it reads what they were told, nothing staff wrote to each other.
   const internal = needPolicy.can(actor, 'read_internal', recordOf(row, followers));
@@ -338,6 +339,7 @@ export async function getNeed(ctx: RequestContext, id: string): Promise<S.NeedDe
     })),
     duplicates,
     related,
+    servicePhone,
   };
 }
 

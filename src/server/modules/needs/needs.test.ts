@@ -222,6 +222,13 @@ describe('reading needs', () => {
     expect(items[0]!.handlerName).toBe(name);
   });
 
+  it('tells whoever reads a need the service phone of its community, once the community has one', async () => {
+    const mine = (await report(resident, { source: 'resident', householdId: w.household.id, description: '楼下路灯不亮' })).json<NeedView>();
+    expect((await resident.get(`/api/v1/needs/${mine.id}`)).json<NeedDetail>().servicePhone).toBeNull();
+    await t.db.updateTable('communities').set({ service_phone: '025-58880000' }).where('id', '=', w.community.id).execute();
+    expect((await resident.get(`/api/v1/needs/${mine.id}`)).json<NeedDetail>().servicePhone).toBe('025-58880000');
+  });
+
   it('pages with a cursor', async () => {
     const first = (await worker.get('/api/v1/needs?limit=2')).json<Page<NeedView>>();
     expect(first.items).toHaveLength(2);
