@@ -48,6 +48,6 @@ export default {
     closed: 'This is finished. Thank you for telling us.',
     handler: 'Handled by: {{name}}',
     servicePhone: 'Community service phone: {{phone}}',
-    refNo: 'Ref. {{refNo}}',
+    refNo: 'Ref.',
   },
 };

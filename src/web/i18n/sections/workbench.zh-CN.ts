@@ -49,6 +49,6 @@ export default {
     closed: '这件事已经办结，谢谢您的反馈。',
     handler: '负责人：{{name}}',
     servicePhone: '社区服务电话：{{phone}}',
-    refNo: '编号 {{refNo}}',
+    refNo: '编号',
   },
 };
