@@ -8,6 +8,9 @@ import { api } from '../../api/client.ts';
 import { useTagLabel } from '../territory/queries.ts';
 import type { GridView, NeedDetail } from './needQueries.ts';
 
+/** The theme's link blue is 4.1:1 on white; this shade reads at 6:1. */
+const LINK = { color: '#0958d9' };
+
 type HouseholdDetail = Static<typeof import('../../../server/modules/territory/register.schemas.ts').HouseholdDetail>;
 type VisitView = Static<typeof import('../../../server/modules/visits/visits.schemas.ts').VisitView>;
 
@@ -45,26 +48,26 @@ export function NeedSubject({ need: n }: { need: NeedDetail }) {
   const handler = n.handlerName ?? null;
   const referral = n.referralOrgName ?? n.referralDepartment ?? null;
   return (
-    <Descriptions size="small" column={{ xs: 1, sm: 2 }} styles={{ content: { overflowWrap: 'anywhere' } }} data-testid="need-subject">
+    <Descriptions size="small" column={{ xs: 1, sm: 2 }} styles={{ label: { color: '#595959' }, content: { overflowWrap: 'anywhere' } }} data-testid="need-subject">
       {person && (
         <Descriptions.Item label={t('needPage.subject.person')}>
           <Space wrap size={6}>
             <Typography.Text strong data-testid="need-person">{person.name}</Typography.Text>
             <span>{t(`gender.${person.gender}`)} · {t('needPage.subject.age', { age: person.age })}</span>
             {person.tags.map((tag) => (
-              <Tag key={tag} color="gold" data-testid="need-person-tag">{tagLabel(tag)}</Tag>
+              <Tag key={tag} data-testid="need-person-tag">{tagLabel(tag)}</Tag>
             ))}
           </Space>
         </Descriptions.Item>
       )}
       {h && (
         <Descriptions.Item label={t('needPage.subject.address')}>
-          <Link to={`/territory/households/${h.id}`} data-testid="need-address">{h.address}</Link>
+          <Link to={`/territory/households/${h.id}`} style={LINK} data-testid="need-address">{h.address}</Link>
         </Descriptions.Item>
       )}
       {gridName && (
         <Descriptions.Item label={t('needPage.grid')}>
-          <Link to={`/territory/grids/${n.gridId}`} data-testid="need-grid">{gridName}</Link>
+          <Link to={`/territory/grids/${n.gridId}`} style={LINK} data-testid="need-grid">{gridName}</Link>
         </Descriptions.Item>
       )}
       <Descriptions.Item label={t('needPage.subject.handler')}>

@@ -13,6 +13,10 @@ import { ErrorAlert } from '../../components/feedback.tsx';
 import { LoadMore } from '../../components/KeysetTable.tsx';
 
 const PAGE = 20;
+/** A row is one link: the whole line opens the household. */
+export const ROW = { display: 'flex', alignItems: 'flex-start', gap: 12, width: '100%', padding: '12px 8px', color: 'inherit' } as const;
+/** Grey enough to recede, dark enough (7:1) to read. */
+export const SECONDARY = { color: '#595959' } as const;
 
 /** Households of a unit, searchable by address, paged with the server's keyset cursor. */
 export function HouseholdList({ filter, initialQuery = '' }: { filter: { gridId?: string; communityId?: string }; initialQuery?: string }) {
@@ -41,39 +45,35 @@ export function HouseholdList({ filter, initialQuery = '' }: { filter: { gridId?
         data-testid="household-list"
         locale={{ emptyText: q ? t('territory.noMatch') : t('common.empty') }}
         renderItem={(h) => (
-          <Link to={`/territory/households/${h.id}`} style={{ display: 'block', color: 'inherit' }} data-testid="household-item">
-            <List.Item extra={<RightOutlined style={{ color: '#bbb' }} />} style={{ paddingInline: 8 }}>
-              <List.Item.Meta
-                avatar={<EnvironmentOutlined style={{ color: '#c0392b', marginTop: 4 }} />}
-                title={
-                  <Space wrap size={[8, 4]}>
-                    <Typography.Text style={{ wordBreak: 'break-all' }} data-testid="household-address">{inGrid ? shortAddress(h.address, h.communityName) : h.address}</Typography.Text>
-                    {h.headName && (
-                      <Typography.Text strong data-testid="household-head">
-                        {t('household.head', { name: h.headName, age: h.headAge })}
-                      </Typography.Text>
-                    )}
+          // The list item holds the link (an <li> directly in the list), so the list reads as one to a screen reader.
+          <List.Item style={{ padding: 0 }}>
+            <Link to={`/territory/households/${h.id}`} style={ROW} data-testid="household-item">
+              <EnvironmentOutlined aria-hidden style={{ color: '#c0392b', marginTop: 4 }} />
+              <div style={{ flex: 1, minWidth: 0 }}>
+                <Space wrap size={[8, 4]}>
+                  <Typography.Text style={{ wordBreak: 'break-all' }} data-testid="household-row-address">{inGrid ? shortAddress(h.address, h.communityName) : h.address}</Typography.Text>
+                  {h.headName && (
+                    <Typography.Text strong data-testid="household-head">
+                      {t('household.head', { name: h.headName, age: h.headAge })}
+                    </Typography.Text>
+                  )}
+                </Space>
+                <div style={SECONDARY}>
+                  {[!inGrid && h.gridName, h.householdNo && `${t('household.no')} ${h.householdNo}`, t('household.memberCount', { count: h.memberCount })]
+                    .filter(Boolean)
+                    .join(' · ')}
+                </div>
+                {h.tags.length > 0 && (
+                  <Space wrap size={4} style={{ marginTop: 4 }} data-testid="household-tags">
+                    {h.tags.map((tag) => (
+                      <Tag key={tag} style={{ marginInlineEnd: 0 }}>{tagLabel(tag)}</Tag>
+                    ))}
                   </Space>
-                }
-                description={
-                  <Space orientation="vertical" size={4}>
-                    <span>
-                      {[!inGrid && h.gridName, h.householdNo && `${t('household.no')} ${h.householdNo}`, t('household.memberCount', { count: h.memberCount })]
-                        .filter(Boolean)
-                        .join(' · ')}
-                    </span>
-                    {h.tags.length > 0 && (
-                      <Space wrap size={4} data-testid="household-tags">
-                        {h.tags.map((tag) => (
-                          <Tag key={tag} style={{ marginInlineEnd: 0 }}>{tagLabel(tag)}</Tag>
-                        ))}
-                      </Space>
-                    )}
-                  </Space>
-                }
-              />
-            </List.Item>
-          </Link>
+                )}
+              </div>
+              <RightOutlined aria-hidden style={{ color: '#8c8c8c' }} />
+            </Link>
+          </List.Item>
         )}
       />
       {query.hasNextPage && <LoadMore list={query} testId="load-more" />}

@@ -7,6 +7,7 @@ import { Link } from 'react-router-dom';
 import { useKeysetList } from '../../api/useKeysetList.ts';
 import { ErrorAlert } from '../../components/feedback.tsx';
 import { LoadMore } from '../../components/KeysetTable.tsx';
+import { ROW, SECONDARY } from './HouseholdList.tsx';
 import { useTagLabel } from './queries.ts';
 
 type ResidentView = Static<typeof import('../../../server/modules/territory/register.schemas.ts').ResidentView>;
@@ -40,33 +41,28 @@ export function ResidentSearch({ filter }: { filter: { gridId?: string; communit
           data-testid="resident-list"
           locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={<span data-testid="resident-no-match">{t('territory.noNameMatch', { q })}</span>} /> }}
           renderItem={(r) => (
-            <Link to={`/territory/residents/${r.id}`} style={{ display: 'block', color: 'inherit' }} data-testid="resident-item">
-              <List.Item extra={<RightOutlined aria-hidden style={{ color: '#8c8c8c' }} />} style={{ paddingInline: 8 }}>
-                <List.Item.Meta
-                  avatar={<UserOutlined aria-hidden style={{ marginTop: 4 }} />}
-                  title={
-                    <Space wrap size={[8, 4]}>
-                      <Typography.Text strong>{r.name}</Typography.Text>
-                      <span>
-                        {t(`gender.${r.gender}`)} · {t('needPage.subject.age', { age: r.age })} · {t(`relation.${r.relation}`)}
-                      </span>
+            <List.Item style={{ padding: 0 }}>
+              <Link to={`/territory/residents/${r.id}`} style={ROW} data-testid="resident-item">
+                <UserOutlined aria-hidden style={{ marginTop: 4 }} />
+                <div style={{ flex: 1, minWidth: 0 }}>
+                  <Space wrap size={[8, 4]}>
+                    <Typography.Text strong>{r.name}</Typography.Text>
+                    <span>
+                      {t(`gender.${r.gender}`)} · {t('needPage.subject.age', { age: r.age })} · {t(`relation.${r.relation}`)}
+                    </span>
+                  </Space>
+                  <div style={{ ...SECONDARY, wordBreak: 'break-all' }}>{r.householdAddress}</div>
+                  {r.tags.length > 0 && (
+                    <Space wrap size={4} style={{ marginTop: 4 }}>
+                      {r.tags.map((tag) => (
+                        <Tag key={tag} style={{ marginInlineEnd: 0 }}>{tagLabel(tag)}</Tag>
+                      ))}
                     </Space>
-                  }
-                  description={
-                    <Space orientation="vertical" size={4}>
-                      <span style={{ wordBreak: 'break-all' }}>{r.householdAddress}</span>
-                      {r.tags.length > 0 && (
-                        <Space wrap size={4}>
-                          {r.tags.map((tag) => (
-                            <Tag key={tag} style={{ marginInlineEnd: 0 }}>{tagLabel(tag)}</Tag>
-                          ))}
-                        </Space>
-                      )}
-                    </Space>
-                  }
-                />
-              </List.Item>
-            </Link>
+                  )}
+                </div>
+                <RightOutlined aria-hidden style={{ color: '#8c8c8c' }} />
+              </Link>
+            </List.Item>
           )}
         />
       )}
