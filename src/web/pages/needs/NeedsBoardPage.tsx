@@ -106,7 +106,8 @@ export function NeedsBoardPage() {
       title: t('needsBoard.refNo'),
       dataIndex: 'refNo',
       render: (_, n) => (
-        <div style={{ minWidth: 0 }}>
+        // On a phone the cell is capped, so its category and grid wrap instead of pushing the due time off screen.
+        <div style={{ minWidth: 0, maxWidth: phone ? 150 : undefined }}>
           <Link to={`/needs/${n.id}`} data-testid="board-link" style={{ whiteSpace: 'nowrap' }}>
             {n.refNo}
           </Link>
@@ -129,8 +130,9 @@ export function NeedsBoardPage() {
       title: t('needsBoard.due'),
       dataIndex: 'dueAt',
       render: (_, n) => (
-        <div style={phone ? { whiteSpace: 'normal', maxWidth: 120 } : undefined}>
-          <DueTime dueAt={n.dueAt} overdue={n.overdue} wrap={phone} />
+        // A set width (the text wraps inside it) keeps the column's share of the row the same in every language.
+        <div style={{ width: phone ? 88 : 150 }}>
+          <DueTime dueAt={n.dueAt} overdue={n.overdue} wrap />
         </div>
       ),
     },
