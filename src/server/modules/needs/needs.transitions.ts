@@ -58,7 +58,7 @@ async function effectOf(
       return { changes: { waiting_until: body.expectedDate!, waiting_reason: body.reason!.trim() } };
     case 'resume':
       return { changes: { waiting_until: null, waiting_reason: null } };
-    case 'refer':
+    case 'refer': {
       // The organizations register is public: any registered organization may take a referral.
       const org = body.referralOrgId ? (await organizationNames(ctx.db, [body.referralOrgId])).get(body.referralOrgId) : null;
       if (body.referralOrgId && !org) throw notFoundAt('referralOrgId');
@@ -66,6 +66,7 @@ async function effectOf(
         changes: { referral_org_id: body.referralOrgId ?? null, referral_department: body.referralDepartment?.trim() ?? null, referral_answer: null },
         names: { referral_org_name: org ?? null },
       };
+    }
     case 'answer_referral':
       return { changes: { referral_answer: body.answer!.trim() } };
     case 'resolve':
