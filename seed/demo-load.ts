@@ -67,7 +67,7 @@ export async function loadDemo(db: Kysely<DB>, pii: PiiCipher, data: DemoData, n
     communityIds.set(c.code, communityId);
     communities.push({
       id: communityId, district_id: districtId, street_id: streetId, code: c.code, name: c.name,
-      name_en: c.nameEn, service_center_address: c.serviceCenterAddress,
+      name_en: c.nameEn, service_center_address: c.serviceCenterAddress, service_phone: c.servicePhone,
     });
     for (const g of c.grids) {
       const gridId = uuidv7();

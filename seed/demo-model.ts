@@ -22,6 +22,8 @@ export interface DemoCommunity {
   name: string;
   nameEn: string;
   serviceCenterAddress: string;
+  /** Fictional numbers. */
+  servicePhone: string;
   grids: DemoGrid[];
 }
 

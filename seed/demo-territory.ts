@@ -10,11 +10,11 @@ const ADDRESS_PREFIX = `${DISTRICT.city}${DISTRICT.name}${STREET.name}`;
 
 /** The street's communities, west to east; J community first. Road names are fictional. */
 const COMMUNITIES = [
-  { code: 'JB-TS-J', name: 'J社区', nameEn: 'J Community', grids: 5, road: '泰山路128号' },
-  { code: 'JB-TS-QB', name: '桥北社区', nameEn: 'Qiaobei Community', grids: 4, road: '桥北路66号' },
-  { code: 'JB-TS-XH', name: '新华社区', nameEn: 'Xinhua Community', grids: 4, road: '新华路21号' },
-  { code: 'JB-TS-PZ', name: '浦珠社区', nameEn: 'Puzhu Community', grids: 3, road: '浦珠北路9号' },
-  { code: 'JB-TS-YX', name: '永新社区', nameEn: 'Yongxin Community', grids: 4, road: '永新路300号' },
+  { code: 'JB-TS-J', name: 'J社区', nameEn: 'J Community', grids: 5, road: '泰山路128号', phone: '025-58881001' },
+  { code: 'JB-TS-QB', name: '桥北社区', nameEn: 'Qiaobei Community', grids: 4, road: '桥北路66号', phone: '025-58881002' },
+  { code: 'JB-TS-XH', name: '新华社区', nameEn: 'Xinhua Community', grids: 4, road: '新华路21号', phone: '025-58881003' },
+  { code: 'JB-TS-PZ', name: '浦珠社区', nameEn: 'Puzhu Community', grids: 3, road: '浦珠北路9号', phone: '025-58881004' },
+  { code: 'JB-TS-YX', name: '永新社区', nameEn: 'Yongxin Community', grids: 4, road: '永新路300号', phone: '025-58881005' },
 ] as const;
 
 export const J_COMMUNITY = 'JB-TS-J';
@@ -108,6 +108,7 @@ export function generateTerritory(rng: Rng, referenceYear: number) {
       name: c.name,
       nameEn: c.nameEn,
       serviceCenterAddress: `${ADDRESS_PREFIX}${c.road}（${c.name}党群服务中心）`,
+      servicePhone: c.phone,
       grids,
     };
   });

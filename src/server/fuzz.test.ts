@@ -58,6 +58,7 @@ const ROLE: Record<string, Who> = {
   'PATCH /api/v1/me': 'community_worker',
   'POST /api/v1/me/password': 'community_worker',
   'GET /api/v1/me/sessions': 'community_worker',
+  'GET /api/v1/me/workbench': 'community_admin',
   'DELETE /api/v1/me/sessions/{id}': 'community_worker',
   'GET /api/v1/users': 'district_officer',
   'POST /api/v1/users': 'district_officer',

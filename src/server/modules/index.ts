@@ -10,6 +10,7 @@ import { organizationsModule } from './organizations/index.ts';
 import { territoryModule } from './territory/index.ts';
 import { workforceModule } from './workforce/index.ts';
 import { visitsModule } from './visits/index.ts';
+import { workbenchModule } from './workbench/index.ts';
 
 /** Domain modules in registration order. */
-export const modules: ModulePlugin[] = [accountsModule, territoryModule, organizationsModule, workforceModule, needsModule, commonNeedsModule, resourcesModule, webhooksModule, open311Module, visitsModule, auditModule];
+export const modules: ModulePlugin[] = [accountsModule, territoryModule, organizationsModule, workforceModule, needsModule, commonNeedsModule, resourcesModule, webhooksModule, open311Module, visitsModule, workbenchModule, auditModule];

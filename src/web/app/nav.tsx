@@ -38,7 +38,7 @@ export function useNavEntries(): NavEntry[] {
   const { can, hasRole } = useAuth();
   const canAny = (...perms: string[]) => perms.some((p) => can(p));
   const entries: (NavEntry & { show: boolean })[] = [
-    { key: 'home', path: '/', label: 'nav.home', icon: <HomeOutlined />, show: hasRole(...STAFF_ROLES) },
+    { key: 'home', path: '/', label: 'nav.home', icon: <HomeOutlined />, show: true },
     { key: 'my-household', path: '/my-household', label: 'nav.myHousehold', icon: <HomeOutlined />, show: hasRole('resident') },
     { key: 'inbox', path: '/inbox', label: 'nav.inbox', icon: <InboxOutlined />, show: hasRole(...NEED_STAFF_ROLES) && can('needs.need.read') },
     { key: 'field', path: '/field', label: 'nav.field', icon: <EnvironmentOutlined />, show: hasRole('grid_worker') && can('visits.visit.create') },

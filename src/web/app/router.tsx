@@ -48,13 +48,6 @@ function RequireAuth({ children }: { children: ReactNode }) {
   return <>{children}</>;
 }
 
-/** A resident account sees its own household only (DESIGN 2). */
-function Home() {
-  const { me } = useAuth();
-  const onlyResident = !!me && me.assignments.length > 0 && me.assignments.every((a) => a.role === 'resident');
-  return onlyResident ? <Navigate to="/my-household" replace /> : <HomePage />;
-}
-
 export function AppRoutes() {
   return (
     <Routes>
@@ -66,7 +59,7 @@ export function AppRoutes() {
           </RequireAuth>
         }
       >
-        <Route index element={<Home />} />
+        <Route index element={<HomePage />} />
         <Route path="my-household" element={<MyHouseholdPage />} />
         <Route path="territory" element={<TerritoryHome />} />
         <Route path="territory/districts/:id" element={<DistrictPage />} />

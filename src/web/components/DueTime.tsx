@@ -6,7 +6,8 @@ import { useTranslation } from 'react-i18next';
 dayjs.extend(relativeTime);
 
 /** A due time as "in 3 hours" / "2 days ago", red once overdue; the absolute time on hover. */
-export function DueTime({ dueAt, overdue }: { dueAt: string | null | undefined; overdue: boolean }) {
+/** `wrap` lets the text break where a column is narrow (a phone). */
+export function DueTime({ dueAt, overdue, wrap = false }: { dueAt: string | null | undefined; overdue: boolean; wrap?: boolean }) {
   const { t, i18n } = useTranslation();
   if (!dueAt) return <Typography.Text type="secondary">{t('dueTime.none')}</Typography.Text>;
   // The language is read so the relative text follows a language switch.
@@ -14,7 +15,7 @@ export function DueTime({ dueAt, overdue }: { dueAt: string | null | undefined; 
   const text = overdue ? t('dueTime.overdue', { when: d.fromNow() }) : t('dueTime.due', { when: d.fromNow() });
   return (
     <Tooltip title={d.format('YYYY-MM-DD HH:mm')}>
-      <Typography.Text type={overdue ? 'danger' : undefined} strong={overdue} data-testid="due-time" data-overdue={overdue ? 'true' : 'false'} style={{ whiteSpace: 'nowrap' }}>
+      <Typography.Text type={overdue ? 'danger' : undefined} strong={overdue} data-testid="due-time" data-overdue={overdue ? 'true' : 'false'} style={{ whiteSpace: wrap ? 'normal' : 'nowrap' }}>
         {text}
       </Typography.Text>
     </Tooltip>

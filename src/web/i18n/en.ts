@@ -3,6 +3,7 @@ import needLabelsEn from './sections/needLabels.en.ts';
 import needsEn from './sections/needs.en.ts';
 import fieldEn from './sections/field.en.ts';
 import listsEn from './sections/lists.en.ts';
+import workbenchEn from './sections/workbench.en.ts';
 
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
 
@@ -121,7 +122,11 @@ const en: Shape<Catalogue> = {
     householdCount: '{{count}} households',
     searchAddress: 'Search households by address, e.g. "12栋2单元"',
     searchHouseholds: 'Find households',
-    noMatch: 'No matching household (only households in your area are shown)',
+    noMatch: 'No matching household. Try only the building or entrance, e.g. "12栋", or search by name.',
+    byAddress: 'By address',
+    byName: 'By name',
+    searchName: 'The start of a name, or a full ID or phone number',
+    noNameMatch: 'No resident whose name starts with "{{q}}". Check the characters of the name, or search by ID number, phone number or address.',
   },
   gridKind: { comprehensive: 'Comprehensive grid', dedicated: 'Dedicated grid' },
   household: {
@@ -136,6 +141,9 @@ const en: Shape<Catalogue> = {
     members: 'Members',
     noMembers: 'No members yet',
     memberCount: '{{count}} people',
+    head: 'Head: {{name}} ({{age}})',
+    history: 'Visits and needs over time',
+    noHistory: 'No visits or needs recorded yet',
   },
   resident: {
     add: 'Add member',
@@ -335,6 +343,7 @@ const en: Shape<Catalogue> = {
   ...needsEn,
   ...fieldEn,
   ...listsEn,
+  ...workbenchEn,
 };
 
 export default en;

@@ -2,6 +2,7 @@ import needLabelsZh from './sections/needLabels.zh-CN.ts';
 import needsZh from './sections/needs.zh-CN.ts';
 import fieldZh from './sections/field.zh-CN.ts';
 import listsZh from './sections/lists.zh-CN.ts';
+import workbenchZh from './sections/workbench.zh-CN.ts';
 /** 中文界面文案（默认语言）。键与 en.ts 完全相同，由 catalog.test.ts 检查。 */
 const zhCN = {
   app: { name: '三社联动', tagline: '社区 · 社会组织 · 社会工作者 联动服务平台' },
@@ -117,7 +118,11 @@ const zhCN = {
     householdCount: '{{count}} 户',
     searchAddress: '按地址搜索住户，如“12栋2单元”',
     searchHouseholds: '查询住户',
-    noMatch: '没有找到匹配的住户（仅可查看您负责范围内的住户）',
+    noMatch: '没有找到匹配的住户。可以只输入楼栋或单元，如“12栋”，或改为按姓名查找。',
+    byAddress: '按地址',
+    byName: '按姓名',
+    searchName: '输入姓名的开头，或完整的身份证号、手机号',
+    noNameMatch: '没有找到姓名以“{{q}}”开头的居民。请核对姓名用字，或改用身份证号、手机号、地址查找。',
   },
   gridKind: { comprehensive: '综合网格', dedicated: '专属网格' },
   household: {
@@ -132,6 +137,9 @@ const zhCN = {
     members: '家庭成员',
     noMembers: '暂无成员',
     memberCount: '{{count}} 人',
+    head: '户主 {{name}}（{{age}} 岁）',
+    history: '走访与需求记录',
+    noHistory: '还没有走访或需求记录',
   },
   resident: {
     add: '添加成员',
@@ -331,6 +339,7 @@ const zhCN = {
   ...needsZh,
   ...fieldZh,
   ...listsZh,
+  ...workbenchZh,
 };
 
 export default zhCN;

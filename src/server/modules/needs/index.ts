@@ -15,3 +15,5 @@ export { NEED_STATES, type NeedState } from './needs.lifecycle.ts';
 export { transitionNeed } from './needs.transitions.ts';
 export { assertPoolable, providePoolTargets, type PoolTarget } from './needs.pooling.ts';
 export { activeCategory } from './needs.categories.ts';
+export { countNeeds, type NeedCount } from './needs.counts.ts';
+export { awaitingConfirmationBy } from './needs.store.ts';

@@ -29,11 +29,12 @@ function handlersAt(db: Kysely<DB>, place: Place) {
 
 /**
  * The handlers of a need's place are all an assigner sees of its staff (the handler list): any
- * other user id answers like one that does not exist.
+ * other user id answers like one that does not exist. Answers with the handler's name.
  */
-export async function checkHandler(db: Kysely<DB>, row: Place, userId: string): Promise<void> {
-  const hit = await handlersAt(db, row).select('a.user_id').where('a.user_id', '=', userId).limit(1).executeTakeFirst();
+export async function checkHandler(db: Kysely<DB>, row: Place, userId: string): Promise<{ displayName: string }> {
+  const hit = await handlersAt(db, row).select('u.display_name').where('a.user_id', '=', userId).limit(1).executeTakeFirst();
   if (!hit) throw notFoundAt('handlerUserId');
+  return { displayName: hit.display_name };
 }
 
 /**

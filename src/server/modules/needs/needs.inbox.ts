@@ -27,8 +27,6 @@ export async function inbox(ctx: RequestContext) {
   const orgs = a.filter((x) => x.role === 'org_admin');
   const streets = a.filter((x) => x.role === 'street_officer');
   const districts = a.filter((x) => x.role === 'district_officer');
-  const households = a.filter((x) => x.role === 'resident' && x.scopeId).map((x) => x.scopeId!);
-  const ownHousehold = households.length ? sql<SqlBool>`needs.household_id in (${sql.join(households)})` : sql<SqlBool>`false`;
   const branches: [string, Expression<SqlBool>][] = [
     ['triage', sql<SqlBool>`(needs.state = 'reported' and ${scopeCondition(triage, cols, 'needs')})`],
     ['assign', sql<SqlBool>`(needs.state in ('accepted', 'reopened') and ${scopeCondition(admins, cols, 'needs')})`],
@@ -38,7 +36,7 @@ export async function inbox(ctx: RequestContext) {
       sql<SqlBool>`(needs.state = 'referred' and ((needs.referral_org_id is not null and ${scopeCondition(orgs, cols, 'needs')})
         or (needs.referral_org_id is null and ${scopeCondition(triage, cols, 'needs')})))`,
     ],
-    ['confirm', sql<SqlBool>`(needs.state = 'resolved' and (needs.reporter_user_id = ${me} or ${ownHousehold}))`],
+    ['confirm', store.awaitingConfirmationBy(actor)],
     ['escalated', sql<SqlBool>`(needs.state in (${OPEN}) and needs.escalation_level >= 1 and ${scopeCondition(streets, cols, 'needs')})`],
     ['escalated', sql<SqlBool>`(needs.state in (${OPEN}) and needs.escalation_level >= 2 and ${scopeCondition(districts, cols, 'needs')})`],
   ];

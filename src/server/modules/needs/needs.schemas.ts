@@ -144,7 +144,10 @@ export const NeedView = Type.Object({
   urgency: StringEnum(URGENCIES),
   state: StringEnum(NEED_STATES),
   handlerUserId: Nullable(Uuid),
+  /** The handler's display name, shown on the board, the inbox, the need page and to the resident. */
+  handlerName: Nullable(Type.String()),
   referralOrgId: Nullable(Uuid),
+  referralOrgName: Nullable(Type.String()),
   referralDepartment: Nullable(Type.String()),
   /** The referral target's answer, for staff: null for a resident. */
   referralAnswer: Nullable(Type.String()),
@@ -157,6 +160,8 @@ export const NeedView = Type.Object({
   mergedIntoId: Nullable(Uuid),
   /** The need this one was split off. */
   splitFromId: Nullable(Uuid),
+  /** The visit the need was found on (GET /visits/{id} for its findings). */
+  visitId: Nullable(Uuid),
   triageDueAt: Type.String(),
   resolveDueAt: Type.String(),
   /** The limit that applies now: triage while reported, resolution afterwards; null once finished. */
@@ -223,7 +228,12 @@ export type RelatedNeed = Static<typeof RelatedNeed>;
 
 export const NeedDetail = Type.Intersect([
   NeedView,
-  Type.Object({ timeline: Type.Array(TimelineEntry), duplicates: Type.Array(Duplicate), related: Type.Array(RelatedNeed) }),
+  Type.Object({
+    timeline: Type.Array(TimelineEntry),
+    duplicates: Type.Array(Duplicate),
+    related: Type.Array(RelatedNeed),
+    servicePhone: Nullable(Type.String({ description: 'the phone of the need\'s community for residents to call; null until the community enters it' })),
+  }),
 ]);
 export type NeedDetail = Static<typeof NeedDetail>;
 
@@ -331,8 +341,12 @@ export const NeedListQuery = Type.Object({
   gridId: Type.Optional(Uuid),
   communityId: Type.Optional(Uuid),
   streetId: Type.Optional(Uuid),
+  householdId: Type.Optional(Uuid),
   source: Type.Optional(StringEnum(SOURCES)),
   overdue: Type.Optional(Type.Boolean()),
+  open: Type.Optional(Type.Boolean({ description: 'true: only needs someone still has to act on (reported … reopened); false: only the others' })),
+  handlerUserId: Type.Optional(Uuid),
+  recordedByUserId: Type.Optional(Uuid),
   /** A reference number (exact) or words of the description. */
   q: Type.Optional(Type.String({ minLength: 2, maxLength: 100 })),
 });

@@ -4,7 +4,7 @@ import { AppError, invalid, notFoundAt, referenced } from '../../platform/errors
 import { command, requireActor, type RequestContext } from '../../platform/http/context.ts';
 import { decodeCursor, pageOf } from '../../platform/http/pagination.ts';
 import type { DB } from '../../tables.ts';
-import { visibleUnit } from '../territory/index.ts';
+import { communityServicePhone, visibleUnit } from '../territory/index.ts';
 import { activeCategory } from './needs.categories.ts';
 import './needs.errors.ts';
 import { insertNeed } from './needs.record.ts';
@@ -85,7 +85,9 @@ export function present(actor: Actor, row: store.NeedViewRow, followerIds: strin
     urgency: row.urgency,
     state: row.state,
     handlerUserId: row.handler_user_id,
+    handlerName: row.handler_name,
     referralOrgId: row.referral_org_id,
+    referralOrgName: row.referral_org_name,
     referralDepartment: row.referral_department,
     // The referral target's answer is for staff, like an internal note.
     referralAnswer: needPolicy.can(actor, 'read_internal', record) ? row.referral_answer : null,
@@ -97,6 +99,7 @@ export function present(actor: Actor, row: store.NeedViewRow, followerIds: strin
     autoConfirmed: row.auto_confirmed,
     mergedIntoId: row.merged_into_id,
     splitFromId: row.split_from_id,
+    visitId: row.visit_id,
     triageDueAt: iso(row.triage_due_at),
     resolveDueAt: iso(row.resolve_due_at),
     ...dueOf(row, now),
@@ -190,7 +193,8 @@ export async function createNeed(ctx: RequestContext, body: S.CreateNeedBody): P
       actor,
     }),
   );
-  return present(actor, { ...need, category_name: category.name });
+  // A new report has neither a handler nor a referral yet.
+  return present(actor, { ...need, category_name: category.name, handler_name: null, referral_org_name: null });
 }
 
 /** Possible duplicates of a report before it is made, at a place the caller may read. */
@@ -211,7 +215,10 @@ export async function suggestDuplicates(ctx: RequestContext, q: S.DuplicateQuery
 }
 
 /** Filters the board's list and its map share. */
-export type NeedFilter = Pick<S.NeedListQuery, 'state' | 'categoryId' | 'gridId' | 'communityId' | 'streetId' | 'source' | 'overdue'>;
+export type NeedFilter = Pick<
+  S.NeedListQuery,
+  'state' | 'categoryId' | 'gridId' | 'communityId' | 'streetId' | 'householdId' | 'source' | 'overdue' | 'open' | 'handlerUserId' | 'recordedByUserId'
+>;
 
 /** "A need the caller may read that the filter keeps", on `needs`; 403 for a role that reads none. */
 export function needFilter(actor: Actor, q: NeedFilter): Expression<SqlBool> {
@@ -226,8 +233,12 @@ export function needFilter(actor: Actor, q: NeedFilter): Expression<SqlBool> {
   if (q.gridId) all.push(eb('needs.grid_id', '=', q.gridId));
   if (q.communityId) all.push(eb('needs.community_id', '=', q.communityId));
   if (q.streetId) all.push(eb('needs.street_id', '=', q.streetId));
+  if (q.householdId) all.push(eb('needs.household_id', '=', q.householdId));
   if (q.source) all.push(eb('needs.source', '=', q.source));
   if (q.overdue !== undefined) all.push(q.overdue ? store.overdueSql : store.notOverdueSql);
+  if (q.open !== undefined) all.push(eb('needs.state', q.open ? 'in' : 'not in', [...store.OPEN_STATES]));
+  if (q.handlerUserId) all.push(eb('needs.handler_user_id', '=', q.handlerUserId));
+  if (q.recordedByUserId) all.push(eb('needs.recorded_by_user_id', '=', q.recordedByUserId));
   return eb.and(all);
 }
 
@@ -304,10 +315,11 @@ export async function relatedOf(ctx: RequestContext, actor: Actor, row: store.Ne
 export async function getNeed(ctx: RequestContext, id: string): Promise<S.NeedDetail> {
   const actor = requireActor(ctx);
   const { row, followers } = await loadVisible(ctx, actor, id);
-  const [timeline, duplicates, related] = await Promise.all([
+  const [timeline, duplicates, related, servicePhone] = await Promise.all([
     store.timelineOf(ctx.db, row.district_id, row.id),
     duplicatesOf(ctx, actor, row),
     relatedOf(ctx, actor, row),
+    communityServicePhone(ctx.db, row.district_id, row.community_id),
   ]);
   // A resident reading the need by their relation to it reads what they were told, nothing staff wrote to each other.
   const internal = needPolicy.can(actor, 'read_internal', recordOf(row, followers));
@@ -327,6 +339,7 @@ export async function getNeed(ctx: RequestContext, id: string): Promise<S.NeedDe
     })),
     duplicates,
     related,
+    servicePhone,
   };
 }
 

@@ -90,5 +90,6 @@ export async function splitNeed(ctx: RequestContext, id: string, body: SplitBody
     });
     return part;
   });
-  return present(actor, { ...written, category_name: category.name });
+  // A part split off starts anew: no handler, no referral.
+  return present(actor, { ...written, category_name: category.name, handler_name: null, referral_org_name: null });
 }

@@ -5,7 +5,8 @@ import type { DB } from '../../tables.ts';
 import type { NeedState } from './needs.lifecycle.ts';
 import type { NeedsTable } from './needs.tables.ts';
 
-export type NeedRow = Selectable<NeedsTable> & { category_name: string };
+/** A need with its category's name, and the names of its handler and of the organization it was referred to. */
+export type NeedRow = Selectable<NeedsTable> & { category_name: string; handler_name: string | null; referral_org_name: string | null };
 
 /** States in which someone still has to act before the resident gets an answer. */
 export const OPEN_STATES: readonly NeedState[] = ['reported', 'accepted', 'in_progress', 'waiting', 'referred', 'reopened'];
@@ -48,8 +49,16 @@ export function needsWithCategory(db: Kysely<DB>) {
     .innerJoin('need_categories as c', (j) => j.onRef('c.district_id', '=', 'needs.district_id').onRef('c.id', '=', 'needs.category_id'));
 }
 
+/** Needs with their category and the names a need's view shows with it (who handles it, where it was referred). */
+function needsWithNames(db: Kysely<DB>) {
+  return needsWithCategory(db)
+    .leftJoin('users as handler', 'handler.id', 'needs.handler_user_id')
+    .leftJoin('organizations as referral_org', 'referral_org.id', 'needs.referral_org_id')
+    .select(['c.name as category_name', 'handler.display_name as handler_name', 'referral_org.name as referral_org_name']);
+}
+
 export function selectNeeds(db: Kysely<DB>) {
-  return needsWithCategory(db).selectAll('needs').select('c.name as category_name');
+  return needsWithNames(db).selectAll('needs');
 }
 
 /** The columns a need's view shows (`present`): a list reads these, not the whole row. */
@@ -58,15 +67,13 @@ const VIEW_COLUMNS = [
   'category_id', 'description', 'district_id', 'street_id', 'community_id', 'grid_id', 'household_id', 'building_id',
   'lng', 'lat', 'beneficiaries', 'urgency', 'state', 'handler_user_id', 'referral_org_id', 'referral_department',
   'referral_answer', 'waiting_until', 'outcome', 'outcome_note', 'rating', 'rating_comment', 'auto_confirmed',
-  'merged_into_id', 'split_from_id', 'triage_due_at', 'resolve_due_at', 'escalation_level', 'created_at', 'updated_at',
+  'merged_into_id', 'split_from_id', 'visit_id', 'triage_due_at', 'resolve_due_at', 'escalation_level', 'created_at', 'updated_at',
 ] as const satisfies readonly (keyof NeedsTable)[];
 
-export type NeedViewRow = Pick<NeedRow, (typeof VIEW_COLUMNS)[number] | 'category_name'>;
+export type NeedViewRow = Pick<NeedRow, (typeof VIEW_COLUMNS)[number] | 'category_name' | 'handler_name' | 'referral_org_name'>;
 
 export function selectNeedViews(db: Kysely<DB>) {
-  return needsWithCategory(db)
-    .select(VIEW_COLUMNS.map((c) => `needs.${c}` as const))
-    .select('c.name as category_name');
+  return needsWithNames(db).select(VIEW_COLUMNS.map((c) => `needs.${c}` as const));
 }
 
 export async function loadNeed(db: Kysely<DB>, id: string, districts: string[] | null): Promise<NeedRow | undefined> {
@@ -105,6 +112,16 @@ export function readableBy(actor: Actor, grants: Assignment[]): Expression<SqlBo
   return sql<SqlBool>`(${scope}
     or needs.reporter_user_id = ${actor.userId}
     or needs.id = any(array(select f.need_id from need_followers f where f.user_id = ${actor.userId})))`;
+}
+
+/**
+ * "A resolved need waits for this caller's word", as the confirm rule says: they reported it, or
+ * it is their household's (a resident account speaks for its household).
+ */
+export function awaitingConfirmationBy(actor: Actor): Expression<SqlBool> {
+  const households = actor.assignments.filter((a) => a.role === 'resident' && a.scopeId).map((a) => a.scopeId!);
+  const own = households.length ? sql<SqlBool>`needs.household_id in (${sql.join(households)})` : sql<SqlBool>`false`;
+  return sql<SqlBool>`(needs.state = 'resolved' and (needs.reporter_user_id = ${actor.userId} or ${own}))`;
 }
 
 export type RelatedRow = Pick<NeedRow, 'id' | 'ref_no' | 'state' | 'description' | 'split_from_id' | 'merged_into_id' | 'category_name'>;

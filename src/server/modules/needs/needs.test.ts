@@ -212,6 +212,23 @@ describe('reading needs', () => {
     expect(council).toEqual([late.id]);
   });
 
+  it('filters by household, and names the handler', async () => {
+    const next = (await report(worker, { source: 'staff', intakeChannel: 'phone', householdId: w.neighbour.id, description: '邻居家水管漏水' })).json<NeedView>();
+    await t.db.updateTable('needs').set({ state: 'in_progress', handler_user_id: worker.user.id }).where('id', '=', next.id).execute();
+    const items = (await worker.get(`/api/v1/needs?householdId=${w.neighbour.id}&limit=200`)).json<Page<NeedView>>().items;
+    expect(items.map((n) => n.id)).toEqual([next.id]);
+    expect(items[0]).toMatchObject({ handlerUserId: worker.user.id, handlerName: expect.any(String) as string, referralOrgName: null });
+    const name = (await t.db.selectFrom('users').select('display_name').where('id', '=', worker.user.id).executeTakeFirstOrThrow()).display_name;
+    expect(items[0]!.handlerName).toBe(name);
+  });
+
+  it('tells whoever reads a need the service phone of its community, once the community has one', async () => {
+    const mine = (await report(resident, { source: 'resident', householdId: w.household.id, description: '楼下路灯不亮' })).json<NeedView>();
+    expect((await resident.get(`/api/v1/needs/${mine.id}`)).json<NeedDetail>().servicePhone).toBeNull();
+    await t.db.updateTable('communities').set({ service_phone: '025-58880000' }).where('id', '=', w.community.id).execute();
+    expect((await resident.get(`/api/v1/needs/${mine.id}`)).json<NeedDetail>().servicePhone).toBe('025-58880000');
+  });
+
   it('pages with a cursor', async () => {
     const first = (await worker.get('/api/v1/needs?limit=2')).json<Page<NeedView>>();
     expect(first.items).toHaveLength(2);

@@ -332,6 +332,19 @@ describe('each transition leaves a trace', () => {
     expect(timeline.map((e) => e.action)).toEqual(['accept', 'assign', 'resolve', 'dispute', 'assign', 'resolve', 'confirm']);
   });
 
+  it('names the handler it assigns and the organization it refers to in its answer, as the page then shows them', async () => {
+    const admin = clients.get('community_admin')!;
+    const id = await buildNeed(t.db, w, { state: 'accepted' });
+    const assigned = (await admin.post(`/api/v1/needs/${id}/transitions`, { action: 'assign', handlerUserId: admin.user.id })).json<NeedView>();
+    const adminName = (await t.db.selectFrom('users').select('display_name').where('id', '=', admin.user.id).executeTakeFirstOrThrow()).display_name;
+    expect(assigned).toMatchObject({ handlerUserId: admin.user.id, handlerName: adminName, referralOrgName: null });
+    const referred = await admin.post(`/api/v1/needs/${id}/transitions`, { action: 'refer', referralOrgId: orgId });
+    expect(referred.statusCode, referred.body).toBe(200);
+    const orgName = (await t.db.selectFrom('organizations').select('name').where('id', '=', orgId).executeTakeFirstOrThrow()).name;
+    expect(referred.json<NeedView>()).toMatchObject({ handlerName: adminName, referralOrgId: orgId, referralOrgName: orgName });
+    expect((await admin.get(`/api/v1/needs/${id}`)).json<NeedDetail>()).toMatchObject({ handlerName: adminName, referralOrgName: orgName });
+  });
+
   it('answers with the need as written and the actions its new state offers the caller, not its page', async () => {
     const admin = clients.get('community_admin')!;
     const id = await buildNeed(t.db, w, { state: 'reported', updated_at: new Date('2026-01-05T00:00:00Z') });
@@ -345,7 +358,7 @@ describe('each transition leaves a trace', () => {
     expect(written).not.toHaveProperty('duplicates');
     expect(written).not.toHaveProperty('related');
     // The rest of the need is the page's: exactly the row the detail reads.
-    const { timeline, duplicates: _d, related: _r, ...detail } = (await admin.get(`/api/v1/needs/${id}`)).json<NeedDetail>();
+    const { timeline, duplicates: _d, related: _r, servicePhone: _p, ...detail } = (await admin.get(`/api/v1/needs/${id}`)).json<NeedDetail>();
     expect(written).toEqual(detail);
     expect(timeline.at(-1)).toMatchObject({ action: 'accept', toState: 'accepted', reply: '已受理' });
   });

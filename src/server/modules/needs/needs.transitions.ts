@@ -41,22 +41,32 @@ function missingFields(t: Transition, body: TransitionBody): FieldError[] {
 }
 
 /** What the action changes on the need besides its state, and the reply it implies; checks that need the database. */
-async function effectOf(ctx: RequestContext, actor: Actor, row: NeedRow, body: TransitionBody, now: Date): Promise<{ changes: Updateable<NeedsTable>; reply?: string }> {
+async function effectOf(
+  ctx: RequestContext,
+  actor: Actor,
+  row: NeedRow,
+  body: TransitionBody,
+  now: Date,
+): Promise<{ changes: Updateable<NeedsTable>; reply?: string; names?: Partial<Pick<NeedRow, 'handler_name' | 'referral_org_name'>> }> {
   switch (body.action) {
-    case 'assign':
-      await checkHandler(ctx.db, row, body.handlerUserId!);
-      return { changes: { handler_user_id: body.handlerUserId! } };
+    case 'assign': {
+      const handler = await checkHandler(ctx.db, row, body.handlerUserId!);
+      return { changes: { handler_user_id: body.handlerUserId! }, names: { handler_name: handler.displayName } };
+    }
     case 'wait':
       if (body.expectedDate! < localDate(now)) throw invalid({ field: 'expectedDate', code: 'need.date_in_past' });
       return { changes: { waiting_until: body.expectedDate!, waiting_reason: body.reason!.trim() } };
     case 'resume':
       return { changes: { waiting_until: null, waiting_reason: null } };
-    case 'refer':
+    case 'refer': {
       // The organizations register is public: any registered organization may take a referral.
-      if (body.referralOrgId && !(await organizationNames(ctx.db, [body.referralOrgId])).has(body.referralOrgId)) {
-        throw notFoundAt('referralOrgId');
-      }
-      return { changes: { referral_org_id: body.referralOrgId ?? null, referral_department: body.referralDepartment?.trim() ?? null, referral_answer: null } };
+      const org = body.referralOrgId ? (await organizationNames(ctx.db, [body.referralOrgId])).get(body.referralOrgId) : null;
+      if (body.referralOrgId && !org) throw notFoundAt('referralOrgId');
+      return {
+        changes: { referral_org_id: body.referralOrgId ?? null, referral_department: body.referralDepartment?.trim() ?? null, referral_answer: null },
+        names: { referral_org_name: org ?? null },
+      };
+    }
     case 'answer_referral':
       return { changes: { referral_answer: body.answer!.trim() } };
     case 'resolve':
@@ -120,7 +130,7 @@ export async function transitionNeed(ctx: RequestContext, id: string, body: Tran
   }
   if (missing.length) throw invalid(...missing);
   const now = new Date();
-  const { changes, reply: implied } = await effectOf(ctx, actor, row, body, now);
+  const { changes, reply: implied, names } = await effectOf(ctx, actor, row, body, now);
   const { note, reply } = textsOf(body);
   const texts = { note, reply: reply || implied || '' };
   const written = await command(ctx, async (scope) => {
@@ -150,7 +160,7 @@ export async function transitionNeed(ctx: RequestContext, id: string, body: Tran
     return updated;
   });
   // No transition changes a need's category or its followers (a merge adds followers to the survivor).
-  return viewOf(actor, { ...written, category_name: row.category_name }, followers);
+  return viewOf(actor, { ...written, category_name: row.category_name, handler_name: row.handler_name, referral_org_name: row.referral_org_name, ...names }, followers);
 }
 
 /** The reporters of a merged need follow the survivor from now on, and are told about it. */

@@ -9,7 +9,7 @@ const tags = ['territory'];
 export const householdsRoutes: ModulePlugin = async (app) => {
   app.get(
     '/households',
-    { schema: { tags, summary: 'Households in the caller\'s scope (search by address)', querystring: S.HouseholdQuery, response: { 200: Page(S.HouseholdView) } } },
+    { schema: { tags, summary: 'Households in the caller\'s scope (search by address)', querystring: S.HouseholdQuery, response: { 200: Page(S.HouseholdListItem) } } },
     (req) => households.listHouseholds(req.ctx, req.query),
   );
   app.post('/households', { schema: { tags, summary: 'Register a household in a grid. Answers with the household as written (its members: GET /households/{id})', body: S.HouseholdBody, response: { 201: S.HouseholdView } } }, async (req, reply) =>

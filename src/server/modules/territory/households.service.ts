@@ -9,7 +9,8 @@ import { seeBuilding, seeGrid } from './grids.service.ts';
 import { householdPolicy } from './household.policy.ts';
 import type * as S from './register.schemas.ts';
 import * as store from './register.store.ts';
-import { residentView, tagCatalogue } from './resident.fields.ts';
+import { ageOn, dateOf, residentView, tagCatalogue } from './resident.fields.ts';
+import { residentPolicy } from './resident.policy.ts';
 import { actorDistricts, type UnitScope } from './territory.reach.ts';
 import { iso, viewerOf, type Viewer } from './territory.viewer.ts';
 
@@ -53,12 +54,31 @@ export async function seeHousehold(ctx: RequestContext, v: Viewer, id: string) {
   return row;
 }
 
-export async function listHouseholds(ctx: RequestContext, q: Static<typeof S.HouseholdQuery>) {
+/**
+ * Households of the caller's scope, each with its head and the care tags its active members
+ * carry (sensitive ones only where the caller may read them, as on the household's page), so a
+ * list of one building's flats tells them apart.
+ */
+export async function listHouseholds(ctx: RequestContext, q: Static<typeof S.HouseholdQuery>): Promise<{ items: S.HouseholdListItem[]; nextCursor: string | null }> {
   const v = await viewerOf(ctx);
   const limit = q.limit ?? 50;
   const rows = await store.listHouseholds(ctx.db, householdPolicy.grants(v.actor, 'read'), { ...q, limit }, addressKey);
   const p = pageOf(rows, limit, (r) => [r.id]);
-  return { items: p.items.map((r) => householdView(v, r)), nextCursor: p.nextCursor };
+  const [members, catalogue] = await Promise.all([store.activeMembersOf(ctx.db, p.items), tagCatalogue(ctx.db)]);
+  const items = p.items.map((r) => {
+    const own = members.filter((m) => m.household_id === r.id);
+    const head = own.find((m) => m.relation === 'head');
+    const sensitive = residentPolicy.can(v.actor, 'read_sensitive', householdScope(r));
+    const tags = [...new Set(own.flatMap((m) => m.tags))].filter((t) => sensitive || !catalogue.sensitive.has(t));
+    return {
+      ...householdView(v, r),
+      headName: head?.name ?? null,
+      headAge: head ? ageOn(dateOf(head.birth_date)) : null,
+      memberCount: own.length,
+      tags,
+    };
+  });
+  return { items, nextCursor: p.nextCursor };
 }
 
 export async function getHousehold(ctx: RequestContext, id: string): Promise<S.HouseholdDetail> {

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditCount, clientAs, createTestApp, type TestApp, type ErrorBody, type Page } from '../../testing.ts';
 import { buildTree, grantIn, type Tree } from './test-world.ts';
 import { buildBuilding, buildCommunity, buildGrid, buildHousehold, buildResident } from './testing.ts';
-import type { HouseholdDetail, HouseholdView } from './register.schemas.ts';
+import type { HouseholdDetail, HouseholdListItem, HouseholdView } from './register.schemas.ts';
 
 let t: TestApp;
 let a: Tree;
@@ -160,5 +160,27 @@ describe('households', () => {
     expect(seen).toHaveLength(7);
     expect(new Set(seen).size).toBe(7);
     expect((await c.get('/api/v1/households?limit=201')).statusCode).toBe(400);
+  });
+});
+
+describe('a list of households', () => {
+  it('names each household\'s head with their age and the tags of its active members, sensitive ones only for those who may read them', async () => {
+    const grid = await buildGrid(t.db, { community: a.community });
+    const home = await buildHousehold(t.db, { grid });
+    const empty = await buildHousehold(t.db, { grid });
+    await buildResident(t.db, t.platform.pii, { household: home, name: '赵桂兰', birthDate: '1941-03-02', relation: 'head', tags: ['elderly_80'] });
+    await buildResident(t.db, t.platform.pii, { household: home, relation: 'child', tags: ['low_income', 'elderly_80'] });
+    await buildResident(t.db, t.platform.pii, { household: home, relation: 'grandchild', tags: ['veteran'], status: 'moved_out' });
+    const row = async (role: 'community_worker' | 'street_officer', id: string) => {
+      const res = await (await as(role)).get(`/api/v1/households?gridId=${grid.id}`);
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json<Page<HouseholdListItem>>().items.find((h) => h.id === id)!;
+    };
+    const staff = await row('community_worker', home.id);
+    const age = new Date(Date.now() + 8 * 3600_000).toISOString().slice(5, 10) < '03-02' ? 1 : 0;
+    expect(staff).toMatchObject({ headName: '赵桂兰', headAge: Number(new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 4)) - 1941 - age, memberCount: 2 });
+    expect([...staff.tags].sort()).toEqual(['elderly_80', 'low_income']);
+    expect((await row('street_officer', home.id)).tags).toEqual(['elderly_80']);
+    expect(await row('community_worker', empty.id)).toMatchObject({ headName: null, headAge: null, memberCount: 0, tags: [] });
   });
 });

@@ -51,6 +51,15 @@ const HouseholdFields = {
 export const HouseholdView = Type.Object(HouseholdFields);
 export type HouseholdView = Static<typeof HouseholdView>;
 export const HouseholdDetail = Type.Object({ ...HouseholdFields, members: Type.Array(ResidentView) });
+/** A household in a list: its head and the tags of its active members tell neighbours apart. */
+export const HouseholdListItem = Type.Object({
+  ...HouseholdFields,
+  headName: Nullable(Type.String()),
+  headAge: Nullable(Type.Integer()),
+  memberCount: Type.Integer({ description: 'active members' }),
+  tags: Type.Array(Type.String(), { description: 'tags of active members; sensitive ones only for roles allowed read_sensitive' }),
+});
+export type HouseholdListItem = Static<typeof HouseholdListItem>;
 export type HouseholdDetail = Static<typeof HouseholdDetail>;
 
 const Address = Type.String({ minLength: 1, maxLength: 200 });

@@ -69,6 +69,19 @@ function residents(db: Kysely<DB>) {
 }
 export type ListedResidentRow = Awaited<ReturnType<ReturnType<typeof residents>['executeTakeFirstOrThrow']>>;
 
+/** The active members of a page of households: who heads each, and the tags they carry. */
+export async function activeMembersOf(db: Kysely<DB>, households: { id: string; district_id: string }[]) {
+  if (households.length === 0) return [];
+  return db
+    .selectFrom('residents')
+    .select(['household_id', 'name', 'birth_date', 'relation', 'tags'])
+    .where('district_id', 'in', [...new Set(households.map((h) => h.district_id))])
+    .where('household_id', 'in', households.map((h) => h.id))
+    .where('status', '=', 'active')
+    .orderBy('id')
+    .execute();
+}
+
 export function membersOf(db: Kysely<DB>, districtId: string, householdId: string) {
   return residents(db)
     .where('r.district_id', '=', districtId)

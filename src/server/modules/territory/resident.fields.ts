@@ -101,7 +101,7 @@ export const residentScope = (r: {
   householdId: r.household_id,
 });
 
-const dateOf = (d: string | Date) => (typeof d === 'string' ? d.slice(0, 10) : d.toISOString().slice(0, 10));
+export const dateOf = (d: string | Date) => (typeof d === 'string' ? d.slice(0, 10) : d.toISOString().slice(0, 10));
 
 export function residentView(v: Viewer, r: ListedResidentRow, catalogue: TagCatalogue): ResidentView {
   const scope = residentScope(r);

@@ -68,11 +68,14 @@ export const CommunityView = Type.Object({
   name: Type.String(),
   nameEn: Nullable(Type.String()),
   serviceCenterAddress: Type.String({ description: 'Party and Mass Service Center (党群服务中心) address' }),
+  servicePhone: Type.String({ description: 'the phone residents call about their requests; empty until entered' }),
   ...Stamps,
   allowedActions: Actions,
 });
 export type CommunityView = Static<typeof CommunityView>;
 const ServiceCenter = Type.String({ maxLength: 200 });
+/** Digits with the usual separators: 025-58881234, 12345, (025) 5888 1234 ext. 8. */
+const ServicePhone = Type.String({ maxLength: 40, pattern: '^$|^[0-9+()][0-9 ()+-]{2,30}([ ]?(ext\\.|转)[ ]?[0-9]{1,6})?$' });
 export const CommunityBody = Type.Object(
   {
     streetId: Uuid,
@@ -80,6 +83,7 @@ export const CommunityBody = Type.Object(
     name: Name,
     nameEn: Type.Optional(NameEn),
     serviceCenterAddress: Type.Optional(ServiceCenter),
+    servicePhone: Type.Optional(ServicePhone),
   },
   { additionalProperties: false },
 );
@@ -89,6 +93,7 @@ export const CommunityPatch = Type.Object(
     name: Type.Optional(Name),
     nameEn: Type.Optional(NameEn),
     serviceCenterAddress: Type.Optional(ServiceCenter),
+    servicePhone: Type.Optional(ServicePhone),
   },
   { additionalProperties: false, minProperties: 1 },
 );

@@ -183,3 +183,9 @@ export function listBuildings(
   if (q.communityId) qb = qb.where('buildings.community_id', '=', q.communityId);
   return qb.orderBy('buildings.name').orderBy('buildings.id').limit(q.limit + 1).execute();
 }
+
+/** The phone residents call about their requests, for a community whose need the caller reads; null until entered. */
+export async function communityServicePhone(db: Kysely<DB>, districtId: string, communityId: string): Promise<string | null> {
+  const r = await db.selectFrom('communities').select('service_phone').where('district_id', '=', districtId).where('id', '=', communityId).executeTakeFirst();
+  return r?.service_phone || null;
+}

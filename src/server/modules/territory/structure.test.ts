@@ -115,6 +115,17 @@ describe('streets and communities', () => {
     expect((await c.get(`/api/v1/communities/${a.community.id}`)).json<CommunityView>().name).toBe(a.community.name);
   });
 
+  it('a community admin keeps the service phone residents are told to call; a malformed one is refused', async () => {
+    const c = await as('community_admin');
+    const ok = await c.patch(`/api/v1/communities/${a.community.id}`, { servicePhone: '025-58881234' });
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect(ok.json<CommunityView>().servicePhone).toBe('025-58881234');
+    const bad = await c.patch(`/api/v1/communities/${a.community.id}`, { servicePhone: 'call me' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json<ErrorBody>().error.details?.fields?.map((f) => f.field)).toEqual(['servicePhone']);
+    expect((await c.get(`/api/v1/communities/${a.community.id}`)).json<CommunityView>().servicePhone).toBe('025-58881234');
+  });
+
   it('a grid worker sees their community, street and district as read-only context', async () => {
     const c = await as('grid_worker');
     for (const [list, id] of [

@@ -71,6 +71,7 @@ function communityView(v: Viewer, r: store.CommunityRow): S.CommunityView {
     name: r.name,
     nameEn: r.name_en,
     serviceCenterAddress: r.service_center_address,
+    servicePhone: r.service_phone,
     createdAt: iso(r.created_at),
     updatedAt: iso(r.updated_at),
     allowedActions: communityPolicy.allowedActions(v.actor, communityScope(v, r)),
@@ -213,6 +214,7 @@ export async function createCommunity(ctx: RequestContext, body: Static<typeof S
       name: body.name,
       name_en: body.nameEn ?? null,
       service_center_address: body.serviceCenterAddress ?? '',
+      service_phone: body.servicePhone ?? '',
     };
     const r = await trx.insertInto('communities').values(values).returningAll().executeTakeFirstOrThrow();
     await audit({ action: 'community.create', entityType: 'community', entityId: id, districtId: street.district_id, after: values });
@@ -223,7 +225,8 @@ export async function createCommunity(ctx: RequestContext, body: Static<typeof S
 export async function updateCommunity(ctx: RequestContext, id: string, body: Static<typeof S.CommunityPatch>) {
   const v = await viewerOf(ctx);
   const row = await seeCommunity(ctx, v, id);
-  const onlyServiceCenter = Object.keys(body).every((k) => k === 'serviceCenterAddress');
+  // The service center's address and phone are the community's own contact details.
+  const onlyServiceCenter = Object.keys(body).every((k) => k === 'serviceCenterAddress' || k === 'servicePhone');
   communityPolicy.authorize(v.actor, onlyServiceCenter ? 'update_service_center' : 'update', communityScope(v, row));
   if (body.code !== undefined) await codeFree(ctx, 'communities', body.code, id);
   const written = await command(ctx, async ({ trx, audit }) => {
@@ -232,6 +235,7 @@ export async function updateCommunity(ctx: RequestContext, id: string, body: Sta
       name: body.name,
       name_en: body.nameEn,
       service_center_address: body.serviceCenterAddress,
+      service_phone: body.servicePhone,
       updated_at: new Date(),
     };
     const after = await trx.updateTable('communities').set(changes).where('id', '=', id).returningAll().executeTakeFirstOrThrow();

@@ -7,3 +7,4 @@ export const visitsModule: ModulePlugin = async (app, opts) => {
 };
 
 export { visitPolicy, type VisitPlace } from './visits.policy.ts';
+export { careVisitsDue } from './visits.coverage.ts';

@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
 import type { Actor } from '../../platform/authz/actor.ts';
 import type { DB } from '../../tables.ts';
 
@@ -55,31 +55,33 @@ export async function coverageOf(db: Kysely<DB>, districtId: string, gridId: str
   return { households: Number(r.households), visited30: Number(r.visited30), visited90: Number(r.visited90) };
 }
 
-/**
- * Active residents of a grid carrying any of these tags, with their last visit: one that
- * named them, or a household visit that named no one in particular (seen with the family).
- */
-export async function taggedResidents(db: Kysely<DB>, districtId: string, gridId: string, tags: string[]) {
-  if (tags.length === 0) return [];
+/** The last visit of a resident: one that named them, or a household visit that named no one in particular (seen with the family). */
+const lastVisitAt = sql<Date | null>`greatest(
+  (select max(v.visited_at) from visits v where v.district_id = r.district_id and v.resident_id = r.id),
+  (select max(v.visited_at) from visits v where v.district_id = r.district_id and v.household_id = r.household_id
+     and v.resident_id is null))`;
+
+/** Active residents matching a condition on `residents as r` and carrying any of these tags, with their last visit. */
+function selectTagged(db: Kysely<DB>, where: Expression<SqlBool>, tags: string[]) {
   return db
     .selectFrom('residents as r')
     .innerJoin('households as h', (j) => j.onRef('h.district_id', '=', 'r.district_id').onRef('h.id', '=', 'r.household_id'))
-    .select([
-      'r.id',
-      'r.name',
-      'r.household_id',
-      'r.tags',
-      'h.address as household_address',
-      sql<Date | null>`greatest(
-        (select max(v.visited_at) from visits v where v.district_id = r.district_id and v.resident_id = r.id),
-        (select max(v.visited_at) from visits v where v.district_id = r.district_id and v.household_id = r.household_id
-           and v.resident_id is null))`.as('last_visit_at'),
-    ])
-    .where('r.district_id', '=', districtId)
-    .where('r.grid_id', '=', gridId)
+    .select(['r.district_id', 'r.street_id', 'r.community_id', 'r.grid_id', 'r.id', 'r.name', 'r.household_id', 'r.tags', 'h.address as household_address', lastVisitAt.as('last_visit_at')])
+    .where(where)
     .where('r.status', '=', 'active')
-    .where(sql<boolean>`r.tags && array[${sql.join(tags)}]::text[]`)
-    .execute();
+    .where(sql<boolean>`r.tags && array[${sql.join(tags)}]::text[]`);
+}
+
+/** Active residents of a grid carrying any of these tags, with their last visit. */
+export async function taggedResidents(db: Kysely<DB>, districtId: string, gridId: string, tags: string[]) {
+  if (tags.length === 0) return [];
+  return selectTagged(db, sql<SqlBool>`(r.district_id = ${districtId} and r.grid_id = ${gridId})`, tags).execute();
+}
+
+/** The same, in every grid a scope condition on `r` keeps. */
+export async function taggedResidentsIn(db: Kysely<DB>, where: Expression<SqlBool>, tags: string[]) {
+  if (tags.length === 0) return [];
+  return selectTagged(db, where, tags).execute();
 }
 
 export function careTags(db: Kysely<DB>) {

@@ -33,6 +33,7 @@ export interface CommunitiesTable {
   name: string;
   name_en: string | null;
   service_center_address: Generated<string>;
+  service_phone: Generated<string>;
   created_at: TimestampDefault;
   updated_at: TimestampDefault;
 }

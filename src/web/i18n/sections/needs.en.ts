@@ -47,6 +47,10 @@ export default {
     source: 'Source',
     created: 'Recorded',
     empty: 'No needs match',
+    loading: 'Loading needs…',
+    handler: 'Handler',
+    /** Filters a workbench count opened the board with. */
+    linked: { assignedToMe: 'Assigned to me', handler: 'One handler', reportedByMe: 'Reported by me', recordedBy: 'One reporter', streetId: 'One street', open: 'Unfinished' },
     selected: '{{count}} selected',
     bulkDone: '{{count}} done',
     bulkPartly: '{{ok}} done, {{failed}} failed',
@@ -54,6 +58,8 @@ export default {
     rowOk: 'Done',
   },
   needPage: {
+    /** The header: who the need is about, where, and who handles it. */
+    subject: { title: 'Who, where and who handles it', person: 'Resident', age: 'aged {{age}}', address: 'Address', handler: 'Handler', noHandler: 'Not assigned yet', visit: 'Found on a visit' },
     back: 'Back to the needs board',
     details: 'Need',
     timeline: 'Timeline',

@@ -47,6 +47,10 @@ export default {
     source: '来源',
     created: '登记时间',
     empty: '没有符合条件的需求',
+    loading: '正在加载需求…',
+    handler: '处理人',
+    /** Filters a workbench count opened the board with. */
+    linked: { assignedToMe: '分配给我的', handler: '指定处理人', reportedByMe: '我上报的', recordedBy: '指定上报人', streetId: '指定街道', open: '未办结' },
     selected: '已选 {{count}} 项',
     bulkDone: '已处理 {{count}} 项',
     bulkPartly: '{{ok}} 项成功，{{failed}} 项失败',
@@ -54,6 +58,8 @@ export default {
     rowOk: '已处理',
   },
   needPage: {
+    /** The header: who the need is about, where, and who handles it. */
+    subject: { title: '当事人与办理', person: '当事人', age: '{{age}} 岁', address: '住址', handler: '当前处理人', noHandler: '尚未分配', visit: '来自走访' },
     back: '返回需求看板',
     details: '需求信息',
     timeline: '处理记录',

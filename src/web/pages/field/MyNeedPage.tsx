@@ -1,4 +1,4 @@
-import { LeftOutlined } from '@ant-design/icons';
+import { LeftOutlined, PhoneOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Descriptions, Form, Input, Rate, Space, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,6 +10,7 @@ import { AttachmentList } from '../needs/AttachmentList.tsx';
 import { NeedTimeline } from '../needs/NeedTimeline.tsx';
 import { useCategories, useCategoryName, useNeed, useTransition } from '../needs/needQueries.ts';
 import { useMarkRead, useUnreadNotifications } from './fieldQueries.ts';
+import { ResidentWords } from './ResidentWords.tsx';
 
 const FINAL = ['rejected', 'merged', 'closed'];
 
@@ -111,9 +112,25 @@ export function MyNeedPage() {
     <Space orientation="vertical" size={12} style={{ width: '100%', maxWidth: 720 }}>
       <Link to="/my-needs"><LeftOutlined /> {t('myNeeds.title')}</Link>
       <div style={{ display: 'flex', alignItems: 'center', gap: 8, flexWrap: 'wrap' }}>
-        <Typography.Title level={3} style={{ margin: 0 }} data-testid="need-ref">{n.refNo}</Typography.Title>
+        <Typography.Title level={3} style={{ margin: 0 }}>{categoryName(n)}</Typography.Title>
         <NeedStateTag state={n.state} testId="need-state" />
       </div>
+      <Card size="small" data-testid="need-next">
+        <ResidentWords need={n} />
+        {n.handlerName && <Typography.Paragraph style={{ margin: '8px 0 0', fontSize: 16 }} data-testid="need-handler">{t('residentWords.handler', { name: n.handlerName })}</Typography.Paragraph>}
+        {n.servicePhone && (
+          <Typography.Paragraph style={{ margin: '8px 0 0', fontSize: 16 }}>
+            <PhoneOutlined aria-hidden />{' '}
+            <a href={`tel:${n.servicePhone.replace(/[^0-9+]/g, '')}`} style={{ color: '#0958d9' }} data-testid="service-phone">
+              {t('residentWords.servicePhone', { phone: n.servicePhone })}
+            </a>
+          </Typography.Paragraph>
+        )}
+        {/* The reference number is for quoting on the phone: kept, but not the headline. */}
+        <Typography.Paragraph style={{ margin: '8px 0 0', color: '#595959' }}>
+          {t('residentWords.refNo')} <span data-testid="need-ref">{n.refNo}</span>
+        </Typography.Paragraph>
+      </Card>
       {(canConfirm || canDispute) && <Answer needId={n.id} canConfirm={canConfirm} canDispute={canDispute} />}
       <Card size="small">
         <Descriptions size="small" column={1}>

@@ -9,6 +9,7 @@ import { ErrorAlert } from '../../components/feedback.tsx';
 import { NeedStateTag } from '../../components/NeedStateTag.tsx';
 import { useCategories, useCategoryName } from '../needs/needQueries.ts';
 import { useMarkRead, useMyNeeds, useUnreadNotifications, type NeedView, type NotificationView } from './fieldQueries.ts';
+import { ResidentWords } from './ResidentWords.tsx';
 
 /** A resolved need waits for the resident's word: confirm or dispute. */
 export function awaitsMe(n: NeedView): boolean {
@@ -103,12 +104,13 @@ export function MyNeedsPage() {
                   <Alert type="success" showIcon title={t('myNeeds.awaitingYou')} style={{ marginBottom: 8 }} data-testid="awaiting-confirmation" />
                 )}
                 <div style={{ display: 'flex', justifyContent: 'space-between', gap: 8, alignItems: 'center', flexWrap: 'wrap' }}>
-                  <Typography.Text strong>{n.refNo}</Typography.Text>
+                  <Typography.Text strong style={{ fontSize: 16 }}>{categoryName(n)}</Typography.Text>
                   <NeedStateTag state={n.state} />
                 </div>
-                <Typography.Text type="secondary">{categoryName(n)}</Typography.Text>
                 <Typography.Paragraph ellipsis={{ rows: 2 }} style={{ margin: '4px 0', overflowWrap: 'anywhere' }}>{n.description}</Typography.Paragraph>
-                <Space wrap size={12}>
+                <ResidentWords need={n} />
+                <Space wrap size={12} style={{ marginTop: 4 }}>
+                  <Typography.Text style={{ fontSize: 12, color: '#595959' }}>{n.refNo}</Typography.Text>
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>{dayjs(n.createdAt).format('YYYY-MM-DD')}</Typography.Text>
                   {n.dueAt && <DueTime dueAt={n.dueAt} overdue={n.overdue} />}
                 </Space>

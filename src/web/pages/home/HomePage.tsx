@@ -1,42 +1,210 @@
-import { Card, Col, Row, Space, Tag, Typography } from 'antd';
+import { PlusOutlined, RightOutlined } from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
+import { Button, Card, Col, Row, Space, Spin, Tag, Typography } from 'antd';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
+import type { Workbench } from '../../../server/modules/workbench/workbench.schemas.ts';
+import { api, withQuery, type Page } from '../../api/client.ts';
 import { useAuth } from '../../app/auth.tsx';
-import { useNavEntries } from '../../app/nav.tsx';
+import { ErrorAlert } from '../../components/feedback.tsx';
+import { NEEDS_KEY, type NeedView } from '../needs/needQueries.ts';
+import { ResidentWords } from '../field/ResidentWords.tsx';
 import { scopeLink } from './scopeLink.ts';
 
+/** Under the needs key: any change to a need refreshes the counts. */
+const WORKBENCH_KEY = [NEEDS_KEY, 'workbench'];
+
+/** A link blue that reads at 4.5:1 on white and on a card (the theme's default blue does not). */
+const LINK_BLUE = '#0958d9';
+
+/** The board with the filters a count was taken with (the board keeps its filters in the address). */
+const board = (filter: Record<string, string>) => withQuery('/needs', filter);
+
+function Count({ to, count, label, testId, urgent }: { to: string; count: number; label: string; testId: string; urgent?: boolean }) {
+  return (
+    <Link to={to} data-testid={testId} data-count={count} style={{ display: 'block', color: 'inherit' }}>
+      <Card size="small" hoverable styles={{ body: { padding: '12px 16px' } }}>
+        <div style={{ fontSize: 30, lineHeight: 1.2, fontWeight: 600, color: urgent && count > 0 ? '#b42318' : undefined }}>{count}</div>
+        <div>{label}</div>
+      </Card>
+    </Link>
+  );
+}
+
+function Section({ title, testId, children }: { title: ReactNode; testId: string; children: ReactNode }) {
+  return (
+    <Card size="small" title={title} data-testid={testId}>
+      {children}
+    </Card>
+  );
+}
+
+/** A row of a list on the workbench: a label that links, and what it counts. */
+function Line({ to, children, count, testId }: { to: string; children: ReactNode; count: ReactNode; testId: string }) {
+  return (
+    <Link to={to} data-testid={testId} style={{ display: 'flex', alignItems: 'center', gap: 8, padding: '10px 0', color: 'inherit', borderTop: '1px solid #f0f0f0' }}>
+      <span style={{ flex: 1, minWidth: 0, overflowWrap: 'anywhere' }}>{children}</span>
+      <span style={{ whiteSpace: 'nowrap' }}>{count}</span>
+      <RightOutlined aria-hidden style={{ color: '#8c8c8c' }} />
+    </Link>
+  );
+}
+
+function CommunityWork({ counts, me }: { counts: NonNullable<Workbench['community']>; me: string }) {
+  const { t } = useTranslation();
+  return (
+    <Section title={t('workbench.today')} testId="workbench-community">
+      <Row gutter={[12, 12]}>
+        <Col xs={12} md={6}>
+          <Count to={board({ state: 'reported' })} count={counts.triage} label={t('workbench.triage')} testId="count-triage" />
+        </Col>
+        <Col xs={12} md={6}>
+          <Count to={board({ overdue: '1' })} count={counts.overdue} label={t('workbench.overdue')} testId="count-overdue" urgent />
+        </Col>
+        <Col xs={12} md={6}>
+          <Count to={board({ handlerUserId: me, open: '1' })} count={counts.assignedToMe} label={t('workbench.assignedToMe')} testId="count-assigned" />
+        </Col>
+        <Col xs={12} md={6}>
+          <Count to={board({ state: 'resolved' })} count={counts.awaitingResidents} label={t('workbench.awaitingResidents')} testId="count-awaiting" />
+        </Col>
+      </Row>
+    </Section>
+  );
+}
+
+function CareVisits({ grids }: { grids: NonNullable<Workbench['care']> }) {
+  const { t } = useTranslation();
+  return (
+    <Section title={t('workbench.care')} testId="workbench-care">
+      {grids.length === 0 && <Typography.Text>{t('workbench.careNone')}</Typography.Text>}
+      {grids.map((g) => (
+        <Line key={g.gridId} to={`/field/grids/${g.gridId}`} testId="care-grid" count={<Typography.Text strong data-count={g.due}>{t('workbench.careDue', { count: g.due })}</Typography.Text>}>
+          {g.gridName}
+        </Line>
+      ))}
+    </Section>
+  );
+}
+
+function Reported({ states, me }: { states: NonNullable<Workbench['reported']>; me: string }) {
+  const { t } = useTranslation();
+  return (
+    <Section title={t('workbench.reported')} testId="workbench-reported">
+      {states.length === 0 && <Typography.Text>{t('workbench.reportedNone')}</Typography.Text>}
+      {states.map((s) => (
+        <Line key={s.state} to={board({ recordedByUserId: me, state: s.state })} testId="reported-state" count={<Typography.Text strong data-count={s.count}>{s.count}</Typography.Text>}>
+          {t(`needState.${s.state}`)}
+        </Line>
+      ))}
+    </Section>
+  );
+}
+
+function Oversight({ units }: { units: NonNullable<Workbench['oversight']> }) {
+  const { t } = useTranslation();
+  return (
+    <Section title={t('workbench.units')} testId="workbench-units">
+      {units.length === 0 && <Typography.Text>{t('workbench.unitsNone')}</Typography.Text>}
+      {units.map((u) => {
+        const unit = { [`${u.level}Id`]: u.unitId };
+        return (
+          <div key={u.unitId} data-testid="unit-row" style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: 8, padding: '10px 0', borderTop: '1px solid #f0f0f0' }}>
+            <Typography.Text strong style={{ flex: '1 1 160px', overflowWrap: 'anywhere' }}>{u.unitName}</Typography.Text>
+            <Link to={board({ ...unit, overdue: '1' })} data-testid="unit-overdue" data-count={u.overdue}>
+              <Tag color={u.overdue > 0 ? 'red' : 'default'} style={{ fontSize: 14, padding: '2px 8px' }}>{t('workbench.unitOverdue')} {u.overdue}</Tag>
+            </Link>
+            <Link to={board({ ...unit, state: 'resolved' })} data-testid="unit-awaiting" data-count={u.awaitingResidents}>
+              <Tag style={{ fontSize: 14, padding: '2px 8px' }}>{t('workbench.unitAwaiting')} {u.awaitingResidents}</Tag>
+            </Link>
+          </div>
+        );
+      })}
+    </Section>
+  );
+}
+
+/** A resident's home: what waits for their word, large, and what is being done for them. */
+function ResidentHome({ counts }: { counts: NonNullable<Workbench['resident']> }) {
+  const { t } = useTranslation();
+  const open = useQuery({
+    queryKey: [NEEDS_KEY, 'my-open'],
+    queryFn: () => api.get<Page<NeedView>>('/needs', { open: true, limit: 20 }),
+  });
+  const waiting = counts.awaitingYou;
+  return (
+    <Space orientation="vertical" size={12} style={{ width: '100%', maxWidth: 720 }}>
+      <Link to="/my-needs" data-testid="waits-for-you" data-count={waiting} style={{ display: 'block', color: 'inherit' }}>
+        <Card hoverable style={waiting > 0 ? { borderColor: '#237804', background: '#f6ffed' } : undefined}>
+          <div style={{ fontSize: 28, fontWeight: 600, lineHeight: 1.3 }}>{waiting > 0 ? t('workbench.waitForYou', { count: waiting }) : t('workbench.nothingWaits')}</div>
+          {waiting > 0 && <div style={{ fontSize: 18, marginTop: 4 }}>{t('workbench.waitForYouHint')}</div>}
+        </Card>
+      </Link>
+      <Link to="/my-needs/new">
+        <Button type="primary" size="large" block icon={<PlusOutlined />} style={{ height: 52, fontSize: 18 }} data-testid="home-report">{t('workbench.report')}</Button>
+      </Link>
+      <Section title={t('workbench.myOpen', { count: counts.open })} testId="workbench-my-open">
+        <ErrorAlert error={open.error} />
+        {open.isLoading && <Spin />}
+        {open.data && open.data.items.length === 0 && <Typography.Text>{t('workbench.myOpenNone')}</Typography.Text>}
+        {open.data?.items.map((n) => (
+          <Line key={n.id} to={`/my-needs/${n.id}`} testId="my-open-need" count={<Typography.Text strong>{t(`needState.${n.state}`)}</Typography.Text>}>
+            <div style={{ fontSize: 16 }}>{n.description}</div>
+            <ResidentWords need={n} />
+          </Line>
+        ))}
+        {counts.open > (open.data?.items.length ?? 0) && <Link to="/my-needs" style={{ color: LINK_BLUE }}>{t('workbench.seeAll')}</Link>}
+      </Section>
+    </Space>
+  );
+}
+
+/** Every role's home is its workbench: counts that open the lists they count. */
 export function HomePage() {
   const { t } = useTranslation();
   const { me } = useAuth();
-  const entries = useNavEntries().filter((e) => e.key !== 'home');
+  const bench = useQuery({ queryKey: WORKBENCH_KEY, queryFn: () => api.get<Workbench>('/me/workbench') });
+  const b = bench.data;
+  const userId = me?.user.id ?? '';
   return (
-    <Space orientation="vertical" size={16} style={{ width: '100%' }}>
-      <div>
-        <Typography.Title level={3} style={{ marginTop: 0 }}>{t('home.welcome', { name: me?.user.displayName })}</Typography.Title>
-        <Typography.Paragraph type="secondary">{t('app.tagline')}</Typography.Paragraph>
-      </div>
-      <Card size="small" title={t('home.myRoles')}>
-        <Space orientation="vertical" size={4}>
-          {me?.assignments.map((a) => (
-            <Link key={a.id} to={scopeLink(a)}>
-              <Tag color="blue">{t(`role.${a.role}`)}</Tag>
-              {a.scopeName}
-            </Link>
-          ))}
-        </Space>
-      </Card>
-      <Row gutter={[12, 12]}>
-        {entries.map((e) => (
-          <Col key={e.key} xs={12} sm={8} lg={6}>
-            <Link to={e.path}>
-              <Card hoverable size="small" style={{ textAlign: 'center' }}>
-                <div style={{ fontSize: 26, color: '#c0392b' }}>{e.icon}</div>
-                <div style={{ marginTop: 4 }}>{t(e.label)}</div>
-              </Card>
-            </Link>
-          </Col>
-        ))}
-      </Row>
+    <Space orientation="vertical" size={16} style={{ width: '100%' }} data-testid="workbench">
+      <Typography.Title level={3} style={{ margin: 0 }}>{t('home.welcome', { name: me?.user.displayName })}</Typography.Title>
+      <ErrorAlert error={bench.error} />
+      {bench.isLoading && <Spin size="large" style={{ display: 'block', margin: '48px auto' }} />}
+      {b?.resident && <ResidentHome counts={b.resident} />}
+      {b?.community && <CommunityWork counts={b.community} me={userId} />}
+      {b?.oversight && <Oversight units={b.oversight} />}
+      {(b?.care || b?.reported) && (
+        <Row gutter={[16, 16]}>
+          {b.care && (
+            <Col xs={24} lg={12}>
+              <CareVisits grids={b.care} />
+            </Col>
+          )}
+          {b.reported && (
+            <Col xs={24} lg={12}>
+              <Reported states={b.reported} me={userId} />
+            </Col>
+          )}
+        </Row>
+      )}
+      {b?.otherRoles.map((role) => (
+        <Typography.Paragraph key={role} data-testid="workbench-later" style={{ margin: 0, fontSize: 16 }}>
+          {t(`workbench.later.${role}`)}
+        </Typography.Paragraph>
+      ))}
+      {me && !b?.resident && (
+        <Card size="small" title={t('workbench.myRoles')}>
+          <Space wrap size={[12, 4]}>
+            {me.assignments.map((a) => (
+              <Link key={a.id} to={scopeLink(a)} style={{ color: LINK_BLUE }}>
+                <Tag color="blue">{t(`role.${a.role}`)}</Tag>
+                {a.scopeName}
+              </Link>
+            ))}
+          </Space>
+        </Card>
+      )}
     </Space>
   );
 }

@@ -56,6 +56,11 @@ export function InboxPage() {
               <NeedStateTag state={n.state} />
               {n.urgency !== 'normal' && <Tag color={n.urgency === 'urgent' ? 'red' : 'gold'}>{t(`urgency.${n.urgency}`)}</Tag>}
               <DueTime dueAt={n.dueAt} overdue={n.overdue} />
+              {(n.handlerName ?? n.referralOrgName) && (
+                <Typography.Text data-testid="inbox-handler">
+                  {t('needsBoard.handler')}: {n.handlerName ?? n.referralOrgName}
+                </Typography.Text>
+              )}
             </Space>
             <div style={{ marginTop: 4 }}>
               <Typography.Text type="secondary">{n.categoryName} · </Typography.Text>

@@ -7,7 +7,7 @@ import { useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { approximatePoint, labelPoint, outerRings, type Ring } from './mapGeometry.ts';
-import { OVERDUE_COLOUR as OVERDUE, pointColour, STATE_COLOURS } from './needColours.ts';
+import { MAP_STATES, OVERDUE_COLOUR as OVERDUE, pointColour, STATE_COLOURS } from './needColours.ts';
 import type { GridView, NeedMap as NeedMapAnswer, NeedMapGrid, NeedMapItem } from './needQueries.ts';
 
 echarts.use([GeoComponent, TooltipComponent, ScatterChart, CanvasRenderer]);
@@ -236,13 +236,10 @@ function Legend() {
   const { t } = useTranslation();
   const entries: [string, string][] = [
     [t('needsBoard.overdue'), OVERDUE],
-    [t('needState.reported'), STATE_COLOURS.reported!],
-    [t('needState.accepted'), STATE_COLOURS.accepted!],
-    [t('needState.in_progress'), STATE_COLOURS.in_progress!],
-    [t('needState.resolved'), STATE_COLOURS.resolved!],
+    ...MAP_STATES.map((s): [string, string] => [t(`needState.${s}`), STATE_COLOURS[s]!]),
   ];
   return (
-    <Space wrap size={12}>
+    <Space wrap size={12} data-testid="map-legend">
       {entries.map(([label, colour]) => (
         <Typography.Text key={label} style={LEGEND_TEXT}>
           <span style={{ display: 'inline-block', width: 10, height: 10, borderRadius: 5, background: colour, marginInlineEnd: 4 }} />

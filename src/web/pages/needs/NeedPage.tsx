@@ -7,6 +7,7 @@ import { QueryState } from '../../components/feedback.tsx';
 import { NeedStateTag } from '../../components/NeedStateTag.tsx';
 import { AttachmentList } from './AttachmentList.tsx';
 import { NeedActions, type OpenAction } from './NeedActions.tsx';
+import { NeedSubject } from './NeedSubject.tsx';
 import { NeedTimeline } from './NeedTimeline.tsx';
 import { useCategories, useCategoryName, useNeed, type NeedDetail } from './needQueries.ts';
 
@@ -31,6 +32,9 @@ export function NeedPage() {
         {n.overdue && <Tag color="red" data-testid="need-overdue">{t('needPage.overdue')}</Tag>}
         {n.urgency !== 'normal' && <Tag color={n.urgency === 'urgent' ? 'red' : 'purple'}>{t(`urgency.${n.urgency}`)}</Tag>}
       </Space>
+      <Card size="small" title={t('needPage.subject.title')}>
+        <NeedSubject need={n} />
+      </Card>
       <NeedActions need={n} open={open} setOpen={setOpen} />
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={14}>
@@ -79,22 +83,15 @@ function Header({ need: n }: { need: NeedDetail }) {
       </Descriptions.Item>
       <Descriptions.Item label={t('needPage.escalation')}>{t(`escalationLevel.${n.escalationLevel}`, { defaultValue: String(n.escalationLevel) })}</Descriptions.Item>
       <Descriptions.Item label={t('needPage.beneficiaries')}>{n.beneficiaries}</Descriptions.Item>
-      <Descriptions.Item label={t('needPage.place')}>
-        <Space wrap size={8}>
-          {n.householdId && <Link to={`/territory/households/${n.householdId}`} data-testid="need-household">{t('needPage.household')}</Link>}
-          <Link to={`/territory/grids/${n.gridId}`}>{t('needPage.grid')}</Link>
-          {n.point && (
-            <Typography.Text type="secondary">
-              {n.point.lng.toFixed(5)}, {n.point.lat.toFixed(5)}
-            </Typography.Text>
-          )}
-        </Space>
-      </Descriptions.Item>
+      {n.point && (
+        <Descriptions.Item label={t('needPage.place')}>
+          <Typography.Text type="secondary">
+            {n.point.lng.toFixed(5)}, {n.point.lat.toFixed(5)}
+          </Typography.Text>
+        </Descriptions.Item>
+      )}
       <Descriptions.Item label={t('needPage.createdAt')}>{new Date(n.createdAt).toLocaleString()}</Descriptions.Item>
       {n.waitingUntil && <Descriptions.Item label={t('needPage.expectedDate')}>{n.waitingUntil}</Descriptions.Item>}
-      {(n.referralDepartment || n.referralOrgId) && (
-        <Descriptions.Item label={t('needPage.referredTo')}>{n.referralDepartment ?? t('needPage.organization')}</Descriptions.Item>
-      )}
       {n.referralAnswer && <Descriptions.Item label={t('needPage.answer')}>{n.referralAnswer}</Descriptions.Item>}
       {n.outcome && (
         <Descriptions.Item label={t('needPage.outcome')}>

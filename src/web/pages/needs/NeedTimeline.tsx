@@ -15,7 +15,8 @@ dayjs.extend(relativeTime);
 export function NeedTimeline({ entries, forResident = false }: { entries: TimelineEntry[]; forResident?: boolean }) {
   const { t, i18n } = useTranslation();
   const locale = i18n.language === 'en' ? 'en' : 'zh-cn';
-  const label = (action: string) => t(`needAction.${action}`, { defaultValue: action });
+  // A resident reads what happens next rather than the name of a step ("pool" means nothing to them).
+  const label = (action: string) => (forResident && action === 'pool' ? t('residentWords.pooled') : t(`needAction.${action}`, { defaultValue: action }));
   return (
     <Timeline
       data-testid="timeline"
@@ -28,7 +29,7 @@ export function NeedTimeline({ entries, forResident = false }: { entries: Timeli
             <div data-testid="timeline-entry" data-action={e.action} data-state={e.toState ?? ''} style={{ overflowWrap: 'anywhere' }}>
               <Space wrap size={4}>
                 <Typography.Text strong>{label(e.action)}</Typography.Text>
-                {e.toState && e.toState !== e.fromState && (
+                {!forResident && e.toState && e.toState !== e.fromState && (
                   <Typography.Text type="secondary">
                     {e.fromState ? `${t(`needState.${e.fromState}`)} → ` : '→ '}
                     {t(`needState.${e.toState}`)}

@@ -10,6 +10,7 @@ import { DueTime } from '../../components/DueTime.tsx';
 import { ErrorAlert } from '../../components/feedback.tsx';
 import { LoadMore } from '../../components/KeysetTable.tsx';
 import { NeedStateTag } from '../../components/NeedStateTag.tsx';
+import { useAuth } from '../../app/auth.tsx';
 import { BulkActions, BulkResults } from './BulkActions.tsx';
 import { NeedMap } from './NeedMap.tsx';
 import { NEEDS_KEY, useCategories, useCategoryName, useCommunities, useGrids, useNeedMap, type BulkTransitionResult, type NeedView } from './needQueries.ts';
@@ -17,12 +18,15 @@ import { NEEDS_KEY, useCategories, useCategoryName, useCommunities, useGrids, us
 const STATES = ['reported', 'accepted', 'pooled', 'in_progress', 'waiting', 'referred', 'resolved', 'reopened', 'closed', 'rejected', 'merged'];
 const SOURCES = ['visit', 'resident', 'staff', 'council', 'open311'];
 /** Filters kept in the address, so going back from a need returns to the same view. */
-const FILTERS = ['communityId', 'state', 'categoryId', 'gridId', 'source', 'overdue', 'q'] as const;
+const FILTERS = ['communityId', 'streetId', 'state', 'categoryId', 'gridId', 'source', 'overdue', 'open', 'handlerUserId', 'recordedByUserId', 'q'] as const;
+/** Filters a workbench count links with and the filter bar has no control for: shown as tags one can remove. */
+const LINKED_FILTERS = ['streetId', 'open', 'handlerUserId', 'recordedByUserId'] as const;
 type Filter = Partial<Record<(typeof FILTERS)[number], string>>;
 
 /** Needs of the caller's communities: a map of the grids, and the list with bulk triage. */
 export function NeedsBoardPage() {
   const { t, i18n } = useTranslation();
+  const { me } = useAuth();
   const navigate = useNavigate();
   const screens = Grid.useBreakpoint();
   const phone = !screens.md;
@@ -56,6 +60,10 @@ export function NeedsBoardPage() {
 
   const listFilter = {
     communityId,
+    streetId: filter.streetId,
+    handlerUserId: filter.handlerUserId,
+    recordedByUserId: filter.recordedByUserId,
+    open: filter.open === '1' ? 'true' : undefined,
     state: filter.state,
     categoryId: filter.categoryId,
     gridId: filter.gridId,
@@ -92,27 +100,48 @@ export function NeedsBoardPage() {
   const refNoOf = (id: string) => rows.find((n) => n.id === id)?.refNo ?? id;
   const lang = i18n.language === 'en' ? 'en' : 'zh-CN';
 
+  // The due time comes right after the state, so it stays in view however narrow the list is.
   const columns: TableColumnsType<NeedView> = [
     {
       title: t('needsBoard.refNo'),
       dataIndex: 'refNo',
       render: (_, n) => (
-        <div style={{ minWidth: 0 }}>
+        // On a phone the cell is capped, so its category and grid wrap instead of pushing the due time off screen.
+        <div style={{ minWidth: 0, maxWidth: phone ? 150 : undefined }}>
           <Link to={`/needs/${n.id}`} data-testid="board-link" style={{ whiteSpace: 'nowrap' }}>
             {n.refNo}
           </Link>
+          {n.urgency === 'urgent' && !screens.xxl && <Tag color="red" style={{ marginInlineStart: 6 }}>{t('urgency.urgent')}</Tag>}
           {phone && (
             <div>
-              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              <NeedStateTag state={n.state} />
+              <Typography.Text type="secondary" style={{ fontSize: 12, marginInlineStart: 6 }}>
                 {categoryName(n)} · {gridName.get(n.gridId) ?? ''}
               </Typography.Text>
+              {n.handlerName && <div><Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('needsBoard.handler')}: {n.handlerName}</Typography.Text></div>}
             </div>
           )}
           {resultOf.get(n.id) && <ResultTag result={resultOf.get(n.id)!} />}
         </div>
       ),
     },
-    { title: t('needsBoard.state'), dataIndex: 'state', render: (_, n) => <NeedStateTag state={n.state} /> },
+    { title: t('needsBoard.state'), dataIndex: 'state', responsive: ['md'], render: (_, n) => <NeedStateTag state={n.state} /> },
+    {
+      title: t('needsBoard.due'),
+      dataIndex: 'dueAt',
+      render: (_, n) => (
+        // A set width (the text wraps inside it) keeps the column's share of the row the same in every language.
+        <div style={{ width: phone ? 88 : 150 }}>
+          <DueTime dueAt={n.dueAt} overdue={n.overdue} wrap />
+        </div>
+      ),
+    },
+    {
+      title: t('needsBoard.handler'),
+      dataIndex: 'handlerName',
+      responsive: ['lg'],
+      render: (_, n) => <span style={{ whiteSpace: 'nowrap' }} data-testid="board-handler">{n.handlerName ?? n.referralOrgName ?? n.referralDepartment ?? '—'}</span>,
+    },
     {
       title: t('needsBoard.category'),
       dataIndex: 'categoryName',
@@ -120,7 +149,7 @@ export function NeedsBoardPage() {
       render: (_, n) => (
         <Space orientation="vertical" size={0}>
           <span>{categoryName(n)}</span>
-          <Typography.Text type="secondary" ellipsis style={{ maxWidth: 220, fontSize: 12 }}>
+          <Typography.Text type="secondary" ellipsis style={{ maxWidth: 200, fontSize: 12 }}>
             {n.description}
           </Typography.Text>
         </Space>
@@ -130,13 +159,20 @@ export function NeedsBoardPage() {
     {
       title: t('needsBoard.urgency'),
       dataIndex: 'urgency',
-      responsive: ['md'],
+      responsive: ['xxl'],
       render: (_, n) => <Tag color={n.urgency === 'urgent' ? 'red' : n.urgency === 'difficult' ? 'purple' : 'default'}>{t(`urgency.${n.urgency}`)}</Tag>,
     },
-    { title: t('needsBoard.due'), dataIndex: 'dueAt', render: (_, n) => <DueTime dueAt={n.dueAt} overdue={n.overdue} /> },
     { title: t('needsBoard.source'), dataIndex: 'source', responsive: ['xxl'], render: (_, n) => <span style={{ whiteSpace: 'nowrap' }}>{t(`needSource.${n.source}`)}</span> },
     { title: t('needsBoard.created'), dataIndex: 'createdAt', responsive: ['xxl'], render: (_, n) => <span style={{ whiteSpace: 'nowrap' }}>{dayjs(n.createdAt).format('MM-DD HH:mm')}</span> },
   ];
+
+  const linked = LINKED_FILTERS.filter((k) => filter[k]);
+  const linkedLabel = (k: (typeof LINKED_FILTERS)[number]) =>
+    k === 'handlerUserId'
+      ? filter.handlerUserId === me?.user.id ? t('needsBoard.linked.assignedToMe') : t('needsBoard.linked.handler')
+      : k === 'recordedByUserId'
+        ? filter.recordedByUserId === me?.user.id ? t('needsBoard.linked.reportedByMe') : t('needsBoard.linked.recordedBy')
+        : t(`needsBoard.linked.${k}`);
 
   const gridFilter = (
     <Select
@@ -171,6 +207,15 @@ export function NeedsBoardPage() {
           />
         )}
       </Space>
+      {linked.length > 0 && (
+        <Space wrap data-testid="linked-filters">
+          {linked.map((k) => (
+            <Tag key={k} closable onClose={() => setFilter({ [k]: undefined })} style={{ fontSize: 14, padding: '2px 8px' }} data-testid={`linked-${k}`}>
+              {linkedLabel(k)}
+            </Tag>
+          ))}
+        </Space>
+      )}
       <Card size="small">
         <Row gutter={[8, 8]}>
           <Col xs={24} sm={12} lg={6}>
@@ -274,7 +319,7 @@ export function NeedsBoardPage() {
               <Table<NeedView>
                 rowKey="id"
                 size="small"
-                loading={list.isLoading}
+                loading={list.isPending}
                 dataSource={rows}
                 columns={columns}
                 pagination={false}
@@ -296,7 +341,8 @@ export function NeedsBoardPage() {
                   onDoubleClick: () => navigate(`/needs/${n.id}`),
                 }) as never}
                 rowClassName={(n) => (n.overdue ? 'need-row-overdue' : '')}
-                locale={{ emptyText: t('needsBoard.empty') }}
+                // While the first page loads the table shows its spinner, not "no matching needs".
+                locale={{ emptyText: list.isPending ? <span data-testid="board-loading">{t('needsBoard.loading')}</span> : t('needsBoard.empty') }}
               />
               {list.hasNextPage && <LoadMore list={list} />}
             </Space>

@@ -17,3 +17,6 @@ export const OVERDUE_COLOUR = '#f5222d';
 export function pointColour(item: { state: string; overdue: boolean }): string {
   return item.overdue ? OVERDUE_COLOUR : STATE_COLOURS[item.state] ?? '#8c8c8c';
 }
+
+/** The states the map draws (it leaves finished needs out), in the order of the lifecycle: each has a legend entry. */
+export const MAP_STATES = ['reported', 'accepted', 'pooled', 'in_progress', 'waiting', 'referred', 'resolved', 'reopened'] as const;

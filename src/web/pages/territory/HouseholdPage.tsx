@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { useAuth } from '../../app/auth.tsx';
 import { HouseholdForm } from './HouseholdForm.tsx';
+import { HouseholdHistory } from './HouseholdHistory.tsx';
 import { Members } from './Members.tsx';
 import { useGridUnit, useHousehold } from './queries.ts';
 import { ResidentForm } from './ResidentForm.tsx';
@@ -59,6 +60,9 @@ export function HouseholdPage() {
           }
         >
           <Members members={h.members ?? []} />
+        </Card>
+        <Card size="small" title={t('household.history')}>
+          <HouseholdHistory householdId={h.id} />
         </Card>
       </Space>
       {editing && (

@@ -1,0 +1,72 @@
+import { RightOutlined, UserOutlined } from '@ant-design/icons';
+import { Empty, Input, List, Space, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import type { Static } from 'typebox';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import { useKeysetList } from '../../api/useKeysetList.ts';
+import { ErrorAlert } from '../../components/feedback.tsx';
+import { LoadMore } from '../../components/KeysetTable.tsx';
+import { ROW, SECONDARY } from './HouseholdList.tsx';
+import { useTagLabel } from './queries.ts';
+
+type ResidentView = Static<typeof import('../../../server/modules/territory/register.schemas.ts').ResidentView>;
+
+/**
+ * Residents found by the start of their name (or an exact ID or phone number) among those the
+ * caller may read: the server limits the search to their area, so a miss says how to search
+ * again rather than that the person might live elsewhere.
+ */
+export function ResidentSearch({ filter }: { filter: { gridId?: string; communityId?: string } }) {
+  const { t } = useTranslation();
+  const tagLabel = useTagLabel();
+  const [q, setQ] = useState('');
+  const query = useKeysetList<ResidentView>('residents', '/residents', { ...filter, q }, 20, q.length > 0);
+  return (
+    <Space orientation="vertical" style={{ width: '100%' }} size={12}>
+      <Input.Search
+        allowClear
+        enterButton
+        placeholder={t('territory.searchName')}
+        aria-label={t('territory.searchName')}
+        onSearch={(v) => setQ(v.trim())}
+        data-testid="resident-search"
+        size="large"
+      />
+      <ErrorAlert error={query.error} />
+      {q && (
+        <List
+          loading={query.isLoading}
+          dataSource={query.items}
+          data-testid="resident-list"
+          locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={<span data-testid="resident-no-match">{t('territory.noNameMatch', { q })}</span>} /> }}
+          renderItem={(r) => (
+            <List.Item style={{ padding: 0 }}>
+              <Link to={`/territory/residents/${r.id}`} style={ROW} data-testid="resident-item">
+                <UserOutlined aria-hidden style={{ marginTop: 4 }} />
+                <div style={{ flex: 1, minWidth: 0 }}>
+                  <Space wrap size={[8, 4]}>
+                    <Typography.Text strong>{r.name}</Typography.Text>
+                    <span>
+                      {t(`gender.${r.gender}`)} · {t('needPage.subject.age', { age: r.age })} · {t(`relation.${r.relation}`)}
+                    </span>
+                  </Space>
+                  <div style={{ ...SECONDARY, wordBreak: 'break-all' }}>{r.householdAddress}</div>
+                  {r.tags.length > 0 && (
+                    <Space wrap size={4} style={{ marginTop: 4 }}>
+                      {r.tags.map((tag) => (
+                        <Tag key={tag} style={{ marginInlineEnd: 0 }}>{tagLabel(tag)}</Tag>
+                      ))}
+                    </Space>
+                  )}
+                </div>
+                <RightOutlined aria-hidden style={{ color: '#8c8c8c' }} />
+              </Link>
+            </List.Item>
+          )}
+        />
+      )}
+      {query.hasNextPage && <LoadMore list={query} testId="resident-load-more" />}
+    </Space>
+  );
+}
