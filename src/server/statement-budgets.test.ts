@@ -42,6 +42,7 @@ const BUDGETS: Record<string, Budget> = {
   'GET /api/health': { who: 'anonymous', statements: 1 },
   'GET /api/v1/me': { who: 'community_worker', statements: 2 },
   'GET /api/v1/me/sessions': { who: 'community_worker', statements: 1, list: array },
+  'GET /api/v1/me/preferences': { who: 'resident', statements: 1 },
   'GET /api/v1/users': { who: 'district_officer', statements: 8, list: items },
   'GET /api/v1/users/{id}': { who: 'district_officer', statements: 3 },
   'GET /api/v1/districts': { who: 'platform_admin', statements: 1, list: items },
