@@ -1,11 +1,11 @@
-import { EnvironmentOutlined, RightOutlined } from '@ant-design/icons';
+import { EnvironmentOutlined } from '@ant-design/icons';
 import { Input, List, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router-dom';
 import type { Household } from '../../api/types.ts';
 import { useKeysetList } from '../../api/useKeysetList.ts';
 import { ErrorAlert } from '../../components/feedback.tsx';
+import { LinkListItem } from '../../components/LinkListItem.tsx';
 import { LoadMore } from '../../components/KeysetTable.tsx';
 
 const PAGE = 20;
@@ -34,17 +34,15 @@ export function HouseholdList({ filter, initialQuery = '' }: { filter: { gridId?
         data-testid="household-list"
         locale={{ emptyText: q ? t('territory.noMatch') : t('common.empty') }}
         renderItem={(h) => (
-          <Link to={`/territory/households/${h.id}`} style={{ display: 'block', color: 'inherit' }} data-testid="household-item">
-            <List.Item extra={<RightOutlined style={{ color: '#bbb' }} />} style={{ paddingInline: 8 }}>
-              <List.Item.Meta
-                avatar={<EnvironmentOutlined style={{ color: '#c0392b', marginTop: 4 }} />}
-                title={<Typography.Text style={{ wordBreak: 'break-all' }}>{h.address}</Typography.Text>}
-                description={[h.gridName, h.householdNo && `${t('household.no')} ${h.householdNo}`, h.memberCount !== undefined && t('household.memberCount', { count: h.memberCount })]
-                  .filter(Boolean)
-                  .join(' · ')}
-              />
-            </List.Item>
-          </Link>
+          <LinkListItem to={`/territory/households/${h.id}`} testId="household-item">
+            <List.Item.Meta
+              avatar={<EnvironmentOutlined style={{ color: '#c0392b', marginTop: 4 }} />}
+              title={<Typography.Text style={{ wordBreak: 'break-all' }}>{h.address}</Typography.Text>}
+              description={[h.gridName, h.householdNo && `${t('household.no')} ${h.householdNo}`, h.memberCount !== undefined && t('household.memberCount', { count: h.memberCount })]
+                .filter(Boolean)
+                .join(' · ')}
+            />
+          </LinkListItem>
         )}
       />
       {query.hasNextPage && <LoadMore list={query} testId="load-more" />}
