@@ -1,4 +1,4 @@
-import type { ThemeConfig } from 'antd';
+import { theme, type MappingAlgorithm, type ThemeConfig } from 'antd';
 
 /**
  * The one place for the web app's colours and sizes. Every text colour is at least 4.5:1 on the
@@ -13,7 +13,8 @@ const BRAND_STRONG = '#a02d22';
 
 /**
  * Preset tag colours draw their text in shade 7 on shade 1; these shades are dark enough for
- * small text on the light background (antd's shade 8, or 9 for the yellows and lime).
+ * small text on the light background (antd's shade 8, or 9 for the yellows and lime). They are
+ * set by the algorithm: antd's style variables take the palette from it, not from `token`.
  */
 const TAG_TEXT = {
   blue7: '#003eb3',
@@ -52,7 +53,6 @@ const STANDARD: ThemeConfig['token'] = {
   colorSuccessBg: '#f6ffed',
   colorWarningBg: '#fffbe6',
   colorErrorBg: '#fff2f0',
-  ...TAG_TEXT,
 };
 
 /**
@@ -92,6 +92,8 @@ const LARGE: ThemeConfig['token'] = {
   colorError: '#a8071a',
 };
 
+const readableTags: MappingAlgorithm = (seed) => ({ ...theme.defaultAlgorithm(seed), ...TAG_TEXT });
+
 export function themeFor(largeText: boolean): ThemeConfig {
-  return { token: largeText ? LARGE : STANDARD };
+  return { token: largeText ? LARGE : STANDARD, algorithm: readableTags };
 }

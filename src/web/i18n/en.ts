@@ -3,6 +3,7 @@ import needLabelsEn from './sections/needLabels.en.ts';
 import needsEn from './sections/needs.en.ts';
 import fieldEn from './sections/field.en.ts';
 import listsEn from './sections/lists.en.ts';
+import displayEn from './sections/display.en.ts';
 
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
 
@@ -273,6 +274,7 @@ const en: Shape<Catalogue> = {
   ...needsEn,
   ...fieldEn,
   ...listsEn,
+  ...displayEn,
 };
 
 export default en;
