@@ -60,7 +60,7 @@ function Notices({ notices, needs }: { notices: NotificationView[]; needs: NeedV
                 )}
               </Space>
               {notice.reply && <div><Typography.Text type="secondary">{notice.reply}</Typography.Text></div>}
-              <div><Typography.Text type="secondary" style={{ fontSize: 12 }}>{dayjs(notice.createdAt).format('YYYY-MM-DD HH:mm')}</Typography.Text></div>
+              <div><Typography.Text type="secondary" style={{ fontSize: '0.86em' }}>{dayjs(notice.createdAt).format('YYYY-MM-DD HH:mm')}</Typography.Text></div>
             </div>
             <RightOutlined style={{ color: '#bbb' }} />
           </div>
@@ -109,7 +109,7 @@ export function MyNeedsPage() {
                 <Typography.Text type="secondary">{categoryName(n)}</Typography.Text>
                 <Typography.Paragraph ellipsis={{ rows: 2 }} style={{ margin: '4px 0', overflowWrap: 'anywhere' }}>{n.description}</Typography.Paragraph>
                 <Space wrap size={12}>
-                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>{dayjs(n.createdAt).format('YYYY-MM-DD')}</Typography.Text>
+                  <Typography.Text type="secondary" style={{ fontSize: '0.86em' }}>{dayjs(n.createdAt).format('YYYY-MM-DD')}</Typography.Text>
                   {n.dueAt && <DueTime dueAt={n.dueAt} overdue={n.overdue} />}
                 </Space>
               </Card>
