@@ -8,7 +8,7 @@ import { theme, type MappingAlgorithm, type ThemeConfig } from 'antd';
  */
 
 /** The brand red; white text on it is 5.4:1, and as text on white it is the same. */
-export const BRAND = '#c0392b';
+const BRAND = '#c0392b';
 const BRAND_STRONG = '#a02d22';
 
 /**
