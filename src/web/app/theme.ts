@@ -94,6 +94,13 @@ const LARGE: ThemeConfig['token'] = {
 
 const readableTags: MappingAlgorithm = (seed) => ({ ...theme.defaultAlgorithm(seed), ...TAG_TEXT });
 
+// One object per mode: the same theme is the same object, so ConfigProvider redraws nothing when
+// the app re-renders for other reasons (the preferences arriving after sign-in, say).
+const THEMES = {
+  standard: { token: STANDARD, algorithm: readableTags },
+  large: { token: LARGE, algorithm: readableTags },
+} satisfies Record<string, ThemeConfig>;
+
 export function themeFor(largeText: boolean): ThemeConfig {
-  return { token: largeText ? LARGE : STANDARD, algorithm: readableTags };
+  return largeText ? THEMES.large : THEMES.standard;
 }
