@@ -83,11 +83,11 @@ export async function signIn(page: Page, username: string) {
   await page.waitForURL((url) => !url.pathname.startsWith('/login'));
 }
 
-export async function screenshot(page: Page, name: string) {
+export async function screenshot(page: Page, name: string, fullPage = true) {
   fs.mkdirSync(ARTIFACTS, { recursive: true });
   // Let fonts and transitions settle so the picture shows what a person sees.
   await page.waitForTimeout(400);
-  await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
+  await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage });
 }
 
 /** Width of the page's content: more than the viewport means a sideways scroll on a phone. */

@@ -56,6 +56,8 @@ const ROLE: Record<string, Who> = {
   'POST /api/v1/auth/logout': 'resident',
   'GET /api/v1/me': 'community_worker',
   'PATCH /api/v1/me': 'community_worker',
+  'GET /api/v1/me/preferences': 'resident',
+  'PATCH /api/v1/me/preferences': 'resident',
   'POST /api/v1/me/password': 'community_worker',
   'GET /api/v1/me/sessions': 'community_worker',
   'GET /api/v1/me/workbench': 'community_admin',

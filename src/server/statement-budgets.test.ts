@@ -43,6 +43,7 @@ const BUDGETS: Record<string, Budget> = {
   'GET /api/v1/me': { who: 'community_worker', statements: 2 },
   'GET /api/v1/me/sessions': { who: 'community_worker', statements: 1, list: array },
   'GET /api/v1/me/workbench': { who: 'community_admin', statements: 4 },
+  'GET /api/v1/me/preferences': { who: 'resident', statements: 1 },
   'GET /api/v1/users': { who: 'district_officer', statements: 8, list: items },
   'GET /api/v1/users/{id}': { who: 'district_officer', statements: 3 },
   'GET /api/v1/districts': { who: 'platform_admin', statements: 1, list: items },

@@ -1,13 +1,10 @@
 import { QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { App as AntApp, ConfigProvider } from 'antd';
-import enUS from 'antd/locale/en_US';
-import zhCN from 'antd/locale/zh_CN';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { useTranslation } from 'react-i18next';
 import { BrowserRouter } from 'react-router-dom';
 import { ApiError } from './api/client.ts';
 import { AuthProvider, ME_KEY } from './app/auth.tsx';
+import { ThemedApp } from './app/preferences.tsx';
 import { AppRoutes } from './app/router.tsx';
 import './i18n/index.ts';
 
@@ -30,23 +27,16 @@ const queryClient: QueryClient = new QueryClient({
 });
 
 function Root() {
-  const { i18n } = useTranslation();
-  const en = i18n.language === 'en';
   return (
-    <ConfigProvider
-      locale={en ? enUS : zhCN}
-      theme={{ token: { colorPrimary: '#c0392b', borderRadius: 6 } }}
-    >
-      <AntApp>
-        <QueryClientProvider client={queryClient}>
-          <BrowserRouter>
-            <AuthProvider>
-              <AppRoutes />
-            </AuthProvider>
-          </BrowserRouter>
-        </QueryClientProvider>
-      </AntApp>
-    </ConfigProvider>
+    <QueryClientProvider client={queryClient}>
+      <BrowserRouter>
+        <AuthProvider>
+          <ThemedApp>
+            <AppRoutes />
+          </ThemedApp>
+        </AuthProvider>
+      </BrowserRouter>
+    </QueryClientProvider>
   );
 }
 

@@ -1,9 +1,10 @@
 import { LogoutOutlined, MenuOutlined } from '@ant-design/icons';
-import { Button, Drawer, Grid, Layout, Menu, Space, Tag, Typography } from 'antd';
+import { Button, Drawer, Grid, Layout, Menu, Space, Tag, theme, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { LanguageSwitch } from '../components/LanguageSwitch.tsx';
+import { LargeTextSwitch } from '../components/LargeTextSwitch.tsx';
 import { useAuth } from './auth.tsx';
 import { useNavEntries } from './nav.tsx';
 
@@ -21,6 +22,7 @@ function selectedKey(pathname: string, entries: { key: string; path: string }[])
 export function AppLayout() {
   const { t } = useTranslation();
   const { me, logout } = useAuth();
+  const { token } = theme.useToken();
   const screens = Grid.useBreakpoint();
   const isDesktop = !!screens.md;
   const [drawerOpen, setDrawerOpen] = useState(false);
@@ -59,7 +61,7 @@ export function AppLayout() {
     <Layout style={{ minHeight: '100vh' }}>
       {isDesktop && (
         <Sider width={216} theme="light" style={{ borderInlineEnd: '1px solid #f0f0f0' }}>
-          <div style={{ padding: '16px 20px', fontWeight: 600, fontSize: 17, color: '#c0392b' }}>{t('app.name')}</div>
+          <div style={{ padding: '16px 20px', fontWeight: 600, fontSize: token.fontSizeLG + 1, color: token.colorPrimary }}>{t('app.name')}</div>
           {menu}
         </Sider>
       )}
@@ -82,7 +84,7 @@ export function AppLayout() {
           {!isDesktop && (
             <Button type="text" icon={<MenuOutlined />} aria-label={t('nav.menu')} data-testid="menu-button" onClick={() => setDrawerOpen(true)} />
           )}
-          {!isDesktop && <span style={{ fontWeight: 600, color: '#c0392b', whiteSpace: 'nowrap' }}>{t('app.name')}</span>}
+          {!isDesktop && <span style={{ fontWeight: 600, color: token.colorPrimary, whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis', minWidth: 0 }}>{t('app.name')}</span>}
           <div style={{ flex: 1, minWidth: 0, overflow: 'hidden', whiteSpace: 'nowrap', textOverflow: 'ellipsis' }}>
             {isDesktop && (
               <Space size={4}>
@@ -91,6 +93,7 @@ export function AppLayout() {
               </Space>
             )}
           </div>
+          <LargeTextSwitch compact={!isDesktop} />
           <LanguageSwitch size={isDesktop ? 'middle' : 'small'} />
           {isDesktop && (
             <Button icon={<LogoutOutlined />} onClick={() => void signOut()} data-testid="sign-out">

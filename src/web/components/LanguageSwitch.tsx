@@ -28,6 +28,7 @@ export function LanguageSwitch({ size = 'middle' }: { size?: 'small' | 'middle' 
     <Segmented<Locale>
       size={size}
       data-testid="lang-switch"
+      style={{ flexShrink: 0 }}
       value={value}
       onChange={(v) => void change(v)}
       options={[

@@ -50,7 +50,7 @@ export function MaskedValue({ masked, revealPath, field, testId }: Props) {
         )}
       </Space>
       {value && (
-        <Typography.Text type="warning" style={{ fontSize: 12 }}>
+        <Typography.Text type="warning" style={{ fontSize: '0.86em' }}>
           {t('pii.audited')}
         </Typography.Text>
       )}

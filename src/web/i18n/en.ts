@@ -4,6 +4,7 @@ import needsEn from './sections/needs.en.ts';
 import fieldEn from './sections/field.en.ts';
 import listsEn from './sections/lists.en.ts';
 import workbenchEn from './sections/workbench.en.ts';
+import displayEn from './sections/display.en.ts';
 
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
 
@@ -344,6 +345,7 @@ const en: Shape<Catalogue> = {
   ...fieldEn,
   ...listsEn,
   ...workbenchEn,
+  ...displayEn,
 };
 
 export default en;

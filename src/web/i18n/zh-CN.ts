@@ -3,6 +3,7 @@ import needsZh from './sections/needs.zh-CN.ts';
 import fieldZh from './sections/field.zh-CN.ts';
 import listsZh from './sections/lists.zh-CN.ts';
 import workbenchZh from './sections/workbench.zh-CN.ts';
+import displayZh from './sections/display.zh-CN.ts';
 /** 中文界面文案（默认语言）。键与 en.ts 完全相同，由 catalog.test.ts 检查。 */
 const zhCN = {
   app: { name: '三社联动', tagline: '社区 · 社会组织 · 社会工作者 联动服务平台' },
@@ -340,6 +341,7 @@ const zhCN = {
   ...fieldZh,
   ...listsZh,
   ...workbenchZh,
+  ...displayZh,
 };
 
 export default zhCN;

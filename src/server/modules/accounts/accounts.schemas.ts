@@ -43,6 +43,17 @@ export const UpdateMeBody = Type.Object(
   { additionalProperties: false },
 );
 
+export const Preferences = Type.Object(
+  {
+    largeText: Type.Boolean({ description: 'larger text (20 px base) and higher contrast in the web app' }),
+  },
+  { additionalProperties: false },
+);
+export type Preferences = Static<typeof Preferences>;
+
+export const PreferencesPatch = Type.Partial(Preferences, { additionalProperties: false, minProperties: 1 });
+export type PreferencesPatch = Static<typeof PreferencesPatch>;
+
 export const ChangePasswordBody = Type.Object(
   {
     currentPassword: Type.String({ minLength: 1, maxLength: 200 }),

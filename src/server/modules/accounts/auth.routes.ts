@@ -1,8 +1,9 @@
 import { Type } from 'typebox';
 import { SESSION_COOKIE } from '../../platform/auth/sessions.ts';
 import type { ModulePlugin } from '../../platform/http/module.ts';
-import { ChangePasswordBody, IdParams, LoginBody, MeView, Ok, SessionView, UpdateMeBody } from './accounts.schemas.ts';
+import { ChangePasswordBody, IdParams, LoginBody, MeView, Ok, Preferences, PreferencesPatch, SessionView, UpdateMeBody } from './accounts.schemas.ts';
 import * as accounts from './accounts.service.ts';
+import { myPreferences, updateMyPreferences } from './preferences.service.ts';
 
 const tags = ['accounts'];
 
@@ -47,6 +48,16 @@ export const authRoutes: ModulePlugin = async (app) => {
     await accounts.updateMe(request.ctx, request.body);
     return { ok: true as const };
   });
+
+  app.get('/me/preferences', { schema: { tags, summary: 'Own display preferences (large text, high contrast)', response: { 200: Preferences } } }, async (request) =>
+    myPreferences(request.ctx),
+  );
+
+  app.patch(
+    '/me/preferences',
+    { schema: { tags, summary: 'Change own display preferences; answers all of them', body: PreferencesPatch, response: { 200: Preferences } } },
+    async (request) => updateMyPreferences(request.ctx, request.body),
+  );
 
   app.post(
     '/me/password',

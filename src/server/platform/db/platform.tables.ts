@@ -48,6 +48,8 @@ export interface UsersTable {
   resident_id: string | null;
   created_district_id: string | null;
   password_changed_at: TimestampDefault;
+  /** Display preferences, see accounts' `Preferences` schema (migration 0017). */
+  preferences: Json;
   created_at: TimestampDefault;
   updated_at: TimestampDefault;
 }

@@ -50,9 +50,9 @@ export function UsersPage() {
       action={can('accounts.user.create') && <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>{t('users.create')}</Button>}
       filters={
         <>
-          <Input.Search allowClear placeholder={t('users.searchPlaceholder')} onSearch={(v) => set('q')(v.trim())} style={{ width: 220 }} />
-          <Select allowClear placeholder={t('users.role')} style={{ width: 180 }} onChange={set('role')} options={ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))} />
-          <Select allowClear placeholder={t('common.status')} style={{ width: 120 }} onChange={set('status')} options={['active', 'disabled'].map((v) => ({ value: v, label: t(`userStatus.${v}`) }))} />
+          <Input.Search allowClear placeholder={t('users.searchPlaceholder')} aria-label={t('users.searchPlaceholder')} onSearch={(v) => set('q')(v.trim())} style={{ width: 220 }} />
+          <Select allowClear placeholder={t('users.role')} aria-label={t('users.role')} style={{ width: 180 }} onChange={set('role')} options={ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))} />
+          <Select allowClear placeholder={t('common.status')} aria-label={t('common.status')} style={{ width: 120 }} onChange={set('status')} options={['active', 'disabled'].map((v) => ({ value: v, label: t(`userStatus.${v}`) }))} />
         </>
       }
     >

@@ -11,7 +11,9 @@ function nameOf(c: CategoryView, en: boolean) {
  * column well, where a cascader would need two. A parent with children is a heading and
  * is offered again as the last choice of its group.
  */
-export function CategorySelect({ value, onChange, testId, districtId }: {
+export function CategorySelect({ id, value, onChange, testId, districtId }: {
+  /** Given by Form.Item, so that its label names this field. */
+  id?: string;
   value?: string;
   onChange?: (v: string) => void;
   testId?: string;
@@ -37,6 +39,7 @@ export function CategorySelect({ value, onChange, testId, districtId }: {
   });
   return (
     <Select
+      id={id}
       size="large"
       value={value}
       onChange={onChange}

@@ -39,7 +39,7 @@ export function CreatedNeeds({ visit, photos, onAnother }: { visit: VisitDetail;
                   <Space orientation="vertical" size={4} style={{ width: '100%', minWidth: 0 }}>
                     <Space wrap size={8}>
                       <Link to={`/needs/${n.id}`} data-testid="visit-created-need-link">
-                        <Typography.Text strong style={{ fontSize: 16 }}>{n.refNo}</Typography.Text>
+                        <Typography.Text strong style={{ fontSize: '1.15em' }}>{n.refNo}</Typography.Text>
                       </Link>
                       <NeedStateTag state={n.state} />
                     </Space>

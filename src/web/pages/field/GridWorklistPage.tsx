@@ -19,7 +19,7 @@ function WorklistRow({ item, communityName }: { item: WorklistItem; communityNam
     <div style={rowStyle} data-testid="worklist-row" data-resident={item.residentName}>
       <div style={{ flex: 1, minWidth: 0 }}>
         <Space wrap size={4}>
-          <Typography.Text strong style={{ fontSize: 16 }}>{item.residentName}</Typography.Text>
+          <Typography.Text strong style={{ fontSize: '1.15em' }}>{item.residentName}</Typography.Text>
           {item.tags.map((code) => (
             <Tag key={code} color="orange" style={{ marginInlineEnd: 0 }}>{tagLabel(code)}</Tag>
           ))}

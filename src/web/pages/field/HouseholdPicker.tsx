@@ -4,12 +4,13 @@ import { useTranslation } from 'react-i18next';
 import { useGridHouseholds } from './fieldQueries.ts';
 
 /** Finds a household by address among those the worker may see (the server limits it to their grids). */
-export function HouseholdPicker({ value, onChange, gridId }: { value?: string; onChange?: (v: string) => void; gridId?: string }) {
+export function HouseholdPicker({ id, value, onChange, gridId }: { id?: string; value?: string; onChange?: (v: string) => void; gridId?: string }) {
   const { t } = useTranslation();
   const [q, setQ] = useState('');
   const list = useGridHouseholds(gridId, q.trim(), true, !gridId);
   return (
     <Select
+      id={id}
       size="large"
       value={value}
       onChange={onChange}

@@ -69,7 +69,7 @@ function GridCard({ gridId, scopeName }: { gridId: string; scopeName: string }) 
             <Typography.Text strong>{t('field.careOverdue')}</Typography.Text>
           </Space>
           <Space>
-            <Typography.Text strong type={worklist.data?.total ? 'danger' : 'success'} style={{ fontSize: 20 }} data-testid="care-overdue-count">
+            <Typography.Text strong type={worklist.data?.total ? 'danger' : 'success'} style={{ fontSize: '1.45em' }} data-testid="care-overdue-count">
               {worklist.data?.total ?? '–'}
             </Typography.Text>
             <RightOutlined />

@@ -61,7 +61,7 @@ function Notices({ notices, needs }: { notices: NotificationView[]; needs: NeedV
                 )}
               </Space>
               {notice.reply && <div><Typography.Text type="secondary">{notice.reply}</Typography.Text></div>}
-              <div><Typography.Text type="secondary" style={{ fontSize: 12 }}>{dayjs(notice.createdAt).format('YYYY-MM-DD HH:mm')}</Typography.Text></div>
+              <div><Typography.Text type="secondary" style={{ fontSize: '0.86em' }}>{dayjs(notice.createdAt).format('YYYY-MM-DD HH:mm')}</Typography.Text></div>
             </div>
             <RightOutlined style={{ color: '#bbb' }} />
           </div>
@@ -110,8 +110,8 @@ export function MyNeedsPage() {
                 <Typography.Paragraph ellipsis={{ rows: 2 }} style={{ margin: '4px 0', overflowWrap: 'anywhere' }}>{n.description}</Typography.Paragraph>
                 <ResidentWords need={n} />
                 <Space wrap size={12} style={{ marginTop: 4 }}>
-                  <Typography.Text style={{ fontSize: 12, color: '#595959' }}>{n.refNo}</Typography.Text>
-                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>{dayjs(n.createdAt).format('YYYY-MM-DD')}</Typography.Text>
+                  <Typography.Text type="secondary" style={{ fontSize: '0.86em' }}>{n.refNo}</Typography.Text>
+                  <Typography.Text type="secondary" style={{ fontSize: '0.86em' }}>{dayjs(n.createdAt).format('YYYY-MM-DD')}</Typography.Text>
                   {n.dueAt && <DueTime dueAt={n.dueAt} overdue={n.overdue} />}
                 </Space>
               </Card>

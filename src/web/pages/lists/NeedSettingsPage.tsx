@@ -1,4 +1,4 @@
-import { Select, Space, Tabs, Typography } from 'antd';
+import { Grid, Select, Space, Tabs, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import { useAuth } from '../../app/auth.tsx';
@@ -13,6 +13,7 @@ import { WebhooksTab } from './WebhooksTab.tsx';
 export function NeedSettingsPage() {
   const { t } = useTranslation();
   const { can, hasRole } = useAuth();
+  const phone = !Grid.useBreakpoint().sm;
   const [params, setParams] = useSearchParams();
   const districts = useDistricts();
   const fallback = useDefaultDistrict(districts.data);
@@ -39,6 +40,7 @@ export function NeedSettingsPage() {
         {((districts.data?.length ?? 0) > 1 || !hasRole('district_officer')) && (
           <Select
             data-testid="district-picker"
+            aria-label={t('scope.district')}
             value={districtId}
             onChange={(v: string) => set('districtId', v)}
             style={{ minWidth: 180, maxWidth: '100%' }}
@@ -46,7 +48,23 @@ export function NeedSettingsPage() {
           />
         )}
       </Space>
-      <Tabs activeKey={tab ?? items[0]?.key} onChange={(k) => set('tab', k)} items={items} destroyOnHidden />
+      <Tabs
+        activeKey={tab ?? items[0]?.key}
+        onChange={(k) => set('tab', k)}
+        items={items}
+        destroyOnHidden
+        // Five tabs overflow a phone, and the overflow menu is no tab in the tab list: a picker there.
+        renderTabBar={phone ? () => (
+          <Select
+            value={tab ?? items[0]?.key}
+            onChange={(k: string) => set('tab', k)}
+            options={items.map((i) => ({ value: i.key, label: i.label }))}
+            aria-label={t('nav.needSettings')}
+            style={{ width: '100%', marginBottom: 12 }}
+            data-testid="need-settings-section"
+          />
+        ) : undefined}
+      />
     </Space>
   );
 }

@@ -57,7 +57,7 @@ function AddToExisting({ suggestion, targets }: { suggestion: Suggestion; target
   });
   return (
     <Space wrap size={4}>
-      <Select size="small" style={{ minWidth: 160, maxWidth: '100%' }} placeholder={t('threeLists.addToExisting')} value={target} onChange={setTarget} options={targets.map((c) => ({ value: c.id, label: c.title }))} />
+      <Select size="small" style={{ minWidth: 160, maxWidth: '100%' }} placeholder={t('threeLists.addToExisting')} aria-label={t('threeLists.addToExisting')} value={target} onChange={setTarget} options={targets.map((c) => ({ value: c.id, label: c.title }))} />
       <Button size="small" disabled={!target} loading={pool.isPending} onClick={() => pool.mutate()} data-testid="pool-into-existing">{t('threeLists.pool')}</Button>
       <ErrorAlert error={pool.error} />
     </Space>

@@ -75,6 +75,7 @@ export function ThreeListsPage() {
           value={communityId}
           loading={communities.isLoading}
           placeholder={t('threeLists.pickCommunity')}
+          aria-label={t('threeLists.pickCommunity')}
           onChange={(v: string) => setParams({ communityId: v })}
           style={{ minWidth: 200, maxWidth: '100%' }}
           options={(communities.data ?? []).map((c) => ({ value: c.id, label: c.name }))}

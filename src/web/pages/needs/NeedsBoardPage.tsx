@@ -178,6 +178,7 @@ export function NeedsBoardPage() {
     <Select
       allowClear
       placeholder={t('needsBoard.allGrids')}
+      aria-label={t('needsBoard.allGrids')}
       value={filter.gridId}
       onChange={(v) => setFilter({ gridId: v })}
       options={(grids.data ?? []).map((g) => ({ value: g.id, label: g.name }))}
@@ -199,6 +200,7 @@ export function NeedsBoardPage() {
             showSearch
             optionFilterProp="label"
             placeholder={t('needsBoard.allCommunities')}
+            aria-label={t('needsBoard.allCommunities')}
             value={filter.communityId}
             onChange={(v) => setFilter({ communityId: v, gridId: undefined })}
             options={communityList.map((c) => ({ value: c.id, label: lang === 'en' && c.nameEn ? c.nameEn : c.name }))}
@@ -225,6 +227,7 @@ export function NeedsBoardPage() {
               onChange={(e) => setSearch(e.target.value)}
               onSearch={(v) => setFilter({ q: v.trim().length >= 2 ? v.trim() : undefined })}
               placeholder={t('needsBoard.search')}
+              aria-label={t('needsBoard.search')}
               data-testid="filter-q"
             />
           </Col>
@@ -232,6 +235,7 @@ export function NeedsBoardPage() {
             <Select
               allowClear
               placeholder={t('needsBoard.allStates')}
+              aria-label={t('needsBoard.allStates')}
               value={filter.state}
               onChange={(v) => setFilter({ state: v })}
               options={STATES.map((s) => ({ value: s, label: t(`needState.${s}`) }))}
@@ -245,6 +249,7 @@ export function NeedsBoardPage() {
               showSearch
               optionFilterProp="label"
               placeholder={t('needsBoard.allCategories')}
+              aria-label={t('needsBoard.allCategories')}
               value={filter.categoryId}
               onChange={(v) => setFilter({ categoryId: v })}
               options={(categories.data ?? []).map((c) => ({ value: c.id, label: lang === 'en' && c.nameEn ? c.nameEn : c.name }))}
@@ -259,6 +264,7 @@ export function NeedsBoardPage() {
             <Select
               allowClear
               placeholder={t('needsBoard.allSources')}
+              aria-label={t('needsBoard.allSources')}
               value={filter.source}
               onChange={(v) => setFilter({ source: v })}
               options={SOURCES.map((s) => ({ value: s, label: t(`needSource.${s}`) }))}

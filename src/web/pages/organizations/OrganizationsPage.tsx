@@ -22,11 +22,11 @@ export function OrganizationsPage() {
       action={can('organizations.organization.create') && <AddLink to="/organizations/new">{t('org.add')}</AddLink>}
       filters={
         <>
-          <Input.Search allowClear placeholder={t('org.searchPlaceholder')} onSearch={(v) => set('q')(v.trim())} style={{ width: 240 }} />
-          <Select allowClear placeholder={t('org.type')} style={{ width: 200 }} onChange={set('type')} options={ORGANIZATION_TYPES.map((v) => ({ value: v, label: labels.orgType(v) }))} />
-          <Select allowClear placeholder={t('org.rating')} style={{ width: 110 }} onChange={set('rating')} options={RATINGS.map((v) => ({ value: v, label: v }))} />
-          <Select allowClear placeholder={t('org.ratingStatus')} style={{ width: 140 }} onChange={set('ratingStatus')} options={RATING_STATUSES.map((v) => ({ value: v, label: t(`ratingStatus.${v}`) }))} />
-          <Select allowClear placeholder={t('common.status')} style={{ width: 120 }} onChange={set('status')} options={['active', 'deregistered'].map((v) => ({ value: v, label: t(`orgStatus.${v}`) }))} />
+          <Input.Search allowClear placeholder={t('org.searchPlaceholder')} aria-label={t('org.searchPlaceholder')} onSearch={(v) => set('q')(v.trim())} style={{ width: 240 }} />
+          <Select allowClear placeholder={t('org.type')} aria-label={t('org.type')} style={{ width: 200 }} onChange={set('type')} options={ORGANIZATION_TYPES.map((v) => ({ value: v, label: labels.orgType(v) }))} />
+          <Select allowClear placeholder={t('org.rating')} aria-label={t('org.rating')} style={{ width: 110 }} onChange={set('rating')} options={RATINGS.map((v) => ({ value: v, label: v }))} />
+          <Select allowClear placeholder={t('org.ratingStatus')} aria-label={t('org.ratingStatus')} style={{ width: 140 }} onChange={set('ratingStatus')} options={RATING_STATUSES.map((v) => ({ value: v, label: t(`ratingStatus.${v}`) }))} />
+          <Select allowClear placeholder={t('common.status')} aria-label={t('common.status')} style={{ width: 120 }} onChange={set('status')} options={['active', 'deregistered'].map((v) => ({ value: v, label: t(`orgStatus.${v}`) }))} />
         </>
       }
     >

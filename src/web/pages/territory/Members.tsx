@@ -1,8 +1,7 @@
-import { RightOutlined } from '@ant-design/icons';
 import { List, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router-dom';
 import type { Resident } from '../../api/types.ts';
+import { LinkListItem } from '../../components/LinkListItem.tsx';
 import { useTagLabel } from './queries.ts';
 
 export function ResidentTags({ tags }: { tags: string[] }) {
@@ -25,41 +24,37 @@ export function Members({ members, linkable = true }: { members: Resident[]; lin
       data-testid="member-list"
       locale={{ emptyText: t('household.noMembers') }}
       renderItem={(r) => {
-        const body = (
-          <List.Item extra={linkable ? <RightOutlined style={{ color: '#bbb' }} /> : undefined} style={{ paddingInline: 8 }} data-testid="member-item">
-            <List.Item.Meta
-              title={
-                <Space size={6} wrap>
-                  <Typography.Text strong>{r.name}</Typography.Text>
-                  <Tag>{t(`relation.${r.relation}`)}</Tag>
-                  <Typography.Text type="secondary">
-                    {t(`gender.${r.gender}`)}
-                    {r.age !== undefined ? ` · ${t('resident.ageYears', { count: r.age })}` : ''}
-                  </Typography.Text>
-                </Space>
-              }
-              description={
-                <Space orientation="vertical" size={2}>
+        const meta = (
+          <List.Item.Meta
+            title={
+              <Space size={6} wrap>
+                <Typography.Text strong>{r.name}</Typography.Text>
+                <Tag>{t(`relation.${r.relation}`)}</Tag>
+                <Typography.Text type="secondary">
+                  {t(`gender.${r.gender}`)}
+                  {r.age !== undefined ? ` · ${t('resident.ageYears', { count: r.age })}` : ''}
+                </Typography.Text>
+              </Space>
+            }
+            description={
+              <Space orientation="vertical" size={2}>
+                <span>
+                  {t('resident.idNumber')}: <Typography.Text code data-testid="member-id-masked">{r.idNumberMasked}</Typography.Text>
+                </span>
+                {r.phoneMasked && (
                   <span>
-                    {t('resident.idNumber')}: <Typography.Text code data-testid="member-id-masked">{r.idNumberMasked}</Typography.Text>
+                    {t('resident.phone')}: <Typography.Text code>{r.phoneMasked}</Typography.Text>
                   </span>
-                  {r.phoneMasked && (
-                    <span>
-                      {t('resident.phone')}: <Typography.Text code>{r.phoneMasked}</Typography.Text>
-                    </span>
-                  )}
-                  {r.tags.length > 0 && <div><ResidentTags tags={r.tags} /></div>}
-                </Space>
-              }
-            />
-          </List.Item>
+                )}
+                {r.tags.length > 0 && <div><ResidentTags tags={r.tags} /></div>}
+              </Space>
+            }
+          />
         );
         return linkable ? (
-          <Link to={`/territory/residents/${r.id}`} style={{ display: 'block', color: 'inherit' }}>
-            {body}
-          </Link>
+          <LinkListItem to={`/territory/residents/${r.id}`} testId="member-item">{meta}</LinkListItem>
         ) : (
-          body
+          <List.Item style={{ paddingInline: 8 }} data-testid="member-item">{meta}</List.Item>
         );
       }}
     />

@@ -57,7 +57,7 @@ export function ResidentPage() {
           <Descriptions.Item label={t('resident.tags')}>{r.tags.length ? <ResidentTags tags={r.tags} /> : '—'}</Descriptions.Item>
           {r.notes && <Descriptions.Item label={t('common.notes')}>{r.notes}</Descriptions.Item>}
         </Descriptions>
-        <Typography.Paragraph type="secondary" style={{ fontSize: 12, marginTop: 12, marginBottom: 0 }}>
+        <Typography.Paragraph type="secondary" style={{ fontSize: '0.86em', marginTop: 12, marginBottom: 0 }}>
           {t('resident.derivedNote')}
         </Typography.Paragraph>
       </Card>

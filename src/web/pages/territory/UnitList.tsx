@@ -1,9 +1,8 @@
-import { RightOutlined } from '@ant-design/icons';
 import { Card, Descriptions, List, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router-dom';
 import { ErrorAlert } from '../../components/feedback.tsx';
+import { LinkListItem } from '../../components/LinkListItem.tsx';
 
 export interface UnitItem {
   id: string;
@@ -29,15 +28,13 @@ export function UnitList<T>({ title, query, item, to, testId }: {
         dataSource={(query.data ?? []).map(item)}
         locale={{ emptyText: t('common.empty') }}
         renderItem={(item) => (
-          <Link to={to(item.id)} style={{ display: 'block', color: 'inherit' }}>
-            <List.Item extra={<RightOutlined style={{ color: '#bbb' }} />} style={{ paddingInline: 8 }}>
-              <List.Item.Meta
-                title={<Typography.Text strong>{item.title}</Typography.Text>}
-                description={item.description}
-              />
-              {item.extra}
-            </List.Item>
-          </Link>
+          <LinkListItem to={to(item.id)}>
+            <List.Item.Meta
+              title={<Typography.Text strong>{item.title}</Typography.Text>}
+              description={item.description}
+            />
+            {item.extra}
+          </LinkListItem>
         )}
       />
     </Card>

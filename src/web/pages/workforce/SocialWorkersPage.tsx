@@ -26,10 +26,10 @@ export function SocialWorkersPage() {
       action={can('workforce.social_worker.create') && <AddLink to="/social-workers/new">{t('sw.add')}</AddLink>}
       filters={
         <>
-          <Input.Search allowClear placeholder={t('sw.searchPlaceholder')} onSearch={(v) => set('q')(v.trim())} style={{ width: 200 }} />
-          <Select allowClear placeholder={t('sw.certificateLevel')} style={{ width: 180 }} onChange={set('certificateLevel')} options={CERTIFICATE_LEVELS.map((v) => ({ value: v, label: labels.certificate(v) }))} />
-          <Select allowClear placeholder={t('sw.employerType')} style={{ width: 140 }} onChange={set('employerType')} options={EMPLOYER_TYPES.map((v) => ({ value: v, label: t(`employerType.${v}`) }))} />
-          <Select allowClear placeholder={t('common.status')} style={{ width: 120 }} onChange={set('status')} options={SOCIAL_WORKER_STATUSES.map((v) => ({ value: v, label: t(`swStatus.${v}`) }))} />
+          <Input.Search allowClear placeholder={t('sw.searchPlaceholder')} aria-label={t('sw.searchPlaceholder')} onSearch={(v) => set('q')(v.trim())} style={{ width: 200 }} />
+          <Select allowClear placeholder={t('sw.certificateLevel')} aria-label={t('sw.certificateLevel')} style={{ width: 180 }} onChange={set('certificateLevel')} options={CERTIFICATE_LEVELS.map((v) => ({ value: v, label: labels.certificate(v) }))} />
+          <Select allowClear placeholder={t('sw.employerType')} aria-label={t('sw.employerType')} style={{ width: 140 }} onChange={set('employerType')} options={EMPLOYER_TYPES.map((v) => ({ value: v, label: t(`employerType.${v}`) }))} />
+          <Select allowClear placeholder={t('common.status')} aria-label={t('common.status')} style={{ width: 120 }} onChange={set('status')} options={SOCIAL_WORKER_STATUSES.map((v) => ({ value: v, label: t(`swStatus.${v}`) }))} />
         </>
       }
     >

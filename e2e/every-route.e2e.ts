@@ -1,0 +1,189 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seriousAxeFindings } from './accessibility.ts';
+import { apiAs, ARTIFACTS, BASE_URL, openBrowser, screenshot, signIn, type Session } from './browser.ts';
+
+/**
+ * axe over the whole page on every route of the web app, as a role that can open it, in both
+ * languages and at both sizes: 0 serious or critical findings. The table names each route of
+ * src/web/app/router.tsx exactly once; a route added to the router without a row fails here.
+ */
+interface Ids {
+  district: string;
+  street: string;
+  community: string;
+  grid: string;
+  household: string;
+  resident: string;
+  organization: string;
+  socialWorker: string;
+  user: string;
+  need: string;
+  ownGrid: string;
+  ownNeed: string;
+}
+
+interface Row {
+  /** Who opens it; null: nobody is signed in. */
+  user: string | null;
+  url: (ids: Ids) => string;
+}
+
+const ROUTES: Record<string, Row> = {
+  '/login': { user: null, url: () => '/login' },
+  '/': { user: 'zhou', url: () => '/' },
+  'my-household': { user: 'wangjuan', url: () => '/my-household' },
+  territory: { user: 'zhou', url: () => '/territory' },
+  'territory/districts/:id': { user: 'jbmz', url: (i) => `/territory/districts/${i.district}` },
+  'territory/streets/:id': { user: 'zhou', url: (i) => `/territory/streets/${i.street}` },
+  'territory/communities/:id': { user: 'zhou', url: (i) => `/territory/communities/${i.community}` },
+  'territory/communities/:id/import': { user: 'zhou', url: (i) => `/territory/communities/${i.community}/import` },
+  'territory/grids/:id': { user: 'zhou', url: (i) => `/territory/grids/${i.grid}` },
+  'territory/households/:id': { user: 'zhou', url: (i) => `/territory/households/${i.household}` },
+  'territory/residents/:id': { user: 'zhou', url: (i) => `/territory/residents/${i.resident}` },
+  households: { user: 'zhou', url: () => '/households' },
+  organizations: { user: 'jbmz', url: () => '/organizations' },
+  'organizations/new': { user: 'jbmz', url: () => '/organizations/new' },
+  'organizations/:id': { user: 'jbmz', url: (i) => `/organizations/${i.organization}` },
+  'social-workers': { user: 'zhou', url: () => '/social-workers' },
+  'social-workers/new': { user: 'zhou', url: () => '/social-workers/new' },
+  'social-workers/:id': { user: 'zhou', url: (i) => `/social-workers/${i.socialWorker}` },
+  'admin/users': { user: 'admin', url: () => '/admin/users' },
+  'admin/users/:id': { user: 'admin', url: (i) => `/admin/users/${i.user}` },
+  'admin/audit': { user: 'admin', url: () => '/admin/audit' },
+  needs: { user: 'zhou', url: () => '/needs' },
+  'needs/:id': { user: 'zhou', url: (i) => `/needs/${i.need}` },
+  inbox: { user: 'zhou', url: () => '/inbox' },
+  'three-lists': { user: 'zhou', url: () => '/three-lists' },
+  'need-settings': { user: 'jbmz', url: () => '/need-settings' },
+  field: { user: 'limin', url: () => '/field' },
+  'field/grids/:id': { user: 'limin', url: (i) => `/field/grids/${i.ownGrid}` },
+  'field/visit': { user: 'limin', url: (i) => `/field/visit?gridId=${i.ownGrid}` },
+  'my-needs': { user: 'wangjuan', url: () => '/my-needs' },
+  'my-needs/new': { user: 'wangjuan', url: () => '/my-needs/new' },
+  'my-needs/:id': { user: 'wangjuan', url: (i) => `/my-needs/${i.ownNeed}` },
+  account: { user: 'zhou', url: () => '/account' },
+  '*': { user: 'zhou', url: () => '/no-such-page' },
+};
+
+/** The routes the router declares, read from its source: `path="…"` and the index route. */
+function routerPaths(): string[] {
+  const file = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../src/web/app/router.tsx');
+  const source = fs.readFileSync(file, 'utf8');
+  const paths = [...source.matchAll(/<Route\b[^>]*\bpath="([^"]+)"/g)].map((m) => m[1]!);
+  const index = /<Route\s+index\b/.test(source) ? ['/'] : [];
+  return [...index, ...paths];
+}
+
+const SIZES = [
+  { name: 'desktop', viewport: { width: 1366, height: 900 }, isMobile: false },
+  { name: 'phone', viewport: { width: 390, height: 844 }, isMobile: true },
+] as const;
+const LANGUAGES = ['zh-CN', 'en'] as const;
+
+interface Page1<T> { items: T[] }
+interface WithId { id: string }
+
+async function demoIds(): Promise<Ids> {
+  const zhou = await apiAs('zhou');
+  const first = async (call: typeof zhou, url: string) => (await call<Page1<WithId>>('GET', url)).items[0]!.id;
+  const household = await first(zhou, '/households?limit=1');
+  const members = (await zhou<{ members: WithId[] }>('GET', `/households/${household}`)).members;
+  const limin = await apiAs('limin');
+  const wangjuan = await apiAs('wangjuan');
+  const admin = await apiAs('admin');
+  return {
+    district: await first(zhou, '/districts?limit=1'),
+    street: await first(zhou, '/streets?limit=1'),
+    community: await first(zhou, '/communities?limit=1'),
+    grid: await first(zhou, '/grids?limit=1'),
+    household,
+    resident: members[0]!.id,
+    organization: await first(zhou, '/organizations?limit=1'),
+    socialWorker: await first(zhou, '/social-workers?limit=1'),
+    user: (await admin<Page1<WithId & { username: string }>>('GET', '/users?q=limin')).items.find((u) => u.username === 'limin')!.id,
+    need: await first(zhou, '/needs?limit=1'),
+    ownGrid: await first(limin, '/grids?limit=1'),
+    ownNeed: await first(wangjuan, '/needs?limit=1'),
+  };
+}
+
+/** Waits until the page has stopped loading: no request in flight, no spinner or skeleton. */
+async function settled(page: Page) {
+  await page.waitForLoadState('networkidle');
+  await page
+    .locator('.ant-spin-spinning, .ant-skeleton-active, [aria-busy="true"]')
+    .first()
+    .waitFor({ state: 'detached', timeout: 15_000 })
+    .catch(() => undefined);
+  await page.waitForTimeout(300);
+}
+
+const findings: { view: string; line: string }[] = [];
+let ids: Ids;
+
+beforeAll(async () => {
+  ids = await demoIds();
+});
+
+afterAll(() => {
+  // A summary per rule for whoever reads the run (also kept in e2e/artifacts).
+  const byRule = new Map<string, number>();
+  for (const f of findings) {
+    const rule = f.line.split(':')[0]!;
+    byRule.set(rule, (byRule.get(rule) ?? 0) + 1);
+  }
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  fs.writeFileSync(path.join(ARTIFACTS, 'axe-every-route.json'), JSON.stringify({ byRule: Object.fromEntries(byRule), findings }, null, 2));
+  console.log(`axe: ${findings.length} serious/critical findings`, Object.fromEntries(byRule));
+});
+
+describe('every route of the router', () => {
+  it('has exactly one row in the table of this test', () => {
+    expect([...routerPaths()].sort()).toEqual(Object.keys(ROUTES).sort());
+  });
+
+  for (const size of SIZES) {
+    describe(`at ${size.viewport.width}×${size.viewport.height}`, () => {
+      const sessions = new Map<string | null, Session>();
+      afterAll(async () => {
+        for (const s of sessions.values()) await s.close();
+      });
+
+      async function pageOf(user: string | null): Promise<Page> {
+        let s = sessions.get(user);
+        if (!s) {
+          s = await openBrowser(size.viewport, { isMobile: size.isMobile });
+          sessions.set(user, s);
+          if (user) await signIn(s.page, user);
+        }
+        return s.page;
+      }
+
+      for (const language of LANGUAGES) {
+        it(`has no serious or critical axe finding in ${language}`, { timeout: 900_000 }, async () => {
+          const here: string[] = [];
+          for (const [route, row] of Object.entries(ROUTES)) {
+            const page = await pageOf(row.user);
+            // The cookie the language switch writes; the page reads it when it loads.
+            await page.context().addCookies([{ name: 'sanshe_lang', value: language, url: BASE_URL }]);
+            await page.goto(`${BASE_URL}${row.url(ids)}`);
+            await settled(page);
+            expect(await page.evaluate(() => document.documentElement.lang)).toBe(language);
+            const view = `${route} ${language} ${size.name}`;
+            const slug = route === '*' ? 'not-found' : route.replace(/[/:]+/g, '-').replace(/^-|-$/g, '') || 'home';
+            await screenshot(page, `route-${language}-${size.name}-${slug}`, false);
+            for (const line of await seriousAxeFindings(page, 'body')) {
+              findings.push({ view, line });
+              here.push(`${view}: ${line}`);
+            }
+          }
+          expect(here).toEqual([]);
+        });
+      }
+    });
+  }
+});

@@ -1,0 +1,56 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { App as AntApp, ConfigProvider } from 'antd';
+import enUS from 'antd/locale/en_US';
+import zhCN from 'antd/locale/zh_CN';
+import { useEffect, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Preferences, PreferencesPatch } from '../../server/modules/accounts/accounts.schemas.ts';
+import { api } from '../api/client.ts';
+import { useAuth } from './auth.tsx';
+import { themeFor } from './theme.ts';
+
+const PREFERENCES_KEY = ['preferences'];
+const STANDARD: Preferences = { largeText: false };
+
+/**
+ * The signed-in user's display preferences, kept on the server (they follow the person to any
+ * device); standard until they are read, and on the sign-in page.
+ */
+export function usePreferences() {
+  const { me } = useAuth();
+  const qc = useQueryClient();
+  const query = useQuery({
+    queryKey: PREFERENCES_KEY,
+    queryFn: () => api.get<Preferences>('/me/preferences'),
+    enabled: !!me,
+    staleTime: Infinity,
+  });
+  const change = useMutation({
+    mutationFn: (patch: PreferencesPatch) => api.patch<Preferences>('/me/preferences', patch),
+    // The page changes at once; the server's answer (or the old value on failure) follows.
+    onMutate: (patch) => {
+      const before = qc.getQueryData<Preferences>(PREFERENCES_KEY);
+      qc.setQueryData<Preferences>(PREFERENCES_KEY, { ...STANDARD, ...before, ...patch });
+      return before;
+    },
+    onError: (_error, _patch, before) => qc.setQueryData(PREFERENCES_KEY, before),
+    onSuccess: (saved) => qc.setQueryData(PREFERENCES_KEY, saved),
+  });
+  const preferences = (me && query.data) || STANDARD;
+  return { preferences, change: (patch: PreferencesPatch) => change.mutate(patch) };
+}
+
+/** Ant Design in the user's language and display mode, around the whole app. */
+export function ThemedApp({ children }: { children: ReactNode }) {
+  const { i18n } = useTranslation();
+  const { preferences } = usePreferences();
+  // Says on the page which mode it is drawn in (browser tests read it).
+  useEffect(() => {
+    document.documentElement.dataset.largeText = String(preferences.largeText);
+  }, [preferences.largeText]);
+  return (
+    <ConfigProvider locale={i18n.language === 'en' ? enUS : zhCN} theme={themeFor(preferences.largeText)}>
+      <AntApp>{children}</AntApp>
+    </ConfigProvider>
+  );
+}
