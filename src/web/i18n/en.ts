@@ -335,6 +335,7 @@ const en: Shape<Catalogue> = {
     grant_role: 'role granted',
     revoke_role: 'role revoked',
     update_self: 'own profile changed',
+    update_preferences: 'display settings changed',
     escalate: 'escalated',
     split: 'split',
     auto_confirm: 'auto-confirmed',

@@ -331,6 +331,7 @@ const zhCN = {
     grant_role: '授予角色',
     revoke_role: '撤销角色',
     update_self: '修改个人资料',
+    update_preferences: '修改显示设置',
     escalate: '超时升级',
     split: '拆分',
     auto_confirm: '逾期自动确认',

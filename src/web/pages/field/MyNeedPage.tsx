@@ -121,7 +121,7 @@ export function MyNeedPage() {
         {n.servicePhone && (
           <Typography.Paragraph style={{ margin: '8px 0 0', fontSize: 16 }}>
             <PhoneOutlined aria-hidden />{' '}
-            <a href={`tel:${n.servicePhone.replace(/[^0-9+]/g, '')}`} style={{ color: '#0958d9' }} data-testid="service-phone">
+            <a href={`tel:${n.servicePhone.replace(/[^0-9+]/g, '')}`} data-testid="service-phone">
               {t('residentWords.servicePhone', { phone: n.servicePhone })}
             </a>
           </Typography.Paragraph>

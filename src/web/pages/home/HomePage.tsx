@@ -15,9 +15,6 @@ import { scopeLink } from './scopeLink.ts';
 /** Under the needs key: any change to a need refreshes the counts. */
 const WORKBENCH_KEY = [NEEDS_KEY, 'workbench'];
 
-/** A link blue that reads at 4.5:1 on white and on a card (the theme's default blue does not). */
-const LINK_BLUE = '#0958d9';
-
 /** The board with the filters a count was taken with (the board keeps its filters in the address). */
 const board = (filter: Record<string, string>) => withQuery('/needs', filter);
 
@@ -153,7 +150,7 @@ function ResidentHome({ counts }: { counts: NonNullable<Workbench['resident']> }
             <ResidentWords need={n} />
           </Line>
         ))}
-        {counts.open > (open.data?.items.length ?? 0) && <Link to="/my-needs" style={{ color: LINK_BLUE }}>{t('workbench.seeAll')}</Link>}
+        {counts.open > (open.data?.items.length ?? 0) && <Link to="/my-needs">{t('workbench.seeAll')}</Link>}
       </Section>
     </Space>
   );
@@ -197,7 +194,7 @@ export function HomePage() {
         <Card size="small" title={t('workbench.myRoles')}>
           <Space wrap size={[12, 4]}>
             {me.assignments.map((a) => (
-              <Link key={a.id} to={scopeLink(a)} style={{ color: LINK_BLUE }}>
+              <Link key={a.id} to={scopeLink(a)}>
                 <Tag color="blue">{t(`role.${a.role}`)}</Tag>
                 {a.scopeName}
               </Link>

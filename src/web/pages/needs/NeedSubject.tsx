@@ -8,9 +8,6 @@ import { api } from '../../api/client.ts';
 import { useTagLabel } from '../territory/queries.ts';
 import type { GridView, NeedDetail } from './needQueries.ts';
 
-/** The theme's link blue is 4.1:1 on white; this shade reads at 6:1. */
-const LINK = { color: '#0958d9' };
-
 type HouseholdDetail = Static<typeof import('../../../server/modules/territory/register.schemas.ts').HouseholdDetail>;
 type VisitView = Static<typeof import('../../../server/modules/visits/visits.schemas.ts').VisitView>;
 
@@ -62,12 +59,12 @@ export function NeedSubject({ need: n }: { need: NeedDetail }) {
       )}
       {h && (
         <Descriptions.Item label={t('needPage.subject.address')}>
-          <Link to={`/territory/households/${h.id}`} style={LINK} data-testid="need-address">{h.address}</Link>
+          <Link to={`/territory/households/${h.id}`} data-testid="need-address">{h.address}</Link>
         </Descriptions.Item>
       )}
       {gridName && (
         <Descriptions.Item label={t('needPage.grid')}>
-          <Link to={`/territory/grids/${n.gridId}`} style={LINK} data-testid="need-grid">{gridName}</Link>
+          <Link to={`/territory/grids/${n.gridId}`} data-testid="need-grid">{gridName}</Link>
         </Descriptions.Item>
       )}
       <Descriptions.Item label={t('needPage.subject.handler')}>

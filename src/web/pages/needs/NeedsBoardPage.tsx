@@ -282,7 +282,7 @@ export function NeedsBoardPage() {
             title={community ? t('needsBoard.mapOf', { name: lang === 'en' && community.nameEn ? community.nameEn : community.name }) : t('needsBoard.map')}
             extra={
               // The theme's link blue is 4.1:1 on white, under the 4.5:1 small text needs; its darker shade reads.
-              <Button type="link" size="small" style={{ color: '#0958d9' }} onClick={() => setShowMap(!mapVisible)} aria-expanded={mapVisible} data-testid="toggle-map">
+              <Button type="link" size="small" onClick={() => setShowMap(!mapVisible)} aria-expanded={mapVisible} data-testid="toggle-map">
                 {mapVisible ? t('needsBoard.hideMap') : t('needsBoard.showMap')}
               </Button>
             }

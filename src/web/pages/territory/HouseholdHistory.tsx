@@ -64,7 +64,7 @@ export function HouseholdHistory({ householdId }: { householdId: string }) {
             <div data-testid="history-need">
               <Space wrap size={6}>
                 <Typography.Text strong>{dayjs(e.at).format('YYYY-MM-DD')}</Typography.Text>
-                <Link to={`/needs/${e.need!.id}`} style={{ color: '#0958d9' }}>{e.need!.refNo}</Link>
+                <Link to={`/needs/${e.need!.id}`}>{e.need!.refNo}</Link>
                 <NeedStateTag state={e.need!.state} />
                 <Typography.Text>{e.need!.categoryName}</Typography.Text>
               </Space>
