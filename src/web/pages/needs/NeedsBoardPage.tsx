@@ -1,4 +1,4 @@
-import { Button, Card, Col, Grid, Input, Row, Segmented, Select, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { Button, Card, Col, Grid, Input, Row, Segmented, Select, Space, Table, Tag, theme, Typography, type TableColumnsType } from 'antd';
 import dayjs from 'dayjs';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -29,6 +29,9 @@ export function NeedsBoardPage() {
   const { me } = useAuth();
   const navigate = useNavigate();
   const screens = Grid.useBreakpoint();
+  // antd's link button takes the primary colour, which is not a text colour on the card; the
+  // theme's link colour is (and follows large text).
+  const linkColour = theme.useToken().token.colorLink;
   const phone = !screens.md;
   const [params, setParams] = useSearchParams();
   const filter: Filter = {};
@@ -282,7 +285,7 @@ export function NeedsBoardPage() {
             title={community ? t('needsBoard.mapOf', { name: lang === 'en' && community.nameEn ? community.nameEn : community.name }) : t('needsBoard.map')}
             extra={
               // The theme's link blue is 4.1:1 on white, under the 4.5:1 small text needs; its darker shade reads.
-              <Button type="link" size="small" onClick={() => setShowMap(!mapVisible)} aria-expanded={mapVisible} data-testid="toggle-map">
+              <Button type="link" size="small" style={{ color: linkColour }} onClick={() => setShowMap(!mapVisible)} aria-expanded={mapVisible} data-testid="toggle-map">
                 {mapVisible ? t('needsBoard.hideMap') : t('needsBoard.showMap')}
               </Button>
             }
