@@ -13,7 +13,7 @@ import { startCaches } from './platform/caches.ts';
 import { loadConfig, type Config } from './platform/config.ts';
 import { PiiCipher } from './platform/crypto/pii.ts';
 import { openDatabase, type Database } from './platform/db/kysely.ts';
-import { migrate } from './platform/db/migrate.ts';
+import { MIGRATIONS_DIR, migrate } from './platform/db/migrate.ts';
 import type { Platform } from './platform/http/context.ts';
 import type { ErrorBody } from './platform/http/errors.ts';
 import type { StatementListener } from './platform/http/statement-hooks.ts';
@@ -61,6 +61,23 @@ export async function openTestDatabase(
       }
       await again.query(`drop database if exists ${name} with (force)`);
       await again.end();
+    },
+  };
+}
+
+/**
+ * A database migrated up to, not including, `migration`: a migration test writes older data,
+ * then runs `migrate(db)` to apply the rest. Closing it also removes the copied files.
+ */
+export async function openTestDatabaseBefore(migration: string): Promise<Database> {
+  const before = fs.mkdtempSync(path.join(os.tmpdir(), 'migrations-'));
+  for (const f of fs.readdirSync(MIGRATIONS_DIR).filter((f) => f < migration)) fs.copyFileSync(path.join(MIGRATIONS_DIR, f), path.join(before, f));
+  const database = await openTestDatabase({ migrations: before });
+  return {
+    ...database,
+    async close() {
+      await database.close();
+      fs.rmSync(before, { recursive: true, force: true });
     },
   };
 }

@@ -3,33 +3,24 @@
  * a district's next number follows its counter, even when the needs with the latest numbers
  * are no longer stored.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MIGRATIONS_DIR, migrate } from '../../platform/db/migrate.ts';
+import { migrate } from '../../platform/db/migrate.ts';
 import type { Database } from '../../platform/db/kysely.ts';
-import { openTestDatabase } from '../../testing.ts';
+import { openTestDatabaseBefore } from '../../testing.ts';
 import { buildNeed, buildNeedWorld, type NeedWorld } from './needs.testing.ts';
 
 const MIGRATION = '0019_need_ref_sequences.sql';
 let database: Database;
 let w: NeedWorld;
 let other: NeedWorld;
-let before: string;
 
 beforeAll(async () => {
-  before = fs.mkdtempSync(path.join(os.tmpdir(), 'migrations-'));
-  for (const f of fs.readdirSync(MIGRATIONS_DIR).filter((f) => f < MIGRATION)) fs.copyFileSync(path.join(MIGRATIONS_DIR, f), path.join(before, f));
-  database = await openTestDatabase({ migrations: before });
+  database = await openTestDatabaseBefore(MIGRATION);
   w = await buildNeedWorld(database.db);
   other = await buildNeedWorld(database.db);
 });
-afterAll(async () => {
-  await database.close();
-  fs.rmSync(before, { recursive: true, force: true });
-});
+afterAll(() => database.close());
 
 describe(`migration ${MIGRATION}`, () => {
   it('continues each district and year after its counter', async () => {

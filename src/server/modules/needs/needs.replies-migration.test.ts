@@ -3,32 +3,23 @@
  * explanations owed to the resident become replies, everything else stays internal, and a
  * notice loses a note that is not a reply.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { sql } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MIGRATIONS_DIR, migrate } from '../../platform/db/migrate.ts';
+import { migrate } from '../../platform/db/migrate.ts';
 import type { Database } from '../../platform/db/kysely.ts';
-import { openTestDatabase } from '../../testing.ts';
+import { openTestDatabaseBefore } from '../../testing.ts';
 import { buildNeed, buildNeedWorld, type NeedWorld } from './needs.testing.ts';
 
 const MIGRATION = '0014_need_replies.sql';
 let database: Database;
 let w: NeedWorld;
-let before: string;
 
 beforeAll(async () => {
-  before = fs.mkdtempSync(path.join(os.tmpdir(), 'migrations-'));
-  for (const f of fs.readdirSync(MIGRATIONS_DIR).filter((f) => f < MIGRATION)) fs.copyFileSync(path.join(MIGRATIONS_DIR, f), path.join(before, f));
-  database = await openTestDatabase({ migrations: before });
+  database = await openTestDatabaseBefore(MIGRATION);
   w = await buildNeedWorld(database.db);
 });
-afterAll(async () => {
-  await database.close();
-  fs.rmSync(before, { recursive: true, force: true });
-});
+afterAll(() => database.close());
 
 /** The action and note of each event written before the migration, and whether it is a reply (literal, not from the code). */
 const EVENTS: [action: string, note: string, reply: boolean][] = [

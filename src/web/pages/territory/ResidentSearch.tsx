@@ -1,14 +1,14 @@
-import { RightOutlined, UserOutlined } from '@ant-design/icons';
-import { Empty, Input, List, Space, Tag, Typography } from 'antd';
+import { UserOutlined } from '@ant-design/icons';
+import { Empty, Input, List, Space, Typography } from 'antd';
 import { useState } from 'react';
 import type { Static } from 'typebox';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router-dom';
 import { useKeysetList } from '../../api/useKeysetList.ts';
 import { ErrorAlert } from '../../components/feedback.tsx';
 import { LoadMore } from '../../components/KeysetTable.tsx';
-import { ROW, SECONDARY } from './HouseholdList.tsx';
-import { useTagLabel } from './queries.ts';
+import { LinkListItem } from '../../components/LinkListItem.tsx';
+import { SECONDARY } from './HouseholdList.tsx';
+import { TagChips } from './TagChips.tsx';
 
 type ResidentView = Static<typeof import('../../../server/modules/territory/register.schemas.ts').ResidentView>;
 
@@ -19,7 +19,6 @@ type ResidentView = Static<typeof import('../../../server/modules/territory/regi
  */
 export function ResidentSearch({ filter }: { filter: { gridId?: string; communityId?: string } }) {
   const { t } = useTranslation();
-  const tagLabel = useTagLabel();
   const [q, setQ] = useState('');
   const query = useKeysetList<ResidentView>('residents', '/residents', { ...filter, q }, 20, q.length > 0);
   return (
@@ -41,28 +40,19 @@ export function ResidentSearch({ filter }: { filter: { gridId?: string; communit
           data-testid="resident-list"
           locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={<span data-testid="resident-no-match">{t('territory.noNameMatch', { q })}</span>} /> }}
           renderItem={(r) => (
-            <List.Item style={{ padding: 0 }}>
-              <Link to={`/territory/residents/${r.id}`} style={ROW} data-testid="resident-item">
-                <UserOutlined aria-hidden style={{ marginTop: 4 }} />
-                <div style={{ flex: 1, minWidth: 0 }}>
-                  <Space wrap size={[8, 4]}>
-                    <Typography.Text strong>{r.name}</Typography.Text>
-                    <span>
-                      {t(`gender.${r.gender}`)} · {t('needPage.subject.age', { age: r.age })} · {t(`relation.${r.relation}`)}
-                    </span>
-                  </Space>
-                  <div style={{ ...SECONDARY, wordBreak: 'break-all' }}>{r.householdAddress}</div>
-                  {r.tags.length > 0 && (
-                    <Space wrap size={4} style={{ marginTop: 4 }}>
-                      {r.tags.map((tag) => (
-                        <Tag key={tag} style={{ marginInlineEnd: 0 }}>{tagLabel(tag)}</Tag>
-                      ))}
-                    </Space>
-                  )}
-                </div>
-                <RightOutlined aria-hidden style={{ color: '#8c8c8c' }} />
-              </Link>
-            </List.Item>
+            <LinkListItem to={`/territory/residents/${r.id}`} testId="resident-item" align="flex-start">
+              <UserOutlined aria-hidden style={{ marginTop: 4 }} />
+              <div style={{ flex: 1, minWidth: 0 }}>
+                <Space wrap size={[8, 4]}>
+                  <Typography.Text strong>{r.name}</Typography.Text>
+                  <span>
+                    {t(`gender.${r.gender}`)} · {t('needPage.subject.age', { age: r.age })} · {t(`relation.${r.relation}`)}
+                  </span>
+                </Space>
+                <div style={{ ...SECONDARY, wordBreak: 'break-all' }}>{r.householdAddress}</div>
+                <TagChips tags={r.tags} />
+              </div>
+            </LinkListItem>
           )}
         />
       )}
