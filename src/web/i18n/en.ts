@@ -290,6 +290,7 @@ const en: Shape<Catalogue> = {
     building: 'Building',
     calendar: 'Working-day calendar',
     call: 'Call for proposals',
+    call_settings: 'Default call rules',
     common_need: 'Common need',
     community: 'Community',
     district: 'District',

@@ -286,6 +286,7 @@ const zhCN = {
     building: '楼栋',
     calendar: '工作日历',
     call: '申报指南',
+    call_settings: '申报默认规则',
     common_need: '共性需求',
     community: '社区',
     district: '区',

@@ -1,6 +1,7 @@
 import type { ModulePlugin } from '../../platform/http/module.ts';
 import * as S from './calls.schemas.ts';
 import * as service from './calls.service.ts';
+import { getCallSettings, putCallSettings } from './calls.settings.ts';
 
 const tags = ['calls'];
 
@@ -39,5 +40,15 @@ export const callRoutes: ModulePlugin = async (app) => {
     '/calls/:id/transitions',
     { schema: { tags, summary: 'Open (publish: the rules freeze, the offered projects open), close after the deadline, or cancel with a reason', params: S.IdParams, body: S.TransitionBody, response: { 200: S.CallDetail } } },
     async (request) => service.transitionCall(request.ctx, request.params.id, request.body),
+  );
+  app.get(
+    '/call-settings',
+    { schema: { tags, summary: 'The default rules new calls of the district start from, with their version', querystring: S.SettingsQuery, response: { 200: S.SettingsView } } },
+    async (request) => getCallSettings(request.ctx, request.query.districtId),
+  );
+  app.put(
+    '/call-settings',
+    { schema: { tags, summary: 'Set a new version of the district\'s default call rules (district office); calls already drafted keep theirs', querystring: S.SettingsQuery, body: S.SettingsBody, response: { 200: S.SettingsView } } },
+    async (request) => putCallSettings(request.ctx, request.query.districtId, request.body.rules),
   );
 };

@@ -113,3 +113,12 @@ export const TransitionBody = Type.Object(
 );
 export type TransitionBody = Static<typeof TransitionBody>;
 
+
+export const SettingsQuery = Type.Object({ districtId: Type.Optional(Uuid) });
+export const SettingsView = Type.Object({
+  districtId: Uuid,
+  /** 0 until the district sets its own: the built-in defaults. */
+  version: Type.Integer(),
+  rules: CallRules,
+});
+export const SettingsBody = Type.Object({ rules: CallRules }, { additionalProperties: false });

@@ -10,6 +10,7 @@ import { callTransition, EDITABLE, OFFERED_CALL_ACTIONS } from './calls.lifecycl
 import { callPolicy, type CallRecord } from './calls.policy.ts';
 import { DEFAULT_CALL_RULES, rulesProblem, type CallRules } from './calls.rules.ts';
 import type * as S from './calls.schemas.ts';
+import { visibleDistrict } from './calls.settings.ts';
 import * as store from './calls.store.ts';
 
 const iso = (d: Date | string) => new Date(d).toISOString();
@@ -118,7 +119,7 @@ async function offerable(ctx: RequestContext, call: CallRecord & { id: string },
 export async function createCall(ctx: RequestContext, body: S.CreateBody) {
   const actor = requireActor(ctx);
   const street = body.streetId ? await referenced('streetId', () => visibleUnit(ctx, 'street', body.streetId!)) : null;
-  const districtId = street?.districtId ?? (await referenced('districtId', () => visibleUnit(ctx, 'district', body.districtId ?? onlyDistrict(actor)))).id;
+  const districtId = street?.districtId ?? (await visibleDistrict(ctx, body.districtId));
   const id = uuidv7();
   const record: CallRecord & { id: string } = { id, districtId, issuerLevel: street ? 'street' : 'district', issuerStreetId: street?.id ?? null, status: 'draft' };
   callPolicy.authorize(actor, 'create', record);
@@ -153,11 +154,6 @@ export async function createCall(ctx: RequestContext, body: S.CreateBody) {
   return getCall(ctx, id);
 }
 
-function onlyDistrict(actor: Actor): string {
-  const ids = [...new Set(actor.assignments.map((a) => a.districtId).filter((d): d is string => !!d))];
-  if (ids.length !== 1) throw invalid({ field: 'districtId', code: 'validation.required' });
-  return ids[0]!;
-}
 
 export async function updateCall(ctx: RequestContext, id: string, body: S.UpdateBody) {
   const { actor, row } = await loadVisible(ctx, id);

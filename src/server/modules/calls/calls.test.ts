@@ -188,3 +188,31 @@ describe('who may do what (written out, not read from the policy)', () => {
     expect((await reviewerClient.get(`/api/v1/calls/${o.id}`)).json<CallDetail>().panel).toBeNull();
   });
 });
+
+describe('default rules (settings)', () => {
+  it('are the built-in ones until the district office sets its own; a new version leaves drafted calls as they were', async () => {
+    const first = await streetOfficer.get(`/api/v1/call-settings?districtId=${district.id}`);
+    expect(first.statusCode, first.body).toBe(200);
+    const before = first.json<{ version: number; rules: CallDetail['rules'] }>();
+    expect(before.rules.criteria.map((c) => c.id)).toEqual(['need_fit', 'design', 'team', 'budget', 'sustainability']);
+    const drafted = await draft();
+
+    const rules = { ...before.rules, passMark: 70, criteria: [{ id: 'fit', name: { 'zh-CN': '契合度', en: 'Fit' }, maxPoints: 100 }] };
+    expect((await streetOfficer.put(`/api/v1/call-settings?districtId=${district.id}`, { rules })).statusCode).toBe(403);
+    const bad = await districtOfficer.put('/api/v1/call-settings', { rules: { ...rules, criteria: [{ ...rules.criteria[0], maxPoints: 90 }] } });
+    expect(bad.json<ErrorBody>().error.details?.fields).toEqual([expect.objectContaining({ field: 'rules.criteria', code: 'call.criteria_not_100' })]);
+    const audits = await auditCount(t.db, 'call_settings.put');
+    const put = await districtOfficer.put('/api/v1/call-settings', { rules });
+    expect(put.statusCode, put.body).toBe(200);
+    expect(put.json<{ version: number }>().version).toBe(before.version + 1);
+    expect(await auditCount(t.db, 'call_settings.put')).toBe(audits + 1);
+
+    const next = await draft();
+    expect([next.rules.passMark, next.rules.criteria.length, next.rulesVersion]).toEqual([70, 1, before.version + 1]);
+    const old = (await streetOfficer.get(`/api/v1/calls/${drafted.id}`)).json<CallDetail>();
+    expect([old.rules.passMark, old.rules.criteria.length, old.rulesVersion]).toEqual([60, 5, before.version]);
+
+    expect((await otherDistrictOfficer.get(`/api/v1/call-settings?districtId=${district.id}`)).statusCode).toBe(404);
+    expect((await orgAdmin.get(`/api/v1/call-settings?districtId=${district.id}`)).statusCode).toBe(404);
+  });
+});
