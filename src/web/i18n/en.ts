@@ -4,6 +4,7 @@ import needsEn from './sections/needs.en.ts';
 import fieldEn from './sections/field.en.ts';
 import listsEn from './sections/lists.en.ts';
 import workbenchEn from './sections/workbench.en.ts';
+import callsEn from './sections/calls.en.ts';
 import displayEn from './sections/display.en.ts';
 
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
@@ -28,6 +29,7 @@ const en: Shape<Catalogue> = {
     needSettings: 'Need settings',
     field: 'My grids',
     myNeeds: 'My requests',
+    calls: 'Calls for proposals',
   },
   auth: {
     username: 'Username',
@@ -354,6 +356,7 @@ const en: Shape<Catalogue> = {
   ...listsEn,
   ...workbenchEn,
   ...displayEn,
+  ...callsEn,
 };
 
 export default en;

@@ -3,6 +3,7 @@ import needsZh from './sections/needs.zh-CN.ts';
 import fieldZh from './sections/field.zh-CN.ts';
 import listsZh from './sections/lists.zh-CN.ts';
 import workbenchZh from './sections/workbench.zh-CN.ts';
+import callsZh from './sections/calls.zh-CN.ts';
 import displayZh from './sections/display.zh-CN.ts';
 /** 中文界面文案（默认语言）。键与 en.ts 完全相同，由 catalog.test.ts 检查。 */
 const zhCN = {
@@ -24,6 +25,7 @@ const zhCN = {
     needSettings: '需求设置',
     field: '我的网格',
     myNeeds: '我的诉求',
+    calls: '申报指南',
   },
   auth: {
     username: '用户名',
@@ -350,6 +352,7 @@ const zhCN = {
   ...listsZh,
   ...workbenchZh,
   ...displayZh,
+  ...callsZh,
 };
 
 export default zhCN;

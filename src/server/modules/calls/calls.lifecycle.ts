@@ -33,5 +33,7 @@ export function callTransition(status: CallStatus, action: CallAction): CallTran
   return CALL_TRANSITIONS.find((t) => t.action === action && t.from.includes(status));
 }
 
-/** While these hold, the call's title, rules and offered projects may change (the panel also while open). */
+/** While these hold, the call's title, rules and offered projects may change. */
 export const EDITABLE: readonly CallStatus[] = ['draft'];
+/** The panel may still be completed while applications come in; reviewing starts at close. */
+export const PANEL_EDITABLE: readonly CallStatus[] = ['draft', 'open'];

@@ -31,6 +31,11 @@ export const callRoutes: ModulePlugin = async (app) => {
     { schema: { tags, summary: 'Add a reviewer of the call\'s area to its panel as an expert or a resident juror (draft or open call)', params: S.IdParams, body: S.PanelBody, response: { 200: S.CallDetail } } },
     async (request) => service.addPanelMember(request.ctx, request.params.id, request.body),
   );
+  app.get(
+    '/calls/:id/panel-candidates',
+    { schema: { tags, summary: 'Reviewers of the call\'s area not on its panel yet (issuing office)', params: S.IdParams, response: { 200: S.PanelCandidates } } },
+    async (request) => service.listPanelCandidates(request.ctx, request.params.id),
+  );
   app.delete(
     '/calls/:id/panel/:userId',
     { schema: { tags, summary: 'Remove a member from the panel (draft or open call)', params: S.PanelParams, response: { 200: S.CallDetail } } },

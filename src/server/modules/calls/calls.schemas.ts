@@ -122,3 +122,5 @@ export const SettingsView = Type.Object({
   rules: CallRules,
 });
 export const SettingsBody = Type.Object({ rules: CallRules }, { additionalProperties: false });
+
+export const PanelCandidates = Type.Object({ items: Type.Array(Type.Object({ userId: Uuid, displayName: Type.String() })) });

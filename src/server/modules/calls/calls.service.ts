@@ -6,7 +6,7 @@ import { decodeCursor, pageOf } from '../../platform/http/pagination.ts';
 import { callProjectsOf, offerableProject, moveOfferedProjects, type OfferableProject } from '../projects/index.ts';
 import { visibleUnit } from '../territory/index.ts';
 import './calls.errors.ts';
-import { callTransition, EDITABLE, OFFERED_CALL_ACTIONS } from './calls.lifecycle.ts';
+import { callTransition, EDITABLE, OFFERED_CALL_ACTIONS, PANEL_EDITABLE } from './calls.lifecycle.ts';
 import { callPolicy, type CallRecord } from './calls.policy.ts';
 import { DEFAULT_CALL_RULES, rulesProblem, type CallRules } from './calls.rules.ts';
 import type * as S from './calls.schemas.ts';
@@ -50,7 +50,8 @@ function present(ctx: RequestContext, actor: Actor, row: store.CallRow): S.CallV
 function allowedNow(actor: Actor, row: store.CallRow): string[] {
   const record = recordOf(row);
   const actions: string[] = OFFERED_CALL_ACTIONS.filter((a) => callTransition(row.status, a) && callPolicy.can(actor, a, record));
-  return EDITABLE.includes(row.status) && callPolicy.can(actor, 'update', record) ? ['update', ...actions] : actions;
+  if (!callPolicy.can(actor, 'update', record)) return actions;
+  return [...(EDITABLE.includes(row.status) ? ['update'] : []), ...(PANEL_EDITABLE.includes(row.status) ? ['panel'] : []), ...actions];
 }
 
 /** A call the caller may read; anything else answers exactly like a missing one. */
@@ -189,7 +190,7 @@ export async function updateCall(ctx: RequestContext, id: string, body: S.Update
 export async function addPanelMember(ctx: RequestContext, id: string, body: S.PanelBody) {
   const { actor, row } = await loadVisible(ctx, id);
   callPolicy.authorize(actor, 'update', recordOf(row));
-  if (row.status !== 'draft' && row.status !== 'open') throw new AppError('call.not_editable');
+  if (!PANEL_EDITABLE.includes(row.status)) throw new AppError('call.not_editable');
   if (!(await store.isReviewerFor(ctx.db, body.userId, row.district_id, row.issuer_street_id))) throw invalid({ field: 'userId', code: 'call.not_a_reviewer' });
   await command(ctx, async ({ trx, audit }) => {
     await trx
@@ -202,10 +203,18 @@ export async function addPanelMember(ctx: RequestContext, id: string, body: S.Pa
   return getCall(ctx, id);
 }
 
+/** Reviewers of the call's area who could join its panel (the issuing office's picker). */
+export async function listPanelCandidates(ctx: RequestContext, id: string) {
+  const { actor, row } = await loadVisible(ctx, id);
+  callPolicy.authorize(actor, 'update', recordOf(row));
+  const rows = await store.panelCandidates(ctx.db, row.district_id, row.issuer_street_id, row.id);
+  return { items: rows.map((r) => ({ userId: r.id, displayName: r.display_name })) };
+}
+
 export async function removePanelMember(ctx: RequestContext, id: string, userId: string) {
   const { actor, row } = await loadVisible(ctx, id);
   callPolicy.authorize(actor, 'update', recordOf(row));
-  if (row.status !== 'draft' && row.status !== 'open') throw new AppError('call.not_editable');
+  if (!PANEL_EDITABLE.includes(row.status)) throw new AppError('call.not_editable');
   await command(ctx, async ({ trx, audit }) => {
     const removed = await trx.deleteFrom('call_panel').where('district_id', '=', row.district_id).where('call_id', '=', row.id).where('user_id', '=', userId).executeTakeFirst();
     if (removed.numDeletedRows === 0n) throw new AppError('resource.not_found');

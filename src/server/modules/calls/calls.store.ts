@@ -81,6 +81,27 @@ export function panelOf(db: Kysely<DB>, districtId: string, callId: string) {
     .execute();
 }
 
+/** Active users holding the reviewer role in the district or in the street given, not on the panel yet. */
+export function panelCandidates(db: Kysely<DB>, districtId: string, streetId: string | null, callId: string) {
+  return db
+    .selectFrom('role_assignments as ra')
+    .innerJoin('users as u', 'u.id', 'ra.user_id')
+    .select(['u.id', 'u.display_name'])
+    .distinct()
+    .where('ra.role', '=', 'reviewer')
+    .where('u.status', '=', 'active')
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('ra.scope_type', '=', 'district'), eb('ra.scope_id', '=', districtId)]),
+        ...(streetId ? [eb.and([eb('ra.scope_type', '=', 'street'), eb('ra.scope_id', '=', streetId)])] : []),
+      ]),
+    )
+    .where((eb) => eb.not(eb.exists(eb.selectFrom('call_panel as p').select('p.user_id').where('p.district_id', '=', districtId).where('p.call_id', '=', callId).whereRef('p.user_id', '=', 'u.id'))))
+    .orderBy('u.display_name')
+    .limit(200)
+    .execute();
+}
+
 /** Does the user hold the reviewer role in the district or in the street given? */
 export async function isReviewerFor(db: Kysely<DB>, userId: string, districtId: string, streetId: string | null): Promise<boolean> {
   const row = await db

@@ -59,7 +59,7 @@ describe('drafting a call', () => {
     expect(call.rules.criteria.map((c) => c.maxPoints)).toEqual([30, 25, 20, 15, 10]);
     expect(call.rules).toMatchObject({ trimFrom: 5, passMark: 60, minPanel: 3 });
     expect(call.events.map((e) => [e.action, e.toStatus])).toEqual([['create', 'draft']]);
-    expect(call.allowedActions).toEqual(['update', 'open', 'cancel']);
+    expect(call.allowedActions).toEqual(['update', 'panel', 'open', 'cancel']);
     expect(await auditCount(t.db, 'call.create')).toBe(before + 1);
     const second = await draft();
     expect(Number(second.refNo.slice(-2))).toBe(Number(call.refNo.slice(-2)) + 1);
@@ -83,9 +83,16 @@ describe('drafting a call', () => {
     expect(res.statusCode).toBe(400);
     expect(res.json<ErrorBody>().error.details?.fields).toEqual([expect.objectContaining({ field: 'userId', code: 'call.not_a_reviewer' })]);
     const streetReviewer = await createUser(t.db, [{ role: 'reviewer', scopeType: 'street', scopeId: street.id, districtId: district.id }], { displayName: '居民评委' });
+    const candidates = async () => (await streetOfficer.get(`/api/v1/calls/${call.id}/panel-candidates`)).json<{ items: { userId: string }[] }>().items.map((c) => c.userId);
+    expect(await candidates()).toEqual(expect.arrayContaining([streetReviewer.id, ...reviewers]));
+    expect(await candidates()).not.toContain(outsider.id);
+    expect((await orgAdmin.get(`/api/v1/calls/${call.id}/panel-candidates`)).statusCode).toBe(404);
     const ok = await streetOfficer.post(`/api/v1/calls/${call.id}/panel`, { userId: streetReviewer.id, kind: 'juror' });
     expect(ok.statusCode, ok.body).toBe(200);
     expect(ok.json<CallDetail>().panel).toEqual([{ userId: streetReviewer.id, displayName: '居民评委', kind: 'juror' }]);
+    expect(await candidates()).not.toContain(streetReviewer.id);
+    const removed = await streetOfficer.delete(`/api/v1/calls/${call.id}/panel/${streetReviewer.id}`);
+    expect([removed.statusCode, removed.json<CallDetail>().panel]).toEqual([200, []]);
   });
 });
 
@@ -104,7 +111,7 @@ describe('opening, closing and cancelling', () => {
     await withPanel(call);
     const open = await streetOfficer.post(`/api/v1/calls/${call.id}/transitions`, { action: 'open' });
     expect(open.statusCode, open.body).toBe(200);
-    expect(open.json<CallDetail>()).toMatchObject({ status: 'open', allowedActions: ['close', 'cancel'] });
+    expect(open.json<CallDetail>()).toMatchObject({ status: 'open', allowedActions: ['panel', 'close', 'cancel'] });
     const edit = await streetOfficer.patch(`/api/v1/calls/${call.id}`, { title: '改名' });
     expect([edit.statusCode, edit.json<ErrorBody>().error.code]).toEqual([409, 'call.not_editable']);
   });
@@ -116,7 +123,9 @@ describe('opening, closing and cancelling', () => {
     await t.db.updateTable('calls').set({ deadline: new Date(Date.now() - 1000) }).where('id', '=', call.id).execute();
     const closed = await streetOfficer.post(`/api/v1/calls/${call.id}/transitions`, { action: 'close' });
     expect(closed.statusCode, closed.body).toBe(200);
-    expect(closed.json<CallDetail>().status).toBe('closed');
+    expect(closed.json<CallDetail>()).toMatchObject({ status: 'closed', allowedActions: ['cancel'] });
+    const late = await streetOfficer.post(`/api/v1/calls/${call.id}/panel`, { userId: reviewers[0], kind: 'juror' });
+    expect([late.statusCode, late.json<ErrorBody>().error.code]).toEqual([409, 'call.not_editable']);
   });
 
   it('cancels with a reason only, and the timeline keeps it', async () => {
