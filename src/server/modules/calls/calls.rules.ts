@@ -22,6 +22,10 @@ export const Eligibility = Type.Object({
   /** Months since registration (or filing, for community-based organizations). */
   minAgeMonths: Type.Optional(Type.Integer({ minimum: 0, maximum: 240 })),
   requireAnnualReport: Type.Boolean(),
+  /** Organizations on the activity-abnormal list (活动异常名录) may not apply. */
+  excludeAbnormalList: Type.Boolean(),
+  /** Organizations on the serious-dishonesty list (严重违法失信名单) may not apply. */
+  excludeDishonestList: Type.Boolean(),
   /** Months after a failed project during which its organization may not apply. */
   failedProjectExclusionMonths: Type.Integer({ minimum: 0, maximum: 120 }),
   /** Filed community-based organizations (社区社会组织, 备案) may apply. */
@@ -61,6 +65,8 @@ export const DEFAULT_CALL_RULES: CallRules = {
   minPanel: 3,
   eligibility: {
     requireAnnualReport: true,
+    excludeAbnormalList: true,
+    excludeDishonestList: true,
     failedProjectExclusionMonths: 24,
     acceptsFiledCommunityOrgs: true,
   },

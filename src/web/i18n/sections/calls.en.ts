@@ -45,6 +45,8 @@ export default {
     requireAnnualReport: 'Annual report filed',
     failedProjectExclusionMonths: 'Months barred after a failed project',
     acceptsFiledCommunityOrgs: 'Filed community-based organizations may apply',
+    excludeAbnormalList: 'Exclude organizations on the activity-abnormal list',
+    excludeDishonestList: 'Exclude organizations on the serious-dishonesty list',
     yes: 'Yes',
     no: 'No',
     panel: 'Review panel',

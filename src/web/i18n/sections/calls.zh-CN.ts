@@ -45,6 +45,8 @@ export default {
     requireAnnualReport: '须按时报送年报',
     failedProjectExclusionMonths: '项目未通过后禁止申报（月）',
     acceptsFiledCommunityOrgs: '接受备案的社区社会组织',
+    excludeAbnormalList: '排除活动异常名录中的组织',
+    excludeDishonestList: '排除严重违法失信名单中的组织',
     yes: '是',
     no: '否',
     panel: '评审小组',

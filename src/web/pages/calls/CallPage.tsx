@@ -122,6 +122,8 @@ function RulesCard({ call }: { call: CallDetail }) {
         <Descriptions.Item label={t('call.minAgeMonths')}>{e.minAgeMonths ?? '—'}</Descriptions.Item>
         <Descriptions.Item label={t('call.requireAnnualReport')}>{yesNo(e.requireAnnualReport)}</Descriptions.Item>
         <Descriptions.Item label={t('call.failedProjectExclusionMonths')}>{e.failedProjectExclusionMonths}</Descriptions.Item>
+        <Descriptions.Item label={t('call.excludeAbnormalList')}>{yesNo(e.excludeAbnormalList)}</Descriptions.Item>
+        <Descriptions.Item label={t('call.excludeDishonestList')}>{yesNo(e.excludeDishonestList)}</Descriptions.Item>
         <Descriptions.Item label={t('call.acceptsFiledCommunityOrgs')}>{yesNo(e.acceptsFiledCommunityOrgs)}</Descriptions.Item>
       </Descriptions>
     </Card>

@@ -113,6 +113,12 @@ export function CallRulesFields() {
             <Form.Item name={['rules', 'eligibility', 'requireAnnualReport']} label={t('call.requireAnnualReport')} valuePropName="checked"><Switch /></Form.Item>
           </Col>
           <Col xs={24} md={12}>
+            <Form.Item name={['rules', 'eligibility', 'excludeAbnormalList']} label={t('call.excludeAbnormalList')} valuePropName="checked"><Switch /></Form.Item>
+          </Col>
+          <Col xs={24} md={12}>
+            <Form.Item name={['rules', 'eligibility', 'excludeDishonestList']} label={t('call.excludeDishonestList')} valuePropName="checked"><Switch /></Form.Item>
+          </Col>
+          <Col xs={24} md={12}>
             <Form.Item name={['rules', 'eligibility', 'acceptsFiledCommunityOrgs']} label={t('call.acceptsFiledCommunityOrgs')} valuePropName="checked"><Switch /></Form.Item>
           </Col>
         </Row>
