@@ -9,6 +9,7 @@ import type { DB } from '../src/server/tables.ts';
 import { DEMO_PASSWORD } from './demo-accounts.ts';
 import { batchInserter, type LoadProgress } from './demo-insert.ts';
 import type { DemoData, DemoScope } from './demo-model.ts';
+import { loadCalls } from './demo-calls.ts';
 import { loadHistory, type HistoryCounts } from './demo-needs-load.ts';
 
 /** Ciphertext, lookup hash and masked copy of an identifier, as every register stores them. */
@@ -25,6 +26,7 @@ export interface LoadCounts {
   organizations: number;
   socialWorkers: number;
   users: number;
+  calls: number;
   history: HistoryCounts;
 }
 
@@ -196,6 +198,8 @@ export async function loadDemo(db: Kysely<DB>, pii: PiiCipher, data: DemoData, n
     residentIds, userIds, organizationIds, passwordHash: historyPasswordHash,
   }, now, progress);
 
+  const calls = await loadCalls(db, { districtId, userIds }, now);
+
   const counts: LoadCounts = {
     communities: communities.length,
     grids: grids.length,
@@ -205,6 +209,7 @@ export async function loadDemo(db: Kysely<DB>, pii: PiiCipher, data: DemoData, n
     organizations: data.organizations.length,
     socialWorkers: data.socialWorkers.length,
     users: data.accounts.length,
+    calls,
     history,
   };
   await writeAudit(db, { actor: null, ip: '' }, {
