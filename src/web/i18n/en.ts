@@ -286,6 +286,8 @@ const en: Shape<Catalogue> = {
     actionName: '{{entity}} · {{verb}}',
   },
   auditEntity: {
+    credit_record: 'Credit record',
+    credit_list_entry: 'Credit list entry',
     auth: 'Sign-in',
     building: 'Building',
     calendar: 'Working-day calendar',
@@ -312,6 +314,9 @@ const en: Shape<Catalogue> = {
     webhook: 'Webhook subscription',
   },
   auditVerb: {
+    repair: 'repaired (removed from the list)',
+    lodge_objection: 'objection lodged',
+    answer_objection: 'objection answered',
     create: 'created',
     update: 'changed',
     delete: 'deleted',

@@ -282,6 +282,8 @@ const zhCN = {
     actionName: '{{entity}} · {{verb}}',
   },
   auditEntity: {
+    credit_record: '信用记录',
+    credit_list_entry: '信用名录条目',
     auth: '登录',
     building: '楼栋',
     calendar: '工作日历',
@@ -308,6 +310,9 @@ const zhCN = {
     webhook: 'Webhook 订阅',
   },
   auditVerb: {
+    repair: '信用修复',
+    lodge_objection: '提出异议',
+    answer_objection: '答复异议',
     create: '新建',
     update: '修改',
     delete: '删除',
