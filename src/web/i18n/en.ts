@@ -5,6 +5,7 @@ import fieldEn from './sections/field.en.ts';
 import listsEn from './sections/lists.en.ts';
 import workbenchEn from './sections/workbench.en.ts';
 import displayEn from './sections/display.en.ts';
+import creditEn from './sections/credit.en.ts';
 
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
 
@@ -352,6 +353,7 @@ const en: Shape<Catalogue> = {
   ...listsEn,
   ...workbenchEn,
   ...displayEn,
+  ...creditEn,
 };
 
 export default en;
