@@ -22,7 +22,7 @@ import * as store from './organizations.credit.store.ts';
 import type { ListEntryRow, ObjectionRow } from './organizations.credit.store.ts';
 import { creditPolicy, type OrganizationRecord } from './organizations.policy.ts';
 import { loadVisible, recordOf } from './organizations.service.ts';
-import { organizationStanding } from './organizations.standing.ts';
+import { standingOf } from './organizations.standing.ts';
 import type { OrganizationRow } from './organizations.store.ts';
 
 const today = () => localDate(new Date());
@@ -45,11 +45,10 @@ async function presentCredit(ctx: RequestContext, actor: Actor, org: Organizatio
   const on = today();
   const readRecords = creditPolicy.can(actor, 'read_records', record);
   const readNotes = creditPolicy.can(actor, 'read_notes', record);
-  const [entries, records, standing] = await Promise.all([
-    store.listEntries(ctx.db, org.id),
-    readRecords ? store.creditRecords(ctx.db, org.id) : Promise.resolve(null),
-    organizationStanding(ctx.db, org.id, on),
-  ]);
+  const entries = await store.listEntries(ctx.db, org.id);
+  const records = readRecords ? await store.creditRecords(ctx.db, org.id) : null;
+  const reports = records ? records.filter((r) => r.kind === 'annual_report') : await store.annualReports(ctx.db, org.id);
+  const standing = standingOf(org, entries, reports, on);
   const objections = await store.objectionsOf(ctx.db, entries.map((e) => e.id));
   const names = await userDisplayNames(ctx.db, [...(records ?? []).map((r) => r.recorded_by), ...objections.map((o) => o.lodged_by)]);
   const allowed = creditPolicy.allowedActions(actor, record);
@@ -96,7 +95,7 @@ async function presentCredit(ctx: RequestContext, actor: Actor, org: Organizatio
     })) ?? null;
   return {
     organizationId: org.id,
-    standing: standing!,
+    standing,
     entries: entryViews,
     records: recordViews,
     allowedActions: (['add_record', 'add_list_entry'] as const).filter((a) => allowed.includes(a)),

@@ -57,6 +57,16 @@ export function pendingObjection(db: Kysely<DB>, entryId: string): Promise<Objec
     .executeTakeFirst();
 }
 
+/** The years of the organization's filed annual reports (for readers who do not see the records). */
+export function annualReports(db: Kysely<DB>, organizationId: string): Promise<{ report_year: number | null; occurred_on: string }[]> {
+  return db
+    .selectFrom('organization_credit_records')
+    .select(['report_year', 'occurred_on'])
+    .where('organization_id', '=', organizationId)
+    .where('kind', '=', 'annual_report')
+    .execute();
+}
+
 /** Whether the organization has an entry on this list that has not been removed. */
 export async function stillListed(db: Kysely<DB>, organizationId: string, list: ListEntryRow['list']): Promise<boolean> {
   const row = await db
@@ -93,7 +103,7 @@ export async function standingRows(db: Kysely<DB>, ids: string[], onDate: string
     // On a list on the day: entered on or before it, and not yet off (removed_on is the first day off).
     db
       .selectFrom('organization_list_entries')
-      .select(['organization_id', 'list', 'entered_on'])
+      .select(['organization_id', 'list', 'entered_on', 'removed_on'])
       .where('organization_id', 'in', unique)
       .where('entered_on', '<=', onDate)
       .where((eb) => eb.or([eb('removed_on', 'is', null), eb('removed_on', '>', onDate)]))
@@ -101,7 +111,7 @@ export async function standingRows(db: Kysely<DB>, ids: string[], onDate: string
       .execute(),
     db
       .selectFrom('organization_credit_records')
-      .select(['organization_id', 'report_year'])
+      .select(['organization_id', 'report_year', 'occurred_on'])
       .where('organization_id', 'in', unique)
       .where('kind', '=', 'annual_report')
       .where('occurred_on', '<=', onDate)

@@ -8,7 +8,7 @@ export default {
     ratingExpiredOn: '{{rating}}, expired on {{date}} (counts as no rating)',
     noRating: 'No rating',
     age: 'Age',
-    ageValue: '{{years}} years {{months}} months',
+    ageValue: '{{years}} yr {{months}} mo',
     filedOnly: 'Filed (community-based organization)',
     onList: 'Listed (since {{date}})',
     notOnList: 'Not listed',
