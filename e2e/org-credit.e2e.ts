@@ -67,4 +67,20 @@ describe('organization credit', () => {
     expect(await seriousAxeFindings(page, 'body')).toEqual([]);
     await screenshot(page, 'credit-phone-zh-own');
   });
+
+  // Last: it changes the demo (乐龄 leaves the list), which no other browser test reads.
+  it('repairs an entry through its dialog on a phone; the entry stays, shown as removed', { timeout: 120_000 }, async () => {
+    const page = await as('jbmz', true);
+    await open(page, await organizationId('乐龄为老服务中心'), 'zh-CN');
+    await page.getByTestId('credit-entry-repair').click();
+    const dialog = page.locator('.ant-modal');
+    await dialog.locator('#reason').fill('已补报年度工作报告并作出信用承诺');
+    expect(await seriousAxeFindings(page, '.ant-modal')).toEqual([]);
+    await screenshot(page, 'credit-phone-zh-repair-dialog', false);
+    await page.getByTestId('credit-dialog-save').click();
+    await page.getByTestId('credit-entry').first().getByText('已移出（信用修复）').waitFor();
+    await page.getByText('已补报年度工作报告并作出信用承诺', { exact: false }).waitFor();
+    await page.getByTestId('credit-standing').getByText('未列入').first().waitFor();
+    expect(await page.getByTestId('credit-entry-repair').count()).toBe(0);
+  });
 });
