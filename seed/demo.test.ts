@@ -19,6 +19,7 @@ import { loadCalendar } from '../src/server/platform/calendar/calendar.store.ts'
 import { localDate } from '../src/server/platform/calendar/working-days.ts';
 import { isAvailableAt, type MatchableResource } from '../src/server/modules/resources/resources.matching.ts';
 import { ageOn } from './people.ts';
+import { evaluateEligibility, organizationStandings } from '../src/server/modules/organizations/index.ts';
 import { migrationDataTables, wipeData } from './reseed.ts';
 import type { Worklist as WorklistSchema, CoverageView as CoverageViewSchema } from '../src/server/modules/visits/visits.schemas.ts';
 
@@ -186,6 +187,36 @@ describe('story 1: Wang Guifang in grid 3 of J community', () => {
       .where('users.username', '=', 'limin')
       .execute();
     expect(grants).toEqual([{ role: 'grid_worker', code: STORY_GRID }]);
+  });
+});
+
+describe('demo credit', () => {
+  it('gives story 3 a clean 启航, one organization on the abnormal list since this year, one repaired, the filed one eligible where filed ones are accepted', async () => {
+    const orgs = await t.db.selectFrom('organizations').select(['id', 'name']).execute();
+    const id = (name: string) => orgs.find((o) => o.name === name)!.id;
+    const today = localDate(new Date());
+    const standing = await organizationStandings(t.db, orgs.map((o) => o.id), today);
+    const call = { minRating: '3A' as const, excludeAbnormalList: true, excludeDishonestList: true };
+    const qihang = standing.get(id('启航社工服务中心'))!;
+    expect(qihang).toMatchObject({ rating: '4A', ratingValid: true, onAbnormalList: false, onDishonestList: false });
+    expect(qihang.annualReportFiledFor).toEqual([YEAR - 3, YEAR - 2, YEAR - 1]);
+    expect(evaluateEligibility(qihang, { ...call, requireAnnualReport: true }).eligible).toBe(true);
+
+    const leling = standing.get(id('乐龄为老服务中心'))!;
+    expect(leling.abnormalSince!.slice(0, 4)).toBe(String(YEAR));
+    expect(evaluateEligibility(leling, { excludeAbnormalList: true, excludeDishonestList: true }).checks.find((c) => !c.pass)?.reason).toBe('on_abnormal_list');
+
+    const yangguang = standing.get(id('阳光助残服务社'))!;
+    expect(yangguang.onAbnormalList).toBe(false);
+    const entries = await t.db.selectFrom('organization_list_entries').select(['organization_id', 'removal_kind']).execute();
+    expect(entries.filter((e) => e.organization_id === id('阳光助残服务社'))).toEqual([{ organization_id: id('阳光助残服务社'), removal_kind: 'repair' }]);
+
+    const linli = standing.get(id('泰山街道邻里守望互助社'))!;
+    expect(linli).toMatchObject({ filedOnly: true, registered: true });
+    expect(linli.registeredOn.slice(0, 4)).toBe(String(YEAR - 1));
+    const community = { excludeAbnormalList: true, excludeDishonestList: true, requireAnnualReport: false };
+    expect(evaluateEligibility(linli, { ...community, acceptsFiledCommunityOrgs: true }).eligible).toBe(true);
+    expect(evaluateEligibility(linli, community).eligible).toBe(false);
   });
 });
 

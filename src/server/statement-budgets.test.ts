@@ -63,6 +63,7 @@ const BUDGETS: Record<string, Budget> = {
   'GET /api/v1/resident-tags': { who: 'grid_worker', statements: 2, list: array },
   'GET /api/v1/organizations': { who: 'district_officer', statements: 1, list: items },
   'GET /api/v1/organizations/{id}': { who: 'org_admin', statements: 1 },
+  'GET /api/v1/organizations/{id}/credit': { who: 'org_admin', statements: 4 },
   'GET /api/v1/social-workers': { who: 'org_admin', statements: 1, list: items },
   'GET /api/v1/social-workers/{id}': { who: 'org_admin', statements: 1 },
   'GET /api/v1/need-categories': { who: 'community_admin', statements: 2, list: items },

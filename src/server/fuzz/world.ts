@@ -78,6 +78,13 @@ export async function buildFuzzWorld(t: TestApp, roles: Iterable<Who>) {
     await clients.grid_worker.post('/api/v1/visits', { householdId: w.household.id, kind: 'routine', visitedAt: new Date().toISOString() }),
     'visit',
   );
+  // Two entries: one the fuzzer may repair, one it may object to and answer.
+  const listed = (list: string, what: string) =>
+    officer
+      .post(`/api/v1/organizations/${organization.id}/credit/entries`, { list, enteredOn: '2026-01-05', authority: '区民政局', reason: '未报送年报' })
+      .then((res) => created<{ entries: { id: string; list: string }[] }>(res, what).entries.find((e) => e.list === list)!.id);
+  const repairEntry = await listed('abnormal', 'credit list entry to repair');
+  const objectionEntry = await listed('dishonest', 'credit list entry to object to');
   const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(32, 1)]);
   const upload = multipart([{ name: 'file', fileName: 'photo.png', type: 'image/png', content: png }]);
   const attachment = created(await staff.request('POST', `/api/v1/needs/${need}/attachments`, upload.payload, upload.headers), 'attachment');
@@ -136,6 +143,12 @@ export async function buildFuzzWorld(t: TestApp, roles: Iterable<Who>) {
     '/api/v1/residents/{id}/reveal': { id: resident.id },
     '/api/v1/organizations/{id}': { id: organization.id },
     '/api/v1/organizations/{id}/reveal': { id: organization.id },
+    '/api/v1/organizations/{id}/credit': { id: organization.id },
+    '/api/v1/organizations/{id}/credit/records': { id: organization.id },
+    '/api/v1/organizations/{id}/credit/entries': { id: organization.id },
+    '/api/v1/organizations/{id}/credit/entries/{entryId}/repair': { id: organization.id, entryId: repairEntry },
+    '/api/v1/organizations/{id}/credit/entries/{entryId}/objections': { id: organization.id, entryId: objectionEntry },
+    '/api/v1/organizations/{id}/credit/entries/{entryId}/answer': { id: organization.id, entryId: objectionEntry },
     '/api/v1/social-workers/{id}': { id: socialWorker.id },
     '/api/v1/social-workers/{id}/reveal': { id: socialWorker.id },
     '/api/v1/need-categories/{id}': { id: w.category('property_facilities') },

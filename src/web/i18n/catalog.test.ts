@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { ROLES, SCOPE_TYPES } from '../../common/roles.ts';
 import { NEED_ACTIONS, NEED_STATES, TIMELINE_ACTIONS } from '../../server/modules/needs/needs.lifecycle.ts';
+import { ELIGIBILITY_REASONS } from '../../server/modules/organizations/organizations.eligibility.ts';
 import en from './en.ts';
 import zhCN from './zh-CN.ts';
 
@@ -53,6 +54,11 @@ describe('message catalogues', () => {
       ...TIMELINE_ACTIONS.map((a) => `needAction.${a}`),
       ...NEED_STATES.map((s) => `needState.${s}`),
     ].filter((k) => !zhKeys.includes(k) || !enKeys.has(k));
+    expect(missing).toEqual([]);
+  });
+
+  it('explain every eligibility reason the server can give, in both languages', () => {
+    const missing = ELIGIBILITY_REASONS.map((r) => `eligibility.${r}`).filter((k) => !zhKeys.includes(k) || !enKeys.has(k));
     expect(missing).toEqual([]);
   });
 

@@ -5,6 +5,7 @@ import fieldEn from './sections/field.en.ts';
 import listsEn from './sections/lists.en.ts';
 import workbenchEn from './sections/workbench.en.ts';
 import displayEn from './sections/display.en.ts';
+import creditEn from './sections/credit.en.ts';
 
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
 
@@ -286,6 +287,8 @@ const en: Shape<Catalogue> = {
     actionName: '{{entity}} · {{verb}}',
   },
   auditEntity: {
+    credit_record: 'Credit record',
+    credit_list_entry: 'Credit list entry',
     auth: 'Sign-in',
     building: 'Building',
     calendar: 'Working-day calendar',
@@ -312,6 +315,9 @@ const en: Shape<Catalogue> = {
     webhook: 'Webhook subscription',
   },
   auditVerb: {
+    repair: 'repaired (removed from the list)',
+    lodge_objection: 'objection lodged',
+    answer_objection: 'objection answered',
     create: 'created',
     update: 'changed',
     delete: 'deleted',
@@ -347,6 +353,7 @@ const en: Shape<Catalogue> = {
   ...listsEn,
   ...workbenchEn,
   ...displayEn,
+  ...creditEn,
 };
 
 export default en;

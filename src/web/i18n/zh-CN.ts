@@ -4,6 +4,7 @@ import fieldZh from './sections/field.zh-CN.ts';
 import listsZh from './sections/lists.zh-CN.ts';
 import workbenchZh from './sections/workbench.zh-CN.ts';
 import displayZh from './sections/display.zh-CN.ts';
+import creditZh from './sections/credit.zh-CN.ts';
 /** 中文界面文案（默认语言）。键与 en.ts 完全相同，由 catalog.test.ts 检查。 */
 const zhCN = {
   app: { name: '三社联动', tagline: '社区 · 社会组织 · 社会工作者 联动服务平台' },
@@ -282,6 +283,8 @@ const zhCN = {
     actionName: '{{entity}} · {{verb}}',
   },
   auditEntity: {
+    credit_record: '信用记录',
+    credit_list_entry: '信用名录条目',
     auth: '登录',
     building: '楼栋',
     calendar: '工作日历',
@@ -308,6 +311,9 @@ const zhCN = {
     webhook: 'Webhook 订阅',
   },
   auditVerb: {
+    repair: '信用修复',
+    lodge_objection: '提出异议',
+    answer_objection: '答复异议',
     create: '新建',
     update: '修改',
     delete: '删除',
@@ -343,6 +349,7 @@ const zhCN = {
   ...listsZh,
   ...workbenchZh,
   ...displayZh,
+  ...creditZh,
 };
 
 export default zhCN;
