@@ -83,7 +83,8 @@ export function checkRow(row: Row, vocab: Vocabulary): { errors: RowProblem[] } 
     id = checkIdNumber(row.id_number, 'id_number');
     if (isFieldError(id)) errors.push(id);
   }
-  const phone = checkPhone(row.phone, 'phone');
+  // A masked phone from an export says nothing new; an import never removes a phone anyway.
+  const phone = checkPhone(row.phone.includes('*') ? '' : row.phone, 'phone');
   if (isFieldError(phone)) errors.push(phone);
   const relation = row.relation ? relationOf(row.relation) : null;
   if (row.relation && !relation) errors.push({ field: 'relation', code: 'import.relation_invalid', suggestion: closest(row.relation, RELATION_TERMS) });
