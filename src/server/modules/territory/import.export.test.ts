@@ -72,6 +72,13 @@ describe('register export', () => {
       wouldUpdate: { residents: 1 },
       unchanged: { residents: residents - 1 },
     });
+
+    const stored = () =>
+      t.db.selectFrom('residents').select(['name', 'phone_masked', 'relation', 'household_id']).where('id_number_hash', '=', t.platform.pii.lookupHash(ids[1]!)).executeTakeFirstOrThrow();
+    const before = await stored();
+    const done = await uploadTo(c, '/api/v1/imports/residents', { communityId: a.community.id, mode: 'commit' }, edited, 'r.xlsx');
+    expect(done.json<ImportReport>()).toMatchObject({ updated: { residents: 1 }, unchanged: { residents: residents - 1 } });
+    expect(await stored()).toEqual({ ...before, name: '陈贰' });
   });
 
   it('masks the numbers unless asked, and a masked file cannot be imported over the register', async () => {
@@ -125,6 +132,7 @@ describe('dry-run report as XLSX', () => {
       `2,${a.grid.code},鼓楼路1号,周二,${fakeIdNumber()},12345,叔叔,`,
     ].join('\r\n');
     const c = await clientAs(t, [grantIn('community_admin', a)]);
+    const commits = await auditCount(t.db, 'import.commit');
     const res = await uploadTo(c, '/api/v1/imports/residents/report', { communityId: a.community.id }, Buffer.from(csv));
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-disposition']).toContain('attachment');
@@ -136,7 +144,7 @@ describe('dry-run report as XLSX', () => {
       expect.arrayContaining(['周二']),
     ]);
     expect(rows[2]![8]).toBe('手机号：电话号码格式不正确；与户主关系：与户主关系无法识别（是否为“叔父”？）');
-    expect(await auditCount(t.db, 'import.commit')).toBe(1);
+    expect(await auditCount(t.db, 'import.commit')).toBe(commits);
 
     sheet.getRow(3).getCell(6).value = '13912345678';
     sheet.getRow(3).getCell(7).value = '叔父';

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import type { PiiCipher } from '../../platform/crypto/pii.ts';
 import { translate, invalid, type FieldError } from '../../platform/errors/app-error.ts';
@@ -179,13 +179,22 @@ async function write(trx: Kysely<DB>, community: Community, p: Plan) {
   for (const part of chunks(p.inserts)) {
     await trx.insertInto('residents').values(part as never).execute();
   }
-  for (const u of p.updates) {
-    await trx
-      .updateTable('residents')
-      .set({ ...u.set, updated_at: new Date() } as never)
-      .where('district_id', '=', d)
-      .where('id', '=', u.id)
-      .execute();
+  // One statement a chunk: a register re-imported after a change touches thousands of rows.
+  for (const part of chunks(p.updates)) {
+    const values = sql.join(
+      part.map((u) => {
+        const x = u.set as Record<string, unknown>;
+        return sql`(${u.id}::uuid, ${x.household_id}::uuid, ${x.grid_id}::uuid, ${x.street_id}::uuid, ${x.community_id}::uuid, ${x.name}::text,
+          ${x.relation}::text, ${x.tags}::text[], ${x.phone_cipher ?? null}::bytea, ${x.phone_hash ?? null}::bytea, ${x.phone_masked ?? null}::text)`;
+      }),
+    );
+    // A null phone in the list means "keep": an import fills in phones and never removes one.
+    await sql`update residents r set household_id = v.household_id, grid_id = v.grid_id, street_id = v.street_id,
+        community_id = v.community_id, name = v.name, relation = v.relation, tags = v.tags,
+        phone_cipher = coalesce(v.phone_cipher, r.phone_cipher), phone_hash = coalesce(v.phone_hash, r.phone_hash),
+        phone_masked = coalesce(v.phone_masked, r.phone_masked), updated_at = now()
+      from (values ${values}) as v(id, household_id, grid_id, street_id, community_id, name, relation, tags, phone_cipher, phone_hash, phone_masked)
+      where r.district_id = ${d} and r.id = v.id`.execute(trx);
   }
 }
 
