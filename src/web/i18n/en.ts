@@ -195,6 +195,7 @@ const en: Shape<Catalogue> = {
     exportHelp: 'Exports the community\'s residents in the import layout: edit the file in Excel and import it again, and only what you changed is updated. ID and phone numbers are masked unless you may see them in full and ask for it; such an export is audited.',
     exportReveal: 'Include full ID and phone numbers',
     exportButton: 'Export XLSX',
+    working: 'Working… {{seconds}} s so far (a register of 50,000 rows takes about a minute, keep this page open)',
   },
   importField: {
     grid_code: 'Grid code',

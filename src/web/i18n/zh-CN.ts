@@ -191,6 +191,7 @@ const zhCN = {
     exportHelp: '按导入格式导出本社区居民，可在 Excel 中修改后重新导入，只更新改动的内容。默认隐去身份证号和电话的中间位；导出完整号码需有查看权限，并会记录审计。',
     exportReveal: '包含完整身份证号和电话',
     exportButton: '导出 XLSX',
+    working: '正在处理，已用 {{seconds}} 秒（5 万行的登记表需要 1 分钟左右，请勿关闭页面）',
   },
   importField: {
     grid_code: '网格编码',

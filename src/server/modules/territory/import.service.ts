@@ -29,8 +29,10 @@ interface Plan {
   errors: RowError[];
   buildings: { id: string; grid_id: string; name: string; address: string }[];
   households: { id: string; grid_id: string; building_id: string | null; address: string; address_key: string; household_no: string | null }[];
-  inserts: Record<string, unknown>[];
-  updates: { id: string; set: Record<string, unknown> }[];
+  /** Numbers are sealed when written: a dry run never encrypts. */
+  inserts: { row: Record<string, unknown>; identity: Checked['id']; phone: string | null }[];
+  /** `phone` only when it changes (an import never removes one). */
+  updates: { id: string; set: Record<string, unknown>; phone: string | null }[];
   unchanged: number;
 }
 
@@ -133,14 +135,9 @@ async function plan(db: Kysely<DB>, pii: PiiCipher, community: Community, rows: 
     if (c.relation === 'head') heads.set(householdId, { id: residentId, name: c.row.name });
     if (!existing) {
       out.inserts.push({
-        district_id: d,
-        id: residentId,
-        ...place,
-        name: c.row.name,
-        ...identityColumns(pii, c.id),
-        ...phoneColumns(pii, c.phone),
-        relation: c.relation,
-        tags: c.tags,
+        row: { district_id: d, id: residentId, ...place, name: c.row.name, relation: c.relation, tags: c.tags },
+        identity: c.id,
+        phone: c.phone,
       });
       continue;
     }
@@ -155,14 +152,15 @@ async function plan(db: Kysely<DB>, pii: PiiCipher, community: Community, rows: 
     }
     out.updates.push({
       id: existing.id,
-      set: { ...place, name: c.row.name, relation: c.relation, tags, ...(phoneChanged ? phoneColumns(pii, c.phone) : {}) },
+      set: { ...place, name: c.row.name, relation: c.relation, tags },
+      phone: phoneChanged ? c.phone : null,
     });
   }
   out.errors.sort((a, b) => a.line - b.line);
   return out;
 }
 
-async function write(trx: Kysely<DB>, community: Community, p: Plan) {
+async function write(trx: Kysely<DB>, pii: PiiCipher, community: Community, p: Plan) {
   const d = community.district_id;
   for (const part of chunks(p.buildings)) {
     await trx
@@ -177,13 +175,14 @@ async function write(trx: Kysely<DB>, community: Community, p: Plan) {
       .execute();
   }
   for (const part of chunks(p.inserts)) {
-    await trx.insertInto('residents').values(part as never).execute();
+    const rows = part.map((r) => ({ ...r.row, ...identityColumns(pii, r.identity), ...phoneColumns(pii, r.phone) }));
+    await trx.insertInto('residents').values(rows as never).execute();
   }
   // One statement a chunk: a register re-imported after a change touches thousands of rows.
   for (const part of chunks(p.updates)) {
     const values = sql.join(
       part.map((u) => {
-        const x = u.set as Record<string, unknown>;
+        const x = { ...u.set, ...(u.phone ? phoneColumns(pii, u.phone) : {}) } as Record<string, unknown>;
         return sql`(${u.id}::uuid, ${x.household_id}::uuid, ${x.grid_id}::uuid, ${x.street_id}::uuid, ${x.community_id}::uuid, ${x.name}::text,
           ${x.relation}::text, ${x.tags}::text[], ${x.phone_cipher ?? null}::bytea, ${x.phone_hash ?? null}::bytea, ${x.phone_masked ?? null}::text)`;
       }),
@@ -261,7 +260,7 @@ export async function importResidents(ctx: RequestContext, input: ImportInput) {
   // Planned and written in one transaction: the rows found are the rows updated.
   return command(ctx, async ({ trx, audit }) => {
     const p = await plan(trx, ctx.pii, community, rows);
-    await write(trx, community, p);
+    await write(trx, ctx.pii, community, p);
     const counts = {
       created: { households: p.households.length, residents: p.inserts.length, buildings: p.buildings.length },
       updated: { residents: p.updates.length },

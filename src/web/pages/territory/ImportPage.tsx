@@ -1,7 +1,7 @@
 import { InboxOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Checkbox, Select, Space, Statistic, Table, Typography, Upload, theme } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
 import type { Static } from 'typebox';
@@ -12,6 +12,19 @@ import { unitName, useCommunity } from './queries.ts';
 import { TerritoryCrumbs, TerritoryFrame, TerritoryQueryState } from './TerritoryFrame.tsx';
 
 type ImportReport = Static<typeof ImportReportSchema>;
+
+/** Seconds since `running` turned true: a large register takes a while and the user should see it working. */
+function useElapsed(running: boolean): number {
+  const [seconds, setSeconds] = useState(0);
+  useEffect(() => {
+    if (!running) return;
+    const start = Date.now();
+    setSeconds(0);
+    const timer = setInterval(() => setSeconds(Math.floor((Date.now() - start) / 1000)), 1000);
+    return () => clearInterval(timer);
+  }, [running]);
+  return seconds;
+}
 
 const count = (v: Record<string, number> | undefined, key: 'households' | 'residents'): number | undefined => v?.[key];
 
@@ -54,6 +67,8 @@ export function ImportPage() {
 
   const reportFile = useMutation({ mutationFn: () => downloadFile('/imports/residents/report', form()) });
   const exported = useMutation({ mutationFn: () => downloadFile('/exports/residents', undefined, { unit: 'community', id, reveal: reveal || undefined }) });
+  const busy = run.isPending || reportFile.isPending;
+  const elapsed = useElapsed(busy);
   const reset = () => {
     setDryRun(null);
     setCommitted(null);
@@ -118,6 +133,7 @@ export function ImportPage() {
             </Space>
           )}
         </Card>
+        {busy && <Alert type="info" showIcon role="status" title={t('import.working', { seconds: elapsed })} />}
         <ErrorAlert error={run.error ?? reportFile.error} />
         {committed && <Alert type="success" showIcon title={t('import.done')} />}
         {report && (
