@@ -3,7 +3,7 @@ import { addressKey } from '../../../common/address.ts';
 import type { FieldError } from '../../platform/errors/app-error.ts';
 import type { DB } from '../../tables.ts';
 import type { Row } from './import.parse.ts';
-import { closest, RELATION_TERMS, relationOf, TAG_SYNONYMS } from './import.vocab.ts';
+import { closest, RELATION_TERMS, relationOf, relationTerm, TAG_SYNONYMS } from './import.vocab.ts';
 import { checkIdNumber, checkPhone, isFieldError } from './resident.fields.ts';
 import type { Relation } from './territory.tables.ts';
 
@@ -87,7 +87,7 @@ export function checkRow(row: Row, vocab: Vocabulary): { errors: RowProblem[] } 
   const phone = checkPhone(row.phone.includes('*') ? '' : row.phone, 'phone');
   if (isFieldError(phone)) errors.push(phone);
   const relation = row.relation ? relationOf(row.relation) : null;
-  if (row.relation && !relation) errors.push({ field: 'relation', code: 'import.relation_invalid', suggestion: closest(row.relation, RELATION_TERMS) });
+  if (row.relation && !relation) errors.push({ field: 'relation', code: 'import.relation_invalid', suggestion: closest(relationTerm(row.relation), RELATION_TERMS) });
   const codes: string[] = [];
   for (const t of row.tags.split(/[、;,/|]/).map((s) => s.trim()).filter(Boolean)) {
     const code = vocab.tags.get(t.toLowerCase());

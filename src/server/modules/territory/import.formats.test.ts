@@ -221,6 +221,7 @@ describe('relations and tags', () => {
       `${a.grid.code},钟山路3号,,,叔叔,${fakeIdNumber()},,叔叔,独居老`,
       `J-G8,钟山路4号,,,网格,${fakeIdNumber()},,户主,`,
       `${a.grid.code},钟山路5号,,,无缘,${fakeIdNumber()},,火星来客,`,
+      `${a.grid.code},钟山路6号,,,之后,${fakeIdNumber()},,户主之儿息,`,
     ].join('\n');
     const r = report(await dryRun(Buffer.from(csv)));
     expect(r.errors.map(({ line, field, suggestion, message }) => ({ line, field, suggestion, message }))).toEqual([
@@ -228,6 +229,7 @@ describe('relations and tags', () => {
       { line: 2, field: 'tags', suggestion: '独居老人', message: '未知的标签：独居老（是否为“独居老人”？）' },
       { line: 3, field: 'grid_code', suggestion: 'J-G3', message: '网格编码不属于本社区（是否为“J-G3”？）' },
       { line: 4, field: 'relation', suggestion: undefined, message: '与户主关系无法识别' },
+      { line: 5, field: 'relation', suggestion: '儿媳', message: '与户主关系无法识别（是否为“儿媳”？）' },
     ]);
   });
 });

@@ -156,10 +156,12 @@ export const RELATION_TERMS = [...GBT4761.map(([, term]) => term), ...Object.key
  * term is what follows.
  */
 export function relationOf(raw: string): Relation | null {
-  const v = raw.replace(/\s+/g, '');
-  const term = v.replace(/^(户主)?(之|的)/, '');
+  const term = relationTerm(raw);
   return relationByTerm.get(term) ?? relationByTerm.get(term.toLowerCase()) ?? null;
 }
+
+/** The term itself, without the 户主之 that names whose relation it is. */
+export const relationTerm = (raw: string) => raw.replace(/\s+/g, '').replace(/^(户主)?(之|的)/, '');
 
 /**
  * Words registers use for each built-in tag besides its own Chinese and English names. A district
