@@ -48,6 +48,8 @@ const BUDGETS: Record<string, Budget> = {
   'GET /api/v1/users/{id}': { who: 'district_officer', statements: 3 },
   'GET /api/v1/districts': { who: 'platform_admin', statements: 1, list: items },
   'GET /api/v1/districts/{id}': { who: 'district_officer', statements: 1 },
+  'GET /api/v1/districts/{id}/tag-synonyms': { who: 'district_officer', statements: 2, send: async () => ({ path: { id: w.district.id } }) },
+  'GET /api/v1/exports/residents': { who: 'community_admin', query: 'unit=community&id={community}', statements: 5 },
   'GET /api/v1/streets': { who: 'district_officer', statements: 1, list: items },
   'GET /api/v1/streets/{id}': { who: 'street_officer', statements: 1 },
   'GET /api/v1/communities': { who: 'street_officer', statements: 1, list: items },

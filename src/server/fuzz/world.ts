@@ -132,6 +132,7 @@ export async function buildFuzzWorld(t: TestApp, roles: Iterable<Who>) {
     '/api/v1/users/{id}/roles': { id: victim.id },
     '/api/v1/users/{id}/roles/{assignmentId}': { id: victim.id, assignmentId: victimAssignment },
     '/api/v1/districts/{id}': { id: d },
+    '/api/v1/districts/{id}/tag-synonyms': { id: d },
     '/api/v1/streets/{id}': { id: w.street.id },
     '/api/v1/communities/{id}': { id: w.community.id },
     '/api/v1/communities/{id}/three-lists': { id: w.community.id },
