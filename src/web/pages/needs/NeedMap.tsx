@@ -1,4 +1,4 @@
-import { Alert, Button, Empty, Space, Spin, Typography } from 'antd';
+import { Alert, Button, Empty, Space, Spin, theme, Typography } from 'antd';
 import { ScatterChart } from 'echarts/charts';
 import { GeoComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
@@ -229,11 +229,11 @@ function GridCounts({ grids, onSelect }: { grids: NeedMapGrid[]; onSelect: (grid
   );
 }
 
-/** Grey enough to recede, dark enough (7:1 on white) for 12 px text; the theme's secondary grey is not. */
-const LEGEND_TEXT = { fontSize: 12, color: '#595959' };
-
 function Legend() {
   const { t } = useTranslation();
+  const { token } = theme.useToken();
+  // The theme's small size and secondary text: both grow and darken in large text.
+  const legendText = { fontSize: token.fontSizeSM, color: token.colorTextSecondary };
   const entries: [string, string][] = [
     [t('needsBoard.overdue'), OVERDUE],
     ...MAP_STATES.map((s): [string, string] => [t(`needState.${s}`), STATE_COLOURS[s]!]),
@@ -241,13 +241,13 @@ function Legend() {
   return (
     <Space wrap size={12} data-testid="map-legend">
       {entries.map(([label, colour]) => (
-        <Typography.Text key={label} style={LEGEND_TEXT}>
+        <Typography.Text key={label} style={legendText}>
           <span style={{ display: 'inline-block', width: 10, height: 10, borderRadius: 5, background: colour, marginInlineEnd: 4 }} />
           {label}
         </Typography.Text>
       ))}
-      <Typography.Text style={LEGEND_TEXT}>
-        <span style={{ display: 'inline-block', width: 10, height: 10, borderRadius: 5, border: '1.5px solid #8c8c8c', marginInlineEnd: 4 }} />
+      <Typography.Text style={legendText}>
+        <span style={{ display: 'inline-block', width: 10, height: 10, borderRadius: 5, border: `1.5px solid ${token.colorTextTertiary}`, marginInlineEnd: 4 }} />
         {t('needsBoard.approximate')}
       </Typography.Text>
     </Space>

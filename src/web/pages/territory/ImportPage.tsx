@@ -1,6 +1,6 @@
 import { InboxOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Space, Statistic, Table, Typography, Upload } from 'antd';
+import { Alert, Button, Card, Space, Statistic, Table, theme, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
@@ -18,6 +18,7 @@ function count(v: ImportReport['created'] | ImportReport['updated'], key: 'house
 
 /** Upload a register, read the dry-run report, then commit the good rows. */
 export function ImportPage() {
+  const { token } = theme.useToken();
   const { id } = useParams();
   const { t, i18n } = useTranslation();
   const qc = useQueryClient();
@@ -89,7 +90,7 @@ export function ImportPage() {
             <Space wrap size={32} style={{ marginBottom: 16 }}>
               <Statistic title={t('import.total')} value={report.total} />
               <Statistic title={t('import.valid')} value={report.valid} />
-              <Statistic title={t('import.invalid')} value={report.errors.length} styles={{ content: { color: report.errors.length ? '#cf1322' : undefined } }} />
+              <Statistic title={t('import.invalid')} value={report.errors.length} styles={{ content: { color: report.errors.length ? token.colorError : undefined } }} />
               {report.wouldCreate && !committed && <Statistic title={t('import.wouldCreateHouseholds')} value={report.wouldCreate.households} />}
               {report.wouldCreate && !committed && <Statistic title={t('import.wouldCreateResidents')} value={report.wouldCreate.residents} />}
               {report.wouldUpdate && !committed && <Statistic title={t('import.wouldUpdateResidents')} value={report.wouldUpdate.residents} />}
