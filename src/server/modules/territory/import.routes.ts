@@ -1,28 +1,8 @@
-import { Type } from 'typebox';
 import { AppError } from '../../platform/errors/app-error.ts';
 import type { ModulePlugin } from '../../platform/http/module.ts';
-import { StringEnum } from '../../platform/http/schema.ts';
 import { importResidents, MAX_IMPORT_BYTES } from './import.service.ts';
+import { ImportReport } from './register.schemas.ts';
 
-const Counts = (keys: string[]) => Type.Object(Object.fromEntries(keys.map((k) => [k, Type.Integer()])));
-export const ImportReport = Type.Object({
-  mode: StringEnum(['dry_run', 'commit'] as const),
-  total: Type.Integer(),
-  valid: Type.Integer(),
-  errors: Type.Array(
-    Type.Object({
-      line: Type.Integer({ description: 'line (CSV) or row (XLSX) as a person sees it; the header is line 1' }),
-      field: Type.String(),
-      code: Type.String(),
-      message: Type.String(),
-    }),
-  ),
-  wouldCreate: Type.Optional(Counts(['households', 'residents', 'buildings'])),
-  wouldUpdate: Type.Optional(Counts(['residents'])),
-  created: Type.Optional(Counts(['households', 'residents', 'buildings'])),
-  updated: Type.Optional(Counts(['residents'])),
-  unchanged: Type.Optional(Counts(['residents'])),
-});
 
 export const importRoutes: ModulePlugin = async (app) => {
   app.post(

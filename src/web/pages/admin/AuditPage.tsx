@@ -2,7 +2,7 @@ import { DatePicker, Input, Space, theme, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import type { AuditEntry } from '../../api/types.ts';
+import type { AuditRecordView as AuditEntry } from '../../../server/modules/audit/audit.schemas.ts';
 import { useKeysetList } from '../../api/useKeysetList.ts';
 import { KeysetTable, ListPage, useListFilter } from '../../components/KeysetTable.tsx';
 import { auditActionName } from './auditNames.ts';

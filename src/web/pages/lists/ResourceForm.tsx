@@ -3,7 +3,7 @@ import { Button, Form, Input, InputNumber, Select, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
 import { FormModal, useFormSave } from '../../components/SaveForm.tsx';
-import type { Organization } from '../../api/types.ts';
+import type { OrganizationView as Organization } from '../../../server/modules/organizations/organizations.schemas.ts';
 import { useKeysetList } from '../../api/useKeysetList.ts';
 import type { ResourceView } from './listsApi.ts';
 import { OWNER_TYPES, RESOURCE_KINDS, useCategories, useCommunities } from './listsApi.ts';

@@ -5,16 +5,10 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
 import { api } from '../../api/client.ts';
-import type { ImportReport } from '../../api/types.ts';
+import type { ImportReport } from '../../../server/modules/territory/register.schemas.ts';
 import { ErrorAlert } from '../../components/feedback.tsx';
 import { unitName, useCommunity } from './queries.ts';
 import { TerritoryCrumbs, TerritoryFrame, TerritoryQueryState } from './TerritoryFrame.tsx';
-
-function count(v: ImportReport['created'] | ImportReport['updated'], key: 'households' | 'residents'): number | undefined {
-  if (v === undefined) return undefined;
-  if (typeof v === 'number') return key === 'residents' ? v : undefined;
-  return (v as Record<string, number>)[key];
-}
 
 /** Upload a register, read the dry-run report, then commit the good rows. */
 export function ImportPage() {
@@ -94,9 +88,9 @@ export function ImportPage() {
               {report.wouldCreate && !committed && <Statistic title={t('import.wouldCreateHouseholds')} value={report.wouldCreate.households} />}
               {report.wouldCreate && !committed && <Statistic title={t('import.wouldCreateResidents')} value={report.wouldCreate.residents} />}
               {report.wouldUpdate && !committed && <Statistic title={t('import.wouldUpdateResidents')} value={report.wouldUpdate.residents} />}
-              {committed && count(committed.created, 'households') !== undefined && <Statistic title={t('import.createdHouseholds')} value={count(committed.created, 'households')} />}
-              {committed && count(committed.created, 'residents') !== undefined && <Statistic title={t('import.createdResidents')} value={count(committed.created, 'residents')} />}
-              {committed && count(committed.updated, 'residents') !== undefined && <Statistic title={t('import.updatedResidents')} value={count(committed.updated, 'residents')} />}
+              {committed?.created?.households !== undefined && <Statistic title={t('import.createdHouseholds')} value={committed.created.households} />}
+              {committed?.created?.residents !== undefined && <Statistic title={t('import.createdResidents')} value={committed.created.residents} />}
+              {committed?.updated?.residents !== undefined && <Statistic title={t('import.updatedResidents')} value={committed.updated.residents} />}
             </Space>
             <Table
               size="small"
