@@ -49,6 +49,8 @@ export function NeedMap({
   height: number;
 }) {
   const { t, i18n } = useTranslation();
+  // The grid names on the map are text: they take the theme's secondary colour, darker in large text.
+  const labelColour = theme.useToken().token.colorTextSecondary;
   const navigate = useNavigate();
   const el = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
@@ -140,7 +142,7 @@ export function NeedMap({
           layoutCenter: ['50%', '50%'],
           layoutSize: '95%',
           selectedMode: 'single',
-          label: { show: true, formatter: (p: { name: string }) => names.get(p.name) ?? '', color: '#595959', fontSize: 10 },
+          label: { show: true, formatter: (p: { name: string }) => names.get(p.name) ?? '', color: labelColour, fontSize: 10 },
           itemStyle: { areaColor: '#f0f5ff', borderColor: '#85a5ff', borderWidth: 1 },
           emphasis: { itemStyle: { areaColor: '#d6e4ff' }, label: { show: true } },
           select: { itemStyle: { areaColor: '#adc6ff' }, label: { show: true, color: '#10239e' } },
@@ -182,7 +184,7 @@ export function NeedMap({
       },
       { notMerge: true },
     );
-  }, [mapName, drawn, placed, bubbles, selectedGridId, t, i18n.language]);
+  }, [mapName, drawn, placed, bubbles, selectedGridId, t, i18n.language, labelColour]);
 
   if (loading && drawn.length === 0) return <Spin style={{ display: 'block', margin: '32px auto' }} />;
   return (
