@@ -64,7 +64,8 @@ export function InboxPage() {
               )}
             </Space>
             <div style={{ marginTop: 4 }}>
-              <Typography.Text type="secondary">{n.categoryName} · </Typography.Text>
+              <Typography.Text type="secondary" data-testid="inbox-category">{n.categoryName}</Typography.Text>
+              <Typography.Text type="secondary"> · </Typography.Text>
               <Typography.Text>{n.description.length > 80 ? `${n.description.slice(0, 80)}…` : n.description}</Typography.Text>
             </div>
           </List.Item>
