@@ -110,8 +110,3 @@ export const api = {
   delete: <T>(path: string) => request<T>('DELETE', path),
 };
 
-/** Lists answer either a bare array or a keyset page; pages read both the same way. */
-export function itemsOf<T>(data: T[] | Page<T> | undefined): T[] {
-  if (!data) return [];
-  return Array.isArray(data) ? data : data.items;
-}

@@ -3,7 +3,7 @@ import type { Actor } from '../../platform/authz/actor.ts';
 import { AppError, invalid, notFoundAt, referenced } from '../../platform/errors/app-error.ts';
 import { command, requireActor, withinTransaction, type RequestContext } from '../../platform/http/context.ts';
 import { decodeCursor, pageOf } from '../../platform/http/pagination.ts';
-import { activeCategory, assertPoolable, transitionNeed, type PoolTarget } from '../needs/index.ts';
+import { activeCategory, assertPoolable, categoryNameIn, inReaderLanguage, transitionNeed, type PoolTarget } from '../needs/index.ts';
 import { visibleUnit } from '../territory/index.ts';
 import './commonneeds.errors.ts';
 import { matchable, suggestFor } from './commonneeds.matching.ts';
@@ -43,8 +43,9 @@ export function present(actor: Actor, row: store.CommonNeedRow): S.CommonNeedVie
 /** A group the caller may read; anything else answers exactly like a missing one. */
 export async function loadVisible(ctx: RequestContext, id: string) {
   const actor = await store.readerActor(ctx.db, requireActor(ctx));
-  const row = await store.loadCommonNeed(ctx.db, id, store.tenantFilter(actor));
-  if (!row || !commonNeedPolicy.can(actor, 'read', recordOf(row))) throw new AppError('resource.not_found');
+  const stored = await store.loadCommonNeed(ctx.db, id, store.tenantFilter(actor));
+  if (!stored || !commonNeedPolicy.can(actor, 'read', recordOf(stored))) throw new AppError('resource.not_found');
+  const [row] = await inReaderLanguage(ctx, [stored]);
   return { actor, row };
 }
 
@@ -72,7 +73,7 @@ export async function listCommonNeeds(ctx: RequestContext, q: S.ListQuery) {
   if (after) query = query.where('cn.id', '<', after[0]);
   const rows = await query.orderBy('cn.id', 'desc').limit(limit + 1).execute();
   const page = pageOf(rows, limit, (r) => [r.id]);
-  return { items: page.items.map((r) => present(actor, r)), nextCursor: page.nextCursor };
+  return { items: (await inReaderLanguage(ctx, page.items)).map((r) => present(actor, r)), nextCursor: page.nextCursor };
 }
 
 export async function getCommonNeed(ctx: RequestContext, id: string) {
@@ -131,7 +132,7 @@ export async function createCommonNeed(ctx: RequestContext, body: S.CreateBody) 
   return present(actor, {
     ...group,
     category_code: category.code,
-    category_name: category.name,
+    category_name: categoryNameIn(category, ctx.locale),
     member_count: members.length,
     beneficiary_count: members.reduce((sum, n) => sum + n.beneficiaries, 0),
   });

@@ -1,13 +1,11 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Static } from 'typebox';
 import { auditCount, clientAs, createTestApp, type TestApp } from '../../testing.ts';
-import type { ImportReport as ImportReportSchema } from './import.routes.ts';
+import type { ImportReport } from './register.schemas.ts';
 import { uploadTo } from './import.testing.ts';
 import { buildTree, grantIn, type Tree } from './test-world.ts';
 import { fakeIdNumber } from './testing.ts';
 
-type ImportReport = Static<typeof ImportReportSchema>;
 type Client = Awaited<ReturnType<typeof clientAs>>;
 
 let t: TestApp;

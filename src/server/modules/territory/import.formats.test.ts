@@ -1,10 +1,9 @@
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Static } from 'typebox';
 import { idNumberCheckChar } from '../../../common/identity.ts';
 import { auditCount, clientAs, createTestApp, type ErrorBody, type TestApp } from '../../testing.ts';
-import type { ImportReport as ImportReportSchema } from './import.routes.ts';
+import type { ImportReport } from './register.schemas.ts';
 import { uploadTo } from './import.testing.ts';
 import { buildTree, grantIn, type Tree } from './test-world.ts';
 import { buildGrid, fakeIdNumber } from './testing.ts';
@@ -14,7 +13,6 @@ import { buildGrid, fakeIdNumber } from './testing.ts';
  * people bring — title rows, Excel's GB18030 and UTF-16 text, numbers typed into number cells.
  */
 
-type ImportReport = Static<typeof ImportReportSchema>;
 
 let t: TestApp;
 let a: Tree;

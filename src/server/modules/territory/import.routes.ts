@@ -5,31 +5,10 @@ import type { ModulePlugin } from '../../platform/http/module.ts';
 import { StringEnum } from '../../platform/http/schema.ts';
 import { exportRegister } from './import.export.ts';
 import { listTagSynonyms, putTagSynonyms } from './import.synonyms.ts';
+import { ImportReport } from './register.schemas.ts';
 import { IdParams } from './structure.schemas.ts';
 import { dryRunWorkbook, importResidents, MAX_IMPORT_BYTES, type ImportInput } from './import.service.ts';
 
-const Counts = (keys: string[]) => Type.Object(Object.fromEntries(keys.map((k) => [k, Type.Integer()])));
-export const ImportReport = Type.Object({
-  mode: StringEnum(['dry_run', 'commit'] as const),
-  sheet: Type.String({ description: 'the sheet read (empty for CSV)' }),
-  sheets: Type.Array(Type.String(), { description: 'sheets of the file that have a header; send `sheet` to read another' }),
-  total: Type.Integer(),
-  valid: Type.Integer(),
-  errors: Type.Array(
-    Type.Object({
-      line: Type.Integer({ description: 'line (CSV) or row (XLSX) as a person sees it; the header is line 1' }),
-      field: Type.String(),
-      code: Type.String(),
-      message: Type.String(),
-      suggestion: Type.Optional(Type.String({ description: 'the nearest known value, for an unknown one' })),
-    }),
-  ),
-  wouldCreate: Type.Optional(Counts(['households', 'residents', 'buildings'])),
-  wouldUpdate: Type.Optional(Counts(['residents'])),
-  created: Type.Optional(Counts(['households', 'residents', 'buildings'])),
-  updated: Type.Optional(Counts(['residents'])),
-  unchanged: Type.Optional(Counts(['residents'])),
-});
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 

@@ -1,15 +1,12 @@
 import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Static } from 'typebox';
 import { auditCount, clientAs, createTestApp, type TestApp, type ErrorBody } from '../../testing.ts';
 import { buildTree, grantIn, type Tree } from './test-world.ts';
 import { idNumberCheckChar } from '../../../common/identity.ts';
 import { buildCommunity, buildGrid, buildHousehold, buildResident, fakeIdNumber, type GridRef } from './testing.ts';
-import type { ImportReport as ImportReportSchema } from './import.routes.ts';
+import type { ImportReport } from './register.schemas.ts';
 import { multipart, uploadTo } from './import.testing.ts';
-
-type ImportReport = Static<typeof ImportReportSchema>;
 
 let t: TestApp;
 let a: Tree;

@@ -127,7 +127,7 @@ export function MyNeedPage() {
           </Typography.Paragraph>
         )}
         {/* The reference number is for quoting on the phone: kept, but not the headline. */}
-        <Typography.Paragraph style={{ margin: '8px 0 0', color: '#595959' }}>
+        <Typography.Paragraph type="secondary" style={{ margin: '8px 0 0' }}>
           {t('residentWords.refNo')} <span data-testid="need-ref">{n.refNo}</span>
         </Typography.Paragraph>
       </Card>

@@ -3,7 +3,7 @@ import { Card, Descriptions, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { api } from '../../api/client.ts';
-import type { Organization } from '../../api/types.ts';
+import type { OrganizationView as Organization } from '../../../server/modules/organizations/organizations.schemas.ts';
 import { QueryState } from '../../components/feedback.tsx';
 import { useCommonLabels } from '../../components/labels.ts';
 import { MaskedValue } from '../../components/MaskedValue.tsx';

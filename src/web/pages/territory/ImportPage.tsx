@@ -1,17 +1,14 @@
 import { InboxOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Checkbox, Select, Space, Statistic, Table, Typography, Upload, theme } from 'antd';
+import { Alert, Button, Card, Checkbox, Select, Space, Statistic, Table, theme, Typography, Upload } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
-import type { Static } from 'typebox';
-import type { ImportReport as ImportReportSchema } from '../../../server/modules/territory/import.routes.ts';
+import type { ImportReport } from '../../../server/modules/territory/register.schemas.ts';
 import { api, downloadFile } from '../../api/client.ts';
 import { ErrorAlert } from '../../components/feedback.tsx';
 import { unitName, useCommunity } from './queries.ts';
 import { TerritoryCrumbs, TerritoryFrame, TerritoryQueryState } from './TerritoryFrame.tsx';
-
-type ImportReport = Static<typeof ImportReportSchema>;
 
 /** Seconds since `running` turned true: a large register takes a while and the user should see it working. */
 function useElapsed(running: boolean): number {
@@ -26,7 +23,6 @@ function useElapsed(running: boolean): number {
   return seconds;
 }
 
-const count = (v: Record<string, number> | undefined, key: 'households' | 'residents'): number | undefined => v?.[key];
 
 /**
  * Upload a register, read the dry-run report (or download it as the user's own sheet with a
@@ -34,6 +30,7 @@ const count = (v: Record<string, number> | undefined, key: 'households' | 'resid
  * same layout, edited and imported again.
  */
 export function ImportPage() {
+  const { token } = theme.useToken();
   const { id } = useParams();
   const { t, i18n } = useTranslation();
   const qc = useQueryClient();
@@ -43,7 +40,6 @@ export function ImportPage() {
   const [committed, setCommitted] = useState<ImportReport | null>(null);
   const [sheet, setSheet] = useState<string | undefined>(undefined);
   const [reveal, setReveal] = useState(false);
-  const { token } = theme.useToken();
 
   const form = (mode?: 'dry_run' | 'commit') => {
     const body = new FormData();
@@ -145,9 +141,9 @@ export function ImportPage() {
               {report.wouldCreate && !committed && <Statistic title={t('import.wouldCreateHouseholds')} value={report.wouldCreate.households} />}
               {report.wouldCreate && !committed && <Statistic title={t('import.wouldCreateResidents')} value={report.wouldCreate.residents} />}
               {report.wouldUpdate && !committed && <Statistic title={t('import.wouldUpdateResidents')} value={report.wouldUpdate.residents} />}
-              {committed && count(committed.created, 'households') !== undefined && <Statistic title={t('import.createdHouseholds')} value={count(committed.created, 'households')} />}
-              {committed && count(committed.created, 'residents') !== undefined && <Statistic title={t('import.createdResidents')} value={count(committed.created, 'residents')} />}
-              {committed && count(committed.updated, 'residents') !== undefined && <Statistic title={t('import.updatedResidents')} value={count(committed.updated, 'residents')} />}
+              {committed?.created?.households !== undefined && <Statistic title={t('import.createdHouseholds')} value={committed.created.households} />}
+              {committed?.created?.residents !== undefined && <Statistic title={t('import.createdResidents')} value={committed.created.residents} />}
+              {committed?.updated?.residents !== undefined && <Statistic title={t('import.updatedResidents')} value={committed.updated.residents} />}
             </Space>
             <Table
               size="small"
