@@ -5,6 +5,7 @@ import fieldEn from './sections/field.en.ts';
 import listsEn from './sections/lists.en.ts';
 import workbenchEn from './sections/workbench.en.ts';
 import displayEn from './sections/display.en.ts';
+import projectsEn from './sections/projects.en.ts';
 
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
 
@@ -25,6 +26,7 @@ const en: Shape<Catalogue> = {
     needs: 'Needs board',
     inbox: 'Inbox',
     threeLists: 'Three lists',
+    projects: 'Projects',
     needSettings: 'Need settings',
     field: 'My grids',
     myNeeds: 'My requests',
@@ -290,6 +292,8 @@ const en: Shape<Catalogue> = {
     building: 'Building',
     calendar: 'Working-day calendar',
     common_need: 'Common need',
+    project: 'Project',
+    resource_commitment: 'Resource commitment',
     community: 'Community',
     district: 'District',
     grid: 'Grid',
@@ -339,6 +343,14 @@ const en: Shape<Catalogue> = {
     escalate: 'escalated',
     split: 'split',
     auto_confirm: 'auto-confirmed',
+    project: 'taken into a project',
+    release: 'released',
+    group: 'added into a larger group',
+    withdraw: 'withdrawn',
+    submit: 'submitted for approval',
+    approve: 'approved',
+    return: 'returned for changes',
+    cancel: 'cancelled',
   },
   device: { wechat: 'WeChat', dingtalk: 'DingTalk', harmony: 'HarmonyOS' },
   ...needLabelsEn,
@@ -347,6 +359,7 @@ const en: Shape<Catalogue> = {
   ...listsEn,
   ...workbenchEn,
   ...displayEn,
+  ...projectsEn,
 };
 
 export default en;
