@@ -1,6 +1,6 @@
 import { useQueries, useQuery } from '@tanstack/react-query';
 import { Button, Card, Empty, Form, Input, List, Select, Space, Tag, Typography } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { api, type Page } from '../../api/client.ts';
@@ -41,6 +41,11 @@ function GroupModal({ groups, onClose }: { groups: CommonNeedView[]; onClose: ()
     onSaved: onClose,
   });
   const streetId = Form.useWatch('streetId', saver.form);
+  // A street officer has one street: it is chosen for them once the list arrives.
+  const only = streets.data?.length === 1 ? streets.data[0]!.id : undefined;
+  useEffect(() => {
+    if (only && !saver.form.getFieldValue('streetId')) saver.form.setFieldValue('streetId', only);
+  }, [only, saver.form]);
   const categoryId = Form.useWatch('categoryId', saver.form);
   const street = streets.data?.find((s) => s.id === streetId);
   const categories = useCategories(street?.districtId);
@@ -58,7 +63,7 @@ function GroupModal({ groups, onClose }: { groups: CommonNeedView[]; onClose: ()
   });
   const fitting = groups.filter((g) => g.level === 'community' && g.parentId === null && g.streetId === streetId && g.categoryId === categoryId && (g.status === 'open' || g.status === 'candidate'));
   return (
-    <FormModal<Values> title={t('streetGroups.create')} saver={saver} initialValues={{ streetId: streets.data?.length === 1 ? streets.data[0]!.id : undefined }} onClose={onClose} saveTestId="street-group-save">
+    <FormModal<Values> title={t('streetGroups.create')} saver={saver} initialValues={{}} onClose={onClose} saveTestId="street-group-save">
       <Form.Item name="streetId" label={t('streetGroups.street')} rules={[requiredChoice(t, t('streetGroups.street'))]}>
         <Select loading={streets.isLoading} options={(streets.data ?? []).map((s) => ({ value: s.id, label: s.name }))} data-testid="street-group-street" />
       </Form.Item>
