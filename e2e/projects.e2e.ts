@@ -38,7 +38,7 @@ describe('from needs to a project', () => {
 
     await group.getByTestId('street-group-draft').click();
     await street.getByTestId('project-title').fill('幸福食堂');
-    await street.getByTestId('budget').locator('input').fill('180000');
+    await street.locator('input[data-testid="budget"], [data-testid="budget"] input').first().fill('180000');
     await axe(street);
     await street.getByTestId('save-draft').click();
     await street.getByTestId('project-page').waitFor();
@@ -52,7 +52,7 @@ describe('from needs to a project', () => {
     await district.goto(`${new URL(district.url()).origin}${projectUrl}`);
     await district.getByTestId('project-approve').click();
     await district.getByTestId('project-action-ok').click();
-    await expect(district.getByTestId('project-status').first().textContent()).resolves.toBe('已审批');
+    await district.getByTestId('project-status').filter({ hasText: '已审批' }).first().waitFor();
     await axe(district);
     await screenshot(district, 'projects-approved');
 
@@ -73,6 +73,7 @@ describe('from needs to a project', () => {
     const phone = await as(reporter!.user, true);
     await phone.goto(`${new URL(phone.url()).origin}/my-needs/${reporter!.need}`);
     const card = phone.getByTestId('need-project');
+    await card.waitFor();
     await expect(card.textContent()).resolves.toContain('幸福食堂');
     await expect(card.textContent()).resolves.toContain('社会组织申报');
     await axe(phone);

@@ -5,6 +5,7 @@ import type { Community, Street } from '../../api/types.ts';
 import { QueryState } from '../../components/feedback.tsx';
 import { NeedStateTag } from '../../components/NeedStateTag.tsx';
 import { useChildren } from '../territory/queries.ts';
+import { CommitResource } from './CommitResource.tsx';
 import { ProjectActions } from './ProjectActions.tsx';
 import { ProjectStatusTag } from './ProjectStatusTag.tsx';
 import { useProject, yuan } from './projectsApi.ts';
@@ -32,7 +33,10 @@ export function ProjectPage() {
         <Typography.Text type="secondary" data-testid="project-ref">{p.refNo}</Typography.Text>
       </Space>
       {next && <Typography.Paragraph style={{ margin: 0 }}>{t('projects.whatNext')} {next}</Typography.Paragraph>}
-      <ProjectActions project={p} />
+      <Space wrap>
+        <ProjectActions project={p} />
+        {p.allowedActions.includes('commit_resource') && <CommitResource projectId={p.id} communityId={p.communityIds.length === 1 ? p.communityIds[0] : undefined} />}
+      </Space>
       <Card size="small">
         <Descriptions size="small" column={{ xs: 1, md: 2 }}>
           <Descriptions.Item label={t('projects.budgetShown')}><span data-testid="project-budget">{t('projects.yuan', { amount: yuan(p.budgetFen) })}</span></Descriptions.Item>
