@@ -26,8 +26,14 @@ describe('from needs to a project', () => {
     await street.getByTestId('street-group-create').click();
     await choose(street, 'street-group-category', /^助餐$/);
     await street.getByTestId('street-group-title').fill('老年助餐');
-    await street.getByTestId('street-group-suggestions').click();
-    for (const community of ['J社区', '桥北社区']) await street.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: `${community} · 助餐` }).first().click();
+    const suggestions = street.getByTestId('street-group-suggestions');
+    await suggestions.click();
+    for (const [i, community] of ['J社区', '桥北社区'].entries()) {
+      await suggestions.locator('input').fill(community);
+      await street.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: `${community} · 助餐` }).first().waitFor();
+      await street.keyboard.press('Enter');
+      await suggestions.locator('.ant-select-selection-item').nth(i).waitFor();
+    }
     await street.keyboard.press('Escape');
     await street.getByTestId('street-group-save').click();
     const group = street.getByTestId('street-group').filter({ hasText: '老年助餐' });
@@ -57,13 +63,14 @@ describe('from needs to a project', () => {
     await screenshot(district, 'projects-approved');
 
     // A reporter of one of those needs, with an account, on her phone.
-    const zhou = await apiAs('zhou');
+    // The street officer reads the needs of both communities.
+    const officer = await apiAs('tsjd');
     const id = projectUrl.split('/').at(-1)!;
-    const detail = await zhou<{ needs: { id: string }[] }>('GET', `/projects/${id}`);
+    const detail = await officer<{ needs: { id: string }[] }>('GET', `/projects/${id}`);
     const admin = await apiAs('admin');
     let reporter: { user: string; need: string } | null = null;
     for (const n of detail.needs) {
-      const need = await zhou<{ reporterUserId: string | null }>('GET', `/needs/${n.id}`);
+      const need = await officer<{ reporterUserId: string | null }>('GET', `/needs/${n.id}`);
       if (need.reporterUserId) {
         reporter = { user: (await admin<{ username: string }>('GET', `/users/${need.reporterUserId}`)).username, need: n.id };
         break;

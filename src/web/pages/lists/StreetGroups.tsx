@@ -74,11 +74,12 @@ function GroupModal({ groups, onClose }: { groups: CommonNeedView[]; onClose: ()
         <Input count={{ show: true, max: 100 }} data-testid="street-group-title" />
       </Form.Item>
       <Form.Item name="groupIds" label={t('streetGroups.groups')}>
-        <Select mode="multiple" data-testid="street-group-groups" options={fitting.map((g) => ({ value: g.id, label: `${g.title} · ${t('threeLists.members', { count: g.memberCount })}` }))} />
+        <Select mode="multiple" optionFilterProp="label" data-testid="street-group-groups" options={fitting.map((g) => ({ value: g.id, label: `${g.title} · ${t('threeLists.members', { count: g.memberCount })}` }))} />
       </Form.Item>
       <Form.Item name="suggestions" label={t('streetGroups.suggestions')}>
         <Select
           mode="multiple"
+          optionFilterProp="label"
           data-testid="street-group-suggestions"
           options={[...suggestionsByKey].map(([k, s]) => ({ value: k, label: t('streetGroups.suggestion', { community: s.communityName, category: s.categoryName, count: s.needCount }) }))}
         />
