@@ -24,6 +24,7 @@ interface Ids {
   need: string;
   ownGrid: string;
   ownNeed: string;
+  project: string;
 }
 
 interface Row {
@@ -59,6 +60,9 @@ const ROUTES: Record<string, Row> = {
   inbox: { user: 'zhou', url: () => '/inbox' },
   'three-lists': { user: 'zhou', url: () => '/three-lists' },
   'need-settings': { user: 'jbmz', url: () => '/need-settings' },
+  projects: { user: 'jbmz', url: () => '/projects' },
+  'projects/new': { user: 'tsjd', url: () => '/projects/new' },
+  'projects/:id': { user: 'jbmz', url: (i) => `/projects/${i.project}` },
   field: { user: 'limin', url: () => '/field' },
   'field/grids/:id': { user: 'limin', url: (i) => `/field/grids/${i.ownGrid}` },
   'field/visit': { user: 'limin', url: (i) => `/field/visit?gridId=${i.ownGrid}` },
@@ -108,6 +112,7 @@ async function demoIds(): Promise<Ids> {
     need: await first(zhou, '/needs?limit=1'),
     ownGrid: await first(limin, '/grids?limit=1'),
     ownNeed: await first(wangjuan, '/needs?limit=1'),
+    project: await first(await apiAs('jbmz'), '/projects?limit=1'),
   };
 }
 

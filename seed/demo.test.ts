@@ -482,8 +482,17 @@ describe('demo history: visits, needs, common needs and resources', () => {
       expect(new Set(own.map((r) => r.household_id)).size).toBe(households);
       expect(own.every((r) => r.common_need_id === null && Date.now() - new Date(r.created_at).getTime() < 90 * DAY)).toBe(true);
     }
-    const groups = await t.db.selectFrom('common_needs').select(['id', 'status']).execute();
-    expect(groups.map((g) => g.status).sort()).toEqual(['candidate', 'open']);
+    const groups = await t.db.selectFrom('common_needs').select(['id', 'status', 'project_ref']).execute();
+    expect(groups.map((g) => g.status).sort()).toEqual(['open', 'projected']);
+    // One project already on its way: drafted by the street, awaiting the district's approval.
+    const projects = await t.db.selectFrom('projects').selectAll().execute();
+    expect(projects.map((p) => [p.status, p.purchaser_level])).toEqual([['submitted', 'district']]);
+    expect(projects[0]!.ref_no).toMatch(/^P-\d{4}-0001$/);
+    expect(groups.find((g) => g.status === 'projected')!.project_ref).toBe(projects[0]!.ref_no);
+    const links = await t.db.selectFrom('project_common_needs').select('common_need_id').execute();
+    expect(links.map((l) => l.common_need_id)).toEqual([groups.find((g) => g.status === 'projected')!.id]);
+    const events = await t.db.selectFrom('project_events').select(['action', 'to_status']).orderBy('id').execute();
+    expect(events).toEqual([{ action: 'create', to_status: 'draft' }, { action: 'submit', to_status: 'submitted' }]);
     for (const g of groups) {
       const members = await t.db.selectFrom('needs').select('state').where('common_need_id', '=', g.id).execute();
       expect(members.length).toBeGreaterThan(3);

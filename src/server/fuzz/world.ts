@@ -64,6 +64,8 @@ export async function buildFuzzWorld(t: TestApp, roles: Iterable<Who>) {
   const need = await buildNeed(t.db, w, { reporter_user_id: clients.resident.user!.id } as never);
   const otherNeed = await buildNeed(t.db, w, { description: '单元门禁失灵' });
   const commonNeed = await buildCommonNeed(t.db, w, staff.user!.id);
+  // A street group, which takes community groups added into it.
+  const streetGroup = await buildCommonNeed(t.db, w, staff.user!.id, { level: 'street', community_id: null });
   const notification = uuidv7();
   await t.db.insertInto('notifications').values({ district_id: d, id: notification, user_id: staff.user!.id, need_id: need, kind: 'assigned', state: 'accepted' }).execute();
 
@@ -164,6 +166,8 @@ export async function buildFuzzWorld(t: TestApp, roles: Iterable<Who>) {
     '/api/v1/notifications/{id}/read': { id: notification },
     '/api/v1/common-needs/{id}': { id: commonNeed },
     '/api/v1/common-needs/{id}/needs': { id: commonNeed },
+    '/api/v1/common-needs/{id}/groups': { id: streetGroup },
+    '/api/v1/common-needs/{id}/commitments': { id: commonNeed },
     '/api/v1/resources/{id}': { id: resource.id },
     '/api/v1/resources/{id}/reveal': { id: resource.id },
     '/api/v1/webhooks/{id}': { id: webhook.id },

@@ -190,6 +190,19 @@ const orgBody = (over: Record<string, unknown>) => ({
   ...over,
 });
 
+const projectBody = (over: Record<string, unknown>) => ({ title: '幸福食堂', budgetFen: 100, fundingSource: 'government_purchase', purchaserLevel: 'district', ...over });
+let hiddenResources: string[] = [];
+let readableResource = '';
+/** A resource of the caller's community, one of the neighbouring community and one of another district. */
+async function resourcesForCommitments() {
+  const venue = (c: { districtId: string; streetId: string; id: string }) => {
+    const id = uuidv7();
+    return t.db.insertInto('resources').values({ district_id: c.districtId, id, kind: 'venue', name: '厨房', owner_type: 'other', street_id: c.streetId, community_id: c.id }).execute().then(() => id);
+  };
+  hiddenResources = [await venue(c2), await venue(other.community)];
+  readableResource = await venue(c1);
+}
+
 const ROWS: Row[] = [
   // needs: reporting
   {
@@ -308,6 +321,58 @@ const ROWS: Row[] = [
     prepare: async () => {
       const group = await buildCommonNeed(t.db, w1, admin.user.id);
       return (id) => admin.post(`/api/v1/common-needs/${group}/needs`, { needId: id });
+    },
+  },
+  // common needs above community level, and projects
+  {
+    route: 'POST /api/v1/common-needs', field: 'streetId',
+    hidden: () => [s2.id, other.street.id], readable: () => s1.id,
+    prepare: async () => (id) => streetOfficer.post('/api/v1/common-needs', { streetId: id, categoryId: cat1, title: '楼道照明' }),
+  },
+  {
+    route: 'POST /api/v1/common-needs', field: 'districtId',
+    hidden: () => [other.district.id], readable: () => d1.id,
+    prepare: async () => (id) => officer.post('/api/v1/common-needs', { districtId: id, categoryId: cat1, title: '楼道照明' }),
+  },
+  {
+    // The street officer reads every group of the street: hidden is the other district's.
+    route: 'POST /api/v1/common-needs', field: 'groupIds[]', at: 'groupIds.0',
+    hidden: () => [hiddenGroups[1]!], readable: () => readableGroup,
+    prepare: async () => (id) => streetOfficer.post('/api/v1/common-needs', { streetId: s1.id, categoryId: cat1, title: '楼道照明', groupIds: [id] }),
+  },
+  {
+    route: 'POST /api/v1/common-needs/{id}/groups', field: 'commonNeedId',
+    hidden: () => [hiddenGroups[1]!], readable: () => readableGroup,
+    prepare: async () => {
+      const outer = await buildCommonNeed(t.db, w1, streetOfficer.user.id, { level: 'street', community_id: null });
+      return (id) => streetOfficer.post(`/api/v1/common-needs/${outer}/groups`, { commonNeedId: id });
+    },
+  },
+  {
+    route: 'POST /api/v1/projects', field: 'commonNeedIds[]', at: 'commonNeedIds.0',
+    hidden: () => hiddenGroups, readable: () => readableGroup,
+    prepare: async () => (id) => admin.post('/api/v1/projects', projectBody({ commonNeedIds: [id] })),
+  },
+  {
+    route: 'POST /api/v1/projects', field: 'purchaserStreetId',
+    hidden: () => [s2.id, other.street.id], readable: () => s1.id,
+    prepare: async () => (id) => streetOfficer.post('/api/v1/projects', projectBody({ commonNeedIds: [readableGroup], purchaserLevel: 'street', purchaserStreetId: id })),
+  },
+  {
+    route: 'POST /api/v1/projects/{id}/commitments', field: 'resourceId',
+    hidden: () => hiddenResources, readable: () => readableResource,
+    prepare: async () => {
+      await resourcesForCommitments();
+      const p = (await admin.post('/api/v1/projects', projectBody({ commonNeedIds: [await buildCommonNeed(t.db, w1, admin.user.id)] }))).json<{ id: string }>();
+      return (id) => admin.post(`/api/v1/projects/${p.id}/commitments`, { resourceId: id, terms: '中午可用' });
+    },
+  },
+  {
+    route: 'POST /api/v1/common-needs/{id}/commitments', field: 'resourceId',
+    hidden: () => hiddenResources, readable: () => readableResource,
+    prepare: async () => {
+      await resourcesForCommitments();
+      return (id) => admin.post(`/api/v1/common-needs/${readableGroup}/commitments`, { resourceId: id, terms: '中午可用' });
     },
   },
   // resources

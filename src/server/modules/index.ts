@@ -11,6 +11,7 @@ import { territoryModule } from './territory/index.ts';
 import { workforceModule } from './workforce/index.ts';
 import { visitsModule } from './visits/index.ts';
 import { workbenchModule } from './workbench/index.ts';
+import { projectsModule } from './projects/index.ts';
 
 /** Domain modules in registration order. */
-export const modules: ModulePlugin[] = [accountsModule, territoryModule, organizationsModule, workforceModule, needsModule, commonNeedsModule, resourcesModule, webhooksModule, open311Module, visitsModule, workbenchModule, auditModule];
+export const modules: ModulePlugin[] = [accountsModule, territoryModule, organizationsModule, workforceModule, needsModule, commonNeedsModule, resourcesModule, projectsModule, webhooksModule, open311Module, visitsModule, workbenchModule, auditModule];

@@ -6,6 +6,7 @@ import listsEn from './sections/lists.en.ts';
 import workbenchEn from './sections/workbench.en.ts';
 import displayEn from './sections/display.en.ts';
 import creditEn from './sections/credit.en.ts';
+import projectsEn from './sections/projects.en.ts';
 
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
 
@@ -26,6 +27,7 @@ const en: Shape<Catalogue> = {
     needs: 'Needs board',
     inbox: 'Inbox',
     threeLists: 'Three lists',
+    projects: 'Projects',
     needSettings: 'Need settings',
     field: 'My grids',
     myNeeds: 'My requests',
@@ -301,6 +303,8 @@ const en: Shape<Catalogue> = {
     building: 'Building',
     calendar: 'Working-day calendar',
     common_need: 'Common need',
+    project: 'Project',
+    resource_commitment: 'Resource commitment',
     community: 'Community',
     district: 'District',
     grid: 'Grid',
@@ -356,6 +360,14 @@ const en: Shape<Catalogue> = {
     escalate: 'escalated',
     split: 'split',
     auto_confirm: 'auto-confirmed',
+    project: 'taken into a project',
+    release: 'released',
+    group: 'added into a larger group',
+    withdraw: 'withdrawn',
+    submit: 'submitted for approval',
+    approve: 'approved',
+    return: 'returned for changes',
+    cancel: 'cancelled',
   },
   device: { wechat: 'WeChat', dingtalk: 'DingTalk', harmony: 'HarmonyOS' },
   ...needLabelsEn,
@@ -365,6 +377,7 @@ const en: Shape<Catalogue> = {
   ...workbenchEn,
   ...displayEn,
   ...creditEn,
+  ...projectsEn,
 };
 
 export default en;

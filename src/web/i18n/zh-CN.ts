@@ -5,6 +5,7 @@ import listsZh from './sections/lists.zh-CN.ts';
 import workbenchZh from './sections/workbench.zh-CN.ts';
 import displayZh from './sections/display.zh-CN.ts';
 import creditZh from './sections/credit.zh-CN.ts';
+import projectsZh from './sections/projects.zh-CN.ts';
 /** 中文界面文案（默认语言）。键与 en.ts 完全相同，由 catalog.test.ts 检查。 */
 const zhCN = {
   app: { name: '三社联动', tagline: '社区 · 社会组织 · 社会工作者 联动服务平台' },
@@ -22,6 +23,7 @@ const zhCN = {
     needs: '需求看板',
     inbox: '待办',
     threeLists: '三张清单',
+    projects: '项目清单',
     needSettings: '需求设置',
     field: '我的网格',
     myNeeds: '我的诉求',
@@ -297,6 +299,8 @@ const zhCN = {
     building: '楼栋',
     calendar: '工作日历',
     common_need: '共性需求',
+    project: '项目',
+    resource_commitment: '资源承诺',
     community: '社区',
     district: '区',
     grid: '网格',
@@ -352,6 +356,14 @@ const zhCN = {
     escalate: '超时升级',
     split: '拆分',
     auto_confirm: '逾期自动确认',
+    project: '立项',
+    release: '释放',
+    group: '并入上级',
+    withdraw: '撤回',
+    submit: '提交审批',
+    approve: '审批通过',
+    return: '退回修改',
+    cancel: '取消',
   },
   device: { wechat: '微信', dingtalk: '钉钉', harmony: '鸿蒙' },
   ...needLabelsZh,
@@ -361,6 +373,7 @@ const zhCN = {
   ...workbenchZh,
   ...displayZh,
   ...creditZh,
+  ...projectsZh,
 };
 
 export default zhCN;

@@ -10,7 +10,7 @@ import * as store from './commonneeds.store.ts';
 async function loadCommunity(ctx: RequestContext, id: string, action: 'read' | 'suggest') {
   const actor = await store.readerActor(ctx.db, requireActor(ctx));
   const c = await store.findCommunity(ctx.db, id, store.tenantFilter(actor));
-  const record = c && { districtId: c.district_id, streetId: c.street_id, communityId: c.id, gridId: null, status: 'open' as const };
+  const record = c && { districtId: c.district_id, level: 'community' as const, streetId: c.street_id, communityId: c.id, gridId: null, coveredStreetIds: [], coveredCommunityIds: [], status: 'open' as const };
   if (!record || !commonNeedPolicy.can(actor, 'read', record)) throw new AppError('resource.not_found');
   commonNeedPolicy.authorize(actor, action, record);
   return { actor, place: { districtId: record.districtId, streetId: record.streetId, communityId: record.communityId } };

@@ -17,3 +17,4 @@ export { assertPoolable, providePoolTargets, type PoolTarget } from './needs.poo
 export { activeCategory } from './needs.categories.ts';
 export { countNeeds, type NeedCount } from './needs.counts.ts';
 export { awaitingConfirmationBy } from './needs.store.ts';
+export { provideNeedProjects, type NeedProject } from './needs.projects.ts';

@@ -11,6 +11,7 @@ import { insertNeed } from './needs.record.ts';
 import { transitionFor, type NeedState } from './needs.lifecycle.ts';
 import { API_ACTIONS, NEED_REPORTERS, needPolicy, type ApiAction, type NeedRecord } from './needs.policy.ts';
 import type * as S from './needs.schemas.ts';
+import { projectOfNeed } from './needs.projects.ts';
 import * as store from './needs.store.ts';
 
 const iso = (d: Date | string) => new Date(d).toISOString();
@@ -316,11 +317,12 @@ export async function relatedOf(ctx: RequestContext, actor: Actor, row: store.Ne
 export async function getNeed(ctx: RequestContext, id: string): Promise<S.NeedDetail> {
   const actor = requireActor(ctx);
   const { row, followers } = await loadVisible(ctx, actor, id);
-  const [timeline, duplicates, related, servicePhone] = await Promise.all([
+  const [timeline, duplicates, related, servicePhone, project] = await Promise.all([
     store.timelineOf(ctx.db, row.district_id, row.id),
     duplicatesOf(ctx, actor, row),
     relatedOf(ctx, actor, row),
     communityServicePhone(ctx.db, row.district_id, row.community_id),
+    projectOfNeed(ctx.db, row),
   ]);
   // A resident reading the need by their relation to it reads what they were told, nothing staff wrote to each other.
   const internal = needPolicy.can(actor, 'read_internal', recordOf(row, followers));
@@ -341,6 +343,7 @@ export async function getNeed(ctx: RequestContext, id: string): Promise<S.NeedDe
     duplicates,
     related,
     servicePhone,
+    project,
   };
 }
 

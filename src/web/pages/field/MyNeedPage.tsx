@@ -10,6 +10,7 @@ import { AttachmentList } from '../needs/AttachmentList.tsx';
 import { NeedTimeline } from '../needs/NeedTimeline.tsx';
 import { useCategories, useCategoryName, useNeed, useTransition } from '../needs/needQueries.ts';
 import { useMarkRead, useUnreadNotifications } from './fieldQueries.ts';
+import { NeedProjectCard } from './NeedProjectCard.tsx';
 import { ResidentWords } from './ResidentWords.tsx';
 
 const FINAL = ['rejected', 'merged', 'closed'];
@@ -131,6 +132,7 @@ export function MyNeedPage() {
           {t('residentWords.refNo')} <span data-testid="need-ref">{n.refNo}</span>
         </Typography.Paragraph>
       </Card>
+      {n.project && <NeedProjectCard project={n.project} />}
       {(canConfirm || canDispute) && <Answer needId={n.id} canConfirm={canConfirm} canDispute={canDispute} />}
       <Card size="small">
         <Descriptions size="small" column={1}>
