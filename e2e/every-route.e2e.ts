@@ -25,6 +25,7 @@ interface Ids {
   ownGrid: string;
   ownNeed: string;
   call: string;
+  project: string;
 }
 
 interface Row {
@@ -63,6 +64,9 @@ const ROUTES: Record<string, Row> = {
   inbox: { user: 'zhou', url: () => '/inbox' },
   'three-lists': { user: 'zhou', url: () => '/three-lists' },
   'need-settings': { user: 'jbmz', url: () => '/need-settings' },
+  projects: { user: 'jbmz', url: () => '/projects' },
+  'projects/new': { user: 'tsjd', url: () => '/projects/new' },
+  'projects/:id': { user: 'jbmz', url: (i) => `/projects/${i.project}` },
   field: { user: 'limin', url: () => '/field' },
   'field/grids/:id': { user: 'limin', url: (i) => `/field/grids/${i.ownGrid}` },
   'field/visit': { user: 'limin', url: (i) => `/field/visit?gridId=${i.ownGrid}` },
@@ -113,6 +117,7 @@ async function demoIds(): Promise<Ids> {
     ownGrid: await first(limin, '/grids?limit=1'),
     ownNeed: await first(wangjuan, '/needs?limit=1'),
     call: await first(await apiAs('jbmz'), '/calls?limit=1'),
+    project: await first(await apiAs('jbmz'), '/projects?limit=1'),
   };
 }
 

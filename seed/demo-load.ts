@@ -6,7 +6,9 @@ import { writeAudit } from '../src/server/platform/audit/audit.ts';
 import { hashPassword } from '../src/server/platform/auth/passwords.ts';
 import { maskIdNumber, maskPhone, type PiiCipher } from '../src/server/platform/crypto/pii.ts';
 import type { DB } from '../src/server/tables.ts';
+import { localDate } from '../src/server/platform/calendar/working-days.ts';
 import { DEMO_PASSWORD } from './demo-accounts.ts';
+import { generateCredit, loadCredit } from './demo-credit.ts';
 import { batchInserter, type LoadProgress } from './demo-insert.ts';
 import type { DemoData, DemoScope } from './demo-model.ts';
 import { loadCalls } from './demo-calls.ts';
@@ -191,6 +193,8 @@ export async function loadDemo(db: Kysely<DB>, pii: PiiCipher, data: DemoData, n
       };
     }),
   );
+
+  await loadCredit(db, generateCredit(data.referenceYear), { organizationIds, recordedBy: userIds.get('jbmz')! }, localDate(now));
 
   const history = await loadHistory(db, pii, data, {
     districtId, streetId, communityIds, gridIds, households: householdsByNo,

@@ -34,9 +34,9 @@ export function generateHistory(data: DemoData, now: Date, calendar: WorkingCale
   const address = storyAddress(data);
   const staff = generateStaff(rng, data);
   const visits = generateVisits(rng, data, staff.gridWorkers, anchor, address);
-  const { needs, commonNeeds } = generateNeeds({ rng, data, staff, visits, calendar, now: now.getTime(), anchor, storyAddress: address });
+  const { needs, commonNeeds, projects } = generateNeeds({ rng, data, staff, visits, calendar, now: now.getTime(), anchor, storyAddress: address });
   const resources = generateResources(rng, data.referenceYear);
-  return { now: now.getTime(), users: staff.users, visits, needs, commonNeeds, resources };
+  return { now: now.getTime(), users: staff.users, visits, needs, commonNeeds, projects, resources };
 }
 
 /** Database ids of what loadDemo wrote, by demo key. */
@@ -60,6 +60,7 @@ export interface HistoryCounts {
   needs: number;
   needEvents: number;
   commonNeeds: number;
+  projects: number;
   resources: number;
   historyUsers: number;
 }
@@ -112,6 +113,19 @@ export async function loadHistory(db: Kysely<DB>, pii: PiiCipher, data: DemoData
     }),
   );
 
+  // Project numbers as the app gives them: per district and local year, in drafting order.
+  const projectRefs = new Map<number, string>();
+  const projectCounters: Record<number, number> = {};
+  for (const p of h.projects) {
+    const year = Number(localDate(new Date(p.createdAt)).slice(0, 4));
+    projectCounters[year] = (projectCounters[year] ?? 0) + 1;
+    projectRefs.set(p.key, `P-${year}-${String(projectCounters[year]).padStart(4, '0')}`);
+  }
+  const refOf = (commonNeed: number) => {
+    const p = h.projects.find((x) => x.commonNeeds.includes(commonNeed));
+    return p ? projectRefs.get(p.key)! : null;
+  };
+
   const commonNeedIds = new Map<number, string>();
   await insertBatched(
     'common_needs',
@@ -121,7 +135,7 @@ export async function loadHistory(db: Kysely<DB>, pii: PiiCipher, data: DemoData
       return {
         district_id: districtId, id, street_id: streetId, community_id: ids.communityIds.get(c.community)!,
         grid_id: c.grid ? ids.gridIds.get(c.grid)! : null, category_id: categories.get(c.category)!, title: c.title,
-        description: c.description, status: c.status, project_ref: null, created_by: userIds.get(c.createdBy)!,
+        description: c.description, status: c.status, project_ref: refOf(c.key), created_by: userIds.get(c.createdBy)!,
         created_at: new Date(c.createdAt), updated_at: new Date(c.createdAt),
       };
     }),
@@ -202,6 +216,8 @@ export async function loadHistory(db: Kysely<DB>, pii: PiiCipher, data: DemoData
     );
   }
 
+  await loadProjects(insertBatched, h, { districtId, streetId, communityIds: ids.communityIds, userIds, commonNeedIds, projectRefs, projectCounters });
+
   await insertBatched(
     'resources',
     h.resources.map((r) => {
@@ -223,7 +239,52 @@ export async function loadHistory(db: Kysely<DB>, pii: PiiCipher, data: DemoData
     needs: h.needs.length,
     needEvents: h.needs.reduce((s, n) => s + n.events.length, 0),
     commonNeeds: h.commonNeeds.length,
+    projects: h.projects.length,
     resources: h.resources.length,
     historyUsers: h.users.length,
   };
+}
+
+interface ProjectIds {
+  districtId: string;
+  streetId: string;
+  communityIds: Map<string, string>;
+  userIds: Map<string, string>;
+  commonNeedIds: Map<number, string>;
+  projectRefs: Map<number, string>;
+  projectCounters: Record<number, number>;
+}
+
+/** The history's projects, their links to common needs, their timelines and the numbering counters. */
+async function loadProjects(insertBatched: ReturnType<typeof batchInserter>, h: HistoryData, x: ProjectIds) {
+  const rows = h.projects.map((p) => {
+    const last = p.steps.at(-1);
+    const approved = p.steps.find((s) => s.to === 'approved');
+    const communities = [...new Set(p.commonNeeds.map((k) => x.communityIds.get(h.commonNeeds.find((c) => c.key === k)!.community)!))];
+    return {
+      district_id: x.districtId, id: uuidv7(), ref_no: x.projectRefs.get(p.key)!, title: p.title, objectives: p.objectives, target_beneficiaries: p.targetBeneficiaries,
+      budget_fen: p.budgetFen, funding_source: p.fundingSource, period_start: null, period_end: null, purchaser_level: p.purchaser,
+      purchaser_street_id: p.purchaser === 'street' ? x.streetId : null, street_ids: [x.streetId], community_ids: communities,
+      status: last?.to ?? 'draft', created_by: x.userIds.get(p.createdBy)!, approved_by: approved ? x.userIds.get(approved.by)! : null,
+      approved_at: approved ? new Date(approved.at) : null, created_at: new Date(p.createdAt), updated_at: new Date(last?.at ?? p.createdAt),
+    };
+  });
+  await insertBatched('projects', rows);
+  await insertBatched('project_common_needs', h.projects.flatMap((p, i) => p.commonNeeds.map((k) => ({ district_id: x.districtId, project_id: rows[i]!.id, common_need_id: x.commonNeedIds.get(k)! }))));
+  await insertBatched(
+    'project_events',
+    h.projects.flatMap((p, i) => {
+      const project_id = rows[i]!.id;
+      // Ids grow with time: the draft's event is made first, so the timeline reads in order.
+      const created = { district_id: x.districtId, id: uuidv7(), project_id, action: 'create', from_status: null, to_status: 'draft', reason: '', actor_user_id: x.userIds.get(p.createdBy)!, at: new Date(p.createdAt) };
+      let from = 'draft';
+      const steps = p.steps.map((s) => {
+        const e = { district_id: x.districtId, id: uuidv7(), project_id, action: s.action, from_status: from, to_status: s.to, reason: '', actor_user_id: x.userIds.get(s.by)!, at: new Date(s.at) };
+        from = s.to;
+        return e;
+      });
+      return [created, ...steps];
+    }),
+  );
+  await insertBatched('project_counters', Object.entries(x.projectCounters).map(([year, n]) => ({ district_id: x.districtId, year: Number(year), last_no: n })));
 }

@@ -16,6 +16,7 @@ export interface HistoryData {
   visits: HistoryVisit[];
   needs: HistoryNeed[];
   commonNeeds: HistoryCommonNeed[];
+  projects: HistoryProject[];
   resources: HistoryResource[];
 }
 
@@ -111,9 +112,25 @@ export interface HistoryCommonNeed {
   category: string;
   title: string;
   description: string;
-  status: 'open' | 'candidate';
+  status: 'open' | 'candidate' | 'projected';
   createdBy: string;
   createdAt: number;
+}
+
+/** A project drafted from common needs (by their keys), with the steps it has taken. */
+export interface HistoryProject {
+  key: number;
+  commonNeeds: number[];
+  title: string;
+  objectives: string;
+  budgetFen: number;
+  fundingSource: 'government_purchase' | 'venture_philanthropy' | 'foundation' | 'enterprise' | 'other';
+  purchaser: 'district' | 'street';
+  targetBeneficiaries: number | null;
+  createdBy: string;
+  createdAt: number;
+  /** After the draft: each step's action, status reached, who and when. */
+  steps: { action: string; to: 'submitted' | 'approved'; by: string; at: number }[];
 }
 
 export interface HistoryResource {

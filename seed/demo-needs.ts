@@ -3,7 +3,7 @@ import type { NeedState } from '../src/server/modules/needs/needs.lifecycle.ts';
 import type { NeedSource, Outcome, Urgency } from '../src/server/modules/needs/needs.tables.ts';
 import { dueAt, localDate, type WorkingCalendar } from '../src/server/platform/calendar/working-days.ts';
 import type { DemoData, DemoResident } from './demo-model.ts';
-import { DAY, HOUR, type HistoryCommonNeed, type HistoryNeed, type HistoryVisit } from './demo-needs-model.ts';
+import { DAY, HOUR, type HistoryCommonNeed, type HistoryNeed, type HistoryProject, type HistoryVisit } from './demo-needs-model.ts';
 import * as T from './demo-needs-texts.ts';
 import { J_COMMUNITY } from './demo-territory.ts';
 import { placedHouseholds, type generateStaff, type PlacedHousehold } from './demo-visits.ts';
@@ -80,7 +80,7 @@ const RUNNING: readonly NeedState[] = ['reported', 'accepted', 'in_progress', 'r
  * every source, with timelines whose times follow the working-day limits; plus story 2's
  * accepted meal needs and two example common needs with pooled members.
  */
-export function generateNeeds(ctx: NeedsContext): { needs: HistoryNeed[]; commonNeeds: HistoryCommonNeed[] } {
+export function generateNeeds(ctx: NeedsContext): { needs: HistoryNeed[]; commonNeeds: HistoryCommonNeed[]; projects: HistoryProject[] } {
   const { rng, data, staff, anchor } = ctx;
   const all = placedHouseholds(data).filter((h) => h.household.address !== ctx.storyAddress);
   const story = placedHouseholds(data).find((h) => h.household.address === ctx.storyAddress)!;
@@ -192,10 +192,18 @@ export function generateNeeds(ctx: NeedsContext): { needs: HistoryNeed[]; common
     }
   }
 
-  // Two groups already made elsewhere: one open, one a project candidate.
+  // Two groups already made elsewhere: one open, one drafted into a project now awaiting the
+  // district's approval (story 2's meal needs stay ungrouped for the street to group).
   const commonNeeds: HistoryCommonNeed[] = [
     { key: 1, community: 'JB-TS-XH', grid: null, category: 'culture_activities', title: '新华社区老年文体活动场地不足', description: '多位老人反映缺少固定的文体活动场地和兴趣班。', status: 'open', createdBy: 'tsjd', createdAt: at(25, 9, 11) },
-    { key: 2, community: 'JB-TS-PZ', grid: null, category: 'elderly_home_care', title: '浦珠社区独居老人居家照护', description: '独居和高龄老人希望获得定期上门照护服务，拟作为项目申报。', status: 'candidate', createdBy: 'tsjd', createdAt: at(40, 9, 11) },
+    { key: 2, community: 'JB-TS-PZ', grid: null, category: 'elderly_home_care', title: '浦珠社区独居老人居家照护', description: '独居和高龄老人希望获得定期上门照护服务，拟作为项目申报。', status: 'projected', createdBy: 'tsjd', createdAt: at(40, 9, 11) },
+  ];
+  const projects: HistoryProject[] = [
+    {
+      key: 1, commonNeeds: [2], title: '浦珠社区“暖心守护”居家照护', objectives: '为独居和高龄老人提供每周上门探访、助洁和健康监测服务。',
+      budgetFen: 12_000_000, fundingSource: 'venture_philanthropy', purchaser: 'district', targetBeneficiaries: 40, createdBy: 'tsjd', createdAt: at(12, 10, 11),
+      steps: [{ action: 'submit', to: 'submitted', by: 'tsjd', at: at(10, 15, 16) }],
+    },
   ];
   for (const [group, members] of [[commonNeeds[0]!, 9], [commonNeeds[1]!, 7]] as const) {
     for (let i = 0; i < members; i++) {
@@ -232,7 +240,7 @@ export function generateNeeds(ctx: NeedsContext): { needs: HistoryNeed[]; common
   }
   for (const n of needs) for (const notice of n.notifications) if (notice.kind === 'merged_into') notice.reply = needs[Number(notice.reply) - 1]!.refNo;
   for (const n of needs) for (const e of n.events) if (e.action === 'absorb') e.reply = needs[Number(e.reply) - 1]!.refNo;
-  return { needs, commonNeeds };
+  return { needs, commonNeeds, projects };
 }
 
 function nearestVisit(visits: HistoryVisit[], householdNo: string, target: number): HistoryVisit | null {

@@ -19,6 +19,7 @@ import { loadCalendar } from '../src/server/platform/calendar/calendar.store.ts'
 import { localDate } from '../src/server/platform/calendar/working-days.ts';
 import { isAvailableAt, type MatchableResource } from '../src/server/modules/resources/resources.matching.ts';
 import { ageOn } from './people.ts';
+import { evaluateEligibility, organizationStandings } from '../src/server/modules/organizations/index.ts';
 import { migrationDataTables, wipeData } from './reseed.ts';
 import type { Worklist as WorklistSchema, CoverageView as CoverageViewSchema } from '../src/server/modules/visits/visits.schemas.ts';
 
@@ -186,6 +187,36 @@ describe('story 1: Wang Guifang in grid 3 of J community', () => {
       .where('users.username', '=', 'limin')
       .execute();
     expect(grants).toEqual([{ role: 'grid_worker', code: STORY_GRID }]);
+  });
+});
+
+describe('demo credit', () => {
+  it('gives story 3 a clean 启航, one organization on the abnormal list since this year, one repaired, the filed one eligible where filed ones are accepted', async () => {
+    const orgs = await t.db.selectFrom('organizations').select(['id', 'name']).execute();
+    const id = (name: string) => orgs.find((o) => o.name === name)!.id;
+    const today = localDate(new Date());
+    const standing = await organizationStandings(t.db, orgs.map((o) => o.id), today);
+    const call = { minRating: '3A' as const, excludeAbnormalList: true, excludeDishonestList: true };
+    const qihang = standing.get(id('启航社工服务中心'))!;
+    expect(qihang).toMatchObject({ rating: '4A', ratingValid: true, onAbnormalList: false, onDishonestList: false });
+    expect(qihang.annualReportFiledFor).toEqual([YEAR - 3, YEAR - 2, YEAR - 1]);
+    expect(evaluateEligibility(qihang, { ...call, requireAnnualReport: true }).eligible).toBe(true);
+
+    const leling = standing.get(id('乐龄为老服务中心'))!;
+    expect(leling.abnormalSince!.slice(0, 4)).toBe(String(YEAR));
+    expect(evaluateEligibility(leling, { excludeAbnormalList: true, excludeDishonestList: true }).checks.find((c) => !c.pass)?.reason).toBe('on_abnormal_list');
+
+    const yangguang = standing.get(id('阳光助残服务社'))!;
+    expect(yangguang.onAbnormalList).toBe(false);
+    const entries = await t.db.selectFrom('organization_list_entries').select(['organization_id', 'removal_kind']).execute();
+    expect(entries.filter((e) => e.organization_id === id('阳光助残服务社'))).toEqual([{ organization_id: id('阳光助残服务社'), removal_kind: 'repair' }]);
+
+    const linli = standing.get(id('泰山街道邻里守望互助社'))!;
+    expect(linli).toMatchObject({ filedOnly: true, registered: true });
+    expect(linli.registeredOn.slice(0, 4)).toBe(String(YEAR - 1));
+    const community = { excludeAbnormalList: true, excludeDishonestList: true, requireAnnualReport: false };
+    expect(evaluateEligibility(linli, { ...community, acceptsFiledCommunityOrgs: true }).eligible).toBe(true);
+    expect(evaluateEligibility(linli, community).eligible).toBe(false);
   });
 });
 
@@ -451,8 +482,17 @@ describe('demo history: visits, needs, common needs and resources', () => {
       expect(new Set(own.map((r) => r.household_id)).size).toBe(households);
       expect(own.every((r) => r.common_need_id === null && Date.now() - new Date(r.created_at).getTime() < 90 * DAY)).toBe(true);
     }
-    const groups = await t.db.selectFrom('common_needs').select(['id', 'status']).execute();
-    expect(groups.map((g) => g.status).sort()).toEqual(['candidate', 'open']);
+    const groups = await t.db.selectFrom('common_needs').select(['id', 'status', 'project_ref']).execute();
+    expect(groups.map((g) => g.status).sort()).toEqual(['open', 'projected']);
+    // One project already on its way: drafted by the street, awaiting the district's approval.
+    const projects = await t.db.selectFrom('projects').selectAll().execute();
+    expect(projects.map((p) => [p.status, p.purchaser_level])).toEqual([['submitted', 'district']]);
+    expect(projects[0]!.ref_no).toMatch(/^P-\d{4}-0001$/);
+    expect(groups.find((g) => g.status === 'projected')!.project_ref).toBe(projects[0]!.ref_no);
+    const links = await t.db.selectFrom('project_common_needs').select('common_need_id').execute();
+    expect(links.map((l) => l.common_need_id)).toEqual([groups.find((g) => g.status === 'projected')!.id]);
+    const events = await t.db.selectFrom('project_events').select(['action', 'to_status']).orderBy('id').execute();
+    expect(events).toEqual([{ action: 'create', to_status: 'draft' }, { action: 'submit', to_status: 'submitted' }]);
     for (const g of groups) {
       const members = await t.db.selectFrom('needs').select('state').where('common_need_id', '=', g.id).execute();
       expect(members.length).toBeGreaterThan(3);

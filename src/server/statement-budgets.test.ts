@@ -48,6 +48,8 @@ const BUDGETS: Record<string, Budget> = {
   'GET /api/v1/users/{id}': { who: 'district_officer', statements: 3 },
   'GET /api/v1/districts': { who: 'platform_admin', statements: 1, list: items },
   'GET /api/v1/districts/{id}': { who: 'district_officer', statements: 1 },
+  'GET /api/v1/districts/{id}/tag-synonyms': { who: 'district_officer', statements: 2, send: async () => ({ path: { id: w.district.id } }) },
+  'GET /api/v1/exports/residents': { who: 'community_admin', query: 'unit=community&id={community}', statements: 5 },
   'GET /api/v1/streets': { who: 'district_officer', statements: 1, list: items },
   'GET /api/v1/streets/{id}': { who: 'street_officer', statements: 1 },
   'GET /api/v1/communities': { who: 'street_officer', statements: 1, list: items },
@@ -63,6 +65,7 @@ const BUDGETS: Record<string, Budget> = {
   'GET /api/v1/resident-tags': { who: 'grid_worker', statements: 2, list: array },
   'GET /api/v1/organizations': { who: 'district_officer', statements: 1, list: items },
   'GET /api/v1/organizations/{id}': { who: 'org_admin', statements: 1 },
+  'GET /api/v1/organizations/{id}/credit': { who: 'org_admin', statements: 4 },
   'GET /api/v1/social-workers': { who: 'org_admin', statements: 1, list: items },
   'GET /api/v1/social-workers/{id}': { who: 'org_admin', statements: 1 },
   'GET /api/v1/need-categories': { who: 'community_admin', statements: 2, list: items },
@@ -81,6 +84,13 @@ const BUDGETS: Record<string, Budget> = {
   'GET /api/v1/common-needs': { who: 'community_admin', statements: 1, list: items },
   'GET /api/v1/common-needs/suggestions': { who: 'community_admin', query: 'communityId={community}', statements: 2, list: items },
   'GET /api/v1/common-needs/{id}': { who: 'community_admin', statements: 4 },
+  'GET /api/v1/common-needs/{id}/commitments': { who: 'community_admin', statements: 4, list: items },
+  'GET /api/v1/projects': { who: 'community_admin', statements: 1, list: items },
+  'GET /api/v1/projects/{id}': { who: 'community_admin', statements: 8 },
+  'GET /api/v1/calls': { who: 'street_officer', statements: 1, list: items },
+  'GET /api/v1/calls/{id}': { who: 'street_officer', statements: 5 },
+  'GET /api/v1/calls/{id}/panel-candidates': { who: 'street_officer', statements: 2, list: items },
+  'GET /api/v1/call-settings': { who: 'district_officer', statements: 2 },
   'GET /api/v1/communities/{id}/three-lists': { who: 'community_admin', statements: 5, list: (b) => (b as { needs?: unknown[] }).needs ?? [] },
   'GET /api/v1/resources': { who: 'community_admin', statements: 2, list: items },
   'GET /api/v1/resources/{id}': { who: 'community_admin', statements: 2 },
@@ -140,7 +150,7 @@ const BUDGETS: Record<string, Budget> = {
   },
   'POST /api/v1/common-needs': {
     who: 'community_admin',
-    statements: 30,
+    statements: 31,
     send: async () => ({
       body: { communityId: w.community.id, categoryId: w.category('property_facilities'), title: '电梯维修', needIds: [await fresh({ state: 'accepted' }), await fresh({ state: 'accepted' })] },
     }),
@@ -152,7 +162,7 @@ const BUDGETS: Record<string, Budget> = {
   },
   'POST /api/v1/common-needs/{id}/needs': {
     who: 'community_admin',
-    statements: 13,
+    statements: 14,
     send: async () => ({ path: { id: await buildCommonNeed(t.db, w, w.clients.community_admin.user!.id) }, body: { needId: await fresh({ state: 'accepted' }) } }),
   },
   'POST /api/v1/districts': { who: 'platform_admin', statements: 5, send: async () => ({ body: { code: unique('D'), name: '新区' } }) },
@@ -251,7 +261,23 @@ async function addSecondRows(world: FuzzWorld) {
     for (let i = 0; i < 2; i++) await buildNeed(db, world, { state: 'accepted', category_id: world.category(code), description: `小区路灯不亮${i}` });
   }
   await buildCommonNeed(db, world, staff.user!.id, { title: '楼道照明' });
-  ok(await staff.post('/api/v1/resources', { kind: 'venue', name: '社区礼堂', ownerType: 'community', ownerId: world.community.id, communityId: world.community.id }), 'resource');
+  const hall = await staff.post('/api/v1/resources', { kind: 'venue', name: '社区礼堂', ownerType: 'community', ownerId: world.community.id, communityId: world.community.id });
+  ok(hall, 'resource');
+  // Two projects drafted from groups of the community; the second's group and the project hold two resource commitments each.
+  for (const title of ['助餐', '助浴']) {
+    const group = await buildCommonNeed(db, world, staff.user!.id, { title });
+    await buildNeed(db, world, { state: 'pooled', common_need_id: group });
+    await buildNeed(db, world, { state: 'pooled', common_need_id: group, household: world.neighbour });
+    const project = await staff.post('/api/v1/projects', { commonNeedIds: [group], title, budgetFen: 18_000_000, fundingSource: 'government_purchase', purchaserLevel: 'district' });
+    ok(project, 'project');
+    const id = project.json<{ id: string }>().id;
+    for (const terms of ['工作日中午', '周末全天']) {
+      ok(await staff.post(`/api/v1/common-needs/${group}/commitments`, { resourceId: hall.json<{ id: string }>().id, terms }), 'commitment');
+      ok(await staff.post(`/api/v1/projects/${id}/commitments`, { resourceId: hall.json<{ id: string }>().id, terms }), 'commitment');
+    }
+    world.pathValues['/api/v1/projects/{id}'] = { id };
+    world.pathValues['/api/v1/common-needs/{id}/commitments'] = { id: group };
+  }
   ok(await world.clients.grid_worker.post('/api/v1/visits', { householdId: world.neighbour.id, kind: 'routine', visitedAt: new Date().toISOString() }), 'visit');
   const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(32, 2)]);
   const upload = multipart([{ name: 'file', fileName: 'second.png', type: 'image/png', content: png }]);

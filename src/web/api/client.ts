@@ -72,6 +72,36 @@ async function request<T>(method: string, path: string, body?: unknown, query?: 
   return data as T;
 }
 
+/**
+ * A file the server answers (a spreadsheet export or report), saved under the name it gives.
+ * A GET export could be a plain link; a POST with a form needs the CSRF header, so both go here.
+ */
+export async function downloadFile(path: string, body?: FormData, query?: Query): Promise<void> {
+  const headers: Record<string, string> = {};
+  if (body && csrfToken) headers['x-csrf-token'] = csrfToken;
+  let res: Response;
+  try {
+    res = await fetch(`/api/v1${withQuery(path, query)}`, { method: body ? 'POST' : 'GET', headers, credentials: 'same-origin', body });
+  } catch {
+    throw new ApiError(0, 'network.error', '');
+  }
+  if (!res.ok) {
+    const err = ((await res.json().catch(() => undefined)) as { error?: { code?: string; message?: string } } | undefined)?.error;
+    throw new ApiError(res.status, err?.code ?? 'server.error', err?.message ?? res.statusText);
+  }
+  const disposition = res.headers.get('content-disposition') ?? '';
+  const encoded = /filename\*=UTF-8''([^;]+)/i.exec(disposition)?.[1];
+  const name = encoded ? decodeURIComponent(encoded) : (/filename="([^"]+)"/.exec(disposition)?.[1] ?? 'download');
+  const url = URL.createObjectURL(await res.blob());
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
 export const api = {
   get: <T>(path: string, query?: Query) => request<T>('GET', path, undefined, query),
   post: <T>(path: string, body?: unknown) => request<T>('POST', path, body ?? {}),
@@ -80,8 +110,3 @@ export const api = {
   delete: <T>(path: string) => request<T>('DELETE', path),
 };
 
-/** Lists answer either a bare array or a keyset page; pages read both the same way. */
-export function itemsOf<T>(data: T[] | Page<T> | undefined): T[] {
-  if (!data) return [];
-  return Array.isArray(data) ? data : data.items;
-}

@@ -60,7 +60,7 @@ export function AppLayout() {
   return (
     <Layout style={{ minHeight: '100vh' }}>
       {isDesktop && (
-        <Sider width={216} theme="light" style={{ borderInlineEnd: '1px solid #f0f0f0' }}>
+        <Sider width={216} theme="light" style={{ borderInlineEnd: `1px solid ${token.colorBorderSecondary}` }}>
           <div style={{ padding: '16px 20px', fontWeight: 600, fontSize: token.fontSizeLG + 1, color: token.colorPrimary }}>{t('app.name')}</div>
           {menu}
         </Sider>
@@ -68,12 +68,12 @@ export function AppLayout() {
       <Layout>
         <Header
           style={{
-            background: '#fff',
+            background: token.colorBgContainer,
             padding: isDesktop ? '0 24px' : '0 12px',
             display: 'flex',
             alignItems: 'center',
             gap: 12,
-            borderBottom: '1px solid #f0f0f0',
+            borderBottom: `1px solid ${token.colorBorderSecondary}`,
             position: 'sticky',
             top: 0,
             zIndex: 10,

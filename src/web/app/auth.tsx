@@ -2,7 +2,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { createContext, useCallback, useContext, useMemo, type ReactNode } from 'react';
 import type { Role } from '../../common/roles.ts';
 import { api, ApiError, setCsrfToken } from '../api/client.ts';
-import type { Me } from '../api/types.ts';
+import type { MeView as Me } from '../../server/modules/accounts/accounts.schemas.ts';
 import { applyLanguage, readLangCookie } from '../i18n/index.ts';
 
 interface AuthState {

@@ -14,6 +14,7 @@ import {
   UsergroupAddOutlined,
   BankOutlined,
   NotificationOutlined,
+  ProjectOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { Role } from '../../common/roles.ts';
@@ -51,6 +52,10 @@ export function useNavEntries(): NavEntry[] {
     {
       key: 'three-lists', path: '/three-lists', label: 'nav.threeLists', icon: <TableOutlined />,
       show: hasRole('district_officer', 'street_officer', 'community_admin', 'community_worker') && can('commonneeds.common_need.read'),
+    },
+    {
+      key: 'projects', path: '/projects', label: 'nav.projects', icon: <ProjectOutlined />,
+      show: hasRole('district_officer', 'street_officer', 'community_admin', 'community_worker') && can('projects.project.read'),
     },
     {
       key: 'territory', path: '/territory', label: 'nav.territory', icon: <ApartmentOutlined />,

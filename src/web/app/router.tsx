@@ -26,6 +26,9 @@ const RecordVisitPage = lazyPage(() => import('../pages/field/RecordVisitPage.ts
 const ReportNeedPage = lazyPage(() => import('../pages/field/ReportNeedPage.tsx'), 'ReportNeedPage');
 const InboxPage = lazyPage(() => import('../pages/lists/InboxPage.tsx'), 'InboxPage');
 const NeedSettingsPage = lazyPage(() => import('../pages/lists/NeedSettingsPage.tsx'), 'NeedSettingsPage');
+const ProjectsPage = lazyPage(() => import('../pages/projects/ProjectsPage.tsx'), 'ProjectsPage');
+const ProjectDraftPage = lazyPage(() => import('../pages/projects/ProjectDraftPage.tsx'), 'ProjectDraftPage');
+const ProjectPage = lazyPage(() => import('../pages/projects/ProjectPage.tsx'), 'ProjectPage');
 const ThreeListsPage = lazyPage(() => import('../pages/lists/ThreeListsPage.tsx'), 'ThreeListsPage');
 const NeedPage = lazyPage(() => import('../pages/needs/NeedPage.tsx'), 'NeedPage');
 const NeedsBoardPage = lazyPage(() => import('../pages/needs/NeedsBoardPage.tsx'), 'NeedsBoardPage');
@@ -89,6 +92,9 @@ export function AppRoutes() {
         <Route path="inbox" element={<InboxPage />} />
         <Route path="three-lists" element={<ThreeListsPage />} />
         <Route path="need-settings" element={<NeedSettingsPage />} />
+        <Route path="projects" element={<ProjectsPage />} />
+        <Route path="projects/new" element={<ProjectDraftPage />} />
+        <Route path="projects/:id" element={<ProjectPage />} />
         <Route path="field" element={<MyGridsPage />} />
         <Route path="field/grids/:id" element={<GridWorklistPage />} />
         <Route path="field/visit" element={<RecordVisitPage />} />

@@ -3,7 +3,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Segmented } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client.ts';
-import type { Locale } from '../api/types.ts';
+import type { Locale } from '../../server/platform/i18n/locale.ts';
 import { useAuth } from '../app/auth.tsx';
 import { applyLanguage, currentLocale } from '../i18n/index.ts';
 

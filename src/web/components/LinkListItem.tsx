@@ -1,5 +1,5 @@
 import { RightOutlined } from '@ant-design/icons';
-import { List } from 'antd';
+import { List, theme } from 'antd';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 
@@ -8,6 +8,7 @@ import { Link } from 'react-router-dom';
  * of items for screen readers (a link around an item breaks it), and the whole row is the link.
  */
 export function LinkListItem({ to, children, testId, align = 'center' }: { to: string; children: ReactNode; testId?: string; align?: 'center' | 'flex-start' }) {
+  const { token } = theme.useToken();
   return (
     <List.Item style={{ padding: 0 }}>
       <Link
@@ -16,7 +17,7 @@ export function LinkListItem({ to, children, testId, align = 'center' }: { to: s
         style={{ display: 'flex', alignItems: align, gap: 8, width: '100%', padding: '12px 8px', color: 'inherit' }}
       >
         {children}
-        <RightOutlined aria-hidden style={{ color: '#8c8c8c', flexShrink: 0 }} />
+        <RightOutlined aria-hidden style={{ color: token.colorTextTertiary, flexShrink: 0 }} />
       </Link>
     </List.Item>
   );

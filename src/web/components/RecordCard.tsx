@@ -4,7 +4,7 @@ import type { ReactNode } from 'react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import type { Community } from '../api/types.ts';
+import type { CommunityView as Community } from '../../server/modules/territory/structure.schemas.ts';
 import { useChildren } from '../pages/territory/queries.ts';
 
 /** Crumbs from a register's list to one of its records (or to the new one being made). */

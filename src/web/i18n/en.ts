@@ -6,6 +6,8 @@ import listsEn from './sections/lists.en.ts';
 import workbenchEn from './sections/workbench.en.ts';
 import callsEn from './sections/calls.en.ts';
 import displayEn from './sections/display.en.ts';
+import creditEn from './sections/credit.en.ts';
+import projectsEn from './sections/projects.en.ts';
 
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
 
@@ -26,6 +28,7 @@ const en: Shape<Catalogue> = {
     needs: 'Needs board',
     inbox: 'Inbox',
     threeLists: 'Three lists',
+    projects: 'Projects',
     needSettings: 'Need settings',
     field: 'My grids',
     myNeeds: 'My requests',
@@ -170,8 +173,8 @@ const en: Shape<Catalogue> = {
   residentStatus: { active: 'Registered', moved_out: 'Moved out', deceased: 'Deceased' },
   import: {
     title: 'Import residents',
-    help: 'Upload a CSV or XLSX file exported from an existing register (columns: grid code, address, building, household no., name, ID number, phone, relation, tags). A dry run checks every row first; then import the valid rows. Importing the same file again creates no duplicates.',
-    drop: 'Click or drag a file here (CSV / XLSX, up to 5 MB)',
+    help: 'Upload the community\'s register (XLSX, or CSV / Unicode text saved by Excel or WPS, in UTF-8, GB18030 or UTF-16). Title rows above the header are fine and other columns such as 序号 are ignored; columns: grid code, address, building, household no., name, ID number, phone, relation to the head (national GB/T 4761 terms or codes), tags (common synonyms work). Check every row with a dry run first, then import the valid rows; importing again never creates duplicates.',
+    drop: 'Click or drag a file here (XLSX / CSV / TXT, up to 10 MB and 50,000 rows)',
     dryRun: 'Dry run (check)',
     commit: 'Import {{count}} valid rows',
     dryRunReport: 'Check result',
@@ -190,6 +193,14 @@ const en: Shape<Catalogue> = {
     field: 'Field',
     reason: 'Reason',
     noErrors: 'No problems found',
+    downloadReport: 'Download the check report (XLSX)',
+    sheet: 'Sheet',
+    sheetHelp: 'The file holds several registers: choose one and run the dry run again.',
+    exportTitle: 'Export the register',
+    exportHelp: 'Exports the community\'s residents in the import layout: edit the file in Excel and import it again, and only what you changed is updated. ID and phone numbers are masked unless you may see them in full and ask for it; such an export is audited.',
+    exportReveal: 'Include full ID and phone numbers',
+    exportButton: 'Export XLSX',
+    working: 'Working… {{seconds}} s so far (a register of 50,000 rows takes about a minute, keep this page open)',
   },
   importField: {
     grid_code: 'Grid code',
@@ -288,12 +299,16 @@ const en: Shape<Catalogue> = {
     actionName: '{{entity}} · {{verb}}',
   },
   auditEntity: {
+    credit_record: 'Credit record',
+    credit_list_entry: 'Credit list entry',
     auth: 'Sign-in',
     building: 'Building',
     calendar: 'Working-day calendar',
     call: 'Call for proposals',
     call_settings: 'Default call rules',
     common_need: 'Common need',
+    project: 'Project',
+    resource_commitment: 'Resource commitment',
     community: 'Community',
     district: 'District',
     grid: 'Grid',
@@ -308,6 +323,8 @@ const en: Shape<Catalogue> = {
     organization: 'Organization',
     resident: 'Resident',
     resident_tag: 'Resident tag',
+    resident_tag_synonym: 'Tag synonyms',
+    register: 'Resident register',
     resource: 'Resource',
     social_worker: 'Social worker',
     street: 'Street',
@@ -316,6 +333,9 @@ const en: Shape<Catalogue> = {
     webhook: 'Webhook subscription',
   },
   auditVerb: {
+    repair: 'repaired (removed from the list)',
+    lodge_objection: 'objection lodged',
+    answer_objection: 'objection answered',
     create: 'created',
     update: 'changed',
     delete: 'deleted',
@@ -325,6 +345,7 @@ const en: Shape<Catalogue> = {
     reveal_id_number: 'full ID number shown',
     reveal_phone: 'full phone number shown',
     commit: 'imported',
+    export: 'exported',
     login: 'signed in',
     login_failed: 'sign-in failed',
     logout: 'signed out',
@@ -347,7 +368,17 @@ const en: Shape<Catalogue> = {
     panel_remove: 'removed from the review panel',
     open: 'published',
     close: 'closed for applications',
+    project: 'taken into a project',
+    release: 'released',
+    group: 'added into a larger group',
+    withdraw: 'withdrawn',
+    submit: 'submitted for approval',
+    approve: 'approved',
+    return: 'returned for changes',
     cancel: 'cancelled',
+    open_call: 'offered in a call',
+    close_call: 'call closed',
+    withdraw_call: 'call withdrawn',
   },
   device: { wechat: 'WeChat', dingtalk: 'DingTalk', harmony: 'HarmonyOS' },
   ...needLabelsEn,
@@ -357,6 +388,8 @@ const en: Shape<Catalogue> = {
   ...workbenchEn,
   ...displayEn,
   ...callsEn,
+  ...creditEn,
+  ...projectsEn,
 };
 
 export default en;

@@ -3,7 +3,7 @@ import 'dayjs/locale/zh-cn';
 import 'dayjs/locale/en';
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import type { Locale } from '../api/types.ts';
+import type { Locale } from '../../server/platform/i18n/locale.ts';
 import en from './en.ts';
 import zhCN from './zh-CN.ts';
 

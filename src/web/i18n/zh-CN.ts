@@ -5,6 +5,8 @@ import listsZh from './sections/lists.zh-CN.ts';
 import workbenchZh from './sections/workbench.zh-CN.ts';
 import callsZh from './sections/calls.zh-CN.ts';
 import displayZh from './sections/display.zh-CN.ts';
+import creditZh from './sections/credit.zh-CN.ts';
+import projectsZh from './sections/projects.zh-CN.ts';
 /** 中文界面文案（默认语言）。键与 en.ts 完全相同，由 catalog.test.ts 检查。 */
 const zhCN = {
   app: { name: '三社联动', tagline: '社区 · 社会组织 · 社会工作者 联动服务平台' },
@@ -22,6 +24,7 @@ const zhCN = {
     needs: '需求看板',
     inbox: '待办',
     threeLists: '三张清单',
+    projects: '项目清单',
     needSettings: '需求设置',
     field: '我的网格',
     myNeeds: '我的诉求',
@@ -166,8 +169,8 @@ const zhCN = {
   residentStatus: { active: '在册', moved_out: '已迁出', deceased: '已故' },
   import: {
     title: '导入居民',
-    help: '上传现有台账导出的 CSV 或 XLSX 文件（列：网格编码、地址、楼栋、户号、姓名、身份证号、手机号、与户主关系、标签）。先试导入检查每一行，再确认导入有效行；重复导入不会产生重复记录。',
-    drop: '点击或拖拽文件到此处（CSV / XLSX，最大 5 MB）',
+    help: '上传社区现有台账（XLSX，或 Excel／WPS 另存的 CSV、Unicode 文本，UTF-8／GB18030／UTF-16 编码均可）。表头上方可以有标题行，序号等其他列会被忽略；列：网格编码、地址、楼栋、户号、姓名、身份证号、手机号、与户主关系（可用国标家庭关系名称或代码）、标签（可用常见同义词）。先试导入检查每一行，再确认导入有效行；重复导入不会产生重复记录。',
+    drop: '点击或拖拽文件到此处（XLSX / CSV / TXT，最大 10 MB，最多 50,000 行）',
     dryRun: '试导入（检查）',
     commit: '确认导入 {{count}} 行有效数据',
     dryRunReport: '检查结果',
@@ -186,6 +189,14 @@ const zhCN = {
     field: '字段',
     reason: '原因',
     noErrors: '没有发现问题',
+    downloadReport: '下载检查报告（XLSX）',
+    sheet: '工作表',
+    sheetHelp: '文件中有多个登记表，请选择要导入的一个后重新试导入。',
+    exportTitle: '导出登记表',
+    exportHelp: '按导入格式导出本社区居民，可在 Excel 中修改后重新导入，只更新改动的内容。默认隐去身份证号和电话的中间位；导出完整号码需有查看权限，并会记录审计。',
+    exportReveal: '包含完整身份证号和电话',
+    exportButton: '导出 XLSX',
+    working: '正在处理，已用 {{seconds}} 秒（5 万行的登记表需要 1 分钟左右，请勿关闭页面）',
   },
   importField: {
     grid_code: '网格编码',
@@ -284,12 +295,16 @@ const zhCN = {
     actionName: '{{entity}} · {{verb}}',
   },
   auditEntity: {
+    credit_record: '信用记录',
+    credit_list_entry: '信用名录条目',
     auth: '登录',
     building: '楼栋',
     calendar: '工作日历',
     call: '申报指南',
     call_settings: '申报默认规则',
     common_need: '共性需求',
+    project: '项目',
+    resource_commitment: '资源承诺',
     community: '社区',
     district: '区',
     grid: '网格',
@@ -304,6 +319,8 @@ const zhCN = {
     organization: '社会组织',
     resident: '居民',
     resident_tag: '居民标签',
+    resident_tag_synonym: '标签同义词',
+    register: '居民登记表',
     resource: '资源',
     social_worker: '社工',
     street: '街道',
@@ -312,6 +329,9 @@ const zhCN = {
     webhook: 'Webhook 订阅',
   },
   auditVerb: {
+    repair: '信用修复',
+    lodge_objection: '提出异议',
+    answer_objection: '答复异议',
     create: '新建',
     update: '修改',
     delete: '删除',
@@ -321,6 +341,7 @@ const zhCN = {
     reveal_id_number: '查看完整身份证号',
     reveal_phone: '查看完整电话',
     commit: '导入',
+    export: '导出',
     login: '登录成功',
     login_failed: '登录失败',
     logout: '退出登录',
@@ -343,7 +364,17 @@ const zhCN = {
     panel_remove: '移出评审小组',
     open: '发布',
     close: '截止申报',
+    project: '立项',
+    release: '释放',
+    group: '并入上级',
+    withdraw: '撤回',
+    submit: '提交审批',
+    approve: '审批通过',
+    return: '退回修改',
     cancel: '取消',
+    open_call: '纳入申报',
+    close_call: '申报截止',
+    withdraw_call: '申报撤回',
   },
   device: { wechat: '微信', dingtalk: '钉钉', harmony: '鸿蒙' },
   ...needLabelsZh,
@@ -353,6 +384,8 @@ const zhCN = {
   ...workbenchZh,
   ...displayZh,
   ...callsZh,
+  ...creditZh,
+  ...projectsZh,
 };
 
 export default zhCN;

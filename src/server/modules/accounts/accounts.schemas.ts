@@ -21,6 +21,7 @@ export const AssignmentView = Type.Object({
   scopeId: Type.Union([Type.String(), Type.Null()]),
   scopeName: Type.String(),
 });
+export type AssignmentView = Static<typeof AssignmentView>;
 
 export const MeView = Type.Object({
   user: Type.Object({
@@ -71,6 +72,7 @@ export const SessionView = Type.Object({
   userAgent: Type.String(),
   current: Type.Boolean(),
 });
+export type SessionView = Static<typeof SessionView>;
 
 export const IdParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
 export const Ok = Type.Object({ ok: Type.Literal(true) });

@@ -111,3 +111,11 @@ export async function residentHome(db: Kysely<DB>, residentId: string): Promise<
   const row = await db.selectFrom('residents').select(['district_id', 'household_id']).where('id', '=', residentId).executeTakeFirst();
   return row && { districtId: row.district_id, householdId: row.household_id };
 }
+
+/** Display names of users by id, for other modules' views ("recorded by"). */
+export async function userDisplayNames(db: Kysely<DB>, ids: string[]): Promise<Map<string, string>> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return new Map();
+  const rows = await db.selectFrom('users').select(['id', 'display_name']).where('id', 'in', unique).execute();
+  return new Map(rows.map((r) => [r.id, r.display_name]));
+}

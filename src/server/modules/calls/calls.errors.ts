@@ -31,5 +31,4 @@ export const callsErrors = defineErrors({
       en: 'Only approved projects funded by the issuing office and not offered elsewhere can be offered',
     },
   },
-  'call.not_a_reviewer': { status: 400, message: { 'zh-CN': '该用户不是本辖区的评审专家或大众评委', en: 'This user is not a reviewer in the call’s area' } },
 });

@@ -1,6 +1,6 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { Actor } from '../../platform/authz/actor.ts';
-import { AppError, invalid, referenced } from '../../platform/errors/app-error.ts';
+import { AppError, invalid, notFoundAt, referenced } from '../../platform/errors/app-error.ts';
 import { command, requireActor, type RequestContext } from '../../platform/http/context.ts';
 import { decodeCursor, pageOf } from '../../platform/http/pagination.ts';
 import { callProjectsOf, offerableProject, moveOfferedProjects, type OfferableProject } from '../projects/index.ts';
@@ -191,7 +191,8 @@ export async function addPanelMember(ctx: RequestContext, id: string, body: S.Pa
   const { actor, row } = await loadVisible(ctx, id);
   callPolicy.authorize(actor, 'update', recordOf(row));
   if (!PANEL_EDITABLE.includes(row.status)) throw new AppError('call.not_editable');
-  if (!(await store.isReviewerFor(ctx.db, body.userId, row.district_id, row.issuer_street_id))) throw invalid({ field: 'userId', code: 'call.not_a_reviewer' });
+  // Anyone but a reviewer of the call's area is outside what the office may pick: like a missing id.
+  if (!(await store.isReviewerFor(ctx.db, body.userId, row.district_id, row.issuer_street_id))) throw notFoundAt('userId');
   await command(ctx, async ({ trx, audit }) => {
     await trx
       .insertInto('call_panel')
@@ -257,9 +258,9 @@ export async function transitionCall(ctx: RequestContext, id: string, body: S.Tr
     if (moved.numUpdatedRows === 0n) throw new AppError('call.invalid_transition', { status: row.status });
     // The offered projects follow the round: open with it, back to approved when it is cancelled.
     const projectIds = await store.offeredProjectIds(trx, row.district_id, row.id);
-    if (body.action === 'open') await moveOfferedProjects({ ...ctx, db: trx }, row.district_id, projectIds, 'open_call');
-    if (body.action === 'close') await moveOfferedProjects({ ...ctx, db: trx }, row.district_id, projectIds, 'close_call');
-    if (body.action === 'cancel' && row.status !== 'draft') await moveOfferedProjects({ ...ctx, db: trx }, row.district_id, projectIds, 'withdraw_call');
+    if (body.action === 'open') await moveOfferedProjects({ ...ctx, db: trx }, row.district_id, projectIds, 'open_call', actor.userId, row.ref_no);
+    if (body.action === 'close') await moveOfferedProjects({ ...ctx, db: trx }, row.district_id, projectIds, 'close_call', actor.userId, row.ref_no);
+    if (body.action === 'cancel' && row.status !== 'draft') await moveOfferedProjects({ ...ctx, db: trx }, row.district_id, projectIds, 'withdraw_call', actor.userId, row.ref_no);
     await store.recordEvent(trx, { districtId: row.district_id, id: uuidv7(), callId: row.id, action: body.action, from: row.status, to: t.to, reason: body.reason?.trim(), actorId: actor.userId });
     await audit({ action: `call.${body.action}`, entityType: 'call', entityId: row.id, districtId: row.district_id, before: { status: row.status }, after: { status: t.to, reason: body.reason ?? null } });
   });

@@ -1,6 +1,7 @@
 import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditCount, clientAs, createTestApp, createUser, type ErrorBody, type Page, type TestApp } from '../../testing.ts';
+import { buildProject } from '../projects/projects.testing.ts';
 import { buildCommunity, buildDistrict, buildStreet, type DistrictRef, type StreetRef } from '../territory/testing.ts';
 import type { CallDetail, CallView } from './calls.schemas.ts';
 
@@ -80,8 +81,8 @@ describe('drafting a call', () => {
     const call = await draft();
     const outsider = await createUser(t.db, [{ role: 'reviewer', scopeType: 'district', scopeId: otherDistrict.id }]);
     const res = await streetOfficer.post(`/api/v1/calls/${call.id}/panel`, { userId: outsider.id, kind: 'juror' });
-    expect(res.statusCode).toBe(400);
-    expect(res.json<ErrorBody>().error.details?.fields).toEqual([expect.objectContaining({ field: 'userId', code: 'call.not_a_reviewer' })]);
+    expect(res.statusCode).toBe(404);
+    expect(res.json<ErrorBody>().error.details?.fields).toEqual([expect.objectContaining({ field: 'userId', code: 'resource.not_found' })]);
     const streetReviewer = await createUser(t.db, [{ role: 'reviewer', scopeType: 'street', scopeId: street.id, districtId: district.id }], { displayName: '居民评委' });
     const candidates = async () => (await streetOfficer.get(`/api/v1/calls/${call.id}/panel-candidates`)).json<{ items: { userId: string }[] }>().items.map((c) => c.userId);
     expect(await candidates()).toEqual(expect.arrayContaining([streetReviewer.id, ...reviewers]));
@@ -223,5 +224,52 @@ describe('default rules (settings)', () => {
 
     expect((await otherDistrictOfficer.get(`/api/v1/call-settings?districtId=${district.id}`)).statusCode).toBe(404);
     expect((await orgAdmin.get(`/api/v1/call-settings?districtId=${district.id}`)).statusCode).toBe(404);
+  });
+});
+
+describe('offering projects', () => {
+  const project = (purchaser: 'street' | 'district', status: 'approved' | 'draft' = 'approved', d = district, s = street) =>
+    buildProject(t.db, { districtId: d.id, streetId: s.id, purchaser, status, createdBy: reviewers[0]! });
+  const statusOf = async (id: string) => (await t.db.selectFrom('projects').select('status').where('id', '=', id).executeTakeFirstOrThrow()).status;
+
+  it('takes the issuing office’s approved projects, and they open, close and return with the call', async () => {
+    const p = await project('street');
+    const call = await draft(streetOfficer, { projectIds: [p.id], themes: [] });
+    expect(call.projects.map((x) => [x.id, x.refNo, x.budgetFen, x.status])).toEqual([[p.id, p.refNo, 18_000_000, 'approved']]);
+    await withPanel(call);
+    expect((await streetOfficer.post(`/api/v1/calls/${call.id}/transitions`, { action: 'open' })).statusCode).toBe(200);
+    expect(await statusOf(p.id)).toBe('open');
+    const events = await t.db.selectFrom('project_events').select(['action', 'from_status', 'to_status', 'reason']).where('project_id', '=', p.id).execute();
+    expect(events).toEqual([{ action: 'open_call', from_status: 'approved', to_status: 'open', reason: call.refNo }]);
+
+    await t.db.updateTable('calls').set({ deadline: new Date(Date.now() - 1000) }).where('id', '=', call.id).execute();
+    expect((await streetOfficer.post(`/api/v1/calls/${call.id}/transitions`, { action: 'close' })).statusCode).toBe(200);
+    expect(await statusOf(p.id)).toBe('reviewing');
+    expect((await streetOfficer.post(`/api/v1/calls/${call.id}/transitions`, { action: 'cancel', reason: '预算取消' })).statusCode).toBe(200);
+    expect(await statusOf(p.id)).toBe('approved');
+  });
+
+  it('refuses projects it may not offer, naming the field', async () => {
+    const byDistrict = await project('district');
+    const notApproved = await project('street', 'draft');
+    const offered = await project('street');
+    await draft(streetOfficer, { projectIds: [offered.id] });
+    for (const id of [byDistrict.id, notApproved.id, offered.id]) {
+      const res = await streetOfficer.post('/api/v1/calls', { title: 'x', kind: 'government_purchase', streetId: street.id, deadline: inDays(9), projectIds: [id] });
+      expect([res.statusCode, res.json<ErrorBody>().error.details?.fields]).toEqual([400, [expect.objectContaining({ field: 'projectIds.0', code: 'call.project_not_offerable' })]]);
+    }
+    const elsewhere = await project('district', 'approved', otherDistrict, await buildStreet(t.db, { district: otherDistrict }));
+    const res = await streetOfficer.post('/api/v1/calls', { title: 'x', kind: 'government_purchase', streetId: street.id, deadline: inDays(9), projectIds: [elsewhere.id] });
+    expect([res.statusCode, res.json<ErrorBody>().error.details?.fields]).toEqual([404, [expect.objectContaining({ field: 'projectIds.0', code: 'resource.not_found' })]]);
+  });
+
+  it('leaves nothing half-done when a project moved meanwhile', async () => {
+    const p = await project('street');
+    const call = await draft(streetOfficer, { projectIds: [p.id] });
+    await withPanel(call);
+    await t.db.updateTable('projects').set({ status: 'cancelled' }).where('id', '=', p.id).execute();
+    const res = await streetOfficer.post(`/api/v1/calls/${call.id}/transitions`, { action: 'open' });
+    expect(res.statusCode).toBe(409);
+    expect((await streetOfficer.get(`/api/v1/calls/${call.id}`)).json<CallDetail>().status).toBe('draft');
   });
 });

@@ -1,5 +1,6 @@
 import { AppError } from '../../platform/errors/app-error.ts';
 import { requireActor, type RequestContext } from '../../platform/http/context.ts';
+import { inReaderLanguage } from '../needs/index.ts';
 import { matchable, resourceView, suggestFor } from './commonneeds.matching.ts';
 import { commonNeedPolicy } from './commonneeds.policy.ts';
 import { present } from './commonneeds.service.ts';
@@ -9,7 +10,7 @@ import * as store from './commonneeds.store.ts';
 async function loadCommunity(ctx: RequestContext, id: string, action: 'read' | 'suggest') {
   const actor = await store.readerActor(ctx.db, requireActor(ctx));
   const c = await store.findCommunity(ctx.db, id, store.tenantFilter(actor));
-  const record = c && { districtId: c.district_id, streetId: c.street_id, communityId: c.id, gridId: null, status: 'open' as const };
+  const record = c && { districtId: c.district_id, level: 'community' as const, streetId: c.street_id, communityId: c.id, gridId: null, coveredStreetIds: [], coveredCommunityIds: [], status: 'open' as const };
   if (!record || !commonNeedPolicy.can(actor, 'read', record)) throw new AppError('resource.not_found');
   commonNeedPolicy.authorize(actor, action, record);
   return { actor, place: { districtId: record.districtId, streetId: record.streetId, communityId: record.communityId } };
@@ -32,7 +33,7 @@ interface Group {
  */
 export async function suggestions(ctx: RequestContext, communityId: string) {
   const { place } = await loadCommunity(ctx, communityId, 'suggest');
-  const needs = await store.ungroupedNeeds(ctx.db, place);
+  const needs = await inReaderLanguage(ctx, (await store.ungroupedNeeds(ctx.db, place)).map((n) => ({ ...n, district_id: place.districtId })));
   const groups = new Map<string, Group>();
   const add = (key: string, n: (typeof needs)[number], gridId: string | null) => {
     const g = groups.get(key) ?? { categoryId: n.category_id, categoryCode: n.category_code, categoryName: n.category_name, gridId, needCount: 0, beneficiaryCount: 0, needIds: [] };
@@ -73,7 +74,7 @@ export async function threeLists(ctx: RequestContext, communityId: string) {
     const top = await suggestFor(ctx.db, { ...place, districtId: g.district_id, categoryId: g.category_id }, resources, 3);
     matches.push({ commonNeedId: g.id, resources: top });
   }
-  const needs = groups.map((g) => present(actor, g));
+  const needs = (await inReaderLanguage(ctx, groups)).map((g) => present(actor, g));
   return {
     communityId: place.communityId,
     needs,

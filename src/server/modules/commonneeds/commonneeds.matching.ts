@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../tables.ts';
 import { matchResources, type MatchableResource } from '../resources/index.ts';
-import { categoryCodes, resourcesFor, type CommunityPlace } from './commonneeds.store.ts';
+import { categoryCodes, resourcesFor, type GroupPlace } from './commonneeds.store.ts';
 
 type ResourceRow = Awaited<ReturnType<typeof resourcesFor>>[number];
 type WeeklyWindow = MatchableResource['weeklyWindows'][number];
@@ -32,12 +32,12 @@ export function resourceView(r: MatchableResource & { kind: string }) {
  */
 export async function suggestFor(
   db: Kysely<DB>,
-  group: { districtId: string; categoryId: string } & CommunityPlace,
+  group: { categoryId: string } & GroupPlace,
   resources: (MatchableResource & { kind: string })[],
   top: number,
 ) {
   const codes = await categoryCodes(db, group.districtId, group.categoryId);
-  return matchResources(resources, { category: codes, communityId: group.communityId, streetId: group.streetId, at: new Date() })
+  return matchResources(resources, { category: codes, communityId: group.communityId ?? undefined, streetId: group.streetId ?? undefined, at: new Date() })
     .slice(0, top)
     .map((m) => ({ ...resourceView(m.resource), score: m.score, reasons: m.reasons }));
 }

@@ -18,7 +18,7 @@ export const commonNeedRoutes: ModulePlugin = async (app) => {
   );
   app.post(
     '/common-needs',
-    { schema: { tags, summary: 'Form a common need, optionally pooling accepted needs into it (community admin, street officer). Answers with the group as written (its members and suggested resources: GET /common-needs/{id})', body: S.CreateBody, response: { 201: S.CommonNeedView } } },
+    { schema: { tags, summary: 'Form a common need of a community, a street or the district (exactly one of communityId, streetId, districtId), optionally pooling accepted needs into it and, above community level, adding community groups into it. Answers with the group as written (its members and suggested resources: GET /common-needs/{id})', body: S.CreateBody, response: { 201: S.CommonNeedView } } },
     async (request, reply) => reply.status(201).send(await service.createCommonNeed(request.ctx, request.body)),
   );
   app.get(
@@ -35,6 +35,11 @@ export const commonNeedRoutes: ModulePlugin = async (app) => {
     '/common-needs/:id/needs',
     { schema: { tags, summary: 'Pool an accepted need of the same category and place into the common need. Answers with the group and its new counts', params: S.IdParams, body: S.PoolBody, response: { 200: S.CommonNeedView } } },
     async (request) => service.poolIntoCommonNeed(request.ctx, request.params.id, request.body),
+  );
+  app.post(
+    '/common-needs/:id/groups',
+    { schema: { tags, summary: 'Add a community group into a street or district group of the same category (street or district officer). Its needs then count for both. Answers with the outer group', params: S.IdParams, body: S.GroupBody, response: { 200: S.CommonNeedView } } },
+    async (request) => service.groupIntoCommonNeed(request.ctx, request.params.id, request.body),
   );
   app.get(
     '/communities/:id/three-lists',

@@ -1,15 +1,22 @@
 import { Type, type Static } from 'typebox';
 import { Nullable, Page, PageQuery, StringEnum, Uuid } from '../../platform/http/schema.ts';
-import { COMMON_NEED_STATUSES } from './commonneeds.tables.ts';
+import { COMMON_NEED_LEVELS, COMMON_NEED_STATUSES } from './commonneeds.tables.ts';
 
 export const IdParams = Type.Object({ id: Uuid });
 
 export const CommonNeedView = Type.Object({
   id: Uuid,
   districtId: Uuid,
-  streetId: Uuid,
-  communityId: Uuid,
+  level: StringEnum(COMMON_NEED_LEVELS),
+  /** null for a district group. */
+  streetId: Nullable(Uuid),
+  /** null for a street or district group. */
+  communityId: Nullable(Uuid),
   gridId: Nullable(Uuid),
+  /** The street or district group this community group was added into. */
+  parentId: Nullable(Uuid),
+  /** Communities whose needs a street or district group holds; empty for a community group. */
+  coveredCommunityIds: Type.Array(Uuid),
   categoryId: Uuid,
   categoryCode: Type.String(),
   categoryName: Type.String(),
@@ -19,6 +26,9 @@ export const CommonNeedView = Type.Object({
   projectRef: Nullable(Type.String()),
   /** Sum of the member needs' beneficiaries, always computed. */
   beneficiaryCount: Type.Integer(),
+  /** Distinct households of the needs it answers for (a need without a household counts as one). */
+  householdCount: Type.Integer(),
+  /** Needs it answers for, its own and those of the community groups added into it. */
   memberCount: Type.Integer(),
   createdBy: Uuid,
   createdAt: Type.String(),
@@ -32,7 +42,11 @@ export const MemberView = Type.Object({
   refNo: Type.String(),
   state: Type.String(),
   description: Type.String(),
+  streetId: Uuid,
+  communityId: Uuid,
   gridId: Uuid,
+  /** The group holding it: this one, or a community group added into it. */
+  commonNeedId: Uuid,
   beneficiaries: Type.Integer(),
   createdAt: Type.String(),
 });
@@ -50,12 +64,13 @@ export const SuggestedResource = Type.Object({
 
 export const CommonNeedDetail = Type.Intersect([
   CommonNeedView,
-  Type.Object({ members: Type.Array(MemberView), suggestedResources: Type.Array(SuggestedResource) }),
+  Type.Object({ members: Type.Array(MemberView), children: Type.Array(CommonNeedView), suggestedResources: Type.Array(SuggestedResource) }),
 ]);
 
 export const ListQuery = Type.Object({
   ...PageQuery,
   communityId: Type.Optional(Uuid),
+  level: Type.Optional(StringEnum(COMMON_NEED_LEVELS)),
   status: Type.Optional(StringEnum(COMMON_NEED_STATUSES)),
 });
 export type ListQuery = Static<typeof ListQuery>;
@@ -67,12 +82,17 @@ const ProjectRef = Type.String({ minLength: 1, maxLength: 100 });
 
 export const CreateBody = Type.Object(
   {
-    communityId: Uuid,
+    // Exactly one: the unit the group is about, which sets its level.
+    communityId: Type.Optional(Uuid),
+    streetId: Type.Optional(Uuid),
+    districtId: Type.Optional(Uuid),
     gridId: Type.Optional(Uuid),
     categoryId: Uuid,
     title: Title,
     description: Type.Optional(Description),
     needIds: Type.Optional(Type.Array(Uuid, { maxItems: 200, uniqueItems: true })),
+    /** Community groups to add into a new street or district group. */
+    groupIds: Type.Optional(Type.Array(Uuid, { maxItems: 100, uniqueItems: true })),
   },
   { additionalProperties: false },
 );
@@ -92,6 +112,9 @@ export type UpdateBody = Static<typeof UpdateBody>;
 
 export const PoolBody = Type.Object({ needId: Uuid, note: Type.Optional(Type.String({ maxLength: 2000 })) }, { additionalProperties: false });
 export type PoolBody = Static<typeof PoolBody>;
+
+export const GroupBody = Type.Object({ commonNeedId: Uuid }, { additionalProperties: false });
+export type GroupBody = Static<typeof GroupBody>;
 
 export const SuggestionQuery = Type.Object({ communityId: Uuid });
 export const Suggestion = Type.Object({

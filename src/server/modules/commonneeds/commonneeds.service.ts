@@ -3,27 +3,45 @@ import type { Actor } from '../../platform/authz/actor.ts';
 import { AppError, invalid, notFoundAt, referenced } from '../../platform/errors/app-error.ts';
 import { command, requireActor, withinTransaction, type RequestContext } from '../../platform/http/context.ts';
 import { decodeCursor, pageOf } from '../../platform/http/pagination.ts';
-import { activeCategory, assertPoolable, transitionNeed, type PoolTarget } from '../needs/index.ts';
+import { activeCategory, assertPoolable, inReaderLanguage, transitionNeed, type PoolTarget } from '../needs/index.ts';
 import { visibleUnit } from '../territory/index.ts';
 import './commonneeds.errors.ts';
 import { matchable, suggestFor } from './commonneeds.matching.ts';
 import { commonNeedPolicy, type CommonNeedRecord } from './commonneeds.policy.ts';
 import type * as S from './commonneeds.schemas.ts';
+import type { CommonNeedLevel } from './commonneeds.tables.ts';
 import * as store from './commonneeds.store.ts';
 
 const iso = (d: Date | string) => new Date(d).toISOString();
 
-export function recordOf(row: Pick<store.CommonNeedRow, 'district_id' | 'street_id' | 'community_id' | 'grid_id' | 'status'>): CommonNeedRecord {
-  return { districtId: row.district_id, streetId: row.street_id, communityId: row.community_id, gridId: row.grid_id, status: row.status };
+type RecordRow = Pick<store.CommonNeedRow, 'district_id' | 'level' | 'street_id' | 'community_id' | 'grid_id' | 'status'> &
+  Partial<Pick<store.CommonNeedRow, 'covered_street_ids' | 'covered_community_ids'>>;
+
+export function recordOf(row: RecordRow): CommonNeedRecord {
+  return {
+    districtId: row.district_id,
+    level: row.level,
+    streetId: row.street_id,
+    communityId: row.community_id,
+    gridId: row.grid_id,
+    coveredStreetIds: row.covered_street_ids ?? [],
+    coveredCommunityIds: row.covered_community_ids ?? [],
+    status: row.status,
+  };
 }
+
+const ACTIONS_SENT = ['update', 'pool', 'group'];
 
 export function present(actor: Actor, row: store.CommonNeedRow): S.CommonNeedView {
   return {
     id: row.id,
     districtId: row.district_id,
+    level: row.level,
     streetId: row.street_id,
     communityId: row.community_id,
     gridId: row.grid_id,
+    parentId: row.parent_id,
+    coveredCommunityIds: row.covered_community_ids ?? [],
     categoryId: row.category_id,
     categoryCode: row.category_code,
     categoryName: row.category_name,
@@ -32,25 +50,28 @@ export function present(actor: Actor, row: store.CommonNeedRow): S.CommonNeedVie
     status: row.status,
     projectRef: row.project_ref,
     beneficiaryCount: Number(row.beneficiary_count),
+    householdCount: Number(row.household_count),
     memberCount: Number(row.member_count),
     createdBy: row.created_by,
     createdAt: iso(row.created_at),
     updatedAt: iso(row.updated_at),
-    allowedActions: commonNeedPolicy.allowedActions(actor, recordOf(row)).filter((a) => a === 'update' || a === 'pool'),
+    allowedActions: commonNeedPolicy.allowedActions(actor, recordOf(row)).filter((a) => ACTIONS_SENT.includes(a)),
   };
 }
 
 /** A group the caller may read; anything else answers exactly like a missing one. */
 export async function loadVisible(ctx: RequestContext, id: string) {
   const actor = await store.readerActor(ctx.db, requireActor(ctx));
-  const row = await store.loadCommonNeed(ctx.db, id, store.tenantFilter(actor));
-  if (!row || !commonNeedPolicy.can(actor, 'read', recordOf(row))) throw new AppError('resource.not_found');
+  const stored = await store.loadCommonNeed(ctx.db, id, store.tenantFilter(actor));
+  if (!stored || !commonNeedPolicy.can(actor, 'read', recordOf(stored))) throw new AppError('resource.not_found');
+  const [row] = await inReaderLanguage(ctx, [stored]);
   return { actor, row };
 }
 
-export const targetOf = (row: Pick<store.CommonNeedRow, 'id' | 'district_id' | 'community_id' | 'grid_id' | 'category_id' | 'title' | 'status'>): PoolTarget => ({
+export const targetOf = (row: Pick<store.CommonNeedRow, 'id' | 'district_id' | 'street_id' | 'community_id' | 'grid_id' | 'category_id' | 'title' | 'status'>): PoolTarget => ({
   id: row.id,
   districtId: row.district_id,
+  streetId: row.street_id,
   communityId: row.community_id,
   gridId: row.grid_id,
   categoryId: row.category_id,
@@ -72,16 +93,18 @@ export async function listCommonNeeds(ctx: RequestContext, q: S.ListQuery) {
   if (after) query = query.where('cn.id', '<', after[0]);
   const rows = await query.orderBy('cn.id', 'desc').limit(limit + 1).execute();
   const page = pageOf(rows, limit, (r) => [r.id]);
-  return { items: page.items.map((r) => present(actor, r)), nextCursor: page.nextCursor };
+  return { items: (await inReaderLanguage(ctx, page.items)).map((r) => present(actor, r)), nextCursor: page.nextCursor };
 }
 
 export async function getCommonNeed(ctx: RequestContext, id: string) {
   const { actor, row } = await loadVisible(ctx, id);
-  const [members, resources] = await Promise.all([
+  const place = { districtId: row.district_id, streetId: row.street_id, communityId: row.community_id };
+  const [members, children, resources] = await Promise.all([
     store.membersOf(ctx.db, row.district_id, row.id),
-    store.resourcesFor(ctx.db, { districtId: row.district_id, streetId: row.street_id, communityId: row.community_id }),
+    row.level === 'community' ? [] : store.childrenOf(ctx.db, row.district_id, row.id),
+    store.resourcesFor(ctx.db, place),
   ]);
-  const group = { districtId: row.district_id, streetId: row.street_id, communityId: row.community_id, categoryId: row.category_id };
+  const group = { ...place, categoryId: row.category_id };
   return {
     ...present(actor, row),
     members: members.map((m) => ({
@@ -89,52 +112,103 @@ export async function getCommonNeed(ctx: RequestContext, id: string) {
       refNo: m.ref_no,
       state: m.state,
       description: m.description,
+      streetId: m.street_id,
+      communityId: m.community_id,
       gridId: m.grid_id,
+      commonNeedId: m.common_need_id!,
       beneficiaries: m.beneficiaries,
       createdAt: iso(m.created_at),
     })),
+    children: children.map((c) => present(actor, c)),
     suggestedResources: await suggestFor(ctx.db, group, resources.map(matchable), 10),
   };
 }
 
+/** The unit a new group is about: exactly one of community, street or district, as the caller may read it. */
+async function placeOf(ctx: RequestContext, body: S.CreateBody) {
+  const named = (['communityId', 'streetId', 'districtId'] as const).filter((k) => body[k] !== undefined);
+  if (named.length !== 1) throw invalid({ field: 'communityId', code: 'common_need.one_place' });
+  if (body.gridId && !body.communityId) throw invalid({ field: 'gridId', code: 'common_need.unknown_grid' });
+  const field = named[0]!;
+  const kind: CommonNeedLevel = field === 'communityId' ? 'community' : field === 'streetId' ? 'street' : 'district';
+  const unit = await referenced(field, () => visibleUnit(ctx, kind, body[field]!));
+  return { field, place: { district_id: unit.districtId, level: kind, street_id: unit.streetId, community_id: unit.communityId, grid_id: body.gridId ?? null, status: 'open' as const } };
+}
+
 export async function createCommonNeed(ctx: RequestContext, body: S.CreateBody) {
   const actor = await store.readerActor(ctx.db, requireActor(ctx));
-  const community = await referenced('communityId', () => visibleUnit(ctx, 'community', body.communityId));
-  const place = { district_id: community.districtId, street_id: community.streetId!, community_id: community.id, grid_id: body.gridId ?? null, status: 'open' as const };
-  // A community whose groups the caller may not read answers like one that does not exist.
-  if (!commonNeedPolicy.can(actor, 'read', recordOf({ ...place, grid_id: null }))) throw notFoundAt('communityId');
+  const { field, place } = await placeOf(ctx, body);
+  // A unit whose groups the caller may not read answers like one that does not exist.
+  if (!commonNeedPolicy.can(actor, 'read', recordOf({ ...place, grid_id: null }))) throw notFoundAt(field);
   if (body.gridId) {
     const grid = await referenced('gridId', () => visibleUnit(ctx, 'grid', body.gridId!));
     if (grid.communityId !== place.community_id) throw invalid({ field: 'gridId', code: 'common_need.unknown_grid' });
   }
   commonNeedPolicy.authorize(actor, 'create', recordOf(place));
+  if (body.groupIds?.length && place.level === 'community') throw invalid({ field: 'groupIds', code: 'common_need.bad_child' });
   const category = await activeCategory(ctx, ctx.db, place.district_id, body.categoryId);
   const id = uuidv7();
   const title = body.title.trim();
   const target = targetOf({ id, ...place, category_id: category.id, title });
-  // Every need is checked before anything is written, so one bad id refuses the whole request.
+  // Every need and group is checked before anything is written, so one bad id refuses the whole request.
   for (const [i, needId] of (body.needIds ?? []).entries()) await referenced(`needIds.${i}`, () => assertPoolable(ctx, needId, target));
+  const children: ChildRow[] = [];
+  for (const [i, childId] of (body.groupIds ?? []).entries()) children.push(await childFor(ctx, `groupIds.${i}`, childId, { ...place, category_id: category.id }));
   const values = { ...place, id, category_id: category.id, title, description: body.description?.trim() ?? '', created_by: actor.userId };
-  // The group and the pooling of its needs commit together: a need that moved meanwhile refuses the whole request.
-  const { group, members } = await withinTransaction(ctx, async (tx) => {
-    const group = await command(tx, async ({ trx, audit }) => {
-      const r = await trx.insertInto('common_needs').values(values).returningAll().executeTakeFirstOrThrow();
-      await audit({ action: 'common_need.create', entityType: 'common_need', entityId: id, districtId: place.district_id, after: { ...values, needIds: body.needIds ?? [] } });
-      return r;
+  // The group, the pooling of its needs and the groups added into it commit together: a need that moved meanwhile refuses the whole request.
+  await withinTransaction(ctx, async (tx) => {
+    await command(tx, async ({ trx, audit }) => {
+      await trx.insertInto('common_needs').values(values).execute();
+      await audit({ action: 'common_need.create', entityType: 'common_need', entityId: id, districtId: place.district_id, after: { ...values, needIds: body.needIds ?? [], groupIds: body.groupIds ?? [] } });
     });
+    for (const child of children) await attachChild(tx, id, child);
     // Pooling goes through the need lifecycle itself (timeline, audit, notifications per need).
-    const members = [];
-    for (const needId of body.needIds ?? []) members.push(await transitionNeed(tx, needId, { action: 'pool', commonNeedId: id }));
-    return { group, members };
+    for (const needId of body.needIds ?? []) await transitionNeed(tx, needId, { action: 'pool', commonNeedId: id });
   });
-  // Nobody else could pool into the group before it was committed: its members are exactly these.
-  return present(actor, {
-    ...group,
-    category_code: category.code,
-    category_name: category.name,
-    member_count: members.length,
-    beneficiary_count: members.reduce((sum, n) => sum + n.beneficiaries, 0),
+  const [row] = await inReaderLanguage(ctx, [(await store.loadCommonNeed(ctx.db, id, [place.district_id]))!]);
+  return present(actor, row!);
+}
+
+type ChildRow = store.CommonNeedRow;
+
+/** A community group that may go into a new or existing outer group: readable, free, of its category and place. */
+async function childFor(ctx: RequestContext, field: string, childId: string, parent: { district_id: string; level: string; street_id: string | null; category_id: string }): Promise<ChildRow> {
+  const { row } = await referenced(field, () => loadVisible(ctx, childId));
+  const fits =
+    row.level === 'community' &&
+    row.parent_id === null &&
+    (row.status === 'open' || row.status === 'candidate') &&
+    row.district_id === parent.district_id &&
+    (parent.level === 'district' || row.street_id === parent.street_id) &&
+    row.category_id === parent.category_id;
+  if (!fits) throw invalid({ field, code: 'common_need.bad_child' });
+  // The outer group's editors are the officers above the community: reading the group is enough
+  // for them to add it (the community's own group stays as it is, with its members).
+  return row;
+}
+
+function attachChild(ctx: RequestContext, parentId: string, child: ChildRow) {
+  return command(ctx, async ({ trx, audit }) => {
+    const moved = await trx
+      .updateTable('common_needs')
+      .set({ parent_id: parentId, updated_at: new Date() })
+      .where('district_id', '=', child.district_id)
+      .where('id', '=', child.id)
+      .where('parent_id', 'is', null)
+      .where('status', 'in', ['open', 'candidate'])
+      .executeTakeFirst();
+    if (Number(moved.numUpdatedRows) !== 1) throw new AppError('common_need.status_locked', { status: child.status });
+    await audit({ action: 'common_need.group', entityType: 'common_need', entityId: child.id, districtId: child.district_id, before: { parent_id: null }, after: { parent_id: parentId } });
   });
+}
+
+/** Adds a community group into a street or district group; its needs then count for both. */
+export async function groupIntoCommonNeed(ctx: RequestContext, id: string, body: S.GroupBody) {
+  const { actor, row } = await loadVisible(ctx, id);
+  commonNeedPolicy.authorize(actor, 'group', recordOf(row));
+  const child = await childFor(ctx, 'commonNeedId', body.commonNeedId, row);
+  await attachChild(ctx, row.id, child);
+  return present(actor, (await store.loadCommonNeed(ctx.db, row.id, [row.district_id]))!);
 }
 
 export async function updateCommonNeed(ctx: RequestContext, id: string, body: S.UpdateBody) {
@@ -175,6 +249,7 @@ export async function updateCommonNeed(ctx: RequestContext, id: string, body: S.
 export async function poolIntoCommonNeed(ctx: RequestContext, id: string, body: S.PoolBody) {
   const { actor, row } = await loadVisible(ctx, id);
   commonNeedPolicy.authorize(actor, 'pool', recordOf(row));
-  const pooled = await referenced('needId', () => transitionNeed(ctx, body.needId, { action: 'pool', commonNeedId: row.id, ...(body.note ? { note: body.note } : {}) }));
-  return present(actor, { ...row, member_count: Number(row.member_count) + 1, beneficiary_count: Number(row.beneficiary_count) + pooled.beneficiaries });
+  await referenced('needId', () => transitionNeed(ctx, body.needId, { action: 'pool', commonNeedId: row.id, ...(body.note ? { note: body.note } : {}) }));
+  // Households are counted once across the group: the figures are read again, not added to.
+  return present(actor, (await store.loadCommonNeed(ctx.db, row.id, [row.district_id]))!);
 }

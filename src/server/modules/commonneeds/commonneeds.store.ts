@@ -9,7 +9,10 @@ export type CommonNeedRow = Selectable<CommonNeedsTable> & {
   category_code: string;
   category_name: string;
   beneficiary_count: number;
+  household_count: number;
   member_count: number;
+  covered_street_ids: string[];
+  covered_community_ids: string[];
 };
 
 export const SCOPE_COLUMNS = { district: 'district_id', street: 'street_id', community: 'community_id', grid: 'grid_id' } as const;
@@ -39,8 +42,22 @@ export async function readerActor(db: Kysely<DB>, actor: Actor): Promise<Actor> 
   };
 }
 
-/** Common needs with their category and the counts computed from the member needs (never stored). */
+/**
+ * The needs a group answers for: its own members and those of the community groups added into
+ * it. Written once here, for the counts, the member list and what projects ask of a group.
+ */
+export function memberCondition(group: string) {
+  const g = sql.ref(group);
+  return sql<SqlBool>`(n.common_need_id = ${g}.id or n.common_need_id in (select ch.id from common_needs ch where ch.district_id = ${g}.district_id and ch.parent_id = ${g}.id))`;
+}
+
+/**
+ * Common needs with their category and the figures computed from the needs they answer for
+ * (never stored): beneficiaries as the needs state them, and distinct households (a need
+ * without a household, located at a point, counts as one).
+ */
 export function selectCommonNeeds(db: Kysely<DB>) {
+  const members = sql`from needs n where n.district_id = cn.district_id and ${memberCondition('cn')}`;
   return db
     .selectFrom('common_needs as cn')
     .innerJoin('need_categories as c', (j) => j.onRef('c.district_id', '=', 'cn.district_id').onRef('c.id', '=', 'cn.category_id'))
@@ -48,13 +65,33 @@ export function selectCommonNeeds(db: Kysely<DB>) {
     .select([
       'c.code as category_code',
       'c.name as category_name',
-      sql<number>`(select coalesce(sum(n.beneficiaries), 0)::int from needs n where n.district_id = cn.district_id and n.common_need_id = cn.id)`.as('beneficiary_count'),
-      sql<number>`(select count(*)::int from needs n where n.district_id = cn.district_id and n.common_need_id = cn.id)`.as('member_count'),
+      sql<number>`(select coalesce(sum(n.beneficiaries), 0)::int ${members})`.as('beneficiary_count'),
+      sql<number>`(select count(distinct coalesce(n.household_id, n.id))::int ${members})`.as('household_count'),
+      sql<number>`(select count(*)::int ${members})`.as('member_count'),
+      sql<string[]>`(case when cn.level = 'community' then array[]::uuid[] else array(
+        select n.community_id ${members} union select ch.community_id from common_needs ch where ch.district_id = cn.district_id and ch.parent_id = cn.id) end)`.as('covered_community_ids'),
+      sql<string[]>`(case when cn.level <> 'district' then array[]::uuid[] else array(
+        select n.street_id ${members} union select ch.street_id from common_needs ch where ch.district_id = cn.district_id and ch.parent_id = cn.id) end)`.as('covered_street_ids'),
     ]);
 }
 
+/** Does the group hold needs of this unit (directly or through a community group added into it)? */
+function coversUnit(column: 'community_id' | 'street_id', id: string) {
+  const c = sql.ref(column);
+  return sql<SqlBool>`(cn.level <> 'community' and (exists (select 1 from needs n where n.district_id = cn.district_id and n.common_need_id = cn.id and n.${c} = ${id})
+    or exists (select 1 from common_needs ch where ch.district_id = cn.district_id and ch.parent_id = cn.id and ch.${c} = ${id})))`;
+}
+
+/** The policy's read rule as SQL: a group's own place, or the units whose needs it covers. */
 export function readableCondition(actor: Actor) {
-  return scopeCondition(actor.assignments.filter((a) => COMMON_NEED_READERS.includes(a.role)), SCOPE_COLUMNS, 'cn');
+  const readers = actor.assignments.filter((a) => COMMON_NEED_READERS.includes(a.role));
+  const covered = readers.flatMap((a) =>
+    a.scopeId && a.districtId && (a.scopeType === 'community' || a.scopeType === 'street')
+      ? [sql<SqlBool>`(cn.district_id = ${a.districtId} and ${coversUnit(a.scopeType === 'community' ? 'community_id' : 'street_id', a.scopeId)})`]
+      : [],
+  );
+  const own = scopeCondition(readers, SCOPE_COLUMNS, 'cn');
+  return covered.length ? sql<SqlBool>`(${own} or ${sql.join(covered, sql` or `)})` : own;
 }
 
 export async function loadCommonNeed(db: Kysely<DB>, id: string, districts: string[] | null): Promise<CommonNeedRow | undefined> {
@@ -65,12 +102,18 @@ export async function loadCommonNeed(db: Kysely<DB>, id: string, districts: stri
 
 export function membersOf(db: Kysely<DB>, districtId: string, id: string) {
   return db
-    .selectFrom('needs')
-    .select(['id', 'ref_no', 'state', 'description', 'grid_id', 'beneficiaries', 'created_at'])
-    .where('district_id', '=', districtId)
-    .where('common_need_id', '=', id)
-    .orderBy('id')
+    .selectFrom('needs as n')
+    .select(['n.id', 'n.ref_no', 'n.state', 'n.description', 'n.street_id', 'n.community_id', 'n.grid_id', 'n.household_id', 'n.common_need_id', 'n.beneficiaries', 'n.created_at'])
+    .where('n.district_id', '=', districtId)
+    .where(sql<SqlBool>`(n.common_need_id = ${id} or n.common_need_id in (select ch.id from common_needs ch where ch.district_id = ${districtId} and ch.parent_id = ${id}))`)
+    .orderBy('n.id')
+    .limit(5000)
     .execute();
+}
+
+/** The community groups added into a street or district group. */
+export function childrenOf(db: Kysely<DB>, districtId: string, id: string) {
+  return selectCommonNeeds(db).where('cn.district_id', '=', districtId).where('cn.parent_id', '=', id).orderBy('cn.id').execute();
 }
 
 export function findCommunity(db: Kysely<DB>, id: string, districts: string[] | null) {
@@ -85,14 +128,21 @@ export interface CommunityPlace {
   communityId: string;
 }
 
-/** Active resources a community can draw on: its own, its street's and its district's. */
-export function resourcesFor(db: Kysely<DB>, p: CommunityPlace) {
+/** Where a group lies: a community, a street (community null) or a district (both null). */
+export interface GroupPlace {
+  districtId: string;
+  streetId: string | null;
+  communityId: string | null;
+}
+
+/** Active resources a group can draw on: its unit's own and those of the units above it. */
+export function resourcesFor(db: Kysely<DB>, p: GroupPlace) {
   return db
     .selectFrom('resources')
     .select(['id', 'name', 'kind', 'district_id', 'street_id', 'community_id', 'categories', 'weekly_windows', 'available_from', 'available_until', 'status'])
     .where('district_id', '=', p.districtId)
     .where('status', '=', 'active')
-    .where(sql<SqlBool>`(community_id = ${p.communityId} or (community_id is null and (street_id is null or street_id = ${p.streetId})))`)
+    .where(sql<SqlBool>`((community_id is not null and community_id = ${p.communityId}) or (community_id is null and (street_id is null or (street_id is not null and street_id = ${p.streetId}))))`)
     .orderBy('name')
     .orderBy('id')
     .limit(500)

@@ -139,7 +139,7 @@ describe('creating and changing common needs', () => {
     const a = await accepted({ beneficiaries: 3 });
     const b = await accepted({ beneficiaries: 2 });
     const page = async (id: string) => {
-      const { members: _m, suggestedResources: _r, ...group } = (await admin.get(`/api/v1/common-needs/${id}`)).json<CommonNeedDetail>();
+      const { members: _m, children: _c, suggestedResources: _r, ...group } = (await admin.get(`/api/v1/common-needs/${id}`)).json<CommonNeedDetail>();
       return group;
     };
     const created = await createGroup(admin, { needIds: [a] });

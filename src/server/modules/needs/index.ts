@@ -6,7 +6,7 @@ export const needsModule: ModulePlugin = async (app, opts) => {
 };
 
 export { autoConfirm, escalateOverdue, startNeedJobs } from './needs.jobs.ts';
-export { categoriesKey, categoryCodesOf, districtCategories, ensureDefaultCategories } from './needs.categories.ts';
+export { categoriesKey, categoryCodesOf, categoryNameIn, districtCategories, ensureDefaultCategories, inReaderLanguage } from './needs.categories.ts';
 export { needPolicy, type NeedRecord } from './needs.policy.ts';
 export { intakeNeeds, needsOfVisit, type IntakeNeed, type IntakePlace, type NeedSummary } from './needs.intake.ts';
 export { createSystemNeed, findExternalNeeds, type ExternalNeedFilter, type ExternalNeedRow, type SystemNeedInput } from './needs.external.ts';
@@ -17,3 +17,4 @@ export { assertPoolable, providePoolTargets, type PoolTarget } from './needs.poo
 export { activeCategory } from './needs.categories.ts';
 export { countNeeds, type NeedCount } from './needs.counts.ts';
 export { awaitingConfirmationBy } from './needs.store.ts';
+export { provideNeedProjects, type NeedProject } from './needs.projects.ts';

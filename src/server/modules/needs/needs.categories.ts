@@ -3,6 +3,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { referenceChanged, type ReferenceCache } from '../../platform/cache/reference-cache.ts';
 import type { LimitUnit } from '../../platform/calendar/working-days.ts';
 import { invalid, notFoundAt } from '../../platform/errors/app-error.ts';
+import type { Locale } from '../../platform/i18n/locale.ts';
 import type { DB } from '../../tables.ts';
 import type { DefaultRoute, NeedCategoriesTable, Urgency } from './needs.tables.ts';
 
@@ -109,6 +110,28 @@ async function insertDefaultTree(platform: CachePlatform, trx: Kysely<DB>, distr
   };
   for (const s of DEFAULT_TREE) await insert(s, null);
   await referenceChanged(platform, trx, categoriesKey(districtId));
+}
+
+/** A category's name for a reader: its English name in English when it has one, its own name otherwise. */
+export const categoryNameIn = (c: Pick<CategoryRow, 'name' | 'name_en'>, locale: Locale): string => (locale === 'en' && c.name_en) || c.name;
+
+interface Reader extends CachePlatform {
+  db: Kysely<DB>;
+  locale: Locale;
+}
+
+/**
+ * Rows with their category's name in the reader's language. Queries join the stored (Chinese)
+ * name; the cached tree gives the other language without a second join in every query.
+ */
+export async function inReaderLanguage<T extends { district_id: string; category_id: string; category_name: string }>(ctx: Reader, rows: readonly T[]): Promise<T[]> {
+  if (ctx.locale !== 'en' || rows.length === 0) return [...rows];
+  const trees = new Map<string, ReadonlyMap<string, CategoryRow>>();
+  for (const d of new Set(rows.map((r) => r.district_id))) trees.set(d, await districtCategories(ctx, ctx.db, d));
+  return rows.map((r) => {
+    const c = trees.get(r.district_id)?.get(r.category_id);
+    return c ? { ...r, category_name: categoryNameIn(c, ctx.locale) } : r;
+  });
 }
 
 export function limitsOf(raw: unknown): Limits {

@@ -5,6 +5,7 @@ import { command, requireActor, type RequestContext } from '../../platform/http/
 import { decodeCursor, pageOf } from '../../platform/http/pagination.ts';
 import type { Static } from '../../platform/http/schema.ts';
 import type * as S from './needs.schemas.ts';
+import { inReaderLanguage } from './needs.categories.ts';
 import { present } from './needs.service.ts';
 import * as store from './needs.store.ts';
 
@@ -54,7 +55,7 @@ export async function inbox(ctx: RequestContext) {
     .orderBy('needs.id')
     .limit(INBOX_LIMIT)
     .execute();
-  return { items: rows.map((r) => ({ ...present(actor, r), reason: r.reason })) };
+  return { items: (await inReaderLanguage(ctx, rows)).map((r) => ({ ...present(actor, r), reason: r.reason })) };
 }
 
 function notificationView(r: { id: string; need_id: string | null; kind: string; state: string | null; reply: string; read_at: Date | null; created_at: Date }) {

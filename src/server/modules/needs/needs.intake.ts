@@ -1,14 +1,14 @@
-import type { Kysely, Selectable } from 'kysely';
+import type { Selectable } from 'kysely';
 import type { Actor } from '../../platform/authz/actor.ts';
 import { AppError, invalid, notFoundAt } from '../../platform/errors/app-error.ts';
-import type { CommandScope } from '../../platform/http/context.ts';
-import type { DB } from '../../tables.ts';
+import type { CommandScope, RequestContext } from '../../platform/http/context.ts';
+import type { Locale } from '../../platform/i18n/locale.ts';
 import './needs.errors.ts';
 import { needPolicy } from './needs.policy.ts';
 import * as store from './needs.store.ts';
 import type { NeedsTable, Urgency } from './needs.tables.ts';
 import { insertNeed } from './needs.record.ts';
-import { districtCategories } from './needs.categories.ts';
+import { categoryNameIn, districtCategories, inReaderLanguage } from './needs.categories.ts';
 import { dueOf } from './needs.service.ts';
 import { workingCalendar } from '../../platform/calendar/calendar.store.ts';
 
@@ -35,6 +35,8 @@ export interface IntakeOptions {
   reporterResidentId?: string | null;
   /** Prefix of field names in validation errors, e.g. 'needs' gives 'needs.1.categoryId'. */
   fieldPrefix: string;
+  /** The language the caller reads the answered needs in. */
+  locale: Locale;
 }
 
 /**
@@ -71,7 +73,7 @@ export async function intakeNeeds(scope: CommandScope, actor: Actor, place: Inta
       beneficiaries: n.beneficiaries,
       actor,
     }, { calendar });
-    written.push(summaryOf(need, byId.get(n.categoryId)!.name));
+    written.push(summaryOf(need, categoryNameIn(byId.get(n.categoryId)!, o.locale)));
   }
   return written;
 }
@@ -92,14 +94,14 @@ export interface NeedSummary {
 }
 
 /** The needs found on a visit that the caller may read. */
-export async function needsOfVisit(db: Kysely<DB>, actor: Actor, districtId: string, visitId: string): Promise<NeedSummary[]> {
+export async function needsOfVisit(ctx: RequestContext, actor: Actor, districtId: string, visitId: string): Promise<NeedSummary[]> {
   const rows = await store
-    .selectNeeds(db)
+    .selectNeeds(ctx.db)
     .where('needs.district_id', '=', districtId)
     .where('needs.visit_id', '=', visitId)
     .orderBy('needs.id')
     .execute();
-  return rows
+  return (await inReaderLanguage(ctx, rows))
     .filter((r) =>
       needPolicy.can(actor, 'read', {
         districtId: r.district_id,

@@ -63,7 +63,7 @@ export const TRANSITIONS: readonly Transition[] = [
   { action: 'accept', from: ['reported'], to: 'accepted', roles: TRIAGERS },
   { action: 'reject', from: ['reported'], to: 'rejected', roles: TRIAGERS, requires: ['reason'] },
   { action: 'merge', from: ['reported', 'accepted'], to: 'merged', roles: TRIAGERS, requires: ['duplicateOf'] },
-  { action: 'pool', from: ['accepted'], to: 'pooled', roles: ['community_admin', 'street_officer'], requires: ['commonNeed'] },
+  { action: 'pool', from: ['accepted'], to: 'pooled', roles: ['community_admin', 'street_officer', 'district_officer'], requires: ['commonNeed'] },
   { action: 'assign', from: ['accepted', 'reopened', 'in_progress'], to: 'in_progress', roles: ['community_admin', 'street_officer', 'district_officer'], requires: ['handler'] },
   { action: 'wait', from: ['in_progress'], to: 'waiting', roles: HANDLERS, party: 'handler', requires: ['reason', 'expectedDate'] },
   { action: 'resume', from: ['waiting'], to: 'in_progress', roles: HANDLERS, party: 'handler' },

@@ -3,6 +3,7 @@ import { invalid } from '../../platform/errors/app-error.ts';
 import { requireActor, type RequestContext } from '../../platform/http/context.ts';
 import type { DB } from '../../tables.ts';
 import { gridLabels } from '../territory/index.ts';
+import { inReaderLanguage } from './needs.categories.ts';
 import { FINAL_STATES } from './needs.lifecycle.ts';
 import type { NeedMap, NeedMapQuery } from './needs.schemas.ts';
 import { currentDueOf, needFilter } from './needs.service.ts';
@@ -64,13 +65,14 @@ export async function needMap(ctx: RequestContext, q: NeedMapQuery): Promise<Nee
   }
 
   // The limit holds the promise even when needs arrive between the two statements.
-  const rows = await needsWithCategory(ctx.db)
-    .select(['needs.id', 'needs.ref_no', 'needs.state', 'needs.urgency', 'needs.community_id', 'needs.grid_id', 'needs.lng', 'needs.lat'])
+  const stored = await needsWithCategory(ctx.db)
+    .select(['needs.id', 'needs.district_id', 'needs.category_id', 'needs.ref_no', 'needs.state', 'needs.urgency', 'needs.community_id', 'needs.grid_id', 'needs.lng', 'needs.lat'])
     .select(['needs.triage_due_at', 'needs.resolve_due_at', 'needs.created_at', 'c.name as category_name'])
     .where(inView)
     .orderBy('needs.id', 'desc')
     .limit(max)
     .execute();
+  const rows = await inReaderLanguage(ctx, stored);
   const now = new Date();
   return {
     mode: 'points',

@@ -9,20 +9,26 @@ import type { NeedRow } from './needs.store.ts';
 export interface PoolTarget {
   id: string;
   districtId: string;
-  communityId: string;
+  /** null for a district group. */
+  streetId: string | null;
+  /** null for a street or district group, which takes needs of any community of its unit. */
+  communityId: string | null;
   gridId: string | null;
   categoryId: string;
   title: string;
   status: string;
+  /** Whether the caller may pool into the group (its own policy); unset when the caller just formed it. */
+  mayPool?: boolean;
 }
 
-type NeedPlace = Pick<NeedRow, 'district_id' | 'community_id' | 'grid_id' | 'category_id'>;
+type NeedPlace = Pick<NeedRow, 'district_id' | 'street_id' | 'community_id' | 'grid_id' | 'category_id'>;
 
-/** A group takes needs of its own category and place, and only while no project has taken it over. */
+/** A group takes needs of its own category and place (its community, street or district), and only while no project has taken it over. */
 export function checkPoolTarget(need: NeedPlace, target: PoolTarget): PoolTarget {
   const fits =
     target.districtId === need.district_id &&
-    target.communityId === need.community_id &&
+    (target.streetId === null || target.streetId === need.street_id) &&
+    (target.communityId === null || target.communityId === need.community_id) &&
     (target.gridId === null || target.gridId === need.grid_id) &&
     target.categoryId === need.category_id &&
     (target.status === 'open' || target.status === 'candidate');

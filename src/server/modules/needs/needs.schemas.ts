@@ -233,6 +233,8 @@ export const NeedDetail = Type.Intersect([
     duplicates: Type.Array(Duplicate),
     related: Type.Array(RelatedNeed),
     servicePhone: Nullable(Type.String({ description: 'the phone of the need\'s community for residents to call; null until the community enters it' })),
+    /** The project answering the need (through its common need), so its reporter knows what happens next. */
+    project: Nullable(Type.Object({ id: Uuid, refNo: Type.String(), title: Type.String(), status: Type.String() })),
   }),
 ]);
 export type NeedDetail = Static<typeof NeedDetail>;

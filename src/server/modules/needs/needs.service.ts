@@ -5,12 +5,13 @@ import { command, requireActor, type RequestContext } from '../../platform/http/
 import { decodeCursor, pageOf } from '../../platform/http/pagination.ts';
 import type { DB } from '../../tables.ts';
 import { communityServicePhone, visibleUnit } from '../territory/index.ts';
-import { activeCategory } from './needs.categories.ts';
+import { activeCategory, categoryNameIn, inReaderLanguage } from './needs.categories.ts';
 import './needs.errors.ts';
 import { insertNeed } from './needs.record.ts';
 import { transitionFor, type NeedState } from './needs.lifecycle.ts';
 import { API_ACTIONS, NEED_REPORTERS, needPolicy, type ApiAction, type NeedRecord } from './needs.policy.ts';
 import type * as S from './needs.schemas.ts';
+import { projectOfNeed } from './needs.projects.ts';
 import * as store from './needs.store.ts';
 
 const iso = (d: Date | string) => new Date(d).toISOString();
@@ -112,8 +113,9 @@ export function present(actor: Actor, row: store.NeedViewRow, followerIds: strin
 
 /** Loads a need the caller may read; anything else answers exactly like a missing one. */
 export async function loadVisible(ctx: RequestContext, actor: Actor, id: string) {
-  const row = await store.loadNeed(ctx.db, id, store.tenantFilter(actor));
-  if (!row) throw new AppError('resource.not_found');
+  const stored = await store.loadNeed(ctx.db, id, store.tenantFilter(actor));
+  if (!stored) throw new AppError('resource.not_found');
+  const [row] = await inReaderLanguage(ctx, [stored]);
   const followers = await store.followersOf(ctx.db, row.district_id, row.id);
   if (!needPolicy.can(actor, 'read', recordOf(row, followers))) throw new AppError('resource.not_found');
   return { row, followers };
@@ -194,7 +196,7 @@ export async function createNeed(ctx: RequestContext, body: S.CreateNeedBody): P
     }),
   );
   // A new report has neither a handler nor a referral yet.
-  return present(actor, { ...need, category_name: category.name, handler_name: null, referral_org_name: null });
+  return present(actor, { ...need, category_name: categoryNameIn(category, ctx.locale), handler_name: null, referral_org_name: null });
 }
 
 /** Possible duplicates of a report before it is made, at a place the caller may read. */
@@ -261,7 +263,7 @@ export async function listNeeds(ctx: RequestContext, q: S.NeedListQuery) {
   if (after) query = query.where('needs.id', '<', after[0]);
   const rows = await query.orderBy('needs.id', 'desc').limit(limit + 1).execute();
   const page = pageOf(rows, limit, (r) => [r.id]);
-  return { items: page.items.map((r) => present(actor, r)), nextCursor: page.nextCursor };
+  return { items: (await inReaderLanguage(ctx, page.items)).map((r) => present(actor, r)), nextCursor: page.nextCursor };
 }
 
 /** Possible duplicates of a need or a report, among the needs the caller may open (their descriptions are shown). */
@@ -291,8 +293,8 @@ export async function relatedOf(ctx: RequestContext, actor: Actor, row: store.Ne
   if (grants.length === 0) return [];
   const readable = store.readableBy(actor, grants);
   const [linked, household] = await Promise.all([
-    store.linkedNeeds(ctx.db, row, readable),
-    row.household_id ? store.householdNeeds(ctx.db, row, readable, RELATED_HOUSEHOLD_DAYS, RELATED_HOUSEHOLD_MAX) : Promise.resolve([]),
+    store.linkedNeeds(ctx.db, row, readable).then((rows) => inReaderLanguage(ctx, rows)),
+    row.household_id ? store.householdNeeds(ctx.db, row, readable, RELATED_HOUSEHOLD_DAYS, RELATED_HOUSEHOLD_MAX).then((rows) => inReaderLanguage(ctx, rows)) : Promise.resolve([]),
   ]);
   const relationOf = (n: store.RelatedRow): S.RelatedNeed['relation'] => {
     if (n.id === row.split_from_id) return 'split_from';
@@ -315,11 +317,12 @@ export async function relatedOf(ctx: RequestContext, actor: Actor, row: store.Ne
 export async function getNeed(ctx: RequestContext, id: string): Promise<S.NeedDetail> {
   const actor = requireActor(ctx);
   const { row, followers } = await loadVisible(ctx, actor, id);
-  const [timeline, duplicates, related, servicePhone] = await Promise.all([
+  const [timeline, duplicates, related, servicePhone, project] = await Promise.all([
     store.timelineOf(ctx.db, row.district_id, row.id),
     duplicatesOf(ctx, actor, row),
     relatedOf(ctx, actor, row),
     communityServicePhone(ctx.db, row.district_id, row.community_id),
+    projectOfNeed(ctx.db, row),
   ]);
   // A resident reading the need by their relation to it reads what they were told, nothing staff wrote to each other.
   const internal = needPolicy.can(actor, 'read_internal', recordOf(row, followers));
@@ -340,6 +343,7 @@ export async function getNeed(ctx: RequestContext, id: string): Promise<S.NeedDe
     duplicates,
     related,
     servicePhone,
+    project,
   };
 }
 

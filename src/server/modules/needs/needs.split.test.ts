@@ -45,7 +45,7 @@ describe('splitting a need', () => {
     const written = res.json<NeedView>();
     expect(written).not.toHaveProperty('timeline');
     const part = (await admin.get(`/api/v1/needs/${written.id}`)).json<NeedDetail>();
-    const { timeline: _t, duplicates: _d, related: _r, servicePhone: _p, ...shownPart } = part;
+    const { timeline: _t, duplicates: _d, related: _r, servicePhone: _p, project: _j, ...shownPart } = part;
     expect(written).toEqual(shownPart);
     expect(part).toMatchObject({
       state: 'reported',

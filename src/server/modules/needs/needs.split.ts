@@ -1,6 +1,6 @@
 import { AppError } from '../../platform/errors/app-error.ts';
 import { command, requireActor, type RequestContext } from '../../platform/http/context.ts';
-import { activeCategory } from './needs.categories.ts';
+import { activeCategory, categoryNameIn } from './needs.categories.ts';
 import { recordEvent } from './needs.events.ts';
 import { needPolicy } from './needs.policy.ts';
 import { insertNeed } from './needs.record.ts';
@@ -91,5 +91,5 @@ export async function splitNeed(ctx: RequestContext, id: string, body: SplitBody
     return part;
   });
   // A part split off starts anew: no handler, no referral.
-  return present(actor, { ...written, category_name: category.name, handler_name: null, referral_org_name: null });
+  return present(actor, { ...written, category_name: categoryNameIn(category, ctx.locale), handler_name: null, referral_org_name: null });
 }

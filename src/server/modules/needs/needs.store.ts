@@ -124,13 +124,13 @@ export function awaitingConfirmationBy(actor: Actor): Expression<SqlBool> {
   return sql<SqlBool>`(needs.state = 'resolved' and (needs.reporter_user_id = ${actor.userId} or ${own}))`;
 }
 
-export type RelatedRow = Pick<NeedRow, 'id' | 'ref_no' | 'state' | 'description' | 'split_from_id' | 'merged_into_id' | 'category_name'>;
+export type RelatedRow = Pick<NeedRow, 'id' | 'district_id' | 'ref_no' | 'state' | 'description' | 'split_from_id' | 'merged_into_id' | 'category_id' | 'category_name'>;
 
 function selectRelated(db: Kysely<DB>, districtId: string, readable: Expression<SqlBool>) {
   return db
     .selectFrom('needs')
     .innerJoin('need_categories as c', (j) => j.onRef('c.district_id', '=', 'needs.district_id').onRef('c.id', '=', 'needs.category_id'))
-    .select(['needs.id', 'needs.ref_no', 'needs.state', 'needs.description', 'needs.split_from_id', 'needs.merged_into_id', 'c.name as category_name'])
+    .select(['needs.id', 'needs.district_id', 'needs.ref_no', 'needs.state', 'needs.description', 'needs.split_from_id', 'needs.merged_into_id', 'needs.category_id', 'c.name as category_name'])
     .where('needs.district_id', '=', districtId)
     .where(readable);
 }

@@ -358,7 +358,7 @@ describe('each transition leaves a trace', () => {
     expect(written).not.toHaveProperty('duplicates');
     expect(written).not.toHaveProperty('related');
     // The rest of the need is the page's: exactly the row the detail reads.
-    const { timeline, duplicates: _d, related: _r, servicePhone: _p, ...detail } = (await admin.get(`/api/v1/needs/${id}`)).json<NeedDetail>();
+    const { timeline, duplicates: _d, related: _r, servicePhone: _p, project: _j, ...detail } = (await admin.get(`/api/v1/needs/${id}`)).json<NeedDetail>();
     expect(written).toEqual(detail);
     expect(timeline.at(-1)).toMatchObject({ action: 'accept', toState: 'accepted', reply: '已受理' });
   });

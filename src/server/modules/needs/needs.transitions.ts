@@ -86,6 +86,8 @@ async function effectOf(
     }
     case 'pool': {
       const target = checkPoolTarget(row, await visiblePoolTarget(ctx, body.commonNeedId!));
+      // Taking the need is the need's policy; taking it into this group is the group's.
+      if (target.mayPool === false) throw new AppError('access.forbidden');
       // The resident learns which group their need joined.
       return { changes: { common_need_id: target.id }, reply: target.title };
     }

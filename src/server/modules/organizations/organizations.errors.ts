@@ -40,4 +40,32 @@ export const organizationsErrors = defineErrors({
       en: 'You may change only the address, contact person, contact phone and service fields of your organization',
     },
   },
+  'organization.credit_duplicate_report': {
+    status: 409,
+    message: { 'zh-CN': '该年度的年度报告已登记', en: 'The annual report for this year is already recorded' },
+  },
+  'organization.credit_report_year_after_filing': {
+    status: 400,
+    message: { 'zh-CN': '报告年度不能晚于报送日期所在年度', en: 'The year reported on cannot be after the year the report was filed' },
+  },
+  'organization.credit_already_listed': {
+    status: 409,
+    message: { 'zh-CN': '该组织已在此名录中，须先移出', en: 'The organization is already on this list; it must be removed first' },
+  },
+  'organization.credit_entry_removed': {
+    status: 409,
+    message: { 'zh-CN': '该条目已移出名录', en: 'This entry has already been removed from the list' },
+  },
+  'organization.credit_objection_pending': {
+    status: 409,
+    message: { 'zh-CN': '该条目有尚未答复的异议，请先答复', en: 'An objection to this entry awaits an answer; answer it first' },
+  },
+  'organization.credit_no_pending_objection': {
+    status: 409,
+    message: { 'zh-CN': '该条目没有待答复的异议', en: 'No objection to this entry awaits an answer' },
+  },
+  'organization.credit_removed_before_entered': {
+    status: 400,
+    message: { 'zh-CN': '移出日期不能早于列入日期', en: 'The removal date cannot be before the date the entry was made' },
+  },
 });

@@ -1,5 +1,6 @@
 import { ROLES, type Role } from '../../../common/roles.ts';
 import { definePolicy } from '../../platform/authz/policy.ts';
+import type { CreditAction } from './organizations.credit.schemas.ts';
 import type { OrganizationAction } from './organizations.schemas.ts';
 
 /** An organization as authorization sees it. */
@@ -8,6 +9,15 @@ export interface OrganizationRecord {
   registrationDistrictId: string | null;
   serviceCommunityIds: string[];
   serviceStreetIds: string[];
+}
+
+function scopeOf(o: OrganizationRecord) {
+  return {
+    districtId: o.registrationDistrictId,
+    streetId: o.serviceStreetIds,
+    communityId: o.serviceCommunityIds,
+    organizationId: o.id,
+  };
 }
 
 const STAFF: readonly Role[] = ROLES.filter((r) => r !== 'resident');
@@ -20,12 +30,7 @@ const REGISTRARS = ['platform_admin', 'district_officer'] as const;
  */
 export const organizationPolicy = definePolicy<OrganizationRecord, OrganizationAction>(
   'organizations.organization',
-  (o) => ({
-    districtId: o.registrationDistrictId,
-    streetId: o.serviceStreetIds,
-    communityId: o.serviceCommunityIds,
-    organizationId: o.id,
-  }),
+  scopeOf,
   {
     read: { roles: ROLES, anyScope: true },
     read_contacts: { roles: STAFF, anyScope: true },
@@ -35,3 +40,23 @@ export const organizationPolicy = definePolicy<OrganizationRecord, OrganizationA
     reveal: ['platform_admin', 'district_officer', 'street_officer', 'community_admin', 'community_worker', 'org_admin'],
   },
 );
+
+/**
+ * An organization's credit. Whether it is on the activity-abnormal or the serious-dishonesty
+ * list is public information, so everyone who reads the register sees it. The credit records
+ * (annual reports, inspections, penalties, awards) are read by the registering authority, by
+ * the streets and communities the organization serves (they buy its services) and by the
+ * organization itself; a penalty's internal notes by the registering authority only. Only the
+ * registering authority records credit, repairs entries and answers objections; the
+ * organization lodges objections against its own entries.
+ */
+export const creditPolicy = definePolicy<OrganizationRecord, CreditAction>('organizations.credit', scopeOf, {
+  read_lists: { roles: ROLES, anyScope: true },
+  read_records: [...REGISTRARS, 'street_officer', 'community_admin', 'org_admin'],
+  read_notes: REGISTRARS,
+  add_record: REGISTRARS,
+  add_list_entry: REGISTRARS,
+  repair: REGISTRARS,
+  answer_objection: REGISTRARS,
+  lodge_objection: ['org_admin'],
+});

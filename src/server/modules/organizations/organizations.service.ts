@@ -62,7 +62,7 @@ export function present(actor: Actor, row: OrganizationRow, on = today()): Organ
 }
 
 /** Loads an organization the actor may see; anything else answers like a missing one. */
-async function loadVisible(ctx: RequestContext, actor: Actor, id: string): Promise<OrganizationRow> {
+export async function loadVisible(ctx: RequestContext, actor: Actor, id: string): Promise<OrganizationRow> {
   const row = await store.findOrganization(ctx.db, id);
   if (!row || !organizationPolicy.can(actor, 'read', recordOf(row))) throw new AppError('resource.not_found');
   return row;

@@ -1,6 +1,7 @@
 import type { Generated } from 'kysely';
 import type { DateString, TimestampDefault } from '../../platform/db/platform.tables.ts';
 import type { OrganizationType, Rating } from '../../../common/organizations.ts';
+import type { CreditList, CreditRecordKind, InspectionResult, ObjectionOutcome, RemovalKind } from '../../../common/credit.ts';
 
 export type { OrganizationType, Rating };
 
@@ -30,4 +31,51 @@ export interface OrganizationsTable {
 
 export interface OrganizationsTables {
   organizations: OrganizationsTable;
+  organization_credit_records: CreditRecordsTable;
+  organization_list_entries: ListEntriesTable;
+  organization_list_objections: ListObjectionsTable;
+}
+
+export interface CreditRecordsTable {
+  id: string;
+  organization_id: string;
+  kind: CreditRecordKind;
+  occurred_on: DateString;
+  report_year: number | null;
+  inspection_result: InspectionResult | null;
+  authority: string | null;
+  reason: string | null;
+  award_name: string | null;
+  source: string;
+  internal_note: string | null;
+  recorded_by: string;
+  recorded_at: TimestampDefault;
+}
+
+export interface ListEntriesTable {
+  id: string;
+  organization_id: string;
+  list: CreditList;
+  entered_on: DateString;
+  authority: string;
+  reason: string;
+  removed_on: DateString | null;
+  removal_kind: RemovalKind | null;
+  removal_reason: string | null;
+  removed_by: string | null;
+  recorded_by: string;
+  created_at: TimestampDefault;
+  updated_at: TimestampDefault;
+}
+
+export interface ListObjectionsTable {
+  id: string;
+  entry_id: string;
+  grounds: string;
+  lodged_by: string;
+  lodged_at: TimestampDefault;
+  outcome: ObjectionOutcome | null;
+  answer: string | null;
+  answered_by: string | null;
+  answered_at: Date | null;
 }

@@ -8,3 +8,4 @@ export const resourcesModule: ModulePlugin = async (app, opts) => {
 export { resourcePolicy, type ResourceRecord } from './resources.policy.ts';
 export { isAvailableAt, matchResources, shanghaiParts, type Match, type MatchableResource, type MatchQuery } from './resources.matching.ts';
 export { RESOURCE_KINDS, type ResourceKind } from './resources.tables.ts';
+export { getResource as visibleResource } from './resources.service.ts';

@@ -1,60 +1,121 @@
+import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { AppError } from '../../platform/errors/app-error.ts';
 import type { ModulePlugin } from '../../platform/http/module.ts';
 import { StringEnum } from '../../platform/http/schema.ts';
-import { importResidents, MAX_IMPORT_BYTES } from './import.service.ts';
+import { exportRegister } from './import.export.ts';
+import { listTagSynonyms, putTagSynonyms } from './import.synonyms.ts';
+import { ImportReport } from './register.schemas.ts';
+import { IdParams } from './structure.schemas.ts';
+import { dryRunWorkbook, importResidents, MAX_IMPORT_BYTES, type ImportInput } from './import.service.ts';
 
-const Counts = (keys: string[]) => Type.Object(Object.fromEntries(keys.map((k) => [k, Type.Integer()])));
-export const ImportReport = Type.Object({
-  mode: StringEnum(['dry_run', 'commit'] as const),
-  total: Type.Integer(),
-  valid: Type.Integer(),
-  errors: Type.Array(
-    Type.Object({
-      line: Type.Integer({ description: 'line (CSV) or row (XLSX) as a person sees it; the header is line 1' }),
-      field: Type.String(),
-      code: Type.String(),
-      message: Type.String(),
-    }),
-  ),
-  wouldCreate: Type.Optional(Counts(['households', 'residents', 'buildings'])),
-  wouldUpdate: Type.Optional(Counts(['residents'])),
-  created: Type.Optional(Counts(['households', 'residents', 'buildings'])),
-  updated: Type.Optional(Counts(['residents'])),
-  unchanged: Type.Optional(Counts(['residents'])),
+
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+async function readForm(request: FastifyRequest): Promise<ImportInput> {
+  if (!request.isMultipart()) throw new AppError('request.unsupported_media');
+  const input: ImportInput = {};
+  for await (const part of request.parts({ limits: { fileSize: MAX_IMPORT_BYTES, files: 1 } })) {
+    if (part.type === 'file') {
+      if (part.fieldname !== 'file') {
+        await part.toBuffer();
+        continue;
+      }
+      input.file = await part.toBuffer();
+      input.fileName = part.filename;
+    } else if (part.fieldname === 'communityId' || part.fieldname === 'mode' || part.fieldname === 'sheet') {
+      input[part.fieldname] = String(part.value).trim();
+    }
+  }
+  return input;
+}
+
+const FORM =
+  'multipart/form-data: communityId, sheet (optional: which sheet of an XLSX with several registers), file (≤ 10 MB, ≤ 50,000 rows; ' +
+  'XLSX, or CSV/tab-separated text in UTF-8, UTF-16 or GB18030). The header may sit under title rows. Columns: ' +
+  '网格编码/grid_code, 地址/address, 楼栋/building, 户号/household_no, 姓名/name, 身份证号/id_number, ' +
+  '手机号/phone, 与户主关系/relation (GB/T 4761 terms or codes), 标签/tags (names or synonyms).';
+
+const Synonym = Type.Object({ synonym: Type.String({ maxLength: 20 }), tagCode: Type.String({ maxLength: 40 }) });
+const SynonymsView = Type.Object({
+  synonyms: Type.Array(Synonym, { description: "the district's own words" }),
+  builtIn: Type.Array(Synonym, { description: 'words every district reads as the tag' }),
+  allowedActions: Type.Array(Type.String()),
+});
+const ExportQuery = Type.Object({
+  unit: StringEnum(['street', 'community', 'grid'] as const),
+  id: Type.String({ format: 'uuid' }),
+  reveal: Type.Optional(Type.Boolean({ description: 'full ID and phone numbers (reveal permission needed)' })),
 });
 
 export const importRoutes: ModulePlugin = async (app) => {
+  app.get(
+    '/districts/:id/tag-synonyms',
+    { schema: { tags: ['territory'], summary: 'Words the import reads as each tag, built in and the district\'s own', params: IdParams, response: { 200: SynonymsView } } },
+    (req) => listTagSynonyms(req.ctx, req.params.id),
+  );
+  app.put(
+    '/districts/:id/tag-synonyms',
+    {
+      schema: {
+        tags: ['territory'],
+        summary: "Replace the district's own tag synonyms (audited)",
+        params: IdParams,
+        body: Type.Object({ synonyms: Type.Array(Synonym, { maxItems: 500 }) }),
+        response: { 200: SynonymsView },
+      },
+    },
+    (req) => putTagSynonyms(req.ctx, req.params.id, req.body),
+  );
+  app.get(
+    '/exports/residents',
+    {
+      schema: {
+        tags: ['territory'],
+        summary: 'The register of a street, community or grid as XLSX, in the import layout (audited)',
+        querystring: ExportQuery,
+        produces: [XLSX_TYPE],
+      },
+    },
+    async (req, reply) => {
+      const { name, file } = await exportRegister(req.ctx, req.query);
+      const fileName = `${name}-居民登记表.xlsx`;
+      return reply
+        .header('content-type', XLSX_TYPE)
+        .header('content-disposition', `attachment; filename="register.xlsx"; filename*=UTF-8''${encodeURIComponent(fileName)}`)
+        .send(file);
+    },
+  );
   app.post(
     '/imports/residents',
     {
       schema: {
         tags: ['territory'],
         summary: 'Import households and residents from CSV or XLSX (dry run or commit)',
-        description:
-          'multipart/form-data: communityId, mode (dry_run | commit), file (≤ 5 MB, ≤ 20,000 rows). Columns: ' +
-          '网格编码/grid_code, 地址/address, 楼栋/building, 户号/household_no, 姓名/name, 身份证号/id_number, ' +
-          '手机号/phone, 与户主关系/relation, 标签/tags. Bad rows are reported and skipped; good rows commit in one transaction.',
+        description: `${FORM} Also mode (dry_run | commit). Bad rows are reported and skipped; good rows commit in one transaction.`,
         consumes: ['multipart/form-data'],
         response: { 200: ImportReport },
       },
     },
-    async (request) => {
-      if (!request.isMultipart()) throw new AppError('request.unsupported_media');
-      const input: { communityId?: string; mode?: string; file?: Buffer; fileName?: string } = {};
-      for await (const part of request.parts({ limits: { fileSize: MAX_IMPORT_BYTES, files: 1 } })) {
-        if (part.type === 'file') {
-          if (part.fieldname !== 'file') {
-            await part.toBuffer();
-            continue;
-          }
-          input.file = await part.toBuffer();
-          input.fileName = part.filename;
-        } else if (part.fieldname === 'communityId' || part.fieldname === 'mode') {
-          input[part.fieldname] = String(part.value).trim();
-        }
-      }
-      return importResidents(request.ctx, input);
+    async (request) => importResidents(request.ctx, await readForm(request)),
+  );
+  app.post(
+    '/imports/residents/report',
+    {
+      schema: {
+        tags: ['territory'],
+        summary: 'The dry run as an XLSX: the rows of the file with a column of problems',
+        description: `${FORM} Answers an XLSX file; nothing is written.`,
+        consumes: ['multipart/form-data'],
+        produces: [XLSX_TYPE],
+      },
+    },
+    async (request, reply) => {
+      const book = await dryRunWorkbook(request.ctx, await readForm(request));
+      return reply
+        .header('content-type', XLSX_TYPE)
+        .header('content-disposition', `attachment; filename="import-report.xlsx"; filename*=UTF-8''${encodeURIComponent('导入检查报告.xlsx')}`)
+        .send(book);
     },
   );
 };

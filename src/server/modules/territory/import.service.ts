@@ -1,19 +1,19 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
-import { addressKey } from '../../../common/address.ts';
 import type { PiiCipher } from '../../platform/crypto/pii.ts';
 import { translate, invalid, type FieldError } from '../../platform/errors/app-error.ts';
 import { command, type RequestContext } from '../../platform/http/context.ts';
 import type { DB } from '../../tables.ts';
 import { importPolicy } from './import.policy.ts';
-import { readRegister, relationOf, type Row } from './import.parse.ts';
-import { checkIdNumber, checkPhone, identityColumns, isFieldError, phoneColumns, tagCatalogue, type TagCatalogue } from './resident.fields.ts';
-import type { Relation } from './territory.tables.ts';
+import { readRegister, type Register, type Row } from './import.parse.ts';
+import { reportWorkbook } from './import.report.ts';
+import { checkRow, vocabularyOf, type Checked, type RowProblem } from './import.check.ts';
+import { identityColumns, phoneColumns } from './resident.fields.ts';
 import { viewerOf } from './territory.viewer.ts';
 import { seeCommunity } from './units.service.ts';
 
-export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
-export const MAX_IMPORT_ROWS = 20_000;
+export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
+export const MAX_IMPORT_ROWS = 50_000;
 const CHUNK = 500;
 
 interface Community {
@@ -21,19 +21,18 @@ interface Community {
   district_id: string;
   street_id: string;
 }
-interface RowError {
+interface RowError extends RowProblem {
   line: number;
-  field: string;
-  code: string;
-  params?: Record<string, unknown>;
 }
 interface Plan {
   total: number;
   errors: RowError[];
   buildings: { id: string; grid_id: string; name: string; address: string }[];
   households: { id: string; grid_id: string; building_id: string | null; address: string; address_key: string; household_no: string | null }[];
-  inserts: Record<string, unknown>[];
-  updates: { id: string; set: Record<string, unknown> }[];
+  /** Numbers are sealed when written: a dry run never encrypts. */
+  inserts: { row: Record<string, unknown>; identity: Checked['id']; phone: string | null }[];
+  /** `phone` only when it changes (an import never removes one). */
+  updates: { id: string; set: Record<string, unknown>; phone: string | null }[];
   unchanged: number;
 }
 
@@ -43,84 +42,22 @@ function chunks<T>(items: T[], size = CHUNK): T[][] {
   return out;
 }
 
-interface Checked {
-  row: Row;
-  grid: { id: string; street_id: string };
-  address: string;
-  key: string;
-  id: { value: string; birthDate: string; gender: 'male' | 'female' };
-  hash: Buffer;
-  phone: string | null;
-  relation: Relation;
-  tags: string[];
-}
-
-/** Field checks of one row, all problems at once. */
-function checkRow(row: Row, grids: Map<string, { id: string; street_id: string }>, tags: TagCatalogue, pii: PiiCipher) {
-  const errors: FieldError[] = [];
-  const required = (field: keyof Row, max: number) => {
-    const v = String(row[field]);
-    if (!v) errors.push({ field, code: 'validation.required' });
-    else if (v.length > max) errors.push({ field, code: 'validation.too_long', params: { limit: max } });
-  };
-  required('grid_code', 40);
-  required('address', 200);
-  required('name', 50);
-  required('id_number', 40);
-  required('relation', 20);
-  if (row.building.length > 40) errors.push({ field: 'building', code: 'validation.too_long', params: { limit: 40 } });
-  if (row.household_no.length > 40) errors.push({ field: 'household_no', code: 'validation.too_long', params: { limit: 40 } });
-  const grid = grids.get(row.grid_code);
-  if (row.grid_code && !grid) errors.push({ field: 'grid_code', code: 'import.unknown_grid' });
-  const key = addressKey(row.address);
-  if (row.address && !key) errors.push({ field: 'address', code: 'validation.required' });
-  const id = row.id_number ? checkIdNumber(row.id_number, 'id_number') : null;
-  if (id && isFieldError(id)) errors.push(id);
-  const phone = checkPhone(row.phone, 'phone');
-  if (isFieldError(phone)) errors.push(phone);
-  const relation = row.relation ? relationOf(row.relation) : null;
-  if (row.relation && !relation) errors.push({ field: 'relation', code: 'import.relation_invalid' });
-  const codes: string[] = [];
-  for (const t of row.tags.split(/[、;；,，]/).map((s) => s.trim()).filter(Boolean)) {
-    const code = tags.lookup.get(t) ?? tags.lookup.get(t.toLowerCase());
-    if (code) codes.push(code);
-    else errors.push({ field: 'tags', code: 'resident.unknown_tag', params: { tag: t } });
-  }
-  if (errors.length) return { errors };
-  const okId = id as Checked['id'];
-  return {
-    checked: {
-      row,
-      grid: grid!,
-      address: row.address,
-      key,
-      id: okId,
-      hash: pii.lookupHash(okId.value),
-      phone: (phone as { value: string | null }).value,
-      relation: relation!,
-      tags: [...new Set(codes)],
-    } satisfies Checked,
-  };
-}
-
 /**
  * Decides what every row would do, reading the register as it is now: households are found by
  * address key, residents by ID-number hash, so that a second run finds what the first made.
  */
 async function plan(db: Kysely<DB>, pii: PiiCipher, community: Community, rows: Row[]): Promise<Plan> {
   const d = community.district_id;
-  const [gridRows, buildingRows, catalogue] = await Promise.all([
-    db.selectFrom('grids').select(['id', 'code', 'street_id']).where('district_id', '=', d).where('community_id', '=', community.id).execute(),
+  const [buildingRows, vocab] = await Promise.all([
     db.selectFrom('buildings').select(['id', 'name', 'grid_id']).where('district_id', '=', d).where('community_id', '=', community.id).execute(),
-    tagCatalogue(db),
+    vocabularyOf(db, community),
   ]);
-  const grids = new Map(gridRows.map((g) => [g.code, g]));
   const errors: RowError[] = [];
-  const good: Checked[] = [];
+  const good: (Checked & { hash: Buffer })[] = [];
   for (const row of rows) {
-    const r = checkRow(row, grids, catalogue, pii);
-    if (r.errors) errors.push(...r.errors.map((e) => ({ line: row.line, ...e })));
-    else good.push(r.checked);
+    const r = checkRow(row, vocab);
+    if ('errors' in r) errors.push(...r.errors.map((e) => ({ line: row.line, ...e })));
+    else good.push({ ...r.checked, hash: pii.lookupHash(r.checked.id.value) });
   }
 
   const households = new Map<string, { id: string; grid_id: string; created: boolean }>();
@@ -198,14 +135,9 @@ async function plan(db: Kysely<DB>, pii: PiiCipher, community: Community, rows: 
     if (c.relation === 'head') heads.set(householdId, { id: residentId, name: c.row.name });
     if (!existing) {
       out.inserts.push({
-        district_id: d,
-        id: residentId,
-        ...place,
-        name: c.row.name,
-        ...identityColumns(pii, c.id),
-        ...phoneColumns(pii, c.phone),
-        relation: c.relation,
-        tags: c.tags,
+        row: { district_id: d, id: residentId, ...place, name: c.row.name, relation: c.relation, tags: c.tags },
+        identity: c.id,
+        phone: c.phone,
       });
       continue;
     }
@@ -220,14 +152,15 @@ async function plan(db: Kysely<DB>, pii: PiiCipher, community: Community, rows: 
     }
     out.updates.push({
       id: existing.id,
-      set: { ...place, name: c.row.name, relation: c.relation, tags, ...(phoneChanged ? phoneColumns(pii, c.phone) : {}) },
+      set: { ...place, name: c.row.name, relation: c.relation, tags },
+      phone: phoneChanged ? c.phone : null,
     });
   }
   out.errors.sort((a, b) => a.line - b.line);
   return out;
 }
 
-async function write(trx: Kysely<DB>, community: Community, p: Plan) {
+async function write(trx: Kysely<DB>, pii: PiiCipher, community: Community, p: Plan) {
   const d = community.district_id;
   for (const part of chunks(p.buildings)) {
     await trx
@@ -242,48 +175,83 @@ async function write(trx: Kysely<DB>, community: Community, p: Plan) {
       .execute();
   }
   for (const part of chunks(p.inserts)) {
-    await trx.insertInto('residents').values(part as never).execute();
+    const rows = part.map((r) => ({ ...r.row, ...identityColumns(pii, r.identity), ...phoneColumns(pii, r.phone) }));
+    await trx.insertInto('residents').values(rows as never).execute();
   }
-  for (const u of p.updates) {
-    await trx
-      .updateTable('residents')
-      .set({ ...u.set, updated_at: new Date() } as never)
-      .where('district_id', '=', d)
-      .where('id', '=', u.id)
-      .execute();
+  // One statement a chunk: a register re-imported after a change touches thousands of rows.
+  for (const part of chunks(p.updates)) {
+    const values = sql.join(
+      part.map((u) => {
+        const x = { ...u.set, ...(u.phone ? phoneColumns(pii, u.phone) : {}) } as Record<string, unknown>;
+        return sql`(${u.id}::uuid, ${x.household_id}::uuid, ${x.grid_id}::uuid, ${x.street_id}::uuid, ${x.community_id}::uuid, ${x.name}::text,
+          ${x.relation}::text, ${x.tags}::text[], ${x.phone_cipher ?? null}::bytea, ${x.phone_hash ?? null}::bytea, ${x.phone_masked ?? null}::text)`;
+      }),
+    );
+    // A null phone in the list means "keep": an import fills in phones and never removes one.
+    await sql`update residents r set household_id = v.household_id, grid_id = v.grid_id, street_id = v.street_id,
+        community_id = v.community_id, name = v.name, relation = v.relation, tags = v.tags,
+        phone_cipher = coalesce(v.phone_cipher, r.phone_cipher), phone_hash = coalesce(v.phone_hash, r.phone_hash),
+        phone_masked = coalesce(v.phone_masked, r.phone_masked), updated_at = now()
+      from (values ${values}) as v(id, household_id, grid_id, street_id, community_id, name, relation, tags, phone_cipher, phone_hash, phone_masked)
+      where r.district_id = ${d} and r.id = v.id`.execute(trx);
   }
 }
 
-export async function importResidents(
-  ctx: RequestContext,
-  input: { communityId?: string; mode?: string; file?: Buffer; fileName?: string },
-) {
+export interface ImportInput {
+  communityId?: string;
+  mode?: string;
+  sheet?: string;
+  file?: Buffer;
+  fileName?: string;
+}
+
+/** Checks the request, the caller's right to import into the community, and reads the file. */
+async function prepare(ctx: RequestContext, input: ImportInput, needsMode: boolean) {
   const v = await viewerOf(ctx);
   const fields: FieldError[] = [];
   const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
   if (!input.communityId) fields.push({ field: 'communityId', code: 'validation.required' });
   else if (!uuid.test(input.communityId)) fields.push({ field: 'communityId', code: 'validation.format' });
-  if (!input.mode) fields.push({ field: 'mode', code: 'validation.required' });
-  else if (input.mode !== 'dry_run' && input.mode !== 'commit') fields.push({ field: 'mode', code: 'validation.not_allowed' });
+  if (needsMode && !input.mode) fields.push({ field: 'mode', code: 'validation.required' });
+  else if (needsMode && input.mode !== 'dry_run' && input.mode !== 'commit') fields.push({ field: 'mode', code: 'validation.not_allowed' });
   if (!input.file?.length) fields.push({ field: 'file', code: 'import.file_required' });
   if (fields.length) throw invalid(...fields);
   const community = await seeCommunity(ctx, v, input.communityId!);
   importPolicy.authorize(v.actor, 'residents', { districtId: community.district_id, streetId: community.street_id, communityId: community.id });
-  const rows = await readRegister(input.file!, MAX_IMPORT_ROWS);
+  const register = await readRegister(input.file!, MAX_IMPORT_ROWS, input.sheet || undefined);
+  return { community, register };
+}
 
-  const report = (p: Plan) => {
-    const badLines = new Set(p.errors.map((e) => e.line));
-    return {
-      mode: input.mode as 'dry_run' | 'commit',
-      total: p.total,
-      valid: p.total - badLines.size,
-      errors: p.errors.map((e) => ({ line: e.line, field: e.field, code: e.code, message: translate(e.code, ctx.locale, e.params) })),
-    };
+function messageOf(e: RowError, locale: RequestContext['locale']) {
+  const text = translate(e.code, locale, e.params);
+  return e.suggestion ? text + translate('import.did_you_mean', locale, { value: e.suggestion }) : text;
+}
+
+function summary(ctx: RequestContext, register: Register, p: Plan) {
+  const badLines = new Set(p.errors.map((e) => e.line));
+  return {
+    sheet: register.sheet,
+    sheets: register.sheets,
+    total: p.total,
+    valid: p.total - badLines.size,
+    errors: p.errors.map((e) => ({
+      line: e.line,
+      field: e.field,
+      code: e.code,
+      message: messageOf(e, ctx.locale),
+      ...(e.suggestion ? { suggestion: e.suggestion } : {}),
+    })),
   };
+}
+
+export async function importResidents(ctx: RequestContext, input: ImportInput) {
+  const { community, register } = await prepare(ctx, input, true);
+  const rows = register.rows;
   if (input.mode === 'dry_run') {
     const p = await plan(ctx.db, ctx.pii, community, rows);
     return {
-      ...report(p),
+      mode: 'dry_run' as const,
+      ...summary(ctx, register, p),
       wouldCreate: { households: p.households.length, residents: p.inserts.length, buildings: p.buildings.length },
       wouldUpdate: { residents: p.updates.length },
       unchanged: { residents: p.unchanged },
@@ -292,20 +260,27 @@ export async function importResidents(
   // Planned and written in one transaction: the rows found are the rows updated.
   return command(ctx, async ({ trx, audit }) => {
     const p = await plan(trx, ctx.pii, community, rows);
-    await write(trx, community, p);
+    await write(trx, ctx.pii, community, p);
     const counts = {
       created: { households: p.households.length, residents: p.inserts.length, buildings: p.buildings.length },
       updated: { residents: p.updates.length },
       unchanged: { residents: p.unchanged },
     };
-    const r = report(p);
+    const r = summary(ctx, register, p);
     await audit({
       action: 'import.commit',
       entityType: 'community',
       entityId: community.id,
       districtId: community.district_id,
-      after: { file: input.fileName ?? null, total: r.total, valid: r.valid, errors: r.errors.length, ...counts },
+      after: { file: input.fileName ?? null, sheet: r.sheet || null, total: r.total, valid: r.valid, errors: r.errors.length, ...counts },
     });
-    return { ...r, ...counts };
+    return { mode: 'commit' as const, ...r, ...counts };
   });
+}
+
+/** The dry run as the user's own sheet with a column of problems, to fix in Excel and import again. */
+export async function dryRunWorkbook(ctx: RequestContext, input: ImportInput): Promise<Buffer> {
+  const { community, register } = await prepare(ctx, input, false);
+  const p = await plan(ctx.db, ctx.pii, community, register.rows);
+  return reportWorkbook(register, p.errors.map((e) => ({ line: e.line, field: e.field, message: messageOf(e, ctx.locale) })), ctx.locale);
 }

@@ -145,3 +145,29 @@ export const TagView = Type.Object({
   sensitive: Type.Boolean(),
   careIntervalDays: Nullable(Type.Integer()),
 });
+export type TagView = Static<typeof TagView>;
+
+/** What an import of a register found (dry run) or did (commit). */
+const Counts = (keys: string[]) => Type.Object(Object.fromEntries(keys.map((k) => [k, Type.Integer()])));
+export const ImportReport = Type.Object({
+  mode: StringEnum(['dry_run', 'commit'] as const),
+  sheet: Type.String({ description: 'the sheet read (empty for CSV)' }),
+  sheets: Type.Array(Type.String(), { description: 'sheets of the file that have a header; send `sheet` to read another' }),
+  total: Type.Integer(),
+  valid: Type.Integer(),
+  errors: Type.Array(
+    Type.Object({
+      line: Type.Integer({ description: 'line (CSV) or row (XLSX) as a person sees it; the header is line 1' }),
+      field: Type.String(),
+      code: Type.String(),
+      message: Type.String(),
+      suggestion: Type.Optional(Type.String({ description: 'the nearest known value, for an unknown one' })),
+    }),
+  ),
+  wouldCreate: Type.Optional(Counts(['households', 'residents', 'buildings'])),
+  wouldUpdate: Type.Optional(Counts(['residents'])),
+  created: Type.Optional(Counts(['households', 'residents', 'buildings'])),
+  updated: Type.Optional(Counts(['residents'])),
+  unchanged: Type.Optional(Counts(['residents'])),
+});
+export type ImportReport = Static<typeof ImportReport>;

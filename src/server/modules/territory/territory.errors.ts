@@ -22,7 +22,32 @@ export const territoryErrors = defineErrors({
     message: { 'zh-CN': '该户已有户主（{name}），请先修改其与户主关系', en: 'This household already has a head ({name}); change that member’s relation first' },
   },
   'resident.no_phone': { status: 404, message: { 'zh-CN': '该居民未登记电话', en: 'No phone number is recorded for this resident' } },
-  'import.unsupported_format': { status: 415, message: { 'zh-CN': '仅支持 CSV（UTF-8）或 XLSX 文件', en: 'Only CSV (UTF-8) and XLSX files are supported' } },
+  'import.unsupported_format': {
+    status: 415,
+    message: {
+      'zh-CN': '仅支持 XLSX 文件，或 UTF-8、UTF-16、GB18030（GBK）编码的 CSV／文本文件',
+      en: 'Only XLSX files, and CSV or text files in UTF-8, UTF-16 or GB18030 (GBK), are supported',
+    },
+  },
+  'import.unknown_sheet': { status: 400, message: { 'zh-CN': '文件中没有名为“{sheet}”的工作表', en: 'The file has no sheet named "{sheet}"' } },
+  'import.id_number_numeric': {
+    status: 400,
+    message: {
+      'zh-CN': '身份证号被 Excel 存成了数字，只保留 15 位有效数字，末几位已丢失：请将该列设为“文本”格式后重新填写',
+      en: 'Excel stored the ID number as a number and kept only 15 significant digits, so its last digits are lost: format the column as Text and enter the numbers again',
+    },
+  },
+  'import.id_number_masked': {
+    status: 400,
+    message: {
+      'zh-CN': '身份证号已脱敏，无法据此导入：请导出含完整号码的登记表后再修改',
+      en: 'The ID number is masked and cannot be imported: export the register with full numbers to edit it',
+    },
+  },
+  'import.synonym_built_in': { status: 400, message: { 'zh-CN': '“{synonym}”已是内置的标签名称或同义词', en: '"{synonym}" is already a built-in tag name or synonym' } },
+  'import.synonym_twice': { status: 400, message: { 'zh-CN': '“{synonym}”出现了两次', en: '"{synonym}" appears twice' } },
+  // Not an error of its own: appended to the message of an unknown value that has a near known one.
+  'import.did_you_mean': { status: 400, message: { 'zh-CN': '（是否为“{value}”？）', en: ' (did you mean "{value}"?)' } },
   'import.unreadable': { status: 400, message: { 'zh-CN': '文件无法读取：{reason}', en: 'The file could not be read: {reason}' } },
   'import.file_required': { status: 400, message: { 'zh-CN': '请选择要导入的文件', en: 'Choose a file to import' } },
   'import.missing_columns': { status: 400, message: { 'zh-CN': '缺少列：{columns}', en: 'Missing columns: {columns}' } },

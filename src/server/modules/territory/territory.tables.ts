@@ -9,6 +9,12 @@ export interface ResidentTagsTable {
   care_interval_days: number | null;
   sort: Generated<number>;
 }
+export interface ResidentTagSynonymsTable {
+  district_id: string;
+  synonym: string;
+  tag_code: string;
+  created_at: TimestampDefault;
+}
 export interface GridsTable {
   district_id: string;
   id: string;
@@ -75,6 +81,7 @@ export interface ResidentsTable {
 
 export interface TerritoryTables {
   resident_tags: ResidentTagsTable;
+  resident_tag_synonyms: ResidentTagSynonymsTable;
   grids: GridsTable;
   buildings: BuildingsTable;
   households: HouseholdsTable;

@@ -95,7 +95,7 @@ export async function createVisit(ctx: RequestContext, body: S.CreateVisitBody) 
       actor,
       { districtId: h.district_id, streetId: h.street_id, communityId: h.community_id, gridId: h.grid_id, householdId: h.id, buildingId: h.building_id },
       needs,
-      { source: 'visit', visitId: id, reporterResidentId: residentId, fieldPrefix: 'needs' },
+      { source: 'visit', visitId: id, reporterResidentId: residentId, fieldPrefix: 'needs', locale: ctx.locale },
     );
     // Notes and findings are free text about a family; the audit keeps that a visit happened.
     await scope.audit({
@@ -124,7 +124,7 @@ async function loadVisible(ctx: RequestContext, actor: Actor, id: string) {
 export async function getVisit(ctx: RequestContext, id: string) {
   const actor = requireActor(ctx);
   const row = await loadVisible(ctx, actor, id);
-  return { ...present(actor, row), needs: await needsOfVisit(ctx.db, actor, row.district_id, row.id) };
+  return { ...present(actor, row), needs: await needsOfVisit(ctx, actor, row.district_id, row.id) };
 }
 
 /** 'YYYY-MM-DD' to the first instant of the following day in China time, for inclusive date ranges. */

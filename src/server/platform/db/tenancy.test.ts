@@ -18,6 +18,9 @@ const REFERENCE_TABLES = [
   'login_failures',
   'resident_tags',
   'organizations',
+  'organization_credit_records',
+  'organization_list_entries',
+  'organization_list_objections',
   'calendar_days',
   'schema_migrations',
 ];

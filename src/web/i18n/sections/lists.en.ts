@@ -98,6 +98,8 @@ export default {
     resolve: 'Resolve',
     unit: { hours: 'hours', working_days: 'working days' },
     unitShort: { hours: 'h', working_days: 'wd' },
+    limitAmount: '{{urgency}}: {{phase}} time limit',
+    limitUnit: '{{urgency}}: {{phase}} time unit',
     defaultRoute: 'Default route',
     route: { community: 'Community handles', refer: 'Refer', project_pool: 'Project pool' },
     open311Code: 'Open311 code',

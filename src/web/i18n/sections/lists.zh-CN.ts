@@ -98,6 +98,8 @@ export default {
     resolve: '办结',
     unit: { hours: '小时', working_days: '工作日' },
     unitShort: { hours: 'h', working_days: 'wd' },
+    limitAmount: '{{urgency}}：{{phase}}时限',
+    limitUnit: '{{urgency}}：{{phase}}时限单位',
     defaultRoute: '默认去向',
     route: { community: '社区办理', refer: '转介', project_pool: '进入项目池' },
     open311Code: 'Open311 编码',

@@ -4,7 +4,7 @@ import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
-import type { SessionInfo } from '../../api/types.ts';
+import type { SessionView as SessionInfo } from '../../../server/modules/accounts/accounts.schemas.ts';
 import { useAuth } from '../../app/auth.tsx';
 import { applyServerErrors, ErrorAlert } from '../../components/feedback.tsx';
 import { requiredText } from '../../components/rules.ts';

@@ -1,16 +1,17 @@
-import { DatePicker, Input, Space, Typography } from 'antd';
+import { DatePicker, Input, Space, theme, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import type { AuditEntry } from '../../api/types.ts';
+import type { AuditRecordView as AuditEntry } from '../../../server/modules/audit/audit.schemas.ts';
 import { useKeysetList } from '../../api/useKeysetList.ts';
 import { KeysetTable, ListPage, useListFilter } from '../../components/KeysetTable.tsx';
 import { auditActionName } from './auditNames.ts';
 
 function Json({ value }: { value: unknown }) {
+  const { token } = theme.useToken();
   if (value === null || value === undefined) return <Typography.Text type="secondary">—</Typography.Text>;
   return (
-    <pre style={{ margin: 0, fontSize: 12, maxHeight: 320, overflow: 'auto', background: '#fafafa', padding: 8, borderRadius: 4, whiteSpace: 'pre-wrap', wordBreak: 'break-all' }}>
+    <pre style={{ margin: 0, fontSize: 12, maxHeight: 320, overflow: 'auto', background: token.colorFillQuaternary, padding: 8, borderRadius: 4, whiteSpace: 'pre-wrap', wordBreak: 'break-all' }}>
       {JSON.stringify(value, null, 2)}
     </pre>
   );

@@ -2,7 +2,8 @@ import { Input, Select, Space } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ScopeType } from '../../../common/roles.ts';
-import type { Community, District, GridUnit, Organization, Street } from '../../api/types.ts';
+import type { OrganizationView as Organization } from '../../../server/modules/organizations/organizations.schemas.ts';
+import type { CommunityView as Community, DistrictView as District, GridView as GridUnit, StreetView as Street } from '../../../server/modules/territory/structure.schemas.ts';
 import { useKeysetList } from '../../api/useKeysetList.ts';
 import { useChildren } from '../territory/queries.ts';
 

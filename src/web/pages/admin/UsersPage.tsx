@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
 import { ROLES } from '../../../common/roles.ts';
 import { api } from '../../api/client.ts';
-import type { UserSummary } from '../../api/types.ts';
+import type { UserView as UserSummary } from '../../../server/modules/accounts/users.schemas.ts';
 import { useKeysetList } from '../../api/useKeysetList.ts';
 import { useAuth } from '../../app/auth.tsx';
 import { KeysetTable, ListPage, useListFilter } from '../../components/KeysetTable.tsx';
@@ -47,7 +47,7 @@ export function UsersPage() {
   return (
     <ListPage
       title={t('nav.users')}
-      action={can('accounts.user.create') && <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>{t('users.create')}</Button>}
+      action={can('accounts.user.create') && <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="add-user">{t('users.create')}</Button>}
       filters={
         <>
           <Input.Search allowClear placeholder={t('users.searchPlaceholder')} aria-label={t('users.searchPlaceholder')} onSearch={(v) => set('q')(v.trim())} style={{ width: 220 }} />

@@ -1,5 +1,5 @@
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Form, Input, Typography } from 'antd';
+import { Alert, Button, Card, Form, Input, theme, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation, useNavigate } from 'react-router-dom';
@@ -9,6 +9,7 @@ import { LanguageSwitch } from '../../components/LanguageSwitch.tsx';
 
 export function LoginPage() {
   const { t } = useTranslation();
+  const { token } = theme.useToken();
   const { me, login } = useAuth();
   const navigate = useNavigate();
   const location = useLocation();
@@ -37,7 +38,7 @@ export function LoginPage() {
         <div style={{ display: 'flex', justifyContent: 'flex-end' }}>
           <LanguageSwitch size="small" />
         </div>
-        <Typography.Title level={3} style={{ textAlign: 'center', marginTop: 8, color: '#c0392b' }}>
+        <Typography.Title level={3} style={{ textAlign: 'center', marginTop: 8, color: token.colorPrimary }}>
           {t('app.name')}
         </Typography.Title>
         <Typography.Paragraph type="secondary" style={{ textAlign: 'center' }}>

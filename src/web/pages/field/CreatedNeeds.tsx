@@ -1,5 +1,5 @@
 import { CheckCircleTwoTone } from '@ant-design/icons';
-import { Alert, Button, Card, Result, Space, Typography } from 'antd';
+import { Alert, Button, Card, Result, Space, theme, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { DueTime } from '../../components/DueTime.tsx';
@@ -16,6 +16,7 @@ export interface PhotoResult {
 
 /** What a saved visit created, from its answer: the needs' reference numbers and when each is due, to tell the family. */
 export function CreatedNeeds({ visit, photos, onAnother }: { visit: VisitDetail; photos: PhotoResult[]; onAnother: () => void }) {
+  const { token } = theme.useToken();
   const { t } = useTranslation();
   return (
     <Space orientation="vertical" size={12} style={{ width: '100%', maxWidth: 720 }} data-testid="visit-created">
@@ -35,7 +36,7 @@ export function CreatedNeeds({ visit, photos, onAnother }: { visit: VisitDetail;
           {visit.needs.map((n, i) => {
               const photo = photos.find((p) => p.needId === n.id);
               return (
-                <div key={n.id} data-testid="visit-created-need" data-ref={n.refNo} style={{ padding: '8px 0', borderTop: i > 0 ? '1px solid #f0f0f0' : undefined }}>
+                <div key={n.id} data-testid="visit-created-need" data-ref={n.refNo} style={{ padding: '8px 0', borderTop: i > 0 ? `1px solid ${token.colorBorderSecondary}` : undefined }}>
                   <Space orientation="vertical" size={4} style={{ width: '100%', minWidth: 0 }}>
                     <Space wrap size={8}>
                       <Link to={`/needs/${n.id}`} data-testid="visit-created-need-link">
@@ -50,7 +51,7 @@ export function CreatedNeeds({ visit, photos, onAnother }: { visit: VisitDetail;
                     </span>
                     {photo?.status === 'uploading' && <Typography.Text type="secondary">{t('field.photoUploading')}</Typography.Text>}
                     {photo?.status === 'done' && (
-                      <Typography.Text type="success"><CheckCircleTwoTone twoToneColor="#52c41a" /> {t('field.photoUploaded')}</Typography.Text>
+                      <Typography.Text type="success"><CheckCircleTwoTone twoToneColor={token.colorSuccess} /> {t('field.photoUploaded')}</Typography.Text>
                     )}
                     {photo?.status === 'failed' && (
                       <Alert type="warning" showIcon title={`${t('field.photoFailed')} ${errorMessage(photo.error, t)}`} data-testid="photo-failed" />

@@ -1,5 +1,5 @@
 import { EditOutlined, RightOutlined, UnorderedListOutlined } from '@ant-design/icons';
-import { Button, Card, Empty, Input, Progress, Space, Statistic, Typography } from 'antd';
+import { Button, Card, Empty, Input, Progress, Space, Statistic, theme, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
@@ -14,6 +14,7 @@ function percent(share: number | undefined) {
 
 /** Households of a grid found by address, each one tap away from a visit. */
 function GridHouseholdSearch({ gridId, communityName }: { gridId: string; communityName?: string }) {
+  const { token } = theme.useToken();
   const { t } = useTranslation();
   const [q, setQ] = useState('');
   const list = useGridHouseholds(gridId, q, q.length > 0);
@@ -30,7 +31,7 @@ function GridHouseholdSearch({ gridId, communityName }: { gridId: string; commun
       <ErrorAlert error={list.error} />
       {q && list.data?.length === 0 && <Typography.Text type="secondary">{t('field.noHouseholds')}</Typography.Text>}
       {(list.data ?? []).slice(0, 20).map((h) => (
-        <div key={h.id} data-testid="grid-household-item" style={{ display: 'flex', alignItems: 'center', gap: 8, padding: '6px 0', borderTop: '1px solid #f0f0f0' }}>
+        <div key={h.id} data-testid="grid-household-item" style={{ display: 'flex', alignItems: 'center', gap: 8, padding: '6px 0', borderTop: `1px solid ${token.colorBorderSecondary}` }}>
           <Link to={`/territory/households/${h.id}`} style={{ flex: 1, minWidth: 0, overflowWrap: 'anywhere' }}>{shortAddress(h.address, communityName)}</Link>
           <Link to={`/field/visit?householdId=${h.id}`}>
             <Button icon={<EditOutlined />} data-testid="record-visit">{t('field.visit')}</Button>
@@ -42,6 +43,7 @@ function GridHouseholdSearch({ gridId, communityName }: { gridId: string; commun
 }
 
 function GridCard({ gridId, scopeName }: { gridId: string; scopeName: string }) {
+  const { token } = theme.useToken();
   const { t, i18n } = useTranslation();
   const grid = useGridUnit(gridId);
   const coverage = useCoverage(gridId);
@@ -63,7 +65,7 @@ function GridCard({ gridId, scopeName }: { gridId: string; scopeName: string }) 
       </div>
       {c && <Progress percent={percent(c.share90)} success={{ percent: percent(c.share30) }} showInfo={false} size="small" aria-label={t('field.coverage')} />}
       <Link to={`/field/grids/${gridId}`} data-testid="open-worklist">
-        <div style={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between', padding: '12px', background: worklist.data?.total ? '#fff2f0' : '#f6ffed', borderRadius: 8 }}>
+        <div style={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between', padding: '12px', background: worklist.data?.total ? token.colorErrorBg : token.colorSuccessBg, borderRadius: 8 }}>
           <Space>
             <UnorderedListOutlined />
             <Typography.Text strong>{t('field.careOverdue')}</Typography.Text>

@@ -10,6 +10,7 @@ import { AttachmentList } from '../needs/AttachmentList.tsx';
 import { NeedTimeline } from '../needs/NeedTimeline.tsx';
 import { useCategories, useCategoryName, useNeed, useTransition } from '../needs/needQueries.ts';
 import { useMarkRead, useUnreadNotifications } from './fieldQueries.ts';
+import { NeedProjectCard } from './NeedProjectCard.tsx';
 import { ResidentWords } from './ResidentWords.tsx';
 
 const FINAL = ['rejected', 'merged', 'closed'];
@@ -127,10 +128,11 @@ export function MyNeedPage() {
           </Typography.Paragraph>
         )}
         {/* The reference number is for quoting on the phone: kept, but not the headline. */}
-        <Typography.Paragraph style={{ margin: '8px 0 0', color: '#595959' }}>
+        <Typography.Paragraph type="secondary" style={{ margin: '8px 0 0' }}>
           {t('residentWords.refNo')} <span data-testid="need-ref">{n.refNo}</span>
         </Typography.Paragraph>
       </Card>
+      {n.project && <NeedProjectCard project={n.project} />}
       {(canConfirm || canDispute) && <Answer needId={n.id} canConfirm={canConfirm} canDispute={canDispute} />}
       <Card size="small">
         <Descriptions size="small" column={1}>

@@ -1,5 +1,5 @@
 import { BellOutlined, PlusOutlined, RightOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Empty, Space, Spin, Typography } from 'antd';
+import { Alert, Button, Card, Empty, Space, Spin, theme, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -17,6 +17,7 @@ export function awaitsMe(n: NeedView): boolean {
 }
 
 function Notices({ notices, needs }: { notices: NotificationView[]; needs: NeedView[] }) {
+  const { token } = theme.useToken();
   const { t } = useTranslation();
   const navigate = useNavigate();
   const markRead = useMarkRead();
@@ -49,7 +50,7 @@ function Notices({ notices, needs }: { notices: NotificationView[]; needs: NeedV
             onClick={() => open(notice)}
             onKeyDown={(e) => e.key === 'Enter' && open(notice)}
             data-testid="need-notice"
-            style={{ display: 'flex', alignItems: 'center', gap: 8, padding: '10px 0', cursor: 'pointer', borderTop: i > 0 ? '1px solid #f0f0f0' : undefined }}
+            style={{ display: 'flex', alignItems: 'center', gap: 8, padding: '10px 0', cursor: 'pointer', borderTop: i > 0 ? `1px solid ${token.colorBorderSecondary}` : undefined }}
           >
             <div style={{ flex: 1, minWidth: 0, overflowWrap: 'anywhere' }}>
               <Space wrap size={6}>
@@ -63,7 +64,7 @@ function Notices({ notices, needs }: { notices: NotificationView[]; needs: NeedV
               {notice.reply && <div><Typography.Text type="secondary">{notice.reply}</Typography.Text></div>}
               <div><Typography.Text type="secondary" style={{ fontSize: '0.86em' }}>{dayjs(notice.createdAt).format('YYYY-MM-DD HH:mm')}</Typography.Text></div>
             </div>
-            <RightOutlined style={{ color: '#bbb' }} />
+            <RightOutlined aria-hidden style={{ color: token.colorTextTertiary }} />
           </div>
         );
       })}
@@ -76,6 +77,7 @@ function Notices({ notices, needs }: { notices: NotificationView[]; needs: NeedV
 
 /** A resident's requests on the phone: their household's needs, those waiting for them first. */
 export function MyNeedsPage() {
+  const { token } = theme.useToken();
   const { t } = useTranslation();
   const needs = useMyNeeds();
   const notices = useUnreadNotifications();
@@ -99,7 +101,7 @@ export function MyNeedsPage() {
           const waiting = awaitsMe(n);
           return (
             <Link key={n.id} to={`/my-needs/${n.id}`} data-testid="my-need-row" data-ref={n.refNo} style={{ color: 'inherit' }}>
-              <Card size="small" hoverable style={waiting ? { borderColor: '#52c41a', background: '#f6ffed' } : undefined}>
+              <Card size="small" hoverable style={waiting ? { borderColor: token.colorSuccess, background: token.colorSuccessBg } : undefined}>
                 {waiting && (
                   <Alert type="success" showIcon title={t('myNeeds.awaitingYou')} style={{ marginBottom: 8 }} data-testid="awaiting-confirmation" />
                 )}

@@ -3,8 +3,8 @@ import type { Static } from 'typebox';
 import type { AttachmentView, CreateNeedBody, NeedDetail, NeedView } from '../../../server/modules/needs/needs.schemas.ts';
 import type { CreateVisitBody } from '../../../server/modules/visits/visits.schemas.ts';
 import { useAuth } from '../../app/auth.tsx';
-import { api, itemsOf, type Page } from '../../api/client.ts';
-import type { Household } from '../../api/types.ts';
+import { api, type Page } from '../../api/client.ts';
+import type { HouseholdListItem as Household } from '../../../server/modules/territory/register.schemas.ts';
 import { NEEDS_KEY } from '../needs/needQueries.ts';
 
 type VisitSchemas = typeof import('../../../server/modules/visits/visits.schemas.ts');
@@ -72,7 +72,7 @@ export function useRecentVisits(gridId: string | undefined, from: string) {
 export function useGridHouseholds(gridId: string | undefined, q: string, enabled = true, anyGrid = false) {
   return useQuery({
     queryKey: ['households', 'field', gridId ?? null, q],
-    queryFn: async () => itemsOf(await api.get<Household[] | Page<Household>>('/households', { gridId, q: q || undefined, limit: 50 })),
+    queryFn: async () => (await api.get<Page<Household>>('/households', { gridId, q: q || undefined, limit: 50 })).items,
     enabled: enabled && (!!gridId || anyGrid),
   });
 }

@@ -1,6 +1,6 @@
 import { PlusOutlined, RightOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Button, Card, Col, Row, Space, Spin, Tag, Typography } from 'antd';
+import { Button, Card, Col, Row, Space, Spin, Tag, theme, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
@@ -19,10 +19,11 @@ const WORKBENCH_KEY = [NEEDS_KEY, 'workbench'];
 const board = (filter: Record<string, string>) => withQuery('/needs', filter);
 
 function Count({ to, count, label, testId, urgent }: { to: string; count: number; label: string; testId: string; urgent?: boolean }) {
+  const { token } = theme.useToken();
   return (
     <Link to={to} data-testid={testId} data-count={count} style={{ display: 'block', color: 'inherit' }}>
       <Card size="small" hoverable styles={{ body: { padding: '12px 16px' } }}>
-        <div style={{ fontSize: 30, lineHeight: 1.2, fontWeight: 600, color: urgent && count > 0 ? '#b42318' : undefined }}>{count}</div>
+        <div style={{ fontSize: 30, lineHeight: 1.2, fontWeight: 600, color: urgent && count > 0 ? token.colorError : undefined }}>{count}</div>
         <div>{label}</div>
       </Card>
     </Link>
@@ -39,11 +40,12 @@ function Section({ title, testId, children }: { title: ReactNode; testId: string
 
 /** A row of a list on the workbench: a label that links, and what it counts. */
 function Line({ to, children, count, testId }: { to: string; children: ReactNode; count: ReactNode; testId: string }) {
+  const { token } = theme.useToken();
   return (
-    <Link to={to} data-testid={testId} style={{ display: 'flex', alignItems: 'center', gap: 8, padding: '10px 0', color: 'inherit', borderTop: '1px solid #f0f0f0' }}>
+    <Link to={to} data-testid={testId} style={{ display: 'flex', alignItems: 'center', gap: 8, padding: '10px 0', color: 'inherit', borderTop: `1px solid ${token.colorBorderSecondary}` }}>
       <span style={{ flex: 1, minWidth: 0, overflowWrap: 'anywhere' }}>{children}</span>
       <span style={{ whiteSpace: 'nowrap' }}>{count}</span>
-      <RightOutlined aria-hidden style={{ color: '#8c8c8c' }} />
+      <RightOutlined aria-hidden style={{ color: token.colorTextTertiary }} />
     </Link>
   );
 }
@@ -100,13 +102,14 @@ function Reported({ states, me }: { states: NonNullable<Workbench['reported']>; 
 
 function Oversight({ units }: { units: NonNullable<Workbench['oversight']> }) {
   const { t } = useTranslation();
+  const { token } = theme.useToken();
   return (
     <Section title={t('workbench.units')} testId="workbench-units">
       {units.length === 0 && <Typography.Text>{t('workbench.unitsNone')}</Typography.Text>}
       {units.map((u) => {
         const unit = { [`${u.level}Id`]: u.unitId };
         return (
-          <div key={u.unitId} data-testid="unit-row" style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: 8, padding: '10px 0', borderTop: '1px solid #f0f0f0' }}>
+          <div key={u.unitId} data-testid="unit-row" style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: 8, padding: '10px 0', borderTop: `1px solid ${token.colorBorderSecondary}` }}>
             <Typography.Text strong style={{ flex: '1 1 160px', overflowWrap: 'anywhere' }}>{u.unitName}</Typography.Text>
             <Link to={board({ ...unit, overdue: '1' })} data-testid="unit-overdue" data-count={u.overdue}>
               <Tag color={u.overdue > 0 ? 'red' : 'default'} style={{ fontSize: 14, padding: '2px 8px' }}>{t('workbench.unitOverdue')} {u.overdue}</Tag>
@@ -124,6 +127,7 @@ function Oversight({ units }: { units: NonNullable<Workbench['oversight']> }) {
 /** A resident's home: what waits for their word, large, and what is being done for them. */
 function ResidentHome({ counts }: { counts: NonNullable<Workbench['resident']> }) {
   const { t } = useTranslation();
+  const { token } = theme.useToken();
   const open = useQuery({
     queryKey: [NEEDS_KEY, 'my-open'],
     queryFn: () => api.get<Page<NeedView>>('/needs', { open: true, limit: 20 }),
@@ -132,7 +136,7 @@ function ResidentHome({ counts }: { counts: NonNullable<Workbench['resident']> }
   return (
     <Space orientation="vertical" size={12} style={{ width: '100%', maxWidth: 720 }}>
       <Link to="/my-needs" data-testid="waits-for-you" data-count={waiting} style={{ display: 'block', color: 'inherit' }}>
-        <Card hoverable style={waiting > 0 ? { borderColor: '#237804', background: '#f6ffed' } : undefined}>
+        <Card hoverable style={waiting > 0 ? { borderColor: token.colorSuccess, background: token.colorSuccessBg } : undefined}>
           <div style={{ fontSize: 28, fontWeight: 600, lineHeight: 1.3 }}>{waiting > 0 ? t('workbench.waitForYou', { count: waiting }) : t('workbench.nothingWaits')}</div>
           {waiting > 0 && <div style={{ fontSize: 18, marginTop: 4 }}>{t('workbench.waitForYouHint')}</div>}
         </Card>

@@ -1,4 +1,4 @@
-import type { Assignment } from '../../api/types.ts';
+import type { AssignmentView as Assignment } from '../../../server/modules/accounts/accounts.schemas.ts';
 
 /** Where a role assignment's scope is shown in the app. */
 export function scopeLink(a: Pick<Assignment, 'scopeType' | 'scopeId'>): string {

@@ -40,7 +40,7 @@ interface Values {
 }
 
 function CategoryModal({ districtId, category, parents, onClose }: { districtId: string; category: CategoryView | null; parents: CategoryView[]; onClose: () => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const saver = useFormSave<Values, CategoryView>({
     mutationFn: (v) => {
       const body = { name: v.name, nameEn: v.nameEn || null, limits: v.limits, defaultRoute: v.defaultRoute, open311Code: v.open311Code || null, active: v.active };
@@ -55,10 +55,10 @@ function CategoryModal({ districtId, category, parents, onClose }: { districtId:
   const limitField = (u: (typeof URGENCY_KEYS)[number], phase: 'triage' | 'resolve') => (
     <Space.Compact>
       <Form.Item name={['limits', u, phase, 'amount']} noStyle rules={[requiredText(t, t(`needSettings.${phase}`))]}>
-        <InputNumber min={0} max={360} style={{ width: 70 }} aria-label={t(`needSettings.${phase}`)} />
+        <InputNumber min={0} max={360} style={{ width: 70 }} aria-label={t('needSettings.limitAmount', { urgency: t(`urgency.${u}`), phase: t(`needSettings.${phase}`) })} />
       </Form.Item>
       <Form.Item name={['limits', u, phase, 'unit']} noStyle>
-        <Select style={{ width: 100 }} options={(['hours', 'working_days'] as const).map((x) => ({ value: x, label: t(`needSettings.unit.${x}`) }))} />
+        <Select style={{ width: 100 }} aria-label={t('needSettings.limitUnit', { urgency: t(`urgency.${u}`), phase: t(`needSettings.${phase}`) })} options={(['hours', 'working_days'] as const).map((x) => ({ value: x, label: t(`needSettings.unit.${x}`) }))} />
       </Form.Item>
     </Space.Compact>
   );
@@ -70,7 +70,7 @@ function CategoryModal({ districtId, category, parents, onClose }: { districtId:
             <Input data-testid="category-code" />
           </Form.Item>
           <Form.Item name="parentId" label={t('needSettings.parent')}>
-            <Select allowClear options={parents.map((p) => ({ value: p.id, label: p.name }))} />
+            <Select allowClear options={parents.map((p) => ({ value: p.id, label: i18n.language === 'en' && p.nameEn ? p.nameEn : p.name }))} />
           </Form.Item>
         </>
       )}

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { api } from '../../api/client.ts';
-import type { GridUnit } from '../../api/types.ts';
+import type { GridView as GridUnit } from '../../../server/modules/territory/structure.schemas.ts';
 import { ErrorAlert } from '../../components/feedback.tsx';
 import { NeedStateTag } from '../../components/NeedStateTag.tsx';
 import { FormModal, useFormSave } from '../../components/SaveForm.tsx';

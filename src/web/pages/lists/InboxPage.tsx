@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { Card, Empty, List, Segmented, Space, Tag, Typography } from 'antd';
+import { Card, Empty, List, Segmented, Space, Tag, theme, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
@@ -14,6 +14,7 @@ const REASONS = ['triage', 'assign', 'handle', 'referral', 'confirm', 'escalated
 
 /** What awaits the caller's action; the server orders it overdue first, then by the nearest due time. */
 export function InboxPage() {
+  const { token } = theme.useToken();
   const { t } = useTranslation();
   const [reason, setReason] = useState('all');
   const inbox = useQuery({ queryKey: ['inbox'], queryFn: () => api.get<{ items: InboxItem[] }>('/inbox') });
@@ -49,7 +50,7 @@ export function InboxPage() {
         dataSource={shown}
         locale={{ emptyText: <Empty description={t('inbox.empty')} /> }}
         renderItem={(n) => (
-          <List.Item data-testid="inbox-row" data-reason={n.reason} data-id={n.id} style={{ display: 'block', paddingInline: 12, background: n.overdue ? '#fff2f0' : undefined }}>
+          <List.Item data-testid="inbox-row" data-reason={n.reason} data-id={n.id} style={{ display: 'block', paddingInline: 12, background: n.overdue ? token.colorErrorBg : undefined }}>
             <Space wrap size={6} style={{ width: '100%' }}>
               <Link to={`/needs/${n.id}`} data-testid="inbox-ref">{n.refNo}</Link>
               <Tag color={REASON_COLORS[n.reason] ?? 'default'} data-testid="inbox-reason">{t(`inboxReason.${n.reason}`, { defaultValue: n.reason })}</Tag>
@@ -63,7 +64,8 @@ export function InboxPage() {
               )}
             </Space>
             <div style={{ marginTop: 4 }}>
-              <Typography.Text type="secondary">{n.categoryName} · </Typography.Text>
+              <Typography.Text type="secondary" data-testid="inbox-category">{n.categoryName}</Typography.Text>
+              <Typography.Text type="secondary"> · </Typography.Text>
               <Typography.Text>{n.description.length > 80 ? `${n.description.slice(0, 80)}…` : n.description}</Typography.Text>
             </div>
           </List.Item>

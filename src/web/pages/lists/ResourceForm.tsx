@@ -3,7 +3,7 @@ import { Button, Form, Input, InputNumber, Select, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
 import { FormModal, useFormSave } from '../../components/SaveForm.tsx';
-import type { Organization } from '../../api/types.ts';
+import type { OrganizationView as Organization } from '../../../server/modules/organizations/organizations.schemas.ts';
 import { useKeysetList } from '../../api/useKeysetList.ts';
 import type { ResourceView } from './listsApi.ts';
 import { OWNER_TYPES, RESOURCE_KINDS, useCategories, useCommunities } from './listsApi.ts';
@@ -31,7 +31,7 @@ const TIME = /^(([01][0-9]|2[0-3]):[0-5][0-9]|24:00)$/;
 
 /** Add a resource to the community's list, or change one the caller may edit. */
 export function ResourceForm({ communityId, resource, onClose }: { communityId: string; resource: ResourceView | null; onClose: () => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const communities = useCommunities();
   const districtId = communities.data?.find((c) => c.id === communityId)?.districtId;
   const categories = useCategories(districtId);
@@ -97,7 +97,7 @@ export function ResourceForm({ communityId, resource, onClose }: { communityId: 
         <Select
           mode="multiple"
           optionFilterProp="label"
-          options={(categories.data?.items ?? []).filter((c) => c.active).map((c) => ({ value: c.code, label: c.name }))}
+          options={(categories.data?.items ?? []).filter((c) => c.active).map((c) => ({ value: c.code, label: i18n.language === 'en' && c.nameEn ? c.nameEn : c.name }))}
         />
       </Form.Item>
       <Form.Item label={t('threeLists.weeklyWindows')} extra={t('threeLists.weeklyWindowsHint')}>

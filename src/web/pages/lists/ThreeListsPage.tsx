@@ -8,6 +8,7 @@ import { ErrorAlert } from '../../components/feedback.tsx';
 import { CommonNeedsColumn } from './CommonNeedsColumn.tsx';
 import { type ThreeLists, useCommunities, useDefaultCommunity } from './listsApi.ts';
 import { ResourcesColumn } from './ResourcesColumn.tsx';
+import { StreetGroups } from './StreetGroups.tsx';
 import { SuggestedGroups } from './SuggestedGroups.tsx';
 
 /** 三清单: a community's common needs, the resources that could meet them, and the projects formed from them. */
@@ -82,6 +83,7 @@ export function ThreeListsPage() {
         />
       </Space>
       <ErrorAlert error={communities.error ?? lists.error} />
+      <StreetGroups />
       {!communityId && !communities.isLoading && <Alert type="info" title={t('threeLists.noCommunity')} />}
       {lists.isLoading && <Spin style={{ display: 'block', margin: '48px auto' }} />}
       {communityId && lists.data && <SuggestedGroups communityId={communityId} commonNeeds={lists.data.needs} />}

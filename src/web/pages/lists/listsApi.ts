@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import type { Static } from 'typebox';
-import { api, itemsOf, type Page } from '../../api/client.ts';
-import type { Community, District } from '../../api/types.ts';
+import { api, type Page } from '../../api/client.ts';
+import type { CommunityView as Community, DistrictView as District } from '../../../server/modules/territory/structure.schemas.ts';
 import { useAuth } from '../../app/auth.tsx';
 import type * as CN from '../../../server/modules/commonneeds/commonneeds.schemas.ts';
 import type * as NS from '../../../server/modules/needs/needs.schemas.ts';
@@ -30,14 +30,14 @@ export const ROUTES = ['community', 'refer', 'project_pool'] as const satisfies 
 export function useCommunities() {
   return useQuery({
     queryKey: ['communities', 'list', {}],
-    queryFn: async () => itemsOf(await api.get<Community[] | Page<Community>>('/communities', { limit: 200 })),
+    queryFn: async () => (await api.get<Page<Community>>('/communities', { limit: 200 })).items,
   });
 }
 
 export function useDistricts(enabled = true) {
   return useQuery({
     queryKey: ['districts', 'list', {}],
-    queryFn: async () => itemsOf(await api.get<District[] | Page<District>>('/districts', { limit: 200 })),
+    queryFn: async () => (await api.get<Page<District>>('/districts', { limit: 200 })).items,
     enabled,
   });
 }

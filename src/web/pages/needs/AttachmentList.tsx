@@ -1,5 +1,5 @@
 import { FilePdfOutlined, UploadOutlined } from '@ant-design/icons';
-import { Button, Image, List, Space, Typography, Upload } from 'antd';
+import { Button, Image, List, Space, theme, Typography, Upload } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -16,6 +16,7 @@ function size(bytes: number): string {
 
 /** Photos and documents of a need; images as thumbnails. Limits and types are checked by the server. */
 export function AttachmentList({ needId, canUpload }: { needId: string; canUpload: boolean }) {
+  const { token } = theme.useToken();
   const { t } = useTranslation();
   const list = useAttachments(needId);
   const upload = useUpload(needId);
@@ -49,7 +50,7 @@ export function AttachmentList({ needId, canUpload }: { needId: string; canUploa
               {a.contentType.startsWith('image/') ? (
                 <Image src={a.url} alt={a.fileName} width={64} height={64} style={{ objectFit: 'cover' }} />
               ) : (
-                <FilePdfOutlined style={{ fontSize: 40, color: '#cf1322' }} />
+                <FilePdfOutlined style={{ fontSize: 40, color: token.colorError }} />
               )}
               <div style={{ minWidth: 0, overflowWrap: 'anywhere' }}>
                 <a href={a.url} target="_blank" rel="noreferrer">{a.fileName}</a>

@@ -1,4 +1,4 @@
-import { Alert, Button, Empty, Space, Spin, Typography } from 'antd';
+import { Alert, Button, Empty, Space, Spin, theme, Typography } from 'antd';
 import { ScatterChart } from 'echarts/charts';
 import { GeoComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
@@ -49,6 +49,8 @@ export function NeedMap({
   height: number;
 }) {
   const { t, i18n } = useTranslation();
+  // The grid names on the map are text: they take the theme's secondary colour, darker in large text.
+  const labelColour = theme.useToken().token.colorTextSecondary;
   const navigate = useNavigate();
   const el = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
@@ -140,7 +142,7 @@ export function NeedMap({
           layoutCenter: ['50%', '50%'],
           layoutSize: '95%',
           selectedMode: 'single',
-          label: { show: true, formatter: (p: { name: string }) => names.get(p.name) ?? '', color: '#595959', fontSize: 10 },
+          label: { show: true, formatter: (p: { name: string }) => names.get(p.name) ?? '', color: labelColour, fontSize: 10 },
           itemStyle: { areaColor: '#f0f5ff', borderColor: '#85a5ff', borderWidth: 1 },
           emphasis: { itemStyle: { areaColor: '#d6e4ff' }, label: { show: true } },
           select: { itemStyle: { areaColor: '#adc6ff' }, label: { show: true, color: '#10239e' } },
@@ -182,7 +184,7 @@ export function NeedMap({
       },
       { notMerge: true },
     );
-  }, [mapName, drawn, placed, bubbles, selectedGridId, t, i18n.language]);
+  }, [mapName, drawn, placed, bubbles, selectedGridId, t, i18n.language, labelColour]);
 
   if (loading && drawn.length === 0) return <Spin style={{ display: 'block', margin: '32px auto' }} />;
   return (
@@ -229,11 +231,11 @@ function GridCounts({ grids, onSelect }: { grids: NeedMapGrid[]; onSelect: (grid
   );
 }
 
-/** Grey enough to recede, dark enough (7:1 on white) for 12 px text; the theme's secondary grey is not. */
-const LEGEND_TEXT = { fontSize: 12, color: '#595959' };
-
 function Legend() {
   const { t } = useTranslation();
+  const { token } = theme.useToken();
+  // The theme's small size and secondary text: both grow and darken in large text.
+  const legendText = { fontSize: token.fontSizeSM, color: token.colorTextSecondary };
   const entries: [string, string][] = [
     [t('needsBoard.overdue'), OVERDUE],
     ...MAP_STATES.map((s): [string, string] => [t(`needState.${s}`), STATE_COLOURS[s]!]),
@@ -241,13 +243,13 @@ function Legend() {
   return (
     <Space wrap size={12} data-testid="map-legend">
       {entries.map(([label, colour]) => (
-        <Typography.Text key={label} style={LEGEND_TEXT}>
+        <Typography.Text key={label} style={legendText}>
           <span style={{ display: 'inline-block', width: 10, height: 10, borderRadius: 5, background: colour, marginInlineEnd: 4 }} />
           {label}
         </Typography.Text>
       ))}
-      <Typography.Text style={LEGEND_TEXT}>
-        <span style={{ display: 'inline-block', width: 10, height: 10, borderRadius: 5, border: '1.5px solid #8c8c8c', marginInlineEnd: 4 }} />
+      <Typography.Text style={legendText}>
+        <span style={{ display: 'inline-block', width: 10, height: 10, borderRadius: 5, border: `1.5px solid ${token.colorTextTertiary}`, marginInlineEnd: 4 }} />
         {t('needsBoard.approximate')}
       </Typography.Text>
     </Space>

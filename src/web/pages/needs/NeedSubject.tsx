@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { Descriptions, Space, Tag, Typography } from 'antd';
+import { Descriptions, Space, Tag, theme, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
@@ -17,6 +17,7 @@ type VisitView = Static<typeof import('../../../server/modules/visits/visits.sch
  * the household route refuses, such as a referred organization, sees the grid and handler only).
  */
 export function NeedSubject({ need: n }: { need: NeedDetail }) {
+  const { token } = theme.useToken();
   const { t } = useTranslation();
   const tagLabel = useTagLabel();
   const household = useQuery({
@@ -45,7 +46,7 @@ export function NeedSubject({ need: n }: { need: NeedDetail }) {
   const handler = n.handlerName ?? null;
   const referral = n.referralOrgName ?? n.referralDepartment ?? null;
   return (
-    <Descriptions size="small" column={{ xs: 1, sm: 2 }} styles={{ label: { color: '#595959' }, content: { overflowWrap: 'anywhere' } }} data-testid="need-subject">
+    <Descriptions size="small" column={{ xs: 1, sm: 2 }} styles={{ label: { color: token.colorTextSecondary }, content: { overflowWrap: 'anywhere' } }} data-testid="need-subject">
       {person && (
         <Descriptions.Item label={t('needPage.subject.person')}>
           <Space wrap size={6}>

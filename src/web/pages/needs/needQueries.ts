@@ -16,8 +16,9 @@ import type {
   SplitBody,
   TransitionBody,
 } from '../../../server/modules/needs/needs.schemas.ts';
-import { api, itemsOf, type Page } from '../../api/client.ts';
-import type { Community, Organization } from '../../api/types.ts';
+import { api, type Page } from '../../api/client.ts';
+import type { OrganizationView as Organization } from '../../../server/modules/organizations/organizations.schemas.ts';
+import type { CommunityView as Community } from '../../../server/modules/territory/structure.schemas.ts';
 
 export type { AttachmentView, BulkTransitionResult, GridView, NeedDetail, NeedMap, NeedMapGrid, NeedMapItem, NeedView };
 export type CategoryView = Static<typeof import('../../../server/modules/needs/needs.schemas.ts').CategoryView>;
@@ -42,7 +43,7 @@ export function useNeedMap(filter: Record<string, string | boolean | undefined>,
 export function useCommunities() {
   return useQuery({
     queryKey: ['communities', 'all'],
-    queryFn: async () => itemsOf(await api.get<Community[] | Page<Community>>('/communities', { limit: 200 })),
+    queryFn: async () => (await api.get<Page<Community>>('/communities', { limit: 200 })).items,
     staleTime: 5 * 60_000,
   });
 }
@@ -50,7 +51,7 @@ export function useCommunities() {
 export function useGrids(communityId: string | undefined) {
   return useQuery({
     queryKey: ['grids', 'boundaries', communityId],
-    queryFn: async () => itemsOf(await api.get<GridView[] | Page<GridView>>('/grids', { communityId, limit: 200 })),
+    queryFn: async () => (await api.get<Page<GridView>>('/grids', { communityId, limit: 200 })).items,
     enabled: !!communityId,
     staleTime: 5 * 60_000,
   });
@@ -78,7 +79,7 @@ export function useCategoryName(categories: CategoryView[] | undefined) {
 export function useOrganizations(enabled: boolean) {
   return useQuery({
     queryKey: ['organizations', 'refer-targets'],
-    queryFn: async () => itemsOf(await api.get<Organization[] | Page<Organization>>('/organizations', { limit: 200 })),
+    queryFn: async () => (await api.get<Page<Organization>>('/organizations', { limit: 200 })).items,
     enabled,
     staleTime: 5 * 60_000,
   });
@@ -87,7 +88,7 @@ export function useOrganizations(enabled: boolean) {
 export function useCommonNeeds(communityId: string, enabled: boolean) {
   return useQuery({
     queryKey: ['common-needs', 'pool-targets', communityId],
-    queryFn: async () => itemsOf(await api.get<CommonNeedView[] | Page<CommonNeedView>>('/common-needs', { communityId, limit: 100 })),
+    queryFn: async () => (await api.get<Page<CommonNeedView>>('/common-needs', { communityId, limit: 100 })).items,
     enabled,
   });
 }

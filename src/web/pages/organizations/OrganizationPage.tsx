@@ -3,12 +3,13 @@ import { Card, Descriptions, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { api } from '../../api/client.ts';
-import type { Organization } from '../../api/types.ts';
+import type { OrganizationView as Organization } from '../../../server/modules/organizations/organizations.schemas.ts';
 import { QueryState } from '../../components/feedback.tsx';
 import { useCommonLabels } from '../../components/labels.ts';
 import { MaskedValue } from '../../components/MaskedValue.tsx';
 import { RatingBadge } from '../../components/RatingBadge.tsx';
 import { CommunityTags, EditableCard, RecordCrumbs } from '../../components/RecordCard.tsx';
+import { CreditSection } from './CreditSection.tsx';
 import { OrganizationForm } from './OrganizationForm.tsx';
 
 export function OrganizationPage() {
@@ -59,6 +60,7 @@ export function OrganizationPage() {
           )}
         </Descriptions>
       </EditableCard>
+      <CreditSection organizationId={o.id} />
       <div style={{ marginTop: 12 }}>
         <Link to={`/social-workers?organizationId=${o.id}`}>{t('org.staff')}</Link>
       </div>

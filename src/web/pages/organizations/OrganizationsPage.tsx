@@ -2,7 +2,7 @@ import { Input, Select, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { ORGANIZATION_TYPES, RATING_STATUSES, RATINGS } from '../../../common/organizations.ts';
-import type { Organization } from '../../api/types.ts';
+import type { OrganizationView as Organization } from '../../../server/modules/organizations/organizations.schemas.ts';
 import { useKeysetList } from '../../api/useKeysetList.ts';
 import { useAuth } from '../../app/auth.tsx';
 import { AddLink, KeysetTable, ListPage, useListFilter } from '../../components/KeysetTable.tsx';

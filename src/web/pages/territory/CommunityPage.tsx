@@ -2,7 +2,7 @@ import { SearchOutlined, UploadOutlined } from '@ant-design/icons';
 import { Button, Descriptions, Space, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
-import type { GridUnit } from '../../api/types.ts';
+import type { GridView as GridUnit } from '../../../server/modules/territory/structure.schemas.ts';
 import { useAuth } from '../../app/auth.tsx';
 import { unitName, useChildren, useCommunity } from './queries.ts';
 import { TerritoryPage, TerritoryQueryState } from './TerritoryFrame.tsx';

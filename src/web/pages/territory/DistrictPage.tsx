@@ -1,7 +1,7 @@
 import { Descriptions } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
-import type { Street } from '../../api/types.ts';
+import type { StreetView as Street } from '../../../server/modules/territory/structure.schemas.ts';
 import { unitName, useChildren, useDistrict } from './queries.ts';
 import { TerritoryPage, TerritoryQueryState } from './TerritoryFrame.tsx';
 import { UnitHeader, UnitList } from './UnitList.tsx';

@@ -1,8 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
 import { Form, Input, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { api, itemsOf, type Page } from '../../api/client.ts';
-import type { Building, GridUnit, Household } from '../../api/types.ts';
+import { api, type Page } from '../../api/client.ts';
+import type { HouseholdView as Household } from '../../../server/modules/territory/register.schemas.ts';
+import type { BuildingView as Building, GridView as GridUnit } from '../../../server/modules/territory/structure.schemas.ts';
 import { FormModal, useFormSave, type ModalFormProps } from '../../components/SaveForm.tsx';
 import { useChildren } from './queries.ts';
 import { requiredText, tooLong } from '../../components/rules.ts';
@@ -45,7 +46,7 @@ export function HouseholdForm({ open, gridId, communityId, household, onClose, o
   const grids = useChildren<GridUnit>('grids', { communityId }, !!household);
   const buildings = useQuery({
     queryKey: ['buildings', 'list', selectedGrid],
-    queryFn: async () => itemsOf(await api.get<Building[] | Page<Building>>('/buildings', { gridId: selectedGrid, limit: 200 })),
+    queryFn: async () => (await api.get<Page<Building>>('/buildings', { gridId: selectedGrid, limit: 200 })).items,
   });
 
   return (

@@ -1,6 +1,6 @@
 import { EnvironmentOutlined } from '@ant-design/icons';
-import { Input, List, Space, Typography } from 'antd';
-import { useState } from 'react';
+import { Input, List, Space, theme, Typography } from 'antd';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Static } from 'typebox';
 import { shortAddress } from '../field/shortAddress.ts';
@@ -14,12 +14,16 @@ import { LoadMore } from '../../components/KeysetTable.tsx';
 
 const PAGE = 20;
 /** A row is one link: the whole line opens the household. */
-/** Grey enough to recede, dark enough (7:1) to read. */
-export const SECONDARY = { color: '#595959' } as const;
+/** A second line that recedes, in the theme's secondary text colour (darker again in large text). */
+export function SecondaryLine({ children, breakAll }: { children: ReactNode; breakAll?: boolean }) {
+  const { token } = theme.useToken();
+  return <div style={{ color: token.colorTextSecondary, ...(breakAll ? { wordBreak: 'break-all' } : {}) }}>{children}</div>;
+}
 
 /** Households of a unit, searchable by address, paged with the server's keyset cursor. */
 export function HouseholdList({ filter, initialQuery = '' }: { filter: { gridId?: string; communityId?: string }; initialQuery?: string }) {
   const { t } = useTranslation();
+  const { token } = theme.useToken();
   const [q, setQ] = useState(initialQuery);
   const query = useKeysetList<HouseholdListItem>('households', '/households', { ...filter, q: q || undefined }, PAGE);
   // Inside one grid the city, district, street and community repeat on every row: the head of household and care tags tell them apart.
@@ -44,7 +48,7 @@ export function HouseholdList({ filter, initialQuery = '' }: { filter: { gridId?
         locale={{ emptyText: q ? t('territory.noMatch') : t('common.empty') }}
         renderItem={(h) => (
           <LinkListItem to={`/territory/households/${h.id}`} testId="household-item" align="flex-start">
-            <EnvironmentOutlined aria-hidden style={{ color: '#c0392b', marginTop: 4 }} />
+            <EnvironmentOutlined aria-hidden style={{ color: token.colorPrimary, marginTop: 4 }} />
             <div style={{ flex: 1, minWidth: 0 }}>
               <Space wrap size={[8, 4]}>
                 <Typography.Text style={{ wordBreak: 'break-all' }} data-testid="household-row-address">{inGrid ? shortAddress(h.address, h.communityName) : h.address}</Typography.Text>
@@ -54,11 +58,11 @@ export function HouseholdList({ filter, initialQuery = '' }: { filter: { gridId?
                   </Typography.Text>
                 )}
               </Space>
-              <div style={SECONDARY}>
+              <SecondaryLine>
                 {[!inGrid && h.gridName, h.householdNo && `${t('household.no')} ${h.householdNo}`, t('household.memberCount', { count: h.memberCount })]
                   .filter(Boolean)
                   .join(' · ')}
-              </div>
+              </SecondaryLine>
               <TagChips tags={h.tags} testId="household-tags" />
             </div>
           </LinkListItem>

@@ -1,23 +1,36 @@
 import { InboxOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Space, Statistic, Table, Typography, Upload } from 'antd';
-import { useState } from 'react';
+import { Alert, Button, Card, Checkbox, Select, Space, Statistic, Table, theme, Typography, Upload } from 'antd';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
-import { api } from '../../api/client.ts';
-import type { ImportReport } from '../../api/types.ts';
+import type { ImportReport } from '../../../server/modules/territory/register.schemas.ts';
+import { api, downloadFile } from '../../api/client.ts';
 import { ErrorAlert } from '../../components/feedback.tsx';
 import { unitName, useCommunity } from './queries.ts';
 import { TerritoryCrumbs, TerritoryFrame, TerritoryQueryState } from './TerritoryFrame.tsx';
 
-function count(v: ImportReport['created'] | ImportReport['updated'], key: 'households' | 'residents'): number | undefined {
-  if (v === undefined) return undefined;
-  if (typeof v === 'number') return key === 'residents' ? v : undefined;
-  return (v as Record<string, number>)[key];
+/** Seconds since `running` turned true: a large register takes a while and the user should see it working. */
+function useElapsed(running: boolean): number {
+  const [seconds, setSeconds] = useState(0);
+  useEffect(() => {
+    if (!running) return;
+    const start = Date.now();
+    setSeconds(0);
+    const timer = setInterval(() => setSeconds(Math.floor((Date.now() - start) / 1000)), 1000);
+    return () => clearInterval(timer);
+  }, [running]);
+  return seconds;
 }
 
-/** Upload a register, read the dry-run report, then commit the good rows. */
+
+/**
+ * Upload a register, read the dry-run report (or download it as the user's own sheet with a
+ * problems column), then commit the good rows. The community's register can be exported in the
+ * same layout, edited and imported again.
+ */
 export function ImportPage() {
+  const { token } = theme.useToken();
   const { id } = useParams();
   const { t, i18n } = useTranslation();
   const qc = useQueryClient();
@@ -25,15 +38,19 @@ export function ImportPage() {
   const [file, setFile] = useState<File | null>(null);
   const [dryRun, setDryRun] = useState<ImportReport | null>(null);
   const [committed, setCommitted] = useState<ImportReport | null>(null);
+  const [sheet, setSheet] = useState<string | undefined>(undefined);
+  const [reveal, setReveal] = useState(false);
 
+  const form = (mode?: 'dry_run' | 'commit') => {
+    const body = new FormData();
+    body.append('communityId', id!);
+    if (mode) body.append('mode', mode);
+    if (sheet) body.append('sheet', sheet);
+    body.append('file', file!);
+    return body;
+  };
   const run = useMutation({
-    mutationFn: (mode: 'dry_run' | 'commit') => {
-      const form = new FormData();
-      form.append('communityId', id!);
-      form.append('mode', mode);
-      form.append('file', file!);
-      return api.post<ImportReport>('/imports/residents', form);
-    },
+    mutationFn: (mode: 'dry_run' | 'commit') => api.post<ImportReport>('/imports/residents', form(mode)),
     onSuccess: (report, mode) => {
       if (mode === 'dry_run') setDryRun(report);
       else {
@@ -43,6 +60,15 @@ export function ImportPage() {
       }
     },
   });
+
+  const reportFile = useMutation({ mutationFn: () => downloadFile('/imports/residents/report', form()) });
+  const exported = useMutation({ mutationFn: () => downloadFile('/exports/residents', undefined, { unit: 'community', id, reveal: reveal || undefined }) });
+  const busy = run.isPending || reportFile.isPending;
+  const elapsed = useElapsed(busy);
+  const reset = () => {
+    setDryRun(null);
+    setCommitted(null);
+  };
 
   if (!community.data) return <TerritoryQueryState query={community} />;
   const report = committed ?? dryRun;
@@ -60,14 +86,14 @@ export function ImportPage() {
             maxCount={1}
             beforeUpload={(f) => {
               setFile(f);
-              setDryRun(null);
-              setCommitted(null);
+              setSheet(undefined);
+              reset();
               return false;
             }}
             onRemove={() => {
               setFile(null);
-              setDryRun(null);
-              setCommitted(null);
+              setSheet(undefined);
+              reset();
             }}
           >
             <p className="ant-upload-drag-icon"><InboxOutlined /></p>
@@ -80,22 +106,44 @@ export function ImportPage() {
             <Button disabled={!dryRun || dryRun.valid === 0 || !!committed} loading={run.isPending && run.variables === 'commit'} onClick={() => run.mutate('commit')} data-testid="import-commit">
               {t('import.commit', { count: dryRun?.valid ?? 0 })}
             </Button>
+            {dryRun && !committed && (
+              <Button onClick={() => reportFile.mutate()} loading={reportFile.isPending} data-testid="import-report">
+                {t('import.downloadReport')}
+              </Button>
+            )}
           </Space>
+          {dryRun && dryRun.sheets.length > 1 && (
+            <Space wrap style={{ marginTop: 12 }}>
+              <span id="import-sheet-label">{t('import.sheet')}</span>
+              <Select
+                aria-labelledby="import-sheet-label"
+                style={{ minWidth: 160 }}
+                value={sheet ?? dryRun.sheet}
+                options={dryRun.sheets.map((s) => ({ value: s, label: s }))}
+                onChange={(s: string) => {
+                  setSheet(s);
+                  reset();
+                }}
+              />
+              <Typography.Text type="secondary">{t('import.sheetHelp')}</Typography.Text>
+            </Space>
+          )}
         </Card>
-        <ErrorAlert error={run.error} />
+        {busy && <Alert type="info" showIcon role="status" title={t('import.working', { seconds: elapsed })} />}
+        <ErrorAlert error={run.error ?? reportFile.error} />
         {committed && <Alert type="success" showIcon title={t('import.done')} />}
         {report && (
           <Card size="small" title={committed ? t('import.commitReport') : t('import.dryRunReport')}>
             <Space wrap size={32} style={{ marginBottom: 16 }}>
               <Statistic title={t('import.total')} value={report.total} />
               <Statistic title={t('import.valid')} value={report.valid} />
-              <Statistic title={t('import.invalid')} value={report.errors.length} styles={{ content: { color: report.errors.length ? '#cf1322' : undefined } }} />
+              <Statistic title={t('import.invalid')} value={report.errors.length} styles={{ content: { color: report.errors.length ? token.colorError : undefined } }} />
               {report.wouldCreate && !committed && <Statistic title={t('import.wouldCreateHouseholds')} value={report.wouldCreate.households} />}
               {report.wouldCreate && !committed && <Statistic title={t('import.wouldCreateResidents')} value={report.wouldCreate.residents} />}
               {report.wouldUpdate && !committed && <Statistic title={t('import.wouldUpdateResidents')} value={report.wouldUpdate.residents} />}
-              {committed && count(committed.created, 'households') !== undefined && <Statistic title={t('import.createdHouseholds')} value={count(committed.created, 'households')} />}
-              {committed && count(committed.created, 'residents') !== undefined && <Statistic title={t('import.createdResidents')} value={count(committed.created, 'residents')} />}
-              {committed && count(committed.updated, 'residents') !== undefined && <Statistic title={t('import.updatedResidents')} value={count(committed.updated, 'residents')} />}
+              {committed?.created?.households !== undefined && <Statistic title={t('import.createdHouseholds')} value={committed.created.households} />}
+              {committed?.created?.residents !== undefined && <Statistic title={t('import.createdResidents')} value={committed.created.residents} />}
+              {committed?.updated?.residents !== undefined && <Statistic title={t('import.updatedResidents')} value={committed.updated.residents} />}
             </Space>
             <Table
               size="small"
@@ -112,6 +160,18 @@ export function ImportPage() {
             />
           </Card>
         )}
+        <Card size="small" title={t('import.exportTitle')}>
+          <Typography.Paragraph type="secondary">{t('import.exportHelp')}</Typography.Paragraph>
+          <Space wrap>
+            <Checkbox checked={reveal} onChange={(e) => setReveal(e.target.checked)} data-testid="export-reveal">
+              {t('import.exportReveal')}
+            </Checkbox>
+            <Button onClick={() => exported.mutate()} loading={exported.isPending} data-testid="export-register">
+              {t('import.exportButton')}
+            </Button>
+          </Space>
+          <ErrorAlert error={exported.error} />
+        </Card>
       </Space>
     </TerritoryFrame>
   );

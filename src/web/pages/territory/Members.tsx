@@ -1,6 +1,6 @@
 import { List, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { Resident } from '../../api/types.ts';
+import type { ResidentView as Resident } from '../../../server/modules/territory/register.schemas.ts';
 import { LinkListItem } from '../../components/LinkListItem.tsx';
 import { useTagLabel } from './queries.ts';
 

@@ -1,7 +1,7 @@
 import { Form, Input, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
-import type { Resident } from '../../api/types.ts';
+import type { ResidentView as Resident } from '../../../server/modules/territory/register.schemas.ts';
 import { FormModal, useFormSave, type ModalFormProps } from '../../components/SaveForm.tsx';
 import { RELATIONS, RESIDENT_STATUSES } from './labels.ts';
 import { useResidentTags } from './queries.ts';

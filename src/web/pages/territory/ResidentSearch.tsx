@@ -7,7 +7,7 @@ import { useKeysetList } from '../../api/useKeysetList.ts';
 import { ErrorAlert } from '../../components/feedback.tsx';
 import { LoadMore } from '../../components/KeysetTable.tsx';
 import { LinkListItem } from '../../components/LinkListItem.tsx';
-import { SECONDARY } from './HouseholdList.tsx';
+import { SecondaryLine } from './HouseholdList.tsx';
 import { TagChips } from './TagChips.tsx';
 
 type ResidentView = Static<typeof import('../../../server/modules/territory/register.schemas.ts').ResidentView>;
@@ -49,7 +49,7 @@ export function ResidentSearch({ filter }: { filter: { gridId?: string; communit
                     {t(`gender.${r.gender}`)} · {t('needPage.subject.age', { age: r.age })} · {t(`relation.${r.relation}`)}
                   </span>
                 </Space>
-                <div style={{ ...SECONDARY, wordBreak: 'break-all' }}>{r.householdAddress}</div>
+                <SecondaryLine breakAll>{r.householdAddress}</SecondaryLine>
                 <TagChips tags={r.tags} />
               </div>
             </LinkListItem>

@@ -1,7 +1,7 @@
 import { Descriptions } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
-import type { Community } from '../../api/types.ts';
+import type { CommunityView as Community } from '../../../server/modules/territory/structure.schemas.ts';
 import { unitName, useChildren, useStreet } from './queries.ts';
 import { TerritoryPage, TerritoryQueryState } from './TerritoryFrame.tsx';
 import { UnitHeader, UnitList } from './UnitList.tsx';

@@ -4,8 +4,8 @@ import type { ReactNode } from 'react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
-import { api, itemsOf, type Page } from '../../api/client.ts';
-import type { Community, District, GridUnit, Street } from '../../api/types.ts';
+import { api, type Page } from '../../api/client.ts';
+import type { CommunityView as Community, DistrictView as District, GridView as GridUnit, StreetView as Street } from '../../../server/modules/territory/structure.schemas.ts';
 import { QueryState } from '../../components/feedback.tsx';
 import { unitName, useChain, useChildren } from './queries.ts';
 
@@ -39,7 +39,7 @@ function TerritoryTree() {
     const [kind, id] = String(node.key).split(':');
     const child = CHILD[kind!];
     if (!child) return;
-    const rows = itemsOf(await api.get<(Street | Community | GridUnit)[] | Page<Street | Community | GridUnit>>(`/${child.kind}`, { [child.param]: id, limit: 200 }));
+    const rows = (await api.get<Page<Street | Community | GridUnit>>(`/${child.kind}`, { [child.param]: id, limit: 200 })).items;
     const children = rows.map((r) => ({ key: `${child.kind}:${r.id}`, title: unitName(r, i18n.language), isLeaf: child.leaf }));
     setLoaded((prev) => patch(prev ?? roots, String(node.key), children));
   };

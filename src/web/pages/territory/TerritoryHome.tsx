@@ -1,7 +1,7 @@
 import { Card, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import type { District } from '../../api/types.ts';
+import type { DistrictView as District } from '../../../server/modules/territory/structure.schemas.ts';
 import { useAuth } from '../../app/auth.tsx';
 import { scopeLink } from '../home/scopeLink.ts';
 import { unitName, useChildren } from './queries.ts';

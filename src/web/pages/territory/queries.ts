@@ -1,7 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api, itemsOf, type Page } from '../../api/client.ts';
-import type { Community, District, GridUnit, Household, Resident, ResidentTag, Street } from '../../api/types.ts';
+import { api, type Page } from '../../api/client.ts';
+import type { HouseholdDetail, ResidentView as Resident, TagView as ResidentTag } from '../../../server/modules/territory/register.schemas.ts';
+import type { CommunityView as Community, DistrictView as District, GridView as GridUnit, StreetView as Street } from '../../../server/modules/territory/structure.schemas.ts';
 
 type Kind = 'districts' | 'streets' | 'communities' | 'grids' | 'households' | 'residents';
 
@@ -17,14 +18,14 @@ export const useDistrict = (id?: string | null) => useRecord<District>('district
 export const useStreet = (id?: string | null) => useRecord<Street>('streets', id);
 export const useCommunity = (id?: string | null) => useRecord<Community>('communities', id);
 export const useGridUnit = (id?: string | null) => useRecord<GridUnit>('grids', id);
-export const useHousehold = (id?: string | null) => useRecord<Household>('households', id);
+export const useHousehold = (id?: string | null) => useRecord<HouseholdDetail>('households', id);
 export const useResident = (id?: string | null) => useRecord<Resident>('residents', id);
 
 /** Child units of a territory level; structure lists are short, one page of 200 is enough. */
 export function useChildren<T>(kind: 'districts' | 'streets' | 'communities' | 'grids', filter: Record<string, string | undefined>, enabled = true) {
   return useQuery({
     queryKey: [kind, 'list', filter],
-    queryFn: async () => itemsOf(await api.get<T[] | Page<T>>(`/${kind}`, { ...filter, limit: 200 })),
+    queryFn: async () => (await api.get<Page<T>>(`/${kind}`, { ...filter, limit: 200 })).items,
     enabled,
   });
 }
@@ -32,7 +33,7 @@ export function useChildren<T>(kind: 'districts' | 'streets' | 'communities' | '
 export function useResidentTags() {
   return useQuery({
     queryKey: ['resident-tags'],
-    queryFn: async () => itemsOf(await api.get<ResidentTag[] | Page<ResidentTag>>('/resident-tags')),
+    queryFn: () => api.get<ResidentTag[]>('/resident-tags'),
     staleTime: 10 * 60_000,
   });
 }

@@ -3,8 +3,10 @@ import { DatePicker, Form, Input, Select, Space } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { CERTIFICATE_LEVELS, EMPLOYER_TYPES, SOCIAL_WORKER_STATUSES } from '../../../common/organizations.ts';
-import { api, itemsOf, type Page } from '../../api/client.ts';
-import type { Community, Organization, SocialWorker } from '../../api/types.ts';
+import { api, type Page } from '../../api/client.ts';
+import type { OrganizationView as Organization } from '../../../server/modules/organizations/organizations.schemas.ts';
+import type { CommunityView as Community } from '../../../server/modules/territory/structure.schemas.ts';
+import type { SocialWorkerView as SocialWorker } from '../../../server/modules/workforce/workforce.schemas.ts';
 import { useCommonLabels } from '../../components/labels.ts';
 import { PageForm, useFormSave } from '../../components/SaveForm.tsx';
 import { useChildren } from '../territory/queries.ts';
@@ -31,7 +33,7 @@ export function SocialWorkerForm({ worker, onDone }: { worker?: SocialWorker; on
   const communities = useChildren<Community>('communities', {});
   const orgs = useQuery({
     queryKey: ['organizations', 'options'],
-    queryFn: async () => itemsOf(await api.get<Page<Organization>>('/organizations', { limit: 200, status: 'active' })),
+    queryFn: async () => (await api.get<Page<Organization>>('/organizations', { limit: 200, status: 'active' })).items,
   });
 
   const saver = useFormSave({

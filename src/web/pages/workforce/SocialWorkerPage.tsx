@@ -3,7 +3,7 @@ import { Card, Descriptions, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { api } from '../../api/client.ts';
-import type { SocialWorker } from '../../api/types.ts';
+import type { SocialWorkerView as SocialWorker } from '../../../server/modules/workforce/workforce.schemas.ts';
 import { QueryState } from '../../components/feedback.tsx';
 import { useCommonLabels } from '../../components/labels.ts';
 import { MaskedValue } from '../../components/MaskedValue.tsx';

@@ -2,7 +2,7 @@ import { Input, Select, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
 import { CERTIFICATE_LEVELS, EMPLOYER_TYPES, SOCIAL_WORKER_STATUSES } from '../../../common/organizations.ts';
-import type { SocialWorker } from '../../api/types.ts';
+import type { SocialWorkerView as SocialWorker } from '../../../server/modules/workforce/workforce.schemas.ts';
 import { useKeysetList } from '../../api/useKeysetList.ts';
 import { useAuth } from '../../app/auth.tsx';
 import { AddLink, KeysetTable, ListPage, useListFilter } from '../../components/KeysetTable.tsx';

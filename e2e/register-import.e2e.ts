@@ -1,0 +1,75 @@
+import ExcelJS from 'exceljs';
+import fs from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { idNumberCheckChar } from '../src/common/identity.ts';
+import { seriousAxeFindings } from './accessibility.ts';
+import { horizontalOverflow, openBrowser, screenshot, signIn, type Session } from './browser.ts';
+
+// Issue 13: a register laid out the way communities keep it — a merged title, a blank row, a 序号
+// column, full-width digits, a national relation term and a slip the check report points at.
+const serial = String(Date.now() % 1000).padStart(3, '0');
+const idOf = (birth: string) => {
+  const first17 = `320191${birth}${serial}`;
+  return first17 + idNumberCheckChar(first17);
+};
+const HEAD = idOf('19600202');
+const SON = idOf('19880808');
+const fullWidth = (s: string) => s.replace(/[0-9]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
+const ADDRESS = `南京市江北新区泰山街道J社区登记路${Date.now() % 100000}号`;
+
+async function messyRegister(): Promise<Buffer> {
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet('第1网格');
+  sheet.addRow(['J社区第1网格居民信息登记表（2026年11月）']);
+  sheet.mergeCells('A1:H1');
+  sheet.addRow([]);
+  sheet.addRow(['序号', '网格编码', '地址', '姓名', '身份证号', '手机号', '与户主关系', '标签']);
+  sheet.addRow([1, 'JB-TS-J-G01', ADDRESS, '登记户主', fullWidth(HEAD), '138-1234-5679', '户主', '低保']);
+  sheet.addRow([2, 'JB-TS-J-G01', ADDRESS, '登记儿子', SON, '', '长了', '']);
+  return Buffer.from(await book.xlsx.writeBuffer());
+}
+
+describe('community admin zhou imports a messy register', () => {
+  let s: Session;
+  beforeAll(async () => {
+    s = await openBrowser({ width: 1366, height: 900 });
+  });
+  afterAll(async () => {
+    await s?.close();
+  });
+
+  it('reads the register under its title, downloads the check report, fixes it and imports the corrected file', async () => {
+    const { page } = s;
+    await signIn(page, 'zhou');
+    await page.getByRole('menuitem', { name: '社区网格' }).click();
+    await page.getByTestId('scope-shortcut').filter({ hasText: 'J社区' }).first().click();
+    await page.getByTestId('import-link').click();
+    await page.locator('input[type=file]').setInputFiles({ name: '登记表.xlsx', mimeType: 'application/octet-stream', buffer: await messyRegister() });
+    await page.getByTestId('import-dry-run').click();
+    // Row 5 of the sheet: title 1, blank 2, header 3, head 4.
+    const problem = page.locator('.ant-table-row').filter({ hasText: '与户主关系无法识别（是否为“长子”？）' });
+    await problem.waitFor();
+    expect(await problem.locator('td').first().textContent()).toBe('5');
+    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    expect(await seriousAxeFindings(page, 'body')).toEqual([]);
+    await screenshot(page, 'desktop-zh-import-messy-dry-run');
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('import-report').click()]);
+    const report = new ExcelJS.Workbook();
+    await report.xlsx.load(fs.readFileSync(await download.path()) as unknown as ArrayBuffer);
+    const sheet = report.worksheets[0]!;
+    expect(sheet.getRow(1).getCell(9).text).toBe('导入问题');
+    expect(sheet.getRow(3).getCell(9).text).toBe('与户主关系：与户主关系无法识别（是否为“长子”？）');
+    expect(sheet.getRow(2).getCell(9).text).toBe('');
+
+    // The user fixes the cell the report points at and imports the report file itself.
+    sheet.getRow(3).getCell(7).value = '长子';
+    const corrected = Buffer.from(await report.xlsx.writeBuffer());
+    await page.locator('input[type=file]').setInputFiles({ name: '登记表-改.xlsx', mimeType: 'application/octet-stream', buffer: corrected });
+    await page.getByTestId('import-dry-run').click();
+    await page.getByText('没有发现问题').waitFor();
+    await page.getByTestId('import-commit').click();
+    await page.getByText('导入完成').waitFor();
+    await screenshot(page, 'desktop-zh-import-messy-commit');
+  });
+});

@@ -1,0 +1,16 @@
+import type { ModulePlugin } from '../../platform/http/module.ts';
+import { groupChain } from '../commonneeds/index.ts';
+import { provideNeedProjects } from '../needs/index.ts';
+import { projectRoutes } from './projects.routes.ts';
+import { projectOfGroups } from './projects.service.ts';
+
+export const projectsModule: ModulePlugin = async (app, opts) => {
+  await app.register(projectRoutes, { platform: opts.platform });
+};
+
+// A need's page tells its reporter which project answers it, through this module's tables.
+provideNeedProjects(async (db, districtId, commonNeedId) => projectOfGroups(db, districtId, await groupChain(db, districtId, commonNeedId)));
+
+export { projectPolicy, type ProjectRecord } from './projects.policy.ts';
+export { PROJECT_TRANSITIONS } from './projects.lifecycle.ts';
+export { callProjectsOf, moveOfferedProjects, offerableProject, type OfferableProject } from './projects.calls.ts';

@@ -1,0 +1,91 @@
+import type { Role } from '../../../common/roles.ts';
+import type { Actor, Assignment, ScopePath } from '../../platform/authz/actor.ts';
+import { definePolicy, type Rule } from '../../platform/authz/policy.ts';
+import { DRAFTERS, OFFERED_ACTIONS, PROJECT_TRANSITIONS, type OfferedAction, type Party } from './projects.lifecycle.ts';
+import type { ProjectStatus, PurchaserLevel } from './projects.tables.ts';
+
+/** A project as authorization sees it: the units it answers for, its funder and who drafted it. */
+export interface ProjectRecord {
+  districtId: string;
+  streetIds: string[];
+  communityIds: string[];
+  purchaserLevel: PurchaserLevel;
+  purchaserStreetId: string | null;
+  status: ProjectStatus;
+  createdBy: string | null;
+}
+
+export const PROJECT_READERS: readonly Role[] = ['district_officer', 'street_officer', 'community_admin', 'community_worker'];
+
+const pathOf = (r: ProjectRecord): ScopePath => ({ districtId: r.districtId, streetId: r.streetIds, communityId: r.communityIds });
+
+/**
+ * The units the project is about, as a drafter must hold them: a community admin only a
+ * project of their community alone, a street officer one within their street, the district
+ * officer any of the district.
+ */
+function isOrigin(r: ProjectRecord, a: Assignment): boolean {
+  if (a.scopeType === 'district') return a.scopeId === r.districtId;
+  if (a.scopeType === 'street') return r.streetIds.length === 1 && r.streetIds[0] === a.scopeId;
+  if (a.scopeType === 'community') return r.communityIds.length === 1 && r.communityIds[0] === a.scopeId;
+  return false;
+}
+
+/** The purchasing unit's own officers: the district office for a district purchase, the street office for a street one. */
+function isFunder(r: ProjectRecord, a: Assignment): boolean {
+  return r.purchaserLevel === 'district'
+    ? a.role === 'district_officer' && a.scopeType === 'district' && a.scopeId === r.districtId
+    : a.role === 'street_officer' && a.scopeType === 'street' && a.scopeId === r.purchaserStreetId;
+}
+
+function isParty(party: Party, r: ProjectRecord, a: Assignment): boolean {
+  switch (party) {
+    case 'origin':
+      return isOrigin(r, a);
+    case 'funder':
+      return isFunder(r, a);
+    // Assignments of evaluators and contracts come with the later parts: nobody yet.
+    case 'evaluator':
+    case 'contractor':
+      return false;
+  }
+}
+
+/** One rule per offered action: any of its transitions from the record's status, taken by its party. */
+const transitionRules = Object.fromEntries(
+  OFFERED_ACTIONS.map((action): [OfferedAction, Rule<ProjectRecord>] => {
+    const ts = PROJECT_TRANSITIONS.filter((t) => t.action === action);
+    return [
+      action,
+      {
+        roles: [...new Set(ts.flatMap((t) => t.roles))],
+        anyScope: true,
+        when: (actor: Actor, r, a) =>
+          ts.some(
+            (t) =>
+              t.from.includes(r.status) &&
+              t.roles.includes(a.role) &&
+              isParty(t.party, r, a) &&
+              !(t.notDrafter && r.createdBy === actor.userId),
+          ),
+      },
+    ];
+  }),
+) as Record<OfferedAction, Rule<ProjectRecord>>;
+
+/**
+ * Officers and community staff read the projects answering needs of their units. A draft is
+ * made and edited by a community admin, street officer or district officer of the units it is
+ * about (`isOrigin`); approval and everything after it belong to the funder (`isFunder`), and
+ * never to the person who drafted it. Transitions: PROJECT_TRANSITIONS.
+ */
+export const projectPolicy = definePolicy<ProjectRecord, 'read' | 'create' | 'update' | 'commit_resource' | OfferedAction>('projects.project', pathOf, {
+  read: PROJECT_READERS,
+  create: { roles: DRAFTERS, anyScope: true, when: (_actor, r, a) => isOrigin(r, a) },
+  update: { roles: DRAFTERS, anyScope: true, when: (_actor, r, a) => r.status === 'draft' && isOrigin(r, a) },
+  commit_resource: { roles: DRAFTERS, anyScope: true, when: (_actor, r, a) => r.status !== 'cancelled' && r.status !== 'closed' && (isOrigin(r, a) || isFunder(r, a)) },
+  ...transitionRules,
+});
+
+/** Actions sent with a project so the UI shows only what the user may do. */
+export const SENT_ACTIONS = ['update', 'commit_resource', ...OFFERED_ACTIONS] as const;

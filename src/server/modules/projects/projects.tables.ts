@@ -1,0 +1,86 @@
+import type { Generated } from 'kysely';
+import type { DateString, Timestamp, TimestampDefault } from '../../platform/db/platform.tables.ts';
+
+/** DESIGN 3.6, with `submitted` for a draft handed to its funder (optional: a draft may be approved directly). */
+export const PROJECT_STATUSES = [
+  'draft', 'submitted', 'approved', 'open', 'reviewing', 'publicity', 'contracted', 'in_delivery', 'midterm', 'final',
+  'accepted', 'accepted_with_conditions', 'failed', 'closed', 'terminated', 'cancelled',
+] as const;
+export type ProjectStatus = (typeof PROJECT_STATUSES)[number];
+
+/** 政府购买服务 / 公益创投 / 基金会 / 企业 / 其他. */
+export const FUNDING_SOURCES = ['government_purchase', 'venture_philanthropy', 'foundation', 'enterprise', 'other'] as const;
+export type FundingSource = (typeof FUNDING_SOURCES)[number];
+
+export const PURCHASER_LEVELS = ['street', 'district'] as const;
+export type PurchaserLevel = (typeof PURCHASER_LEVELS)[number];
+
+export interface ProjectsTable {
+  district_id: string;
+  id: string;
+  ref_no: string;
+  title: string;
+  objectives: Generated<string>;
+  target_beneficiaries: number | null;
+  budget_fen: number;
+  funding_source: FundingSource;
+  period_start: DateString | null;
+  period_end: DateString | null;
+  purchaser_level: PurchaserLevel;
+  purchaser_street_id: string | null;
+  street_ids: string[];
+  community_ids: string[];
+  status: Generated<ProjectStatus>;
+  created_by: string;
+  approved_by: string | null;
+  approved_at: Timestamp | null;
+  created_at: TimestampDefault;
+  updated_at: TimestampDefault;
+}
+
+export interface ProjectCountersTable {
+  district_id: string;
+  year: number;
+  last_no: number;
+}
+
+export interface ProjectCommonNeedsTable {
+  district_id: string;
+  project_id: string;
+  common_need_id: string;
+}
+
+export interface ProjectEventsTable {
+  district_id: string;
+  id: string;
+  project_id: string;
+  action: string;
+  from_status: ProjectStatus | null;
+  to_status: ProjectStatus;
+  reason: Generated<string>;
+  actor_user_id: string | null;
+  at: TimestampDefault;
+}
+
+export interface ResourceCommitmentsTable {
+  district_id: string;
+  id: string;
+  resource_id: string;
+  common_need_id: string | null;
+  project_id: string | null;
+  terms: string;
+  period_start: DateString | null;
+  period_end: DateString | null;
+  committed_by: string;
+  committed_at: TimestampDefault;
+  withdrawn_by: string | null;
+  withdrawn_at: Timestamp | null;
+}
+
+export interface ProjectsTables {
+  projects: ProjectsTable;
+  project_counters: ProjectCountersTable;
+  project_common_needs: ProjectCommonNeedsTable;
+  project_events: ProjectEventsTable;
+  resource_commitments: ResourceCommitmentsTable;
+}

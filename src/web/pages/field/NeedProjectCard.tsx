@@ -1,0 +1,18 @@
+import { Card, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { NeedDetail } from '../needs/needQueries.ts';
+
+const NEXT: Record<string, string> = { draft: 'myProject.draft', submitted: 'myProject.submitted', approved: 'myProject.approved' };
+
+/** The project answering a resident's need, and what happens next, in plain words. */
+export function NeedProjectCard({ project }: { project: NonNullable<NeedDetail['project']> }) {
+  const { t } = useTranslation();
+  return (
+    <Card size="small" title={t('myProject.title')} data-testid="need-project">
+      <Typography.Paragraph style={{ margin: 0, fontSize: 16 }}>
+        {t('myProject.body', { title: project.title, refNo: project.refNo })}
+      </Typography.Paragraph>
+      <Typography.Paragraph style={{ margin: '8px 0 0', fontSize: 16 }}>{t(NEXT[project.status] ?? 'myProject.later')}</Typography.Paragraph>
+    </Card>
+  );
+}

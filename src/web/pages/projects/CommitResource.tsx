@@ -1,0 +1,62 @@
+import { useQuery } from '@tanstack/react-query';
+import { Button, DatePicker, Form, Input, Select, Space } from 'antd';
+import type { Dayjs } from 'dayjs';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, type Page } from '../../api/client.ts';
+import { requiredChoice, requiredText, tooLong } from '../../components/rules.ts';
+import { FormModal, useFormSave } from '../../components/SaveForm.tsx';
+import type { ResourceView } from '../lists/listsApi.ts';
+import type { CommitmentView } from './projectsApi.ts';
+
+interface Values {
+  resourceId: string;
+  terms: string;
+  periodStart?: Dayjs | null;
+  periodEnd?: Dayjs | null;
+}
+
+/** Records a resource committed to the project with its terms (the kitchen, free at noon on working days). */
+export function CommitResource({ projectId, communityId }: { projectId: string; communityId: string | undefined }) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+  const resources = useQuery({
+    queryKey: ['resources', 'for-commitment', communityId],
+    queryFn: () => api.get<Page<ResourceView>>('/resources', { communityId, status: 'active', limit: 200 }),
+    enabled: open,
+  });
+  const saver = useFormSave<Values, CommitmentView>({
+    mutationFn: (v) =>
+      api.post(`/projects/${projectId}/commitments`, {
+        resourceId: v.resourceId,
+        terms: v.terms.trim(),
+        periodStart: v.periodStart?.format('YYYY-MM-DD'),
+        periodEnd: v.periodEnd?.format('YYYY-MM-DD'),
+      }),
+    invalidate: ['projects'],
+    onSaved: () => setOpen(false),
+  });
+  return (
+    <>
+      <Button onClick={() => setOpen(true)} data-testid="project-commit_resource">{t('projectAction.commit_resource')}</Button>
+      {open && (
+        <FormModal<Values> title={t('projectAction.commit_resource')} saver={saver} initialValues={{}} onClose={() => setOpen(false)} saveTestId="commitment-save">
+          <Form.Item name="resourceId" label={t('projects.resource')} rules={[requiredChoice(t, t('projects.resource'))]}>
+            <Select showSearch optionFilterProp="label" loading={resources.isLoading} options={(resources.data?.items ?? []).map((r) => ({ value: r.id, label: r.name }))} />
+          </Form.Item>
+          <Form.Item name="terms" label={t('projects.terms')} rules={[requiredText(t, t('projects.terms')), tooLong(t, t('projects.terms'), 2000)]}>
+            <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} placeholder={t('projects.termsPlaceholder')} />
+          </Form.Item>
+          <Space wrap>
+            <Form.Item name="periodStart" label={t('projects.periodStart')}>
+              <DatePicker />
+            </Form.Item>
+            <Form.Item name="periodEnd" label={t('projects.periodEnd')}>
+              <DatePicker />
+            </Form.Item>
+          </Space>
+        </FormModal>
+      )}
+    </>
+  );
+}
