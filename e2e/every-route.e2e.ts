@@ -24,6 +24,7 @@ interface Ids {
   need: string;
   ownGrid: string;
   ownNeed: string;
+  call: string;
   project: string;
 }
 
@@ -49,6 +50,9 @@ const ROUTES: Record<string, Row> = {
   organizations: { user: 'jbmz', url: () => '/organizations' },
   'organizations/new': { user: 'jbmz', url: () => '/organizations/new' },
   'organizations/:id': { user: 'jbmz', url: (i) => `/organizations/${i.organization}` },
+  calls: { user: 'tsjd', url: () => '/calls' },
+  'calls/new': { user: 'tsjd', url: () => '/calls/new' },
+  'calls/:id': { user: 'jbmz', url: (i) => `/calls/${i.call}` },
   'social-workers': { user: 'zhou', url: () => '/social-workers' },
   'social-workers/new': { user: 'zhou', url: () => '/social-workers/new' },
   'social-workers/:id': { user: 'zhou', url: (i) => `/social-workers/${i.socialWorker}` },
@@ -112,6 +116,7 @@ async function demoIds(): Promise<Ids> {
     need: await first(zhou, '/needs?limit=1'),
     ownGrid: await first(limin, '/grids?limit=1'),
     ownNeed: await first(wangjuan, '/needs?limit=1'),
+    call: await first(await apiAs('jbmz'), '/calls?limit=1'),
     project: await first(await apiAs('jbmz'), '/projects?limit=1'),
   };
 }

@@ -37,7 +37,7 @@ type User = 'anonymous' | 'zhou' | 'jbmz' | 'tsjd' | 'admin' | 'limin' | 'wangju
 
 interface Ids {
   district: string; street: string; community: string; grid: string; household: string; resident: string;
-  need: string; organization: string; socialWorker: string; user: string; liminGrid: string; myNeed: string;
+  need: string; organization: string; socialWorker: string; user: string; liminGrid: string; myNeed: string; call: string;
 }
 
 interface RouteCase {
@@ -81,6 +81,9 @@ const ROUTES: RouteCase[] = [
   { route: 'my-needs', as: 'wangjuan', url: () => '/my-needs', light: true },
   { route: 'my-needs/new', as: 'wangjuan', url: () => '/my-needs/new', light: true },
   { route: 'my-needs/:id', as: 'wangjuan', url: (i) => `/my-needs/${i.myNeed}`, light: true },
+  { route: 'calls', as: 'jbmz', url: () => '/calls' },
+  { route: 'calls/new', as: 'tsjd', url: () => '/calls/new' },
+  { route: 'calls/:id', as: 'jbmz', url: (i) => `/calls/${i.call}` },
   { route: 'account', as: 'zhou', url: () => '/account' },
 ];
 
@@ -119,6 +122,7 @@ async function findIds(): Promise<Ids> {
     user: (await admin<Page_<Item>>('GET', '/users?limit=1')).items[0]!.id,
     liminGrid: me.assignments.find((a) => a.role === 'grid_worker')!.scopeId!,
     myNeed: (await wangjuan<Page_<Item>>('GET', '/needs?limit=1')).items[0]!.id,
+    call: (await jbmz<Page_<Item>>('GET', '/calls?limit=1')).items[0]!.id,
   };
 }
 

@@ -11,6 +11,7 @@ import { DEMO_PASSWORD } from './demo-accounts.ts';
 import { generateCredit, loadCredit } from './demo-credit.ts';
 import { batchInserter, type LoadProgress } from './demo-insert.ts';
 import type { DemoData, DemoScope } from './demo-model.ts';
+import { loadCalls } from './demo-calls.ts';
 import { loadHistory, type HistoryCounts } from './demo-needs-load.ts';
 
 /** Ciphertext, lookup hash and masked copy of an identifier, as every register stores them. */
@@ -27,6 +28,7 @@ export interface LoadCounts {
   organizations: number;
   socialWorkers: number;
   users: number;
+  calls: number;
   history: HistoryCounts;
 }
 
@@ -200,6 +202,8 @@ export async function loadDemo(db: Kysely<DB>, pii: PiiCipher, data: DemoData, n
     residentIds, userIds, organizationIds, passwordHash: historyPasswordHash,
   }, now, progress);
 
+  const calls = await loadCalls(db, { districtId, userIds }, now);
+
   const counts: LoadCounts = {
     communities: communities.length,
     grids: grids.length,
@@ -209,6 +213,7 @@ export async function loadDemo(db: Kysely<DB>, pii: PiiCipher, data: DemoData, n
     organizations: data.organizations.length,
     socialWorkers: data.socialWorkers.length,
     users: data.accounts.length,
+    calls,
     history,
   };
   await writeAudit(db, { actor: null, ip: '' }, {

@@ -19,6 +19,12 @@ const STREET_AUTHORITY = '江北新区泰山街道办事处（备案）';
 export const EXTRA_ACCOUNTS = [
   { username: 'zhangwei', name: '张伟（第1网格）', role: 'grid_worker', scope: 'J社区 第1网格' },
   { username: 'qiaobei', name: '桥北社区 钱主任', role: 'community_admin', scope: '桥北社区' },
+  // The review panel of story 3: three experts (with zhuanjia; 林老师 also supervises part-time
+  // at 启航) and two resident jurors (大众评委).
+  { username: 'linlaoshi', name: '评审专家 林老师（启航兼职督导）', role: 'reviewer', scope: '泰山街道' },
+  { username: 'zhaojiaoshou', name: '评审专家 赵教授', role: 'reviewer', scope: '泰山街道' },
+  { username: 'sunbo', name: '大众评委 孙伯（J社区居民）', role: 'reviewer', scope: '泰山街道' },
+  { username: 'qianyi', name: '大众评委 钱阿姨（桥北社区居民）', role: 'reviewer', scope: '泰山街道' },
 ] as const;
 
 /**
@@ -203,6 +209,12 @@ export function generateAccounts(story: { communityCode: string; address: string
       displayName: EXTRA_ACCOUNTS[1].name,
       grants: [{ role: 'community_admin', scope: { type: 'community', community: QB } }],
     },
+    ...EXTRA_ACCOUNTS.filter((a) => a.role === 'reviewer').map((a) => ({
+      username: a.username,
+      password: DEMO_PASSWORD,
+      displayName: a.name,
+      grants: [{ role: 'reviewer' as const, scope: { type: 'street' as const } }],
+    })),
   );
   return accounts;
 }

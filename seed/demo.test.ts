@@ -531,3 +531,21 @@ describe('re-seed', () => {
     await expect(sql`truncate audit_log`.execute(t.db)).rejects.toThrow(/audit records cannot be changed/);
   }, 180_000);
 });
+
+describe('demo calls for proposals', () => {
+  it('has the district’s venture-philanthropy round open, with story 3’s panel of three experts and two resident jurors', async () => {
+    const jbmz = new Client(t.app);
+    await jbmz.login('jbmz', DEMO_PASSWORD);
+    const list = (await jbmz.get('/api/v1/calls?status=open')).json<{ items: { id: string; kind: string; issuerLevel: string }[] }>().items;
+    expect(list.map((c) => [c.kind, c.issuerLevel])).toEqual([['venture_philanthropy', 'district']]);
+    const call = (await jbmz.get(`/api/v1/calls/${list[0]!.id}`)).json<{ panel: { displayName: string; kind: string }[]; allowedActions: string[]; deadline: string }>();
+    expect(call.panel.map((p) => p.kind).sort()).toEqual(['expert', 'expert', 'expert', 'juror', 'juror']);
+    expect(call.panel.map((p) => p.displayName)).toContain('评审专家 林老师（启航兼职督导）');
+    expect(call.allowedActions).toEqual(['panel', 'close', 'cancel']);
+    expect(new Date(call.deadline).getTime()).toBeGreaterThan(Date.now());
+    // Organizations anywhere read the published call.
+    const qihang = new Client(t.app);
+    await qihang.login('qihang', DEMO_PASSWORD);
+    expect((await qihang.get(`/api/v1/calls/${list[0]!.id}`)).statusCode).toBe(200);
+  });
+});

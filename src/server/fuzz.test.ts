@@ -160,6 +160,16 @@ const ROLE: Record<string, Who> = {
   'POST /api/v1/projects/{id}/transitions': 'community_admin',
   'POST /api/v1/projects/{id}/commitments': 'community_admin',
   'POST /api/v1/resource-commitments/{id}/withdraw': 'community_admin',
+  'GET /api/v1/calls': 'street_officer',
+  'POST /api/v1/calls': 'street_officer',
+  'GET /api/v1/calls/{id}': 'street_officer',
+  'PATCH /api/v1/calls/{id}': 'street_officer',
+  'POST /api/v1/calls/{id}/panel': 'street_officer',
+  'GET /api/v1/calls/{id}/panel-candidates': 'street_officer',
+  'DELETE /api/v1/calls/{id}/panel/{userId}': 'street_officer',
+  'POST /api/v1/calls/{id}/transitions': 'street_officer',
+  'GET /api/v1/call-settings': 'district_officer',
+  'PUT /api/v1/call-settings': 'district_officer',
   'GET /api/v1/communities/{id}/three-lists': 'community_admin',
   'GET /api/v1/resources': 'community_admin',
   'POST /api/v1/resources': 'community_admin',
@@ -208,6 +218,7 @@ const START: Record<string, (w: FuzzWorld) => Record<string, unknown>> = {
   'POST /api/v1/resources': (w) => ({ kind: 'venue', ownerType: 'community', ownerId: w.community.id, communityId: w.community.id }),
   'POST /api/v1/needs': (w) => ({ source: 'staff', intakeChannel: 'phone', householdId: w.household.id }),
   'PATCH /api/v1/resident-tags/{code}': () => ({ careIntervalDays: 30 }),
+  'POST /api/v1/calls': (w) => ({ streetId: w.street.id, deadline: new Date(Date.now() + 20 * 86_400_000).toISOString() }),
 };
 
 /** The GeoReport parameters of each Open311 route (its forms and queries have no schema in the document). */

@@ -9,6 +9,7 @@ import type { Role } from '../../common/roles.ts';
 import { buildCommonNeed } from '../modules/commonneeds/commonneeds.testing.ts';
 import { buildNeed, buildNeedWorld } from '../modules/needs/needs.testing.ts';
 import { buildOrganization, fakeUscc } from '../modules/organizations/testing.ts';
+import { buildProject } from '../modules/projects/projects.testing.ts';
 import { buildBuilding, buildResident, fakeIdNumber } from '../modules/territory/testing.ts';
 import { buildSocialWorker } from '../modules/workforce/testing.ts';
 import { Client, clientAs, createUser, type Grant, type TestApp } from '../testing.ts';
@@ -46,7 +47,7 @@ export async function buildFuzzWorld(t: TestApp, roles: Iterable<Who>) {
     evaluator: { role: 'evaluator', scopeType: 'organization', scopeId: organization.id },
   };
   // The set-up below acts as these roles too.
-  const needed = new Set<Who>([...roles, 'community_admin', 'community_worker', 'district_officer', 'grid_worker', 'resident']);
+  const needed = new Set<Who>([...roles, 'community_admin', 'community_worker', 'district_officer', 'street_officer', 'grid_worker', 'resident']);
   const clients = {} as Record<Who, Client & { user?: { id: string; username: string } }>;
   for (const who of needed) clients[who] = who === 'anonymous' ? new Client(t.app) : await clientAs(t, [grants[who]]);
   const staff = clients.community_admin;
@@ -87,6 +88,15 @@ export async function buildFuzzWorld(t: TestApp, roles: Iterable<Who>) {
       .then((res) => created<{ entries: { id: string; list: string }[] }>(res, what).entries.find((e) => e.list === list)!.id);
   const repairEntry = await listed('abnormal', 'credit list entry to repair');
   const objectionEntry = await listed('dishonest', 'credit list entry to object to');
+  // Street calls in draft, the first offering an approved project of the street with a reviewer
+  // of the street on its panel; two more reviewers of the street could join it.
+  const project = (await buildProject(t.db, { districtId: d, streetId: w.street.id, purchaser: 'street', status: 'approved', createdBy: officer.user!.id })).id;
+  const reviewer = await createUser(t.db, [grants.reviewer]);
+  const callBody = { title: '公益创投', kind: 'venture_philanthropy', streetId: w.street.id, themes: ['为老服务'], deadline: new Date(Date.now() + 20 * 86_400_000).toISOString(), projectIds: [project] };
+  const call = created(await clients.street_officer.post('/api/v1/calls', callBody), 'call');
+  created(await clients.street_officer.post(`/api/v1/calls/${call.id}/panel`, { userId: reviewer.id, kind: 'expert' }), 'panel member');
+  created(await clients.street_officer.post('/api/v1/calls', { ...callBody, projectIds: [] }), 'second call');
+  for (let i = 0; i < 2; i++) await createUser(t.db, [grants.reviewer]);
   const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(32, 1)]);
   const upload = multipart([{ name: 'file', fileName: 'photo.png', type: 'image/png', content: png }]);
   const attachment = created(await staff.request('POST', `/api/v1/needs/${need}/attachments`, upload.payload, upload.headers), 'attachment');
@@ -124,6 +134,8 @@ export async function buildFuzzWorld(t: TestApp, roles: Iterable<Who>) {
     url: () => hook.url,
     events: () => hook.events,
     visitedAt: () => new Date().toISOString(),
+    projectIds: () => [project],
+    userId: () => reviewer.id,
   };
 
   /** Path parameters by route: records of the world, and records the fuzzer may use up. */
@@ -168,6 +180,11 @@ export async function buildFuzzWorld(t: TestApp, roles: Iterable<Who>) {
     '/api/v1/common-needs/{id}/needs': { id: commonNeed },
     '/api/v1/common-needs/{id}/groups': { id: streetGroup },
     '/api/v1/common-needs/{id}/commitments': { id: commonNeed },
+    '/api/v1/calls/{id}': { id: call.id },
+    '/api/v1/calls/{id}/panel': { id: call.id },
+    '/api/v1/calls/{id}/panel-candidates': { id: call.id },
+    '/api/v1/calls/{id}/panel/{userId}': { id: call.id, userId: reviewer.id },
+    '/api/v1/calls/{id}/transitions': { id: call.id },
     '/api/v1/resources/{id}': { id: resource.id },
     '/api/v1/resources/{id}/reveal': { id: resource.id },
     '/api/v1/webhooks/{id}': { id: webhook.id },

@@ -16,6 +16,7 @@ import { ensureDefaultCategories } from './needs/needs.categories.ts';
 import type { BulkTransitionResponse as BulkTransitionResponseSchema } from './needs/needs.schemas.ts';
 import { buildNeed, type NeedWorld } from './needs/needs.testing.ts';
 import { buildOrganization, fakeUscc } from './organizations/testing.ts';
+import { buildProject } from './projects/projects.testing.ts';
 import type { ResourceView } from './resources/resources.schemas.ts';
 import { buildTree, type Tree } from './territory/test-world.ts';
 import {
@@ -191,6 +192,18 @@ const orgBody = (over: Record<string, unknown>) => ({
 });
 
 const projectBody = (over: Record<string, unknown>) => ({ title: '幸福食堂', budgetFen: 100, fundingSource: 'government_purchase', purchaserLevel: 'district', ...over });
+const callBody = (over: Record<string, unknown>) => ({ title: '公益创投', kind: 'venture_philanthropy', themes: ['为老服务'], deadline: new Date(Date.now() + 9 * 86_400_000).toISOString(), ...over });
+let hiddenProjects: string[] = [];
+let readableProject = '';
+let hiddenReviewers: string[] = [];
+let readableReviewer = '';
+/** Approved street projects: one the street office buys, one of the neighbouring street, one of another district. */
+async function projectsForCalls() {
+  const approved = async (districtId: string, streetId: string) =>
+    (await buildProject(t.db, { districtId, streetId, purchaser: 'street', status: 'approved', createdBy: officer.user.id })).id;
+  hiddenProjects = [await approved(d1.id, s2.id), await approved(other.district.id, other.street.id)];
+  readableProject = await approved(d1.id, s1.id);
+}
 let hiddenResources: string[] = [];
 let readableResource = '';
 /** A resource of the caller's community, one of the neighbouring community and one of another district. */
@@ -373,6 +386,47 @@ const ROWS: Row[] = [
     prepare: async () => {
       await resourcesForCommitments();
       return (id) => admin.post(`/api/v1/common-needs/${readableGroup}/commitments`, { resourceId: id, terms: '中午可用' });
+    },
+  },
+  // calls
+  {
+    route: 'POST /api/v1/calls', field: 'streetId',
+    hidden: () => [s2.id, other.street.id], readable: () => s1.id,
+    prepare: async () => (id) => streetOfficer.post('/api/v1/calls', callBody({ streetId: id })),
+  },
+  {
+    route: 'POST /api/v1/calls', field: 'districtId',
+    hidden: () => [other.district.id], readable: () => d1.id,
+    prepare: async () => (id) => officer.post('/api/v1/calls', callBody({ districtId: id })),
+  },
+  {
+    route: 'POST /api/v1/calls', field: 'projectIds[]', at: 'projectIds.0',
+    hidden: () => hiddenProjects, readable: () => readableProject,
+    prepare: async () => {
+      await projectsForCalls();
+      return (id) => streetOfficer.post('/api/v1/calls', callBody({ streetId: s1.id, projectIds: [id] }));
+    },
+  },
+  {
+    route: 'PATCH /api/v1/calls/{id}', field: 'projectIds[]', at: 'projectIds.0',
+    hidden: () => hiddenProjects, readable: () => readableProject,
+    prepare: async () => {
+      await projectsForCalls();
+      const call = (await streetOfficer.post('/api/v1/calls', callBody({ streetId: s1.id }))).json<{ id: string }>();
+      return (id) => streetOfficer.patch(`/api/v1/calls/${call.id}`, { projectIds: [id] });
+    },
+  },
+  {
+    route: 'POST /api/v1/calls/{id}/panel', field: 'userId',
+    hidden: () => hiddenReviewers, readable: () => readableReviewer,
+    prepare: async () => {
+      readableReviewer = (await createUser(t.db, [{ role: 'reviewer', scopeType: 'district', scopeId: d1.id }])).id;
+      hiddenReviewers = [
+        (await createUser(t.db, [{ role: 'reviewer', scopeType: 'street', scopeId: s2.id, districtId: d1.id }])).id,
+        (await createUser(t.db, [{ role: 'reviewer', scopeType: 'district', scopeId: other.district.id }])).id,
+      ];
+      const call = (await streetOfficer.post('/api/v1/calls', callBody({ streetId: s1.id }))).json<{ id: string }>();
+      return (id) => streetOfficer.post(`/api/v1/calls/${call.id}/panel`, { userId: id, kind: 'expert' });
     },
   },
   // resources

@@ -12,6 +12,7 @@ import { workforceModule } from './workforce/index.ts';
 import { visitsModule } from './visits/index.ts';
 import { workbenchModule } from './workbench/index.ts';
 import { projectsModule } from './projects/index.ts';
+import { callsModule } from './calls/index.ts';
 
 /** Domain modules in registration order. */
-export const modules: ModulePlugin[] = [accountsModule, territoryModule, organizationsModule, workforceModule, needsModule, commonNeedsModule, resourcesModule, projectsModule, webhooksModule, open311Module, visitsModule, workbenchModule, auditModule];
+export const modules: ModulePlugin[] = [accountsModule, territoryModule, organizationsModule, workforceModule, needsModule, commonNeedsModule, resourcesModule, projectsModule, callsModule, webhooksModule, open311Module, visitsModule, workbenchModule, auditModule];

@@ -13,6 +13,7 @@ import {
   UserOutlined,
   UsergroupAddOutlined,
   BankOutlined,
+  NotificationOutlined,
   ProjectOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
@@ -67,6 +68,10 @@ export function useNavEntries(): NavEntry[] {
     {
       key: 'organizations', path: '/organizations', label: 'nav.organizations', icon: <BankOutlined />,
       show: hasRole(...STAFF_ROLES) && can('organizations.organization.read'),
+    },
+    {
+      key: 'calls', path: '/calls', label: 'nav.calls', icon: <NotificationOutlined />,
+      show: hasRole('district_officer', 'street_officer', 'org_admin', 'reviewer') && can('calls.call.read'),
     },
     {
       key: 'social-workers', path: '/social-workers', label: 'nav.socialWorkers', icon: <IdcardOutlined />,

@@ -9,6 +9,8 @@ import { lazyPage } from './lazyPage.tsx';
 const AppLayout = lazyPage(() => import('./AppLayout.tsx'), 'AppLayout');
 const NotFoundState = lazyPage(() => import('../components/feedback.tsx'), 'NotFoundState');
 const AccountPage = lazyPage(() => import('../pages/account/AccountPage.tsx'), 'AccountPage');
+const CallPage = lazyPage(() => import('../pages/calls/CallPage.tsx'), 'CallPage');
+const CallsPage = lazyPage(() => import('../pages/calls/CallsPage.tsx'), 'CallsPage');
 const AuditPage = lazyPage(() => import('../pages/admin/AuditPage.tsx'), 'AuditPage');
 const UserDetailPage = lazyPage(() => import('../pages/admin/UserDetailPage.tsx'), 'UserDetailPage');
 const UsersPage = lazyPage(() => import('../pages/admin/UsersPage.tsx'), 'UsersPage');
@@ -76,6 +78,9 @@ export function AppRoutes() {
         <Route path="organizations" element={<OrganizationsPage />} />
         <Route path="organizations/new" element={<OrganizationPage />} />
         <Route path="organizations/:id" element={<OrganizationPage />} />
+        <Route path="calls" element={<CallsPage />} />
+        <Route path="calls/new" element={<CallPage />} />
+        <Route path="calls/:id" element={<CallPage />} />
         <Route path="social-workers" element={<SocialWorkersPage />} />
         <Route path="social-workers/new" element={<SocialWorkerPage />} />
         <Route path="social-workers/:id" element={<SocialWorkerPage />} />

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { ROLES, SCOPE_TYPES } from '../../common/roles.ts';
 import { NEED_ACTIONS, NEED_STATES, TIMELINE_ACTIONS } from '../../server/modules/needs/needs.lifecycle.ts';
+import { OFFERED_CALL_ACTIONS } from '../../server/modules/calls/calls.lifecycle.ts';
 import { ELIGIBILITY_REASONS } from '../../server/modules/organizations/organizations.eligibility.ts';
 import en from './en.ts';
 import zhCN from './zh-CN.ts';
@@ -64,9 +65,9 @@ describe('message catalogues', () => {
 
   it('name every audit action the server writes, in both languages (the audit log shows words, not codes)', () => {
     // The server's audit calls name their action as a literal "<entity>.<verb>"; a need's
-    // transitions write need.<action>.
+    // transitions write need.<action>, a call's call.<action>.
     const serverDir = path.resolve(webDir, '../server');
-    const actions = new Set(NEED_ACTIONS.map((a) => `need.${a}`));
+    const actions = new Set([...NEED_ACTIONS.map((a) => `need.${a}`), ...OFFERED_CALL_ACTIONS.map((a) => `call.${a}`), ...(['open_call', 'close_call', 'withdraw_call'] as const).map((a) => `project.${a}`)]);
     const walk = (dir: string): string[] =>
       fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : e.name.endsWith('.ts') && !e.name.endsWith('.test.ts') ? [path.join(dir, e.name)] : []));
     for (const file of walk(serverDir)) {

@@ -4,6 +4,7 @@ import needsEn from './sections/needs.en.ts';
 import fieldEn from './sections/field.en.ts';
 import listsEn from './sections/lists.en.ts';
 import workbenchEn from './sections/workbench.en.ts';
+import callsEn from './sections/calls.en.ts';
 import displayEn from './sections/display.en.ts';
 import creditEn from './sections/credit.en.ts';
 import projectsEn from './sections/projects.en.ts';
@@ -31,6 +32,7 @@ const en: Shape<Catalogue> = {
     needSettings: 'Need settings',
     field: 'My grids',
     myNeeds: 'My requests',
+    calls: 'Calls for proposals',
   },
   auth: {
     username: 'Username',
@@ -302,6 +304,8 @@ const en: Shape<Catalogue> = {
     auth: 'Sign-in',
     building: 'Building',
     calendar: 'Working-day calendar',
+    call: 'Call for proposals',
+    call_settings: 'Default call rules',
     common_need: 'Common need',
     project: 'Project',
     resource_commitment: 'Resource commitment',
@@ -360,6 +364,10 @@ const en: Shape<Catalogue> = {
     escalate: 'escalated',
     split: 'split',
     auto_confirm: 'auto-confirmed',
+    panel_add: 'added to the review panel',
+    panel_remove: 'removed from the review panel',
+    open: 'published',
+    close: 'closed for applications',
     project: 'taken into a project',
     release: 'released',
     group: 'added into a larger group',
@@ -368,6 +376,9 @@ const en: Shape<Catalogue> = {
     approve: 'approved',
     return: 'returned for changes',
     cancel: 'cancelled',
+    open_call: 'offered in a call',
+    close_call: 'call closed',
+    withdraw_call: 'call withdrawn',
   },
   device: { wechat: 'WeChat', dingtalk: 'DingTalk', harmony: 'HarmonyOS' },
   ...needLabelsEn,
@@ -376,6 +387,7 @@ const en: Shape<Catalogue> = {
   ...listsEn,
   ...workbenchEn,
   ...displayEn,
+  ...callsEn,
   ...creditEn,
   ...projectsEn,
 };

@@ -3,6 +3,7 @@ import needsZh from './sections/needs.zh-CN.ts';
 import fieldZh from './sections/field.zh-CN.ts';
 import listsZh from './sections/lists.zh-CN.ts';
 import workbenchZh from './sections/workbench.zh-CN.ts';
+import callsZh from './sections/calls.zh-CN.ts';
 import displayZh from './sections/display.zh-CN.ts';
 import creditZh from './sections/credit.zh-CN.ts';
 import projectsZh from './sections/projects.zh-CN.ts';
@@ -27,6 +28,7 @@ const zhCN = {
     needSettings: '需求设置',
     field: '我的网格',
     myNeeds: '我的诉求',
+    calls: '申报指南',
   },
   auth: {
     username: '用户名',
@@ -298,6 +300,8 @@ const zhCN = {
     auth: '登录',
     building: '楼栋',
     calendar: '工作日历',
+    call: '申报指南',
+    call_settings: '申报默认规则',
     common_need: '共性需求',
     project: '项目',
     resource_commitment: '资源承诺',
@@ -356,6 +360,10 @@ const zhCN = {
     escalate: '超时升级',
     split: '拆分',
     auto_confirm: '逾期自动确认',
+    panel_add: '加入评审小组',
+    panel_remove: '移出评审小组',
+    open: '发布',
+    close: '截止申报',
     project: '立项',
     release: '释放',
     group: '并入上级',
@@ -364,6 +372,9 @@ const zhCN = {
     approve: '审批通过',
     return: '退回修改',
     cancel: '取消',
+    open_call: '纳入申报',
+    close_call: '申报截止',
+    withdraw_call: '申报撤回',
   },
   device: { wechat: '微信', dingtalk: '钉钉', harmony: '鸿蒙' },
   ...needLabelsZh,
@@ -372,6 +383,7 @@ const zhCN = {
   ...listsZh,
   ...workbenchZh,
   ...displayZh,
+  ...callsZh,
   ...creditZh,
   ...projectsZh,
 };

@@ -1,4 +1,4 @@
-import type { Actor } from '../../platform/authz/actor.ts';
+import { districtAsked, type Actor } from '../../platform/authz/actor.ts';
 import { referenceChanged } from '../../platform/cache/reference-cache.ts';
 import * as calendar from '../../platform/calendar/calendar.store.ts';
 import { isPublished, NATIONAL_FIRST_YEAR, NATIONAL_LAST_YEAR } from '../../platform/calendar/national-calendar.ts';
@@ -13,10 +13,9 @@ import type { Selectable } from 'kysely';
 
 /** The district a settings request is about: the one asked for, or the caller's only one. */
 export function districtOf(actor: Actor, asked: string | undefined): string {
-  if (asked) return asked;
-  const ids = [...new Set(actor.assignments.map((a) => a.districtId).filter((d): d is string => !!d))];
-  if (ids.length !== 1) throw invalid({ field: 'districtId', code: 'validation.required' });
-  return ids[0]!;
+  const id = districtAsked(actor, asked);
+  if (!id) throw invalid({ field: 'districtId', code: 'validation.required' });
+  return id;
 }
 
 export function categoryView(r: Selectable<NeedCategoriesTable>) {

@@ -3,7 +3,7 @@ import type { ProjectStatus } from './projects.tables.ts';
 
 export type ProjectAction =
   | 'submit' | 'approve' | 'return' | 'cancel'
-  | 'open_call' | 'close_call' | 'publicize' | 'contract'
+  | 'open_call' | 'close_call' | 'withdraw_call' | 'publicize' | 'contract'
   | 'start_delivery' | 'start_midterm' | 'pass_midterm' | 'rectify' | 'fail_midterm'
   | 'start_final' | 'accept' | 'accept_with_conditions' | 'fail' | 'close' | 'terminate';
 
@@ -42,6 +42,8 @@ export const PROJECT_TRANSITIONS: readonly ProjectTransition[] = [
   { action: 'cancel', from: BEFORE_CONTRACT, to: 'cancelled', roles: FUNDERS, party: 'funder', requires: ['reason'], offered: true },
   { action: 'open_call', from: ['approved'], to: 'open', roles: FUNDERS, party: 'funder', offered: false },
   { action: 'close_call', from: ['open'], to: 'reviewing', roles: FUNDERS, party: 'funder', offered: false },
+  // The call offering it was cancelled: the project waits, approved, for another round.
+  { action: 'withdraw_call', from: ['open', 'reviewing', 'publicity'], to: 'approved', roles: FUNDERS, party: 'funder', offered: false },
   { action: 'publicize', from: ['reviewing'], to: 'publicity', roles: FUNDERS, party: 'funder', offered: false },
   { action: 'contract', from: ['publicity'], to: 'contracted', roles: FUNDERS, party: 'funder', offered: false },
   { action: 'start_delivery', from: ['contracted'], to: 'in_delivery', roles: ['org_admin'], party: 'contractor', offered: false },

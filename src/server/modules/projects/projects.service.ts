@@ -115,7 +115,7 @@ function placeOf(origins: Origin[]) {
   return { districtId, streetIds: [...new Set(origins.flatMap((o) => o.streetIds))].sort(), communityIds: [...new Set(origins.flatMap((o) => o.communityIds))].sort() };
 }
 
-function event(trx: RequestContext['db'], row: { district_id: string; id: string }, action: string, from: store.ProjectRow['status'] | null, to: store.ProjectRow['status'], actorId: string, reason = '') {
+export function event(trx: RequestContext['db'], row: { district_id: string; id: string }, action: string, from: store.ProjectRow['status'] | null, to: store.ProjectRow['status'], actorId: string, reason = '') {
   return trx.insertInto('project_events').values({ district_id: row.district_id, id: uuidv7(), project_id: row.id, action, from_status: from, to_status: to, reason, actor_user_id: actorId }).execute();
 }
 

@@ -110,3 +110,9 @@ export function tenantFilter(actor: Actor): string[] | null {
   const ids = [...new Set(actor.assignments.map((a) => a.districtId!))];
   return ids.length ? ids : [NO_ID];
 }
+
+/** Projects of a district by id, in reference order (a call's offered projects). */
+export function projectsByIds(db: Kysely<DB>, districtId: string, ids: string[]) {
+  if (ids.length === 0) return Promise.resolve([] as ProjectRow[]);
+  return db.selectFrom('projects').selectAll().where('district_id', '=', districtId).where('id', 'in', ids).orderBy('ref_no').execute();
+}

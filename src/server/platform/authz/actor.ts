@@ -60,3 +60,13 @@ export function covers(a: Assignment, path: ScopePath): boolean {
       return has(path.householdId, a.scopeId);
   }
 }
+
+/**
+ * The district a district-wide request is about: the one asked for, or the caller's only one.
+ * Answers null when the caller holds several and did not say (the caller asks for the field).
+ */
+export function districtAsked(actor: Actor, asked: string | undefined): string | null {
+  if (asked) return asked;
+  const ids = [...new Set(actor.assignments.map((a) => a.districtId).filter((d): d is string => !!d))];
+  return ids.length === 1 ? ids[0]! : null;
+}

@@ -59,7 +59,7 @@ export default {
     in_delivery: 'In delivery', midterm: 'Mid-term evaluation', final: 'Final evaluation', accepted: 'Accepted', accepted_with_conditions: 'Accepted with conditions', failed: 'Failed acceptance',
     closed: 'Closed', terminated: 'Terminated', cancelled: 'Cancelled',
   },
-  projectAction: { update: 'Edit', submit: 'Submit for approval', approve: 'Approve', return: 'Return for changes', cancel: 'Cancel project', commit_resource: 'Commit a resource', create: 'Draft' },
+  projectAction: { update: 'Edit', submit: 'Submit for approval', approve: 'Approve', return: 'Return for changes', cancel: 'Cancel project', commit_resource: 'Commit a resource', create: 'Draft', open_call: 'Offered in a call', close_call: 'Call closed: under review', withdraw_call: 'Call cancelled: back to approved' },
   projectNext: {
     draft: 'Once the street or district approves it, organizations are invited to apply.',
     submitted: 'Waiting for the street or district to approve it.',

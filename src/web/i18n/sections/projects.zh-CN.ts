@@ -59,7 +59,7 @@ export default {
     in_delivery: '实施中', midterm: '中期评估', final: '终期评估', accepted: '已验收', accepted_with_conditions: '有条件验收', failed: '未通过验收',
     closed: '已结项', terminated: '已终止', cancelled: '已取消',
   },
-  projectAction: { update: '编辑', submit: '提交审批', approve: '审批通过', return: '退回修改', cancel: '取消项目', commit_resource: '承诺资源', create: '起草' },
+  projectAction: { update: '编辑', submit: '提交审批', approve: '审批通过', return: '退回修改', cancel: '取消项目', commit_resource: '承诺资源', create: '起草', open_call: '纳入申报指南发布', close_call: '申报截止，进入评审', withdraw_call: '申报取消，回到已审批' },
   projectNext: {
     draft: '街道或区民政局审批后，将面向社会组织发布申报。',
     submitted: '正在等待街道或区民政局审批。',

@@ -1,0 +1,143 @@
+import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
+import type { DB } from '../../tables.ts';
+import type { Assignment } from '../../platform/authz/actor.ts';
+import { scopeCondition } from '../../platform/authz/scope-filter.ts';
+import type { CallStatus } from './calls.lifecycle.ts';
+
+export function selectCalls(db: Kysely<DB>) {
+  return db
+    .selectFrom('calls as c')
+    .leftJoin('streets as s', 's.id', 'c.issuer_street_id')
+    .innerJoin('districts as d', 'd.id', 'c.district_id')
+    .selectAll('c')
+    .select(['s.name as street_name', 's.name_en as street_name_en', 'd.name as district_name', 'd.name_en as district_name_en']);
+}
+export type CallRow = Awaited<ReturnType<ReturnType<typeof selectCalls>['executeTakeFirstOrThrow']>>;
+
+/** Published calls for everyone; drafts only within the officer assignments given. */
+export function readableCondition(draftReaders: Assignment[]): Expression<SqlBool> {
+  return sql<SqlBool>`(c.status <> 'draft' or ${scopeCondition(draftReaders, { district: 'district_id', street: 'issuer_street_id' }, 'c')})`;
+}
+
+export function loadCall(db: Kysely<DB>, id: string) {
+  return selectCalls(db).where('c.id', '=', id).executeTakeFirst();
+}
+
+/** The next C-YYYY-NN of a district; the row lock serialises the few rounds opened at once. */
+export async function nextRefNo(trx: Kysely<DB>, districtId: string, year: number): Promise<string> {
+  const row = await trx
+    .insertInto('call_counters')
+    .values({ district_id: districtId, year, last_no: 1 })
+    .onConflict((oc) => oc.columns(['district_id', 'year']).doUpdateSet({ last_no: sql`call_counters.last_no + 1` }))
+    .returning('last_no')
+    .executeTakeFirstOrThrow();
+  return `C-${year}-${String(row.last_no).padStart(2, '0')}`;
+}
+
+export async function settingsOf(db: Kysely<DB>, districtId: string) {
+  return db.selectFrom('call_settings').select(['defaults', 'version']).where('district_id', '=', districtId).executeTakeFirst();
+}
+
+export function offeredProjectIds(db: Kysely<DB>, districtId: string, callId: string) {
+  return db
+    .selectFrom('call_projects')
+    .select('project_id')
+    .where('district_id', '=', districtId)
+    .where('call_id', '=', callId)
+    .execute()
+    .then((rows) => rows.map((r) => r.project_id));
+}
+
+/** Calls other than `callId` still running (not cancelled, not concluded) that offer any of the projects. */
+export function offeredElsewhere(db: Kysely<DB>, districtId: string, callId: string, projectIds: string[]) {
+  if (projectIds.length === 0) return Promise.resolve([] as string[]);
+  return db
+    .selectFrom('call_projects as cp')
+    .innerJoin('calls as c', (j) => j.onRef('c.district_id', '=', 'cp.district_id').onRef('c.id', '=', 'cp.call_id'))
+    .select('cp.project_id')
+    .where('cp.district_id', '=', districtId)
+    .where('cp.project_id', 'in', projectIds)
+    .where('cp.call_id', '<>', callId)
+    .where('c.status', 'not in', ['cancelled', 'concluded'])
+    .execute()
+    .then((rows) => rows.map((r) => r.project_id));
+}
+
+export async function setOfferedProjects(trx: Kysely<DB>, districtId: string, callId: string, projectIds: string[]) {
+  await trx.deleteFrom('call_projects').where('district_id', '=', districtId).where('call_id', '=', callId).execute();
+  if (projectIds.length > 0) {
+    await trx.insertInto('call_projects').values(projectIds.map((project_id) => ({ district_id: districtId, call_id: callId, project_id }))).execute();
+  }
+}
+
+export function panelOf(db: Kysely<DB>, districtId: string, callId: string) {
+  return db
+    .selectFrom('call_panel as p')
+    .innerJoin('users as u', 'u.id', 'p.user_id')
+    .select(['p.user_id', 'p.kind', 'u.display_name'])
+    .where('p.district_id', '=', districtId)
+    .where('p.call_id', '=', callId)
+    .orderBy('p.added_at')
+    .execute();
+}
+
+/** Active users holding the reviewer role in the district or in the street given, not on the panel yet. */
+export function panelCandidates(db: Kysely<DB>, districtId: string, streetId: string | null, callId: string) {
+  return db
+    .selectFrom('role_assignments as ra')
+    .innerJoin('users as u', 'u.id', 'ra.user_id')
+    .select(['u.id', 'u.display_name'])
+    .distinct()
+    .where('ra.role', '=', 'reviewer')
+    .where('u.status', '=', 'active')
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('ra.scope_type', '=', 'district'), eb('ra.scope_id', '=', districtId)]),
+        ...(streetId ? [eb.and([eb('ra.scope_type', '=', 'street'), eb('ra.scope_id', '=', streetId)])] : []),
+      ]),
+    )
+    .where((eb) => eb.not(eb.exists(eb.selectFrom('call_panel as p').select('p.user_id').where('p.district_id', '=', districtId).where('p.call_id', '=', callId).whereRef('p.user_id', '=', 'u.id'))))
+    .orderBy('u.display_name')
+    .limit(200)
+    .execute();
+}
+
+/** Does the user hold the reviewer role in the district or in the street given? */
+export async function isReviewerFor(db: Kysely<DB>, userId: string, districtId: string, streetId: string | null): Promise<boolean> {
+  const row = await db
+    .selectFrom('role_assignments as ra')
+    .innerJoin('users as u', 'u.id', 'ra.user_id')
+    .select('ra.id')
+    .where('ra.user_id', '=', userId)
+    .where('ra.role', '=', 'reviewer')
+    .where('u.status', '=', 'active')
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('ra.scope_type', '=', 'district'), eb('ra.scope_id', '=', districtId)]),
+        ...(streetId ? [eb.and([eb('ra.scope_type', '=', 'street'), eb('ra.scope_id', '=', streetId)])] : []),
+      ]),
+    )
+    .executeTakeFirst();
+  return !!row;
+}
+
+export function eventsOf(db: Kysely<DB>, districtId: string, callId: string) {
+  return db
+    .selectFrom('call_events as e')
+    .leftJoin('users as u', 'u.id', 'e.actor_user_id')
+    .select(['e.action', 'e.from_status', 'e.to_status', 'e.reason', 'e.at', 'u.display_name as actor_name'])
+    .where('e.district_id', '=', districtId)
+    .where('e.call_id', '=', callId)
+    .orderBy('e.id')
+    .execute();
+}
+
+export function recordEvent(
+  trx: Kysely<DB>,
+  e: { districtId: string; id: string; callId: string; action: string; from: CallStatus | null; to: CallStatus; reason?: string; actorId: string },
+) {
+  return trx
+    .insertInto('call_events')
+    .values({ district_id: e.districtId, id: e.id, call_id: e.callId, action: e.action, from_status: e.from, to_status: e.to, reason: e.reason ?? '', actor_user_id: e.actorId })
+    .execute();
+}

@@ -1,0 +1,74 @@
+import type { Generated } from 'kysely';
+import type { Json, Timestamp, TimestampDefault } from '../../platform/db/platform.tables.ts';
+import type { CallStatus } from './calls.lifecycle.ts';
+
+export interface CallSettingsTable {
+  district_id: string;
+  defaults: Json;
+  version: Generated<number>;
+  updated_by: string | null;
+  updated_at: TimestampDefault;
+}
+
+export interface CallsTable {
+  district_id: string;
+  id: string;
+  ref_no: string;
+  title: string;
+  kind: 'government_purchase' | 'venture_philanthropy';
+  issuer_level: 'street' | 'district';
+  issuer_street_id: string | null;
+  description: Generated<string>;
+  themes: Generated<string[]>;
+  deadline: Timestamp;
+  publicity_days: number;
+  rules: Json;
+  rules_version: number;
+  status: Generated<CallStatus>;
+  opened_at: Timestamp | null;
+  created_by: string;
+  created_at: TimestampDefault;
+  updated_at: TimestampDefault;
+}
+
+export interface CallCountersTable {
+  district_id: string;
+  year: number;
+  last_no: number;
+}
+
+export interface CallProjectsTable {
+  district_id: string;
+  call_id: string;
+  project_id: string;
+}
+
+export interface CallPanelTable {
+  district_id: string;
+  call_id: string;
+  user_id: string;
+  kind: 'expert' | 'juror';
+  added_by: string;
+  added_at: TimestampDefault;
+}
+
+export interface CallEventsTable {
+  district_id: string;
+  id: string;
+  call_id: string;
+  action: string;
+  from_status: CallStatus | null;
+  to_status: CallStatus;
+  reason: Generated<string>;
+  actor_user_id: string | null;
+  at: TimestampDefault;
+}
+
+export interface CallsTables {
+  call_settings: CallSettingsTable;
+  calls: CallsTable;
+  call_counters: CallCountersTable;
+  call_projects: CallProjectsTable;
+  call_panel: CallPanelTable;
+  call_events: CallEventsTable;
+}
