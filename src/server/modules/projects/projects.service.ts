@@ -69,14 +69,11 @@ export async function listProjects(ctx: RequestContext, q: S.ListQuery) {
   const districts = store.tenantFilter(actor);
   if (districts) query = query.where('p.district_id', 'in', districts);
   if (q.status) query = query.where('p.status', '=', q.status);
-  if (q.awaitingMe) query = query.where('p.status', 'in', ['draft', 'submitted']).where('p.created_by', '!=', actor.userId);
+  if (q.awaitingMe) query = query.where('p.status', 'in', ['draft', 'submitted']).where('p.created_by', '!=', actor.userId).where(store.fundedBy(actor.assignments));
   if (after) query = query.where('p.id', '<', after[0]);
-  // A page of the newest that the caller may approve: the funder rule is the policy's, checked per row of the page.
   const rows = await query.orderBy('p.id', 'desc').limit(limit + 1).execute();
   const page = pageOf(rows, limit, (r) => [r.id]);
-  let items = page.items.map((r) => present(actor, r));
-  if (q.awaitingMe) items = items.filter((p) => p.allowedActions.includes('approve'));
-  return { items, nextCursor: page.nextCursor };
+  return { items: page.items.map((r) => present(actor, r)), nextCursor: page.nextCursor };
 }
 
 export async function getProject(ctx: RequestContext, id: string): Promise<S.ProjectDetail> {

@@ -1,5 +1,5 @@
-import { sql, type Kysely, type Selectable, type SqlBool } from 'kysely';
-import type { Actor } from '../../platform/authz/actor.ts';
+import { sql, type Expression, type Kysely, type Selectable, type SqlBool } from 'kysely';
+import type { Actor, Assignment } from '../../platform/authz/actor.ts';
 import { scopeCondition } from '../../platform/authz/scope-filter.ts';
 import type { DB } from '../../tables.ts';
 import { PROJECT_READERS } from './projects.policy.ts';
@@ -12,6 +12,20 @@ const SCOPE_COLUMNS = { district: 'district_id', street: { array: 'street_ids' }
 /** The policy's read rule as SQL, inside the list query. */
 export function readableCondition(actor: Actor) {
   return scopeCondition(actor.assignments.filter((a) => PROJECT_READERS.includes(a.role)), SCOPE_COLUMNS, 'p');
+}
+
+/**
+ * The policy's funder rule (`isFunder` in projects.policy.ts) as SQL, for "awaiting my approval":
+ * the district office funds district purchases, a street office its street's.
+ */
+export function fundedBy(assignments: Assignment[]): Expression<SqlBool> {
+  const branches = assignments.flatMap((a) => {
+    if (!a.scopeId) return [];
+    if (a.role === 'district_officer' && a.scopeType === 'district') return [sql<SqlBool>`(p.purchaser_level = 'district' and p.district_id = ${a.scopeId})`];
+    if (a.role === 'street_officer' && a.scopeType === 'street') return [sql<SqlBool>`(p.purchaser_level = 'street' and p.purchaser_street_id = ${a.scopeId})`];
+    return [];
+  });
+  return branches.length ? sql<SqlBool>`(${sql.join(branches, sql` or `)})` : sql<SqlBool>`false`;
 }
 
 export function selectProjects(db: Kysely<DB>) {

@@ -230,6 +230,11 @@ describe('projects from common needs', () => {
     const p = await draft(street, [(await streetGroup()).group.id]);
     expect((await district.get('/api/v1/projects?awaitingMe=true&limit=100')).json<Page<ProjectView>>().items.map((x) => x.id)).toContain(p.id);
     expect((await street.get('/api/v1/projects?awaitingMe=true&limit=100')).json<Page<ProjectView>>().items.map((x) => x.id)).not.toContain(p.id);
+    // A newer street purchase awaits the street office, not the district's: a page of one is still full.
+    const streetBuys = await draft(street2, [(await streetGroup()).group.id], { purchaserLevel: 'street', purchaserStreetId: w.street.id });
+    const page = (await district.get('/api/v1/projects?awaitingMe=true&limit=1')).json<Page<ProjectView>>();
+    expect(page.items.map((x) => x.id)).toEqual([p.id]);
+    expect((await street.get('/api/v1/projects?awaitingMe=true&limit=1')).json<Page<ProjectView>>().items.map((x) => x.id)).toEqual([streetBuys.id]);
   });
 });
 
