@@ -37,7 +37,7 @@ type User = 'anonymous' | 'zhou' | 'jbmz' | 'tsjd' | 'admin' | 'limin' | 'wangju
 
 interface Ids {
   district: string; street: string; community: string; grid: string; household: string; resident: string;
-  need: string; organization: string; socialWorker: string; user: string; liminGrid: string; myNeed: string; call: string;
+  need: string; organization: string; socialWorker: string; user: string; liminGrid: string; myNeed: string; call: string; project: string;
 }
 
 interface RouteCase {
@@ -81,6 +81,9 @@ const ROUTES: RouteCase[] = [
   { route: 'my-needs', as: 'wangjuan', url: () => '/my-needs', light: true },
   { route: 'my-needs/new', as: 'wangjuan', url: () => '/my-needs/new', light: true },
   { route: 'my-needs/:id', as: 'wangjuan', url: (i) => `/my-needs/${i.myNeed}`, light: true },
+  { route: 'projects', as: 'jbmz', url: () => '/projects' },
+  { route: 'projects/new', as: 'tsjd', url: () => '/projects/new' },
+  { route: 'projects/:id', as: 'jbmz', url: (i) => `/projects/${i.project}` },
   { route: 'calls', as: 'jbmz', url: () => '/calls' },
   { route: 'calls/new', as: 'tsjd', url: () => '/calls/new' },
   { route: 'calls/:id', as: 'jbmz', url: (i) => `/calls/${i.call}` },
@@ -123,6 +126,7 @@ async function findIds(): Promise<Ids> {
     liminGrid: me.assignments.find((a) => a.role === 'grid_worker')!.scopeId!,
     myNeed: (await wangjuan<Page_<Item>>('GET', '/needs?limit=1')).items[0]!.id,
     call: (await jbmz<Page_<Item>>('GET', '/calls?limit=1')).items[0]!.id,
+    project: (await jbmz<Page_<Item>>('GET', '/projects?limit=1')).items[0]!.id,
   };
 }
 
