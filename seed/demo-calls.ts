@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import { DEFAULT_CALL_RULES, type CallRules } from '../src/server/modules/calls/calls.rules.ts';
+import { localDate } from '../src/server/platform/calendar/working-days.ts';
 import type { DB } from '../src/server/tables.ts';
 
 const DAY = 86_400_000;
@@ -14,14 +15,15 @@ export async function loadCalls(db: Kysely<DB>, ids: { districtId: string; userI
   const officer = ids.userIds.get('jbmz')!;
   const rules: CallRules = { ...DEFAULT_CALL_RULES, bonus: { ...DEFAULT_CALL_RULES.bonus, priorityThemes: [{ theme: '为老服务', points: 2 }] } };
   const callId = uuidv7();
+  const year = Number(localDate(now).slice(0, 4));
   const opened = new Date(now.getTime() - 5 * DAY);
   await db
     .insertInto('calls')
     .values({
       district_id: ids.districtId,
       id: callId,
-      ref_no: `C-${now.getFullYear()}-01`,
-      title: `${now.getFullYear() + 1} 年度江北新区社区公益创投大赛`,
+      ref_no: `C-${year}-01`,
+      title: `${year + 1} 年度江北新区社区公益创投大赛`,
       kind: 'venture_philanthropy',
       issuer_level: 'district',
       issuer_street_id: null,
@@ -37,7 +39,7 @@ export async function loadCalls(db: Kysely<DB>, ids: { districtId: string; userI
       created_at: new Date(opened.getTime() - 2 * DAY),
     })
     .execute();
-  await db.insertInto('call_counters').values({ district_id: ids.districtId, year: now.getFullYear(), last_no: 1 }).execute();
+  await db.insertInto('call_counters').values({ district_id: ids.districtId, year, last_no: 1 }).execute();
   const panel: [string, 'expert' | 'juror'][] = [['zhuanjia', 'expert'], ['linlaoshi', 'expert'], ['zhaojiaoshou', 'expert'], ['sunbo', 'juror'], ['qianyi', 'juror']];
   await db
     .insertInto('call_panel')

@@ -134,7 +134,7 @@ export async function createCall(ctx: RequestContext, body: S.CreateBody) {
     const values = {
       district_id: districtId,
       id,
-      ref_no: await store.nextRefNo(trx, districtId, new Date().getFullYear()),
+      ref_no: await store.nextRefNo(trx, districtId),
       title: body.title.trim(),
       kind: body.kind,
       issuer_level: record.issuerLevel,

@@ -1,4 +1,5 @@
 import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
+import { nextYearlyNumber } from '../../platform/db/yearly-numbers.ts';
 import type { DB } from '../../tables.ts';
 import type { Assignment } from '../../platform/authz/actor.ts';
 import { scopeCondition } from '../../platform/authz/scope-filter.ts';
@@ -24,14 +25,9 @@ export function loadCall(db: Kysely<DB>, id: string) {
 }
 
 /** The next C-YYYY-NN of a district; the row lock serialises the few rounds opened at once. */
-export async function nextRefNo(trx: Kysely<DB>, districtId: string, year: number): Promise<string> {
-  const row = await trx
-    .insertInto('call_counters')
-    .values({ district_id: districtId, year, last_no: 1 })
-    .onConflict((oc) => oc.columns(['district_id', 'year']).doUpdateSet({ last_no: sql`call_counters.last_no + 1` }))
-    .returning('last_no')
-    .executeTakeFirstOrThrow();
-  return `C-${year}-${String(row.last_no).padStart(2, '0')}`;
+export async function nextRefNo(trx: Kysely<DB>, districtId: string): Promise<string> {
+  const { year, n } = await nextYearlyNumber(trx, 'call_counters', districtId);
+  return `C-${year}-${String(n).padStart(2, '0')}`;
 }
 
 export async function settingsOf(db: Kysely<DB>, districtId: string) {
@@ -81,13 +77,11 @@ export function panelOf(db: Kysely<DB>, districtId: string, callId: string) {
     .execute();
 }
 
-/** Active users holding the reviewer role in the district or in the street given, not on the panel yet. */
-export function panelCandidates(db: Kysely<DB>, districtId: string, streetId: string | null, callId: string) {
+/** Active users holding the reviewer role in the district, or in the street given: who may sit on a call's panel. */
+function reviewersOfArea(db: Kysely<DB>, districtId: string, streetId: string | null) {
   return db
     .selectFrom('role_assignments as ra')
     .innerJoin('users as u', 'u.id', 'ra.user_id')
-    .select(['u.id', 'u.display_name'])
-    .distinct()
     .where('ra.role', '=', 'reviewer')
     .where('u.status', '=', 'active')
     .where((eb) =>
@@ -95,7 +89,14 @@ export function panelCandidates(db: Kysely<DB>, districtId: string, streetId: st
         eb.and([eb('ra.scope_type', '=', 'district'), eb('ra.scope_id', '=', districtId)]),
         ...(streetId ? [eb.and([eb('ra.scope_type', '=', 'street'), eb('ra.scope_id', '=', streetId)])] : []),
       ]),
-    )
+    );
+}
+
+/** Reviewers of the call's area not on its panel yet. */
+export function panelCandidates(db: Kysely<DB>, districtId: string, streetId: string | null, callId: string) {
+  return reviewersOfArea(db, districtId, streetId)
+    .select(['u.id', 'u.display_name'])
+    .distinct()
     .where((eb) => eb.not(eb.exists(eb.selectFrom('call_panel as p').select('p.user_id').where('p.district_id', '=', districtId).where('p.call_id', '=', callId).whereRef('p.user_id', '=', 'u.id'))))
     .orderBy('u.display_name')
     .limit(200)
@@ -104,20 +105,7 @@ export function panelCandidates(db: Kysely<DB>, districtId: string, streetId: st
 
 /** Does the user hold the reviewer role in the district or in the street given? */
 export async function isReviewerFor(db: Kysely<DB>, userId: string, districtId: string, streetId: string | null): Promise<boolean> {
-  const row = await db
-    .selectFrom('role_assignments as ra')
-    .innerJoin('users as u', 'u.id', 'ra.user_id')
-    .select('ra.id')
-    .where('ra.user_id', '=', userId)
-    .where('ra.role', '=', 'reviewer')
-    .where('u.status', '=', 'active')
-    .where((eb) =>
-      eb.or([
-        eb.and([eb('ra.scope_type', '=', 'district'), eb('ra.scope_id', '=', districtId)]),
-        ...(streetId ? [eb.and([eb('ra.scope_type', '=', 'street'), eb('ra.scope_id', '=', streetId)])] : []),
-      ]),
-    )
-    .executeTakeFirst();
+  const row = await reviewersOfArea(db, districtId, streetId).select('ra.id').where('ra.user_id', '=', userId).executeTakeFirst();
   return !!row;
 }
 

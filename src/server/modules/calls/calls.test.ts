@@ -1,6 +1,7 @@
 import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditCount, clientAs, createTestApp, createUser, type ErrorBody, type Page, type TestApp } from '../../testing.ts';
+import { localDate } from '../../platform/calendar/working-days.ts';
 import { buildProject } from '../projects/projects.testing.ts';
 import { buildCommunity, buildDistrict, buildStreet, type DistrictRef, type StreetRef } from '../territory/testing.ts';
 import type { CallDetail, CallView } from './calls.schemas.ts';
@@ -56,7 +57,7 @@ describe('drafting a call', () => {
     const before = await auditCount(t.db, 'call.create');
     const call = await draft();
     expect(call).toMatchObject({ status: 'draft', issuerLevel: 'street', issuerStreetId: street.id, publicityDays: 7, themes: ['为老服务'] });
-    expect(call.refNo).toMatch(new RegExp(`^C-${new Date().getFullYear()}-\\d{2}$`));
+    expect(call.refNo).toMatch(new RegExp(`^C-${localDate(new Date()).slice(0, 4)}-\\d{2}$`));
     expect(call.rules.criteria.map((c) => c.maxPoints)).toEqual([30, 25, 20, 15, 10]);
     expect(call.rules).toMatchObject({ trimFrom: 5, passMark: 60, minPanel: 3 });
     expect(call.events.map((e) => [e.action, e.toStatus])).toEqual([['create', 'draft']]);
@@ -246,6 +247,11 @@ describe('offering projects', () => {
     expect((await streetOfficer.post(`/api/v1/calls/${call.id}/transitions`, { action: 'close' })).statusCode).toBe(200);
     expect(await statusOf(p.id)).toBe('reviewing');
     expect((await streetOfficer.post(`/api/v1/calls/${call.id}/transitions`, { action: 'cancel', reason: '预算取消' })).statusCode).toBe(200);
+    expect(await statusOf(p.id)).toBe('approved');
+
+    // Back to approved, it may be offered again; a draft cancelled leaves its projects as they were.
+    const again = await draft(streetOfficer, { projectIds: [p.id] });
+    expect((await streetOfficer.post(`/api/v1/calls/${again.id}/transitions`, { action: 'cancel', reason: '重新安排' })).statusCode).toBe(200);
     expect(await statusOf(p.id)).toBe('approved');
   });
 

@@ -96,8 +96,6 @@ export async function getProject(ctx: RequestContext, id: string): Promise<S.Pro
   };
 }
 
-const shanghaiYear = (d = new Date()) => new Date(d.getTime() + 8 * 3600_000).getUTCFullYear();
-
 function checkPeriod(start: string | null | undefined, end: string | null | undefined) {
   if (start && end && end < start) throw invalid({ field: 'periodEnd', code: 'project.period_order' });
 }
@@ -134,7 +132,7 @@ export async function createProject(ctx: RequestContext, body: S.CreateBody) {
   const id = uuidv7();
   const row = await withinTransaction(ctx, async (tx) => {
     const written = await command(tx, async ({ trx, audit }) => {
-      const refNo = await store.nextRefNo(trx, place.districtId, shanghaiYear());
+      const refNo = await store.nextRefNo(trx, place.districtId);
       const values = {
         district_id: place.districtId,
         id,

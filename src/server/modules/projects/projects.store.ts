@@ -1,6 +1,7 @@
 import { sql, type Expression, type Kysely, type Selectable, type SqlBool } from 'kysely';
 import type { Actor, Assignment } from '../../platform/authz/actor.ts';
 import { scopeCondition } from '../../platform/authz/scope-filter.ts';
+import { nextYearlyNumber } from '../../platform/db/yearly-numbers.ts';
 import type { DB } from '../../tables.ts';
 import { PROJECT_READERS } from './projects.policy.ts';
 import type { ProjectsTable } from './projects.tables.ts';
@@ -39,14 +40,9 @@ export function loadProject(db: Kysely<DB>, id: string, districts: string[] | nu
 }
 
 /** P-2026-0001: a counter row per district and year, taken in the drafting transaction (projects are few). */
-export async function nextRefNo(trx: Kysely<DB>, districtId: string, year: number): Promise<string> {
-  const row = await trx
-    .insertInto('project_counters')
-    .values({ district_id: districtId, year, last_no: 1 })
-    .onConflict((oc) => oc.columns(['district_id', 'year']).doUpdateSet({ last_no: sql`project_counters.last_no + 1` }))
-    .returning('last_no')
-    .executeTakeFirstOrThrow();
-  return `P-${year}-${String(row.last_no).padStart(4, '0')}`;
+export async function nextRefNo(trx: Kysely<DB>, districtId: string): Promise<string> {
+  const { year, n } = await nextYearlyNumber(trx, 'project_counters', districtId);
+  return `P-${year}-${String(n).padStart(4, '0')}`;
 }
 
 export function originIds(db: Kysely<DB>, districtId: string, projectId: string) {

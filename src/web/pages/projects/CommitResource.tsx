@@ -1,19 +1,17 @@
 import { useQuery } from '@tanstack/react-query';
-import { Button, DatePicker, Form, Input, Select, Space } from 'antd';
-import type { Dayjs } from 'dayjs';
+import { Button, Form, Input, Select } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, type Page } from '../../api/client.ts';
 import { requiredChoice, requiredText, tooLong } from '../../components/rules.ts';
 import { FormModal, useFormSave } from '../../components/SaveForm.tsx';
 import type { ResourceView } from '../lists/listsApi.ts';
+import { PeriodFields, periodOf, type PeriodValues } from './PeriodFields.tsx';
 import type { CommitmentView } from './projectsApi.ts';
 
-interface Values {
+interface Values extends PeriodValues {
   resourceId: string;
   terms: string;
-  periodStart?: Dayjs | null;
-  periodEnd?: Dayjs | null;
 }
 
 /** Records a resource committed to the project with its terms (the kitchen, free at noon on working days). */
@@ -30,8 +28,7 @@ export function CommitResource({ projectId, communityId }: { projectId: string; 
       api.post(`/projects/${projectId}/commitments`, {
         resourceId: v.resourceId,
         terms: v.terms.trim(),
-        periodStart: v.periodStart?.format('YYYY-MM-DD'),
-        periodEnd: v.periodEnd?.format('YYYY-MM-DD'),
+        ...periodOf(v),
       }),
     invalidate: ['projects'],
     onSaved: () => setOpen(false),
@@ -47,14 +44,7 @@ export function CommitResource({ projectId, communityId }: { projectId: string; 
           <Form.Item name="terms" label={t('projects.terms')} rules={[requiredText(t, t('projects.terms')), tooLong(t, t('projects.terms'), 2000)]}>
             <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} placeholder={t('projects.termsPlaceholder')} />
           </Form.Item>
-          <Space wrap>
-            <Form.Item name="periodStart" label={t('projects.periodStart')}>
-              <DatePicker />
-            </Form.Item>
-            <Form.Item name="periodEnd" label={t('projects.periodEnd')}>
-              <DatePicker />
-            </Form.Item>
-          </Space>
+          <PeriodFields />
         </FormModal>
       )}
     </>

@@ -1,5 +1,4 @@
-import { Button, DatePicker, Form, Input, InputNumber, Radio, Select, Space, Typography } from 'antd';
-import type { Dayjs } from 'dayjs';
+import { Button, Form, Input, InputNumber, Radio, Select, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { api } from '../../api/client.ts';
@@ -7,22 +6,19 @@ import type { StreetView as Street } from '../../../server/modules/territory/str
 import { requiredChoice, requiredText, tooLong } from '../../components/rules.ts';
 import { SaveForm, useFormSave } from '../../components/SaveForm.tsx';
 import { useChildren } from '../territory/queries.ts';
+import { PeriodFields, periodOf, type PeriodValues } from './PeriodFields.tsx';
 import { FUNDING_SOURCES, type ProjectView, useDraftableCommonNeeds } from './projectsApi.ts';
 
-interface Values {
+interface Values extends PeriodValues {
   commonNeedIds: string[];
   title: string;
   objectives?: string;
   targetBeneficiaries?: number | null;
   budgetYuan: number;
   fundingSource: string;
-  periodStart?: Dayjs | null;
-  periodEnd?: Dayjs | null;
   purchaserLevel: 'street' | 'district';
   purchaserStreetId?: string;
 }
-
-const day = (d: Dayjs | null | undefined) => (d ? d.format('YYYY-MM-DD') : undefined);
 
 /** 起草项目: from one or more common needs; the budget is typed in yuan and kept in fen. */
 export function ProjectDraftPage() {
@@ -40,8 +36,7 @@ export function ProjectDraftPage() {
         targetBeneficiaries: v.targetBeneficiaries ?? undefined,
         budgetFen: Math.round(v.budgetYuan * 100),
         fundingSource: v.fundingSource,
-        periodStart: day(v.periodStart),
-        periodEnd: day(v.periodEnd),
+        ...periodOf(v),
         purchaserLevel: v.purchaserLevel,
         purchaserStreetId: v.purchaserLevel === 'street' ? v.purchaserStreetId : undefined,
       }),
@@ -81,14 +76,7 @@ export function ProjectDraftPage() {
         <Form.Item name="targetBeneficiaries" label={t('projects.targetBeneficiaries')}>
           <InputNumber min={0} precision={0} style={{ width: '100%' }} />
         </Form.Item>
-        <Space wrap>
-          <Form.Item name="periodStart" label={t('projects.periodStart')}>
-            <DatePicker />
-          </Form.Item>
-          <Form.Item name="periodEnd" label={t('projects.periodEnd')}>
-            <DatePicker />
-          </Form.Item>
-        </Space>
+        <PeriodFields />
         <Form.Item name="purchaserLevel" label={t('projects.purchaser')} rules={[requiredChoice(t, t('projects.purchaser'))]}>
           <Radio.Group
             options={[
