@@ -16,7 +16,23 @@ interface Violation {
  * names, as readable lines. axe is evaluated through the browser's debugging channel, so the
  * page's Content-Security-Policy stays as strict as it is for people.
  */
+/**
+ * Waits (at most 3 s) for the page's finite transitions and animations to end: a button that has
+ * just stopped loading fades back to its colours, and axe would measure the contrast mid-fade.
+ */
+async function settleAnimations(page: Page) {
+  await page.evaluate(async () => {
+    const running = () =>
+      document.getAnimations().filter((a) => a.playState === 'running' && Number.isFinite(a.effect?.getComputedTiming().endTime ?? Infinity));
+    const deadline = Date.now() + 3000;
+    while (running().length > 0 && Date.now() < deadline) {
+      await Promise.race([Promise.all(running().map((a) => a.finished.catch(() => undefined))), new Promise((r) => setTimeout(r, 250))]);
+    }
+  });
+}
+
 export async function seriousAxeFindings(page: Page, selector: string): Promise<string[]> {
+  await settleAnimations(page);
   await page.evaluate(AXE);
   const violations = await page.evaluate(async (include) => {
     const axe = (window as unknown as { axe: { run: (ctx: object, opts: object) => Promise<{ violations: Violation[] }> } }).axe;

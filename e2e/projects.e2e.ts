@@ -30,7 +30,12 @@ describe('from needs to a project', () => {
     await suggestions.click();
     for (const [i, community] of ['J社区', '桥北社区'].entries()) {
       await suggestions.locator('input').fill(community);
-      await street.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: `${community} · 助餐` }).first().waitFor();
+      const options = street.locator('.ant-select-dropdown:visible .ant-select-item-option');
+      // Each community's suggestions are a request of their own; a miss says what was offered.
+      await options.filter({ hasText: `${community} · 助餐` }).first().waitFor({ timeout: 45_000 }).catch(async (e: Error) => {
+        await screenshot(street, 'projects-street-group-missing-suggestion');
+        throw new Error(`${e.message}\noffered: ${(await options.allTextContents()).join(' | ')}`);
+      });
       await street.keyboard.press('Enter');
       await suggestions.locator('.ant-select-selection-item').nth(i).waitFor();
     }

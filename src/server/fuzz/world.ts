@@ -10,6 +10,7 @@ import { buildCommonNeed } from '../modules/commonneeds/commonneeds.testing.ts';
 import { buildNeed, buildNeedWorld } from '../modules/needs/needs.testing.ts';
 import { buildOrganization, fakeUscc } from '../modules/organizations/testing.ts';
 import { buildProject } from '../modules/projects/projects.testing.ts';
+import { buildImportJob } from '../modules/territory/import.testing.ts';
 import { buildBuilding, buildResident, fakeIdNumber } from '../modules/territory/testing.ts';
 import { buildSocialWorker } from '../modules/workforce/testing.ts';
 import { Client, clientAs, createUser, type Grant, type TestApp } from '../testing.ts';
@@ -97,6 +98,7 @@ export async function buildFuzzWorld(t: TestApp, roles: Iterable<Who>) {
   created(await clients.street_officer.post(`/api/v1/calls/${call.id}/panel`, { userId: reviewer.id, kind: 'expert' }), 'panel member');
   created(await clients.street_officer.post('/api/v1/calls', { ...callBody, projectIds: [] }), 'second call');
   for (let i = 0; i < 2; i++) await createUser(t.db, [grants.reviewer]);
+  const importJob = await buildImportJob(t.db, { districtId: d, streetId: w.street.id, communityId: w.community.id, createdBy: clients.community_admin.user!.id, state: 'done' });
   const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(32, 1)]);
   const upload = multipart([{ name: 'file', fileName: 'photo.png', type: 'image/png', content: png }]);
   const attachment = created(await staff.request('POST', `/api/v1/needs/${need}/attachments`, upload.payload, upload.headers), 'attachment');
@@ -181,6 +183,7 @@ export async function buildFuzzWorld(t: TestApp, roles: Iterable<Who>) {
     '/api/v1/common-needs/{id}/groups': { id: streetGroup },
     '/api/v1/common-needs/{id}/commitments': { id: commonNeed },
     '/api/v1/calls/{id}': { id: call.id },
+    '/api/v1/imports/jobs/{id}': { id: importJob.id },
     '/api/v1/calls/{id}/panel': { id: call.id },
     '/api/v1/calls/{id}/panel-candidates': { id: call.id },
     '/api/v1/calls/{id}/panel/{userId}': { id: call.id, userId: reviewer.id },

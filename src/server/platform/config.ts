@@ -31,6 +31,11 @@ export interface Config {
    * counts instead, so no answer carries more points than a person can read.
    */
   mapPointsMax: number;
+  /**
+   * Writes one register-import transaction makes; a larger import runs as a job in batches of
+   * this size, with its progress readable while it runs.
+   */
+  importBatchRows: number;
 }
 
 /** A few hundred points is what a person can still tell apart on one community's map. */
@@ -81,5 +86,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: trustProxy(env.TRUST_PROXY),
     open311Contact: env.OPEN311_CONTACT?.trim() || undefined,
     mapPointsMax: int(env.MAP_POINTS_MAX, MAP_POINTS_MAX_DEFAULT),
+    importBatchRows: int(env.IMPORT_BATCH_ROWS, 2000),
   };
 }

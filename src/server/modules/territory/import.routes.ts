@@ -5,7 +5,8 @@ import type { ModulePlugin } from '../../platform/http/module.ts';
 import { StringEnum } from '../../platform/http/schema.ts';
 import { exportRegister } from './import.export.ts';
 import { listTagSynonyms, putTagSynonyms } from './import.synonyms.ts';
-import { ImportReport } from './register.schemas.ts';
+import { readJob } from './import.job.ts';
+import { ImportJobView, ImportReport, TagSynonym, TagSynonymsView } from './register.schemas.ts';
 import { IdParams } from './structure.schemas.ts';
 import { dryRunWorkbook, importResidents, MAX_IMPORT_BYTES, type ImportInput } from './import.service.ts';
 
@@ -36,12 +37,6 @@ const FORM =
   '网格编码/grid_code, 地址/address, 楼栋/building, 户号/household_no, 姓名/name, 身份证号/id_number, ' +
   '手机号/phone, 与户主关系/relation (GB/T 4761 terms or codes), 标签/tags (names or synonyms).';
 
-const Synonym = Type.Object({ synonym: Type.String({ maxLength: 20 }), tagCode: Type.String({ maxLength: 40 }) });
-const SynonymsView = Type.Object({
-  synonyms: Type.Array(Synonym, { description: "the district's own words" }),
-  builtIn: Type.Array(Synonym, { description: 'words every district reads as the tag' }),
-  allowedActions: Type.Array(Type.String()),
-});
 const ExportQuery = Type.Object({
   unit: StringEnum(['street', 'community', 'grid'] as const),
   id: Type.String({ format: 'uuid' }),
@@ -51,7 +46,7 @@ const ExportQuery = Type.Object({
 export const importRoutes: ModulePlugin = async (app) => {
   app.get(
     '/districts/:id/tag-synonyms',
-    { schema: { tags: ['territory'], summary: 'Words the import reads as each tag, built in and the district\'s own', params: IdParams, response: { 200: SynonymsView } } },
+    { schema: { tags: ['territory'], summary: 'Words the import reads as each tag, built in and the district\'s own', params: IdParams, response: { 200: TagSynonymsView } } },
     (req) => listTagSynonyms(req.ctx, req.params.id),
   );
   app.put(
@@ -61,8 +56,8 @@ export const importRoutes: ModulePlugin = async (app) => {
         tags: ['territory'],
         summary: "Replace the district's own tag synonyms (audited)",
         params: IdParams,
-        body: Type.Object({ synonyms: Type.Array(Synonym, { maxItems: 500 }) }),
-        response: { 200: SynonymsView },
+        body: Type.Object({ synonyms: Type.Array(TagSynonym, { maxItems: 500 }) }),
+        response: { 200: TagSynonymsView },
       },
     },
     (req) => putTagSynonyms(req.ctx, req.params.id, req.body),
@@ -92,12 +87,28 @@ export const importRoutes: ModulePlugin = async (app) => {
       schema: {
         tags: ['territory'],
         summary: 'Import households and residents from CSV or XLSX (dry run or commit)',
-        description: `${FORM} Also mode (dry_run | commit). Bad rows are reported and skipped; good rows commit in one transaction.`,
+        description:
+          `${FORM} Also mode (dry_run | commit). Bad rows are reported and skipped; good rows commit in one transaction. ` +
+          'A register of more rows than one batch (IMPORT_BATCH_ROWS) is checked at once and answered with mode "job": ' +
+          'its writes follow in batches, each one transaction; read its progress at /imports/jobs/{id}.',
         consumes: ['multipart/form-data'],
         response: { 200: ImportReport },
       },
     },
     async (request) => importResidents(request.ctx, await readForm(request)),
+  );
+  app.get(
+    '/imports/jobs/:id',
+    {
+      schema: {
+        tags: ['territory'],
+        summary: 'A large import being written in batches: its progress, then what it did',
+        description: 'Readable by the staff who may import into its community; for anyone else it does not exist (404).',
+        params: IdParams,
+        response: { 200: ImportJobView },
+      },
+    },
+    (req) => readJob(req.ctx, req.params.id),
   );
   app.post(
     '/imports/residents/report',

@@ -7,8 +7,10 @@ import type { DB } from '../../tables.ts';
 import { importPolicy } from './import.policy.ts';
 import { readRegister, type Register, type Row } from './import.parse.ts';
 import { reportWorkbook } from './import.report.ts';
+import type { ImportReport } from './register.schemas.ts';
 import { checkRow, vocabularyOf, type Checked, type RowProblem } from './import.check.ts';
 import { identityColumns, phoneColumns } from './resident.fields.ts';
+import { advanceJob, assertNoRunningJob, batchesOf, failJob, finishJob, readJob, startJob, writeCount, type Writes } from './import.job.ts';
 import { viewerOf } from './territory.viewer.ts';
 import { seeCommunity } from './units.service.ts';
 
@@ -160,7 +162,7 @@ async function plan(db: Kysely<DB>, pii: PiiCipher, community: Community, rows: 
   return out;
 }
 
-async function write(trx: Kysely<DB>, pii: PiiCipher, community: Community, p: Plan) {
+async function write(trx: Kysely<DB>, pii: PiiCipher, community: Community, p: Pick<Plan, keyof Writes<never, never, never, never>>) {
   const d = community.district_id;
   for (const part of chunks(p.buildings)) {
     await trx
@@ -244,38 +246,79 @@ function summary(ctx: RequestContext, register: Register, p: Plan) {
   };
 }
 
+const countsOf = (p: Plan) => ({
+  created: { households: p.households.length, residents: p.inserts.length, buildings: p.buildings.length },
+  updated: { residents: p.updates.length },
+  unchanged: { residents: p.unchanged },
+});
+
 export async function importResidents(ctx: RequestContext, input: ImportInput) {
   const { community, register } = await prepare(ctx, input, true);
   const rows = register.rows;
   if (input.mode === 'dry_run') {
     const p = await plan(ctx.db, ctx.pii, community, rows);
-    return {
-      mode: 'dry_run' as const,
-      ...summary(ctx, register, p),
-      wouldCreate: { households: p.households.length, residents: p.inserts.length, buildings: p.buildings.length },
-      wouldUpdate: { residents: p.updates.length },
-      unchanged: { residents: p.unchanged },
-    };
+    const { created, updated, unchanged } = countsOf(p);
+    return { mode: 'dry_run' as const, ...summary(ctx, register, p), wouldCreate: created, wouldUpdate: updated, unchanged };
   }
+  if (rows.length > ctx.config.importBatchRows) return startBatches(ctx, input, community, register);
+  await assertNoRunningJob(ctx.db, community);
   // Planned and written in one transaction: the rows found are the rows updated.
   return command(ctx, async ({ trx, audit }) => {
     const p = await plan(trx, ctx.pii, community, rows);
     await write(trx, ctx.pii, community, p);
-    const counts = {
-      created: { households: p.households.length, residents: p.inserts.length, buildings: p.buildings.length },
-      updated: { residents: p.updates.length },
-      unchanged: { residents: p.unchanged },
-    };
-    const r = summary(ctx, register, p);
-    await audit({
-      action: 'import.commit',
-      entityType: 'community',
-      entityId: community.id,
-      districtId: community.district_id,
-      after: { file: input.fileName ?? null, sheet: r.sheet || null, total: r.total, valid: r.valid, errors: r.errors.length, ...counts },
-    });
-    return { mode: 'commit' as const, ...r, ...counts };
+    const r = { mode: 'commit' as const, ...summary(ctx, register, p), ...countsOf(p) };
+    await audit(commitAudit(community, input.fileName, r));
+    return r;
   });
+}
+
+function commitAudit(community: Community, fileName: string | undefined, r: ImportReport) {
+  const { sheet, total, valid, errors, created, updated, unchanged } = r;
+  return {
+    action: 'import.commit',
+    entityType: 'community',
+    entityId: community.id,
+    districtId: community.district_id,
+    after: { file: fileName ?? null, sheet: sheet || null, total, valid, errors: errors.length, created, updated, unchanged },
+  };
+}
+
+/**
+ * A register larger than one batch: the whole file is checked now and answered at once with the
+ * job; its writes follow in batches, each one transaction with its audit record and the job's
+ * progress. A batch that fails stops the job; the batches before it stay, and importing the same
+ * file again finds them unchanged and writes the rest.
+ */
+async function startBatches(ctx: RequestContext, input: ImportInput, community: Community, register: Register) {
+  const p = await plan(ctx.db, ctx.pii, community, register.rows);
+  const checked = { mode: 'job' as const, ...summary(ctx, register, p) };
+  // A register with nothing to write still runs one (empty) batch that finishes the job.
+  const batches = batchesOf(p, ctx.config.importBatchRows);
+  if (batches.length === 0) batches.push({ buildings: [], households: [], inserts: [], updates: [] });
+  const jobId = await startJob(ctx, community, input.fileName, writeCount(p), checked);
+  // Read before the first batch: on PGlite the batches hold the one connection in turn.
+  const job = await readJob(ctx, jobId);
+  void (async () => {
+    try {
+      for (const [i, batch] of batches.entries()) {
+        // PGlite answers in the same thread without I/O: without a turn of the event loop between
+        // batches, no other request (nor this one's answer) would be served until the job ends.
+        await new Promise((resolve) => setImmediate(resolve));
+        await command(ctx, async ({ trx, audit }) => {
+          await write(trx, ctx.pii, community, batch);
+          await advanceJob(trx, community, jobId, writeCount(batch));
+          await audit({ action: 'import.batch', entityType: 'community', entityId: community.id, districtId: community.district_id, after: { job: jobId, batch: i + 1, of: batches.length, writes: writeCount(batch) } });
+          if (i < batches.length - 1) return;
+          const done = { ...checked, mode: 'commit' as const, ...countsOf(p) };
+          await finishJob(trx, community, jobId, done);
+          await audit(commitAudit(community, input.fileName, done));
+        });
+      }
+    } catch (e) {
+      await failJob(ctx, community, jobId, e).catch(() => undefined);
+    }
+  })();
+  return { ...checked, job };
 }
 
 /** The dry run as the user's own sheet with a column of problems, to fix in Excel and import again. */

@@ -149,8 +149,8 @@ export type TagView = Static<typeof TagView>;
 
 /** What an import of a register found (dry run) or did (commit). */
 const Counts = (keys: string[]) => Type.Object(Object.fromEntries(keys.map((k) => [k, Type.Integer()])));
-export const ImportReport = Type.Object({
-  mode: StringEnum(['dry_run', 'commit'] as const),
+const ImportSummary = {
+  mode: StringEnum(['dry_run', 'commit', 'job'] as const, { description: 'job: a register larger than one batch, checked and being written by the job' }),
   sheet: Type.String({ description: 'the sheet read (empty for CSV)' }),
   sheets: Type.Array(Type.String(), { description: 'sheets of the file that have a header; send `sheet` to read another' }),
   total: Type.Integer(),
@@ -169,5 +169,32 @@ export const ImportReport = Type.Object({
   created: Type.Optional(Counts(['households', 'residents', 'buildings'])),
   updated: Type.Optional(Counts(['residents'])),
   unchanged: Type.Optional(Counts(['residents'])),
+};
+const ReportOnly = Type.Object(ImportSummary);
+
+/** An import too large for one transaction, written in batches while the caller watches. */
+export const ImportJobView = Type.Object({
+  id: Type.String({ format: 'uuid' }),
+  communityId: Type.String({ format: 'uuid' }),
+  fileName: Type.Union([Type.String(), Type.Null()]),
+  state: StringEnum(['running', 'done', 'failed'] as const),
+  writesTotal: Type.Integer({ description: 'buildings, households and residents to create or update' }),
+  writesDone: Type.Integer(),
+  createdAt: Type.String({ format: 'date-time' }),
+  finishedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+  error: Type.Union([Type.Object({ code: Type.String(), message: Type.String() }), Type.Null()]),
+  report: ReportOnly,
 });
+export type ImportJobView = Static<typeof ImportJobView>;
+
+export const ImportReport = Type.Object({ ...ImportSummary, job: Type.Optional(ImportJobView) });
 export type ImportReport = Static<typeof ImportReport>;
+
+/** Words the import reads as a tag: built in, and the district's own (its setting). */
+export const TagSynonym = Type.Object({ synonym: Type.String({ maxLength: 20 }), tagCode: Type.String({ maxLength: 40 }) });
+export const TagSynonymsView = Type.Object({
+  synonyms: Type.Array(TagSynonym, { description: "the district's own words" }),
+  builtIn: Type.Array(TagSynonym, { description: 'words every district reads as the tag' }),
+  allowedActions: Type.Array(Type.String()),
+});
+export type TagSynonymsView = Static<typeof TagSynonymsView>;

@@ -22,6 +22,25 @@ export const territoryErrors = defineErrors({
     message: { 'zh-CN': '该户已有户主（{name}），请先修改其与户主关系', en: 'This household already has a head ({name}); change that member’s relation first' },
   },
   'resident.no_phone': { status: 404, message: { 'zh-CN': '该居民未登记电话', en: 'No phone number is recorded for this resident' } },
+  'import.job_running': {
+    status: 409,
+    message: { 'zh-CN': '本社区正在导入另一份登记表，请等它完成后再导入', en: 'Another register is being imported into this community; wait until it is done' },
+  },
+  'import.job_not_found': { status: 404, message: { 'zh-CN': '导入任务不存在', en: 'Import job not found' } },
+  'import.job_interrupted': {
+    status: 500,
+    message: {
+      'zh-CN': '导入中断（服务器已重启）：已写入的批次保留，再次导入同一文件即可补全',
+      en: 'The import was interrupted (the server restarted): the batches written stay; import the same file again to complete it',
+    },
+  },
+  'import.job_failed': {
+    status: 500,
+    message: {
+      'zh-CN': '导入在写入时失败：已写入的批次保留，请检查后再次导入同一文件',
+      en: 'The import failed while writing: the batches written stay; check the register and import the same file again',
+    },
+  },
   'import.unsupported_format': {
     status: 415,
     message: {

@@ -15,6 +15,22 @@ export interface ResidentTagSynonymsTable {
   tag_code: string;
   created_at: TimestampDefault;
 }
+export interface ImportJobsTable {
+  district_id: string;
+  id: string;
+  street_id: string;
+  community_id: string;
+  created_by: string;
+  file_name: string | null;
+  state: 'running' | 'done' | 'failed';
+  writes_total: number;
+  writes_done: Generated<number>;
+  report: Json;
+  error_code: string | null;
+  created_at: TimestampDefault;
+  updated_at: TimestampDefault;
+  finished_at: Date | null;
+}
 export interface GridsTable {
   district_id: string;
   id: string;
@@ -82,6 +98,7 @@ export interface ResidentsTable {
 export interface TerritoryTables {
   resident_tags: ResidentTagsTable;
   resident_tag_synonyms: ResidentTagSynonymsTable;
+  import_jobs: ImportJobsTable;
   grids: GridsTable;
   buildings: BuildingsTable;
   households: HouseholdsTable;

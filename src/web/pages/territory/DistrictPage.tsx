@@ -4,6 +4,7 @@ import { useParams } from 'react-router-dom';
 import type { StreetView as Street } from '../../../server/modules/territory/structure.schemas.ts';
 import { unitName, useChildren, useDistrict } from './queries.ts';
 import { TerritoryPage, TerritoryQueryState } from './TerritoryFrame.tsx';
+import { TagSynonyms } from './TagSynonyms.tsx';
 import { UnitHeader, UnitList } from './UnitList.tsx';
 
 export function DistrictPage() {
@@ -25,6 +26,7 @@ export function DistrictPage() {
         item={(s) => ({ id: s.id, title: unitName(s, i18n.language), description: `${t('territory.code')} ${s.code}` })}
         to={(sid) => `/territory/streets/${sid}`}
       />
+      <TagSynonyms districtId={d.id} />
     </TerritoryPage>
   );
 }

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router-dom';
 import { useAuth } from '../../app/auth.tsx';
 import { HouseholdForm } from './HouseholdForm.tsx';
+import { RegisterExport } from './RegisterExport.tsx';
 import { HouseholdList } from './HouseholdList.tsx';
 import { useGridUnit } from './queries.ts';
 import { TerritoryCrumbs, TerritoryFrame, TerritoryQueryState } from './TerritoryFrame.tsx';
@@ -40,6 +41,7 @@ export function GridPage() {
         <Card size="small" title={t('territory.households')}>
           <HouseholdList filter={{ gridId: g.id }} />
         </Card>
+        <RegisterExport unit="grid" id={g.id} />
       </Space>
       {adding && (
         <HouseholdForm

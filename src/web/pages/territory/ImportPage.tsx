@@ -1,12 +1,13 @@
 import { InboxOutlined } from '@ant-design/icons';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Checkbox, Select, Space, Statistic, Table, theme, Typography, Upload } from 'antd';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, Button, Card, Progress, Select, Space, Statistic, Table, theme, Typography, Upload } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
-import type { ImportReport } from '../../../server/modules/territory/register.schemas.ts';
+import type { ImportJobView, ImportReport } from '../../../server/modules/territory/register.schemas.ts';
 import { api, downloadFile } from '../../api/client.ts';
 import { ErrorAlert } from '../../components/feedback.tsx';
+import { RegisterExport } from './RegisterExport.tsx';
 import { unitName, useCommunity } from './queries.ts';
 import { TerritoryCrumbs, TerritoryFrame, TerritoryQueryState } from './TerritoryFrame.tsx';
 
@@ -39,7 +40,7 @@ export function ImportPage() {
   const [dryRun, setDryRun] = useState<ImportReport | null>(null);
   const [committed, setCommitted] = useState<ImportReport | null>(null);
   const [sheet, setSheet] = useState<string | undefined>(undefined);
-  const [reveal, setReveal] = useState(false);
+  const [jobId, setJobId] = useState<string | null>(null);
 
   const form = (mode?: 'dry_run' | 'commit') => {
     const body = new FormData();
@@ -52,22 +53,44 @@ export function ImportPage() {
   const run = useMutation({
     mutationFn: (mode: 'dry_run' | 'commit') => api.post<ImportReport>('/imports/residents', form(mode)),
     onSuccess: (report, mode) => {
-      if (mode === 'dry_run') setDryRun(report);
-      else {
-        setCommitted(report);
-        void qc.invalidateQueries({ queryKey: ['households'] });
-        void qc.invalidateQueries({ queryKey: ['grids'] });
-      }
+      if (mode === 'dry_run') {
+        // A new check (after a job that failed, say) starts over.
+        setJobId(null);
+        setDryRun(report);
+      } else if (report.job) {
+        // The job as it started is shown at once; the progress is read from then on.
+        qc.setQueryData(['import-job', report.job.id], report.job);
+        setJobId(report.job.id);
+      } else finished(report);
     },
   });
+  const finished = (report: ImportReport) => {
+    setCommitted(report);
+    void qc.invalidateQueries({ queryKey: ['households'] });
+    void qc.invalidateQueries({ queryKey: ['grids'] });
+  };
+  // A large register is written in batches by a job: its progress is read until it ends.
+  const job = useQuery({
+    queryKey: ['import-job', jobId],
+    queryFn: () => api.get<ImportJobView>(`/imports/jobs/${jobId}`),
+    enabled: !!jobId,
+    refetchInterval: (q) => (q.state.data && q.state.data.state !== 'running' ? false : 1000),
+  });
+  const jobState = job.data?.state;
+  useEffect(() => {
+    if (jobState === 'done' && job.data) finished(job.data.report);
+    // Only the end of the job matters here, not every progress answer.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [jobState]);
+  const writing = !!jobId && (!jobState || jobState === 'running');
 
   const reportFile = useMutation({ mutationFn: () => downloadFile('/imports/residents/report', form()) });
-  const exported = useMutation({ mutationFn: () => downloadFile('/exports/residents', undefined, { unit: 'community', id, reveal: reveal || undefined }) });
   const busy = run.isPending || reportFile.isPending;
   const elapsed = useElapsed(busy);
   const reset = () => {
     setDryRun(null);
     setCommitted(null);
+    setJobId(null);
   };
 
   if (!community.data) return <TerritoryQueryState query={community} />;
@@ -103,10 +126,10 @@ export function ImportPage() {
             <Button type="primary" disabled={!file} loading={run.isPending && run.variables === 'dry_run'} onClick={() => run.mutate('dry_run')} data-testid="import-dry-run">
               {t('import.dryRun')}
             </Button>
-            <Button disabled={!dryRun || dryRun.valid === 0 || !!committed} loading={run.isPending && run.variables === 'commit'} onClick={() => run.mutate('commit')} data-testid="import-commit">
+            <Button disabled={!dryRun || dryRun.valid === 0 || !!committed || !!jobId} loading={(run.isPending && run.variables === 'commit') || writing} onClick={() => run.mutate('commit')} data-testid="import-commit">
               {t('import.commit', { count: dryRun?.valid ?? 0 })}
             </Button>
-            {dryRun && !committed && (
+            {dryRun && !committed && !jobId && (
               <Button onClick={() => reportFile.mutate()} loading={reportFile.isPending} data-testid="import-report">
                 {t('import.downloadReport')}
               </Button>
@@ -131,6 +154,21 @@ export function ImportPage() {
         </Card>
         {busy && <Alert type="info" showIcon role="status" title={t('import.working', { seconds: elapsed })} />}
         <ErrorAlert error={run.error ?? reportFile.error} />
+        {jobId && job.data && (
+          <Card size="small" title={t(writing ? 'import.jobTitle' : 'import.jobEnded')} data-testid="import-job">
+            <div role="status">
+              <Progress
+                percent={Math.floor((100 * job.data.writesDone) / Math.max(job.data.writesTotal, 1))}
+                status={jobState === 'failed' ? 'exception' : jobState === 'done' ? 'success' : 'active'}
+                aria-label={t('import.jobTitle')}
+              />
+              <Typography.Text type="secondary">{t('import.jobProgress', { done: job.data.writesDone, total: job.data.writesTotal })}</Typography.Text>
+              {writing && <Typography.Paragraph type="secondary" style={{ margin: 0 }}>{t('import.jobLeave')}</Typography.Paragraph>}
+            </div>
+            {job.data.error && <Alert style={{ marginTop: 12 }} type="error" showIcon title={job.data.error.message} data-testid="import-job-error" />}
+          </Card>
+        )}
+        <ErrorAlert error={job.error} />
         {committed && <Alert type="success" showIcon title={t('import.done')} />}
         {report && (
           <Card size="small" title={committed ? t('import.commitReport') : t('import.dryRunReport')}>
@@ -160,18 +198,7 @@ export function ImportPage() {
             />
           </Card>
         )}
-        <Card size="small" title={t('import.exportTitle')}>
-          <Typography.Paragraph type="secondary">{t('import.exportHelp')}</Typography.Paragraph>
-          <Space wrap>
-            <Checkbox checked={reveal} onChange={(e) => setReveal(e.target.checked)} data-testid="export-reveal">
-              {t('import.exportReveal')}
-            </Checkbox>
-            <Button onClick={() => exported.mutate()} loading={exported.isPending} data-testid="export-register">
-              {t('import.exportButton')}
-            </Button>
-          </Space>
-          <ErrorAlert error={exported.error} />
-        </Card>
+        <RegisterExport unit="community" id={id!} />
       </Space>
     </TerritoryFrame>
   );

@@ -4,6 +4,7 @@ import { useParams } from 'react-router-dom';
 import type { CommunityView as Community } from '../../../server/modules/territory/structure.schemas.ts';
 import { unitName, useChildren, useStreet } from './queries.ts';
 import { TerritoryPage, TerritoryQueryState } from './TerritoryFrame.tsx';
+import { RegisterExport } from './RegisterExport.tsx';
 import { UnitHeader, UnitList } from './UnitList.tsx';
 
 export function StreetPage() {
@@ -28,6 +29,7 @@ export function StreetPage() {
         })}
         to={(cid) => `/territory/communities/${cid}`}
       />
+      <RegisterExport unit="street" id={s.id} />
     </TerritoryPage>
   );
 }
