@@ -102,6 +102,7 @@ const ROLE: Record<string, Who> = {
   'POST /api/v1/imports/residents': 'community_admin',
   'POST /api/v1/imports/residents/report': 'community_admin',
   'GET /api/v1/exports/residents': 'community_admin',
+  'GET /api/v1/imports/jobs': 'community_admin',
   'GET /api/v1/imports/jobs/{id}': 'community_admin',
   'GET /api/v1/districts/{id}/tag-synonyms': 'district_officer',
   'PUT /api/v1/districts/{id}/tag-synonyms': 'district_officer',

@@ -49,6 +49,7 @@ const BUDGETS: Record<string, Budget> = {
   'GET /api/v1/districts': { who: 'platform_admin', statements: 1, list: items },
   'GET /api/v1/districts/{id}': { who: 'district_officer', statements: 1 },
   'GET /api/v1/districts/{id}/tag-synonyms': { who: 'district_officer', statements: 2, send: async () => ({ path: { id: w.district.id } }) },
+  'GET /api/v1/imports/jobs': { who: 'community_admin', statements: 3, query: 'communityId={community}', list: items },
   'GET /api/v1/imports/jobs/{id}': { who: 'community_admin', statements: 2 },
   'GET /api/v1/exports/residents': { who: 'community_admin', query: 'unit=community&id={community}', statements: 5 },
   'GET /api/v1/streets': { who: 'district_officer', statements: 1, list: items },

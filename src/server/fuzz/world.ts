@@ -98,7 +98,9 @@ export async function buildFuzzWorld(t: TestApp, roles: Iterable<Who>) {
   created(await clients.street_officer.post(`/api/v1/calls/${call.id}/panel`, { userId: reviewer.id, kind: 'expert' }), 'panel member');
   created(await clients.street_officer.post('/api/v1/calls', { ...callBody, projectIds: [] }), 'second call');
   for (let i = 0; i < 2; i++) await createUser(t.db, [grants.reviewer]);
-  const importJob = await buildImportJob(t.db, { districtId: d, streetId: w.street.id, communityId: w.community.id, createdBy: clients.community_admin.user!.id, state: 'done' });
+  const jobOf = (state: 'done' | 'failed') => buildImportJob(t.db, { districtId: d, streetId: w.street.id, communityId: w.community.id, createdBy: clients.community_admin.user!.id, state });
+  const importJob = await jobOf('done');
+  await jobOf('failed');
   const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(32, 1)]);
   const upload = multipart([{ name: 'file', fileName: 'photo.png', type: 'image/png', content: png }]);
   const attachment = created(await staff.request('POST', `/api/v1/needs/${need}/attachments`, upload.payload, upload.headers), 'attachment');

@@ -197,6 +197,7 @@ const en: Shape<Catalogue> = {
     sheet: 'Sheet',
     sheetHelp: 'The file holds several registers: choose one and run the dry run again.',
     jobTitle: 'Writing in batches',
+    recentJobs: 'Recent imports in batches',
     jobEnded: 'Written in batches',
     jobProgress: '{{done}} of {{total}} written (households, residents and buildings)',
     jobLeave: 'You may leave this page: the import goes on on the server.',
@@ -302,6 +303,7 @@ const en: Shape<Catalogue> = {
     after: 'After',
     actionName: '{{entity}} · {{verb}}',
   },
+  importJobState: { running: 'writing', done: 'done', failed: 'not finished' },
   tagSynonyms: {
     title: 'Tag synonyms read by the import',
     help: 'Registers often name a tag in other words (低保户 for 低保对象). The import reads the built-in synonyms in every district and the district\'s own, kept here: type a word and press Enter. One word names one tag.',

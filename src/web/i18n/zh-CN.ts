@@ -193,6 +193,7 @@ const zhCN = {
     sheet: '工作表',
     sheetHelp: '文件中有多个登记表，请选择要导入的一个后重新试导入。',
     jobTitle: '正在分批写入',
+    recentJobs: '最近的分批导入',
     jobEnded: '分批写入',
     jobProgress: '已写入 {{done}} / {{total}} 条（户、居民和楼栋）',
     jobLeave: '可以离开本页，导入会在服务器上继续。',
@@ -298,6 +299,7 @@ const zhCN = {
     after: '变更后',
     actionName: '{{entity}} · {{verb}}',
   },
+  importJobState: { running: '写入中', done: '已完成', failed: '未完成' },
   tagSynonyms: {
     title: '导入时的标签同义词',
     help: '登记表里的标签常用别的说法（如“低保户”指“低保对象”）。导入时，内置同义词在各区通用；本区同义词在这里维护，输入后按回车添加。一个词只能对应一个标签。',

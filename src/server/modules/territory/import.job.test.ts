@@ -142,4 +142,25 @@ describe('a register larger than one batch', () => {
     }
     expect((await admin.get('/api/v1/imports/jobs/01900000-0000-7000-8000-000000000000')).statusCode).toBe(404);
   });
+
+  it("lists the community's latest five jobs, newest first, to the same staff", async () => {
+    const admin = await clientAs(t, [grantIn('community_admin', a)]);
+    await settled(admin, (await upload(admin, 'commit', register(a, 2, '永新路'))).json<ImportReport>().job!.id);
+    const res = await admin.get(`/api/v1/imports/jobs?communityId=${a.community.id}`);
+    expect(res.statusCode).toBe(200);
+    const items = res.json<{ items: ImportJobView[] }>().items;
+    const all = await t.db.selectFrom('import_jobs').select(['id']).where('community_id', '=', a.community.id).orderBy('created_at', 'desc').orderBy('id', 'desc').execute();
+    expect(all.length).toBeGreaterThan(5);
+    expect(items.map((j) => j.id)).toEqual(all.slice(0, 5).map((j) => j.id));
+    expect(items.every((j) => j.communityId === a.community.id && j.state !== 'running')).toBe(true);
+    const table: [string, Parameters<typeof clientAs>[1], number][] = [
+      ['community worker of the community', [grantIn('community_worker', a)], 200],
+      ['grid worker of the community', [grantIn('grid_worker', a)], 403],
+      ['street officer above it', [grantIn('street_officer', a)], 403],
+      ['community admin elsewhere', [grantIn('community_admin', b)], 404],
+    ];
+    for (const [who, grants, status] of table) {
+      expect((await (await clientAs(t, grants)).get(`/api/v1/imports/jobs?communityId=${a.community.id}`)).statusCode, who).toBe(status);
+    }
+  });
 });

@@ -6,6 +6,7 @@ import type { DB } from '../../tables.ts';
 import { importPolicy } from './import.policy.ts';
 import type { ImportJobView, ImportReport } from './register.schemas.ts';
 import { viewerOf } from './territory.viewer.ts';
+import { seeCommunity } from './units.service.ts';
 
 /** What an import writes, in the order it must be written (buildings before their households…). */
 export interface Writes<B, H, I, U> {
@@ -140,17 +141,17 @@ export async function failJob(ctx: RequestContext, community: Place, id: string,
   });
 }
 
-/** A job, for the staff who may import into its community; anyone else is told it does not exist. */
-export async function readJob(ctx: RequestContext, id: string): Promise<ImportJobView> {
-  const v = await viewerOf(ctx);
-  const row = await ctx.db
+const JOB_COLUMNS = ['district_id', 'id', 'street_id', 'community_id', 'file_name', 'state', 'writes_total', 'writes_done', 'report', 'error_code', 'created_at', 'finished_at'] as const;
+
+function jobsOf(db: Kysely<DB>) {
+  return db
     .selectFrom('import_jobs')
-    .select(['district_id', 'id', 'street_id', 'community_id', 'file_name', 'state', 'writes_total', 'writes_done', 'report', 'error_code', 'created_at', 'updated_at', 'finished_at'])
-    .select(sql<boolean>`state = 'running' and updated_at < now() - ${sql.raw(STALE)}`.as('stale'))
-    .where('id', '=', id)
-    .executeTakeFirst();
-  const scope = row && { districtId: row.district_id, streetId: row.street_id, communityId: row.community_id };
-  if (!row || !scope || !importPolicy.can(v.actor, 'residents', scope)) throw new AppError('import.job_not_found');
+    .select(JOB_COLUMNS)
+    .select(sql<boolean>`state = 'running' and updated_at < now() - ${sql.raw(STALE)}`.as('stale'));
+}
+type JobRow = Awaited<ReturnType<ReturnType<typeof jobsOf>['executeTakeFirstOrThrow']>>;
+
+function viewOf(row: JobRow, locale: RequestContext['locale']): ImportJobView {
   const errorCode = row.stale ? 'import.job_interrupted' : row.error_code;
   return {
     id: row.id,
@@ -161,7 +162,31 @@ export async function readJob(ctx: RequestContext, id: string): Promise<ImportJo
     writesDone: row.writes_done,
     createdAt: row.created_at.toISOString(),
     finishedAt: row.finished_at?.toISOString() ?? null,
-    error: errorCode ? { code: errorCode, message: translate(errorCode, ctx.locale) } : null,
+    error: errorCode ? { code: errorCode, message: translate(errorCode, locale) } : null,
     report: (typeof row.report === 'string' ? JSON.parse(row.report) : row.report) as ImportReport,
   };
+}
+
+/** A job, for the staff who may import into its community; anyone else is told it does not exist. */
+export async function readJob(ctx: RequestContext, id: string): Promise<ImportJobView> {
+  const v = await viewerOf(ctx);
+  const row = await jobsOf(ctx.db).where('id', '=', id).executeTakeFirst();
+  const scope = row && { districtId: row.district_id, streetId: row.street_id, communityId: row.community_id };
+  if (!row || !scope || !importPolicy.can(v.actor, 'residents', scope)) throw new AppError('import.job_not_found');
+  return viewOf(row, ctx.locale);
+}
+
+/** The community's latest jobs, newest first: someone who comes back sees the one still running. */
+export async function recentJobs(ctx: RequestContext, communityId: string): Promise<{ items: ImportJobView[] }> {
+  const v = await viewerOf(ctx);
+  const community = await seeCommunity(ctx, v, communityId);
+  importPolicy.authorize(v.actor, 'residents', { districtId: community.district_id, streetId: community.street_id, communityId: community.id });
+  const rows = await jobsOf(ctx.db)
+    .where('district_id', '=', community.district_id)
+    .where('community_id', '=', community.id)
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(5)
+    .execute();
+  return { items: rows.map((r) => viewOf(r, ctx.locale)) };
 }

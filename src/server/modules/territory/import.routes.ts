@@ -5,7 +5,7 @@ import type { ModulePlugin } from '../../platform/http/module.ts';
 import { StringEnum } from '../../platform/http/schema.ts';
 import { exportRegister } from './import.export.ts';
 import { listTagSynonyms, putTagSynonyms } from './import.synonyms.ts';
-import { readJob } from './import.job.ts';
+import { readJob, recentJobs } from './import.job.ts';
 import { ImportJobView, ImportReport, TagSynonym, TagSynonymsView } from './register.schemas.ts';
 import { IdParams } from './structure.schemas.ts';
 import { dryRunWorkbook, importResidents, MAX_IMPORT_BYTES, type ImportInput } from './import.service.ts';
@@ -96,6 +96,18 @@ export const importRoutes: ModulePlugin = async (app) => {
       },
     },
     async (request) => importResidents(request.ctx, await readForm(request)),
+  );
+  app.get(
+    '/imports/jobs',
+    {
+      schema: {
+        tags: ['territory'],
+        summary: "A community's latest five import jobs, newest first (one still running among them)",
+        querystring: Type.Object({ communityId: Type.String({ format: 'uuid' }) }),
+        response: { 200: Type.Object({ items: Type.Array(ImportJobView) }) },
+      },
+    },
+    (req) => recentJobs(req.ctx, req.query.communityId),
   );
   app.get(
     '/imports/jobs/:id',

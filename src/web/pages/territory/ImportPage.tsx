@@ -1,6 +1,6 @@
 import { InboxOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Progress, Select, Space, Statistic, Table, theme, Typography, Upload } from 'antd';
+import { Alert, Button, Card, List, Progress, Select, Space, Statistic, Table, Tag, theme, Typography, Upload } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
@@ -76,8 +76,19 @@ export function ImportPage() {
     enabled: !!jobId,
     refetchInterval: (q) => (q.state.data && q.state.data.state !== 'running' ? false : 1000),
   });
+  // Someone who comes back while a job writes the community sees it again.
+  const recent = useQuery({
+    queryKey: ['import-jobs', id],
+    queryFn: () => api.get<{ items: ImportJobView[] }>('/imports/jobs', { communityId: id }),
+    enabled: !!id,
+  });
+  const runningId = recent.data?.items.find((j) => j.state === 'running')?.id;
+  useEffect(() => {
+    if (runningId) setJobId((current) => current ?? runningId);
+  }, [runningId]);
   const jobState = job.data?.state;
   useEffect(() => {
+    if (jobState && jobState !== 'running') void qc.invalidateQueries({ queryKey: ['import-jobs', id] });
     if (jobState === 'done' && job.data) finished(job.data.report);
     // Only the end of the job matters here, not every progress answer.
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -195,6 +206,24 @@ export function ImportPage() {
                 { title: t('import.field'), dataIndex: 'field', width: 140, render: (f: string) => t(`importField.${f}`, { defaultValue: f }) },
                 { title: t('import.reason'), dataIndex: 'message' },
               ]}
+            />
+          </Card>
+        )}
+        {(recent.data?.items.length ?? 0) > 0 && (
+          <Card size="small" title={t('import.recentJobs')} data-testid="import-recent-jobs">
+            <List
+              size="small"
+              dataSource={recent.data!.items}
+              renderItem={(j) => (
+                <List.Item style={{ paddingInline: 0 }}>
+                  <Space wrap size={8}>
+                    <Typography.Text>{new Date(j.createdAt).toLocaleString(i18n.language)}</Typography.Text>
+                    <Typography.Text type="secondary">{j.fileName}</Typography.Text>
+                    <Tag color={j.state === 'done' ? 'green' : j.state === 'failed' ? 'red' : 'blue'}>{t(`importJobState.${j.state}`)}</Tag>
+                    <Typography.Text type="secondary">{t('import.jobProgress', { done: j.writesDone, total: j.writesTotal })}</Typography.Text>
+                  </Space>
+                </List.Item>
+              )}
             />
           </Card>
         )}
