@@ -64,9 +64,12 @@ describe('contrast of the theme (WCAG 2 AA: 4.5:1 for text)', () => {
         ['colorError', 'colorErrorBg'],
         // Preset tags: shade 7 on shade 1.
         ...PRESETS.map((p): [string, string] => [`${p}7`, `${p}1`]),
-        // Solid buttons: white on the primary and the danger colour.
-        ['colorTextLightSolid', 'colorPrimary'],
-        ['colorTextLightSolid', 'colorError'],
+        // Solid buttons: white on the primary and the danger colour, also under the pointer and pressed.
+        ...['colorPrimary', 'colorPrimaryHover', 'colorPrimaryActive', 'colorError', 'colorErrorHover', 'colorErrorActive'].map((b): [string, string] => ['colorTextLightSolid', b]),
+        // Outlined buttons and links under the pointer and pressed: their colour as text on white.
+        ...['colorPrimaryHover', 'colorPrimaryActive', 'colorPrimaryTextHover', 'colorPrimaryTextActive', 'colorErrorTextHover', 'colorErrorTextActive', 'colorLinkHover', 'colorLinkActive'].map(
+          (text): [string, string] => [text, 'colorBgContainer'],
+        ),
       ];
       for (const [text, background] of pairs) {
         it(`${text} on ${background}`, () => {

@@ -12,6 +12,25 @@ const BRAND = '#c0392b';
 const BRAND_STRONG = '#a02d22';
 
 /**
+ * Hover and pressed colours go darker, not lighter as antd derives them: the pointer stays on a
+ * button after a click, and antd's lighter hover (#cc5e4e) gives its white text only 4.0:1.
+ */
+function states(primary: [string, string], error: [string, string], link: [string, string]): ThemeConfig['token'] {
+  return {
+    colorPrimaryHover: primary[0],
+    colorPrimaryActive: primary[1],
+    colorPrimaryTextHover: primary[0],
+    colorPrimaryTextActive: primary[1],
+    colorErrorHover: error[0],
+    colorErrorActive: error[1],
+    colorErrorTextHover: error[0],
+    colorErrorTextActive: error[1],
+    colorLinkHover: link[0],
+    colorLinkActive: link[1],
+  };
+}
+
+/**
  * Preset tag colours draw their text in shade 7 on shade 1; these shades are dark enough for
  * small text on the light background (antd's shade 8, or 9 for the yellows and lime). They are
  * set by the algorithm: antd's style variables take the palette from it, not from `token`.
@@ -53,6 +72,7 @@ const STANDARD: ThemeConfig['token'] = {
   colorSuccessBg: '#f6ffed',
   colorWarningBg: '#fffbe6',
   colorErrorBg: '#fff2f0',
+  ...states(['#a93226', '#922b21'], ['#a8071a', '#820014'], ['#003eb3', '#002c8c']),
 };
 
 /**
@@ -90,6 +110,7 @@ const LARGE: ThemeConfig['token'] = {
   colorSuccess: '#135200',
   colorWarning: '#873800',
   colorError: '#a8071a',
+  ...states(['#8c271e', '#7a1914'], ['#8f0616', '#820014'], ['#001d66', '#001d66']),
 };
 
 const readableTags: MappingAlgorithm = (seed) => ({ ...theme.defaultAlgorithm(seed), ...TAG_TEXT });
