@@ -77,6 +77,7 @@ describe('recognising files by their content', () => {
     expect(sanitizeFileName('C:\\fakepath\\门禁 "坏了"?.jpg', 'image/jpeg')).toBe('门禁 坏了.jpg');
     expect(sanitizeFileName('', 'application/pdf')).toBe('attachment.pdf');
     expect(sanitizeFileName('a\r\nb.png', 'image/png')).toBe('ab.png');
+    expect(sanitizeFileName('a\u0000b\ud800.png', 'image/png')).toBe('ab.png');
     expect(contentDisposition('门禁.jpg', 'image/jpeg')).toBe(`inline; filename="__.jpg"; filename*=UTF-8''%E9%97%A8%E7%A6%81.jpg`);
     expect(contentDisposition('report.pdf', 'application/pdf')).toMatch(/^attachment; /);
   });

@@ -5,6 +5,7 @@ import { v7 as uuidv7 } from 'uuid';
 import type { Actor } from '../../platform/authz/actor.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
 import { auditRead, command, requireActor, type RequestContext } from '../../platform/http/context.ts';
+import { cleanFileName } from '../../platform/http/file-name.ts';
 import { recordEvent } from './needs.events.ts';
 import { FINAL_STATES } from './needs.lifecycle.ts';
 import { needPolicy } from './needs.policy.ts';
@@ -48,16 +49,7 @@ const SAME_TYPE: Record<string, AttachmentType> = { 'image/jpg': 'image/jpeg', '
  * characters, not too long; a name-less file is named after its type.
  */
 export function sanitizeFileName(name: string | undefined, type: AttachmentType): string {
-  const base = (name ?? '').split(/[\\/]/).pop() ?? '';
-  const cleaned = base
-    .normalize('NFC')
-    // eslint-disable-next-line no-control-regex -- control characters are exactly what is removed
-    .replace(/[\u0000-\u001f\u007f"*:<>?|]/g, '')
-    .replace(/\s+/g, ' ')
-    .replace(/^[.\s]+/, '')
-    .trim();
-  const limited = [...cleaned].slice(-120).join('');
-  return limited || `attachment${TYPES[type].ext}`;
+  return cleanFileName(name) || `attachment${TYPES[type].ext}`;
 }
 
 export interface Upload {

@@ -163,4 +163,12 @@ describe('a register larger than one batch', () => {
       expect((await (await clientAs(t, grants)).get(`/api/v1/imports/jobs?communityId=${a.community.id}`)).statusCode, who).toBe(status);
     }
   });
+
+  it('keeps the name of the file it was sent as a name that can be stored (no NUL)', async () => {
+    const admin = await clientAs(t, [grantIn('community_admin', a)]);
+    const res = await uploadTo(admin, '/api/v1/imports/residents', { communityId: a.community.id, mode: 'commit' }, register(a, 2, '浦口路'), 'C:\\登记\u0000表.csv');
+    expect(res.statusCode).toBe(200);
+    const job = await settled(admin, res.json<ImportReport>().job!.id);
+    expect(job).toMatchObject({ state: 'done', fileName: '登记表.csv' });
+  });
 });

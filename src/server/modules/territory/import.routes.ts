@@ -1,6 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { AppError } from '../../platform/errors/app-error.ts';
+import { cleanFileName } from '../../platform/http/file-name.ts';
 import type { ModulePlugin } from '../../platform/http/module.ts';
 import { StringEnum } from '../../platform/http/schema.ts';
 import { exportRegister } from './import.export.ts';
@@ -23,7 +24,7 @@ async function readForm(request: FastifyRequest): Promise<ImportInput> {
         continue;
       }
       input.file = await part.toBuffer();
-      input.fileName = part.filename;
+      input.fileName = cleanFileName(part.filename) || undefined;
     } else if (part.fieldname === 'communityId' || part.fieldname === 'mode' || part.fieldname === 'sheet') {
       input[part.fieldname] = String(part.value).trim();
     }
