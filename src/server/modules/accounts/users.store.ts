@@ -119,3 +119,17 @@ export async function userDisplayNames(db: Kysely<DB>, ids: string[]): Promise<M
   const rows = await db.selectFrom('users').select(['id', 'display_name']).where('id', 'in', unique).execute();
   return new Map(rows.map((r) => [r.id, r.display_name]));
 }
+
+/** The organizations each user holds a role in (administrator, staff, supervisor, evaluator). */
+export async function organizationsOfUsers(db: Kysely<DB>, userIds: string[]): Promise<Map<string, string[]>> {
+  const out = new Map<string, string[]>();
+  if (userIds.length === 0) return out;
+  const rows = await db
+    .selectFrom('role_assignments')
+    .select(['user_id', 'scope_id'])
+    .where('user_id', 'in', userIds)
+    .where('scope_type', '=', 'organization')
+    .execute();
+  for (const r of rows) out.set(r.user_id, [...(out.get(r.user_id) ?? []), r.scope_id!]);
+  return out;
+}

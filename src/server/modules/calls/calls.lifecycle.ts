@@ -25,8 +25,8 @@ export const CALL_TRANSITIONS: readonly CallTransition[] = [
   { action: 'cancel', from: ['draft', 'open', 'closed', 'ranked'], to: 'cancelled', requires: ['reason'] },
 ];
 
-/** The transitions the API takes now (the others come with applications and reviews). */
-export const OFFERED_CALL_ACTIONS = ['open', 'close', 'cancel'] as const satisfies readonly CallAction[];
+/** The transitions the API takes now (publicity and its end come with the award). */
+export const OFFERED_CALL_ACTIONS = ['open', 'close', 'rank', 'cancel'] as const satisfies readonly CallAction[];
 export type OfferedCallAction = (typeof OFFERED_CALL_ACTIONS)[number];
 
 export function callTransition(status: CallStatus, action: CallAction): CallTransition | undefined {
@@ -35,5 +35,7 @@ export function callTransition(status: CallStatus, action: CallAction): CallTran
 
 /** While these hold, the call's title, rules and offered projects may change. */
 export const EDITABLE: readonly CallStatus[] = ['draft'];
-/** The panel may still be completed while applications come in; reviewing starts at close. */
+/** Members leave the panel only before reviewing starts at close… */
 export const PANEL_EDITABLE: readonly CallStatus[] = ['draft', 'open'];
+/** …but one may join while it sits, to replace members who stepped out of an application. */
+export const PANEL_ADDABLE: readonly CallStatus[] = ['draft', 'open', 'closed'];

@@ -6,11 +6,12 @@ import { decodeCursor, pageOf } from '../../platform/http/pagination.ts';
 import { callProjectsOf, offerableProject, moveOfferedProjects, type OfferableProject } from '../projects/index.ts';
 import { visibleUnit } from '../territory/index.ts';
 import './calls.errors.ts';
-import { callTransition, EDITABLE, OFFERED_CALL_ACTIONS, PANEL_EDITABLE } from './calls.lifecycle.ts';
+import { callTransition, EDITABLE, OFFERED_CALL_ACTIONS, PANEL_ADDABLE, PANEL_EDITABLE } from './calls.lifecycle.ts';
 import { callPolicy, type CallRecord } from './calls.policy.ts';
 import { DEFAULT_CALL_RULES, rulesProblem, type CallRules } from './calls.rules.ts';
 import type * as S from './calls.schemas.ts';
 import { visibleDistrict } from './calls.settings.ts';
+import { dutiesOf } from './calls.reviews.store.ts';
 import * as store from './calls.store.ts';
 
 const iso = (d: Date | string) => new Date(d).toISOString();
@@ -51,7 +52,7 @@ function allowedNow(actor: Actor, row: store.CallRow): string[] {
   const record = recordOf(row);
   const actions: string[] = OFFERED_CALL_ACTIONS.filter((a) => callTransition(row.status, a) && callPolicy.can(actor, a, record));
   if (!callPolicy.can(actor, 'update', record)) return actions;
-  return [...(EDITABLE.includes(row.status) ? ['update'] : []), ...(PANEL_EDITABLE.includes(row.status) ? ['panel'] : []), ...actions];
+  return [...(EDITABLE.includes(row.status) ? ['update'] : []), ...(PANEL_ADDABLE.includes(row.status) ? ['panel'] : []), ...actions];
 }
 
 /** A call the caller may read; anything else answers exactly like a missing one. */
@@ -190,7 +191,7 @@ export async function updateCall(ctx: RequestContext, id: string, body: S.Update
 export async function addPanelMember(ctx: RequestContext, id: string, body: S.PanelBody) {
   const { actor, row } = await loadVisible(ctx, id);
   callPolicy.authorize(actor, 'update', recordOf(row));
-  if (!PANEL_EDITABLE.includes(row.status)) throw new AppError('call.not_editable');
+  if (!PANEL_ADDABLE.includes(row.status)) throw new AppError('call.not_editable');
   // Anyone but a reviewer of the call's area is outside what the office may pick: like a missing id.
   if (!(await store.isReviewerFor(ctx.db, body.userId, row.district_id, row.issuer_street_id))) throw notFoundAt('userId');
   await command(ctx, async ({ trx, audit }) => {
@@ -237,6 +238,20 @@ async function precondition(ctx: RequestContext, row: store.CallRow, action: S.T
   if (action === 'close' && now.getTime() < new Date(row.deadline).getTime()) {
     throw new AppError('call.before_deadline', { deadline: iso(row.deadline) });
   }
+  if (action === 'rank') await panelDone(ctx, row);
+}
+
+/** The panel closes when every member has declared on every application and handed in every sheet they owe. */
+async function panelDone(ctx: RequestContext, row: store.CallRow) {
+  const panel = await store.panelOf(ctx.db, row.district_id, row.id);
+  const duties = await dutiesOf(ctx.db, row.district_id, row.id, panel.map((p) => p.user_id));
+  const outstanding = duties.filter((d) => d.state === 'undeclared' || d.state === 'scoring').length;
+  if (outstanding > 0) throw new AppError('call.reviews_outstanding', { count: outstanding });
+  const applications = new Set(duties.map((d) => d.applicationId));
+  if (applications.size === 0) throw new AppError('call.nothing_to_rank');
+  const reviewed = new Set(duties.filter((d) => d.state === 'submitted').map((d) => d.applicationId));
+  const unreviewed = [...applications].filter((id) => !reviewed.has(id)).length;
+  if (unreviewed > 0) throw new AppError('call.application_unreviewed', { count: unreviewed });
 }
 
 export async function transitionCall(ctx: RequestContext, id: string, body: S.TransitionBody) {

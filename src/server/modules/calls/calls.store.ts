@@ -129,3 +129,14 @@ export function recordEvent(
     .values({ district_id: e.districtId, id: e.id, call_id: e.callId, action: e.action, from_status: e.from, to_status: e.to, reason: e.reason ?? '', actor_user_id: e.actorId })
     .execute();
 }
+
+/** Calls run by the offices of these officer assignments (the rule `isIssuer` of calls.policy.ts, as SQL over alias c). */
+export function issuedBy(offices: Assignment[]): Expression<SqlBool> {
+  const district = offices.filter((a) => a.role === 'district_officer' && a.scopeType === 'district').map((a) => a.scopeId!);
+  const street = offices.filter((a) => a.role === 'street_officer' && a.scopeType === 'street').map((a) => a.scopeId!);
+  const parts = [
+    ...(district.length > 0 ? [sql<SqlBool>`(c.issuer_level = 'district' and c.district_id in (${sql.join(district)}))`] : []),
+    ...(street.length > 0 ? [sql<SqlBool>`(c.issuer_level = 'street' and c.issuer_street_id in (${sql.join(street)}))`] : []),
+  ];
+  return parts.length > 0 ? sql<SqlBool>`(${sql.join(parts, sql` or `)})` : sql<SqlBool>`false`;
+}

@@ -64,6 +64,57 @@ export interface CallEventsTable {
   at: TimestampDefault;
 }
 
+export interface BudgetLine {
+  item: string;
+  amountFen: number;
+  note?: string;
+}
+
+export interface ApplicationsTable {
+  district_id: string;
+  id: string;
+  call_id: string;
+  ref_no: string;
+  organization_id: string;
+  project_id: string | null;
+  theme: string | null;
+  title: string;
+  summary: Generated<string>;
+  proposal: Generated<string>;
+  budget_lines: Json;
+  budget_fen: Generated<number>;
+  co_funding_fen: Generated<number>;
+  co_funding_source: Generated<string>;
+  status: Generated<'draft' | 'submitted' | 'withdrawn'>;
+  eligibility: Json | null;
+  submitted_at: Timestamp | null;
+  created_by: string;
+  created_at: TimestampDefault;
+  updated_at: TimestampDefault;
+}
+
+export interface ApplicationTeamTable {
+  district_id: string;
+  application_id: string;
+  social_worker_id: string;
+  role: 'lead' | 'member';
+}
+
+export interface ApplicationReviewsTable {
+  district_id: string;
+  call_id: string;
+  application_id: string;
+  reviewer_user_id: string;
+  conflict: boolean;
+  conflict_note: Generated<string>;
+  declared_at: TimestampDefault;
+  /** Tenths of a point per criterion id. */
+  scores: Json | null;
+  comment: Generated<string>;
+  submitted_at: Timestamp | null;
+  updated_at: TimestampDefault;
+}
+
 export interface CallsTables {
   call_settings: CallSettingsTable;
   calls: CallsTable;
@@ -71,4 +122,7 @@ export interface CallsTables {
   call_projects: CallProjectsTable;
   call_panel: CallPanelTable;
   call_events: CallEventsTable;
+  applications: ApplicationsTable;
+  application_team: ApplicationTeamTable;
+  application_reviews: ApplicationReviewsTable;
 }

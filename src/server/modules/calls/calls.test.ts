@@ -125,8 +125,9 @@ describe('opening, closing and cancelling', () => {
     await t.db.updateTable('calls').set({ deadline: new Date(Date.now() - 1000) }).where('id', '=', call.id).execute();
     const closed = await streetOfficer.post(`/api/v1/calls/${call.id}/transitions`, { action: 'close' });
     expect(closed.statusCode, closed.body).toBe(200);
-    expect(closed.json<CallDetail>()).toMatchObject({ status: 'closed', allowedActions: ['cancel'] });
-    const late = await streetOfficer.post(`/api/v1/calls/${call.id}/panel`, { userId: reviewers[0], kind: 'juror' });
+    // The panel sits: members may join (to replace one who stepped out) but nobody leaves.
+    expect(closed.json<CallDetail>()).toMatchObject({ status: 'closed', allowedActions: ['panel', 'rank', 'cancel'] });
+    const late = await streetOfficer.delete(`/api/v1/calls/${call.id}/panel/${reviewers[0]}`);
     expect([late.statusCode, late.json<ErrorBody>().error.code]).toEqual([409, 'call.not_editable']);
   });
 

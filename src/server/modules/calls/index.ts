@@ -1,8 +1,10 @@
 import type { ModulePlugin } from '../../platform/http/module.ts';
+import { applicationRoutes } from './calls.applications.routes.ts';
 import { callRoutes } from './calls.routes.ts';
 
 export const callsModule: ModulePlugin = async (app, opts) => {
   await app.register(callRoutes, { platform: opts.platform });
+  await app.register(applicationRoutes, { platform: opts.platform });
 };
 
-export { callPolicy, type CallRecord } from './calls.policy.ts';
+export { applicationPolicy, callPolicy, type ApplicationRecord, type CallRecord } from './calls.policy.ts';

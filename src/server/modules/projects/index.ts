@@ -13,4 +13,4 @@ provideNeedProjects(async (db, districtId, commonNeedId) => projectOfGroups(db, 
 
 export { projectPolicy, type ProjectRecord } from './projects.policy.ts';
 export { PROJECT_TRANSITIONS } from './projects.lifecycle.ts';
-export { callProjectsOf, moveOfferedProjects, offerableProject, type OfferableProject } from './projects.calls.ts';
+export { callProjectsOf, failedProjectEndDates, moveOfferedProjects, offerableProject, type OfferableProject } from './projects.calls.ts';

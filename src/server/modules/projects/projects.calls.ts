@@ -48,3 +48,17 @@ export async function moveOfferedProjects(ctx: RequestContext, districtId: strin
     });
   }
 }
+
+/** The days each organization's failed or terminated projects ended: eligibility's exclusion period runs from them. */
+export async function failedProjectEndDates(db: RequestContext['db'], organizationIds: string[]): Promise<Map<string, string[]>> {
+  const out = new Map<string, string[]>();
+  if (organizationIds.length === 0) return out;
+  const rows = await db
+    .selectFrom('projects')
+    .select(['contractor_organization_id', 'ended_on'])
+    .where('contractor_organization_id', 'in', organizationIds)
+    .where('outcome', 'in', ['failed', 'terminated'])
+    .execute();
+  for (const r of rows) out.set(r.contractor_organization_id!, [...(out.get(r.contractor_organization_id!) ?? []), r.ended_on!]);
+  return out;
+}

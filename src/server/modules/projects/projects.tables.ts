@@ -12,6 +12,10 @@ export type ProjectStatus = (typeof PROJECT_STATUSES)[number];
 export const FUNDING_SOURCES = ['government_purchase', 'venture_philanthropy', 'foundation', 'enterprise', 'other'] as const;
 export type FundingSource = (typeof FUNDING_SOURCES)[number];
 
+/** How a delivered project ended: the facts behind eligibility and track records. */
+export const PROJECT_OUTCOMES = ['accepted', 'accepted_with_conditions', 'failed', 'terminated'] as const;
+export type ProjectOutcome = (typeof PROJECT_OUTCOMES)[number];
+
 export const PURCHASER_LEVELS = ['street', 'district'] as const;
 export type PurchaserLevel = (typeof PURCHASER_LEVELS)[number];
 
@@ -34,6 +38,9 @@ export interface ProjectsTable {
   created_by: string;
   approved_by: string | null;
   approved_at: Timestamp | null;
+  contractor_organization_id: string | null;
+  outcome: ProjectOutcome | null;
+  ended_on: DateString | null;
   created_at: TimestampDefault;
   updated_at: TimestampDefault;
 }
