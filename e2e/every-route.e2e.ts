@@ -26,6 +26,8 @@ interface Ids {
   ownNeed: string;
   call: string;
   project: string;
+  reviewCall: string;
+  application: string;
 }
 
 interface Row {
@@ -53,6 +55,11 @@ const ROUTES: Record<string, Row> = {
   calls: { user: 'tsjd', url: () => '/calls' },
   'calls/new': { user: 'tsjd', url: () => '/calls/new' },
   'calls/:id': { user: 'jbmz', url: (i) => `/calls/${i.call}` },
+  applications: { user: 'qihang', url: () => '/applications' },
+  'applications/new': { user: 'qihang', url: (i) => `/applications/new?callId=${i.call}` },
+  'applications/:id': { user: 'qihang', url: (i) => `/applications/${i.application}` },
+  reviews: { user: 'zhuanjia', url: () => '/reviews' },
+  'reviews/:callId': { user: 'zhuanjia', url: (i) => `/reviews/${i.reviewCall}` },
   'social-workers': { user: 'zhou', url: () => '/social-workers' },
   'social-workers/new': { user: 'zhou', url: () => '/social-workers/new' },
   'social-workers/:id': { user: 'zhou', url: (i) => `/social-workers/${i.socialWorker}` },
@@ -103,6 +110,7 @@ async function demoIds(): Promise<Ids> {
   const limin = await apiAs('limin');
   const wangjuan = await apiAs('wangjuan');
   const admin = await apiAs('admin');
+  const panels = (await (await apiAs('zhuanjia'))<Page1<{ callId: string; status: string }>>('GET', '/reviews/calls')).items;
   return {
     district: await first(zhou, '/districts?limit=1'),
     street: await first(zhou, '/streets?limit=1'),
@@ -118,6 +126,9 @@ async function demoIds(): Promise<Ids> {
     ownNeed: await first(wangjuan, '/needs?limit=1'),
     call: await first(await apiAs('jbmz'), '/calls?limit=1'),
     project: await first(await apiAs('jbmz'), '/projects?limit=1'),
+    // A panel of the reviewer's, one under review when the demo has it.
+    reviewCall: (panels.find((p) => p.status === 'closed') ?? panels[0]!).callId,
+    application: await first(await apiAs('qihang'), '/applications?limit=1'),
   };
 }
 

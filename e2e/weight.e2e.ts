@@ -33,11 +33,11 @@ const PROFILES = {
   'Slow 4G': { latency: 150 * 3.75, downloadThroughput: ((1.6 * 1000 * 1000) / 8) * 0.9, uploadThroughput: ((750 * 1000) / 8) * 0.9 },
 };
 
-type User = 'anonymous' | 'zhou' | 'jbmz' | 'tsjd' | 'admin' | 'limin' | 'wangjuan';
+type User = 'anonymous' | 'zhou' | 'jbmz' | 'tsjd' | 'admin' | 'limin' | 'wangjuan' | 'qihang' | 'zhuanjia';
 
 interface Ids {
   district: string; street: string; community: string; grid: string; household: string; resident: string;
-  need: string; organization: string; socialWorker: string; user: string; liminGrid: string; myNeed: string; call: string; project: string;
+  need: string; organization: string; socialWorker: string; user: string; liminGrid: string; myNeed: string; call: string; project: string; application: string; reviewCall: string;
 }
 
 interface RouteCase {
@@ -87,6 +87,11 @@ const ROUTES: RouteCase[] = [
   { route: 'calls', as: 'jbmz', url: () => '/calls' },
   { route: 'calls/new', as: 'tsjd', url: () => '/calls/new' },
   { route: 'calls/:id', as: 'jbmz', url: (i) => `/calls/${i.call}` },
+  { route: 'applications', as: 'qihang', url: () => '/applications' },
+  { route: 'applications/new', as: 'qihang', url: (i) => `/applications/new?callId=${i.call}` },
+  { route: 'applications/:id', as: 'qihang', url: (i) => `/applications/${i.application}` },
+  { route: 'reviews', as: 'zhuanjia', url: () => '/reviews' },
+  { route: 'reviews/:callId', as: 'zhuanjia', url: (i) => `/reviews/${i.reviewCall}` },
   { route: 'account', as: 'zhou', url: () => '/account' },
 ];
 
@@ -127,6 +132,8 @@ async function findIds(): Promise<Ids> {
     myNeed: (await wangjuan<Page_<Item>>('GET', '/needs?limit=1')).items[0]!.id,
     call: (await jbmz<Page_<Item>>('GET', '/calls?limit=1')).items[0]!.id,
     project: (await jbmz<Page_<Item>>('GET', '/projects?limit=1')).items[0]!.id,
+    application: (await (await apiAs('qihang'))<Page_<Item>>('GET', '/applications?limit=1')).items[0]!.id,
+    reviewCall: (await (await apiAs('zhuanjia'))<{ items: { callId: string; status: string }[] }>('GET', '/reviews/calls')).items.find((c) => c.status === 'closed')!.callId,
   };
 }
 

@@ -202,7 +202,7 @@ export async function loadDemo(db: Kysely<DB>, pii: PiiCipher, data: DemoData, n
     residentIds, userIds, organizationIds, passwordHash: historyPasswordHash,
   }, now, progress);
 
-  const calls = await loadCalls(db, { districtId, userIds }, now);
+  const calls = await loadCalls(db, { districtId, streetId, communityIds, userIds, organizationIds }, now);
 
   const counts: LoadCounts = {
     communities: communities.length,

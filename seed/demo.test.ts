@@ -485,8 +485,16 @@ describe('demo history: visits, needs, common needs and resources', () => {
     const groups = await t.db.selectFrom('common_needs').select(['id', 'status', 'project_ref']).execute();
     expect(groups.map((g) => g.status).sort()).toEqual(['open', 'projected']);
     // One project already on its way: drafted by the street, awaiting the district's approval.
-    const projects = await t.db.selectFrom('projects').selectAll().execute();
+    const projects = await t.db.selectFrom('projects').selectAll().where('contractor_organization_id', 'is', null).execute();
     expect(projects.map((p) => [p.status, p.purchaser_level])).toEqual([['submitted', 'district']]);
+    // Past rounds delivered by organizations: the facts behind track records and eligibility.
+    const delivered = await t.db.selectFrom('projects').innerJoin('organizations as o', 'o.id', 'projects.contractor_organization_id').select(['o.name', 'outcome']).orderBy('o.name').orderBy('outcome').execute();
+    expect(delivered.map((d) => [d.name, d.outcome])).toEqual([
+      ['启航社工服务中心', 'accepted'],
+      ['启航社工服务中心', 'accepted_with_conditions'],
+      ['江北新区社会工作协会', 'accepted'],
+      ['阳光助残服务社', 'failed'],
+    ]);
     expect(projects[0]!.ref_no).toMatch(/^P-\d{4}-0001$/);
     expect(groups.find((g) => g.status === 'projected')!.project_ref).toBe(projects[0]!.ref_no);
     const links = await t.db.selectFrom('project_common_needs').select('common_need_id').execute();
@@ -547,5 +555,26 @@ describe('demo calls for proposals', () => {
     const qihang = new Client(t.app);
     await qihang.login('qihang', DEMO_PASSWORD);
     expect((await qihang.get(`/api/v1/calls/${list[0]!.id}`)).statusCode).toBe(200);
+    const mine = (await qihang.get('/api/v1/applications')).json<{ items: { status: string; callId: string }[] }>().items;
+    expect(mine.map((a) => [a.status, a.callId === list[0]!.id]).sort()).toEqual([['draft', true], ['submitted', false]]);
+  });
+
+  it('has the street’s second round under review: 林老师 stepped out of 启航’s application, 高教授 still owes both sheets', async () => {
+    const tsjd = new Client(t.app);
+    await tsjd.login('tsjd', DEMO_PASSWORD);
+    const closed = (await tsjd.get('/api/v1/calls?status=closed')).json<{ items: { id: string }[] }>().items;
+    expect(closed).toHaveLength(1);
+    const progress = (await tsjd.get(`/api/v1/calls/${closed[0]!.id}/review-progress`)).json<{ outstanding: number; panel: { displayName: string; conflict: number; undeclared: number; submitted: number }[] }>();
+    expect(progress.outstanding).toBe(2);
+    expect(progress.panel.map((p) => [p.displayName, p.undeclared, p.conflict, p.submitted])).toEqual([
+      ['评审专家 高教授', 2, 0, 0],
+      ['评审专家 林老师（启航兼职督导）', 0, 1, 1],
+      ['评审专家 赵教授', 0, 0, 2],
+      ['大众评委 孙伯（J社区居民）', 0, 0, 2],
+    ]);
+    const zhuanjia = new Client(t.app);
+    await zhuanjia.login('zhuanjia', DEMO_PASSWORD);
+    const sheet = (await zhuanjia.get(`/api/v1/calls/${closed[0]!.id}/review-sheet`)).json<{ items: { state: string }[] }>();
+    expect(sheet.items.map((i) => i.state)).toEqual(['undeclared', 'undeclared']);
   });
 });

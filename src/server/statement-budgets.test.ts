@@ -93,6 +93,14 @@ const BUDGETS: Record<string, Budget> = {
   'GET /api/v1/calls/{id}': { who: 'street_officer', statements: 5 },
   'GET /api/v1/calls/{id}/panel-candidates': { who: 'street_officer', statements: 2, list: items },
   'GET /api/v1/call-settings': { who: 'district_officer', statements: 2 },
+  'GET /api/v1/calls/{id}/eligibility': { who: 'org_admin', query: 'organizationId={organization}', statements: 5 },
+  'GET /api/v1/applications': { who: 'org_admin', statements: 1, list: items },
+  'GET /api/v1/applications/{id}': { who: 'org_admin', statements: 3 },
+  'GET /api/v1/reviews/calls': { who: 'reviewer', statements: 1, list: items },
+  'GET /api/v1/calls/{id}/review-sheet': { who: 'reviewer', statements: 7 },
+  'GET /api/v1/calls/{id}/review-progress': { who: 'street_officer', statements: 7 },
+  'GET /api/v1/calls/{id}/ranking': { who: 'street_officer', statements: 5, list: items },
+  'GET /api/v1/calls/{id}/ranking.xlsx': { who: 'street_officer', statements: 5 },
   'GET /api/v1/communities/{id}/three-lists': { who: 'community_admin', statements: 5, list: (b) => (b as { needs?: unknown[] }).needs ?? [] },
   'GET /api/v1/resources': { who: 'community_admin', statements: 2, list: items },
   'GET /api/v1/resources/{id}': { who: 'community_admin', statements: 2 },
@@ -307,7 +315,7 @@ function urlOf(key: string, b: Budget, pathValues?: Record<string, string>): str
   const { route } = routeOf(key);
   const values = pathValues ?? w.pathValues[route] ?? {};
   const path = route.replace(/\{(\w+)\}/g, (_m, n: string) => encodeURIComponent(values[n] ?? 'missing'));
-  const query = (b.query ?? '').replace('{jurisdiction}', w.community.code).replace('{community}', w.community.id).replace('{grid}', w.grid.id)
+  const query = (b.query ?? '').replace('{jurisdiction}', w.community.code).replace('{organization}', w.organization.id).replace('{community}', w.community.id).replace('{grid}', w.grid.id)
     .replace('{household}', w.household.id)
     .replace('{category}', w.category('property_facilities'));
   return query ? `${path}?${query}` : path;

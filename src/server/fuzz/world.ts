@@ -6,6 +6,7 @@
  */
 import { v7 as uuidv7 } from 'uuid';
 import type { Role } from '../../common/roles.ts';
+import { buildReviewedRound } from '../modules/calls/calls.testing.ts';
 import { buildCommonNeed } from '../modules/commonneeds/commonneeds.testing.ts';
 import { buildNeed, buildNeedWorld } from '../modules/needs/needs.testing.ts';
 import { buildOrganization, fakeUscc } from '../modules/organizations/testing.ts';
@@ -48,7 +49,7 @@ export async function buildFuzzWorld(t: TestApp, roles: Iterable<Who>) {
     evaluator: { role: 'evaluator', scopeType: 'organization', scopeId: organization.id },
   };
   // The set-up below acts as these roles too.
-  const needed = new Set<Who>([...roles, 'community_admin', 'community_worker', 'district_officer', 'street_officer', 'grid_worker', 'resident']);
+  const needed = new Set<Who>([...roles, 'community_admin', 'community_worker', 'district_officer', 'street_officer', 'grid_worker', 'resident', 'org_admin']);
   const clients = {} as Record<Who, Client & { user?: { id: string; username: string } }>;
   for (const who of needed) clients[who] = who === 'anonymous' ? new Client(t.app) : await clientAs(t, [grants[who]]);
   const staff = clients.community_admin;
@@ -98,6 +99,22 @@ export async function buildFuzzWorld(t: TestApp, roles: Iterable<Who>) {
   created(await clients.street_officer.post(`/api/v1/calls/${call.id}/panel`, { userId: reviewer.id, kind: 'expert' }), 'panel member');
   created(await clients.street_officer.post('/api/v1/calls', { ...callBody, projectIds: [] }), 'second call');
   for (let i = 0; i < 2; i++) await createUser(t.db, [grants.reviewer]);
+  // An open call on a theme, with the organization's draft application to it.
+  const openCall = created(await clients.street_officer.post('/api/v1/calls', { ...callBody, projectIds: [] }), 'open call');
+  await t.db.updateTable('calls').set({ status: 'open', opened_at: new Date() }).where('id', '=', openCall.id).execute();
+  const application = created(
+    await clients.org_admin.post(`/api/v1/calls/${openCall.id}/applications`, { organizationId: organization.id, theme: '为老服务', title: '助老服务' }),
+    'application',
+  );
+  // A ranked round of the street, the world's reviewer on its panel, the organization and a second one applying.
+  const secondOrganization = await buildOrganization(t.db, t.platform.pii, { district: w.district, communities: [w.community] });
+  const round = await buildReviewedRound(t.db, {
+    districtId: d, streetId: w.street.id, organizationIds: [organization.id, secondOrganization.id], reviewerIds: clients.reviewer ? [clients.reviewer.user!.id] : [], createdBy: clients.street_officer.user!.id, status: 'ranked',
+  });
+  // The reviewer also sits on the open call's panel: two seats on their home.
+  if (clients.reviewer) {
+    await t.db.insertInto('call_panel').values({ district_id: d, call_id: openCall.id, user_id: clients.reviewer.user!.id, kind: 'juror', added_by: clients.street_officer.user!.id }).execute();
+  }
   const jobOf = (state: 'done' | 'failed') => buildImportJob(t.db, { districtId: d, streetId: w.street.id, communityId: w.community.id, createdBy: clients.community_admin.user!.id, state });
   const importJob = await jobOf('done');
   await jobOf('failed');
@@ -140,6 +157,7 @@ export async function buildFuzzWorld(t: TestApp, roles: Iterable<Who>) {
     visitedAt: () => new Date().toISOString(),
     projectIds: () => [project],
     userId: () => reviewer.id,
+    socialWorkerId: () => socialWorker.id,
   };
 
   /** Path parameters by route: records of the world, and records the fuzzer may use up. */
@@ -190,6 +208,16 @@ export async function buildFuzzWorld(t: TestApp, roles: Iterable<Who>) {
     '/api/v1/calls/{id}/panel-candidates': { id: call.id },
     '/api/v1/calls/{id}/panel/{userId}': { id: call.id, userId: reviewer.id },
     '/api/v1/calls/{id}/transitions': { id: call.id },
+    '/api/v1/calls/{id}/eligibility': { id: openCall.id },
+    '/api/v1/calls/{id}/applications': { id: openCall.id },
+    '/api/v1/calls/{id}/review-sheet': { id: round.callId },
+    '/api/v1/calls/{id}/review-progress': { id: round.callId },
+    '/api/v1/calls/{id}/ranking': { id: round.callId },
+    '/api/v1/calls/{id}/ranking.xlsx': { id: round.callId },
+    '/api/v1/applications/{id}': { id: application.id },
+    '/api/v1/applications/{id}/transitions': { id: application.id },
+    '/api/v1/applications/{id}/declaration': { id: application.id },
+    '/api/v1/applications/{id}/review': { id: application.id },
     '/api/v1/resources/{id}': { id: resource.id },
     '/api/v1/resources/{id}/reveal': { id: resource.id },
     '/api/v1/webhooks/{id}': { id: webhook.id },

@@ -36,6 +36,7 @@ import {
   type ResidentRef,
   type StreetRef,
 } from './territory/testing.ts';
+import { buildSocialWorker } from './workforce/testing.ts';
 import type { SocialWorkerView } from './workforce/workforce.schemas.ts';
 
 type Client = Awaited<ReturnType<typeof clientAs>>;
@@ -198,6 +199,21 @@ let readableProject = '';
 let hiddenReviewers: string[] = [];
 let readableReviewer = '';
 /** Approved street projects: one the street office buys, one of the neighbouring street, one of another district. */
+/** An open street call offering the readable project, and the administrator of org1 who applies to it. */
+async function openCallForApplications() {
+  await projectsForCalls();
+  const call = (await streetOfficer.post('/api/v1/calls', callBody({ streetId: s1.id, projectIds: [readableProject] }))).json<{ id: string }>();
+  await t.db.updateTable('calls').set({ status: 'open', opened_at: new Date() }).where('id', '=', call.id).execute();
+  const applicant = await clientAs(t, [{ role: 'org_admin', scopeType: 'organization', scopeId: org1 }]);
+  return { call, applicant };
+}
+/** A social worker of org1 (may be on its team) and one of org9 (may not). */
+const teamWorkers = async () => ({
+  own: (await buildSocialWorker(t.db, t.platform.pii, { organization: { id: org1 }, communities: [c1] })).id,
+  foreign: (await buildSocialWorker(t.db, t.platform.pii, { organization: { id: org9 }, communities: [c1] })).id,
+});
+let ownWorker = '';
+let foreignWorker = '';
 async function projectsForCalls() {
   const approved = async (districtId: string, streetId: string) =>
     (await buildProject(t.db, { districtId, streetId, purchaser: 'street', status: 'approved', createdBy: officer.user.id })).id;
@@ -427,6 +443,42 @@ const ROWS: Row[] = [
       ];
       const call = (await streetOfficer.post('/api/v1/calls', callBody({ streetId: s1.id }))).json<{ id: string }>();
       return (id) => streetOfficer.post(`/api/v1/calls/${call.id}/panel`, { userId: id, kind: 'expert' });
+    },
+  },
+  {
+    route: 'POST /api/v1/calls/{id}/applications', field: 'organizationId',
+    publicRegister: 'organizations: the register is public; another organization than the caller\'s answers 403',
+    hidden: () => [], readable: () => org1,
+    prepare: async () => {
+      const { call, applicant } = await openCallForApplications();
+      return (id) => applicant.post(`/api/v1/calls/${call.id}/applications`, { organizationId: id, theme: '为老服务', title: '助老' });
+    },
+  },
+  {
+    route: 'POST /api/v1/calls/{id}/applications', field: 'projectId',
+    hidden: () => hiddenProjects, readable: () => readableProject,
+    prepare: async () => {
+      const { call, applicant } = await openCallForApplications();
+      return (id) => applicant.post(`/api/v1/calls/${call.id}/applications`, { organizationId: org1, projectId: id, title: '助老' });
+    },
+  },
+  {
+    route: 'POST /api/v1/calls/{id}/applications', field: 'team[].socialWorkerId', at: 'team.0.socialWorkerId',
+    hidden: () => [foreignWorker], readable: () => ownWorker,
+    prepare: async () => {
+      const { call, applicant } = await openCallForApplications();
+      ({ own: ownWorker, foreign: foreignWorker } = await teamWorkers());
+      return (id) => applicant.post(`/api/v1/calls/${call.id}/applications`, { organizationId: org1, theme: '为老服务', title: '助老', team: [{ socialWorkerId: id, role: 'lead' }] });
+    },
+  },
+  {
+    route: 'PATCH /api/v1/applications/{id}', field: 'team[].socialWorkerId', at: 'team.0.socialWorkerId',
+    hidden: () => [foreignWorker], readable: () => ownWorker,
+    prepare: async () => {
+      const { call, applicant } = await openCallForApplications();
+      ({ own: ownWorker, foreign: foreignWorker } = await teamWorkers());
+      const application = (await applicant.post(`/api/v1/calls/${call.id}/applications`, { organizationId: org1, theme: '为老服务', title: '助老' })).json<{ id: string }>();
+      return (id) => applicant.patch(`/api/v1/applications/${application.id}`, { team: [{ socialWorkerId: id, role: 'lead' }] });
     },
   },
   // resources

@@ -15,6 +15,8 @@ import {
   BankOutlined,
   NotificationOutlined,
   ProjectOutlined,
+  FileTextOutlined,
+  FormOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { Role } from '../../common/roles.ts';
@@ -73,6 +75,8 @@ export function useNavEntries(): NavEntry[] {
       key: 'calls', path: '/calls', label: 'nav.calls', icon: <NotificationOutlined />,
       show: hasRole('district_officer', 'street_officer', 'org_admin', 'reviewer') && can('calls.call.read'),
     },
+    { key: 'applications', path: '/applications', label: 'nav.applications', icon: <FileTextOutlined />, show: hasRole('org_admin', 'supervisor') },
+    { key: 'reviews', path: '/reviews', label: 'nav.reviews', icon: <FormOutlined />, show: hasRole('reviewer') },
     {
       key: 'social-workers', path: '/social-workers', label: 'nav.socialWorkers', icon: <IdcardOutlined />,
       show: hasRole(...STAFF_ROLES) && can('workforce.social_worker.read'),

@@ -9,6 +9,8 @@ import { lazyPage } from './lazyPage.tsx';
 const AppLayout = lazyPage(() => import('./AppLayout.tsx'), 'AppLayout');
 const NotFoundState = lazyPage(() => import('../components/feedback.tsx'), 'NotFoundState');
 const AccountPage = lazyPage(() => import('../pages/account/AccountPage.tsx'), 'AccountPage');
+const ApplicationPage = lazyPage(() => import('../pages/applications/ApplicationPage.tsx'), 'ApplicationPage');
+const MyApplicationsPage = lazyPage(() => import('../pages/applications/MyApplicationsPage.tsx'), 'MyApplicationsPage');
 const CallPage = lazyPage(() => import('../pages/calls/CallPage.tsx'), 'CallPage');
 const CallsPage = lazyPage(() => import('../pages/calls/CallsPage.tsx'), 'CallsPage');
 const AuditPage = lazyPage(() => import('../pages/admin/AuditPage.tsx'), 'AuditPage');
@@ -29,6 +31,8 @@ const NeedSettingsPage = lazyPage(() => import('../pages/lists/NeedSettingsPage.
 const ProjectsPage = lazyPage(() => import('../pages/projects/ProjectsPage.tsx'), 'ProjectsPage');
 const ProjectDraftPage = lazyPage(() => import('../pages/projects/ProjectDraftPage.tsx'), 'ProjectDraftPage');
 const ProjectPage = lazyPage(() => import('../pages/projects/ProjectPage.tsx'), 'ProjectPage');
+const ReviewSheetPage = lazyPage(() => import('../pages/reviews/ReviewSheetPage.tsx'), 'ReviewSheetPage');
+const ReviewsPage = lazyPage(() => import('../pages/reviews/ReviewsPage.tsx'), 'ReviewsPage');
 const ThreeListsPage = lazyPage(() => import('../pages/lists/ThreeListsPage.tsx'), 'ThreeListsPage');
 const NeedPage = lazyPage(() => import('../pages/needs/NeedPage.tsx'), 'NeedPage');
 const NeedsBoardPage = lazyPage(() => import('../pages/needs/NeedsBoardPage.tsx'), 'NeedsBoardPage');
@@ -81,6 +85,11 @@ export function AppRoutes() {
         <Route path="calls" element={<CallsPage />} />
         <Route path="calls/new" element={<CallPage />} />
         <Route path="calls/:id" element={<CallPage />} />
+        <Route path="applications" element={<MyApplicationsPage />} />
+        <Route path="applications/new" element={<ApplicationPage />} />
+        <Route path="applications/:id" element={<ApplicationPage />} />
+        <Route path="reviews" element={<ReviewsPage />} />
+        <Route path="reviews/:callId" element={<ReviewSheetPage />} />
         <Route path="social-workers" element={<SocialWorkersPage />} />
         <Route path="social-workers/new" element={<SocialWorkerPage />} />
         <Route path="social-workers/:id" element={<SocialWorkerPage />} />

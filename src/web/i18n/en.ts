@@ -4,10 +4,12 @@ import needsEn from './sections/needs.en.ts';
 import fieldEn from './sections/field.en.ts';
 import listsEn from './sections/lists.en.ts';
 import workbenchEn from './sections/workbench.en.ts';
+import applicationsEn from './sections/applications.en.ts';
 import callsEn from './sections/calls.en.ts';
 import displayEn from './sections/display.en.ts';
 import creditEn from './sections/credit.en.ts';
 import projectsEn from './sections/projects.en.ts';
+import reviewsEn from './sections/reviews.en.ts';
 
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
 
@@ -33,6 +35,8 @@ const en: Shape<Catalogue> = {
     field: 'My grids',
     myNeeds: 'My requests',
     calls: 'Calls for proposals',
+    applications: 'My applications',
+    reviews: 'Reviews',
   },
   auth: {
     username: 'Username',
@@ -315,6 +319,8 @@ const en: Shape<Catalogue> = {
     saved: 'Saved',
   },
   auditEntity: {
+    application: 'Application',
+    review: 'Review',
     credit_record: 'Credit record',
     credit_list_entry: 'Credit list entry',
     auth: 'Sign-in',
@@ -349,6 +355,9 @@ const en: Shape<Catalogue> = {
     webhook: 'Webhook subscription',
   },
   auditVerb: {
+    declare: 'conflict of interest declared',
+    save: 'saved as a draft',
+    rank: 'panel closed and ranked',
     repair: 'repaired (removed from the list)',
     lodge_objection: 'objection lodged',
     answer_objection: 'objection answered',
@@ -407,8 +416,10 @@ const en: Shape<Catalogue> = {
   ...workbenchEn,
   ...displayEn,
   ...callsEn,
+  ...applicationsEn,
   ...creditEn,
   ...projectsEn,
+  ...reviewsEn,
 };
 
 export default en;

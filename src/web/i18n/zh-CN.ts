@@ -3,10 +3,12 @@ import needsZh from './sections/needs.zh-CN.ts';
 import fieldZh from './sections/field.zh-CN.ts';
 import listsZh from './sections/lists.zh-CN.ts';
 import workbenchZh from './sections/workbench.zh-CN.ts';
+import applicationsZh from './sections/applications.zh-CN.ts';
 import callsZh from './sections/calls.zh-CN.ts';
 import displayZh from './sections/display.zh-CN.ts';
 import creditZh from './sections/credit.zh-CN.ts';
 import projectsZh from './sections/projects.zh-CN.ts';
+import reviewsZh from './sections/reviews.zh-CN.ts';
 /** 中文界面文案（默认语言）。键与 en.ts 完全相同，由 catalog.test.ts 检查。 */
 const zhCN = {
   app: { name: '三社联动', tagline: '社区 · 社会组织 · 社会工作者 联动服务平台' },
@@ -29,6 +31,8 @@ const zhCN = {
     field: '我的网格',
     myNeeds: '我的诉求',
     calls: '申报指南',
+    applications: '我的申报',
+    reviews: '评审',
   },
   auth: {
     username: '用户名',
@@ -311,6 +315,8 @@ const zhCN = {
     saved: '已保存',
   },
   auditEntity: {
+    application: '申报书',
+    review: '评审',
     credit_record: '信用记录',
     credit_list_entry: '信用名录条目',
     auth: '登录',
@@ -345,6 +351,9 @@ const zhCN = {
     webhook: 'Webhook 订阅',
   },
   auditVerb: {
+    declare: '声明利益冲突',
+    save: '暂存',
+    rank: '评审结束并排名',
     repair: '信用修复',
     lodge_objection: '提出异议',
     answer_objection: '答复异议',
@@ -403,8 +412,10 @@ const zhCN = {
   ...workbenchZh,
   ...displayZh,
   ...callsZh,
+  ...applicationsZh,
   ...creditZh,
   ...projectsZh,
+  ...reviewsZh,
 };
 
 export default zhCN;

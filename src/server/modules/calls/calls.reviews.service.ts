@@ -9,7 +9,7 @@ import { applicationPolicy, callPolicy, type ApplicationRecord } from './calls.p
 import { recordOf } from './calls.applications.record.ts';
 import * as store from './calls.reviews.store.ts';
 import type * as S from './calls.reviews.schemas.ts';
-import { tiedTo, tiesOf } from './calls.reviews.ties.ts';
+import { tiedTo, tiesOf, type ReviewerTies } from './calls.reviews.ties.ts';
 import type { CallRules } from './calls.rules.ts';
 import { loadVisible as loadVisibleCall, recordOf as callRecordOf } from './calls.service.ts';
 import * as callStore from './calls.store.ts';
@@ -149,7 +149,7 @@ export async function reviewSheet(ctx: RequestContext, callId: string): Promise<
   const reviewing = call.status !== 'draft' && call.status !== 'open' && call.status !== 'cancelled';
   const [apps, mine, ties] = reviewing
     ? await Promise.all([store.submittedOf(ctx.db, call.district_id, call.id), store.reviewsOf(ctx.db, call.district_id, call.id, actor.userId), tiesOf(ctx.db, [actor.userId])])
-    : [[], [], new Map()];
+    : [[], [], new Map<string, ReviewerTies>()];
   const tie = ties.get(actor.userId);
   const visible = apps.filter((a) => !tiedTo(tie, { organizationId: a.organization_id, teamIds: a.teamIds }));
   const byApp = new Map(mine.map((r) => [r.application_id, r]));
@@ -189,7 +189,8 @@ export async function reviewProgress(ctx: RequestContext, callId: string): Promi
   const { actor, row: call } = await loadVisibleCall(ctx, callId);
   callPolicy.authorize(actor, 'read_progress', callRecordOf(call));
   const panel = await callStore.panelOf(ctx.db, call.district_id, call.id);
-  const [apps, duties] = await Promise.all([store.submittedOf(ctx.db, call.district_id, call.id), store.dutiesOf(ctx.db, call.district_id, call.id, panel.map((p) => p.user_id))]);
+  const apps = await store.submittedOf(ctx.db, call.district_id, call.id);
+  const duties = await store.dutiesOf(ctx.db, call.district_id, call.id, panel.map((p) => p.user_id), apps);
   const count = (pred: (d: store.ReviewDuty) => boolean) => duties.filter(pred).length;
   const owed = (d: store.ReviewDuty) => d.state === 'undeclared' || d.state === 'scoring';
   return {

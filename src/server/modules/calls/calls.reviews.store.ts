@@ -58,8 +58,8 @@ export interface ReviewDuty {
  * review owed), not declared yet, declared a conflict, scoring, submitted. The panel has done
  * its work when no duty is `undeclared` or `scoring`.
  */
-export async function dutiesOf(db: Kysely<DB>, districtId: string, callId: string, panel: string[]): Promise<ReviewDuty[]> {
-  const [apps, reviews, ties] = await Promise.all([submittedOf(db, districtId, callId), reviewsOf(db, districtId, callId), tiesOf(db, panel)]);
+export async function dutiesOf(db: Kysely<DB>, districtId: string, callId: string, panel: string[], submitted?: SubmittedApplication[]): Promise<ReviewDuty[]> {
+  const [apps, reviews, ties] = await Promise.all([submitted ?? submittedOf(db, districtId, callId), reviewsOf(db, districtId, callId), tiesOf(db, panel)]);
   const byPair = new Map(reviews.map((r) => [`${r.reviewer_user_id}/${r.application_id}`, r]));
   return panel.flatMap((reviewerId) =>
     apps.map((app): ReviewDuty => {

@@ -8,7 +8,7 @@ import { ErrorAlert } from '../../components/feedback.tsx';
 import { requiredText } from '../../components/rules.ts';
 import { CALLS_KEY, type CallDetail } from './callQueries.ts';
 
-/** Publish, close or cancel: the buttons the server says the caller may use on this call now. */
+/** Publish, close, close the panel (rank) or cancel: the buttons the server says the caller may use on this call now. */
 export function CallActions({ call }: { call: CallDetail }) {
   const { t } = useTranslation();
   const qc = useQueryClient();
@@ -22,16 +22,17 @@ export function CallActions({ call }: { call: CallDetail }) {
       setCancelling(false);
     },
   });
-  const confirm = (action: 'open' | 'close') =>
-    Modal.confirm({ title: t(`call.actions.${action}`), content: t(action === 'open' ? 'call.openConfirm' : 'call.closeConfirm'), okText: t('common.ok'), cancelText: t('common.cancel'), onOk: () => move.mutateAsync({ action }) });
+  const confirm = (action: 'open' | 'close' | 'rank') =>
+    Modal.confirm({ title: t(`call.actions.${action}`), content: t(`call.${action}Confirm`), okText: t('common.ok'), cancelText: t('common.cancel'), onOk: () => move.mutateAsync({ action }) });
   const allowed = call.allowedActions;
-  if (!allowed.some((a) => a === 'open' || a === 'close' || a === 'cancel')) return null;
+  if (!allowed.some((a) => a === 'open' || a === 'close' || a === 'rank' || a === 'cancel')) return null;
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
       {!cancelling && <ErrorAlert error={move.error} />}
       <Space wrap>
         {allowed.includes('open') && <Button type="primary" onClick={() => confirm('open')} data-testid="call-open">{t('call.actions.open')}</Button>}
         {allowed.includes('close') && <Button onClick={() => confirm('close')}>{t('call.actions.close')}</Button>}
+        {allowed.includes('rank') && <Button type="primary" onClick={() => confirm('rank')} data-testid="call-rank">{t('call.actions.rank')}</Button>}
         {allowed.includes('cancel') && <Button danger onClick={() => setCancelling(true)}>{t('call.actions.cancel')}</Button>}
       </Space>
       <Modal

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router-dom';
 import { QueryState } from '../../components/feedback.tsx';
 import { EditableCard, RecordCrumbs } from '../../components/RecordCard.tsx';
+import { CallApplications } from '../applications/CallApplications.tsx';
 import { CallActions } from './CallActions.tsx';
 import { CallForm } from './CallForm.tsx';
 import { CallPanel } from './CallPanel.tsx';
@@ -68,6 +69,7 @@ export function CallPage() {
           />
         )}
       </Card>
+      <CallApplications call={c} />
       <RulesCard call={c} />
       <CallPanel call={c} />
       <Card size="small" title={t('call.timeline')}>
