@@ -38,6 +38,7 @@ interface Row {
 
 const ROUTES: Record<string, Row> = {
   '/login': { user: null, url: () => '/login' },
+  '/publicity': { user: null, url: (i) => `/publicity?streetId=${i.street}` },
   '/': { user: 'zhou', url: () => '/' },
   'my-household': { user: 'wangjuan', url: () => '/my-household' },
   territory: { user: 'zhou', url: () => '/territory' },

@@ -50,6 +50,7 @@ interface RouteCase {
 
 const ROUTES: RouteCase[] = [
   { route: '/login', as: 'anonymous', url: () => '/login', light: true },
+  { route: '/publicity', as: 'anonymous', url: (i) => `/publicity?streetId=${i.street}` },
   { route: 'index', as: 'zhou', url: () => '/' },
   { route: 'my-household', as: 'wangjuan', url: () => '/my-household', light: true },
   { route: 'territory', as: 'zhou', url: () => '/territory' },

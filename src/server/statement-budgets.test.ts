@@ -16,6 +16,7 @@ import { buildOrganization } from './modules/organizations/testing.ts';
 import { buildBuilding, buildCommunity, buildDistrict, buildGrid, buildHousehold, buildResident, buildStreet, fakeIdNumber } from './modules/territory/testing.ts';
 import { buildSocialWorker } from './modules/workforce/testing.ts';
 import { buildFuzzWorld, multipart, type FuzzWorld, type Who } from './fuzz/world.ts';
+import { buildReviewedRound } from './modules/calls/calls.testing.ts';
 import { createTestApp, type OpenApiDocument, type TestApp } from './testing.ts';
 
 interface Budget {
@@ -101,6 +102,8 @@ const BUDGETS: Record<string, Budget> = {
   'GET /api/v1/calls/{id}/review-progress': { who: 'street_officer', statements: 7 },
   'GET /api/v1/calls/{id}/ranking': { who: 'street_officer', statements: 5, list: items },
   'GET /api/v1/calls/{id}/ranking.xlsx': { who: 'street_officer', statements: 5 },
+  'GET /api/v1/calls/{id}/objections': { who: 'street_officer', statements: 2, list: items },
+  'GET /api/v1/public/publicity': { who: 'anonymous', query: 'streetId={street}', statements: 4, list: items },
   'GET /api/v1/communities/{id}/three-lists': { who: 'community_admin', statements: 5, list: (b) => (b as { needs?: unknown[] }).needs ?? [] },
   'GET /api/v1/resources': { who: 'community_admin', statements: 2, list: items },
   'GET /api/v1/resources/{id}': { who: 'community_admin', statements: 2 },
@@ -253,6 +256,10 @@ async function addSecondRows(world: FuzzWorld) {
   };
   const staff = world.clients.community_admin;
   await buildDistrict(db);
+  // A second round in publicity, and a second objection to the first.
+  const officer = world.clients.street_officer;
+  await buildReviewedRound(db, { districtId: world.district.id, streetId: world.street.id, organizationIds: [world.organization.id], reviewerIds: [], createdBy: officer.user!.id, status: 'publicity' });
+  ok(await world.clients.resident.post(`/api/v1/calls/${world.pathValues['/api/v1/calls/{id}/objections']!.id}/objections`, { body: '公示时间太短' }), 'objection');
   await buildStreet(db, { district: world.district });
   await buildCommunity(db, { street: world.street });
   await buildGrid(db, { community: world.community });
@@ -315,7 +322,7 @@ function urlOf(key: string, b: Budget, pathValues?: Record<string, string>): str
   const { route } = routeOf(key);
   const values = pathValues ?? w.pathValues[route] ?? {};
   const path = route.replace(/\{(\w+)\}/g, (_m, n: string) => encodeURIComponent(values[n] ?? 'missing'));
-  const query = (b.query ?? '').replace('{jurisdiction}', w.community.code).replace('{organization}', w.organization.id).replace('{community}', w.community.id).replace('{grid}', w.grid.id)
+  const query = (b.query ?? '').replace('{jurisdiction}', w.community.code).replace('{organization}', w.organization.id).replace('{street}', w.street.id).replace('{community}', w.community.id).replace('{grid}', w.grid.id)
     .replace('{household}', w.household.id)
     .replace('{category}', w.category('property_facilities'));
   return query ? `${path}?${query}` : path;

@@ -111,6 +111,11 @@ export async function buildFuzzWorld(t: TestApp, roles: Iterable<Who>) {
   const round = await buildReviewedRound(t.db, {
     districtId: d, streetId: w.street.id, organizationIds: [organization.id, secondOrganization.id], reviewerIds: clients.reviewer ? [clients.reviewer.user!.id] : [], createdBy: clients.street_officer.user!.id, status: 'ranked',
   });
+  // A round in publicity with one objection lodged by a resident.
+  const publicised = await buildReviewedRound(t.db, {
+    districtId: d, streetId: w.street.id, organizationIds: [organization.id, secondOrganization.id], reviewerIds: [], createdBy: clients.street_officer.user!.id, status: 'publicity',
+  });
+  const objection = created(await clients.resident.post(`/api/v1/calls/${publicised.callId}/objections`, { applicationId: publicised.applicationIds[0], body: '场地太小' }), 'objection');
   // The reviewer also sits on the open call's panel: two seats on their home.
   if (clients.reviewer) {
     await t.db.insertInto('call_panel').values({ district_id: d, call_id: openCall.id, user_id: clients.reviewer.user!.id, kind: 'juror', added_by: clients.street_officer.user!.id }).execute();
@@ -158,6 +163,7 @@ export async function buildFuzzWorld(t: TestApp, roles: Iterable<Who>) {
     projectIds: () => [project],
     userId: () => reviewer.id,
     socialWorkerId: () => socialWorker.id,
+    applicationIds: () => round.applicationIds,
   };
 
   /** Path parameters by route: records of the world, and records the fuzzer may use up. */
@@ -214,6 +220,9 @@ export async function buildFuzzWorld(t: TestApp, roles: Iterable<Who>) {
     '/api/v1/calls/{id}/review-progress': { id: round.callId },
     '/api/v1/calls/{id}/ranking': { id: round.callId },
     '/api/v1/calls/{id}/ranking.xlsx': { id: round.callId },
+    '/api/v1/calls/{id}/publicity': { id: round.callId },
+    '/api/v1/calls/{id}/objections': { id: publicised.callId },
+    '/api/v1/calls/{id}/objections/{objectionId}/answer': { id: publicised.callId, objectionId: objection.id },
     '/api/v1/applications/{id}': { id: application.id },
     '/api/v1/applications/{id}/transitions': { id: application.id },
     '/api/v1/applications/{id}/declaration': { id: application.id },

@@ -11,6 +11,7 @@ import type { Static } from 'typebox';
 import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clientAs, createTestApp, createUser, type ErrorBody, type Grant, type TestApp, type TestResponse } from '../testing.ts';
+import { buildReviewedRound } from './calls/calls.testing.ts';
 import { buildCommonNeed } from './commonneeds/commonneeds.testing.ts';
 import { ensureDefaultCategories } from './needs/needs.categories.ts';
 import type { BulkTransitionResponse as BulkTransitionResponseSchema } from './needs/needs.schemas.ts';
@@ -212,6 +213,18 @@ const teamWorkers = async () => ({
   own: (await buildSocialWorker(t.db, t.platform.pii, { organization: { id: org1 }, communities: [c1] })).id,
   foreign: (await buildSocialWorker(t.db, t.platform.pii, { organization: { id: org9 }, communities: [c1] })).id,
 });
+let hiddenApplications: string[] = [];
+let readableApplication = '';
+/** A street round in the status given, and applications of another round of the district and of another district. */
+async function roundsForAwards(status: 'ranked' | 'publicity') {
+  const reviewer = (await createUser(t.db, [{ role: 'reviewer', scopeType: 'district', scopeId: d1.id }])).id;
+  const round = (districtId: string, streetId: string) =>
+    buildReviewedRound(t.db, { districtId, streetId, organizationIds: [org1, org9], reviewerIds: [reviewer], createdBy: streetOfficer.user.id, status });
+  const own = await round(d1.id, s1.id);
+  hiddenApplications = [(await round(d1.id, s1.id)).applicationIds[0]!, (await round(other.district.id, other.street.id)).applicationIds[0]!];
+  readableApplication = own.applicationIds[0]!;
+  return own;
+}
 let ownWorker = '';
 let foreignWorker = '';
 async function projectsForCalls() {
@@ -479,6 +492,23 @@ const ROWS: Row[] = [
       ({ own: ownWorker, foreign: foreignWorker } = await teamWorkers());
       const application = (await applicant.post(`/api/v1/calls/${call.id}/applications`, { organizationId: org1, theme: '为老服务', title: '助老' })).json<{ id: string }>();
       return (id) => applicant.patch(`/api/v1/applications/${application.id}`, { team: [{ socialWorkerId: id, role: 'lead' }] });
+    },
+  },
+  {
+    route: 'POST /api/v1/calls/{id}/publicity', field: 'applicationIds[]', at: 'applicationIds.0',
+    hidden: () => hiddenApplications, readable: () => readableApplication,
+    prepare: async () => {
+      const { callId } = await roundsForAwards('ranked');
+      return (id) => streetOfficer.post(`/api/v1/calls/${callId}/publicity`, { applicationIds: [id], reason: '只资助一家' });
+    },
+  },
+  {
+    route: 'POST /api/v1/calls/{id}/objections', field: 'applicationId',
+    hidden: () => hiddenApplications, readable: () => readableApplication,
+    prepare: async () => {
+      const { callId } = await roundsForAwards('publicity');
+      const resident = await clientAs(t, [{ role: 'resident', scopeType: 'household', scopeId: h1.id, districtId: d1.id }]);
+      return (id) => resident.post(`/api/v1/calls/${callId}/objections`, { applicationId: id, body: '场地太小' });
     },
   },
   // resources

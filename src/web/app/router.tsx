@@ -11,6 +11,7 @@ const NotFoundState = lazyPage(() => import('../components/feedback.tsx'), 'NotF
 const AccountPage = lazyPage(() => import('../pages/account/AccountPage.tsx'), 'AccountPage');
 const ApplicationPage = lazyPage(() => import('../pages/applications/ApplicationPage.tsx'), 'ApplicationPage');
 const MyApplicationsPage = lazyPage(() => import('../pages/applications/MyApplicationsPage.tsx'), 'MyApplicationsPage');
+const PublicityPage = lazyPage(() => import('../pages/publicity/PublicityPage.tsx'), 'PublicityPage');
 const CallPage = lazyPage(() => import('../pages/calls/CallPage.tsx'), 'CallPage');
 const CallsPage = lazyPage(() => import('../pages/calls/CallsPage.tsx'), 'CallsPage');
 const AuditPage = lazyPage(() => import('../pages/admin/AuditPage.tsx'), 'AuditPage');
@@ -61,6 +62,7 @@ export function AppRoutes() {
   return (
     <Routes>
       <Route path="/login" element={<LoginPage />} />
+      <Route path="/publicity" element={<PublicityPage />} />
       <Route
         element={
           <RequireAuth>

@@ -6,6 +6,7 @@ import listsEn from './sections/lists.en.ts';
 import workbenchEn from './sections/workbench.en.ts';
 import applicationsEn from './sections/applications.en.ts';
 import callsEn from './sections/calls.en.ts';
+import publicityEn from './sections/publicity.en.ts';
 import displayEn from './sections/display.en.ts';
 import creditEn from './sections/credit.en.ts';
 import projectsEn from './sections/projects.en.ts';
@@ -91,7 +92,17 @@ const en: Shape<Catalogue> = {
     organization: 'Organization',
     household: 'Household',
   },
-  home: { welcome: 'Welcome, {{name}}', myRoles: 'My roles and scopes' },
+  home: {
+    welcome: 'Welcome, {{name}}',
+    myRoles: 'My roles and scopes',
+    myApplications: 'My applications',
+    openCalls: 'See the calls',
+    noApplications: 'No applications yet. Open calls are listed under Calls for proposals.',
+    draftUntil: 'draft · due {{date}}',
+    myReviews: 'My reviews',
+    noReviews: 'Nothing to review at the moment',
+    owed: '{{count}} to review',
+  },
   account: {
     title: 'My account',
     profile: 'Profile',
@@ -355,6 +366,9 @@ const en: Shape<Catalogue> = {
     webhook: 'Webhook subscription',
   },
   auditVerb: {
+    conclude: 'round concluded',
+    publicize: 'result publicised',
+    object: 'objection lodged',
     declare: 'conflict of interest declared',
     save: 'saved as a draft',
     rank: 'panel closed and ranked',
@@ -416,6 +430,7 @@ const en: Shape<Catalogue> = {
   ...workbenchEn,
   ...displayEn,
   ...callsEn,
+  ...publicityEn,
   ...applicationsEn,
   ...creditEn,
   ...projectsEn,

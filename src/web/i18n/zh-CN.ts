@@ -5,6 +5,7 @@ import listsZh from './sections/lists.zh-CN.ts';
 import workbenchZh from './sections/workbench.zh-CN.ts';
 import applicationsZh from './sections/applications.zh-CN.ts';
 import callsZh from './sections/calls.zh-CN.ts';
+import publicityZh from './sections/publicity.zh-CN.ts';
 import displayZh from './sections/display.zh-CN.ts';
 import creditZh from './sections/credit.zh-CN.ts';
 import projectsZh from './sections/projects.zh-CN.ts';
@@ -87,7 +88,17 @@ const zhCN = {
     organization: '社会组织',
     household: '家庭',
   },
-  home: { welcome: '您好，{{name}}', myRoles: '我的角色与范围' },
+  home: {
+    welcome: '您好，{{name}}',
+    myRoles: '我的角色与范围',
+    myApplications: '我的申报',
+    openCalls: '查看申报指南',
+    noApplications: '还没有申报。可在“申报指南”中选择正在征集的项目或主题。',
+    draftUntil: '草稿 · {{date}} 截止',
+    myReviews: '我的评审',
+    noReviews: '目前没有需要您评审的申报',
+    owed: '待评审 {{count}} 份',
+  },
   account: {
     title: '我的账号',
     profile: '基本信息',
@@ -351,6 +362,9 @@ const zhCN = {
     webhook: 'Webhook 订阅',
   },
   auditVerb: {
+    conclude: '结束本轮申报',
+    publicize: '结果公示',
+    object: '提出异议',
     declare: '声明利益冲突',
     save: '暂存',
     rank: '评审结束并排名',
@@ -412,6 +426,7 @@ const zhCN = {
   ...workbenchZh,
   ...displayZh,
   ...callsZh,
+  ...publicityZh,
   ...applicationsZh,
   ...creditZh,
   ...projectsZh,

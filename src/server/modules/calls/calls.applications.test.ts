@@ -1,13 +1,14 @@
 import ExcelJS from 'exceljs';
 import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditCount, clientAs, createTestApp, type ErrorBody, type TestApp } from '../../testing.ts';
+import { auditCount, Client, clientAs, createTestApp, type ErrorBody, type TestApp } from '../../testing.ts';
 import { localDate } from '../../platform/calendar/working-days.ts';
 import { buildOrganization, type OrganizationRef } from '../organizations/testing.ts';
 import { buildProject } from '../projects/projects.testing.ts';
 import { buildCommunity, buildDistrict, buildStreet, type CommunityRef, type DistrictRef, type StreetRef } from '../territory/testing.ts';
 import { buildSocialWorker } from '../workforce/testing.ts';
 import type { ApplicationDetail, ApplicationView } from './calls.applications.schemas.ts';
+import type { Objection, PublicPage } from './calls.publicity.schemas.ts';
 import type { MyReview, Progress, Ranking, ReviewSheet } from './calls.reviews.schemas.ts';
 import { DEFAULT_CALL_RULES } from './calls.rules.ts';
 import type { CallDetail } from './calls.schemas.ts';
@@ -340,5 +341,74 @@ describe('review', () => {
       [2, appA.refNo, '启航社工服务中心', 160_000, 84.5, '权重最高评分项得分'],
     ]);
     expect((await adminA.get(`/api/v1/calls/${call.id}/ranking.xlsx`)).statusCode).toBe(403);
+  });
+});
+
+describe('award, publicity and objections', () => {
+  it('awards from the ranking; leaving out a recommended application needs a publicised reason', async () => {
+    const unknown = await officer.post(`/api/v1/calls/${call.id}/publicity`, { applicationIds: [uuidv7()] });
+    expect([unknown.statusCode, fields(unknown)]).toEqual([404, { 'applicationIds.0': 'resource.not_found' }]);
+    const partial = await officer.post(`/api/v1/calls/${call.id}/publicity`, { applicationIds: [appB.id] });
+    expect([partial.statusCode, fields(partial)]).toEqual([400, { reason: 'call.award_reason_required' }]);
+    expect((await adminA.post(`/api/v1/calls/${call.id}/publicity`, { applicationIds: [appA.id, appB.id] })).statusCode).toBe(403);
+    const res = await officer.post(`/api/v1/calls/${call.id}/publicity`, { applicationIds: [appA.id, appB.id] });
+    expect(res.statusCode, res.body).toBe(200);
+    const published = res.json<CallDetail>();
+    expect(published.status).toBe('publicity');
+    // Seven calendar days of publicity, from now.
+    expect(Math.round((Date.parse(published.publicityEndsAt!) - Date.parse(published.publicizedAt!)) / 86_400_000)).toBe(7);
+    const project = await t.db.selectFrom('projects').select('status').where('id', '=', projectId).executeTakeFirstOrThrow();
+    expect(project.status).toBe('publicity');
+  });
+
+  it('shows the result to anyone, signed in or not, with organizations and amounts and never a person', async () => {
+    const anonymous = new Client(t.app);
+    const res = await anonymous.get(`/api/v1/public/publicity?streetId=${street.id}`);
+    expect(res.statusCode, res.body).toBe(200);
+    const page = res.json<PublicPage>();
+    const shown = page.items.find((i) => i.callId === call.id)!;
+    expect(shown.awards.map((a) => [a.rank, a.organizationName, a.amountFen, a.revoked])).toEqual([
+      [1, '乐龄社会工作服务社', 20_000_000, false],
+      [2, '启航社工服务中心', 16_000_000, false],
+    ]);
+    for (const person of ['王娟', '李敏', '赵青', r1.user.username, r1.user.id]) expect(res.body).not.toContain(person);
+    const byCommunity = (await anonymous.get(`/api/v1/public/publicity?communityId=${community.id}`)).json<PublicPage>();
+    expect(byCommunity.items.map((i) => i.callId)).toContain(call.id);
+    expect((await anonymous.get(`/api/v1/public/publicity?streetId=${otherStreet.id}`)).json<PublicPage>().items.map((i) => i.callId)).not.toContain(call.id);
+    expect((await anonymous.get(`/api/v1/public/publicity?streetId=${uuidv7()}`)).statusCode).toBe(404);
+    expect((await anonymous.get('/api/v1/public/publicity')).statusCode).toBe(400);
+  });
+
+  it('takes objections from anyone signed in, names them to the office only, and concludes only once all are answered after the period', async () => {
+    const lodged = await resident.post(`/api/v1/calls/${call.id}/objections`, { applicationId: appA.id, body: '活动场地太小，容纳不了 59 位老人' });
+    expect(lodged.statusCode, lodged.body).toBe(201);
+    const objection = lodged.json<Objection>();
+    expect(objection.lodgedBy).toBeNull();
+    expect((await officer.get(`/api/v1/calls/${call.id}/objections`)).json<{ items: Objection[] }>().items.map((o) => o.lodgedBy)).toEqual([resident.user.username]);
+    expect((await resident.get(`/api/v1/calls/${call.id}/objections`)).json<{ items: Objection[] }>().items).toHaveLength(1);
+    expect((await adminB.get(`/api/v1/calls/${call.id}/objections`)).json<{ items: Objection[] }>().items).toEqual([]);
+    const early = await officer.post(`/api/v1/calls/${call.id}/transitions`, { action: 'conclude' });
+    expect([early.statusCode, code(early)]).toEqual([409, 'call.publicity_running']);
+    expect((await adminA.post(`/api/v1/calls/${call.id}/objections/${objection.id}/answer`, { upheld: false, answer: 'x' })).statusCode).toBe(403);
+
+    // An objection to the theme award, upheld: the award is revoked, and the public page says so.
+    const second = (await resident.post(`/api/v1/calls/${call.id}/objections`, { applicationId: appB.id, body: '团队无为老服务经验' })).json<Objection>();
+    const upheld = await officer.post(`/api/v1/calls/${call.id}/objections/${second.id}/answer`, { upheld: true, answer: '经核实，取消授予' });
+    expect([upheld.statusCode, upheld.json<Objection>().upheld]).toEqual([200, true]);
+    const again = await officer.post(`/api/v1/calls/${call.id}/objections/${second.id}/answer`, { upheld: false, answer: '改判' });
+    expect([again.statusCode, code(again)]).toEqual([409, 'call.objection_answered']);
+
+    await t.db.updateTable('calls').set({ publicity_ends_at: new Date(Date.now() - 1000) }).where('id', '=', call.id).execute();
+    const late = await resident.post(`/api/v1/calls/${call.id}/objections`, { body: '再提一条' });
+    expect([late.statusCode, code(late)]).toEqual([409, 'call.publicity_over']);
+    const unanswered = await officer.post(`/api/v1/calls/${call.id}/transitions`, { action: 'conclude' });
+    expect([unanswered.statusCode, code(unanswered)]).toEqual([409, 'call.objections_open']);
+    expect((await officer.post(`/api/v1/calls/${call.id}/objections/${objection.id}/answer`, { upheld: false, answer: '食堂可容纳 80 人，分两批用餐' })).statusCode).toBe(200);
+    const concluded = await officer.post(`/api/v1/calls/${call.id}/transitions`, { action: 'conclude' });
+    expect([concluded.statusCode, concluded.json<CallDetail>().status]).toEqual([200, 'concluded']);
+    const page = (await new Client(t.app).get(`/api/v1/public/publicity?streetId=${street.id}`)).json<PublicPage>();
+    const shown = page.items.find((i) => i.callId === call.id)!;
+    expect(shown.awards.map((a) => [a.organizationName, a.revoked])).toEqual([['乐龄社会工作服务社', true], ['启航社工服务中心', false]]);
+    expect([shown.objectionsLodged, shown.objectionsAnswered]).toEqual([2, 2]);
   });
 });

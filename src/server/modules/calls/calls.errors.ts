@@ -64,4 +64,18 @@ export const callsErrors = defineErrors({
   'review.unknown_criterion': { status: 400, message: { 'zh-CN': '没有这个评分项', en: 'There is no such criterion' } },
   'review.not_tenths': { status: 400, message: { 'zh-CN': '分数最多保留一位小数', en: 'Scores take at most one decimal place' } },
   'review.out_of_range': { status: 400, message: { 'zh-CN': '该项最高 {max} 分', en: 'This criterion has at most {max} points' } },
+  'call.award_not_recommended': {
+    status: 409,
+    message: { 'zh-CN': '只能授予达到推荐分数线的申报', en: 'Only applications recommended by the ranking can be awarded' },
+  },
+  'call.award_twice': { status: 400, message: { 'zh-CN': '每个项目只能授予一家机构', en: 'A project can be awarded to one application only' } },
+  'call.award_reason_required': {
+    status: 400,
+    message: { 'zh-CN': '授予结果与评审排名不一致，请说明理由（将随结果公示）', en: 'The award departs from the ranking: give the reason (it is publicised with the result)' },
+  },
+  'call.publicity_over': { status: 409, message: { 'zh-CN': '公示期已于 {until} 结束', en: 'The publicity period ended at {until}' } },
+  'call.publicity_running': { status: 409, message: { 'zh-CN': '公示期到 {until} 结束，之后才能结束本轮申报', en: 'The result is publicised until {until}; the round can conclude after that' } },
+  'call.objections_open': { status: 409, message: { 'zh-CN': '还有 {count} 件异议未答复', en: '{count} objections are still unanswered' } },
+  'call.objection_answered': { status: 409, message: { 'zh-CN': '该异议已答复', en: 'This objection has already been answered' } },
+  'call.public_unit_required': { status: 400, message: { 'zh-CN': '请指定街道或社区（二选一）', en: 'Give either a street or a community' } },
 });

@@ -25,8 +25,8 @@ export const CALL_TRANSITIONS: readonly CallTransition[] = [
   { action: 'cancel', from: ['draft', 'open', 'closed', 'ranked'], to: 'cancelled', requires: ['reason'] },
 ];
 
-/** The transitions the API takes now (publicity and its end come with the award). */
-export const OFFERED_CALL_ACTIONS = ['open', 'close', 'rank', 'cancel'] as const satisfies readonly CallAction[];
+/** The transitions the transitions route takes; `publicize` has its own (it carries the award). */
+export const OFFERED_CALL_ACTIONS = ['open', 'close', 'rank', 'conclude', 'cancel'] as const satisfies readonly CallAction[];
 export type OfferedCallAction = (typeof OFFERED_CALL_ACTIONS)[number];
 
 export function callTransition(status: CallStatus, action: CallAction): CallTransition | undefined {

@@ -38,7 +38,8 @@ const issuer = { roles: OFFICERS, when: (_: unknown, r: CallRecord, a: Assignmen
  */
 export const callPolicy = definePolicy<
   CallRecord,
-  'read' | 'read_draft' | 'create' | 'update' | 'open' | 'close' | 'rank' | 'cancel' | 'read_progress' | 'read_ranking'
+  | 'read' | 'read_draft' | 'create' | 'update' | 'open' | 'close' | 'rank' | 'publicize' | 'conclude' | 'cancel'
+  | 'read_progress' | 'read_ranking' | 'object' | 'read_objections' | 'answer_objection'
 >('calls.call', pathOf, {
   read: {
     roles: ROLES,
@@ -51,7 +52,13 @@ export const callPolicy = definePolicy<
   open: issuer,
   close: issuer,
   rank: issuer,
+  publicize: issuer,
+  conclude: issuer,
   cancel: issuer,
+  /** Anyone signed in may object to a result while it is publicised (story 3: a resident). */
+  object: { roles: ROLES, anyScope: true, when: (_actor, r) => r.status === 'publicity' },
+  read_objections: issuer,
+  answer_objection: issuer,
   /** Who has declared and scored what, without the scores: the office follows its panel. */
   read_progress: issuer,
   /** The computed ranking: the office and the panel, once the panel has closed. */

@@ -89,7 +89,10 @@ export const RankingRow = Type.Object({
   applicationId: Uuid,
   refNo: Type.String(),
   title: Type.String(),
+  organizationId: Uuid,
   organizationName: Type.String(),
+  /** The offered project applied for; null for a theme proposal. */
+  projectId: Nullable(Uuid),
   offer: Type.String(),
   requestedFen: Type.Integer(),
   reviewCount: Type.Integer(),

@@ -40,6 +40,10 @@ export const CallView = Type.Object({
   publicityDays: Type.Integer(),
   status: StringEnum(CALL_STATUSES),
   openedAt: Nullable(Type.String()),
+  publicizedAt: Nullable(Type.String()),
+  publicityEndsAt: Nullable(Type.String()),
+  /** Why the award departs from the ranking, publicised with it. */
+  awardReason: Type.String(),
   createdAt: Type.String(),
   updatedAt: Type.String(),
   allowedActions: Type.Array(Type.String()),
@@ -54,6 +58,10 @@ export const CallDetail = Type.Intersect([
     projects: Type.Array(OfferedProject),
     /** The panel is shown to the issuing office only: reviewers are not named to applicants. */
     panel: Nullable(Type.Array(PanelMember)),
+    /** What the round awarded, once publicised (an upheld objection revokes an award). */
+    awards: Type.Array(
+      Type.Object({ applicationId: Uuid, refNo: Type.String(), organizationName: Type.String(), title: Type.String(), offer: Type.String(), rank: Type.Integer(), amountFen: Type.Integer(), revoked: Type.Boolean() }),
+    ),
     events: Type.Array(
       Type.Object({ action: Type.String(), fromStatus: Nullable(Type.String()), toStatus: Type.String(), reason: Type.String(), actorName: Nullable(Type.String()), at: Type.String() }),
     ),

@@ -11,6 +11,7 @@ import { callPolicy, type CallRecord } from './calls.policy.ts';
 import { DEFAULT_CALL_RULES, rulesProblem, type CallRules } from './calls.rules.ts';
 import type * as S from './calls.schemas.ts';
 import { visibleDistrict } from './calls.settings.ts';
+import { concludable, releaseRevoked } from './calls.conclusion.ts';
 import { dutiesOf } from './calls.reviews.store.ts';
 import * as store from './calls.store.ts';
 
@@ -41,16 +42,31 @@ function present(ctx: RequestContext, actor: Actor, row: store.CallRow): S.CallV
     publicityDays: row.publicity_days,
     status: row.status,
     openedAt: row.opened_at ? iso(row.opened_at) : null,
+    publicizedAt: row.publicized_at ? iso(row.publicized_at) : null,
+    publicityEndsAt: row.publicity_ends_at ? iso(row.publicity_ends_at) : null,
+    awardReason: row.award_reason,
     createdAt: iso(row.created_at),
     updatedAt: iso(row.updated_at),
     allowedActions: allowedNow(actor, row),
   };
 }
 
+/** An award as the call's page and the public notice board show it: organizations and figures, no people. */
+export const awardView = (w: store.AwardRow) => ({
+  applicationId: w.application_id,
+  refNo: w.ref_no,
+  organizationName: w.organization_name,
+  title: w.title,
+  offer: w.project_title ?? w.theme ?? '',
+  rank: w.rank,
+  amountFen: Number(w.amount_fen),
+  revoked: w.revoked_at !== null,
+});
+
 /** What the caller may do to the call now: the policy says who, the lifecycle says when. */
 function allowedNow(actor: Actor, row: store.CallRow): string[] {
   const record = recordOf(row);
-  const actions: string[] = OFFERED_CALL_ACTIONS.filter((a) => callTransition(row.status, a) && callPolicy.can(actor, a, record));
+  const actions: string[] = [...OFFERED_CALL_ACTIONS, 'publicize' as const].filter((a) => callTransition(row.status, a) && callPolicy.can(actor, a, record));
   if (!callPolicy.can(actor, 'update', record)) return actions;
   return [...(EDITABLE.includes(row.status) ? ['update'] : []), ...(PANEL_ADDABLE.includes(row.status) ? ['panel'] : []), ...actions];
 }
@@ -79,10 +95,11 @@ export async function listCalls(ctx: RequestContext, q: S.ListQuery) {
 export async function getCall(ctx: RequestContext, id: string): Promise<S.CallDetail> {
   const { actor, row } = await loadVisible(ctx, id);
   const seesPanel = callPolicy.can(actor, 'read_draft', recordOf(row));
-  const [projectIds, panel, events] = await Promise.all([
+  const [projectIds, panel, events, awards] = await Promise.all([
     store.offeredProjectIds(ctx.db, row.district_id, row.id),
     seesPanel ? store.panelOf(ctx.db, row.district_id, row.id) : null,
     store.eventsOf(ctx.db, row.district_id, row.id),
+    row.publicized_at ? store.awardsOf(ctx.db, row.district_id, [row.id]) : [],
   ]);
   return {
     ...present(ctx, actor, row),
@@ -90,6 +107,7 @@ export async function getCall(ctx: RequestContext, id: string): Promise<S.CallDe
     rulesVersion: row.rules_version,
     projects: await callProjectsOf(ctx, row.district_id, projectIds),
     panel: panel && panel.map((p) => ({ userId: p.user_id, displayName: p.display_name, kind: p.kind })),
+    awards: awards.map(awardView),
     events: events.map((e) => ({ action: e.action, fromStatus: e.from_status, toStatus: e.to_status, reason: e.reason, actorName: e.actor_name, at: iso(e.at) })),
   };
 }
@@ -239,6 +257,7 @@ async function precondition(ctx: RequestContext, row: store.CallRow, action: S.T
     throw new AppError('call.before_deadline', { deadline: iso(row.deadline) });
   }
   if (action === 'rank') await panelDone(ctx, row);
+  if (action === 'conclude') await concludable(ctx.db, row, now);
 }
 
 /** The panel closes when every member has declared on every application and handed in every sheet they owe. */
@@ -276,6 +295,7 @@ export async function transitionCall(ctx: RequestContext, id: string, body: S.Tr
     if (body.action === 'open') await moveOfferedProjects({ ...ctx, db: trx }, row.district_id, projectIds, 'open_call', actor.userId, row.ref_no);
     if (body.action === 'close') await moveOfferedProjects({ ...ctx, db: trx }, row.district_id, projectIds, 'close_call', actor.userId, row.ref_no);
     if (body.action === 'cancel' && row.status !== 'draft') await moveOfferedProjects({ ...ctx, db: trx }, row.district_id, projectIds, 'withdraw_call', actor.userId, row.ref_no);
+    if (body.action === 'conclude') await releaseRevoked({ ...ctx, db: trx }, row, actor.userId);
     await store.recordEvent(trx, { districtId: row.district_id, id: uuidv7(), callId: row.id, action: body.action, from: row.status, to: t.to, reason: body.reason?.trim(), actorId: actor.userId });
     await audit({ action: `call.${body.action}`, entityType: 'call', entityId: row.id, districtId: row.district_id, before: { status: row.status }, after: { status: t.to, reason: body.reason ?? null } });
   });

@@ -140,3 +140,47 @@ export function issuedBy(offices: Assignment[]): Expression<SqlBool> {
   ];
   return parts.length > 0 ? sql<SqlBool>`(${sql.join(parts, sql` or `)})` : sql<SqlBool>`false`;
 }
+
+export function awardOf(db: Kysely<DB>, districtId: string, callId: string, applicationId: string) {
+  return db.selectFrom('call_awards').select(['application_id', 'revoked_at']).where('district_id', '=', districtId).where('call_id', '=', callId).where('application_id', '=', applicationId).executeTakeFirst();
+}
+
+/** Rounds of the street (and of its district) in publicity, or concluded since `since`: what a public notice board shows. */
+export function publicisedFor(db: Kysely<DB>, districtId: string, streetId: string, since: Date) {
+  return selectCalls(db)
+    .where('c.district_id', '=', districtId)
+    .where((eb) => eb.or([eb('c.issuer_level', '=', 'district'), eb('c.issuer_street_id', '=', streetId)]))
+    .where((eb) => eb.or([eb('c.status', '=', 'publicity'), eb.and([eb('c.status', '=', 'concluded'), eb('c.publicized_at', '>=', since)])]))
+    .orderBy('c.publicized_at', 'desc')
+    .limit(20)
+    .execute();
+}
+
+/** Objections lodged and answered per round (of one district). */
+export async function objectionCounts(db: Kysely<DB>, districtId: string, callIds: string[]): Promise<Map<string, { lodged: number; answered: number }>> {
+  if (callIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('call_objections')
+    .select(['call_id', sql<number>`count(*)::int`.as('lodged'), sql<number>`count(answered_at)::int`.as('answered')])
+    .where('district_id', '=', districtId)
+    .where('call_id', 'in', callIds)
+    .groupBy('call_id')
+    .execute();
+  return new Map(rows.map((r) => [r.call_id, { lodged: r.lodged, answered: r.answered }]));
+}
+
+/** The awards of the rounds given (of one district), in rank order. */
+export async function awardsOf(db: Kysely<DB>, districtId: string, callIds: string[]) {
+  if (callIds.length === 0) return [];
+  return db
+    .selectFrom('call_awards as w')
+    .innerJoin('applications as a', (j) => j.onRef('a.district_id', '=', 'w.district_id').onRef('a.id', '=', 'w.application_id'))
+    .innerJoin('organizations as o', 'o.id', 'w.organization_id')
+    .leftJoin('projects as p', (j) => j.onRef('p.district_id', '=', 'w.district_id').onRef('p.id', '=', 'w.project_id'))
+    .select(['w.call_id', 'w.application_id', 'w.amount_fen', 'w.rank', 'w.revoked_at', 'a.ref_no', 'a.title', 'a.theme', 'o.name as organization_name', 'p.title as project_title'])
+    .where('w.district_id', '=', districtId)
+    .where('w.call_id', 'in', callIds)
+    .orderBy('w.rank')
+    .execute();
+}
+export type AwardRow = Awaited<ReturnType<typeof awardsOf>>[number];

@@ -26,6 +26,9 @@ export interface CallsTable {
   rules_version: number;
   status: Generated<CallStatus>;
   opened_at: Timestamp | null;
+  publicized_at: Timestamp | null;
+  publicity_ends_at: Timestamp | null;
+  award_reason: Generated<string>;
   created_by: string;
   created_at: TimestampDefault;
   updated_at: TimestampDefault;
@@ -115,6 +118,32 @@ export interface ApplicationReviewsTable {
   updated_at: TimestampDefault;
 }
 
+export interface CallAwardsTable {
+  district_id: string;
+  call_id: string;
+  application_id: string;
+  project_id: string | null;
+  organization_id: string;
+  amount_fen: number;
+  rank: number;
+  revoked_at: Timestamp | null;
+  revoked_reason: Generated<string>;
+}
+
+export interface CallObjectionsTable {
+  district_id: string;
+  id: string;
+  call_id: string;
+  application_id: string | null;
+  body: string;
+  lodged_by: string;
+  lodged_at: TimestampDefault;
+  answer: string | null;
+  upheld: boolean | null;
+  answered_by: string | null;
+  answered_at: Timestamp | null;
+}
+
 export interface CallsTables {
   call_settings: CallSettingsTable;
   calls: CallsTable;
@@ -125,4 +154,6 @@ export interface CallsTables {
   applications: ApplicationsTable;
   application_team: ApplicationTeamTable;
   application_reviews: ApplicationReviewsTable;
+  call_awards: CallAwardsTable;
+  call_objections: CallObjectionsTable;
 }

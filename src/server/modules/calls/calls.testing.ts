@@ -9,7 +9,8 @@ let counter = 0;
 /**
  * A street round past its deadline, for modules and tests that read a reviewed round: a panel
  * of the reviewers given, one submitted application per organization (on a theme each) and a
- * handed-in sheet from every reviewer on every application. Rows only: no audit, no HTTP.
+ * handed-in sheet from every reviewer on every application; in publicity, every application is
+ * awarded. Rows only: no audit, no HTTP.
  */
 export async function buildReviewedRound(
   db: Kysely<DB>,
@@ -24,9 +25,10 @@ export async function buildReviewedRound(
       district_id: o.districtId, id: callId, ref_no: ref, title: `测试评审 ${counter}`, kind: 'venture_philanthropy', issuer_level: 'street', issuer_street_id: o.streetId,
       themes, deadline: new Date(Date.now() - 86_400_000), publicity_days: 7, rules: JSON.stringify(DEFAULT_CALL_RULES), rules_version: 0, status: o.status,
       opened_at: new Date(Date.now() - 20 * 86_400_000), created_by: o.createdBy,
+      ...(o.status === 'publicity' && { publicized_at: new Date(), publicity_ends_at: new Date(Date.now() + 7 * 86_400_000) }),
     })
     .execute();
-  await db.insertInto('call_panel').values(o.reviewerIds.map((user_id) => ({ district_id: o.districtId, call_id: callId, user_id, kind: 'expert' as const, added_by: o.createdBy }))).execute();
+  if (o.reviewerIds.length > 0) await db.insertInto('call_panel').values(o.reviewerIds.map((user_id) => ({ district_id: o.districtId, call_id: callId, user_id, kind: 'expert' as const, added_by: o.createdBy }))).execute();
   const applicationIds: string[] = [];
   for (const [i, organizationId] of o.organizationIds.entries()) {
     const id = uuidv7();
@@ -47,6 +49,12 @@ export async function buildReviewedRound(
         .values(o.reviewerIds.map((reviewer_user_id) => ({ district_id: o.districtId, call_id: callId, application_id: id, reviewer_user_id, conflict: false, scores: JSON.stringify(scores), submitted_at: new Date() })))
         .execute();
     }
+  }
+  if (o.status === 'publicity') {
+    await db
+      .insertInto('call_awards')
+      .values(applicationIds.map((application_id, i) => ({ district_id: o.districtId, call_id: callId, application_id, organization_id: o.organizationIds[i]!, amount_fen: 5_000_000, rank: i + 1 })))
+      .execute();
   }
   return { callId, applicationIds };
 }

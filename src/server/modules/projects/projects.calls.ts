@@ -30,7 +30,7 @@ export async function callProjectsOf(ctx: RequestContext, districtId: string, id
  * The call's issuing office is the projects' funder (calls offer only projects it buys), so the
  * call's own authorization stands for theirs; each project's timeline and audit say what moved it.
  */
-export async function moveOfferedProjects(ctx: RequestContext, districtId: string, ids: string[], action: 'open_call' | 'close_call' | 'withdraw_call', actorId: string, callRef: string) {
+export async function moveOfferedProjects(ctx: RequestContext, districtId: string, ids: string[], action: 'open_call' | 'close_call' | 'withdraw_call' | 'publicize', actorId: string, callRef: string) {
   for (const row of await store.projectsByIds(ctx.db, districtId, ids)) {
     const t = transitionsFor(row.status, action)[0];
     if (!t) throw new AppError('project.invalid_transition', { status: row.status, action });

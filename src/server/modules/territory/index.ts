@@ -7,7 +7,7 @@ import './territory.errors.ts';
 
 export { describeScopes, districtOfScope } from './territory.scopes.ts';
 export { residentPolicy } from './resident.policy.ts';
-export { communityServicePhone, gridLabels } from './structure.store.ts';
+export { communityServicePhone, gridLabels, publicPlace } from './structure.store.ts';
 export { visibleUnit, type UnitKind, type UnitPlace } from './territory.refs.ts';
 
 export const territoryModule: ModulePlugin = async (app, opts) => {

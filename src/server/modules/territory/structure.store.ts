@@ -189,3 +189,16 @@ export async function communityServicePhone(db: Kysely<DB>, districtId: string, 
   const r = await db.selectFrom('communities').select('service_phone').where('district_id', '=', districtId).where('id', '=', communityId).executeTakeFirst();
   return r?.service_phone || null;
 }
+
+/**
+ * A street or community as a public page names it (unit names are public, as on the Open311
+ * discovery): its names and the units above it. Undefined when there is none.
+ */
+export async function publicPlace(db: Kysely<DB>, kind: 'street' | 'community', id: string) {
+  if (kind === 'street') {
+    const r = await db.selectFrom('streets').select(['id', 'name', 'name_en', 'district_id']).where('id', '=', id).executeTakeFirst();
+    return r && { name: r.name, nameEn: r.name_en, districtId: r.district_id, streetId: r.id };
+  }
+  const r = await db.selectFrom('communities').select(['id', 'name', 'name_en', 'district_id', 'street_id']).where('id', '=', id).executeTakeFirst();
+  return r && { name: r.name, nameEn: r.name_en, districtId: r.district_id, streetId: r.street_id };
+}

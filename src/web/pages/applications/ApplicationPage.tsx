@@ -5,6 +5,7 @@ import { useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { api, type Page } from '../../api/client.ts';
 import { useAuth } from '../../app/auth.tsx';
 import { ErrorAlert, QueryState } from '../../components/feedback.tsx';
+import { useCommonLabels } from '../../components/labels.ts';
 import { RecordCrumbs } from '../../components/RecordCard.tsx';
 import { PageForm, useFormSave } from '../../components/SaveForm.tsx';
 import { useCall, type CallDetail } from '../calls/callQueries.ts';
@@ -59,6 +60,7 @@ function ApplicationForm({ call, application }: { call: CallDetail; application?
   const { t } = useTranslation();
   const navigate = useNavigate();
   const organizationId = useOwnOrganization();
+  const labels = useCommonLabels();
   const staff = useQuery({
     queryKey: ['social-workers', 'staff', organizationId],
     queryFn: () => api.get<Page<{ id: string; name: string; certificateLevel: string }>>('/social-workers', { organizationId, status: 'active', limit: 200 }),
@@ -113,7 +115,7 @@ function ApplicationForm({ call, application }: { call: CallDetail; application?
       <Form.Item name="proposal" label={t('application.proposal')} extra={t('application.proposalHint')}>
         <Input.TextArea rows={6} maxLength={20000} />
       </Form.Item>
-      <Typography.Text strong>{t('application.budget')}</Typography.Text>
+      <Typography.Paragraph strong style={{ marginBottom: 8 }}>{t('application.budget')}</Typography.Paragraph>
       <Form.List name="budgetLines">
         {(fields, { add, remove }) => (
           <>
@@ -143,7 +145,7 @@ function ApplicationForm({ call, application }: { call: CallDetail; application?
         </Form.Item>
       </Space>
       <Form.Item name="team" label={t('application.team')} extra={t('application.teamHint')}>
-        <Select mode="multiple" loading={staff.isLoading} options={workers.map((w) => ({ value: w.id, label: `${w.name}（${t(`certificateLevel.${w.certificateLevel}`)}）` }))} />
+        <Select mode="multiple" loading={staff.isLoading} options={workers.map((w) => ({ value: w.id, label: `${w.name}（${labels.certificate(w.certificateLevel)}）` }))} />
       </Form.Item>
       <Form.Item name="lead" label={t('application.lead')}>
         <Radio.Group options={workers.filter((w) => team?.includes(w.id)).map((w) => ({ value: w.id, label: w.name }))} />
@@ -230,25 +232,27 @@ function ApplicationActions({ application: a }: { application: ApplicationDetail
   );
 }
 
-/** The panel's sheets once it has closed: numbered for the applicant, named for the office and panel. */
+/** The panel's sheets once it has closed: numbered for the applicant, named for the office and panel (a list, for phones). */
 function ScoreSheets({ application: a, call }: { application: ApplicationDetail; call: CallDetail }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'en' ? 'en' : 'zh-CN';
   return (
     <Card size="small" title={t('application.scoreSheets')}>
-      <Table
-        size="small"
-        rowKey="number"
-        pagination={false}
-        scroll={{ x: 'max-content' }}
+      <List
         dataSource={a.scoreSheets ?? []}
-        columns={[
-          { title: t('application.reviewer'), dataIndex: 'number', render: (n: number, s) => s.reviewer ?? t('application.reviewerNo', { n }) },
-          { title: t('application.reviewerKind'), dataIndex: 'kind', render: (k: string) => t(`panelKind.${k}`) },
-          ...call.rules.criteria.map((c) => ({ title: `${c.name[lang]}（${c.maxPoints}）`, key: c.id, align: 'right' as const, render: (_: unknown, s: { scores: Record<string, number> }) => s.scores[c.id] })),
-          { title: t('application.total'), dataIndex: 'total', align: 'right' },
-          { title: t('application.comment'), dataIndex: 'comment' },
-        ]}
+        renderItem={(s) => (
+          <List.Item>
+            <Space orientation="vertical" size={2} style={{ width: '100%' }}>
+              <Space wrap>
+                <Typography.Text strong>{s.reviewer ?? t('application.reviewerNo', { n: s.number })}</Typography.Text>
+                <Tag>{t(`panelKind.${s.kind}`)}</Tag>
+                <Typography.Text strong>{t('application.total')}：{s.total}</Typography.Text>
+              </Space>
+              <Typography.Text type="secondary">{call.rules.criteria.map((c) => `${c.name[lang]} ${s.scores[c.id] ?? '—'}/${c.maxPoints}`).join(' · ')}</Typography.Text>
+              {s.comment && <Typography.Text>{s.comment}</Typography.Text>}
+            </Space>
+          </List.Item>
+        )}
       />
     </Card>
   );

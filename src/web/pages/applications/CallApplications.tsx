@@ -5,6 +5,7 @@ import { downloadFile } from '../../api/client.ts';
 import { useAuth } from '../../app/auth.tsx';
 import type { CallDetail } from '../calls/callQueries.ts';
 import { ApplicationStatusTag } from './ApplicationStatusTag.tsx';
+import { AwardForm } from './AwardForm.tsx';
 import { useApplications, useProgress, useRanking, yuan, type ApplicationView, type Progress, type Ranking } from './applicationQueries.ts';
 
 const RANKED = ['ranked', 'publicity', 'concluded'];
@@ -34,7 +35,10 @@ function OfficeView({ call }: { call: CallDetail }) {
   return (
     <Space orientation="vertical" size={12} style={{ width: '100%' }}>
       {ranking.data ? (
-        <RankingTable ranking={ranking.data} />
+        <>
+          <RankingTable ranking={ranking.data} />
+          {call.allowedActions.includes('publicize') && <AwardForm call={call} ranking={ranking.data} />}
+        </>
       ) : (
         <Table<ApplicationView>
           size="small"

@@ -5,6 +5,7 @@ import { useNavigate, useParams } from 'react-router-dom';
 import { QueryState } from '../../components/feedback.tsx';
 import { EditableCard, RecordCrumbs } from '../../components/RecordCard.tsx';
 import { CallApplications } from '../applications/CallApplications.tsx';
+import { CallPublicity } from '../publicity/CallPublicity.tsx';
 import { CallActions } from './CallActions.tsx';
 import { CallForm } from './CallForm.tsx';
 import { CallPanel } from './CallPanel.tsx';
@@ -69,6 +70,7 @@ export function CallPage() {
           />
         )}
       </Card>
+      <CallPublicity call={c} />
       <CallApplications call={c} />
       <RulesCard call={c} />
       <CallPanel call={c} />

@@ -10,6 +10,7 @@ import { useAuth } from '../../app/auth.tsx';
 import { ErrorAlert } from '../../components/feedback.tsx';
 import { NEEDS_KEY, type NeedView } from '../needs/needQueries.ts';
 import { ResidentWords } from '../field/ResidentWords.tsx';
+import { RoundsWork, ROUND_ROLES } from './RoundsWork.tsx';
 import { scopeLink } from './scopeLink.ts';
 
 /** Under the needs key: any change to a need refreshes the counts. */
@@ -189,7 +190,8 @@ export function HomePage() {
           )}
         </Row>
       )}
-      {b?.otherRoles.map((role) => (
+      {b && <RoundsWork />}
+      {b?.otherRoles.filter((role) => !ROUND_ROLES.includes(role)).map((role) => (
         <Typography.Paragraph key={role} data-testid="workbench-later" style={{ margin: 0, fontSize: 16 }}>
           {t(`workbench.later.${role}`)}
         </Typography.Paragraph>
