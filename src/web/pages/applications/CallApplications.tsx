@@ -39,6 +39,8 @@ function OfficeView({ call }: { call: CallDetail }) {
           <RankingTable ranking={ranking.data} />
           {call.allowedActions.includes('publicize') && <AwardForm call={call} ranking={ranking.data} />}
         </>
+      ) : list.data && list.data.items.length === 0 ? (
+        <Typography.Text type="secondary">{t('application.noneYet')}</Typography.Text>
       ) : (
         <Table<ApplicationView>
           size="small"
@@ -46,7 +48,6 @@ function OfficeView({ call }: { call: CallDetail }) {
           pagination={false}
           scroll={{ x: 'max-content' }}
           loading={list.isLoading}
-          locale={{ emptyText: t('application.noneYet') }}
           dataSource={list.data?.items ?? []}
           columns={[
             { title: t('application.refNo'), dataIndex: 'refNo' },
@@ -68,15 +69,14 @@ function ProgressTable({ progress }: { progress: Progress }) {
   return (
     <>
       <Alert type={progress.outstanding > 0 ? 'info' : 'success'} showIcon title={progress.outstanding > 0 ? t('application.outstanding', { count: progress.outstanding }) : t('application.panelDone')} />
+      {/* No horizontal scroll: a scrolled table without links cannot be reached by keyboard; names wrap instead. */}
       <Table
         size="small"
         rowKey="userId"
         pagination={false}
-        scroll={{ x: 'max-content' }}
         dataSource={progress.panel}
         columns={[
-          { title: t('application.reviewer'), dataIndex: 'displayName' },
-          { title: t('application.reviewerKind'), dataIndex: 'kind', render: (k: string) => t(`panelKind.${k}`) },
+          { title: t('application.reviewer'), dataIndex: 'displayName', render: (name: string, p) => <>{name} <Tag>{t(`panelKind.${p.kind}`)}</Tag></> },
           { title: t('application.undeclared'), dataIndex: 'undeclared', align: 'right' },
           { title: t('application.scoring'), dataIndex: 'scoring', align: 'right' },
           { title: t('application.submitted'), dataIndex: 'submitted', align: 'right' },
