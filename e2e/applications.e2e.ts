@@ -137,4 +137,41 @@ describe('applications, ranking and publicity', () => {
     await office.getByText('异议不成立').last().waitFor();
     await axe(office);
   });
+
+  it('the street contracts the awarded project in three tranches, signs it and pays the first; the second waits for the mid-term', { timeout: 180_000 }, async () => {
+    const tsjd = await apiAs('tsjd');
+    const projects = await tsjd<{ items: { id: string; title: string }[] }>('GET', '/projects?status=publicity');
+    const project = projects.items.find((p) => p.title === 'J社区四点半课堂（二期）')!;
+    const page = await as('tsjd', false);
+    await page.goto(`${BASE_URL}/projects/${project.id}`);
+    const card = page.getByTestId('contract-card');
+    await card.getByText('授予：启航社工服务中心').waitFor();
+    // Typed dates; Tab leaves each field (Enter would already send the form).
+    for (const [label, date] of [['服务期开始', '2027-01-01'], ['服务期结束', '2027-12-31']] as const) {
+      const input = card.getByLabel(label);
+      await input.click();
+      await input.fill(date);
+      await input.press('Tab');
+    }
+    await screenshot(page, 'applications-contract-draft');
+    await axe(page);
+    await card.getByRole('button', { name: /起草合同/ }).click();
+    await card.getByText('草稿').waitFor();
+    // 96,000 yuan: 30 % / 40 % / 30 %.
+    await card.getByText('第 1 笔 · ¥28,800.00 · 合同签订后').waitFor();
+    await card.getByText('第 2 笔 · ¥38,400.00 · 中期评估通过后').waitFor();
+    await card.getByRole('button', { name: '签订合同' }).click();
+    await confirmModal(page);
+    await card.getByText('履行中').waitFor();
+    await card.getByRole('button', { name: /拨\s*付/ }).click();
+    await confirmModal(page);
+    await card.getByText(/已于 .* 拨付/).waitFor();
+    await card.getByText('拨付条件尚未满足').waitFor();
+    expect(await card.getByRole('button', { name: /拨\s*付/ }).count()).toBe(0);
+    await axe(page);
+    await screenshot(page, 'applications-contract');
+    await inLanguage(page, 'en');
+    await card.getByText('In force').waitFor();
+    await axe(page);
+  });
 });

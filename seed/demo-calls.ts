@@ -1,6 +1,8 @@
 import type { Kysely } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
+import type { CallStatus } from '../src/server/modules/calls/calls.lifecycle.ts';
 import { DEFAULT_CALL_RULES, type CallRules } from '../src/server/modules/calls/calls.rules.ts';
+import type { ProjectStatus } from '../src/server/modules/projects/projects.tables.ts';
 import { localDate } from '../src/server/platform/calendar/working-days.ts';
 import { J_COMMUNITY } from './demo-territory.ts';
 
@@ -50,7 +52,7 @@ export async function loadCalls(db: Kysely<DB>, ids: CallIds, now: Date): Promis
       created_at: new Date(opened.getTime() - 2 * DAY),
     })
     .execute();
-  await db.insertInto('call_counters').values({ district_id: ids.districtId, year, last_no: 2 }).execute();
+  await db.insertInto('call_counters').values({ district_id: ids.districtId, year, last_no: 3 }).execute();
   const panel: [string, 'expert' | 'juror'][] = [['zhuanjia', 'expert'], ['linlaoshi', 'expert'], ['zhaojiaoshou', 'expert'], ['sunbo', 'juror'], ['qianyi', 'juror']];
   await db
     .insertInto('call_panel')
@@ -66,7 +68,8 @@ export async function loadCalls(db: Kysely<DB>, ids: CallIds, now: Date): Promis
   await draftApplication(db, ids, callId, `C-${year}-01`, now);
   await loadReviewRound(db, ids, `C-${year}-02`, now);
   await loadDeliveryHistory(db, ids, now);
-  return 2;
+  await loadConcludedRound(db, ids, `C-${year}-03`, now);
+  return 3;
 }
 
 /** The active social workers an organization employs, most qualified first: its teams. */
@@ -205,4 +208,78 @@ async function loadDeliveryHistory(db: Kysely<DB>, ids: CallIds, now: Date) {
       })
       .execute();
   }
+}
+
+/**
+ * The street's first round of the year, concluded: 启航 won 四点半课堂（二期） and the project
+ * waits, in publicity, for its contract (story 3's end: the street drafts and signs it and pays
+ * the first tranche). The street's public notice board shows the result.
+ */
+async function loadConcludedRound(db: Kysely<DB>, ids: CallIds, ref: string, now: Date) {
+  const officer = ids.userIds.get('tsjd')!;
+  const at = (days: number) => new Date(now.getTime() - days * DAY);
+  const year = Number(localDate(now).slice(0, 4));
+  const counter = await db
+    .insertInto('project_counters')
+    .values({ district_id: ids.districtId, year, last_no: 1 })
+    .onConflict((oc) => oc.columns(['district_id', 'year']).doUpdateSet((eb) => ({ last_no: eb('project_counters.last_no', '+', 1) })))
+    .returning('last_no')
+    .executeTakeFirstOrThrow();
+  const projectId = uuidv7();
+  await db
+    .insertInto('projects')
+    .values({
+      district_id: ids.districtId, id: projectId, ref_no: `P-${year}-${String(counter.last_no).padStart(4, '0')}`, title: 'J社区四点半课堂（二期）',
+      objectives: '为双职工家庭 6–12 岁儿童提供放学后的作业辅导和安全看护。', target_beneficiaries: 40, budget_fen: 12_000_000, funding_source: 'government_purchase',
+      period_start: `${year + 1}-01-01`, period_end: `${year + 1}-12-31`, purchaser_level: 'street', purchaser_street_id: ids.streetId, street_ids: [ids.streetId],
+      community_ids: [ids.communityIds.get(J_COMMUNITY)!], status: 'publicity', created_by: officer, approved_by: ids.userIds.get('jbmz')!, approved_at: at(70), created_at: at(75), updated_at: at(20),
+    })
+    .execute();
+  const steps: [string, ProjectStatus | null, ProjectStatus, number][] = [
+    ['create', null, 'draft', 75], ['approve', 'draft', 'approved', 70], ['open_call', 'approved', 'open', 60], ['close_call', 'open', 'reviewing', 40], ['publicize', 'reviewing', 'publicity', 20],
+  ];
+  await db
+    .insertInto('project_events')
+    .values(steps.map(([action, from, to, days]) => ({ district_id: ids.districtId, id: uuidv7(), project_id: projectId, action, from_status: from, to_status: to, reason: action === 'create' ? '' : ref, actor_user_id: action === 'approve' ? ids.userIds.get('jbmz')! : officer, at: at(days) })))
+    .execute();
+
+  const callId = uuidv7();
+  await db
+    .insertInto('calls')
+    .values({
+      district_id: ids.districtId, id: callId, ref_no: ref, title: '泰山街道社区服务项目征集（第一批）', kind: 'government_purchase', issuer_level: 'street', issuer_street_id: ids.streetId,
+      description: '购买 J社区四点半课堂（二期）服务。', themes: [], deadline: at(40), publicity_days: 7, rules: JSON.stringify(DEFAULT_CALL_RULES), rules_version: 0, status: 'concluded',
+      opened_at: at(60), publicized_at: at(20), publicity_ends_at: at(13), created_by: officer, created_at: at(62),
+    })
+    .execute();
+  await db.insertInto('call_projects').values({ district_id: ids.districtId, call_id: callId, project_id: projectId }).execute();
+  const panel = ['zhaojiaoshou', 'sunbo', 'qianyi'];
+  await db.insertInto('call_panel').values(panel.map((u, i) => ({ district_id: ids.districtId, call_id: callId, user_id: ids.userIds.get(u)!, kind: i === 0 ? 'expert' as const : 'juror' as const, added_by: officer, added_at: at(61) }))).execute();
+  const events: [string, CallStatus | null, CallStatus, number][] = [['create', null, 'draft', 62], ['open', 'draft', 'open', 60], ['close', 'open', 'closed', 40], ['rank', 'closed', 'ranked', 25], ['publicize', 'ranked', 'publicity', 20], ['conclude', 'publicity', 'concluded', 12]];
+  await db
+    .insertInto('call_events')
+    .values(events.map(([action, from, to, days]) => ({ district_id: ids.districtId, id: uuidv7(), call_id: callId, action, from_status: from, to_status: to, actor_user_id: officer, at: at(days) })))
+    .execute();
+
+  const organizationId = ids.organizationIds.get('qihang')!;
+  const budget = lines(['志愿者补贴与保险', 30_000], ['教具与图书', 15_000], ['社工人力', 60_000], ['亲子活动', 15_000]);
+  const applicationId = uuidv7();
+  await db
+    .insertInto('applications')
+    .values({
+      district_id: ids.districtId, id: applicationId, call_id: callId, ref_no: `${ref}-01`, organization_id: organizationId, project_id: projectId, theme: null,
+      title: '四点半课堂（二期）', summary: '工作日放学后的作业辅导和安全看护，每月一次亲子活动。', proposal: '由持证社工统筹，招募大学生志愿者，每周一至周五 16:30–18:30 开放。',
+      budget_lines: JSON.stringify(budget), budget_fen: total(budget), co_funding_fen: 2_400_000, co_funding_source: '启航自筹',
+      status: 'submitted', eligibility: JSON.stringify({ eligible: true, onDate: localDate(at(45)), checks: [] }), submitted_at: at(45), created_by: ids.userIds.get('qihang')!, created_at: at(50), updated_at: at(45),
+    })
+    .execute();
+  const staff = await staffOf(db, organizationId);
+  await db.insertInto('application_team').values(staff.slice(0, 3).map((w, j) => ({ district_id: ids.districtId, application_id: applicationId, social_worker_id: w, role: j === 0 ? 'lead' as const : 'member' as const }))).execute();
+  const shares: Record<string, number[]> = { zhaojiaoshou: [0.9, 0.85, 0.9, 0.85, 0.8], sunbo: [0.95, 0.9, 0.9, 0.85, 0.9], qianyi: [0.9, 0.9, 0.85, 0.8, 0.85] };
+  await db
+    .insertInto('application_reviews')
+    .values(panel.map((u) => ({ district_id: ids.districtId, call_id: callId, application_id: applicationId, reviewer_user_id: ids.userIds.get(u)!, conflict: false, declared_at: at(39), scores: JSON.stringify(sheetOf(shares[u]!)), submitted_at: at(30), updated_at: at(30) })))
+    .execute();
+  // 120,000 budget less 24,000 co-funding: 96,000 requested.
+  await db.insertInto('call_awards').values({ district_id: ids.districtId, call_id: callId, application_id: applicationId, project_id: projectId, organization_id: organizationId, amount_fen: total(budget) - 2_400_000, rank: 1 }).execute();
 }

@@ -485,8 +485,10 @@ describe('demo history: visits, needs, common needs and resources', () => {
     const groups = await t.db.selectFrom('common_needs').select(['id', 'status', 'project_ref']).execute();
     expect(groups.map((g) => g.status).sort()).toEqual(['open', 'projected']);
     // One project already on its way: drafted by the street, awaiting the district's approval.
-    const projects = await t.db.selectFrom('projects').selectAll().where('contractor_organization_id', 'is', null).execute();
-    expect(projects.map((p) => [p.status, p.purchaser_level])).toEqual([['submitted', 'district']]);
+    const projects = await t.db.selectFrom('projects').selectAll().where('contractor_organization_id', 'is', null).orderBy('status').execute();
+    // …and the street's 四点半课堂（二期）, awarded to 启航 by a concluded round, awaiting its contract.
+    expect(projects.map((p) => [p.status, p.purchaser_level])).toEqual([['publicity', 'street'], ['submitted', 'district']]);
+    const drafted = projects.find((p) => p.status === 'submitted')!;
     // Past rounds delivered by organizations: the facts behind track records and eligibility.
     const delivered = await t.db.selectFrom('projects').innerJoin('organizations as o', 'o.id', 'projects.contractor_organization_id').select(['o.name', 'outcome']).orderBy('o.name').orderBy('outcome').execute();
     expect(delivered.map((d) => [d.name, d.outcome])).toEqual([
@@ -495,11 +497,11 @@ describe('demo history: visits, needs, common needs and resources', () => {
       ['江北新区社会工作协会', 'accepted'],
       ['阳光助残服务社', 'failed'],
     ]);
-    expect(projects[0]!.ref_no).toMatch(/^P-\d{4}-0001$/);
-    expect(groups.find((g) => g.status === 'projected')!.project_ref).toBe(projects[0]!.ref_no);
+    expect(drafted.ref_no).toMatch(/^P-\d{4}-0001$/);
+    expect(groups.find((g) => g.status === 'projected')!.project_ref).toBe(drafted.ref_no);
     const links = await t.db.selectFrom('project_common_needs').select('common_need_id').execute();
     expect(links.map((l) => l.common_need_id)).toEqual([groups.find((g) => g.status === 'projected')!.id]);
-    const events = await t.db.selectFrom('project_events').select(['action', 'to_status']).orderBy('id').execute();
+    const events = await t.db.selectFrom('project_events').select(['action', 'to_status']).where('project_id', '=', drafted.id).orderBy('id').execute();
     expect(events).toEqual([{ action: 'create', to_status: 'draft' }, { action: 'submit', to_status: 'submitted' }]);
     for (const g of groups) {
       const members = await t.db.selectFrom('needs').select('state').where('common_need_id', '=', g.id).execute();
@@ -556,7 +558,7 @@ describe('demo calls for proposals', () => {
     await qihang.login('qihang', DEMO_PASSWORD);
     expect((await qihang.get(`/api/v1/calls/${list[0]!.id}`)).statusCode).toBe(200);
     const mine = (await qihang.get('/api/v1/applications')).json<{ items: { status: string; callId: string }[] }>().items;
-    expect(mine.map((a) => [a.status, a.callId === list[0]!.id]).sort()).toEqual([['draft', true], ['submitted', false]]);
+    expect(mine.map((a) => [a.status, a.callId === list[0]!.id]).sort()).toEqual([['draft', true], ['submitted', false], ['submitted', false]]);
   });
 
   it('has the street’s second round under review: 林老师 stepped out of 启航’s application, 高教授 still owes both sheets', async () => {
@@ -576,5 +578,17 @@ describe('demo calls for proposals', () => {
     await zhuanjia.login('zhuanjia', DEMO_PASSWORD);
     const sheet = (await zhuanjia.get(`/api/v1/calls/${closed[0]!.id}/review-sheet`)).json<{ items: { state: string }[] }>();
     expect(sheet.items.map((i) => i.state)).toEqual(['undeclared', 'undeclared']);
+  });
+
+  it('has the street’s first round concluded: 启航 awarded 四点半课堂（二期）, its contract ready to draft, the result on the public board', async () => {
+    const tsjd = new Client(t.app);
+    await tsjd.login('tsjd', DEMO_PASSWORD);
+    const projects = (await tsjd.get('/api/v1/projects?status=publicity')).json<{ items: { id: string; title: string }[] }>().items;
+    expect(projects.map((p) => p.title)).toEqual(['J社区四点半课堂（二期）']);
+    const contract = (await tsjd.get(`/api/v1/projects/${projects[0]!.id}/contract`)).json<{ contract: unknown; canDraft: boolean; award: { organizationName: string; amountFen: number; callStatus: string } }>();
+    expect(contract).toMatchObject({ contract: null, canDraft: true, award: { organizationName: '启航社工服务中心', amountFen: 9_600_000, callStatus: 'concluded' } });
+    const streets = (await tsjd.get('/api/v1/streets?limit=1')).json<{ items: { id: string }[] }>().items;
+    const board = (await new Client(t.app).get(`/api/v1/public/publicity?streetId=${streets[0]!.id}`)).json<{ items: { title: string; awards: { organizationName: string }[] }[] }>();
+    expect(board.items.map((i) => [i.title, i.awards.map((a) => a.organizationName)])).toEqual([['泰山街道社区服务项目征集（第一批）', ['启航社工服务中心']]]);
   });
 });

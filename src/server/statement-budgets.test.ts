@@ -90,6 +90,7 @@ const BUDGETS: Record<string, Budget> = {
   'GET /api/v1/common-needs/{id}/commitments': { who: 'community_admin', statements: 4, list: items },
   'GET /api/v1/projects': { who: 'community_admin', statements: 1, list: items },
   'GET /api/v1/projects/{id}': { who: 'community_admin', statements: 8 },
+  'GET /api/v1/projects/{id}/contract': { who: 'street_officer', statements: 5 },
   'GET /api/v1/calls': { who: 'street_officer', statements: 1, list: items },
   'GET /api/v1/calls/{id}': { who: 'street_officer', statements: 5 },
   'GET /api/v1/calls/{id}/panel-candidates': { who: 'street_officer', statements: 2, list: items },

@@ -116,6 +116,24 @@ export async function buildFuzzWorld(t: TestApp, roles: Iterable<Who>) {
     districtId: d, streetId: w.street.id, organizationIds: [organization.id, secondOrganization.id], reviewerIds: [], createdBy: clients.street_officer.user!.id, status: 'publicity',
   });
   const objection = created(await clients.resident.post(`/api/v1/calls/${publicised.callId}/objections`, { applicationId: publicised.applicationIds[0], body: '场地太小' }), 'objection');
+  // Street projects on the ranked round's applications: one contracted (signed, three tranches),
+  // one in publicity with its contract still a draft.
+  const contractOn = async (status: 'contracted' | 'publicity', applicationId: string) => {
+    const projectId = (await buildProject(t.db, { districtId: d, streetId: w.street.id, purchaser: 'street', status, createdBy: officer.user!.id })).id;
+    const id = uuidv7();
+    const signed = status === 'contracted' ? { status: 'signed' as const, signed_at: new Date(), signed_by: clients.street_officer.user!.id } : {};
+    await t.db
+      .insertInto('contracts')
+      .values({ district_id: d, id, project_id: projectId, call_id: round.callId, application_id: applicationId, organization_id: organization.id, amount_fen: 9_000_000, term_start: '2027-01-01', term_end: '2027-12-31', created_by: clients.street_officer.user!.id, ...signed })
+      .execute();
+    await t.db
+      .insertInto('contract_tranches')
+      .values((['signed', 'midterm_passed', 'final_accepted'] as const).map((precondition, i) => ({ district_id: d, contract_id: id, seq: i + 1, amount_fen: 3_000_000, precondition })))
+      .execute();
+    return { projectId, id };
+  };
+  const signedContract = await contractOn('contracted', round.applicationIds[0]!);
+  const draftContract = await contractOn('publicity', round.applicationIds[1]!);
   // The reviewer also sits on the open call's panel: two seats on their home.
   if (clients.reviewer) {
     await t.db.insertInto('call_panel').values({ district_id: d, call_id: openCall.id, user_id: clients.reviewer.user!.id, kind: 'juror', added_by: clients.street_officer.user!.id }).execute();
@@ -223,6 +241,11 @@ export async function buildFuzzWorld(t: TestApp, roles: Iterable<Who>) {
     '/api/v1/calls/{id}/publicity': { id: round.callId },
     '/api/v1/calls/{id}/objections': { id: publicised.callId },
     '/api/v1/calls/{id}/objections/{objectionId}/answer': { id: publicised.callId, objectionId: objection.id },
+    '/api/v1/projects/{id}/contract': { id: signedContract.projectId },
+    'POST /api/v1/projects/{id}/contract': { id: draftContract.projectId },
+    '/api/v1/contracts/{id}/sign': { id: draftContract.id },
+    '/api/v1/contracts/{id}/tranches/{seq}/release': { id: signedContract.id, seq: '1' },
+    '/api/v1/contracts/{id}/terminate': { id: signedContract.id },
     '/api/v1/applications/{id}': { id: application.id },
     '/api/v1/applications/{id}/transitions': { id: application.id },
     '/api/v1/applications/{id}/declaration': { id: application.id },

@@ -5,7 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { ROLES, SCOPE_TYPES } from '../../common/roles.ts';
 import { NEED_ACTIONS, NEED_STATES, TIMELINE_ACTIONS } from '../../server/modules/needs/needs.lifecycle.ts';
 import { OFFERED_CALL_ACTIONS } from '../../server/modules/calls/calls.lifecycle.ts';
+import { CALL_TRANSITIONS } from '../../server/modules/calls/calls.lifecycle.ts';
 import { ELIGIBILITY_REASONS } from '../../server/modules/organizations/organizations.eligibility.ts';
+import { PROJECT_TRANSITIONS } from '../../server/modules/projects/projects.lifecycle.ts';
 import en from './en.ts';
 import zhCN from './zh-CN.ts';
 
@@ -54,6 +56,9 @@ describe('message catalogues', () => {
     const missing = [
       ...TIMELINE_ACTIONS.map((a) => `needAction.${a}`),
       ...NEED_STATES.map((s) => `needState.${s}`),
+      // A project's timeline names each step of its lifecycle (and the call's steps on the call page).
+      ...PROJECT_TRANSITIONS.map((t) => `projectAction.${t.action}`),
+      ...CALL_TRANSITIONS.map((t) => `callEvent.${t.action}`),
     ].filter((k) => !zhKeys.includes(k) || !enKeys.has(k));
     expect(missing).toEqual([]);
   });

@@ -330,6 +330,7 @@ const en: Shape<Catalogue> = {
     saved: 'Saved',
   },
   auditEntity: {
+    contract: 'Contract',
     application: 'Application',
     review: 'Review',
     credit_record: 'Credit record',
@@ -366,6 +367,9 @@ const en: Shape<Catalogue> = {
     webhook: 'Webhook subscription',
   },
   auditVerb: {
+    sign: 'signed',
+    release_tranche: 'tranche released',
+    terminate: 'terminated',
     conclude: 'round concluded',
     publicize: 'result publicised',
     object: 'objection lodged',

@@ -326,6 +326,7 @@ const zhCN = {
     saved: '已保存',
   },
   auditEntity: {
+    contract: '合同',
     application: '申报书',
     review: '评审',
     credit_record: '信用记录',
@@ -362,6 +363,9 @@ const zhCN = {
     webhook: 'Webhook 订阅',
   },
   auditVerb: {
+    sign: '签订',
+    release_tranche: '拨付',
+    terminate: '终止',
     conclude: '结束本轮申报',
     publicize: '结果公示',
     object: '提出异议',

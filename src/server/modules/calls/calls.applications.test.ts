@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import type { Static } from 'typebox';
 import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditCount, Client, clientAs, createTestApp, type ErrorBody, type TestApp } from '../../testing.ts';
@@ -8,6 +9,7 @@ import { buildProject } from '../projects/projects.testing.ts';
 import { buildCommunity, buildDistrict, buildStreet, type CommunityRef, type DistrictRef, type StreetRef } from '../territory/testing.ts';
 import { buildSocialWorker } from '../workforce/testing.ts';
 import type { ApplicationDetail, ApplicationView } from './calls.applications.schemas.ts';
+import type { ProjectContract as ProjectContractSchema } from '../projects/projects.contracts.schemas.ts';
 import type { Objection, PublicPage } from './calls.publicity.schemas.ts';
 import type { MyReview, Progress, Ranking, ReviewSheet } from './calls.reviews.schemas.ts';
 import { DEFAULT_CALL_RULES } from './calls.rules.ts';
@@ -19,6 +21,7 @@ import type { CallDetail } from './calls.schemas.ts';
  * Expected figures are worked out by hand in the comments, not taken from the code.
  */
 type C = Awaited<ReturnType<typeof clientAs>>;
+type ProjectContract = Static<typeof ProjectContractSchema>;
 let t: TestApp;
 let district: DistrictRef, street: StreetRef, otherStreet: StreetRef, community: CommunityRef;
 let orgA: OrganizationRef, orgB: OrganizationRef, orgListed: OrganizationRef, orgFailed: OrganizationRef;
@@ -410,5 +413,73 @@ describe('award, publicity and objections', () => {
     const shown = page.items.find((i) => i.callId === call.id)!;
     expect(shown.awards.map((a) => [a.organizationName, a.revoked])).toEqual([['乐龄社会工作服务社', true], ['启航社工服务中心', false]]);
     expect([shown.objectionsLodged, shown.objectionsAnswered]).toEqual([2, 2]);
+  });
+});
+
+describe('contract and tranches (story 3’s end)', () => {
+  // The round concluded above with 启航's award on the project: 160,000 yuan requested.
+  const contractOfProject = async (c: C = officer) => (await c.get(`/api/v1/projects/${projectId}/contract`)).json<ProjectContract>();
+  const thirds = [
+    { amountFen: 4_800_000, precondition: 'signed' },
+    { amountFen: 6_400_000, precondition: 'midterm_passed' },
+    { amountFen: 4_800_000, precondition: 'final_accepted' },
+  ];
+  const term = { termStart: '2027-01-01', termEnd: '2027-12-31' };
+  let contractId = '';
+
+  it('is drafted by the funder on the live award, its tranches adding up to the amount', async () => {
+    const before = await contractOfProject();
+    expect(before).toMatchObject({ contract: null, canDraft: true, award: { organizationName: '启航社工服务中心', amountFen: 16_000_000, callStatus: 'concluded' } });
+    const short = await officer.post(`/api/v1/projects/${projectId}/contract`, { ...term, tranches: thirds.slice(0, 2) });
+    expect([short.statusCode, fields(short)]).toEqual([400, { tranches: 'contract.sum_differs' }]);
+    const backwards = await officer.post(`/api/v1/projects/${projectId}/contract`, { termStart: '2027-12-31', termEnd: '2027-01-01', tranches: thirds });
+    expect([backwards.statusCode, fields(backwards)]).toEqual([400, { termEnd: 'contract.term_order' }]);
+    // The district office reads the street's project but does not buy it; an organization does not read it.
+    expect((await districtOfficer.post(`/api/v1/projects/${projectId}/contract`, { ...term, tranches: thirds })).statusCode).toBe(403);
+    expect((await adminA.post(`/api/v1/projects/${projectId}/contract`, { ...term, tranches: thirds })).statusCode).toBe(404);
+    const res = await officer.post(`/api/v1/projects/${projectId}/contract`, { ...term, tranches: thirds });
+    expect(res.statusCode, res.body).toBe(201);
+    const drafted = res.json<ProjectContract>().contract!;
+    contractId = drafted.id;
+    expect(drafted).toMatchObject({ status: 'draft', amountFen: 16_000_000, paidFen: 0, allowedActions: ['sign'] });
+    expect(drafted.tranches.map((t) => [t.seq, t.amountFen, t.blockedBy])).toEqual([[1, 4_800_000, 'precondition_not_met'], [2, 6_400_000, 'earlier_tranche_pending'], [3, 4_800_000, 'earlier_tranche_pending']]);
+    const again = await officer.post(`/api/v1/projects/${projectId}/contract`, { ...term, tranches: thirds });
+    expect([again.statusCode, code(again)]).toEqual([409, 'contract.exists']);
+  });
+
+  it('pays nothing before signing; signing contracts the project to the awarded organization', async () => {
+    const early = await officer.post(`/api/v1/contracts/${contractId}/tranches/1/release`, {});
+    expect([early.statusCode, code(early)]).toEqual([409, 'contract.block.precondition_not_met']);
+    const signed = await officer.post(`/api/v1/contracts/${contractId}/sign`, {});
+    expect([signed.statusCode, signed.json<ProjectContract>().contract!.status]).toEqual([200, 'signed']);
+    const project = await t.db.selectFrom('projects').select(['status', 'contractor_organization_id']).where('id', '=', projectId).executeTakeFirstOrThrow();
+    expect(project).toEqual({ status: 'contracted', contractor_organization_id: orgA.id });
+  });
+
+  it('releases a tranche once, even when two requests race, and only when its precondition holds', async () => {
+    const release = (seq: number, c: C = officer) => c.post(`/api/v1/contracts/${contractId}/tranches/${seq}/release`, { voucher: '财政支付凭证 2027-001' });
+    const who: [string, C, number][] = [['district office', districtOfficer, 403], ['other street office', otherOfficer, 404], ['applicant', adminA, 404], ['reviewer', r1, 404]];
+    for (const [name, c, status] of who) expect([name, (await release(1, c)).statusCode]).toEqual([name, status]);
+    const [a, b] = await Promise.all([release(1), release(1)]);
+    expect([a.statusCode, b.statusCode].sort()).toEqual([200, 409]);
+    expect([a, b].find((r) => r.statusCode === 409)!.json<ErrorBody>().error.code).toBe('contract.block.already_released');
+    const payments = await t.db.selectFrom('contract_payments').select('seq').where('contract_id', '=', contractId).execute();
+    expect(payments.map((p) => p.seq)).toEqual([1]);
+    // The second waits for a passed mid-term, the third for the second.
+    expect(code(await release(2))).toBe('contract.block.precondition_not_met');
+    expect(code(await release(3))).toBe('contract.block.earlier_tranche_pending');
+    const now = await contractOfProject();
+    expect(now.contract).toMatchObject({ paidFen: 4_800_000 });
+  });
+
+  it('terminates with a claw-back of at most what was paid, and pays nothing after', async () => {
+    const over = await officer.post(`/api/v1/contracts/${contractId}/terminate`, { reason: '服务中止', clawbackFen: 4_800_001 });
+    expect([over.statusCode, fields(over)]).toEqual([400, { clawbackFen: 'contract.clawback_over_paid' }]);
+    const done = await officer.post(`/api/v1/contracts/${contractId}/terminate`, { reason: '服务中止', clawbackFen: 2_000_000 });
+    expect(done.statusCode, done.body).toBe(200);
+    expect(done.json<ProjectContract>().contract).toMatchObject({ status: 'terminated', clawbackFen: 2_000_000, terminationReason: '服务中止' });
+    const project = await t.db.selectFrom('projects').select(['status', 'outcome', 'ended_on']).where('id', '=', projectId).executeTakeFirstOrThrow();
+    expect(project).toEqual({ status: 'terminated', outcome: 'terminated', ended_on: localDate(new Date()) });
+    expect(code(await officer.post(`/api/v1/contracts/${contractId}/tranches/2/release`, {}))).toBe('contract.block.terminated');
   });
 });

@@ -184,3 +184,17 @@ export async function awardsOf(db: Kysely<DB>, districtId: string, callIds: stri
     .execute();
 }
 export type AwardRow = Awaited<ReturnType<typeof awardsOf>>[number];
+
+/** A project's live (not revoked) award, with the round's status: what its contract rests on. */
+export async function liveAwardOfProject(db: Kysely<DB>, districtId: string, projectId: string) {
+  const r = await db
+    .selectFrom('call_awards as w')
+    .innerJoin('calls as c', (j) => j.onRef('c.district_id', '=', 'w.district_id').onRef('c.id', '=', 'w.call_id'))
+    .innerJoin('organizations as o', 'o.id', 'w.organization_id')
+    .select(['w.call_id', 'c.ref_no', 'c.status', 'w.application_id', 'w.organization_id', 'o.name', 'w.amount_fen'])
+    .where('w.district_id', '=', districtId)
+    .where('w.project_id', '=', projectId)
+    .where('w.revoked_at', 'is', null)
+    .executeTakeFirst();
+  return r && { callId: r.call_id, callRefNo: r.ref_no, callStatus: r.status, applicationId: r.application_id, organizationId: r.organization_id, organizationName: r.name, amountFen: Number(r.amount_fen) };
+}

@@ -30,7 +30,7 @@ export interface ProjectTransition {
 }
 
 export const DRAFTERS: readonly Role[] = ['community_admin', 'street_officer', 'district_officer'];
-const FUNDERS: readonly Role[] = ['street_officer', 'district_officer'];
+export const FUNDERS: readonly Role[] = ['street_officer', 'district_officer'];
 const BEFORE_CONTRACT: readonly ProjectStatus[] = ['approved', 'open', 'reviewing', 'publicity'];
 
 /** The whole lifecycle of DESIGN 3.6 as data: one place says which action leads from which status to which, and who takes it. */

@@ -1,7 +1,7 @@
 import type { Role } from '../../../common/roles.ts';
 import type { Actor, Assignment, ScopePath } from '../../platform/authz/actor.ts';
 import { definePolicy, type Rule } from '../../platform/authz/policy.ts';
-import { DRAFTERS, OFFERED_ACTIONS, PROJECT_TRANSITIONS, type OfferedAction, type Party } from './projects.lifecycle.ts';
+import { DRAFTERS, FUNDERS, OFFERED_ACTIONS, PROJECT_TRANSITIONS, type OfferedAction, type Party } from './projects.lifecycle.ts';
 import type { ProjectStatus, PurchaserLevel } from './projects.tables.ts';
 
 /** A project as authorization sees it: the units it answers for, its funder and who drafted it. */
@@ -79,11 +79,20 @@ const transitionRules = Object.fromEntries(
  * about (`isOrigin`); approval and everything after it belong to the funder (`isFunder`), and
  * never to the person who drafted it. Transitions: PROJECT_TRANSITIONS.
  */
-export const projectPolicy = definePolicy<ProjectRecord, 'read' | 'create' | 'update' | 'commit_resource' | OfferedAction>('projects.project', pathOf, {
+export const projectPolicy = definePolicy<
+  ProjectRecord,
+  'read' | 'create' | 'update' | 'commit_resource' | 'draft_contract' | 'sign_contract' | 'release_tranche' | 'terminate_contract' | OfferedAction
+>('projects.project', pathOf, {
   read: PROJECT_READERS,
   create: { roles: DRAFTERS, anyScope: true, when: (_actor, r, a) => isOrigin(r, a) },
   update: { roles: DRAFTERS, anyScope: true, when: (_actor, r, a) => r.status === 'draft' && isOrigin(r, a) },
   commit_resource: { roles: DRAFTERS, anyScope: true, when: (_actor, r, a) => r.status !== 'cancelled' && r.status !== 'closed' && (isOrigin(r, a) || isFunder(r, a)) },
+  // The contract is the funder's: drafted on the award while the result is publicised or once
+  // the round concluded, signed, paid tranche by tranche, terminated.
+  draft_contract: { roles: FUNDERS, anyScope: true, when: (_actor, r, a) => r.status === 'publicity' && isFunder(r, a) },
+  sign_contract: { roles: FUNDERS, anyScope: true, when: (_actor, r, a) => r.status === 'publicity' && isFunder(r, a) },
+  release_tranche: { roles: FUNDERS, anyScope: true, when: (_actor, r, a) => isFunder(r, a) },
+  terminate_contract: { roles: FUNDERS, anyScope: true, when: (_actor, r, a) => (r.status === 'contracted' || r.status === 'in_delivery') && isFunder(r, a) },
   ...transitionRules,
 });
 

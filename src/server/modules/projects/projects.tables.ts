@@ -84,10 +84,54 @@ export interface ResourceCommitmentsTable {
   withdrawn_at: Timestamp | null;
 }
 
+export interface ContractsTable {
+  district_id: string;
+  id: string;
+  project_id: string;
+  call_id: string;
+  application_id: string;
+  organization_id: string;
+  amount_fen: number;
+  term_start: DateString;
+  term_end: DateString;
+  status: Generated<'draft' | 'signed' | 'terminated'>;
+  signed_at: Timestamp | null;
+  signed_by: string | null;
+  terminated_at: Timestamp | null;
+  termination_reason: string | null;
+  clawback_fen: number | null;
+  created_by: string;
+  created_at: TimestampDefault;
+  updated_at: TimestampDefault;
+}
+
+export interface ContractTranchesTable {
+  district_id: string;
+  contract_id: string;
+  seq: number;
+  amount_fen: number;
+  precondition: 'signed' | 'midterm_passed' | 'final_accepted' | 'milestone_reached';
+  milestone_id: string | null;
+}
+
+export interface ContractPaymentsTable {
+  district_id: string;
+  id: string;
+  contract_id: string;
+  seq: number;
+  amount_fen: number;
+  voucher: Generated<string>;
+  paid_by: string;
+  paid_at: TimestampDefault;
+}
+
 export interface ProjectsTables {
   projects: ProjectsTable;
   project_counters: ProjectCountersTable;
   project_common_needs: ProjectCommonNeedsTable;
   project_events: ProjectEventsTable;
   resource_commitments: ResourceCommitmentsTable;
+  contracts: ContractsTable;
+  contract_tranches: ContractTranchesTable;
+  contract_payments: ContractPaymentsTable;
 }

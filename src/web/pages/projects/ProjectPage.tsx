@@ -8,6 +8,7 @@ import { useChildren } from '../territory/queries.ts';
 import { CommitResource } from './CommitResource.tsx';
 import { ProjectActions } from './ProjectActions.tsx';
 import { ProjectStatusTag } from './ProjectStatusTag.tsx';
+import { ContractCard } from './ContractCard.tsx';
 import { useProject, yuan } from './projectsApi.ts';
 
 const when = (iso: string) => new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
@@ -98,6 +99,7 @@ export function ProjectPage() {
           )}
         />
       </Card>
+      <ContractCard projectId={p.id} />
       <Card size="small" title={t('projects.timeline')}>
         <Timeline
           items={p.timeline.map((e) => ({

@@ -1,0 +1,65 @@
+import { Type, type Static } from 'typebox';
+import { DateStr, Nullable, StringEnum, Uuid } from '../../platform/http/schema.ts';
+import { TRANCHE_PRECONDITIONS } from './projects.tranches.ts';
+
+export const ProjectParams = Type.Object({ id: Uuid });
+export const ContractParams = Type.Object({ id: Uuid });
+export const TrancheParams = Type.Object({ id: Uuid, seq: Type.Integer({ minimum: 1, maximum: 12 }) });
+
+/** Milestones come with delivery (a later part of issue 9); until then no tranche waits for one. */
+export const TranchePlan = Type.Object({ amountFen: Type.Integer({ minimum: 1 }), precondition: StringEnum(TRANCHE_PRECONDITIONS) }, { additionalProperties: false });
+
+export const DraftBody = Type.Object(
+  {
+    termStart: DateStr,
+    termEnd: DateStr,
+    /** Adding up to the award's amount (the amount the organization asked for). */
+    tranches: Type.Array(TranchePlan, { minItems: 1, maxItems: 12 }),
+  },
+  { additionalProperties: false },
+);
+export type DraftBody = Static<typeof DraftBody>;
+
+export const ReleaseBody = Type.Object({ voucher: Type.Optional(Type.String({ maxLength: 200 })) }, { additionalProperties: false });
+export const TerminateBody = Type.Object(
+  { reason: Type.String({ minLength: 1, maxLength: 2000 }), clawbackFen: Type.Integer({ minimum: 0 }) },
+  { additionalProperties: false },
+);
+export type TerminateBody = Static<typeof TerminateBody>;
+
+export const ContractView = Type.Object({
+  id: Uuid,
+  projectId: Uuid,
+  callId: Uuid,
+  applicationId: Uuid,
+  organizationId: Uuid,
+  organizationName: Type.String(),
+  amountFen: Type.Integer(),
+  termStart: Type.String(),
+  termEnd: Type.String(),
+  status: StringEnum(['draft', 'signed', 'terminated'] as const),
+  signedAt: Nullable(Type.String()),
+  terminatedAt: Nullable(Type.String()),
+  terminationReason: Nullable(Type.String()),
+  clawbackFen: Nullable(Type.Integer()),
+  paidFen: Type.Integer(),
+  tranches: Type.Array(
+    Type.Object({
+      seq: Type.Integer(),
+      amountFen: Type.Integer(),
+      precondition: StringEnum(TRANCHE_PRECONDITIONS),
+      paidAt: Nullable(Type.String()),
+      /** Why it cannot be released now; null when it can (or has been). */
+      blockedBy: Nullable(Type.String()),
+    }),
+  ),
+  allowedActions: Type.Array(Type.String()),
+});
+export type ContractView = Static<typeof ContractView>;
+
+/** A project's contract, or the award a contract may be drafted on. */
+export const ProjectContract = Type.Object({
+  contract: Nullable(ContractView),
+  award: Nullable(Type.Object({ callId: Uuid, callRefNo: Type.String(), callStatus: Type.String(), organizationName: Type.String(), amountFen: Type.Integer() })),
+  canDraft: Type.Boolean(),
+});
