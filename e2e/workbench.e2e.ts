@@ -11,7 +11,8 @@ const ROLES: { username: string; role: string; part: string }[] = [
   { username: 'tsjd', role: 'street_officer', part: 'workbench-units' },
   { username: 'jbmz', role: 'district_officer', part: 'workbench-units' },
   { username: 'wangjuan', role: 'resident', part: 'waits-for-you' },
-  { username: 'qihang', role: 'org_admin', part: 'workbench-later' },
+  { username: 'qihang', role: 'org_admin', part: 'home-applications' },
+  { username: 'zhuanjia', role: 'reviewer', part: 'home-reviews' },
   { username: 'pinggu', role: 'evaluator', part: 'workbench-later' },
   { username: 'admin', role: 'platform_admin', part: 'workbench-later' },
 ];
