@@ -7,6 +7,7 @@ export function recordOf(row: ApplicationRow, panel: readonly string[]): Applica
   return {
     organizationId: row.organization_id,
     status: row.status,
+    submitted: row.submitted_at !== null,
     call: callRecordOf({ district_id: row.district_id, issuer_level: row.issuer_level, issuer_street_id: row.issuer_street_id, status: row.call_status }),
     panel,
   };

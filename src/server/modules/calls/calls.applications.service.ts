@@ -96,7 +96,7 @@ export async function listApplications(ctx: RequestContext, q: S.ListQuery) {
   let query = store.selectApplications(ctx.db).where((eb) =>
     eb.or([
       ...(own.length > 0 ? [eb('a.organization_id', 'in', own)] : []),
-      ...(offices.length > 0 ? [eb.and([eb('a.status', '<>', 'draft'), issuedBy(offices)])] : []),
+      ...(offices.length > 0 ? [eb.and([eb('a.submitted_at', 'is not', null), issuedBy(offices)])] : []),
       sql<SqlBool>`false`,
     ]),
   );
@@ -130,7 +130,7 @@ function checkBudget(lines: BudgetLine[], coFundingFen: number) {
 export async function createApplication(ctx: RequestContext, callId: string, body: S.CreateBody) {
   const { actor, row: call } = await loadVisibleCall(ctx, callId);
   if (!(await organizationNames(ctx.db, [body.organizationId])).has(body.organizationId)) throw notFoundAt('organizationId');
-  const record: ApplicationRecord = { organizationId: body.organizationId, status: 'draft', call: callRecordOf(call), panel: [] };
+  const record: ApplicationRecord = { organizationId: body.organizationId, status: 'draft', submitted: false, call: callRecordOf(call), panel: [] };
   applicationPolicy.authorize(actor, 'create', record);
   checkOpen(call.deadline);
   if ((body.projectId === undefined) === (body.theme === undefined)) throw invalid({ field: 'projectId', code: 'application.project_or_theme' });
@@ -208,7 +208,7 @@ async function eligibilityOn(ctx: RequestContext, organizationId: string, rules:
 /** The eligibility check before applying: for the organization's own people and the issuing office. */
 export async function checkEligibility(ctx: RequestContext, callId: string, organizationId: string): Promise<S.Eligibility> {
   const { actor, row: call } = await loadVisibleCall(ctx, callId);
-  const record: ApplicationRecord = { organizationId, status: 'draft', call: callRecordOf(call), panel: [] };
+  const record: ApplicationRecord = { organizationId, status: 'draft', submitted: false, call: callRecordOf(call), panel: [] };
   if (!applicationPolicy.can(actor, 'read', record) && !callPolicy.can(actor, 'update', callRecordOf(call))) throw new AppError('access.forbidden');
   return eligibilityOn(ctx, organizationId, call.rules as CallRules, localDate(new Date()));
 }

@@ -173,6 +173,11 @@ describe('applying', () => {
     await adminListed.patch(`/api/v1/applications/${draft.json<ApplicationDetail>().id}`, { team: [{ socialWorkerId: sw.id, role: 'lead' }] });
     const res = await adminListed.post(`/api/v1/applications/${draft.json<ApplicationDetail>().id}/transitions`, { action: 'submit' });
     expect([res.statusCode, code(res)]).toEqual([409, 'application.not_eligible']);
+    // Withdrawn without ever being submitted, the draft stays the organization's own: the office never reads it.
+    const withdrawn = await adminListed.post(`/api/v1/applications/${draft.json<ApplicationDetail>().id}/transitions`, { action: 'withdraw' });
+    expect([withdrawn.statusCode, withdrawn.json<ApplicationDetail>().status]).toEqual([200, 'withdrawn']);
+    expect((await officer.get(`/api/v1/applications/${draft.json<ApplicationDetail>().id}`)).statusCode).toBe(404);
+    expect((await officer.get(`/api/v1/applications?callId=${call.id}`)).json<{ items: ApplicationView[] }>().items.map((a) => a.id)).not.toContain(draft.json<ApplicationDetail>().id);
   });
 
   it('lets a second organization apply on a theme', async () => {

@@ -73,6 +73,8 @@ export const callPolicy = definePolicy<
 export interface ApplicationRecord {
   organizationId: string;
   status: 'draft' | 'submitted' | 'withdrawn';
+  /** Handed in at some point: a draft withdrawn before submission stays the organization's own. */
+  submitted: boolean;
   call: CallRecord;
   /** The users on the call's panel. */
   panel: readonly string[];
@@ -98,7 +100,7 @@ export const applicationPolicy = definePolicy<
   update: applicant(['org_admin'], (r) => r.call.status === 'open' && r.status === 'draft'),
   submit: applicant(['org_admin'], (r) => r.call.status === 'open' && r.status === 'draft'),
   withdraw: applicant(['org_admin'], (r) => (r.call.status === 'open' || r.call.status === 'closed') && r.status !== 'withdrawn'),
-  read_submitted: { roles: OFFICERS, anyScope: true, when: (_actor, r, a) => r.status !== 'draft' && isIssuer(r.call, a) },
+  read_submitted: { roles: OFFICERS, anyScope: true, when: (_actor, r, a) => r.submitted && isIssuer(r.call, a) },
   review: { roles: ['reviewer'], anyScope: true, when: (actor, r) => r.status === 'submitted' && r.call.status === 'closed' && onPanel(actor, r) },
   read_scores: {
     roles: [...OFFICERS, 'reviewer'],
