@@ -4,6 +4,7 @@ import type { CallStatus } from '../src/server/modules/calls/calls.lifecycle.ts'
 import { DEFAULT_CALL_RULES, type CallRules } from '../src/server/modules/calls/calls.rules.ts';
 import type { ProjectStatus } from '../src/server/modules/projects/projects.tables.ts';
 import { localDate } from '../src/server/platform/calendar/working-days.ts';
+import { loadDelivery } from './demo-delivery.ts';
 import { J_COMMUNITY } from './demo-territory.ts';
 
 const QIAOBEI = 'JB-TS-QB';
@@ -69,7 +70,8 @@ export async function loadCalls(db: Kysely<DB>, ids: CallIds, now: Date): Promis
   await loadReviewRound(db, ids, `C-${year}-02`, now);
   await loadDeliveryHistory(db, ids, now);
   await loadConcludedRound(db, ids, `C-${year}-03`, now);
-  return 3;
+  await loadDelivery(db, ids, now);
+  return 4;
 }
 
 /** The active social workers an organization employs, most qualified first: its teams. */

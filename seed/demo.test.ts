@@ -490,7 +490,7 @@ describe('demo history: visits, needs, common needs and resources', () => {
     expect(projects.map((p) => [p.status, p.purchaser_level])).toEqual([['publicity', 'street'], ['submitted', 'district']]);
     const drafted = projects.find((p) => p.status === 'submitted')!;
     // Past rounds delivered by organizations: the facts behind track records and eligibility.
-    const delivered = await t.db.selectFrom('projects').innerJoin('organizations as o', 'o.id', 'projects.contractor_organization_id').select(['o.name', 'outcome']).orderBy('o.name').orderBy('outcome').execute();
+    const delivered = await t.db.selectFrom('projects').innerJoin('organizations as o', 'o.id', 'projects.contractor_organization_id').select(['o.name', 'outcome']).where('outcome', 'is not', null).orderBy('o.name').orderBy('outcome').execute();
     expect(delivered.map((d) => [d.name, d.outcome])).toEqual([
       ['启航社工服务中心', 'accepted'],
       ['启航社工服务中心', 'accepted_with_conditions'],
@@ -558,7 +558,7 @@ describe('demo calls for proposals', () => {
     await qihang.login('qihang', DEMO_PASSWORD);
     expect((await qihang.get(`/api/v1/calls/${list[0]!.id}`)).statusCode).toBe(200);
     const mine = (await qihang.get('/api/v1/applications')).json<{ items: { status: string; callId: string }[] }>().items;
-    expect(mine.map((a) => [a.status, a.callId === list[0]!.id]).sort()).toEqual([['draft', true], ['submitted', false], ['submitted', false]]);
+    expect(mine.map((a) => [a.status, a.callId === list[0]!.id]).sort()).toEqual([['draft', true], ['submitted', false], ['submitted', false], ['submitted', false]]);
   });
 
   it('has the street’s second round under review: 林老师 stepped out of 启航’s application, 高教授 still owes both sheets', async () => {
@@ -590,5 +590,48 @@ describe('demo calls for proposals', () => {
     const streets = (await tsjd.get('/api/v1/streets?limit=1')).json<{ items: { id: string }[] }>().items;
     const board = (await new Client(t.app).get(`/api/v1/public/publicity?streetId=${streets[0]!.id}`)).json<{ items: { title: string; awards: { organizationName: string }[] }[] }>();
     expect(board.items.map((i) => [i.title, i.awards.map((a) => a.organizationName)])).toEqual([['泰山街道社区服务项目征集（第一批）', ['启航社工服务中心']]]);
+  });
+});
+
+describe('demo delivery (story 4)', () => {
+  const login = async (username: string) => {
+    const c = new Client(t.app);
+    await c.login(username, DEMO_PASSWORD);
+    return c;
+  };
+
+  it('has 启航 delivering 邻里守望·长者助餐（一期）: weeks of lunches and talks counted into its indicators, the first tranche paid', async () => {
+    const qihang = await login('qihang');
+    const projects = (await qihang.get('/api/v1/projects?status=in_delivery')).json<{ items: { id: string; title: string }[] }>().items;
+    expect(projects.map((p) => p.title)).toEqual(['邻里守望·长者助餐（一期）']);
+    const id = projects[0]!.id;
+    const delivery = (await qihang.get(`/api/v1/projects/${id}/delivery`)).json<{ facts: { sessionsHeld: number; peopleServed: number; attendances: number; ratings: number }; indicators: { measure: string; actual: number | null }[]; milestones: { reachedOn: string | null }[] }>();
+    // Ten weekly lunches and two or three monthly talks have been held.
+    expect(delivery.facts.sessionsHeld).toBeGreaterThanOrEqual(12);
+    expect(delivery.facts.attendances).toBeGreaterThan(200);
+    expect(delivery.facts.ratings).toBeGreaterThan(50);
+    expect(delivery.indicators.map((i) => i.measure)).toEqual(['sessions_held', 'people_served', 'attendances', 'satisfaction_rate']);
+    expect(delivery.indicators[3]!.actual).toBeGreaterThan(80);
+    expect(delivery.milestones[0]!.reachedOn).not.toBeNull();
+    const contract = (await qihang.get(`/api/v1/projects/${id}/contract`)).json<{ contract: { organizationId: string; paidFen: number; tranches: { blockedBy: string | null; paidAt: string | null }[] } }>();
+    expect(contract.contract.paidFen).toBe(4_500_000);
+    expect(contract.contract.tranches.map((t) => t.blockedBy)).toEqual([null, 'precondition_not_met', 'earlier_tranche_pending']);
+    // 启航's record: 四点半课堂（一期） accepted on first try, 桥北社区邻里节 with conditions, this one delivering.
+    const record = (await qihang.get(`/api/v1/organizations/${contract.contract.organizationId}/track-record`)).json<{ won: number; acceptedFirstTry: number; inDelivery: number; fundingMix: { governmentShare: number } }>();
+    expect(record).toMatchObject({ won: 3, acceptedFirstTry: 1, inDelivery: 1, fundingMix: { governmentShare: 1 } });
+    const chen = await login('chen');
+    const staffed = (await chen.get('/api/v1/activities?staffedByMe=true')).json<{ items: { title: string; nextStartsAt: string | null }[] }>().items;
+    expect(staffed.map((a) => a.title).sort()).toEqual(['健康讲座', '长者助餐']);
+    expect(staffed.every((a) => a.nextStartsAt !== null)).toBe(true);
+  });
+
+  it('lets wangjuan find the next lunches and rate the one her mother came to last week', async () => {
+    const wangjuan = await login('wangjuan');
+    const mine = (await wangjuan.get('/api/v1/my/activities')).json<{ members: { id: string; name: string }[]; upcoming: { title: string; nearest: boolean }[]; attended: { title: string; members: { attended: boolean; rated: boolean }[] }[] }>();
+    expect(mine.members.map((m) => m.name)).toEqual(['王桂芳']);
+    expect(mine.upcoming.filter((s) => s.title === '长者助餐').length).toBeGreaterThanOrEqual(4);
+    expect(mine.upcoming.every((s) => s.nearest)).toBe(true);
+    const lastLunch = mine.attended.find((s) => s.title === '长者助餐')!;
+    expect(lastLunch.members).toEqual([expect.objectContaining({ attended: true, rated: false })]);
   });
 });

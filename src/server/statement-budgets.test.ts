@@ -90,7 +90,19 @@ const BUDGETS: Record<string, Budget> = {
   'GET /api/v1/common-needs/{id}/commitments': { who: 'community_admin', statements: 4, list: items },
   'GET /api/v1/projects': { who: 'community_admin', statements: 1, list: items },
   'GET /api/v1/projects/{id}': { who: 'community_admin', statements: 8 },
-  'GET /api/v1/projects/{id}/contract': { who: 'street_officer', statements: 5 },
+  'GET /api/v1/projects/{id}/contract': { who: 'street_officer', statements: 6 },
+  'GET /api/v1/projects/{id}/delivery': { who: 'org_admin', statements: 5 },
+  'GET /api/v1/projects/{id}/evaluations': { who: 'evaluator', statements: 5 },
+  'GET /api/v1/organizations/{id}/track-record': { who: 'org_admin', statements: 4 },
+  'GET /api/v1/projects/{id}/reports': { who: 'org_admin', statements: 3, list: items },
+  'GET /api/v1/projects/{id}/evaluator-candidates': { who: 'street_officer', statements: 5, list: items },
+  'GET /api/v1/activities': { who: 'org_admin', statements: 5, list: items },
+  'GET /api/v1/activity-venues': { who: 'org_admin', query: 'communityId={community}', statements: 2, list: items },
+  'GET /api/v1/activities/{id}': { who: 'org_admin', statements: 7 },
+  'GET /api/v1/activity-sessions/{id}/roster': { who: 'org_admin', statements: 4, list: (b) => (b as { entries: unknown[] }).entries },
+  'GET /api/v1/my/activities': { who: 'resident', statements: 7, list: (b) => (b as { upcoming: unknown[] }).upcoming },
+  'GET /api/v1/public/calendars/communities/{id}/activities.ics': { who: 'anonymous', statements: 5 },
+  'GET /api/v1/public/calendars/organizations/{id}/activities.ics': { who: 'anonymous', statements: 5 },
   'GET /api/v1/calls': { who: 'street_officer', statements: 1, list: items },
   'GET /api/v1/calls/{id}': { who: 'street_officer', statements: 5 },
   'GET /api/v1/calls/{id}/panel-candidates': { who: 'street_officer', statements: 2, list: items },
@@ -265,7 +277,12 @@ async function addSecondRows(world: FuzzWorld) {
   await buildCommunity(db, { street: world.street });
   await buildGrid(db, { community: world.community });
   await buildBuilding(db, { grid: world.grid });
-  await buildResident(db, platform.pii, { household: world.household, tags: ['elderly_alone'] });
+  const member = await buildResident(db, platform.pii, { household: world.household, tags: ['elderly_alone'] });
+  // Two progress reports of the project in delivery.
+  const today = new Date().toISOString().slice(0, 10);
+  for (let i = 0; i < 2; i++) ok(await world.clients.org_admin.post(`/api/v1/projects/${world.pathValues['/api/v1/projects/{id}/reports']!.id}/reports`, { periodStart: today, periodEnd: today, narrative: `第 ${i + 1} 期` }), 'report');
+  // A second member of the household registered for the running session: its roster.
+  ok(await world.clients.resident.post(`/api/v1/activity-sessions/${world.pathValues['/api/v1/activity-sessions/{id}/roster']!.id}/registrations`, { residentId: member.id }), 'registration');
   // Two residents nobody has visited yet: the grid's visit worklist.
   const unvisited = await buildHousehold(db, { grid: world.grid });
   for (let i = 0; i < 2; i++) await buildResident(db, platform.pii, { household: unvisited, tags: ['elderly_alone'] });

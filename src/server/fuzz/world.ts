@@ -10,6 +10,8 @@ import { buildReviewedRound } from '../modules/calls/calls.testing.ts';
 import { buildCommonNeed } from '../modules/commonneeds/commonneeds.testing.ts';
 import { buildNeed, buildNeedWorld } from '../modules/needs/needs.testing.ts';
 import { buildOrganization, fakeUscc } from '../modules/organizations/testing.ts';
+import { DEFAULT_EVALUATION_TEMPLATE } from '../modules/projects/projects.evaluation-template.ts';
+import { DEFAULT_GRADE_BANDS } from '../modules/projects/projects.grading.ts';
 import { buildProject } from '../modules/projects/projects.testing.ts';
 import { buildImportJob } from '../modules/territory/import.testing.ts';
 import { buildBuilding, buildResident, fakeIdNumber } from '../modules/territory/testing.ts';
@@ -33,6 +35,8 @@ export async function buildFuzzWorld(t: TestApp, roles: Iterable<Who>) {
   const resident = await buildResident(t.db, t.platform.pii, { household: w.household, tags: ['elderly_alone'] });
   const organization = await buildOrganization(t.db, t.platform.pii, { district: w.district, communities: [w.community] });
   const socialWorker = await buildSocialWorker(t.db, t.platform.pii, { organization, communities: [w.community] });
+  // An evaluation firm: its evaluators are tied to none of the delivering organizations.
+  const firm = await buildOrganization(t.db, t.platform.pii, { district: w.district });
 
   const grants: Record<Role, Grant> = {
     platform_admin: { role: 'platform_admin', scopeType: 'platform' },
@@ -46,7 +50,7 @@ export async function buildFuzzWorld(t: TestApp, roles: Iterable<Who>) {
     resident: { role: 'resident', scopeType: 'household', scopeId: w.household.id, districtId: d },
     org_admin: { role: 'org_admin', scopeType: 'organization', scopeId: organization.id },
     supervisor: { role: 'supervisor', scopeType: 'organization', scopeId: organization.id },
-    evaluator: { role: 'evaluator', scopeType: 'organization', scopeId: organization.id },
+    evaluator: { role: 'evaluator', scopeType: 'organization', scopeId: firm.id },
   };
   // The set-up below acts as these roles too.
   const needed = new Set<Who>([...roles, 'community_admin', 'community_worker', 'district_officer', 'street_officer', 'grid_worker', 'resident', 'org_admin']);
@@ -134,6 +138,30 @@ export async function buildFuzzWorld(t: TestApp, roles: Iterable<Who>) {
   };
   const signedContract = await contractOn('contracted', round.applicationIds[0]!);
   const draftContract = await contractOn('publicity', round.applicationIds[1]!);
+  // A street project in delivery by the organization, with a weekly activity whose first session
+  // is running now (the resident registered for it), and a second activity the fuzzer may cancel.
+  const delivering = (await buildProject(t.db, { districtId: d, streetId: w.street.id, communityIds: [w.community.id], purchaser: 'street', status: 'in_delivery', createdBy: officer.user!.id })).id;
+  await t.db.updateTable('projects').set({ contractor_organization_id: organization.id }).where('id', '=', delivering).execute();
+  const activityBody = {
+    communityId: w.community.id, organizationId: organization.id, projectId: delivering, title: '长者助餐', method: 'community_activity', venueResourceId: resource.id, capacity: 20,
+    recurrence: 'weekly', firstStartsAt: new Date(Date.now() - 10 * 60_000).toISOString(), durationMinutes: 120, sessions: 3, staffIds: [socialWorker.id],
+  };
+  const activity = created<{ id: string; sessions: { id: string }[] }>(await clients.org_admin.post('/api/v1/activities', activityBody), 'activity');
+  const doomedActivity = created(await clients.org_admin.post('/api/v1/activities', { ...activityBody, title: '健康讲座' }), 'activity to cancel');
+  const session = activity.sessions[0]!.id;
+  // Two evaluators of the firm; the world's evaluator is assigned to the project and has a mid-term draft.
+  await createUser(t.db, [grants.evaluator]);
+  const evaluation = uuidv7();
+  if (clients.evaluator) {
+    const evaluatorId = clients.evaluator.user!.id;
+    await t.db.updateTable('projects').set({ evaluator_user_id: evaluatorId }).where('id', '=', delivering).execute();
+    await t.db
+      .insertInto('project_evaluators')
+      .values({ district_id: d, project_id: delivering, user_id: evaluatorId, organization_id: firm.id, template: JSON.stringify(DEFAULT_EVALUATION_TEMPLATE), bands: JSON.stringify(DEFAULT_GRADE_BANDS), assigned_by: clients.street_officer.user!.id })
+      .execute();
+    await t.db.insertInto('evaluations').values({ district_id: d, id: evaluation, project_id: delivering, kind: 'midterm', evaluator_user_id: evaluatorId, awarded: JSON.stringify({}) }).execute();
+  }
+  created(await clients.resident.post(`/api/v1/activity-sessions/${session}/registrations`, { residentId: resident.id }), 'registration');
   // The reviewer also sits on the open call's panel: two seats on their home.
   if (clients.reviewer) {
     await t.db.insertInto('call_panel').values({ district_id: d, call_id: openCall.id, user_id: clients.reviewer.user!.id, kind: 'juror', added_by: clients.street_officer.user!.id }).execute();
@@ -182,6 +210,9 @@ export async function buildFuzzWorld(t: TestApp, roles: Iterable<Who>) {
     userId: () => reviewer.id,
     socialWorkerId: () => socialWorker.id,
     applicationIds: () => round.applicationIds,
+    projectId: () => delivering,
+    venueResourceId: () => resource.id,
+    staffIds: () => [socialWorker.id],
   };
 
   /** Path parameters by route: records of the world, and records the fuzzer may use up. */
@@ -246,6 +277,27 @@ export async function buildFuzzWorld(t: TestApp, roles: Iterable<Who>) {
     '/api/v1/contracts/{id}/sign': { id: draftContract.id },
     '/api/v1/contracts/{id}/tranches/{seq}/release': { id: signedContract.id, seq: '1' },
     '/api/v1/contracts/{id}/terminate': { id: signedContract.id },
+    '/api/v1/projects/{id}/delivery': { id: delivering },
+    '/api/v1/projects/{id}/evaluations': { id: delivering },
+    '/api/v1/organizations/{id}/track-record': { id: organization.id },
+    '/api/v1/projects/{id}/reports': { id: delivering },
+    '/api/v1/projects/{id}/evaluator-candidates': { id: delivering },
+    '/api/v1/projects/{id}/evaluator': { id: delivering },
+    '/api/v1/evaluations/{id}': { id: evaluation },
+    '/api/v1/evaluations/{id}/submit': { id: evaluation },
+    '/api/v1/evaluations/{id}/rectification': { id: evaluation },
+    '/api/v1/evaluations/{id}/recheck': { id: evaluation },
+    '/api/v1/activities/{id}': { id: activity.id },
+    '/api/v1/activities/{id}/cancel': { id: doomedActivity.id },
+    '/api/v1/activity-sessions/{id}/roster': { id: session },
+    '/api/v1/activity-sessions/{id}/attendance': { id: session },
+    '/api/v1/activity-sessions/{id}/attendance/{residentId}': { id: session, residentId: resident.id },
+    '/api/v1/activity-sessions/{id}/registrations': { id: session },
+    '/api/v1/activity-sessions/{id}/registrations/{residentId}': { id: session, residentId: resident.id },
+    '/api/v1/activity-sessions/{id}/check-in': { id: session },
+    '/api/v1/activity-sessions/{id}/feedback': { id: session },
+    '/api/v1/public/calendars/communities/{id}/activities.ics': { id: w.community.id },
+    '/api/v1/public/calendars/organizations/{id}/activities.ics': { id: organization.id },
     '/api/v1/applications/{id}': { id: application.id },
     '/api/v1/applications/{id}/transitions': { id: application.id },
     '/api/v1/applications/{id}/declaration': { id: application.id },

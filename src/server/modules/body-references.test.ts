@@ -227,6 +227,34 @@ async function roundsForAwards(status: 'ranked' | 'publicity') {
 }
 let ownWorker = '';
 let foreignWorker = '';
+let readableEvaluator = '';
+let hiddenEvaluator = '';
+/**
+ * Delivery: org1's project in delivery (c1), and projects in delivery by org9 in this district
+ * and another; the administrator of org1 who organizes activities.
+ */
+async function deliveringProjects() {
+  const delivering = async (districtId: string, streetId: string, communityId: string, organizationId: string) => {
+    const id = (await buildProject(t.db, { districtId, streetId, communityIds: [communityId], purchaser: 'street', status: 'in_delivery', createdBy: officer.user.id })).id;
+    await t.db.updateTable('projects').set({ contractor_organization_id: organizationId }).where('id', '=', id).execute();
+    return id;
+  };
+  hiddenProjects = [await delivering(d1.id, s1.id, c1.id, org9), await delivering(other.district.id, other.street.id, other.community.id, org9)];
+  readableProject = await delivering(d1.id, s1.id, c1.id, org1);
+  const organizer = await clientAs(t, [{ role: 'org_admin', scopeType: 'organization', scopeId: org1 }]);
+  return { organizer };
+}
+const activityBody = (over: Record<string, unknown>) => ({
+  communityId: c1.id, organizationId: org1, title: '长者助餐', method: 'community_activity', capacity: 10, recurrence: 'once',
+  firstStartsAt: new Date(Date.now() - 10 * 60_000).toISOString(), durationMinutes: 120, sessions: 1, ...over,
+});
+/** A session of org1 in c1 running now, the resident of h1 (r1's household) and the organizer. */
+async function runningSession() {
+  const { organizer } = await deliveringProjects();
+  const activity = (await organizer.post('/api/v1/activities', activityBody({}))).json<{ sessions: { id: string; checkinCode: string }[] }>();
+  const resident = await clientAs(t, [{ role: 'resident', scopeType: 'household', scopeId: h1.id, districtId: d1.id }]);
+  return { organizer, resident, session: activity.sessions[0]! };
+}
 async function projectsForCalls() {
   const approved = async (districtId: string, streetId: string) =>
     (await buildProject(t.db, { districtId, streetId, purchaser: 'street', status: 'approved', createdBy: officer.user.id })).id;
@@ -509,6 +537,94 @@ const ROWS: Row[] = [
       const { callId } = await roundsForAwards('publicity');
       const resident = await clientAs(t, [{ role: 'resident', scopeType: 'household', scopeId: h1.id, districtId: d1.id }]);
       return (id) => resident.post(`/api/v1/calls/${callId}/objections`, { applicationId: id, body: '场地太小' });
+    },
+  },
+  // services: activities of a project in delivery
+  {
+    route: 'POST /api/v1/activities', field: 'communityId',
+    hidden: () => [c2.id, other.community.id], readable: () => c1.id,
+    prepare: async () => {
+      const { organizer } = await deliveringProjects();
+      return (id) => organizer.post('/api/v1/activities', activityBody({ communityId: id }));
+    },
+  },
+  {
+    route: 'POST /api/v1/activities', field: 'organizationId',
+    hidden: () => [org9], readable: () => org1,
+    prepare: async () => {
+      const { organizer } = await deliveringProjects();
+      return (id) => organizer.post('/api/v1/activities', activityBody({ organizationId: id }));
+    },
+  },
+  {
+    route: 'POST /api/v1/activities', field: 'projectId',
+    hidden: () => hiddenProjects, readable: () => readableProject,
+    prepare: async () => {
+      const { organizer } = await deliveringProjects();
+      return (id) => organizer.post('/api/v1/activities', activityBody({ projectId: id }));
+    },
+  },
+  {
+    route: 'POST /api/v1/activities', field: 'venueResourceId',
+    hidden: () => hiddenResources, readable: () => readableResource,
+    prepare: async () => {
+      const { organizer } = await deliveringProjects();
+      await resourcesForCommitments();
+      return (id) => organizer.post('/api/v1/activities', activityBody({ venueResourceId: id }));
+    },
+  },
+  {
+    route: 'POST /api/v1/activities', field: 'staffIds[]', at: 'staffIds.0',
+    hidden: () => [foreignWorker], readable: () => ownWorker,
+    prepare: async () => {
+      const { organizer } = await deliveringProjects();
+      ({ own: ownWorker, foreign: foreignWorker } = await teamWorkers());
+      return (id) => organizer.post('/api/v1/activities', activityBody({ staffIds: [id] }));
+    },
+  },
+  {
+    route: 'POST /api/v1/activity-sessions/{id}/attendance', field: 'residentId',
+    hidden: () => [r2.id, other.resident.id], readable: () => r1.id,
+    prepare: async () => {
+      const { organizer, resident, session } = await runningSession();
+      await resident.post(`/api/v1/activity-sessions/${session.id}/registrations`, { residentId: r1.id });
+      return (id) => organizer.post(`/api/v1/activity-sessions/${session.id}/attendance`, { residentId: id });
+    },
+  },
+  {
+    route: 'POST /api/v1/activity-sessions/{id}/registrations', field: 'residentId',
+    hidden: () => [r2.id, other.resident.id], readable: () => r1.id,
+    prepare: async () => {
+      const { resident, session } = await runningSession();
+      return (id) => resident.post(`/api/v1/activity-sessions/${session.id}/registrations`, { residentId: id });
+    },
+  },
+  {
+    route: 'POST /api/v1/activity-sessions/{id}/check-in', field: 'residentId',
+    hidden: () => [r2.id, other.resident.id], readable: () => r1.id,
+    prepare: async () => {
+      const { resident, session } = await runningSession();
+      return (id) => resident.post(`/api/v1/activity-sessions/${session.id}/check-in`, { residentId: id, code: session.checkinCode });
+    },
+  },
+  {
+    route: 'POST /api/v1/activity-sessions/{id}/feedback', field: 'residentId',
+    hidden: () => [r2.id, other.resident.id], readable: () => r1.id,
+    prepare: async () => {
+      const { resident, session } = await runningSession();
+      await resident.post(`/api/v1/activity-sessions/${session.id}/check-in`, { residentId: r1.id, code: session.checkinCode });
+      return (id) => resident.post(`/api/v1/activity-sessions/${session.id}/feedback`, { residentId: id, rating: 5 });
+    },
+  },
+  {
+    route: 'PUT /api/v1/projects/{id}/evaluator', field: 'userId',
+    hidden: () => [hiddenEvaluator], readable: () => readableEvaluator,
+    prepare: async () => {
+      await deliveringProjects();
+      // An evaluator of a firm in another district is still an evaluator: only a user who is none names nobody.
+      readableEvaluator = (await createUser(t.db, [{ role: 'evaluator', scopeType: 'organization', scopeId: org9 }])).id;
+      hiddenEvaluator = worker2;
+      return (id) => streetOfficer.put(`/api/v1/projects/${readableProject}/evaluator`, { userId: id });
     },
   },
   // resources

@@ -13,6 +13,7 @@ import { visitsModule } from './visits/index.ts';
 import { workbenchModule } from './workbench/index.ts';
 import { projectsModule } from './projects/index.ts';
 import { callsModule } from './calls/index.ts';
+import { servicesModule } from './services/index.ts';
 
 /** Domain modules in registration order. */
-export const modules: ModulePlugin[] = [accountsModule, territoryModule, organizationsModule, workforceModule, needsModule, commonNeedsModule, resourcesModule, projectsModule, callsModule, webhooksModule, open311Module, visitsModule, workbenchModule, auditModule];
+export const modules: ModulePlugin[] = [accountsModule, territoryModule, organizationsModule, workforceModule, needsModule, commonNeedsModule, resourcesModule, projectsModule, callsModule, servicesModule, webhooksModule, open311Module, visitsModule, workbenchModule, auditModule];

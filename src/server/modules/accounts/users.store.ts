@@ -133,3 +133,23 @@ export async function organizationsOfUsers(db: Kysely<DB>, userIds: string[]): P
   for (const r of rows) out.set(r.user_id, [...(out.get(r.user_id) ?? []), r.scope_id!]);
   return out;
 }
+
+/** The organizations in which a user holds the given role (an evaluator's evaluation firm). */
+export async function organizationsWithRole(db: Kysely<DB>, userId: string, role: Role): Promise<string[]> {
+  const rows = await db.selectFrom('role_assignments').select('scope_id').where('user_id', '=', userId).where('role', '=', role).where('scope_type', '=', 'organization').execute();
+  return rows.map((r) => r.scope_id!);
+}
+
+/** Active users holding a role in an organization, with that organization (evaluators to choose from). */
+export function usersWithOrganizationRole(db: Kysely<DB>, role: Role) {
+  return db
+    .selectFrom('role_assignments as r')
+    .innerJoin('users as u', 'u.id', 'r.user_id')
+    .select(['u.id', 'u.display_name as name', 'r.scope_id as organizationId'])
+    .where('r.role', '=', role)
+    .where('r.scope_type', '=', 'organization')
+    .where('u.status', '=', 'active')
+    .orderBy('u.display_name')
+    .limit(500)
+    .execute();
+}

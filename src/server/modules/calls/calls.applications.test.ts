@@ -442,9 +442,28 @@ describe('contract and tranches (story 3’s end)', () => {
     // The district office reads the street's project but does not buy it; an organization does not read it.
     expect((await districtOfficer.post(`/api/v1/projects/${projectId}/contract`, { ...term, tranches: thirds })).statusCode).toBe(403);
     expect((await adminA.post(`/api/v1/projects/${projectId}/contract`, { ...term, tranches: thirds })).statusCode).toBe(404);
-    const res = await officer.post(`/api/v1/projects/${projectId}/contract`, { ...term, tranches: thirds });
+    // The delivery plan: one target per measure, a rate of at most 100%, milestones due within the term.
+    const plan = {
+      indicators: [{ measure: 'sessions_held', target: 48 }, { measure: 'satisfaction_rate', target: 90 }],
+      milestones: [{ title: '上半年开展 24 次', dueOn: '2027-06-30', measure: 'sessions_held', threshold: 24 }],
+    };
+    const draft = (extra: object) => officer.post(`/api/v1/projects/${projectId}/contract`, { ...term, tranches: thirds, ...plan, ...extra });
+    expect(fields(await draft({ indicators: [...plan.indicators, { measure: 'sessions_held', target: 50 }] }))).toEqual({ 'indicators.2.measure': 'contract.indicator_duplicate' });
+    expect(fields(await draft({ indicators: [{ measure: 'satisfaction_rate', target: 101 }] }))).toEqual({ 'indicators.0.target': 'contract.rate_over_100' });
+    expect(fields(await draft({ milestones: [{ ...plan.milestones[0], dueOn: '2028-01-01' }] }))).toEqual({ 'milestones.0.dueOn': 'contract.milestone_outside_term' });
+    const byMilestone = [thirds[0], { amountFen: 6_400_000, precondition: 'milestone_reached', milestone: 2 }, thirds[2]];
+    expect(fields(await draft({ tranches: byMilestone }))).toEqual({ 'tranches.1.milestone': 'contract.milestone_unknown' });
+    expect(fields(await draft({ tranches: [thirds[0], { amountFen: 6_400_000, precondition: 'milestone_reached' }, thirds[2]] }))).toEqual({ tranches: 'contract.milestone_missing' });
+    expect(await t.db.selectFrom('project_indicators').select('measure').where('project_id', '=', projectId).execute()).toEqual([]);
+    const res = await draft({});
     expect(res.statusCode, res.body).toBe(201);
     const drafted = res.json<ProjectContract>().contract!;
+    const delivery = (await officer.get(`/api/v1/projects/${projectId}/delivery`)).json<{ indicators: unknown[]; milestones: unknown[] }>();
+    expect(delivery.indicators).toEqual([
+      { measure: 'sessions_held', kind: 'output', target: 48, actual: 0, met: false },
+      { measure: 'satisfaction_rate', kind: 'outcome', target: 90, actual: null, met: false },
+    ]);
+    expect(delivery.milestones).toMatchObject([{ seq: 1, title: '上半年开展 24 次', dueOn: '2027-06-30', threshold: 24, actual: 0, reachedOn: null, onTime: null }]);
     contractId = drafted.id;
     expect(drafted).toMatchObject({ status: 'draft', amountFen: 16_000_000, paidFen: 0, allowedActions: ['sign'] });
     expect(drafted.tranches.map((t) => [t.seq, t.amountFen, t.blockedBy])).toEqual([[1, 4_800_000, 'precondition_not_met'], [2, 6_400_000, 'earlier_tranche_pending'], [3, 4_800_000, 'earlier_tranche_pending']]);
@@ -463,7 +482,7 @@ describe('contract and tranches (story 3’s end)', () => {
 
   it('releases a tranche once, even when two requests race, and only when its precondition holds', async () => {
     const release = (seq: number, c: C = officer) => c.post(`/api/v1/contracts/${contractId}/tranches/${seq}/release`, { voucher: '财政支付凭证 2027-001' });
-    const who: [string, C, number][] = [['district office', districtOfficer, 403], ['other street office', otherOfficer, 404], ['applicant', adminA, 404], ['reviewer', r1, 404]];
+    const who: [string, C, number][] = [['district office', districtOfficer, 403], ['other street office', otherOfficer, 404], ['contractor (reads, does not pay)', adminA, 403], ['reviewer', r1, 404]];
     for (const [name, c, status] of who) expect([name, (await release(1, c)).statusCode]).toEqual([name, status]);
     const [a, b] = await Promise.all([release(1), release(1)]);
     expect([a.statusCode, b.statusCode].sort()).toEqual([200, 409]);

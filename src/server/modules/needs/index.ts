@@ -18,3 +18,4 @@ export { activeCategory } from './needs.categories.ts';
 export { countNeeds, type NeedCount } from './needs.counts.ts';
 export { awaitingConfirmationBy } from './needs.store.ts';
 export { provideNeedProjects, type NeedProject } from './needs.projects.ts';
+export { resolveThroughProject } from './needs.delivery.ts';

@@ -7,7 +7,8 @@ const NEXT: Record<NeedState, Partial<Record<NeedAction, NeedState>>> = {
   accepted: { merge: 'merged', pool: 'pooled', assign: 'in_progress' },
   rejected: {},
   merged: {},
-  pooled: {},
+  // A pooled need waits for its project; the project's acceptance resolves it.
+  pooled: { resolve_by_project: 'resolved' },
   in_progress: { assign: 'in_progress', wait: 'waiting', refer: 'referred', resolve: 'resolved' },
   waiting: { resume: 'in_progress' },
   referred: { answer_referral: 'in_progress' },
@@ -26,6 +27,7 @@ const PARTY: Partial<Record<NeedAction, Party>> = {
   confirm: 'reporter',
   dispute: 'reporter',
   auto_confirm: 'system',
+  resolve_by_project: 'system',
 };
 
 describe('need lifecycle (DESIGN 3.5)', () => {

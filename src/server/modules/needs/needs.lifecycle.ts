@@ -30,6 +30,7 @@ export const NEED_ACTIONS = [
   'confirm',
   'dispute',
   'auto_confirm',
+  'resolve_by_project',
 ] as const;
 export type NeedAction = (typeof NEED_ACTIONS)[number];
 
@@ -73,6 +74,8 @@ export const TRANSITIONS: readonly Transition[] = [
   { action: 'confirm', from: ['resolved'], to: 'closed', roles: ['resident'], party: 'reporter', requires: ['rating'] },
   { action: 'dispute', from: ['resolved'], to: 'reopened', roles: ['resident'], party: 'reporter', requires: ['reason'] },
   { action: 'auto_confirm', from: ['resolved'], to: 'closed', roles: [], party: 'system' },
+  // A pooled need is met by the project that answered it, once the project is accepted.
+  { action: 'resolve_by_project', from: ['pooled'], to: 'resolved', roles: [], party: 'system' },
 ];
 
 export function transitionFor(state: NeedState, action: NeedAction): Transition | undefined {

@@ -17,8 +17,8 @@ export interface NeedRecord {
   followerIds: string[];
 }
 
-/** Transitions offered through the API; `auto_confirm` is the job's. */
-export const API_ACTIONS = TRANSITIONS.map((t) => t.action).filter((a) => a !== 'auto_confirm') as Exclude<NeedAction, 'auto_confirm'>[];
+/** Transitions offered through the API; the system's (`party: 'system'`: the auto-confirm job, a project's acceptance) are not. */
+export const API_ACTIONS = TRANSITIONS.filter((t) => t.party !== 'system').map((t) => t.action) as Exclude<NeedAction, 'auto_confirm' | 'resolve_by_project'>[];
 export type ApiAction = (typeof API_ACTIONS)[number];
 export type NeedPolicyAction = 'read' | 'read_internal' | 'create' | ApiAction;
 

@@ -7,6 +7,8 @@ import { command, type RequestContext } from '../../platform/http/context.ts';
 import type { DB } from '../../tables.ts';
 import './projects.contracts.errors.ts';
 import { awardOfProject } from './projects.awards.ts';
+import { deliveryOf, milestonesReached } from './projects.delivery.ts';
+import { midtermOf } from './projects.evaluations.service.ts';
 import type * as S from './projects.contracts.schemas.ts';
 import { transitionsFor } from './projects.lifecycle.ts';
 import { projectPolicy } from './projects.policy.ts';
@@ -31,25 +33,37 @@ type ContractRow = NonNullable<Awaited<ReturnType<typeof contractOf>>>;
 
 async function tranchesOf(db: Kysely<DB>, c: ContractRow) {
   const [tranches, payments] = await Promise.all([
-    db.selectFrom('contract_tranches').selectAll().where('district_id', '=', c.district_id).where('contract_id', '=', c.id).orderBy('seq').execute(),
+    db
+      .selectFrom('contract_tranches as t')
+      .leftJoin('project_milestones as m', (j) => j.onRef('m.district_id', '=', 't.district_id').onRef('m.id', '=', 't.milestone_id'))
+      .selectAll('t')
+      .select('m.seq as milestone_seq')
+      .where('t.district_id', '=', c.district_id)
+      .where('t.contract_id', '=', c.id)
+      .orderBy('t.seq')
+      .execute(),
     db.selectFrom('contract_payments').selectAll().where('district_id', '=', c.district_id).where('contract_id', '=', c.id).execute(),
   ]);
-  return { tranches, payments };
+  const plan: TranchePlan[] = tranches.map((t) => ({ amountFen: Number(t.amount_fen), precondition: t.precondition, ...(t.milestone_id && { milestoneId: t.milestone_id }) }));
+  return { tranches, payments, plan };
 }
 
 /**
- * What has happened on the contract, as recorded. Mid-term and final results come with the
- * evaluations (a later part of issue 9): until then they are unknown, so tranches that wait for
- * them stay blocked.
+ * What has happened on the contract, as recorded: milestones reached by the project's
+ * activities, the mid-term result of its evaluations and its final acceptance (its outcome).
  */
-function factsOf(c: ContractRow, paidSeqs: number[]): ContractFacts {
-  return { signed: c.signed_at !== null, terminated: c.status === 'terminated', midterm: null, final: null, milestonesReached: new Set(), released: new Set(paidSeqs) };
+async function factsOf(db: Kysely<DB>, c: ContractRow, project: ProjectRow, plan: TranchePlan[], paidSeqs: number[]): Promise<ContractFacts> {
+  const [reached, midterm] = await Promise.all([
+    plan.some((t) => t.milestoneId) ? milestonesReached(db, c.district_id, c.project_id) : Promise.resolve(new Set<string>()),
+    midtermOf(db, c.district_id, c.project_id),
+  ]);
+  const final = project.outcome === 'terminated' ? null : project.outcome;
+  return { signed: c.signed_at !== null, terminated: c.status === 'terminated', midterm, final, milestonesReached: reached, released: new Set(paidSeqs) };
 }
 
 async function present(ctx: RequestContext, actor: Actor, project: ProjectRow, c: ContractRow): Promise<S.ContractView> {
-  const { tranches, payments } = await tranchesOf(ctx.db, c);
-  const plan: TranchePlan[] = tranches.map((t) => ({ amountFen: Number(t.amount_fen), precondition: t.precondition, ...(t.milestone_id && { milestoneId: t.milestone_id }) }));
-  const facts = factsOf(c, payments.map((p) => p.seq));
+  const { tranches, payments, plan } = await tranchesOf(ctx.db, c);
+  const facts = await factsOf(ctx.db, c, project, plan, payments.map((p) => p.seq));
   const record = recordOf(project);
   return {
     id: c.id,
@@ -69,7 +83,7 @@ async function present(ctx: RequestContext, actor: Actor, project: ProjectRow, c
     paidFen: payments.reduce((s, p) => s + Number(p.amount_fen), 0),
     tranches: tranches.map((t) => {
       const paid = payments.find((p) => p.seq === t.seq);
-      return { seq: t.seq, amountFen: Number(t.amount_fen), precondition: t.precondition, paidAt: paid ? iso(paid.paid_at) : null, blockedBy: paid ? null : releaseBlock(plan, t.seq, facts) };
+      return { seq: t.seq, amountFen: Number(t.amount_fen), precondition: t.precondition, milestoneSeq: t.milestone_seq, paidAt: paid ? iso(paid.paid_at) : null, blockedBy: paid ? null : releaseBlock(plan, t.seq, facts) };
     }),
     allowedActions: [
       ...(c.status === 'draft' && projectPolicy.can(actor, 'sign_contract', record) ? ['sign'] : []),
@@ -98,10 +112,14 @@ export async function draftContract(ctx: RequestContext, projectId: string, body
   if (!award) throw new AppError('contract.no_award');
   if (award.callStatus !== 'concluded') throw new AppError('contract.round_not_concluded', { call: award.callRefNo });
   if (body.termEnd < body.termStart) throw invalid({ field: 'termEnd', code: 'contract.term_order' });
-  // Milestones come with delivery (a later part): a tranche cannot wait for one yet.
-  const milestone = body.tranches.findIndex((t) => t.precondition === 'milestone_reached');
-  if (milestone >= 0) throw invalid({ field: `tranches.${milestone}.precondition`, code: 'contract.milestone_unknown' });
-  const problem = planProblem(award.amountFen, body.tranches);
+  const { indicators = [], milestones = [] } = body;
+  checkDeliveryPlan(body);
+  const milestoneIds = milestones.map(() => uuidv7());
+  const tranchePlan: TranchePlan[] = body.tranches.map((t, i) => {
+    if (t.milestone !== undefined && t.milestone > milestones.length) throw invalid({ field: `tranches.${i}.milestone`, code: 'contract.milestone_unknown' });
+    return { amountFen: t.amountFen, precondition: t.precondition, ...(t.milestone !== undefined && { milestoneId: milestoneIds[t.milestone - 1] }) };
+  });
+  const problem = planProblem(award.amountFen, tranchePlan);
   if (problem) throw invalid({ field: 'tranches', code: `contract.${problem}`, params: { amountFen: award.amountFen } });
   const id = uuidv7();
   await command(ctx, async ({ trx, audit }) => {
@@ -117,10 +135,41 @@ export async function draftContract(ctx: RequestContext, projectId: string, body
       if ((err as { code?: string }).code === '23505') throw new AppError('contract.exists');
       throw err;
     }
-    await trx.insertInto('contract_tranches').values(body.tranches.map((t, i) => ({ district_id: row.district_id, contract_id: id, seq: i + 1, amount_fen: t.amountFen, precondition: t.precondition, milestone_id: null }))).execute();
+    // The delivery plan belongs to the project: the project page measures against it.
+    if (indicators.length) await trx.insertInto('project_indicators').values(indicators.map((i) => ({ district_id: row.district_id, project_id: row.id, measure: i.measure, target: i.target }))).execute();
+    if (milestones.length) {
+      await trx
+        .insertInto('project_milestones')
+        .values(milestones.map((m, k) => ({ district_id: row.district_id, id: milestoneIds[k]!, project_id: row.id, seq: k + 1, title: m.title.trim(), due_on: m.dueOn, measure: m.measure, threshold: m.threshold })))
+        .execute();
+    }
+    await trx
+      .insertInto('contract_tranches')
+      .values(tranchePlan.map((t, i) => ({ district_id: row.district_id, contract_id: id, seq: i + 1, amount_fen: t.amountFen, precondition: t.precondition, milestone_id: t.milestoneId ?? null })))
+      .execute();
     await audit({ action: 'contract.create', entityType: 'contract', entityId: id, districtId: row.district_id, after: { projectId: row.id, amountFen: award.amountFen, ...body } });
   });
   return getProjectContract(ctx, projectId);
+}
+
+/** One target per measure, rates at most 100%, milestones due within the term. */
+function checkDeliveryPlan(body: S.DraftBody) {
+  const seen = new Set<string>();
+  (body.indicators ?? []).forEach((i, k) => {
+    if (seen.has(i.measure)) throw invalid({ field: `indicators.${k}.measure`, code: 'contract.indicator_duplicate' });
+    seen.add(i.measure);
+    if (i.measure === 'satisfaction_rate' && i.target > 100) throw invalid({ field: `indicators.${k}.target`, code: 'contract.rate_over_100' });
+  });
+  (body.milestones ?? []).forEach((m, k) => {
+    if (!m.title.trim()) throw invalid({ field: `milestones.${k}.title`, code: 'validation.required' });
+    if (m.dueOn < body.termStart || m.dueOn > body.termEnd) throw invalid({ field: `milestones.${k}.dueOn`, code: 'contract.milestone_outside_term' });
+  });
+}
+
+/** The project's indicators with computed actuals and its milestones, for the project's readers. */
+export async function getProjectDelivery(ctx: RequestContext, projectId: string): Promise<S.DeliveryView> {
+  const { row } = await loadVisible(ctx, projectId);
+  return deliveryOf(ctx.db, row.district_id, row.id);
 }
 
 /** The contract and its project, for the funder's commands (404 as for the project when unreadable). */
@@ -164,11 +213,10 @@ export async function signContract(ctx: RequestContext, id: string) {
 export async function releaseTranche(ctx: RequestContext, id: string, seq: number, voucher = '') {
   const { actor, project, contract } = await loadContract(ctx, id);
   projectPolicy.authorize(actor, 'release_tranche', recordOf(project));
-  const { tranches, payments } = await tranchesOf(ctx.db, contract);
+  const { tranches, payments, plan } = await tranchesOf(ctx.db, contract);
   const tranche = tranches.find((t) => t.seq === seq);
   if (!tranche) throw new AppError('resource.not_found');
-  const plan: TranchePlan[] = tranches.map((t) => ({ amountFen: Number(t.amount_fen), precondition: t.precondition }));
-  const block = releaseBlock(plan, seq, factsOf(contract, payments.map((p) => p.seq)));
+  const block = releaseBlock(plan, seq, await factsOf(ctx.db, contract, project, plan, payments.map((p) => p.seq)));
   if (block) throw new AppError(`contract.block.${block}`);
   await command(ctx, async ({ trx, audit }) => {
     try {
@@ -190,8 +238,10 @@ export async function terminateContract(ctx: RequestContext, id: string, body: S
   const { payments } = await tranchesOf(ctx.db, contract);
   const paid = payments.reduce((s, p) => s + Number(p.amount_fen), 0);
   if (body.clawbackFen > paid) throw invalid({ field: 'clawbackFen', code: 'contract.clawback_over_paid', params: { paidFen: paid } });
-  const t = transitionsFor(project.status, 'terminate')[0];
-  if (!t) throw new AppError('project.invalid_transition', { status: project.status, action: 'terminate' });
+  // A failed mid-term ends the project by its own action (midterm → terminated).
+  const action = project.status === 'midterm' ? 'fail_midterm' : 'terminate';
+  const t = transitionsFor(project.status, action)[0];
+  if (!t) throw new AppError('project.invalid_transition', { status: project.status, action });
   const now = new Date();
   await command(ctx, async ({ trx, audit }) => {
     const done = await trx
@@ -210,7 +260,7 @@ export async function terminateContract(ctx: RequestContext, id: string, body: S
       .where('status', '=', project.status)
       .executeTakeFirst();
     if (Number(moved.numUpdatedRows) !== 1) throw new AppError('project.invalid_transition', { status: project.status, action: 'terminate' });
-    await event(trx, project, 'terminate', project.status, t.to, actor.userId, body.reason.trim());
+    await event(trx, project, action, project.status, t.to, actor.userId, body.reason.trim());
     await audit({ action: 'contract.terminate', entityType: 'contract', entityId: id, districtId: contract.district_id, after: { ...body, paidFen: paid } });
   });
   return getProjectContract(ctx, project.id);

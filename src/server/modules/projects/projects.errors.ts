@@ -24,6 +24,10 @@ export const projectsErrors = defineErrors({
     status: 400,
     message: { 'zh-CN': '结束日期不能早于开始日期', en: 'The end date cannot be before the start date' },
   },
+  'project.final_not_evaluated': {
+    status: 409,
+    message: { 'zh-CN': '第三方评估机构尚未提交终期评估报告，不能验收', en: 'The evaluator has not submitted the final evaluation yet' },
+  },
   'resource_commitment.withdrawn': {
     status: 409,
     message: { 'zh-CN': '该资源承诺已撤回', en: 'This resource commitment has already been withdrawn' },

@@ -25,7 +25,7 @@ export interface ProjectTransition {
   /** The one who drafted the project may not take it (approval is a second pair of eyes). */
   notDrafter?: boolean;
   requires?: readonly 'reason'[];
-  /** Offered through the API now; the others wait for calls, contracts and evaluations. */
+  /** Offered as a project command; the others are taken by calls, contracts and evaluations. */
   offered: boolean;
 }
 
@@ -46,26 +46,29 @@ export const PROJECT_TRANSITIONS: readonly ProjectTransition[] = [
   { action: 'withdraw_call', from: ['open', 'reviewing', 'publicity'], to: 'approved', roles: FUNDERS, party: 'funder', offered: false },
   { action: 'publicize', from: ['reviewing'], to: 'publicity', roles: FUNDERS, party: 'funder', offered: false },
   { action: 'contract', from: ['publicity'], to: 'contracted', roles: FUNDERS, party: 'funder', offered: false },
-  { action: 'start_delivery', from: ['contracted'], to: 'in_delivery', roles: ['org_admin'], party: 'contractor', offered: false },
+  { action: 'start_delivery', from: ['contracted'], to: 'in_delivery', roles: ['org_admin'], party: 'contractor', offered: true },
   { action: 'start_midterm', from: ['in_delivery'], to: 'midterm', roles: ['evaluator'], party: 'evaluator', offered: false },
   { action: 'pass_midterm', from: ['midterm'], to: 'in_delivery', roles: ['evaluator'], party: 'evaluator', offered: false },
   { action: 'rectify', from: ['midterm'], to: 'in_delivery', roles: ['evaluator'], party: 'evaluator', requires: ['reason'], offered: false },
   { action: 'fail_midterm', from: ['midterm'], to: 'terminated', roles: FUNDERS, party: 'funder', requires: ['reason'], offered: false },
   { action: 'start_final', from: ['in_delivery'], to: 'final', roles: ['evaluator'], party: 'evaluator', offered: false },
-  { action: 'accept', from: ['final'], to: 'accepted', roles: FUNDERS, party: 'funder', offered: false },
-  { action: 'accept_with_conditions', from: ['final'], to: 'accepted_with_conditions', roles: FUNDERS, party: 'funder', requires: ['reason'], offered: false },
-  { action: 'fail', from: ['final'], to: 'failed', roles: FUNDERS, party: 'funder', requires: ['reason'], offered: false },
-  { action: 'close', from: ['accepted', 'accepted_with_conditions', 'failed'], to: 'closed', roles: FUNDERS, party: 'funder', offered: false },
+  { action: 'accept', from: ['final'], to: 'accepted', roles: FUNDERS, party: 'funder', offered: true },
+  { action: 'accept_with_conditions', from: ['final'], to: 'accepted_with_conditions', roles: FUNDERS, party: 'funder', requires: ['reason'], offered: true },
+  { action: 'fail', from: ['final'], to: 'failed', roles: FUNDERS, party: 'funder', requires: ['reason'], offered: true },
+  { action: 'close', from: ['accepted', 'accepted_with_conditions', 'failed'], to: 'closed', roles: FUNDERS, party: 'funder', offered: true },
   { action: 'terminate', from: ['contracted', 'in_delivery'], to: 'terminated', roles: FUNDERS, party: 'funder', requires: ['reason'], offered: false },
 ];
 
-export const OFFERED_ACTIONS = [...new Set(PROJECT_TRANSITIONS.filter((t) => t.offered).map((t) => t.action))] as ('submit' | 'approve' | 'return' | 'cancel')[];
+export const OFFERED_ACTIONS = [...new Set(PROJECT_TRANSITIONS.filter((t) => t.offered).map((t) => t.action))] as ('submit' | 'approve' | 'return' | 'cancel' | 'start_delivery' | 'accept' | 'accept_with_conditions' | 'fail' | 'close')[];
 export type OfferedAction = (typeof OFFERED_ACTIONS)[number];
 
 /** Transitions of an action leaving a status (cancel has two: the drafters' and the funder's). */
 export function transitionsFor(status: ProjectStatus, action: ProjectAction): ProjectTransition[] {
   return PROJECT_TRANSITIONS.filter((t) => t.action === action && t.from.includes(status));
 }
+
+/** Final acceptance (结项验收): the outcome a delivered project ends with. */
+export const ACCEPTANCE: Partial<Record<ProjectAction, 'accepted' | 'accepted_with_conditions' | 'failed'>> = { accept: 'accepted', accept_with_conditions: 'accepted_with_conditions', fail: 'failed' };
 
 /** While a project holds its common needs; after these they are released or stay answered. */
 export const RELEASING_STATUSES: readonly ProjectStatus[] = ['cancelled'];

@@ -23,14 +23,19 @@ function actor(role: Role, o: { scopeId?: string; userId?: string } = {}): Actor
   };
 }
 
-const ACTIONS = ['read', 'update', 'commit_resource', 'submit', 'approve', 'return', 'cancel'] as const;
+const ACTIONS = ['read', 'update', 'commit_resource', 'submit', 'approve', 'return', 'cancel', 'start_delivery', 'assign_evaluator', 'evaluate', 'answer_rectification', 'accept', 'accept_with_conditions', 'fail', 'close', 'submit_report'] as const;
+const EVALUATOR = 'u-evaluator';
 const allowed = (a: Actor, r: ProjectRecord) => ACTIONS.filter((x) => projectPolicy.can(a, x, r));
 
+const CONTRACTED: readonly ProjectStatus[] = ['contracted', 'in_delivery', 'midterm', 'final', 'accepted', 'terminated'];
+// From signing on, the project is contracted to the organization 'o-any' (the org roles' scope above).
 const streetPurchase = (status: ProjectStatus, createdBy = DRAFTER): ProjectRecord => ({
   districtId: D, streetIds: [S], communityIds: [C], purchaserLevel: 'street', purchaserStreetId: S, status, createdBy,
+  contractorOrganizationId: CONTRACTED.includes(status) ? 'o-any' : null,
+  evaluatorUserId: CONTRACTED.includes(status) ? EVALUATOR : null,
 });
 const districtPurchase = (status: ProjectStatus): ProjectRecord => ({
-  districtId: D, streetIds: [S], communityIds: [C, C2], purchaserLevel: 'district', purchaserStreetId: null, status, createdBy: DRAFTER,
+  districtId: D, streetIds: [S], communityIds: [C, C2], purchaserLevel: 'district', purchaserStreetId: null, status, createdBy: DRAFTER, contractorOrganizationId: null, evaluatorUserId: null,
 });
 
 const NONE: never[] = [];
@@ -65,9 +70,41 @@ describe('project policy: role × action, written out', () => {
     },
     contracted: {
       district_officer: ['read', 'commit_resource'],
-      street_officer: ['read', 'commit_resource'],
+      street_officer: ['read', 'commit_resource', 'assign_evaluator'],
       community_admin: ['read', 'commit_resource'],
       community_worker: ['read'],
+      // The contractor's people read it; its administrator starts delivery and answers rectifications.
+      org_admin: ['read', 'start_delivery', 'answer_rectification'],
+      supervisor: ['read'],
+      social_worker: ['read'],
+    },
+    in_delivery: {
+      district_officer: ['read', 'commit_resource'],
+      street_officer: ['read', 'commit_resource', 'assign_evaluator'],
+      community_admin: ['read', 'commit_resource'],
+      community_worker: ['read'],
+      org_admin: ['read', 'answer_rectification', 'submit_report'],
+      supervisor: ['read'],
+      social_worker: ['read'],
+    },
+    // Final acceptance is the funder's; the evaluator who wrote the report does not decide it.
+    final: {
+      district_officer: ['read', 'commit_resource'],
+      street_officer: ['read', 'commit_resource', 'accept', 'accept_with_conditions', 'fail'],
+      community_admin: ['read', 'commit_resource'],
+      community_worker: ['read'],
+      org_admin: ['read', 'answer_rectification', 'submit_report'],
+      supervisor: ['read'],
+      social_worker: ['read'],
+    },
+    accepted: {
+      district_officer: ['read', 'commit_resource'],
+      street_officer: ['read', 'commit_resource', 'close'],
+      community_admin: ['read', 'commit_resource'],
+      community_worker: ['read'],
+      org_admin: ['read', 'answer_rectification'],
+      supervisor: ['read'],
+      social_worker: ['read'],
     },
     cancelled: {
       district_officer: ['read'],
@@ -101,6 +138,20 @@ describe('project policy: role × action, written out', () => {
     expect(allowed(actor('street_officer', { userId: DRAFTER }), streetPurchase('submitted'))).toEqual(['read', 'commit_resource', 'return', 'cancel']);
   });
 
+  it('lets only the evaluator assigned read and evaluate, wherever their organization lies', () => {
+    expect(allowed(actor('evaluator', { userId: EVALUATOR, scopeId: 'o-evaluation-firm' }), streetPurchase('in_delivery'))).toEqual(['read', 'evaluate']);
+    expect(allowed(actor('evaluator', { userId: EVALUATOR, scopeId: 'o-evaluation-firm' }), streetPurchase('midterm'))).toEqual(['read', 'evaluate']);
+    expect(allowed(actor('evaluator', { scopeId: 'o-evaluation-firm' }), streetPurchase('in_delivery'))).toEqual([]);
+    // The user assigned, without the evaluator role, is nobody here.
+    expect(allowed(actor('reviewer', { userId: EVALUATOR }), streetPurchase('in_delivery'))).toEqual([]);
+  });
+
+  it('gives another organization nothing of a contracted project, and a social worker posted to the community reads it', () => {
+    for (const role of ['org_admin', 'supervisor', 'social_worker'] as const) expect([role, allowed(actor(role, { scopeId: 'o-other' }), streetPurchase('contracted'))]).toEqual([role, NONE]);
+    const posted: Actor = { ...actor('social_worker'), assignments: [{ role: 'social_worker', scopeType: 'community', scopeId: C, districtId: D }] };
+    expect(allowed(posted, streetPurchase('in_delivery'))).toEqual(['read']);
+  });
+
   it('gives nothing outside the scope', () => {
     for (const role of ['district_officer', 'street_officer', 'community_admin', 'community_worker'] as const) {
       const scopeId = { district_officer: 'd-other', street_officer: S2, community_admin: C3, community_worker: C3 }[role];
@@ -109,7 +160,7 @@ describe('project policy: role × action, written out', () => {
   });
 
   it('a project spanning streets: the street officers of its streets read it; only the district drafts and funds it', () => {
-    const r: ProjectRecord = { districtId: D, streetIds: [S, S2], communityIds: [C, C3], purchaserLevel: 'district', purchaserStreetId: null, status: 'draft', createdBy: DRAFTER };
+    const r: ProjectRecord = { districtId: D, streetIds: [S, S2], communityIds: [C, C3], purchaserLevel: 'district', purchaserStreetId: null, status: 'draft', createdBy: DRAFTER, contractorOrganizationId: null, evaluatorUserId: null };
     expect(allowed(actor('street_officer'), r)).toEqual(['read']);
     expect(allowed(actor('street_officer', { scopeId: S2 }), r)).toEqual(['read']);
     expect(allowed(actor('district_officer'), r)).toEqual(['read', 'update', 'commit_resource', 'submit', 'approve', 'cancel']);
@@ -118,7 +169,7 @@ describe('project policy: role × action, written out', () => {
 });
 
 describe('project lifecycle table', () => {
-  it('holds the whole lifecycle, and this part offers submit, approve, return and cancel', () => {
+  it('holds the whole lifecycle, and offers as commands what no call, contract or evaluation takes', () => {
     const edges = PROJECT_TRANSITIONS.flatMap((t) => t.from.map((f) => `${f} -${t.action}-> ${t.to}`));
     expect(edges).toEqual([
       'draft -submit-> submitted',
@@ -154,6 +205,6 @@ describe('project lifecycle table', () => {
       'contracted -terminate-> terminated',
       'in_delivery -terminate-> terminated',
     ]);
-    expect(PROJECT_TRANSITIONS.filter((t) => t.offered).map((t) => t.action)).toEqual(['submit', 'approve', 'return', 'cancel', 'cancel']);
+    expect(PROJECT_TRANSITIONS.filter((t) => t.offered).map((t) => t.action)).toEqual(['submit', 'approve', 'return', 'cancel', 'cancel', 'start_delivery', 'accept', 'accept_with_conditions', 'fail', 'close']);
   });
 });

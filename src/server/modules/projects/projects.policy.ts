@@ -1,5 +1,5 @@
 import type { Role } from '../../../common/roles.ts';
-import type { Actor, Assignment, ScopePath } from '../../platform/authz/actor.ts';
+import { covers, type Actor, type Assignment, type ScopePath } from '../../platform/authz/actor.ts';
 import { definePolicy, type Rule } from '../../platform/authz/policy.ts';
 import { DRAFTERS, FUNDERS, OFFERED_ACTIONS, PROJECT_TRANSITIONS, type OfferedAction, type Party } from './projects.lifecycle.ts';
 import type { ProjectStatus, PurchaserLevel } from './projects.tables.ts';
@@ -13,11 +13,19 @@ export interface ProjectRecord {
   purchaserStreetId: string | null;
   status: ProjectStatus;
   createdBy: string | null;
+  /** The organization holding its signed contract. */
+  contractorOrganizationId: string | null;
+  /** The third-party evaluator assigned to it. */
+  evaluatorUserId: string | null;
 }
 
-export const PROJECT_READERS: readonly Role[] = ['district_officer', 'street_officer', 'community_admin', 'community_worker'];
+/** Territorial readers by the project's units; the contractor's people by its organization. */
+export const PROJECT_READERS: readonly Role[] = ['district_officer', 'street_officer', 'community_admin', 'community_worker', 'org_admin', 'supervisor', 'social_worker'];
 
-const pathOf = (r: ProjectRecord): ScopePath => ({ districtId: r.districtId, streetId: r.streetIds, communityId: r.communityIds });
+const pathOf = (r: ProjectRecord): ScopePath => ({ districtId: r.districtId, streetId: r.streetIds, communityId: r.communityIds, organizationId: r.contractorOrganizationId });
+
+/** The contractor's administrator: who starts delivery and answers for it. */
+const isContractor = (r: ProjectRecord, a: Assignment) => a.role === 'org_admin' && a.scopeType === 'organization' && a.scopeId === r.contractorOrganizationId;
 
 /**
  * The units the project is about, as a drafter must hold them: a community admin only a
@@ -38,16 +46,19 @@ function isFunder(r: ProjectRecord, a: Assignment): boolean {
     : a.role === 'street_officer' && a.scopeType === 'street' && a.scopeId === r.purchaserStreetId;
 }
 
-function isParty(party: Party, r: ProjectRecord, a: Assignment): boolean {
+/** The evaluator assigned to the project, acting in their evaluator role. */
+const isEvaluator = (actor: Actor, r: ProjectRecord, a: Assignment) => a.role === 'evaluator' && r.evaluatorUserId !== null && actor.userId === r.evaluatorUserId;
+
+function isParty(party: Party, actor: Actor, r: ProjectRecord, a: Assignment): boolean {
   switch (party) {
     case 'origin':
       return isOrigin(r, a);
     case 'funder':
       return isFunder(r, a);
-    // Assignments of evaluators and contracts come with the later parts: nobody yet.
-    case 'evaluator':
     case 'contractor':
-      return false;
+      return isContractor(r, a);
+    case 'evaluator':
+      return isEvaluator(actor, r, a);
   }
 }
 
@@ -65,7 +76,7 @@ const transitionRules = Object.fromEntries(
             (t) =>
               t.from.includes(r.status) &&
               t.roles.includes(a.role) &&
-              isParty(t.party, r, a) &&
+              isParty(t.party, actor, r, a) &&
               !(t.notDrafter && r.createdBy === actor.userId),
           ),
       },
@@ -81,9 +92,10 @@ const transitionRules = Object.fromEntries(
  */
 export const projectPolicy = definePolicy<
   ProjectRecord,
-  'read' | 'create' | 'update' | 'commit_resource' | 'draft_contract' | 'sign_contract' | 'release_tranche' | 'terminate_contract' | OfferedAction
+  | 'read' | 'create' | 'update' | 'commit_resource' | 'draft_contract' | 'sign_contract' | 'release_tranche' | 'terminate_contract'
+  | 'assign_evaluator' | 'evaluate' | 'answer_rectification' | 'submit_report' | OfferedAction
 >('projects.project', pathOf, {
-  read: PROJECT_READERS,
+  read: { roles: [...PROJECT_READERS, 'evaluator'], anyScope: true, when: (actor, r, a) => (a.role === 'evaluator' ? isEvaluator(actor, r, a) : covers(a, pathOf(r))) },
   create: { roles: DRAFTERS, anyScope: true, when: (_actor, r, a) => isOrigin(r, a) },
   update: { roles: DRAFTERS, anyScope: true, when: (_actor, r, a) => r.status === 'draft' && isOrigin(r, a) },
   commit_resource: { roles: DRAFTERS, anyScope: true, when: (_actor, r, a) => r.status !== 'cancelled' && r.status !== 'closed' && (isOrigin(r, a) || isFunder(r, a)) },
@@ -92,7 +104,14 @@ export const projectPolicy = definePolicy<
   draft_contract: { roles: FUNDERS, anyScope: true, when: (_actor, r, a) => r.status === 'publicity' && isFunder(r, a) },
   sign_contract: { roles: FUNDERS, anyScope: true, when: (_actor, r, a) => r.status === 'publicity' && isFunder(r, a) },
   release_tranche: { roles: FUNDERS, anyScope: true, when: (_actor, r, a) => isFunder(r, a) },
-  terminate_contract: { roles: FUNDERS, anyScope: true, when: (_actor, r, a) => (r.status === 'contracted' || r.status === 'in_delivery') && isFunder(r, a) },
+  terminate_contract: { roles: FUNDERS, anyScope: true, when: (_actor, r, a) => (r.status === 'contracted' || r.status === 'in_delivery' || r.status === 'midterm') && isFunder(r, a) },
+  // The funder assigns a third-party evaluator while the project is delivered; the evaluator
+  // assigned evaluates it (reads it too); the contractor answers a rectification.
+  assign_evaluator: { roles: FUNDERS, anyScope: true, when: (_actor, r, a) => (r.status === 'contracted' || r.status === 'in_delivery') && isFunder(r, a) },
+  evaluate: { roles: ['evaluator'], anyScope: true, when: (actor, r, a) => isEvaluator(actor, r, a) },
+  answer_rectification: { roles: ['org_admin'], anyScope: true, when: (_actor, r, a) => isContractor(r, a) },
+  // The contractor reports progress while it delivers (also during the evaluations).
+  submit_report: { roles: ['org_admin'], anyScope: true, when: (_actor, r, a) => isContractor(r, a) && (r.status === 'in_delivery' || r.status === 'midterm' || r.status === 'final') },
   ...transitionRules,
 });
 

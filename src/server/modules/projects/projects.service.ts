@@ -6,7 +6,9 @@ import { decodeCursor, pageOf } from '../../platform/http/pagination.ts';
 import { answeredNeeds, markProjected, originsById, visibleOrigin, type Origin } from '../commonneeds/index.ts';
 import { visibleUnit } from '../territory/index.ts';
 import './projects.errors.ts';
-import { transitionsFor } from './projects.lifecycle.ts';
+import { ACCEPTANCE, transitionsFor } from './projects.lifecycle.ts';
+import { localDate } from '../../platform/calendar/working-days.ts';
+import { resolveThroughProject } from '../needs/index.ts';
 import { projectPolicy, SENT_ACTIONS, type ProjectRecord } from './projects.policy.ts';
 import type * as S from './projects.schemas.ts';
 import * as store from './projects.store.ts';
@@ -23,6 +25,8 @@ export function recordOf(row: store.ProjectRow): ProjectRecord {
     purchaserStreetId: row.purchaser_street_id,
     status: row.status,
     createdBy: row.created_by,
+    contractorOrganizationId: row.contractor_organization_id,
+    evaluatorUserId: row.evaluator_user_id,
   };
 }
 
@@ -110,6 +114,18 @@ function placeOf(origins: Origin[]) {
   return { districtId, streetIds: [...new Set(origins.flatMap((o) => o.streetIds))].sort(), communityIds: [...new Set(origins.flatMap((o) => o.communityIds))].sort() };
 }
 
+function finalSubmitted(db: RequestContext['db'], districtId: string, projectId: string) {
+  return db
+    .selectFrom('evaluations')
+    .select('id')
+    .where('district_id', '=', districtId)
+    .where('project_id', '=', projectId)
+    .where('kind', '=', 'final')
+    .where('submitted_at', 'is not', null)
+    .executeTakeFirst()
+    .then(Boolean);
+}
+
 export function event(trx: RequestContext['db'], row: { district_id: string; id: string }, action: string, from: store.ProjectRow['status'] | null, to: store.ProjectRow['status'], actorId: string, reason = '') {
   return trx.insertInto('project_events').values({ district_id: row.district_id, id: uuidv7(), project_id: row.id, action, from_status: from, to_status: to, reason, actor_user_id: actorId }).execute();
 }
@@ -127,7 +143,7 @@ export async function createProject(ctx: RequestContext, body: S.CreateBody) {
     if (place.streetIds.length !== 1 || place.streetIds[0] !== purchaserStreetId) throw invalid({ field: 'purchaserStreetId', code: 'project.purchaser_street' });
   }
   checkPeriod(body.periodStart, body.periodEnd);
-  const record: ProjectRecord = { ...place, purchaserLevel: body.purchaserLevel, purchaserStreetId, status: 'draft', createdBy: actor.userId };
+  const record: ProjectRecord = { ...place, purchaserLevel: body.purchaserLevel, purchaserStreetId, status: 'draft', createdBy: actor.userId, contractorOrganizationId: null, evaluatorUserId: null };
   projectPolicy.authorize(actor, 'create', record);
   const id = uuidv7();
   const row = await withinTransaction(ctx, async (tx) => {
@@ -202,12 +218,16 @@ export async function transitionProject(ctx: RequestContext, id: string, body: S
   const t = ts[0]!;
   const reason = body.reason?.trim() ?? '';
   if (t.requires?.includes('reason') && !reason) throw invalid({ field: 'reason', code: 'validation.required' });
+  const outcome = ACCEPTANCE[body.action];
+  // Acceptance is decided on the evaluator's final report.
+  if (outcome && !(await finalSubmitted(ctx.db, row.district_id, row.id))) throw new AppError('project.final_not_evaluated');
   const written = await withinTransaction(ctx, async (tx) => {
     const updated = await command(tx, async ({ trx, audit }) => {
       const approval = t.to === 'approved' ? { approved_by: actor.userId, approved_at: new Date() } : t.to === 'draft' ? { approved_by: null, approved_at: null } : {};
+      const ending = outcome ? { outcome, ended_on: localDate(new Date()) } : {};
       const r = await trx
         .updateTable('projects')
-        .set({ status: t.to, ...approval, updated_at: new Date() })
+        .set({ status: t.to, ...approval, ...ending, updated_at: new Date() })
         .where('district_id', '=', row.district_id)
         .where('id', '=', row.id)
         .where('status', '=', row.status)
@@ -220,6 +240,11 @@ export async function transitionProject(ctx: RequestContext, id: string, body: S
     });
     // A cancelled project lets its common needs go back to the lists, to be answered another way.
     if (t.to === 'cancelled') await markProjected(tx, row.district_id, await store.originIds(tx.db, row.district_id, row.id), row.ref_no, false);
+    // An accepted project resolves the needs it answered; their reporters are asked to confirm.
+    if (outcome === 'accepted' || outcome === 'accepted_with_conditions') {
+      const { needs } = await answeredNeeds(tx.db, row.district_id, await store.originIds(tx.db, row.district_id, row.id));
+      await resolveThroughProject(tx, row.district_id, needs.map((n) => n.id), { refNo: row.ref_no, title: row.title });
+    }
     return updated;
   });
   return present(actor, written);

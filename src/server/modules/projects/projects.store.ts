@@ -8,11 +8,13 @@ import type { ProjectsTable } from './projects.tables.ts';
 
 export type ProjectRow = Selectable<ProjectsTable>;
 
-const SCOPE_COLUMNS = { district: 'district_id', street: { array: 'street_ids' }, community: { array: 'community_ids' } } as const;
+const SCOPE_COLUMNS = { district: 'district_id', street: { array: 'street_ids' }, community: { array: 'community_ids' }, organization: 'contractor_organization_id' } as const;
 
 /** The policy's read rule as SQL, inside the list query. */
-export function readableCondition(actor: Actor) {
-  return scopeCondition(actor.assignments.filter((a) => PROJECT_READERS.includes(a.role)), SCOPE_COLUMNS, 'p');
+export function readableCondition(actor: Actor): Expression<SqlBool> {
+  const byScope = scopeCondition(actor.assignments.filter((a) => PROJECT_READERS.includes(a.role)), SCOPE_COLUMNS, 'p');
+  // An evaluator reads the projects assigned to them, wherever their organization lies.
+  return actor.assignments.some((a) => a.role === 'evaluator') ? sql<SqlBool>`(${byScope} or p.evaluator_user_id = ${actor.userId})` : byScope;
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { Generated } from 'kysely';
-import type { DateString, Timestamp, TimestampDefault } from '../../platform/db/platform.tables.ts';
+import type { DateString, Json, Timestamp, TimestampDefault } from '../../platform/db/platform.tables.ts';
 
 /** DESIGN 3.6, with `submitted` for a draft handed to its funder (optional: a draft may be approved directly). */
 export const PROJECT_STATUSES = [
@@ -39,6 +39,7 @@ export interface ProjectsTable {
   approved_by: string | null;
   approved_at: Timestamp | null;
   contractor_organization_id: string | null;
+  evaluator_user_id: Generated<string | null>;
   outcome: ProjectOutcome | null;
   ended_on: DateString | null;
   created_at: TimestampDefault;
@@ -125,6 +126,85 @@ export interface ContractPaymentsTable {
   paid_at: TimestampDefault;
 }
 
+/** What delivery is measured by (DESIGN 3.6): outputs are counts, the outcome a percentage. */
+export const MEASURES = ['sessions_held', 'people_served', 'attendances', 'satisfaction_rate'] as const;
+export type Measure = (typeof MEASURES)[number];
+/** The running counts a milestone can wait for (a rate has no day on which it is "reached"). */
+export const COUNT_MEASURES = ['sessions_held', 'people_served', 'attendances'] as const satisfies readonly Measure[];
+export type CountMeasure = (typeof COUNT_MEASURES)[number];
+
+export interface ProjectIndicatorsTable {
+  district_id: string;
+  project_id: string;
+  measure: Measure;
+  target: number;
+}
+
+export interface ProjectMilestonesTable {
+  district_id: string;
+  id: string;
+  project_id: string;
+  seq: number;
+  title: string;
+  due_on: DateString;
+  measure: CountMeasure;
+  threshold: number;
+}
+
+export interface ProjectEvaluatorsTable {
+  district_id: string;
+  project_id: string;
+  user_id: string;
+  organization_id: string;
+  template: Json;
+  bands: Json;
+  assigned_by: string;
+  assigned_at: TimestampDefault;
+}
+
+export const EVALUATION_KINDS = ['midterm', 'final'] as const;
+export type EvaluationKind = (typeof EVALUATION_KINDS)[number];
+/** What the evaluator concludes: a mid-term passes, needs rectification or fails; a final recommends acceptance (with conditions) or failure. */
+export const CONCLUSIONS = { midterm: ['passed', 'rectify', 'failed'], final: ['accepted', 'accepted_with_conditions', 'failed'] } as const;
+export type Conclusion = (typeof CONCLUSIONS)[EvaluationKind][number];
+
+export interface EvaluationsTable {
+  district_id: string;
+  id: string;
+  project_id: string;
+  kind: EvaluationKind;
+  evaluator_user_id: string;
+  awarded: Json;
+  score_halves: number | null;
+  grade: 'excellent' | 'good' | 'pass' | 'fail' | null;
+  findings: Generated<string>;
+  conclusion: Conclusion | null;
+  rectification: Generated<string>;
+  rectify_by: DateString | null;
+  rectified_note: string | null;
+  rectified_at: Timestamp | null;
+  recheck: 'passed' | 'failed' | null;
+  recheck_note: string | null;
+  rechecked_at: Timestamp | null;
+  submitted_at: Timestamp | null;
+  created_at: TimestampDefault;
+  updated_at: TimestampDefault;
+}
+
+export interface ProgressReportsTable {
+  district_id: string;
+  id: string;
+  project_id: string;
+  seq: number;
+  period_start: DateString;
+  period_end: DateString;
+  narrative: string;
+  gaps: Json;
+  figures: Json;
+  submitted_by: string;
+  submitted_at: TimestampDefault;
+}
+
 export interface ProjectsTables {
   projects: ProjectsTable;
   project_counters: ProjectCountersTable;
@@ -134,4 +214,9 @@ export interface ProjectsTables {
   contracts: ContractsTable;
   contract_tranches: ContractTranchesTable;
   contract_payments: ContractPaymentsTable;
+  project_indicators: ProjectIndicatorsTable;
+  project_milestones: ProjectMilestonesTable;
+  project_evaluators: ProjectEvaluatorsTable;
+  evaluations: EvaluationsTable;
+  progress_reports: ProgressReportsTable;
 }

@@ -106,3 +106,25 @@ export function listResources(db: Kysely<DB>, f: ListFilter): Promise<ResourceRo
   }
   return q.orderBy('name').orderBy('id').limit(f.limit + 1).execute();
 }
+
+/** Resources by id with where they are, for records that name one (an activity's venue). */
+export async function resourcesById(db: Kysely<DB>, districtId: string, ids: string[]) {
+  if (ids.length === 0) return new Map<string, Pick<ResourceRow, 'id' | 'name' | 'kind' | 'status' | 'street_id' | 'community_id'>>();
+  const rows = await db.selectFrom('resources').select(['id', 'name', 'kind', 'status', 'street_id', 'community_id']).where('district_id', '=', districtId).where('id', 'in', ids).execute();
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
+/** Active venues usable in a community: its own, its street's and the district's. */
+export function venuesAt(db: Kysely<DB>, districtId: string, place: { streetId: string; communityId: string }) {
+  return db
+    .selectFrom('resources')
+    .select(['id', 'name', 'capacity'])
+    .where('district_id', '=', districtId)
+    .where('kind', '=', 'venue')
+    .where('status', '=', 'active')
+    .where((eb) => eb.or([eb('street_id', 'is', null), eb('street_id', '=', place.streetId)]))
+    .where((eb) => eb.or([eb('community_id', 'is', null), eb('community_id', '=', place.communityId)]))
+    .orderBy('name')
+    .limit(200)
+    .execute();
+}

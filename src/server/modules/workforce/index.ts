@@ -6,4 +6,4 @@ export const workforceModule: ModulePlugin = async (app, opts) => {
 };
 
 export { socialWorkerPolicy, type SocialWorkerRecord } from './workforce.policy.ts';
-export { organizationStaff, socialWorkerLinks, teamMembers, type TeamMember } from './workforce.teams.ts';
+export { districtStaff, organizationStaff, socialWorkerLinks, teamMembers, type TeamMember } from './workforce.teams.ts';

@@ -45,3 +45,19 @@ export async function socialWorkerLinks(db: Kysely<DB>, userIds: string[]): Prom
   }
   return out;
 }
+
+/**
+ * An organization's active social workers of a district's register, by id, with the user who
+ * signs in for each: who may staff its activities there.
+ */
+export async function districtStaff(db: Kysely<DB>, districtId: string, organizationId: string, ids: string[]) {
+  if (ids.length === 0) return [];
+  return db
+    .selectFrom('social_workers')
+    .select(['id', 'name', 'user_id as userId'])
+    .where('district_id', '=', districtId)
+    .where('employer_organization_id', '=', organizationId)
+    .where('status', '=', 'active')
+    .where('id', 'in', ids)
+    .execute();
+}

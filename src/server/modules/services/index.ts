@@ -1,0 +1,13 @@
+import type { ModulePlugin } from '../../platform/http/module.ts';
+import { provideDeliveryFacts } from '../projects/index.ts';
+import { reachedOn, totals } from './services.facts.ts';
+import { servicesRoutes } from './services.routes.ts';
+
+export const servicesModule: ModulePlugin = async (app, opts) => {
+  await app.register(servicesRoutes, { platform: opts.platform });
+};
+
+// A project's actuals are counted from its activities, through this module's tables.
+provideDeliveryFacts({ totals, reachedOn });
+
+export { activityPolicy, participantPolicy, type ActivityRecord } from './services.policy.ts';
