@@ -28,6 +28,8 @@ interface Ids {
   project: string;
   reviewCall: string;
   application: string;
+  activity: string;
+  session: string;
 }
 
 interface Row {
@@ -41,6 +43,7 @@ const ROUTES: Record<string, Row> = {
   '/publicity': { user: null, url: (i) => `/publicity?streetId=${i.street}` },
   '/': { user: 'zhou', url: () => '/' },
   'my-household': { user: 'wangjuan', url: () => '/my-household' },
+  'my-activities': { user: 'wangjuan', url: () => '/my-activities' },
   territory: { user: 'zhou', url: () => '/territory' },
   'territory/districts/:id': { user: 'jbmz', url: (i) => `/territory/districts/${i.district}` },
   'territory/streets/:id': { user: 'zhou', url: (i) => `/territory/streets/${i.street}` },
@@ -61,6 +64,9 @@ const ROUTES: Record<string, Row> = {
   'applications/:id': { user: 'qihang', url: (i) => `/applications/${i.application}` },
   reviews: { user: 'zhuanjia', url: () => '/reviews' },
   'reviews/:callId': { user: 'zhuanjia', url: (i) => `/reviews/${i.reviewCall}` },
+  evaluations: { user: 'pinggu', url: () => '/evaluations' },
+  // The demo assigns pinggu no project yet: the page answers as for one not found.
+  'evaluations/:projectId': { user: 'pinggu', url: (i) => `/evaluations/${i.project}` },
   'social-workers': { user: 'zhou', url: () => '/social-workers' },
   'social-workers/new': { user: 'zhou', url: () => '/social-workers/new' },
   'social-workers/:id': { user: 'zhou', url: (i) => `/social-workers/${i.socialWorker}` },
@@ -75,6 +81,9 @@ const ROUTES: Record<string, Row> = {
   projects: { user: 'jbmz', url: () => '/projects' },
   'projects/new': { user: 'tsjd', url: () => '/projects/new' },
   'projects/:id': { user: 'jbmz', url: (i) => `/projects/${i.project}` },
+  activities: { user: 'chen', url: () => '/activities' },
+  'activities/:id': { user: 'qihang', url: (i) => `/activities/${i.activity}` },
+  'activity-sessions/:id': { user: 'chen', url: (i) => `/activity-sessions/${i.session}` },
   field: { user: 'limin', url: () => '/field' },
   'field/grids/:id': { user: 'limin', url: (i) => `/field/grids/${i.ownGrid}` },
   'field/visit': { user: 'limin', url: (i) => `/field/visit?gridId=${i.ownGrid}` },
@@ -111,6 +120,9 @@ async function demoIds(): Promise<Ids> {
   const limin = await apiAs('limin');
   const wangjuan = await apiAs('wangjuan');
   const admin = await apiAs('admin');
+  const chen = await apiAs('chen');
+  const activity = await first(chen, '/activities?staffedByMe=true');
+  const sessions = (await chen<{ sessions: WithId[] }>('GET', `/activities/${activity}`)).sessions;
   const panels = (await (await apiAs('zhuanjia'))<Page1<{ callId: string; status: string }>>('GET', '/reviews/calls')).items;
   return {
     district: await first(zhou, '/districts?limit=1'),
@@ -130,6 +142,8 @@ async function demoIds(): Promise<Ids> {
     // A panel of the reviewer's, one under review when the demo has it.
     reviewCall: (panels.find((p) => p.status === 'closed') ?? panels[0]!).callId,
     application: await first(await apiAs('qihang'), '/applications?limit=1'),
+    activity,
+    session: sessions[0]!.id,
   };
 }
 

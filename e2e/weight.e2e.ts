@@ -33,11 +33,11 @@ const PROFILES = {
   'Slow 4G': { latency: 150 * 3.75, downloadThroughput: ((1.6 * 1000 * 1000) / 8) * 0.9, uploadThroughput: ((750 * 1000) / 8) * 0.9 },
 };
 
-type User = 'anonymous' | 'zhou' | 'jbmz' | 'tsjd' | 'admin' | 'limin' | 'wangjuan' | 'qihang' | 'zhuanjia';
+type User = 'anonymous' | 'zhou' | 'jbmz' | 'tsjd' | 'admin' | 'limin' | 'wangjuan' | 'qihang' | 'zhuanjia' | 'chen';
 
 interface Ids {
   district: string; street: string; community: string; grid: string; household: string; resident: string;
-  need: string; organization: string; socialWorker: string; user: string; liminGrid: string; myNeed: string; call: string; project: string; application: string; reviewCall: string;
+  need: string; organization: string; socialWorker: string; user: string; liminGrid: string; myNeed: string; call: string; project: string; application: string; reviewCall: string; activity: string; session: string;
 }
 
 interface RouteCase {
@@ -53,6 +53,7 @@ const ROUTES: RouteCase[] = [
   { route: '/publicity', as: 'anonymous', url: (i) => `/publicity?streetId=${i.street}` },
   { route: 'index', as: 'zhou', url: () => '/' },
   { route: 'my-household', as: 'wangjuan', url: () => '/my-household', light: true },
+  { route: 'my-activities', as: 'wangjuan', url: () => '/my-activities', light: true },
   { route: 'territory', as: 'zhou', url: () => '/territory' },
   { route: 'territory/districts/:id', as: 'jbmz', url: (i) => `/territory/districts/${i.district}` },
   { route: 'territory/streets/:id', as: 'tsjd', url: (i) => `/territory/streets/${i.street}` },
@@ -76,6 +77,10 @@ const ROUTES: RouteCase[] = [
   { route: 'inbox', as: 'zhou', url: () => '/inbox' },
   { route: 'three-lists', as: 'zhou', url: () => '/three-lists' },
   { route: 'need-settings', as: 'jbmz', url: () => '/need-settings' },
+  { route: 'activities', as: 'chen', url: () => '/activities' },
+  { route: 'activities/:id', as: 'chen', url: (i) => `/activities/${i.activity}` },
+  // The roster is opened on a phone at the door: it keeps to the light budget.
+  { route: 'activity-sessions/:id', as: 'chen', url: (i) => `/activity-sessions/${i.session}`, light: true },
   { route: 'field', as: 'limin', url: () => '/field', light: true },
   { route: 'field/grids/:id', as: 'limin', url: (i) => `/field/grids/${i.liminGrid}`, light: true },
   { route: 'field/visit', as: 'limin', url: () => '/field/visit', light: true },
@@ -118,6 +123,9 @@ async function findIds(): Promise<Ids> {
   const household = (await zhou<Page_<Item>>('GET', `/households?gridId=${grid.id}&limit=1`)).items[0]!;
   const members = (await zhou<{ members: Item[] }>('GET', `/households/${household.id}`)).members;
   const me = await limin<{ assignments: { role: string; scopeId: string | null }[] }>('GET', '/me');
+  const chen = await apiAs('chen');
+  const activity = (await chen<Page_<Item>>('GET', '/activities?staffedByMe=true')).items[0]!;
+  const sessions = (await chen<{ sessions: Item[] }>('GET', `/activities/${activity.id}`)).sessions;
   return {
     district: (await jbmz<Page_<Item>>('GET', '/districts?limit=1')).items[0]!.id,
     street: (await jbmz<Page_<Item>>('GET', '/streets?limit=1')).items[0]!.id,
@@ -135,6 +143,8 @@ async function findIds(): Promise<Ids> {
     project: (await jbmz<Page_<Item>>('GET', '/projects?limit=1')).items[0]!.id,
     application: (await (await apiAs('qihang'))<Page_<Item>>('GET', '/applications?limit=1')).items[0]!.id,
     reviewCall: (await (await apiAs('zhuanjia'))<{ items: { callId: string; status: string }[] }>('GET', '/reviews/calls')).items.find((c) => c.status === 'closed')!.callId,
+    activity: activity.id,
+    session: sessions[0]!.id,
   };
 }
 

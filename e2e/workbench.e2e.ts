@@ -13,7 +13,7 @@ const ROLES: { username: string; role: string; part: string }[] = [
   { username: 'wangjuan', role: 'resident', part: 'waits-for-you' },
   { username: 'qihang', role: 'org_admin', part: 'home-applications' },
   { username: 'zhuanjia', role: 'reviewer', part: 'home-reviews' },
-  { username: 'pinggu', role: 'evaluator', part: 'workbench-later' },
+  { username: 'pinggu', role: 'evaluator', part: 'home-evaluations' },
   { username: 'admin', role: 'platform_admin', part: 'workbench-later' },
 ];
 

@@ -7,6 +7,8 @@ import {
   SettingOutlined,
   TableOutlined,
   AuditOutlined,
+  CalendarOutlined,
+  ScheduleOutlined,
   HomeOutlined,
   IdcardOutlined,
   SearchOutlined,
@@ -17,6 +19,7 @@ import {
   ProjectOutlined,
   FileTextOutlined,
   FormOutlined,
+  SolutionOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { Role } from '../../common/roles.ts';
@@ -35,6 +38,9 @@ const STAFF_ROLES: Role[] = [
   'org_admin', 'social_worker', 'supervisor', 'evaluator', 'reviewer',
 ];
 
+/** The people of a social organization: they deliver its projects and run its activities. */
+const ORGANIZATION_ROLES: Role[] = ['org_admin', 'supervisor', 'social_worker'];
+
 const NEED_STAFF_ROLES: Role[] = ['district_officer', 'street_officer', 'community_admin', 'community_worker', 'grid_worker', 'org_admin'];
 
 /** Menu entries the signed-in user may use; the server still checks every request. */
@@ -51,13 +57,18 @@ export function useNavEntries(): NavEntry[] {
       show: hasRole('district_officer', 'street_officer', 'community_admin', 'community_worker', 'grid_worker') && can('needs.need.read'),
     },
     { key: 'my-needs', path: '/my-needs', label: 'nav.myNeeds', icon: <CarryOutOutlined />, show: hasRole('resident') },
+    { key: 'my-activities', path: '/my-activities', label: 'nav.myActivities', icon: <CalendarOutlined />, show: hasRole('resident') && can('services.participant.take_part') },
     {
       key: 'three-lists', path: '/three-lists', label: 'nav.threeLists', icon: <TableOutlined />,
       show: hasRole('district_officer', 'street_officer', 'community_admin', 'community_worker') && can('commonneeds.common_need.read'),
     },
     {
       key: 'projects', path: '/projects', label: 'nav.projects', icon: <ProjectOutlined />,
-      show: hasRole('district_officer', 'street_officer', 'community_admin', 'community_worker') && can('projects.project.read'),
+      show: hasRole('district_officer', 'street_officer', 'community_admin', 'community_worker', ...ORGANIZATION_ROLES) && can('projects.project.read'),
+    },
+    {
+      key: 'activities', path: '/activities', label: 'nav.activities', icon: <ScheduleOutlined />,
+      show: hasRole(...ORGANIZATION_ROLES) && can('services.activity.read'),
     },
     {
       key: 'territory', path: '/territory', label: 'nav.territory', icon: <ApartmentOutlined />,
@@ -77,6 +88,7 @@ export function useNavEntries(): NavEntry[] {
     },
     { key: 'applications', path: '/applications', label: 'nav.applications', icon: <FileTextOutlined />, show: hasRole('org_admin', 'supervisor') },
     { key: 'reviews', path: '/reviews', label: 'nav.reviews', icon: <FormOutlined />, show: hasRole('reviewer') },
+    { key: 'evaluations', path: '/evaluations', label: 'evaluations.nav', icon: <SolutionOutlined />, show: hasRole('evaluator') },
     {
       key: 'social-workers', path: '/social-workers', label: 'nav.socialWorkers', icon: <IdcardOutlined />,
       show: hasRole(...STAFF_ROLES) && can('workforce.social_worker.read'),

@@ -8,6 +8,9 @@ import { lazyPage } from './lazyPage.tsx';
 // needs board's map or the administration pages, and the sign-in page not even the menu.
 const AppLayout = lazyPage(() => import('./AppLayout.tsx'), 'AppLayout');
 const NotFoundState = lazyPage(() => import('../components/feedback.tsx'), 'NotFoundState');
+const ActivitiesPage = lazyPage(() => import('../pages/activities/ActivitiesPage.tsx'), 'ActivitiesPage');
+const ActivityPage = lazyPage(() => import('../pages/activities/ActivityPage.tsx'), 'ActivityPage');
+const RosterPage = lazyPage(() => import('../pages/activities/RosterPage.tsx'), 'RosterPage');
 const AccountPage = lazyPage(() => import('../pages/account/AccountPage.tsx'), 'AccountPage');
 const ApplicationPage = lazyPage(() => import('../pages/applications/ApplicationPage.tsx'), 'ApplicationPage');
 const MyApplicationsPage = lazyPage(() => import('../pages/applications/MyApplicationsPage.tsx'), 'MyApplicationsPage');
@@ -34,9 +37,12 @@ const ProjectDraftPage = lazyPage(() => import('../pages/projects/ProjectDraftPa
 const ProjectPage = lazyPage(() => import('../pages/projects/ProjectPage.tsx'), 'ProjectPage');
 const ReviewSheetPage = lazyPage(() => import('../pages/reviews/ReviewSheetPage.tsx'), 'ReviewSheetPage');
 const ReviewsPage = lazyPage(() => import('../pages/reviews/ReviewsPage.tsx'), 'ReviewsPage');
+const EvaluationsPage = lazyPage(() => import('../pages/evaluations/EvaluationsPage.tsx'), 'EvaluationsPage');
+const EvaluationPage = lazyPage(() => import('../pages/evaluations/EvaluationPage.tsx'), 'EvaluationPage');
 const ThreeListsPage = lazyPage(() => import('../pages/lists/ThreeListsPage.tsx'), 'ThreeListsPage');
 const NeedPage = lazyPage(() => import('../pages/needs/NeedPage.tsx'), 'NeedPage');
 const NeedsBoardPage = lazyPage(() => import('../pages/needs/NeedsBoardPage.tsx'), 'NeedsBoardPage');
+const MyActivitiesPage = lazyPage(() => import('../pages/resident/MyActivitiesPage.tsx'), 'MyActivitiesPage');
 const MyHouseholdPage = lazyPage(() => import('../pages/resident/MyHouseholdPage.tsx'), 'MyHouseholdPage');
 const CommunityPage = lazyPage(() => import('../pages/territory/CommunityPage.tsx'), 'CommunityPage');
 const DistrictPage = lazyPage(() => import('../pages/territory/DistrictPage.tsx'), 'DistrictPage');
@@ -72,6 +78,7 @@ export function AppRoutes() {
       >
         <Route index element={<HomePage />} />
         <Route path="my-household" element={<MyHouseholdPage />} />
+        <Route path="my-activities" element={<MyActivitiesPage />} />
         <Route path="territory" element={<TerritoryHome />} />
         <Route path="territory/districts/:id" element={<DistrictPage />} />
         <Route path="territory/streets/:id" element={<StreetPage />} />
@@ -92,6 +99,8 @@ export function AppRoutes() {
         <Route path="applications/:id" element={<ApplicationPage />} />
         <Route path="reviews" element={<ReviewsPage />} />
         <Route path="reviews/:callId" element={<ReviewSheetPage />} />
+        <Route path="evaluations" element={<EvaluationsPage />} />
+        <Route path="evaluations/:projectId" element={<EvaluationPage />} />
         <Route path="social-workers" element={<SocialWorkersPage />} />
         <Route path="social-workers/new" element={<SocialWorkerPage />} />
         <Route path="social-workers/:id" element={<SocialWorkerPage />} />
@@ -106,6 +115,9 @@ export function AppRoutes() {
         <Route path="projects" element={<ProjectsPage />} />
         <Route path="projects/new" element={<ProjectDraftPage />} />
         <Route path="projects/:id" element={<ProjectPage />} />
+        <Route path="activities" element={<ActivitiesPage />} />
+        <Route path="activities/:id" element={<ActivityPage />} />
+        <Route path="activity-sessions/:id" element={<RosterPage />} />
         <Route path="field" element={<MyGridsPage />} />
         <Route path="field/grids/:id" element={<GridWorklistPage />} />
         <Route path="field/visit" element={<RecordVisitPage />} />

@@ -11,6 +11,9 @@ import displayEn from './sections/display.en.ts';
 import creditEn from './sections/credit.en.ts';
 import projectsEn from './sections/projects.en.ts';
 import reviewsEn from './sections/reviews.en.ts';
+import activitiesEn from './sections/activities.en.ts';
+import deliveryEn from './sections/delivery.en.ts';
+import evaluationsEn from './sections/evaluations.en.ts';
 
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
 
@@ -35,6 +38,8 @@ const en: Shape<Catalogue> = {
     needSettings: 'Need settings',
     field: 'My grids',
     myNeeds: 'My requests',
+    myActivities: 'Activities',
+    activities: 'Activities',
     calls: 'Calls for proposals',
     applications: 'My applications',
     reviews: 'Reviews',
@@ -102,6 +107,9 @@ const en: Shape<Catalogue> = {
     myReviews: 'My reviews',
     noReviews: 'Nothing to review at the moment',
     owed: '{{count}} to review',
+    mySessions: 'My sessions',
+    organizationSessions: 'Your organization\'s coming activities',
+    noSessions: 'No sessions coming up.',
   },
   account: {
     title: 'My account',
@@ -331,6 +339,10 @@ const en: Shape<Catalogue> = {
   },
   auditEntity: {
     contract: 'Contract',
+    evaluation: 'Third-party evaluation',
+    activity: 'Activity',
+    activity_session: 'Activity session',
+    progress_report: 'Progress report',
     application: 'Application',
     review: 'Review',
     credit_record: 'Credit record',
@@ -368,6 +380,11 @@ const en: Shape<Catalogue> = {
   },
   auditVerb: {
     sign: 'signed',
+    attend: 'signed in',
+    unattend: 'sign-in taken back',
+    register: 'registered',
+    unregister: 'registration cancelled',
+    feedback: 'rated',
     release_tranche: 'tranche released',
     terminate: 'terminated',
     conclude: 'round concluded',
@@ -425,6 +442,9 @@ const en: Shape<Catalogue> = {
     open_call: 'offered in a call',
     close_call: 'call closed',
     withdraw_call: 'call withdrawn',
+    assign_evaluator: 'evaluator assigned',
+    rectified: 'rectification reported',
+    recheck: 'rectification re-checked',
   },
   device: { wechat: 'WeChat', dingtalk: 'DingTalk', harmony: 'HarmonyOS' },
   ...needLabelsEn,
@@ -439,6 +459,9 @@ const en: Shape<Catalogue> = {
   ...creditEn,
   ...projectsEn,
   ...reviewsEn,
+  ...activitiesEn,
+  ...deliveryEn,
+  ...evaluationsEn,
 };
 
 export default en;

@@ -10,6 +10,9 @@ import displayZh from './sections/display.zh-CN.ts';
 import creditZh from './sections/credit.zh-CN.ts';
 import projectsZh from './sections/projects.zh-CN.ts';
 import reviewsZh from './sections/reviews.zh-CN.ts';
+import activitiesZh from './sections/activities.zh-CN.ts';
+import deliveryZh from './sections/delivery.zh-CN.ts';
+import evaluationsZh from './sections/evaluations.zh-CN.ts';
 /** 中文界面文案（默认语言）。键与 en.ts 完全相同，由 catalog.test.ts 检查。 */
 const zhCN = {
   app: { name: '三社联动', tagline: '社区 · 社会组织 · 社会工作者 联动服务平台' },
@@ -31,6 +34,8 @@ const zhCN = {
     needSettings: '需求设置',
     field: '我的网格',
     myNeeds: '我的诉求',
+    myActivities: '社区活动',
+    activities: '服务活动',
     calls: '申报指南',
     applications: '我的申报',
     reviews: '评审',
@@ -98,6 +103,9 @@ const zhCN = {
     myReviews: '我的评审',
     noReviews: '目前没有需要您评审的申报',
     owed: '待评审 {{count}} 份',
+    mySessions: '我的活动场次',
+    organizationSessions: '本机构近期活动',
+    noSessions: '近期没有活动场次。',
   },
   account: {
     title: '我的账号',
@@ -327,6 +335,10 @@ const zhCN = {
   },
   auditEntity: {
     contract: '合同',
+    evaluation: '第三方评估',
+    activity: '服务活动',
+    activity_session: '活动场次',
+    progress_report: '进度报告',
     application: '申报书',
     review: '评审',
     credit_record: '信用记录',
@@ -364,6 +376,11 @@ const zhCN = {
   },
   auditVerb: {
     sign: '签订',
+    attend: '签到',
+    unattend: '撤销签到',
+    register: '报名',
+    unregister: '取消报名',
+    feedback: '评价',
     release_tranche: '拨付',
     terminate: '终止',
     conclude: '结束本轮申报',
@@ -421,6 +438,9 @@ const zhCN = {
     open_call: '纳入申报',
     close_call: '申报截止',
     withdraw_call: '申报撤回',
+    assign_evaluator: '指派第三方评估',
+    rectified: '提交整改情况',
+    recheck: '复核整改',
   },
   device: { wechat: '微信', dingtalk: '钉钉', harmony: '鸿蒙' },
   ...needLabelsZh,
@@ -435,6 +455,9 @@ const zhCN = {
   ...creditZh,
   ...projectsZh,
   ...reviewsZh,
+  ...activitiesZh,
+  ...deliveryZh,
+  ...evaluationsZh,
 };
 
 export default zhCN;

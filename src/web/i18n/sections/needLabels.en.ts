@@ -33,6 +33,7 @@ export default {
     attach: 'Attachment added',
     absorb: 'Duplicate merged into this need',
     follow: 'Follow',
+    resolve_by_project: 'Resolved through its project',
   },
   needSource: { visit: 'Found on a visit', resident: 'Resident', staff: 'Recorded by staff', council: 'Council', open311: 'External app' },
   urgency: { urgent: 'Urgent', normal: 'Normal', difficult: 'Difficult' },

@@ -33,6 +33,7 @@ export default {
     attach: '上传附件',
     absorb: '并入重复诉求',
     follow: '关注',
+    resolve_by_project: '通过项目解决',
   },
   needSource: { visit: '走访发现', resident: '居民自报', staff: '代录', council: '议事会', open311: '外部应用' },
   urgency: { urgent: '紧急', normal: '一般', difficult: '疑难' },

@@ -27,7 +27,7 @@ export default {
     later: {
       platform_admin: 'Platform administrator: manage users, the national working-day calendar and the audit log here; more figures will follow.',
       org_admin: 'Organization administrator: referrals to your organization, projects and clients will appear here; for now answer referrals from the Inbox.',
-      social_worker: 'Social worker: your clients, cases and service records will appear here (being built).',
+      social_worker: 'Social worker: your clients and cases will also appear here (being built).',
       supervisor: 'Supervisor: the cases and service quality of the social workers you supervise will appear here (being built).',
       evaluator: 'Evaluator: projects and service outcomes to evaluate will appear here (being built).',
       reviewer: 'Reviewer: projects and funding requests to review will appear here (being built).',

@@ -12,6 +12,7 @@ import { NEEDS_KEY, type NeedView } from '../needs/needQueries.ts';
 import { ResidentWords } from '../field/ResidentWords.tsx';
 import { RoundsWork, ROUND_ROLES } from './RoundsWork.tsx';
 import { scopeLink } from './scopeLink.ts';
+import { ComingActivities } from './ComingActivities.tsx';
 
 /** Under the needs key: any change to a need refreshes the counts. */
 const WORKBENCH_KEY = [NEEDS_KEY, 'workbench'];
@@ -190,6 +191,7 @@ export function HomePage() {
           )}
         </Row>
       )}
+      {b && <ComingActivities />}
       {b && <RoundsWork />}
       {b?.otherRoles.filter((role) => !ROUND_ROLES.includes(role)).map((role) => (
         <Typography.Paragraph key={role} data-testid="workbench-later" style={{ margin: 0, fontSize: 16 }}>

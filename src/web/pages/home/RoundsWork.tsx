@@ -6,10 +6,11 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { useAuth } from '../../app/auth.tsx';
 import { useApplications } from '../applications/applicationQueries.ts';
+import { EvaluatorWork } from '../evaluations/EvaluatorWork.tsx';
 import { useMyPanels } from '../reviews/reviewQueries.ts';
 
-/** The roles whose home shows their part in the rounds (the web serves them, the workbench counts do not). */
-export const ROUND_ROLES: readonly string[] = ['org_admin', 'reviewer'];
+/** The roles whose home shows their part in the rounds and evaluations (the web serves them, the workbench counts do not). */
+export const ROUND_ROLES: readonly string[] = ['org_admin', 'reviewer', 'evaluator'];
 
 function Row({ to, children, note, testId }: { to: string; children: ReactNode; note: ReactNode; testId: string }) {
   const { token } = theme.useToken();
@@ -63,6 +64,7 @@ export function RoundsWork() {
     <>
       {hasRole('org_admin') && <ApplicantWork />}
       {hasRole('reviewer') && <ReviewerWork />}
+      {hasRole('evaluator') && <EvaluatorWork />}
     </>
   );
 }

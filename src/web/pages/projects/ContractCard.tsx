@@ -1,40 +1,20 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, DatePicker, Descriptions, Form, Input, InputNumber, List, Modal, Select, Space, Tag, Typography } from 'antd';
-import type { Dayjs } from 'dayjs';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Alert, Button, Card, Descriptions, Form, Input, InputNumber, List, Modal, Space, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Static } from 'typebox';
-import type { ProjectContract as ProjectContractSchema } from '../../../server/modules/projects/projects.contracts.schemas.ts';
-import { TRANCHE_PRECONDITIONS } from '../../../server/modules/projects/projects.tranches.ts';
 import { api } from '../../api/client.ts';
 import { ErrorAlert } from '../../components/feedback.tsx';
 import { yuan } from '../applications/applicationQueries.ts';
-import { PROJECTS_KEY } from './projectsApi.ts';
+import { ContractDraftForm } from './ContractDraftForm.tsx';
+import { contractKey, PROJECTS_KEY, type ProjectContract, useDelivery, useProjectContract } from './projectsApi.ts';
 
-type ProjectContract = Static<typeof ProjectContractSchema>;
 type Contract = NonNullable<ProjectContract['contract']>;
 
-const contractKey = (projectId: string) => [PROJECTS_KEY, 'contract', projectId];
-
-/** The usual plan of a purchase of services: 30 % at signing, 40 % after a passed mid-term, 30 % after acceptance. */
-const DEFAULT_PLAN = [
-  { percent: 30, precondition: 'signed' },
-  { percent: 40, precondition: 'midterm_passed' },
-  { percent: 30, precondition: 'final_accepted' },
-];
-
-/** Whole percentages of the amount; the fen lost to rounding go to the last tranche, as the server expects the sum exact. */
-function split(amountFen: number, percents: number[]): number[] {
-  const parts = percents.map((p) => Math.floor((amountFen * p) / 100));
-  if (parts.length) parts[parts.length - 1]! += amountFen - parts.reduce((a, b) => a + b, 0);
-  return parts;
-}
-
 /** The project's contract: drafted on the award, signed, paid tranche by tranche (each only when its condition holds), terminated. */
-export function ContractCard({ projectId }: { projectId: string }) {
+export function ContractCard({ projectId, targetBeneficiaries }: { projectId: string; targetBeneficiaries: number | null }) {
   const { t } = useTranslation();
-  const data = useQuery({ queryKey: contractKey(projectId), queryFn: () => api.get<ProjectContract>(`/projects/${projectId}/contract`) });
+  const data = useProjectContract(projectId);
   const d = data.data;
   if (!d || (!d.contract && !d.award)) return null;
   return (
@@ -45,61 +25,10 @@ export function ContractCard({ projectId }: { projectId: string }) {
         <Space orientation="vertical" size={8} style={{ width: '100%' }}>
           <Typography.Text>{t('contract.award', { organization: d.award!.organizationName, amount: yuan(d.award!.amountFen), call: d.award!.callRefNo })}</Typography.Text>
           {d.award!.callStatus !== 'concluded' && <Alert type="info" showIcon title={t('contract.waitForRound')} />}
-          {d.canDraft && <DraftForm projectId={projectId} amountFen={d.award!.amountFen} />}
+          {d.canDraft && <ContractDraftForm projectId={projectId} amountFen={d.award!.amountFen} targetBeneficiaries={targetBeneficiaries} />}
         </Space>
       )}
     </Card>
-  );
-}
-
-function DraftForm({ projectId, amountFen }: { projectId: string; amountFen: number }) {
-  const { t } = useTranslation();
-  const qc = useQueryClient();
-  const [form] = Form.useForm<{ termStart: Dayjs; termEnd: Dayjs; plan: { percent: number; precondition: string }[] }>();
-  const plan = (Form.useWatch('plan', form) ?? DEFAULT_PLAN) as { percent: number; precondition: string }[];
-  const total = plan.reduce((s, p) => s + (p?.percent ?? 0), 0);
-  const draft = useMutation({
-    mutationFn: (v: { termStart: Dayjs; termEnd: Dayjs; plan: { percent: number; precondition: string }[] }) => {
-      const amounts = split(amountFen, v.plan.map((p) => p.percent));
-      return api.post<ProjectContract>(`/projects/${projectId}/contract`, {
-        termStart: v.termStart.format('YYYY-MM-DD'),
-        termEnd: v.termEnd.format('YYYY-MM-DD'),
-        tranches: v.plan.map((p, i) => ({ amountFen: amounts[i]!, precondition: p.precondition })),
-      });
-    },
-    onSuccess: (saved) => qc.setQueryData(contractKey(projectId), saved),
-  });
-  return (
-    <Form form={form} layout="vertical" initialValues={{ plan: DEFAULT_PLAN }} onFinish={(v) => draft.mutate(v)}>
-      <ErrorAlert error={draft.error} />
-      <Space wrap>
-        <Form.Item name="termStart" label={t('contract.termStart')} rules={[{ required: true, message: t('contract.termRequired') }]}>
-          <DatePicker />
-        </Form.Item>
-        <Form.Item name="termEnd" label={t('contract.termEnd')} rules={[{ required: true, message: t('contract.termRequired') }]}>
-          <DatePicker />
-        </Form.Item>
-      </Space>
-      <Typography.Paragraph strong style={{ marginBottom: 8 }}>{t('contract.tranches')}</Typography.Paragraph>
-      <Form.List name="plan">
-        {(fields) =>
-          fields.map((f, i) => (
-            <Space key={f.key} wrap align="baseline">
-              <Typography.Text>{t('contract.trancheNo', { seq: i + 1 })}</Typography.Text>
-              <Form.Item name={[f.name, 'percent']} label={t('contract.percent')}>
-                <InputNumber min={1} max={100} precision={0} style={{ width: 100 }} />
-              </Form.Item>
-              <Form.Item name={[f.name, 'precondition']} label={t('contract.precondition')}>
-                <Select style={{ width: 200 }} options={TRANCHE_PRECONDITIONS.filter((p) => p !== 'milestone_reached').map((p) => ({ value: p, label: t(`tranchePrecondition.${p}`) }))} />
-              </Form.Item>
-              <Typography.Text type="secondary">{yuan(split(amountFen, plan.map((p) => p?.percent ?? 0))[i] ?? 0)}</Typography.Text>
-            </Space>
-          ))
-        }
-      </Form.List>
-      {total !== 100 && <Alert type="warning" showIcon title={t('contract.percentTotal', { total })} style={{ marginBottom: 8 }} />}
-      <Button type="primary" htmlType="submit" loading={draft.isPending} disabled={total !== 100}>{t('contract.draft', { amount: yuan(amountFen) })}</Button>
-    </Form>
   );
 }
 
@@ -107,6 +36,13 @@ function ContractView({ projectId, contract: c }: { projectId: string; contract:
   const { t } = useTranslation();
   const qc = useQueryClient();
   const [terminating, setTerminating] = useState(false);
+  // Milestone titles for the tranches that wait for one.
+  const delivery = useDelivery(projectId, c.tranches.some((tr) => tr.milestoneSeq !== null));
+  const condition = (tr: Contract['tranches'][number]) => {
+    if (tr.milestoneSeq === null) return t(`tranchePrecondition.${tr.precondition}`);
+    const title = delivery.data?.milestones.find((m) => m.seq === tr.milestoneSeq)?.title;
+    return title ? t('contract.atMilestoneTitled', { seq: tr.milestoneSeq, title }) : t('contract.atMilestone', { seq: tr.milestoneSeq });
+  };
   const act = useMutation({
     mutationFn: (a: { path: string; body?: unknown }) => api.post<ProjectContract>(a.path, a.body ?? {}),
     onSuccess: (saved) => {
@@ -142,7 +78,7 @@ function ContractView({ projectId, contract: c }: { projectId: string; contract:
             }
           >
             <Space orientation="vertical" size={0}>
-              <Typography.Text strong>{t('contract.trancheNo', { seq: tr.seq })} · {yuan(tr.amountFen)} · {t(`tranchePrecondition.${tr.precondition}`)}</Typography.Text>
+              <Typography.Text strong>{t('contract.trancheNo', { seq: tr.seq })} · {yuan(tr.amountFen)} · {condition(tr)}</Typography.Text>
               <Typography.Text type={tr.paidAt ? 'success' : 'secondary'}>
                 {tr.paidAt ? t('contract.paidOn', { date: dayjs(tr.paidAt).format('YYYY-MM-DD') }) : tr.blockedBy ? t(`trancheBlock.${tr.blockedBy}`) : t('contract.releasable')}
               </Typography.Text>

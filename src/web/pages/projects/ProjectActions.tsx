@@ -5,9 +5,11 @@ import { applyServerErrors, ErrorAlert } from '../../components/feedback.tsx';
 import { requiredText, tooLong } from '../../components/rules.ts';
 import { type ProjectDetail, useTransition } from './projectsApi.ts';
 
-type Action = 'submit' | 'approve' | 'return' | 'cancel';
-const ORDER: Action[] = ['submit', 'approve', 'return', 'cancel'];
-const DONE: Record<Action, string> = { submit: 'projects.submitted', approve: 'projects.approved', return: 'projects.returned', cancel: 'projects.cancelled' };
+type Action = 'submit' | 'approve' | 'start_delivery' | 'return' | 'cancel';
+const ORDER: Action[] = ['submit', 'approve', 'start_delivery', 'return', 'cancel'];
+const DONE: Record<Action, string> = {
+  submit: 'projects.submitted', approve: 'projects.approved', start_delivery: 'projects.deliveryStarted', return: 'projects.returned', cancel: 'projects.cancelled',
+};
 
 /** The project's next steps the caller may take (sent with it), each in a dialog; return and cancel ask why. */
 export function ProjectActions({ project }: { project: ProjectDetail }) {
@@ -40,6 +42,7 @@ export function ProjectActions({ project }: { project: ProjectDetail }) {
   const titles: Record<Action, string> = {
     submit: t('projectAction.submit'),
     approve: t('projects.approveTitle'),
+    start_delivery: t('projects.startDeliveryTitle'),
     return: t('projects.returnTitle'),
     cancel: t('projects.cancelTitle'),
   };
@@ -47,7 +50,7 @@ export function ProjectActions({ project }: { project: ProjectDetail }) {
     <>
       <Space wrap>
         {actions.map((a) => (
-          <Button key={a} type={a === 'approve' ? 'primary' : 'default'} danger={a === 'cancel'} onClick={() => setOpen(a)} data-testid={`project-${a}`}>
+          <Button key={a} type={a === 'approve' || a === 'start_delivery' ? 'primary' : 'default'} danger={a === 'cancel'} onClick={() => setOpen(a)} data-testid={`project-${a}`}>
             {t(`projectAction.${a}`)}
           </Button>
         ))}
@@ -65,6 +68,7 @@ export function ProjectActions({ project }: { project: ProjectDetail }) {
         <ErrorAlert error={error} />
         <Form form={form} layout="vertical" onFinish={send}>
           {open === 'approve' && <Typography.Paragraph>{t('projects.approveConfirm', { title: project.title })}</Typography.Paragraph>}
+          {open === 'start_delivery' && <Typography.Paragraph>{t('projects.startDeliveryConfirm', { title: project.title })}</Typography.Paragraph>}
           {open === 'cancel' && <Typography.Paragraph>{t('projects.cancelHint')}</Typography.Paragraph>}
           {asksReason && (
             <Form.Item name="reason" label={t('projects.reason')} rules={[requiredText(t, t('projects.reason')), { whitespace: true, message: t('common.requiredText', { field: t('projects.reason') }) }, tooLong(t, t('projects.reason'), 2000)]}>

@@ -4,12 +4,15 @@ import { Link, useParams } from 'react-router-dom';
 import type { CommunityView as Community, StreetView as Street } from '../../../server/modules/territory/structure.schemas.ts';
 import { QueryState } from '../../components/feedback.tsx';
 import { NeedStateTag } from '../../components/NeedStateTag.tsx';
+import { useActivities } from '../activities/activityQueries.ts';
+import { EvaluationCard } from '../evaluations/EvaluationCard.tsx';
 import { useChildren } from '../territory/queries.ts';
 import { CommitResource } from './CommitResource.tsx';
 import { ProjectActions } from './ProjectActions.tsx';
 import { ProjectStatusTag } from './ProjectStatusTag.tsx';
 import { ContractCard } from './ContractCard.tsx';
-import { useProject, yuan } from './projectsApi.ts';
+import { DeliveryCard } from './DeliveryCard.tsx';
+import { DELIVERY_STATUSES, useProject, yuan } from './projectsApi.ts';
 
 const when = (iso: string) => new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
 
@@ -20,11 +23,14 @@ export function ProjectPage() {
   const project = useProject(id);
   const communities = useChildren<Community>('communities', {});
   const streets = useChildren<Street>('streets', {});
+  // The contractor's people cannot read the register: its activities name the communities they serve.
+  const activities = useActivities({ projectId: id }, !!project.data && DELIVERY_STATUSES.includes(project.data.status));
   if (!project.data) return <QueryState isLoading={project.isLoading} error={project.error} />;
   const p = project.data;
-  const communityName = (cid: string) => communities.data?.find((c) => c.id === cid)?.name ?? '—';
+  const knownCommunity = (cid: string) => communities.data?.find((c) => c.id === cid)?.name ?? activities.data?.items.find((a) => a.communityId === cid)?.communityName;
+  const communityName = (cid: string) => knownCommunity(cid) ?? '—';
   const purchaser = p.purchaserLevel === 'district' ? t('projects.purchaserDistrict') : streets.data?.find((s) => s.id === p.purchaserStreetId)?.name ?? t('projects.purchaserStreet');
-  const next = ['draft', 'submitted', 'approved'].includes(p.status) ? t(`projectNext.${p.status}`) : null;
+  const next = ['draft', 'submitted', 'approved', 'contracted', 'in_delivery'].includes(p.status) ? t(`projectNext.${p.status}`) : null;
   return (
     <Space orientation="vertical" size={12} style={{ width: '100%', maxWidth: 960 }} data-testid="project-page">
       <Link to="/projects">{t('projects.title')}</Link>
@@ -56,6 +62,7 @@ export function ProjectPage() {
         </Descriptions>
         {p.objectives && <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: '8px 0 0' }}>{p.objectives}</Typography.Paragraph>}
       </Card>
+      {DELIVERY_STATUSES.includes(p.status) && <DeliveryCard project={p} communityName={knownCommunity} />}
       <Card size="small" title={t('projects.origins')}>
         <List
           size="small"
@@ -99,7 +106,8 @@ export function ProjectPage() {
           )}
         />
       </Card>
-      <ContractCard projectId={p.id} />
+      <EvaluationCard project={p} />
+      <ContractCard projectId={p.id} targetBeneficiaries={p.targetBeneficiaries} />
       <Card size="small" title={t('projects.timeline')}>
         <Timeline
           items={p.timeline.map((e) => ({

@@ -1,4 +1,4 @@
-import { CarryOutOutlined, PlusOutlined } from '@ant-design/icons';
+import { CalendarOutlined, CarryOutOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Descriptions, Empty, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
@@ -25,6 +25,9 @@ export function MyHouseholdPage() {
         </Link>
         <Link to="/my-needs">
           <Button size="large" block icon={<CarryOutOutlined />} data-testid="household-my-needs">{t('nav.myNeeds')}</Button>
+        </Link>
+        <Link to="/my-activities" style={{ gridColumn: '1 / -1' }}>
+          <Button size="large" block icon={<CalendarOutlined />} data-testid="household-activities">{t('nav.myActivities')}</Button>
         </Link>
       </div>
       <Card size="small">
