@@ -1,11 +1,8 @@
-import type { Conclusion } from '../../../server/modules/projects/projects.tables.ts';
-import type { Band, EvaluationKind, EvaluationView, Grade, Indicator, ProjectEvaluations } from './evaluationQueries.ts';
+import { CONCLUSIONS, type Conclusion } from '../../../server/modules/projects/projects.tables.ts';
+import type { EvaluationKind, EvaluationView, Grade, Indicator, ProjectEvaluations } from './evaluationQueries.ts';
 
-// The server's lists are types only on this side; `satisfies` keeps these in step with them.
-const CONCLUSIONS = {
-  midterm: ['passed', 'rectify', 'failed'],
-  final: ['accepted', 'accepted_with_conditions', 'failed'],
-} as const satisfies Record<EvaluationKind, readonly Conclusion[]>;
+// The grade of a score is the server's own rule, graded the same way on the sheet as it is on submission.
+export { gradeFor } from '../../../server/modules/projects/projects.grading.ts';
 
 export type Awarded = Record<string, number | null | undefined>;
 
@@ -30,15 +27,9 @@ export const sumOf = (awarded: Awarded) => Object.values(awarded).reduce<number>
 /** Only the figures given: a draft may leave indicators blank. */
 export const given = (awarded: Awarded) => Object.fromEntries(Object.entries(awarded).filter((e): e is [string, number] => typeof e[1] === 'number'));
 
-/** The grade a score earns under the project's bands (as the server grades it). */
-export function gradeFor(score: number, bands: readonly Band[]): Grade {
-  const sorted = [...bands].sort((a, b) => b.min - a.min);
-  return (sorted.find((b) => score >= b.min) ?? sorted[sorted.length - 1]!).grade;
-}
-
 /** What the evaluator may conclude: a failing grade only fails, and nothing else does. */
 export function conclusionsFor(kind: EvaluationKind, grade: Grade): Conclusion[] {
-  return grade === 'fail' ? ['failed'] : CONCLUSIONS[kind].filter((c) => c !== 'failed');
+  return grade === 'fail' ? ['failed'] : (CONCLUSIONS[kind] as readonly Conclusion[]).filter((c) => c !== 'failed');
 }
 
 /** Points in halves, as the evaluator writes them: 78, 7.5. */
