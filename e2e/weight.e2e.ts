@@ -33,7 +33,7 @@ const PROFILES = {
   'Slow 4G': { latency: 150 * 3.75, downloadThroughput: ((1.6 * 1000 * 1000) / 8) * 0.9, uploadThroughput: ((750 * 1000) / 8) * 0.9 },
 };
 
-type User = 'anonymous' | 'zhou' | 'jbmz' | 'tsjd' | 'admin' | 'limin' | 'wangjuan' | 'qihang' | 'zhuanjia' | 'chen';
+type User = 'anonymous' | 'zhou' | 'jbmz' | 'tsjd' | 'admin' | 'limin' | 'wangjuan' | 'qihang' | 'zhuanjia' | 'chen' | 'pinggu';
 
 interface Ids {
   district: string; street: string; community: string; grid: string; household: string; resident: string;
@@ -98,6 +98,8 @@ const ROUTES: RouteCase[] = [
   { route: 'applications/:id', as: 'qihang', url: (i) => `/applications/${i.application}` },
   { route: 'reviews', as: 'zhuanjia', url: () => '/reviews' },
   { route: 'reviews/:callId', as: 'zhuanjia', url: (i) => `/reviews/${i.reviewCall}` },
+  { route: 'evaluations', as: 'pinggu', url: () => '/evaluations' },
+  { route: 'evaluations/:projectId', as: 'pinggu', url: (i) => `/evaluations/${i.project}` },
   { route: 'account', as: 'zhou', url: () => '/account' },
 ];
 
