@@ -5,9 +5,9 @@ import { localDate } from '../../platform/calendar/working-days.ts';
 import { AppError, invalid, notFoundAt } from '../../platform/errors/app-error.ts';
 import { command, type RequestContext } from '../../platform/http/context.ts';
 import type { DB } from '../../tables.ts';
-import { organizationsOfUsers, organizationsWithRole, userDisplayNames, usersWithOrganizationRole } from '../accounts/index.ts';
+import { organizationsWithRole, userDisplayNames, usersWithOrganizationRole } from '../accounts/index.ts';
 import { organizationNames } from '../organizations/index.ts';
-import { socialWorkerLinks } from '../workforce/index.ts';
+import { tiesOf } from '../workforce/index.ts';
 import { DEFAULT_EVALUATION_TEMPLATE, leavesOf, scoreEvaluation, type Indicator } from './projects.evaluation-template.ts';
 import './projects.evaluations.errors.ts';
 import type * as S from './projects.evaluations.schemas.ts';
@@ -130,9 +130,9 @@ export async function assignEvaluator(ctx: RequestContext, projectId: string, us
 
 /** Users among `userIds` with a role in the contractor or employed by it: never its evaluator. */
 async function tiedToContractor(db: Kysely<DB>, project: ProjectRow, userIds: string[]): Promise<Set<string>> {
-  const [roles, links] = await Promise.all([organizationsOfUsers(db, userIds), socialWorkerLinks(db, userIds)]);
+  const ties = await tiesOf(db, userIds);
   const contractor = project.contractor_organization_id;
-  return new Set(userIds.filter((u) => contractor !== null && [...(roles.get(u) ?? []), ...(links.get(u)?.organizationIds ?? [])].includes(contractor)));
+  return new Set(userIds.filter((u) => contractor !== null && ties.get(u)!.organizationIds.has(contractor)));
 }
 
 /** Evaluators the funder may assign: every evaluator of an evaluation organization not tied to the contractor. */

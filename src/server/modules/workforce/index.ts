@@ -7,3 +7,4 @@ export const workforceModule: ModulePlugin = async (app, opts) => {
 
 export { socialWorkerPolicy, type SocialWorkerRecord } from './workforce.policy.ts';
 export { districtStaff, organizationStaff, socialWorkerLinks, teamMembers, type TeamMember } from './workforce.teams.ts';
+export { tiesOf, type UserTies } from './workforce.ties.ts';
