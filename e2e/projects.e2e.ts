@@ -27,14 +27,17 @@ describe('from needs to a project', () => {
     await choose(street, 'street-group-category', /^助餐$/);
     await street.getByTestId('street-group-title').fill('老年助餐');
     const suggestions = street.getByTestId('street-group-suggestions');
+    // Each community's suggestions are a request of their own: all answered before typing.
+    await street.locator('[data-testid="street-group-suggestions"][data-loading="false"]').waitFor({ timeout: 60_000 });
     await suggestions.click();
     for (const [i, community] of ['J社区', '桥北社区'].entries()) {
       await suggestions.locator('input').fill(community);
       const options = street.locator('.ant-select-dropdown:visible .ant-select-item-option');
-      // Each community's suggestions are a request of their own; a miss says what was offered.
+      // A miss says what was offered, and what the form said.
       await options.filter({ hasText: `${community} · 助餐` }).first().waitFor({ timeout: 45_000 }).catch(async (e: Error) => {
         await screenshot(street, 'projects-street-group-missing-suggestion');
-        throw new Error(`${e.message}\noffered: ${(await options.allTextContents()).join(' | ')}`);
+        const alerts = await street.getByRole('alert').allTextContents();
+        throw new Error(`${e.message}\noffered: ${(await options.allTextContents()).join(' | ')}\nalerts: ${alerts.join(' | ')}`);
       });
       await street.keyboard.press('Enter');
       await suggestions.locator('.ant-select-selection-item').nth(i).waitFor();

@@ -105,4 +105,9 @@ try {
 } finally {
   await stopServer();
 }
+if (code !== 0) {
+  // The server's warnings and errors explain many a browser failure; CI keeps only this output.
+  const lines = fs.readFileSync(path.join(artifacts, 'server.log'), 'utf8').trimEnd().split('\n');
+  console.error(`e2e: the server's last ${Math.min(lines.length, 80)} log lines:\n${lines.slice(-80).join('\n')}`);
+}
 process.exit(code);

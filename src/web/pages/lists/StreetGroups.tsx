@@ -61,6 +61,8 @@ function GroupModal({ groups, onClose }: { groups: CommonNeedView[]; onClose: ()
     // One suggestion per community and category: the whole community's, not its grid parts.
     for (const s of suggestionLists[i]?.data?.items ?? []) if (s.categoryId === categoryId && s.gridId === null) suggestionsByKey.set(keyOf(c.id, s), { ...s, communityName: c.name });
   });
+  const suggestionsLoading = communities.isLoading || suggestionLists.some((q) => q.isLoading);
+  const suggestionsError = communities.error ?? suggestionLists.find((q) => q.error)?.error;
   const fitting = groups.filter((g) => g.level === 'community' && g.parentId === null && g.streetId === streetId && g.categoryId === categoryId && (g.status === 'open' || g.status === 'candidate'));
   return (
     <FormModal<Values> title={t('streetGroups.create')} saver={saver} initialValues={{}} onClose={onClose} saveTestId="street-group-save">
@@ -76,10 +78,13 @@ function GroupModal({ groups, onClose }: { groups: CommonNeedView[]; onClose: ()
       <Form.Item name="groupIds" label={t('streetGroups.groups')}>
         <Select mode="multiple" optionFilterProp="label" data-testid="street-group-groups" options={fitting.map((g) => ({ value: g.id, label: `${g.title} · ${t('threeLists.members', { count: g.memberCount })}` }))} />
       </Form.Item>
+      <ErrorAlert error={suggestionsError} />
       <Form.Item name="suggestions" label={t('streetGroups.suggestions')}>
         <Select
           mode="multiple"
           optionFilterProp="label"
+          loading={suggestionsLoading}
+          data-loading={suggestionsLoading}
           data-testid="street-group-suggestions"
           options={[...suggestionsByKey].map(([k, s]) => ({ value: k, label: t('streetGroups.suggestion', { community: s.communityName, category: s.categoryName, count: s.needCount }) }))}
         />
