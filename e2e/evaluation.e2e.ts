@@ -1,5 +1,7 @@
+import fs from 'node:fs';
 import type { Locator, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { keepImages, renderPdf } from '../src/server/platform/pdf/render.testing.ts';
 import { seriousAxeFindings } from './accessibility.ts';
 import { apiAs, BASE_URL, horizontalOverflow, screenshot, signedInPages } from './browser.ts';
 
@@ -220,5 +222,12 @@ describe('the mid-term evaluation of 启航\'s project', () => {
     await confirm.waitFor({ state: 'detached' });
     await second.getByText(/已于 .* 拨付/).waitFor();
     await axe(page);
+    // The mid-term's report, as the funder files it: a PDF in Chinese, read back and drawn by pdf.js.
+    const [download] = await Promise.all([page.waitForEvent('download'), midterm(page).getByTestId('evaluation-report').click()]);
+    expect(download.suggestedFilename()).toMatch(/中期评估报告\.pdf$/);
+    const pdf = await renderPdf(fs.readFileSync(await download.path()));
+    keepImages(pdf, 'e2e/artifacts', 'evaluation-report');
+    const text = pdf.pages.map((p) => p.text).join('');
+    for (const words of ['项目评估报告', PROJECT, '限期整改', '整改通过']) expect(text).toContain(words);
   });
 });

@@ -205,6 +205,7 @@ const ROLE: Record<string, Who> = {
   'POST /api/v1/evaluations/{id}/submit': 'evaluator',
   'POST /api/v1/evaluations/{id}/rectification': 'org_admin',
   'POST /api/v1/evaluations/{id}/recheck': 'evaluator',
+  'GET /api/v1/evaluations/{id}/report.pdf': 'street_officer',
   'POST /api/v1/activities': 'org_admin',
   'GET /api/v1/activities': 'org_admin',
   'GET /api/v1/activity-venues': 'org_admin',

@@ -10,7 +10,7 @@ import { buildReviewedRound } from '../modules/calls/calls.testing.ts';
 import { buildCommonNeed } from '../modules/commonneeds/commonneeds.testing.ts';
 import { buildNeed, buildNeedWorld } from '../modules/needs/needs.testing.ts';
 import { buildOrganization, fakeUscc } from '../modules/organizations/testing.ts';
-import { DEFAULT_EVALUATION_TEMPLATE } from '../modules/projects/projects.evaluation-template.ts';
+import { DEFAULT_EVALUATION_TEMPLATE, leavesOf } from '../modules/projects/projects.evaluation-template.ts';
 import { DEFAULT_GRADE_BANDS } from '../modules/projects/projects.grading.ts';
 import { buildProject } from '../modules/projects/projects.testing.ts';
 import { buildImportJob } from '../modules/territory/import.testing.ts';
@@ -151,7 +151,7 @@ export async function buildFuzzWorld(t: TestApp, roles: Iterable<Who>) {
   const session = activity.sessions[0]!.id;
   // Two evaluators of the firm; the world's evaluator is assigned to the project and has a mid-term draft.
   await createUser(t.db, [grants.evaluator]);
-  const evaluation = uuidv7();
+  const [evaluation, submittedEvaluation] = [uuidv7(), uuidv7()];
   if (clients.evaluator) {
     const evaluatorId = clients.evaluator.user!.id;
     await t.db.updateTable('projects').set({ evaluator_user_id: evaluatorId }).where('id', '=', delivering).execute();
@@ -160,6 +160,12 @@ export async function buildFuzzWorld(t: TestApp, roles: Iterable<Who>) {
       .values({ district_id: d, project_id: delivering, user_id: evaluatorId, organization_id: firm.id, template: JSON.stringify(DEFAULT_EVALUATION_TEMPLATE), bands: JSON.stringify(DEFAULT_GRADE_BANDS), assigned_by: clients.street_officer.user!.id })
       .execute();
     await t.db.insertInto('evaluations').values({ district_id: d, id: evaluation, project_id: delivering, kind: 'midterm', evaluator_user_id: evaluatorId, awarded: JSON.stringify({}) }).execute();
+    // A submitted one, for its report (the project's state does not follow it: no route here reads that far).
+    const full = Object.fromEntries(leavesOf(DEFAULT_EVALUATION_TEMPLATE).map((l) => [l.id, l.points!]));
+    await t.db
+      .insertInto('evaluations')
+      .values({ district_id: d, id: submittedEvaluation, project_id: delivering, kind: 'final', evaluator_user_id: evaluatorId, awarded: JSON.stringify(full), score_halves: 200, grade: 'excellent', conclusion: 'accepted', findings: '按计划完成', submitted_at: new Date() })
+      .execute();
   }
   created(await clients.resident.post(`/api/v1/activity-sessions/${session}/registrations`, { residentId: resident.id }), 'registration');
   // The reviewer also sits on the open call's panel: two seats on their home.
@@ -287,6 +293,7 @@ export async function buildFuzzWorld(t: TestApp, roles: Iterable<Who>) {
     '/api/v1/evaluations/{id}/submit': { id: evaluation },
     '/api/v1/evaluations/{id}/rectification': { id: evaluation },
     '/api/v1/evaluations/{id}/recheck': { id: evaluation },
+    '/api/v1/evaluations/{id}/report.pdf': { id: submittedEvaluation },
     '/api/v1/activities/{id}': { id: activity.id },
     '/api/v1/activities/{id}/cancel': { id: doomedActivity.id },
     '/api/v1/activity-sessions/{id}/roster': { id: session },

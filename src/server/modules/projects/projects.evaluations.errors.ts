@@ -16,6 +16,7 @@ export const evaluationErrors = defineErrors({
   'evaluation.rectification_needed': e(400, '整改须写明整改事项和完成期限', 'A rectification needs what to put right and a deadline'),
   'evaluation.not_rectifying': e(409, '该评估没有待完成的整改', 'Nothing is awaiting rectification'),
   'evaluation.not_rectified': e(409, '承接机构尚未提交整改情况', 'The organization has not reported its rectification yet'),
+  'evaluation.not_submitted': e(409, '评估提交后才有评估报告', 'The report exists once the evaluation is submitted'),
   'evaluation.rechecked': e(409, '整改已复核', 'The rectification has been re-checked'),
   'report.period_order': e(400, '报告期结束日期不能早于开始日期', 'The period cannot end before it starts'),
   'report.period_not_over': e(400, '只能报告已经结束的时段', 'Only a period that has ended can be reported'),

@@ -2,6 +2,7 @@ import { Type } from 'typebox';
 import type { ModulePlugin } from '../../platform/http/module.ts';
 import { Uuid } from '../../platform/http/schema.ts';
 import * as S from './projects.evaluations.schemas.ts';
+import { evaluationReport } from './projects.evaluation-report.ts';
 import * as service from './projects.evaluations.service.ts';
 
 const tags = ['projects'];
@@ -33,6 +34,18 @@ export const evaluationRoutes: ModulePlugin = async (app) => {
     '/evaluations/:id',
     { schema: { tags, summary: 'Save points per level-3 indicator and findings (a draft may be partial)', params: S.EvaluationParams, body: S.DraftBody, response: { 200: S.ProjectEvaluations } } },
     async (request) => service.saveEvaluation(request.ctx, request.params.id, request.body),
+  );
+  app.get(
+    '/evaluations/:id/report.pdf',
+    { schema: { tags, summary: 'The submitted evaluation as a PDF report (Chinese text in an embedded font), in the reader\'s language', params: S.EvaluationParams, produces: ['application/pdf'] } },
+    async (request, reply) => {
+      const { pdf, refNo, kind } = await evaluationReport(request.ctx, request.params.id);
+      const name = request.ctx.locale === 'en' ? `${refNo} ${kind === 'midterm' ? 'mid-term' : 'final'} evaluation.pdf` : `${refNo} ${kind === 'midterm' ? '中期' : '终期'}评估报告.pdf`;
+      return reply
+        .header('content-type', 'application/pdf')
+        .header('content-disposition', `attachment; filename="evaluation-${refNo}-${kind}.pdf"; filename*=UTF-8''${encodeURIComponent(name)}`)
+        .send(pdf);
+    },
   );
   app.post(
     '/evaluations/:id/submit',

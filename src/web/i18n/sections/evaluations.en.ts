@@ -30,6 +30,7 @@ export default {
     score: 'Score',
     draftScore: 'Score so far (draft)',
     points: '{{points}} points',
+    downloadReport: 'Download the report (PDF)',
     conclusionLabel: 'Conclusion',
     findings: 'Findings',
     findingsPlaceholder: 'Main findings, results and shortcomings',

@@ -30,6 +30,7 @@ export default {
     score: '得分',
     draftScore: '当前得分（草稿）',
     points: '{{points}} 分',
+    downloadReport: '下载评估报告（PDF）',
     conclusionLabel: '评估结论',
     findings: '评估意见',
     findingsPlaceholder: '写明主要发现、成效和不足',

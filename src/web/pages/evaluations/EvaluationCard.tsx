@@ -2,6 +2,7 @@ import { Button, Card, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
+import { downloadFile } from '../../api/client.ts';
 import { useAuth } from '../../app/auth.tsx';
 import { ErrorAlert } from '../../components/feedback.tsx';
 import type { ProjectDetail } from '../projects/projectsApi.ts';
@@ -63,6 +64,11 @@ export function EvaluationCard({ project }: { project: ProjectDetail }) {
           <section key={e.id} aria-label={t(`evaluations.kind.${e.kind}`)} data-testid="evaluation-item" data-kind={e.kind}>
             <div style={{ marginBottom: 8 }}><EvaluationHeading evaluation={e} /></div>
             <EvaluationResult evaluation={e} showDraft={evaluates} />
+            {e.submittedAt && (
+              <Button size="small" style={{ marginTop: 8 }} onClick={() => void downloadFile(`/evaluations/${e.id}/report.pdf`)} data-testid="evaluation-report">
+                {t('evaluations.downloadReport')}
+              </Button>
+            )}
             {evaluates && (e.allowedActions.includes('save') || e.allowedActions.includes('recheck')) && (
               <Link to={sheet} style={{ display: 'inline-block', marginTop: 8 }}>{t(e.allowedActions.includes('recheck') ? 'evaluations.goRecheck' : 'evaluations.goScore')}</Link>
             )}
