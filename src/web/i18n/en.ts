@@ -344,6 +344,7 @@ const en: Shape<Catalogue> = {
     activity_session: 'Activity session',
     progress_report: 'Progress report',
     application: 'Application',
+    progress_report_evidence: 'Progress report evidence',
     review: 'Review',
     credit_record: 'Credit record',
     credit_list_entry: 'Credit list entry',

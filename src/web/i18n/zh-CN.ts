@@ -340,6 +340,7 @@ const zhCN = {
     activity_session: '活动场次',
     progress_report: '进度报告',
     application: '申报书',
+    progress_report_evidence: '进度报告佐证材料',
     review: '评审',
     credit_record: '信用记录',
     credit_list_entry: '信用名录条目',
