@@ -159,16 +159,13 @@ export function ReportsCard({ project }: { project: ProjectDetail }) {
   if (reports.error) return <ErrorAlert error={reports.error} />;
   if (d && d.items.length === 0 && !d.canSubmit) return null;
   return (
-    <Card
-      size="small"
-      title={t('reports.title')}
-      data-testid="reports-card"
-      extra={d?.canSubmit && <Button type="primary" icon={<PlusOutlined />} onClick={() => setWriting(true)} data-testid="report-new">{t('reports.submit')}</Button>}
-    >
+    <Card size="small" title={t('reports.title')} data-testid="reports-card">
       {!d && <Spin />}
       {d && (
         <Space orientation="vertical" size={12} style={{ width: '100%' }}>
           <Typography.Text type="secondary">{t('reports.hint')}</Typography.Text>
+          {/* In the card's body, not its header: on a phone the header has no room for both. */}
+          {d.canSubmit && <Button type="primary" icon={<PlusOutlined />} onClick={() => setWriting(true)} data-testid="report-new">{t('reports.submit')}</Button>}
           {d.items.length === 0 && <Typography.Text>{t('reports.none')}</Typography.Text>}
           {d.items.map((r) => <ReportItem key={r.id} projectId={project.id} report={r} max={d.maxEvidence} />)}
         </Space>
