@@ -75,6 +75,16 @@ describe('progress reports and track records', () => {
     await checkBothLanguages(page, 'report', 'project');
     // The card alone, at a phone's width, to look at closely.
     await card.screenshot({ path: path.join(ARTIFACTS, 'reports-card-phone-zh-CN.png') });
+    // The form in English on a desktop: axe-clean too; closed without sending.
+    const desktop = await as('qihang', false);
+    await desktop.goto(`${BASE_URL}/projects/${projectId}`);
+    await inLanguage(desktop, 'en');
+    await desktop.getByTestId('report-new').click();
+    const form = desktop.locator('.ant-modal:visible');
+    await form.getByTestId('report-narrative-input').waitFor();
+    expect(await seriousAxeFindings(desktop, '.ant-modal')).toEqual([]);
+    await screenshot(desktop, 'reports-form-desktop-en', false);
+    await desktop.keyboard.press('Escape');
   });
 
   it('the street office that funds it reads the report and downloads the photo', async () => {
