@@ -198,6 +198,8 @@ const ROLE: Record<string, Who> = {
   'GET /api/v1/organizations/{id}/track-record': 'org_admin',
   'GET /api/v1/projects/{id}/reports': 'org_admin',
   'POST /api/v1/projects/{id}/reports': 'org_admin',
+  'POST /api/v1/projects/{id}/reports/{reportId}/evidence': 'org_admin',
+  'GET /api/v1/projects/{id}/reports/{reportId}/evidence/{evidenceId}': 'org_admin',
   'GET /api/v1/projects/{id}/evaluator-candidates': 'street_officer',
   'PUT /api/v1/projects/{id}/evaluator': 'street_officer',
   'POST /api/v1/projects/{id}/evaluations': 'evaluator',
@@ -519,17 +521,17 @@ function open311Cases(key: string, random: () => number): Case[] {
 
 const CSV_HEADER = '网格编码,地址,楼栋,户号,姓名,身份证号,手机号,与户主关系,标签\n';
 
-/** The two multipart routes describe their fields only in prose: their cases are written out here. */
+/** The multipart routes describe their fields only in prose: their cases are written out here. */
 function multipartCases(key: string): Case[] {
   const [method, route] = key.split(' ') as [string, string];
-  const url = route.replace('{id}', w.need);
+  const url = route.replace(/\{(\w+)\}/g, (_m, n: string) => w.pathValues[route]?.[n] ?? w.need);
   const form = (label: string, parts: Part[]): Case => ({ where: 'multipart', label, method, url, ...multipart(parts) });
   const common = [
     { where: 'body', label: 'JSON instead of multipart', method, url, payload: '{"file":"x"}', headers: JSON_TYPE },
     { where: 'body', label: 'no body', method, url },
     form('no parts', []),
   ];
-  if (route.endsWith('/attachments')) {
+  if (route.endsWith('/attachments') || route.endsWith('/evidence')) {
     const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(32, 1)]);
     const file = (fileName: string | Buffer, content = png, type = 'image/png') => [{ name: 'file', fileName, type, content }];
     return [
@@ -618,7 +620,7 @@ describe('request fuzzer', () => {
     it(`${key}: never 5xx, nothing written after 4xx`, { timeout: 300_000 }, async () => {
       // One generator per route: a route's requests do not depend on which routes ran before it.
       const random = seeded(SEED + index);
-      const multipartRoute = key.startsWith('POST /api/v1/imports/residents') || key === 'POST /api/v1/needs/{id}/attachments';
+      const multipartRoute = key.startsWith('POST /api/v1/imports/residents') || key === 'POST /api/v1/needs/{id}/attachments' || key === 'POST /api/v1/projects/{id}/reports/{reportId}/evidence';
       const cases = key.includes('/open311/v2/') ? open311Cases(key, random) : [...apiCases(key, random), ...(multipartRoute ? multipartCases(key) : [])];
       const failures = await run(key, cases);
       expect(failures, `${failures.length} of ${cases.length} requests broke a rule:\n${failures.slice(0, 40).join('\n')}`).toEqual([]);

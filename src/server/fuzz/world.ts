@@ -148,6 +148,11 @@ export async function buildFuzzWorld(t: TestApp, roles: Iterable<Who>) {
   };
   const activity = created<{ id: string; sessions: { id: string }[] }>(await clients.org_admin.post('/api/v1/activities', activityBody), 'activity');
   const doomedActivity = created(await clients.org_admin.post('/api/v1/activities', { ...activityBody, title: '健康讲座' }), 'activity to cancel');
+  // A progress report of the project in delivery, with a photo as its evidence.
+  const today = new Date().toISOString().slice(0, 10);
+  const progressReport = created<{ items: { id: string }[] }>(await clients.org_admin.post(`/api/v1/projects/${delivering}/reports`, { periodStart: today, periodEnd: today, narrative: '助餐每周开展' }), 'progress report').items[0]!.id;
+  const evidencePhoto = multipart([{ name: 'file', fileName: 'lunch.png', type: 'image/png', content: Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(32, 3)]) }]);
+  const evidence = created(await clients.org_admin.request('POST', `/api/v1/projects/${delivering}/reports/${progressReport}/evidence`, evidencePhoto.payload, evidencePhoto.headers), 'evidence');
   const session = activity.sessions[0]!.id;
   // Two evaluators of the firm; the world's evaluator is assigned to the project and has a mid-term draft.
   await createUser(t.db, [grants.evaluator]);
@@ -287,6 +292,8 @@ export async function buildFuzzWorld(t: TestApp, roles: Iterable<Who>) {
     '/api/v1/projects/{id}/evaluations': { id: delivering },
     '/api/v1/organizations/{id}/track-record': { id: organization.id },
     '/api/v1/projects/{id}/reports': { id: delivering },
+    '/api/v1/projects/{id}/reports/{reportId}/evidence': { id: delivering, reportId: progressReport },
+    '/api/v1/projects/{id}/reports/{reportId}/evidence/{evidenceId}': { id: delivering, reportId: progressReport, evidenceId: evidence.id },
     '/api/v1/projects/{id}/evaluator-candidates': { id: delivering },
     '/api/v1/projects/{id}/evaluator': { id: delivering },
     '/api/v1/evaluations/{id}': { id: evaluation },

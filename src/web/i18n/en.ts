@@ -14,6 +14,7 @@ import reviewsEn from './sections/reviews.en.ts';
 import activitiesEn from './sections/activities.en.ts';
 import deliveryEn from './sections/delivery.en.ts';
 import evaluationsEn from './sections/evaluations.en.ts';
+import reportsEn from './sections/reports.en.ts';
 
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
 
@@ -343,6 +344,7 @@ const en: Shape<Catalogue> = {
     activity: 'Activity',
     activity_session: 'Activity session',
     progress_report: 'Progress report',
+    progress_report_evidence: 'Progress report evidence',
     application: 'Application',
     review: 'Review',
     credit_record: 'Credit record',
@@ -462,6 +464,7 @@ const en: Shape<Catalogue> = {
   ...activitiesEn,
   ...deliveryEn,
   ...evaluationsEn,
+  ...reportsEn,
 };
 
 export default en;

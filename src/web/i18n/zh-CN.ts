@@ -13,6 +13,7 @@ import reviewsZh from './sections/reviews.zh-CN.ts';
 import activitiesZh from './sections/activities.zh-CN.ts';
 import deliveryZh from './sections/delivery.zh-CN.ts';
 import evaluationsZh from './sections/evaluations.zh-CN.ts';
+import reportsZh from './sections/reports.zh-CN.ts';
 /** 中文界面文案（默认语言）。键与 en.ts 完全相同，由 catalog.test.ts 检查。 */
 const zhCN = {
   app: { name: '三社联动', tagline: '社区 · 社会组织 · 社会工作者 联动服务平台' },
@@ -339,6 +340,7 @@ const zhCN = {
     activity: '服务活动',
     activity_session: '活动场次',
     progress_report: '进度报告',
+    progress_report_evidence: '进度报告佐证材料',
     application: '申报书',
     review: '评审',
     credit_record: '信用记录',
@@ -458,6 +460,7 @@ const zhCN = {
   ...activitiesZh,
   ...deliveryZh,
   ...evaluationsZh,
+  ...reportsZh,
 };
 
 export default zhCN;

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditCount, clientAs, createTestApp, type TestApp, type ErrorBody, type Page } from '../../testing.ts';
 import { buildCommunity } from '../territory/testing.ts';
-import { contentDisposition, sanitizeFileName, sniffType } from './needs.attachments.ts';
+import { contentDisposition, sanitizeFileName, sniffType } from '../../platform/http/uploads.ts';
 import { buildNeed, buildNeedWorld, type NeedWorld } from './needs.testing.ts';
 import type { AttachmentView, NeedDetail } from './needs.schemas.ts';
 

@@ -53,18 +53,6 @@ export const needsErrors = defineErrors({
       en: 'The need is {state}; only reported or accepted needs can be split',
     },
   },
-  'attachment.missing_file': { status: 400, message: { 'zh-CN': '请选择要上传的文件', en: 'Choose a file to upload' } },
-  'attachment.type_not_allowed': {
-    status: 400,
-    message: {
-      'zh-CN': '只能上传 JPEG、PNG、WebP 图片或 PDF 文件（按文件内容判断）',
-      en: 'Only JPEG, PNG or WebP images and PDF documents can be uploaded (judged by the file content)',
-    },
-  },
-  'attachment.too_large': {
-    status: 413,
-    message: { 'zh-CN': '文件过大：图片不超过 10 MB，PDF 不超过 20 MB', en: 'The file is too large: images up to 10 MB, PDF up to 20 MB' },
-  },
   'attachment.limit_reached': {
     status: 409,
     message: { 'zh-CN': '每条需求最多 {limit} 个附件', en: 'A need can have at most {limit} attachments' },

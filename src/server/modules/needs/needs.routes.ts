@@ -1,6 +1,6 @@
 import { Type } from 'typebox';
-import { AppError } from '../../platform/errors/app-error.ts';
 import type { ModulePlugin } from '../../platform/http/module.ts';
+import { readUpload, sendFile } from '../../platform/http/uploads.ts';
 import * as attachments from './needs.attachments.ts';
 import { bulkTransition } from './needs.bulk.ts';
 import * as admin from './needs.category-admin.ts';
@@ -179,21 +179,7 @@ export const needRoutes: ModulePlugin = async (app) => {
         response: { 201: S.AttachmentView },
       },
     },
-    async (request, reply) => {
-      if (!request.isMultipart()) throw new AppError('request.unsupported_media');
-      let upload: attachments.Upload | undefined;
-      try {
-        for await (const part of request.parts({ limits: { fileSize: attachments.MAX_ATTACHMENT_BYTES, files: 1 } })) {
-          if (part.type !== 'file') continue;
-          const content = await part.toBuffer();
-          if (part.fieldname === 'file') upload = { content, fileName: part.filename, declaredType: part.mimetype };
-        }
-      } catch (err) {
-        if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw new AppError('attachment.too_large');
-        throw err;
-      }
-      return reply.status(201).send(await attachments.addAttachment(request.ctx, request.params.id, upload));
-    },
+    async (request, reply) => reply.status(201).send(await attachments.addAttachment(request.ctx, request.params.id, await readUpload(request))),
   );
   app.get(
     '/needs/:id/attachments/:attachmentId/content',
@@ -205,16 +191,7 @@ export const needRoutes: ModulePlugin = async (app) => {
         produces: ['image/jpeg', 'image/png', 'image/webp', 'application/pdf'],
       },
     },
-    async (request, reply) => {
-      const file = await attachments.readAttachment(request.ctx, request.params.id, request.params.attachmentId);
-      return reply
-        .header('Content-Type', file.contentType)
-        .header('Content-Disposition', attachments.contentDisposition(file.fileName, file.contentType))
-        .header('X-Content-Type-Options', 'nosniff')
-        .header('Cache-Control', 'private, no-store')
-        .header('Content-Security-Policy', "default-src 'none'; sandbox")
-        .send(file.content);
-    },
+    async (request, reply) => sendFile(reply, await attachments.readAttachment(request.ctx, request.params.id, request.params.attachmentId)),
   );
 
   app.get(

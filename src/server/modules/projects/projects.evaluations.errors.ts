@@ -21,5 +21,7 @@ export const evaluationErrors = defineErrors({
   'report.period_order': e(400, '报告期结束日期不能早于开始日期', 'The period cannot end before it starts'),
   'report.period_not_over': e(400, '只能报告已经结束的时段', 'Only a period that has ended can be reported'),
   'report.no_gap': e(400, '只能对未达标的指标说明差距', 'Only an indicator short of its target has a gap to explain'),
+  'report.evidence_not_latest': e(409, '只能为最新一期报告补充佐证材料', 'Evidence can be added to the latest report only'),
+  'report.evidence_limit': e(409, '每期报告最多 {limit} 个佐证材料', 'A report can have at most {limit} evidence files'),
   'report.concurrent': e(409, '另一份报告刚刚提交，请刷新后重试', 'Another report was just submitted; reload and try again'),
 });

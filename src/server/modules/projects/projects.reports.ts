@@ -7,6 +7,7 @@ import { DateStr, StringEnum, Uuid } from '../../platform/http/schema.ts';
 import { userDisplayNames } from '../accounts/index.ts';
 import { deliveryOf, factsOf } from './projects.delivery.ts';
 import { projectPolicy } from './projects.policy.ts';
+import { EvidenceView, MAX_EVIDENCE_PER_REPORT, evidenceOf } from './projects.report-evidence.ts';
 import { loadVisible, recordOf } from './projects.service.ts';
 import { MEASURES } from './projects.tables.ts';
 
@@ -35,9 +36,14 @@ export const ReportList = Type.Object({
       figures: Type.Object({ period: Facts, toDate: Facts, indicators: Type.Array(Type.Object({ measure: Type.String(), target: Type.Integer(), actual: Type.Union([Type.Integer(), Type.Null()]), met: Type.Boolean() })) }),
       submittedBy: Type.String(),
       submittedAt: Type.String(),
+      /** Photos and documents backing the report; they change none of its figures. */
+      evidence: Type.Array(EvidenceView),
+      /** Whether the caller may still add evidence: the contractor, to its latest report, up to the limit. */
+      canAddEvidence: Type.Boolean(),
     }),
   ),
   canSubmit: Type.Boolean(),
+  maxEvidence: Type.Integer(),
 });
 export type ReportList = Static<typeof ReportList>;
 
@@ -45,14 +51,18 @@ export type ReportList = Static<typeof ReportList>;
 export async function listReports(ctx: RequestContext, projectId: string): Promise<ReportList> {
   const { actor, row } = await loadVisible(ctx, projectId);
   const rows = await ctx.db.selectFrom('progress_reports').selectAll().where('district_id', '=', row.district_id).where('project_id', '=', row.id).orderBy('seq', 'desc').limit(100).execute();
-  const names = await userDisplayNames(ctx.db, rows.map((r) => r.submitted_by));
+  const [names, evidence] = await Promise.all([userDisplayNames(ctx.db, rows.map((r) => r.submitted_by)), evidenceOf(ctx.db, row.district_id, row.id, rows.map((r) => r.id))]);
+  const canSubmit = projectPolicy.can(actor, 'submit_report', recordOf(row));
   return {
-    items: rows.map((r) => ({
+    items: rows.map((r, i) => ({
       id: r.id, seq: r.seq, periodStart: r.period_start, periodEnd: r.period_end, narrative: r.narrative,
       gaps: r.gaps as Record<string, string>, figures: r.figures as ReportList['items'][number]['figures'],
       submittedBy: names.get(r.submitted_by) ?? '', submittedAt: new Date(r.submitted_at).toISOString(),
+      evidence: evidence.get(r.id) ?? [],
+      canAddEvidence: canSubmit && i === 0 && (evidence.get(r.id)?.length ?? 0) < MAX_EVIDENCE_PER_REPORT,
     })),
-    canSubmit: projectPolicy.can(actor, 'submit_report', recordOf(row)),
+    canSubmit,
+    maxEvidence: MAX_EVIDENCE_PER_REPORT,
   };
 }
 

@@ -205,6 +205,19 @@ export interface ProgressReportsTable {
   submitted_at: TimestampDefault;
 }
 
+/** A photo or document backing a progress report; the bytes are on disk (see projects.report-evidence.ts). */
+export interface ProgressReportEvidenceTable {
+  district_id: string;
+  id: string;
+  report_id: string;
+  file_name: string;
+  content_type: string;
+  size_bytes: number;
+  sha256: string;
+  uploaded_by: string;
+  created_at: TimestampDefault;
+}
+
 export interface ProjectsTables {
   projects: ProjectsTable;
   project_counters: ProjectCountersTable;
@@ -219,4 +232,5 @@ export interface ProjectsTables {
   project_evaluators: ProjectEvaluatorsTable;
   evaluations: EvaluationsTable;
   progress_reports: ProgressReportsTable;
+  progress_report_evidence: ProgressReportEvidenceTable;
 }

@@ -19,6 +19,19 @@ export const platformErrors = defineErrors({
   'request.malformed': { status: 400, message: { 'zh-CN': '请求无法解析', en: 'The request could not be parsed' } },
   'request.too_large': { status: 413, message: { 'zh-CN': '上传内容过大', en: 'The upload is too large' } },
   'request.unsupported_media': { status: 415, message: { 'zh-CN': '不支持的内容类型', en: 'Unsupported content type' } },
+  // Uploaded files (platform/http/uploads.ts), whatever they are attached to.
+  'attachment.missing_file': { status: 400, message: { 'zh-CN': '请选择要上传的文件', en: 'Choose a file to upload' } },
+  'attachment.type_not_allowed': {
+    status: 400,
+    message: {
+      'zh-CN': '只能上传 JPEG、PNG、WebP 图片或 PDF 文件（按文件内容判断）',
+      en: 'Only JPEG, PNG or WebP images and PDF documents can be uploaded (judged by the file content)',
+    },
+  },
+  'attachment.too_large': {
+    status: 413,
+    message: { 'zh-CN': '文件过大：图片不超过 10 MB，PDF 不超过 20 MB', en: 'The file is too large: images up to 10 MB, PDF up to 20 MB' },
+  },
   'auth.required': { status: 401, message: { 'zh-CN': '请先登录', en: 'Please sign in' } },
   'auth.csrf': { status: 403, message: { 'zh-CN': '请求校验失败，请刷新页面后重试', en: 'Request check failed; reload the page and try again' } },
   'access.forbidden': { status: 403, message: { 'zh-CN': '您没有执行此操作的权限', en: 'You are not allowed to do this' } },

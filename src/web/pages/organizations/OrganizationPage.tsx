@@ -11,6 +11,7 @@ import { RatingBadge } from '../../components/RatingBadge.tsx';
 import { CommunityTags, EditableCard, RecordCrumbs } from '../../components/RecordCard.tsx';
 import { CreditSection } from './CreditSection.tsx';
 import { OrganizationForm } from './OrganizationForm.tsx';
+import { TrackRecordSection } from './TrackRecordSection.tsx';
 
 export function OrganizationPage() {
   const { id } = useParams();
@@ -60,6 +61,7 @@ export function OrganizationPage() {
           )}
         </Descriptions>
       </EditableCard>
+      <TrackRecordSection organizationId={o.id} />
       <CreditSection organizationId={o.id} />
       <div style={{ marginTop: 12 }}>
         <Link to={`/social-workers?organizationId=${o.id}`}>{t('org.staff')}</Link>

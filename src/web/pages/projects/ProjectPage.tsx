@@ -12,6 +12,7 @@ import { ProjectActions } from './ProjectActions.tsx';
 import { ProjectStatusTag } from './ProjectStatusTag.tsx';
 import { ContractCard } from './ContractCard.tsx';
 import { DeliveryCard } from './DeliveryCard.tsx';
+import { ReportsCard } from './ReportsCard.tsx';
 import { DELIVERY_STATUSES, useProject, yuan } from './projectsApi.ts';
 
 const when = (iso: string) => new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
@@ -63,6 +64,7 @@ export function ProjectPage() {
         {p.objectives && <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: '8px 0 0' }}>{p.objectives}</Typography.Paragraph>}
       </Card>
       {DELIVERY_STATUSES.includes(p.status) && <DeliveryCard project={p} communityName={knownCommunity} />}
+      {DELIVERY_STATUSES.includes(p.status) && <ReportsCard project={p} />}
       <Card size="small" title={t('projects.origins')}>
         <List
           size="small"
