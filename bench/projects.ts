@@ -50,6 +50,9 @@ const ORG_KINDS: [string, string][] = [
 /** The description of the common needs this phase adds: how they are told from the history's own. */
 const PROJECT_NEED_NOTE = '居民集中反映的需求，汇总后立项';
 
+/** 01, 02, … 99, 100: a call's and an application's number in the app's format. */
+const atLeastTwoDigits = (n: string) => sql.raw(`case when ${n} < 10 then '0' else '' end || (${n})::text`);
+
 const lit = (v: unknown) => `'${JSON.stringify(v).replaceAll("'", "''")}'`;
 const textArray = (items: string[]) => `array[${items.map((s) => `'${s.replaceAll("'", "''")}'`).join(', ')}]::text[]`;
 
@@ -323,7 +326,7 @@ export async function insertProjects(db: AnyDb, asOf: Date): Promise<void> {
   await sql`alter table bench_pcall add column ref_no text`.execute(db);
   await sql`
     update bench_pcall k set ref_no = x.ref from (
-      select cn, 'C-' || y || '-' || to_char(row_number() over (partition by district_id, y order by opened_at, cn), 'FM00') as ref
+      select cn, 'C-' || y || '-' || ${atLeastTwoDigits('row_number() over (partition by district_id, y order by opened_at, cn)')} as ref
       from (select cn, district_id, opened_at, extract(year from opened_at at time zone 'Asia/Shanghai')::int as y from bench_pcall) q
     ) x where x.cn = k.cn`.execute(db);
   await sql`delete from bench_pcall k where not exists (select 1 from bench_pj j where j.cn = k.cn and j.status <> 'cancelled')`.execute(db);
@@ -444,7 +447,7 @@ export async function insertProjects(db: AnyDb, asOf: Date): Promise<void> {
     insert into applications (district_id, id, call_id, ref_no, organization_id, project_id, title, summary, proposal, budget_lines, budget_fen,
       co_funding_fen, co_funding_source, status, submitted_at, created_by, created_at, updated_at)
     select a.district_id, bench_uuid_at('pa', a.an, a.submitted_at - interval '10 days'), a.call_id,
-      k.ref_no || '-' || to_char(row_number() over (partition by a.call_id order by a.submitted_at, a.an), 'FM00'),
+      k.ref_no || '-' || ${atLeastTwoDigits('row_number() over (partition by a.call_id order by a.submitted_at, a.an)')},
       o.id, j.id, p.title || '服务方案', '需求分析、服务目标与计划', '一、项目背景……二、服务内容……三、进度安排……四、评估方式……',
       jsonb_build_array(jsonb_build_object('item', '人员费用', 'amountFen', b.budget * 6 / 10, 'note', ''), jsonb_build_object('item', '活动费用', 'amountFen', b.budget - b.budget * 6 / 10, 'note', '')),
       b.budget, b.budget * a.co_pct / 100, case when a.co_pct > 0 then '机构自筹' else '' end,
@@ -687,8 +690,14 @@ export async function emptyProjects(db: AnyDb): Promise<void> {
   }
   await sql`truncate table ${sql.join(PROJECT_TABLES.map((t) => sql.table(t)))}`.execute(db);
   await sql`delete from common_needs where description = ${PROJECT_NEED_NOTE}`.execute(db);
-  // Needs name organizations they were referred to, so the register is emptied row by row.
-  await sql`delete from organizations`.execute(db);
+  // Needs name organizations they were referred to, so the register cannot be truncated; and
+  // without an index on needs.referral_org_id, checking that key would read the whole history once
+  // per organization. The history refers no one (its referral_org_id is null), so the check is
+  // left out for this statement.
+  await db.transaction().execute(async (trx) => {
+    await sql`set local session_replication_role = replica`.execute(trx);
+    await sql`delete from organizations`.execute(trx);
+  });
 }
 
 export async function projectCounts(db: AnyDb): Promise<{ rows: Record<string, number>; statuses: Record<string, number> }> {
