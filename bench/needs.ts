@@ -10,6 +10,11 @@ type AnyDb = Kysely<any>;
 export const NEED_TABLES = [
   'open311_requests', 'need_attachments', 'need_followers', 'notifications', 'need_events', 'needs', 'visits', 'common_needs',
 ] as const;
+/**
+ * Tables of the projects phase that point at common needs: emptied with the history, whose
+ * common needs they name (the projects phase loads again after a new history).
+ */
+const COMMON_NEED_LINKS = ['project_common_needs', 'resource_commitments'] as const;
 /** Tables loaded in bulk, without their secondary indexes and foreign keys. */
 export const NEED_BULK_TABLES = ['needs', 'need_events', 'visits'] as const;
 
@@ -367,6 +372,6 @@ export async function restartNumbering(db: AnyDb): Promise<void> {
 }
 
 export async function emptyNeeds(db: AnyDb): Promise<void> {
-  await sql`truncate table ${sql.join(NEED_TABLES.map((t) => sql.table(t)))}`.execute(db);
+  await sql`truncate table ${sql.join([...NEED_TABLES, ...COMMON_NEED_LINKS].map((t) => sql.table(t)))}`.execute(db);
   await restartNumbering(db);
 }

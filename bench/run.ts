@@ -8,6 +8,9 @@
 //   --intake N       measured intake POSTs per route and concurrency (default 5,000), --concurrency 16,64,
 //                    --no-intake (board queries only)
 //   --concurrent     the concurrent benchmark over HTTP instead (bench/concurrent.ts; the city must be loaded)
+//   --projects       after the city and its needs, the projects phase (bench/projects.ts) and its HTTP benchmark
+//                    instead of the needs board: --project-count N (default 10,000), --organizations N,
+//                    --seconds N per read (default 15) after --warmup-seconds N (default 5), --sign-ins N (default 2,000)
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -32,6 +35,8 @@ import { hashPassword } from '../src/server/platform/auth/passwords.ts';
 import { addResidentAccounts } from './resident-accounts.ts';
 import { benchPiiKey, BENCH_PASSWORD, prepareTargets, readMarker, writeMarker, type Targets } from './prepare.ts';
 import { cityStructure } from './structure.ts';
+import { defaultOrganizations, loadProjectsPhase, type ProjectsLoadInfo } from './projects.ts';
+import { measureProjects } from './projects-measure.ts';
 
 // The concurrent mode measures an already loaded city over HTTP (bench/concurrent.ts).
 if (process.argv.includes('--concurrent')) {
@@ -59,6 +64,9 @@ const skipIntake = process.argv.includes('--no-intake');
 const concurrencyArg = process.argv.includes('--concurrency') ? process.argv[process.argv.indexOf('--concurrency') + 1] : undefined;
 const concurrencies = (concurrencyArg ?? '16,64').split(',').map(Number);
 if (concurrencies.some((c) => !Number.isInteger(c) || c <= 0)) throw new Error('--concurrency needs positive integers, e.g. 16,64');
+const projectsMode = process.argv.includes('--projects');
+const projectCount = option('project-count', 10_000);
+const organizationCount = option('organizations', defaultOrganizations(projectCount));
 const url = process.env.BENCH_DATABASE_URL || process.env.DATABASE_URL;
 if (!url) {
   console.error('Set BENCH_DATABASE_URL (or DATABASE_URL) to a PostgreSQL database the benchmark may empty.');
@@ -84,6 +92,7 @@ interface LoadInfo {
   phases: Record<string, number>;
   targets: Targets;
   needs?: NeedsLoadInfo;
+  projects?: ProjectsLoadInfo;
 }
 
 async function load(): Promise<LoadInfo> {
@@ -225,6 +234,8 @@ if (reuse && info.needs && info.needs.requestedNeeds === needCount && info.needs
 } else {
   log(`loading a needs history of ${needCount} needs and ${visitCount} visits`);
   info.needs = await loadNeeds();
+  // The projects phase named the old history's common needs: it loads again.
+  delete info.projects;
   await writeMarker(db, info as unknown as Record<string, unknown>);
   log(`loaded ${info.needs.needs} needs, ${info.needs.events} timeline entries and ${info.needs.visits} visits in ${info.needs.loadSeconds} s`);
 }
@@ -234,6 +245,59 @@ if (!info.needs.accounts) {
   const a = info.needs.accounts;
   log(`resident accounts: ${a.accounts}, needs they reported: ${a.reported}, follows of merged needs' survivors: ${a.follows}`);
 }
+if (projectsMode) {
+  await runProjects(info);
+  process.exit(0);
+}
+
+/** The projects phase (loaded again unless --reuse finds one of this size) and its HTTP benchmark. */
+async function runProjects(info: LoadInfo) {
+  const p = info.projects;
+  if (reuse && p && p.requestedProjects === projectCount && p.requestedOrganizations === organizationCount) {
+    log(`reusing the projects phase: ${p.rows.projects} projects, ${p.rows.activity_registrations} registrations (loaded in ${p.loadSeconds} s)`);
+  } else {
+    log(`loading ${projectCount} projects with ${organizationCount} organizations`);
+    info.projects = await loadProjectsPhase(db, { projects: projectCount, organizations: organizationCount, parallel, log });
+    await writeMarker(db, info as unknown as Record<string, unknown>);
+    log(`projects phase loaded in ${info.projects.loadSeconds} s: ${Object.entries(info.projects.rows).map(([k, v]) => `${k} ${v.toLocaleString('en')}`).join(', ')}`);
+  }
+  const loadBefore = os.loadavg()[0]!;
+  const { results, targets } = await measureProjects(db, {
+    url: url!, concurrencies, seconds: option('seconds', 15), warmup: option('warmup-seconds', 5),
+    signIns: option('sign-ins', 2_000), signInWarmup: 200, log,
+  });
+  const version = (await sql<{ v: string }>`select current_setting('server_version') as v`.execute(db)).rows[0]!.v;
+  await database.close();
+  const pad = (s: string, n: number) => s + ' '.repeat(Math.max(0, n - [...s].length));
+  console.log(`\nScale: ${info.households.toLocaleString('en')} households, ${info.residents.toLocaleString('en')} residents, ${info.needs?.needs.toLocaleString('en')} needs`);
+  console.log(`Projects: ${Object.entries(info.projects!.rows).map(([k, v]) => `${k} ${v.toLocaleString('en')}`).join(', ')}`);
+  console.log(`Load of the projects phase: ${info.projects!.loadSeconds} s  phases: ${Object.entries(info.projects!.phases).map(([k, v]) => `${k} ${v} s`).join(', ')}`);
+  console.log(`PostgreSQL ${version}, ${os.cpus().length} CPUs, ${Math.round(os.totalmem() / 2 ** 30)} GB RAM, Node ${process.version}\n`);
+  console.log(`${pad('endpoint', 50)}${'conc'.padStart(5)}${'n'.padStart(7)}${'req/s'.padStart(8)}${'p50 ms'.padStart(8)}${'p99 ms'.padStart(8)}${'errors'.padStart(7)}`);
+  for (const r of results) {
+    console.log(`${pad(r.endpoint, 50)}${String(r.concurrency).padStart(5)}${String(r.requests).padStart(7)}${r.perSecond.toFixed(0).padStart(8)}${r.p50.toFixed(1).padStart(8)}${r.p99.toFixed(1).padStart(8)}${String(r.errors).padStart(7)}`);
+  }
+  const out = path.join(path.dirname(fileURLToPath(import.meta.url)), 'results', 'projects.json');
+  fs.mkdirSync(path.dirname(out), { recursive: true });
+  fs.writeFileSync(
+    out,
+    JSON.stringify(
+      {
+        at: new Date().toISOString(),
+        machine: { loadAverageAtStart: Math.round(loadBefore * 10) / 10, cpus: os.cpus().length, memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version, postgres: version },
+        scale: { households: info.households, residents: info.residents, needs: info.needs?.needs, cityLoadSeconds: info.loadSeconds, needsLoadSeconds: info.needs?.loadSeconds },
+        projects: info.projects,
+        options: { concurrencies, seconds: option('seconds', 15), warmupSeconds: option('warmup-seconds', 5), signIns: option('sign-ins', 2_000) },
+        targets,
+        results,
+      },
+      null,
+      2,
+    ) + '\n',
+  );
+  console.log(`\nwritten to ${path.relative(process.cwd(), out)}`);
+}
+
 const states = (await sql<{ state: string; n: string; overdue: string }>`
   select state, count(*) as n, count(*) filter (where state in ('reported', 'accepted', 'in_progress', 'referred', 'reopened')
     and (case when state = 'reported' then triage_due_at else resolve_due_at end) < now()) as overdue

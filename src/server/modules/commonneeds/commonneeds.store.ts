@@ -48,7 +48,9 @@ export async function readerActor(db: Kysely<DB>, actor: Actor): Promise<Actor> 
  */
 export function memberCondition(group: string) {
   const g = sql.ref(group);
-  return sql<SqlBool>`(n.common_need_id = ${g}.id or n.common_need_id in (select ch.id from common_needs ch where ch.district_id = ${g}.district_id and ch.parent_id = ${g}.id))`;
+  // The group and its children as one array: an index probe per id (needs_common_need). Written
+  // as `= … or in (subquery)` it made PostgreSQL read every need of the district for each count.
+  return sql<SqlBool>`n.common_need_id = any(array(select ${g}.id union all select ch.id from common_needs ch where ch.district_id = ${g}.district_id and ch.parent_id = ${g}.id))`;
 }
 
 /**
@@ -105,7 +107,7 @@ export function membersOf(db: Kysely<DB>, districtId: string, id: string) {
     .selectFrom('needs as n')
     .select(['n.id', 'n.ref_no', 'n.state', 'n.description', 'n.street_id', 'n.community_id', 'n.grid_id', 'n.household_id', 'n.common_need_id', 'n.beneficiaries', 'n.created_at'])
     .where('n.district_id', '=', districtId)
-    .where(sql<SqlBool>`(n.common_need_id = ${id} or n.common_need_id in (select ch.id from common_needs ch where ch.district_id = ${districtId} and ch.parent_id = ${id}))`)
+    .where(sql<SqlBool>`n.common_need_id = any(array(select ${id}::uuid union all select ch.id from common_needs ch where ch.district_id = ${districtId} and ch.parent_id = ${id}))`)
     .orderBy('n.id')
     .limit(5000)
     .execute();
