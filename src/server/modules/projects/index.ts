@@ -21,6 +21,6 @@ export { projectPolicy, type ProjectRecord } from './projects.policy.ts';
 export { PROJECT_TRANSITIONS } from './projects.lifecycle.ts';
 export { callProjectsOf, failedProjectEndDates, moveOfferedProjects, offerableProject, type OfferableProject } from './projects.calls.ts';
 export { provideProjectAwards, type ProjectAward } from './projects.awards.ts';
-export { provideDeliveryFacts, type DateRange, type DeliveryFacts } from './projects.delivery.ts';
+export { provideDeliveryFacts, type DateRange, type DeliveryFacts, type Threshold } from './projects.delivery.ts';
 export { loadVisible as visibleProject } from './projects.service.ts';
 export { COUNT_MEASURES, type CountMeasure } from './projects.tables.ts';

@@ -24,16 +24,27 @@ export interface DateRange {
   to: string;
 }
 
+/** A running count to follow: a milestone's measure and threshold on its project. */
+export interface Threshold {
+  districtId: string;
+  projectId: string;
+  measure: CountMeasure;
+  threshold: number;
+}
+
 export interface DeliveryFactsSource {
   totals(db: Kysely<DB>, districtId: string, projectId: string, within?: DateRange): Promise<DeliveryFacts>;
-  /** The Asia/Shanghai date on which the running count first reached the threshold, or null. */
-  reachedOn(db: Kysely<DB>, districtId: string, projectId: string, measure: CountMeasure, threshold: number): Promise<string | null>;
+  /** For each threshold, in order, the Asia/Shanghai date on which its count first reached it, or null: in one statement. */
+  reachedOn(db: Kysely<DB>, thresholds: readonly Threshold[]): Promise<(string | null)[]>;
 }
 
 const NONE: DeliveryFactsSource = {
   totals: async () => ({ sessionsHeld: 0, peopleServed: 0, attendances: 0, ratings: 0, satisfied: 0 }),
-  reachedOn: async () => null,
+  reachedOn: async (_db, thresholds) => thresholds.map(() => null),
 };
+
+const reachedOf = (db: Kysely<DB>, districtId: string, projectId: string, milestones: readonly { measure: CountMeasure; threshold: number }[]) =>
+  milestones.length ? source.reachedOn(db, milestones.map((m) => ({ districtId, projectId, measure: m.measure, threshold: m.threshold }))) : Promise.resolve([]);
 let source = NONE;
 
 /** The services module depends on this one, so it hands in how delivery facts are counted. */
@@ -79,7 +90,7 @@ export function factsOf(db: Kysely<DB>, districtId: string, projectId: string, w
 /** Indicators with their computed actuals and milestones with the day each was reached. */
 export async function deliveryOf(db: Kysely<DB>, districtId: string, projectId: string) {
   const [[indicators, milestones], facts] = await Promise.all([planOf(db, districtId, projectId), source.totals(db, districtId, projectId)]);
-  const reached = await Promise.all(milestones.map((m) => source.reachedOn(db, districtId, projectId, m.measure, m.threshold)));
+  const reached = await reachedOf(db, districtId, projectId, milestones);
   return {
     facts,
     indicators: indicators
@@ -105,17 +116,17 @@ export async function deliveryOf(db: Kysely<DB>, districtId: string, projectId: 
 /** Milestones whose threshold has been reached: what a milestone tranche waits for. */
 export async function milestonesReached(db: Kysely<DB>, districtId: string, projectId: string): Promise<Set<string>> {
   const milestones = await db.selectFrom('project_milestones').select(['id', 'measure', 'threshold']).where('district_id', '=', districtId).where('project_id', '=', projectId).execute();
-  const reached = await Promise.all(milestones.map((m) => source.reachedOn(db, districtId, projectId, m.measure, m.threshold)));
+  const reached = await reachedOf(db, districtId, projectId, milestones);
   return new Set(milestones.filter((_, k) => reached[k] !== null).map((m) => m.id));
 }
 
 /**
  * Milestones of several projects with the day each was reached: one statement for the
- * milestones, one per milestone for its day (a track record's "milestones on time").
+ * milestones, one for all their days (a track record's "milestones on time").
  */
 export async function milestonesOf(db: Kysely<DB>, projects: readonly { district_id: string; id: string }[]) {
   if (projects.length === 0) return [];
   const rows = await db.selectFrom('project_milestones').selectAll().where('project_id', 'in', projects.map((p) => p.id)).execute();
-  const reached = await Promise.all(rows.map((m) => source.reachedOn(db, m.district_id, m.project_id, m.measure, m.threshold)));
+  const reached = rows.length ? await source.reachedOn(db, rows.map((m) => ({ districtId: m.district_id, projectId: m.project_id, measure: m.measure, threshold: m.threshold }))) : [];
   return rows.map((m, k) => ({ projectId: m.project_id, dueOn: m.due_on, reachedOn: reached[k] ?? null }));
 }

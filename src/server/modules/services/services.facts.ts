@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import { localDate } from '../../platform/calendar/working-days.ts';
 import type { DB } from '../../tables.ts';
-import type { CountMeasure, DateRange, DeliveryFacts } from '../projects/index.ts';
+import type { DateRange, DeliveryFacts, Threshold } from '../projects/index.ts';
 
 /** Attendance at the project's sessions that were not cancelled (starting within the dates, if given). */
 function attendanceOf(db: Kysely<DB>, districtId: string, projectId: string, within?: DateRange) {
@@ -36,17 +36,32 @@ export async function totals(db: Kysely<DB>, districtId: string, projectId: stri
 }
 
 /**
- * The day the running count reached the threshold: the start of the session at which the
- * threshold-th held session, attendance or newly served person was recorded.
+ * For each threshold, the day its running count reached it: the start of the session at which
+ * the threshold-th held session, attendance or newly served person was recorded. All in one
+ * statement (a track record asks for every milestone of an organization's projects at once):
+ * each count numbered in time order per project, the n-th row picked for a threshold of n.
  */
-export async function reachedOn(db: Kysely<DB>, districtId: string, projectId: string, measure: CountMeasure, threshold: number): Promise<string | null> {
-  const base = attendanceOf(db, districtId, projectId);
-  const q =
-    measure === 'attendances'
-      ? base.select('s.starts_at as at').orderBy('s.starts_at')
-      : measure === 'sessions_held'
-        ? base.select('s.starts_at as at').groupBy(['s.id', 's.starts_at']).orderBy('s.starts_at')
-        : base.select(sql<Date>`min(s.starts_at)`.as('at')).groupBy('t.resident_id').orderBy(sql`min(s.starts_at)`);
-  const row = await q.offset(threshold - 1).limit(1).executeTakeFirst();
-  return row ? localDate(new Date(row.at)) : null;
+export async function reachedOn(db: Kysely<DB>, thresholds: readonly Threshold[]): Promise<(string | null)[]> {
+  if (thresholds.length === 0) return [];
+  const wanted = sql.join(thresholds.map((m, k) => sql`(${k}::int, ${m.districtId}::uuid, ${m.projectId}::uuid, ${m.measure}::text, ${m.threshold}::int)`));
+  const { rows } = await sql<{ k: number; at: Date | null }>`
+    with wanted(k, district_id, project_id, measure, threshold) as (values ${wanted}),
+    att as (
+      select a.project_id, t.session_id, t.resident_id, s.starts_at
+      from activity_attendance t
+      join activity_sessions s on s.district_id = t.district_id and s.id = t.session_id
+      join activities a on a.district_id = s.district_id and a.id = s.activity_id
+      where s.cancelled_at is null and (a.district_id, a.project_id) in (select district_id, project_id from wanted)
+    ),
+    counted as (
+      select project_id, 'attendances' as measure, starts_at as at, row_number() over (partition by project_id order by starts_at) as n from att
+      union all
+      select project_id, 'sessions_held', starts_at, row_number() over (partition by project_id order by starts_at) from (select distinct project_id, session_id, starts_at from att) held
+      union all
+      select project_id, 'people_served', first_at, row_number() over (partition by project_id order by first_at) from (select project_id, resident_id, min(starts_at) as first_at from att group by project_id, resident_id) served
+    )
+    select w.k, c.at from wanted w left join counted c on c.project_id = w.project_id and c.measure = w.measure and c.n = w.threshold
+  `.execute(db);
+  const byK = new Map(rows.map((r) => [Number(r.k), r.at ? localDate(new Date(r.at)) : null]));
+  return thresholds.map((_, k) => byK.get(k) ?? null);
 }
