@@ -217,7 +217,7 @@ export function generateNeeds(ctx: NeedsContext): { needs: HistoryNeed[]; common
   // Story 1: older needs of Wang Guifang's household, all closed (related needs show them);
   // the last one closed by the job two days ago, so 王娟 has unread notices.
   const storyVisit = (daysAgo: number) => nearestVisit(storyVisits, story.household.householdNo, anchor - daysAgo * DAY);
-  for (const [category, daysAgo, source] of [['facility_lighting', 300, 'staff'], ['elderly_home_care', 160, 'visit'], [MEAL_CATEGORY, 16, 'resident']] as const) {
+  for (const [category, daysAgo, source] of [['facility_lighting', 300, 'staff'], ['elderly_home_care', 160, 'visit'], [MEAL_CATEGORY, 21, 'resident']] as const) {
     const visit = source === 'visit' ? storyVisit(daysAgo) : null;
     const createdAt = visit ? visit.at + 20 * 60_000 : at(daysAgo, 9, 17);
     drafts.push({
@@ -373,6 +373,9 @@ function buildNeed(ctx: NeedsContext, d: Draft, key: number, earlier: HistoryNee
   const onTime = (d.autoConfirmAt !== undefined || rng.chance(0.85)) && resolveDue > t + HOUR;
   let resolveAt = onTime ? later(HOUR, Math.max(HOUR, (resolveDue - t) * 0.95)) : later(HOUR, rng.int(1, 12) * DAY);
   if (plan === 'resolved') resolveAt = Math.max(t + 30 * 60_000, office(ctx.anchor - rng.int(8 * 60, 5 * 24 * 60) * 60_000));
+  // A need the job closes on a set day was resolved at least seven days before it, whatever the
+  // working-day calendar of the weeks before says (else it would still wait on some dates).
+  if (d.autoConfirmAt !== undefined) resolveAt = Math.min(resolveAt, d.autoConfirmAt - 7 * DAY - HOUR);
   const resolve = () => {
     const outcome = rng.weighted<Outcome>([['fully', 80], ['partly', 13], ['closed_unresolved', 7]]);
     const note = rng.pick(T.RESOLVE_NOTES[outcome]);
