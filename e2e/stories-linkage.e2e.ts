@@ -100,6 +100,8 @@ async function choose(page: Page, field: Locator, text: string | RegExp) {
 async function confirmModal(page: Page) {
   const modal = page.locator('.ant-modal-confirm');
   await modal.waitFor();
+  // A click while the dialog still zooms in was seen to be lost.
+  await page.locator('.ant-modal-confirm.ant-zoom-appear').waitFor({ state: 'detached' });
   await modal.locator('.ant-btn-primary').click();
   await modal.waitFor({ state: 'detached' });
 }
