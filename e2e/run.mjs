@@ -59,7 +59,8 @@ const baseUrl = `http://127.0.0.1:${port}`;
 // The demo's largest community has about 90 open needs, under the real limit (MAP_POINTS_MAX, 300);
 // a limit of 40 makes its board map answer per-grid counts while each grid still shows points.
 // Imports of more than 40 rows run as jobs in batches, so a register of a few dozen shows one.
-const serverEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, SEED_DEMO: 'true', LOG_LEVEL: 'warn', MAP_POINTS_MAX: '40', IMPORT_BATCH_ROWS: '40' };
+// A round's deadline and publicity may be ended on purpose (one call at a time) by a test that walks it.
+const serverEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, SEED_DEMO: 'true', LOG_LEVEL: 'warn', MAP_POINTS_MAX: '40', IMPORT_BATCH_ROWS: '40', TEST_TIME_CONTROLS: 'true' };
 delete serverEnv.DATABASE_URL;
 delete serverEnv.PII_KEY;
 const log = fs.openSync(path.join(artifacts, 'server.log'), 'w');

@@ -89,7 +89,7 @@ const BUDGETS: Record<string, Budget> = {
   'GET /api/v1/common-needs/{id}': { who: 'community_admin', statements: 4 },
   'GET /api/v1/common-needs/{id}/commitments': { who: 'community_admin', statements: 4, list: items },
   'GET /api/v1/projects': { who: 'community_admin', statements: 1, list: items },
-  'GET /api/v1/projects/{id}': { who: 'community_admin', statements: 8 },
+  'GET /api/v1/projects/{id}': { who: 'community_admin', statements: 9 },
   'GET /api/v1/projects/{id}/contract': { who: 'street_officer', statements: 6 },
   'GET /api/v1/projects/{id}/delivery': { who: 'org_admin', statements: 5 },
   'GET /api/v1/projects/{id}/evaluations': { who: 'evaluator', statements: 5 },

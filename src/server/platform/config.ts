@@ -36,6 +36,11 @@ export interface Config {
    * this size, with its progress readable while it runs.
    */
   importBatchRows: number;
+  /**
+   * Test servers only: routes that move one record's clock to now (a call's deadline, its
+   * publicity's end), so a browser test walks a round without waiting days. Never in production.
+   */
+  testTimeControls: boolean;
 }
 
 /** A few hundred points is what a person can still tell apart on one community's map. */
@@ -87,5 +92,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     open311Contact: env.OPEN311_CONTACT?.trim() || undefined,
     mapPointsMax: int(env.MAP_POINTS_MAX, MAP_POINTS_MAX_DEFAULT),
     importBatchRows: int(env.IMPORT_BATCH_ROWS, 2000),
+    testTimeControls: env.TEST_TIME_CONTROLS === 'true',
   };
 }

@@ -390,6 +390,7 @@ const en: Shape<Catalogue> = {
     release_tranche: 'tranche released',
     terminate: 'terminated',
     conclude: 'round concluded',
+    test_elapse: 'clock moved on (test server)',
     publicize: 'result publicised',
     object: 'objection lodged',
     declare: 'conflict of interest declared',

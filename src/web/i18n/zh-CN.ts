@@ -386,6 +386,7 @@ const zhCN = {
     release_tranche: '拨付',
     terminate: '终止',
     conclude: '结束本轮申报',
+    test_elapse: '时间快进（测试服务器）',
     publicize: '结果公示',
     object: '提出异议',
     declare: '声明利益冲突',

@@ -2,10 +2,11 @@ import type { ModulePlugin } from '../../platform/http/module.ts';
 import * as S from './calls.schemas.ts';
 import * as service from './calls.service.ts';
 import { getCallSettings, putCallSettings } from './calls.settings.ts';
+import { elapse, ElapseBody } from './calls.time-controls.ts';
 
 const tags = ['calls'];
 
-export const callRoutes: ModulePlugin = async (app) => {
+export const callRoutes: ModulePlugin = async (app, opts) => {
   app.get(
     '/calls',
     { schema: { tags, summary: 'Calls (申报指南 / 公益创投 rounds): published ones for everyone, drafts for the offices that hold them; newest first', querystring: S.ListQuery, response: { 200: S.CallPage } } },
@@ -56,4 +57,11 @@ export const callRoutes: ModulePlugin = async (app) => {
     { schema: { tags, summary: 'Set a new version of the district\'s default call rules (district office); calls already drafted keep theirs', querystring: S.SettingsQuery, body: S.SettingsBody, response: { 200: S.SettingsView } } },
     async (request) => putCallSettings(request.ctx, request.query.districtId, request.body.rules),
   );
+  if (opts.platform.config.testTimeControls) {
+    app.post(
+      '/testing/calls/:id/elapse',
+      { schema: { tags, summary: 'Test servers only: the call\'s deadline or publicity ends now (issuing office)', params: S.IdParams, body: ElapseBody, response: { 200: S.CallDetail } } },
+      async (request) => elapse(request.ctx, request.params.id, request.body),
+    );
+  }
 };

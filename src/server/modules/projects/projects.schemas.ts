@@ -51,6 +51,8 @@ export const ProjectDetail = Type.Intersect([
   ProjectView,
   Type.Object({
     origins: Type.Array(Type.Object({ id: Uuid, title: Type.String(), status: Type.String(), householdCount: Type.Integer(), memberCount: Type.Integer(), communityIds: Type.Array(Uuid) })),
+    /** The communities it serves, by name. */
+    communities: Type.Array(Type.Object({ id: Uuid, name: Type.String(), nameEn: Nullable(Type.String()) })),
     needs: Type.Array(Type.Object({ id: Uuid, refNo: Type.String(), state: Type.String(), communityId: Uuid, beneficiaries: Type.Integer() })),
     /** Distinct households of the needs it answers (a need without a household counts as one): computed. */
     householdCount: Type.Integer(),

@@ -93,6 +93,8 @@ export default {
     submitted: 'Next: the street or district is approving the project, then organizations apply to run it. You will be told when the service starts.',
     approved: 'The project is approved. Next: organizations apply to run it; once one is chosen the service starts and you will be told.',
     later: 'The project is under way; you will be told when the service starts.',
+    delivering: 'The project’s service has started; you can sign up for its activities under “Activities”.',
+    accepted: 'The project has been accepted. If your request is resolved, please confirm it and rate the service.',
   },
   contract: {
     title: 'Contract and payments',

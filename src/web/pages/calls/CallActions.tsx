@@ -8,7 +8,11 @@ import { ErrorAlert } from '../../components/feedback.tsx';
 import { requiredText } from '../../components/rules.ts';
 import { CALLS_KEY, type CallDetail } from './callQueries.ts';
 
-/** Publish, close, close the panel (rank) or cancel: the buttons the server says the caller may use on this call now. */
+/**
+ * Publish, close, close the panel (rank), end the publicity (conclude) or cancel: the buttons the
+ * server says the caller may use on this call now. Ending the publicity is offered once its period
+ * is over; objections still unanswered are the server's to refuse, with its reason shown.
+ */
 export function CallActions({ call }: { call: CallDetail }) {
   const { t } = useTranslation();
   const qc = useQueryClient();
@@ -22,10 +26,11 @@ export function CallActions({ call }: { call: CallDetail }) {
       setCancelling(false);
     },
   });
-  const confirm = (action: 'open' | 'close' | 'rank') =>
+  const confirm = (action: 'open' | 'close' | 'rank' | 'conclude') =>
     Modal.confirm({ title: t(`call.actions.${action}`), content: t(`call.${action}Confirm`), okText: t('common.ok'), cancelText: t('common.cancel'), onOk: () => move.mutateAsync({ action }) });
-  const allowed = call.allowedActions;
-  if (!allowed.some((a) => a === 'open' || a === 'close' || a === 'rank' || a === 'cancel')) return null;
+  const publicityOver = !!call.publicityEndsAt && Date.parse(call.publicityEndsAt) <= Date.now();
+  const allowed = call.allowedActions.filter((a) => a !== 'conclude' || publicityOver);
+  if (!allowed.some((a) => a === 'open' || a === 'close' || a === 'rank' || a === 'conclude' || a === 'cancel')) return null;
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
       {!cancelling && <ErrorAlert error={move.error} />}
@@ -33,6 +38,7 @@ export function CallActions({ call }: { call: CallDetail }) {
         {allowed.includes('open') && <Button type="primary" onClick={() => confirm('open')} data-testid="call-open">{t('call.actions.open')}</Button>}
         {allowed.includes('close') && <Button onClick={() => confirm('close')}>{t('call.actions.close')}</Button>}
         {allowed.includes('rank') && <Button type="primary" onClick={() => confirm('rank')} data-testid="call-rank">{t('call.actions.rank')}</Button>}
+        {allowed.includes('conclude') && <Button type="primary" onClick={() => confirm('conclude')} data-testid="call-conclude">{t('call.actions.conclude')}</Button>}
         {allowed.includes('cancel') && <Button danger onClick={() => setCancelling(true)}>{t('call.actions.cancel')}</Button>}
       </Space>
       <Modal

@@ -6,6 +6,7 @@ import { useAuth } from '../../app/auth.tsx';
 import { QueryState } from '../../components/feedback.tsx';
 import { requiredChoice, requiredText } from '../../components/rules.ts';
 import { PageForm, useFormSave } from '../../components/SaveForm.tsx';
+import { useProjects } from '../projects/projectsApi.ts';
 import { CallRulesFields, rulesFromForm } from './CallRulesFields.tsx';
 import { CALLS_KEY, useCallSettings, type CallDetail, type CallRules, type CreateBody, type UpdateBody } from './callQueries.ts';
 
@@ -15,6 +16,7 @@ interface Values {
   streetId?: string;
   description?: string;
   themes?: string[];
+  projectIds?: string[];
   deadline: Dayjs;
   publicityDays: number;
   rules: CallRules;
@@ -29,12 +31,15 @@ export function CallForm({ call, onDone }: { call?: CallDetail; onDone: (saved: 
   const { me } = useAuth();
   const streets = (me?.assignments ?? []).filter((a) => a.role === 'street_officer' && a.scopeId).map((a) => ({ value: a.scopeId!, label: a.scopeName }));
   const settings = useCallSettings();
+  // A call offers approved projects its issuing office buys; the server has the last word.
+  const approved = useProjects({ status: 'approved' });
   const saver = useFormSave<Values, CallDetail>({
     mutationFn: (v) => {
       const common = {
         title: v.title,
         description: v.description ?? '',
         themes: v.themes ?? [],
+        projectIds: v.projectIds ?? [],
         deadline: v.deadline.toISOString(),
         publicityDays: v.publicityDays,
         rules: rulesFromForm(v.rules),
@@ -46,9 +51,10 @@ export function CallForm({ call, onDone }: { call?: CallDetail; onDone: (saved: 
     invalidate: [CALLS_KEY],
     onSaved: onDone,
   });
+  const streetId = Form.useWatch('streetId', saver.form) as string | undefined;
   if (!call && !settings.data) return <QueryState isLoading={settings.isLoading} error={settings.error} />;
   const initialValues: Partial<Record<keyof Values, unknown>> = call
-    ? { ...call, deadline: dayjs(call.deadline) }
+    ? { ...call, projectIds: call.projects.map((p) => p.id), deadline: dayjs(call.deadline) }
     : { kind: 'venture_philanthropy', streetId: streets[0]?.value, publicityDays: 7, themes: [], deadline: dayjs().add(20, 'day').endOf('day'), rules: settings.data!.rules };
   return (
     <PageForm<Values> saver={saver} initialValues={initialValues}>
@@ -71,6 +77,21 @@ export function CallForm({ call, onDone }: { call?: CallDetail; onDone: (saved: 
       </Row>
       <Form.Item name="description" label={t('call.description')}>
         <Input.TextArea rows={4} maxLength={5000} showCount />
+      </Form.Item>
+      <Form.Item name="projectIds" label={t('call.projects')} extra={t('call.projectsHint')}>
+        <Select
+          mode="multiple"
+          optionFilterProp="label"
+          loading={approved.isLoading}
+          data-testid="call-projects"
+          options={[
+            ...(call?.projects ?? []).map((p) => ({ value: p.id, label: `${p.refNo} ${p.title}` })),
+            ...(approved.data?.items ?? [])
+              .filter((p) => !call?.projects.some((o) => o.id === p.id))
+              .filter((p) => (call ? call.issuerStreetId : streetId) ? p.purchaserLevel === 'street' && p.purchaserStreetId === (call ? call.issuerStreetId : streetId) : p.purchaserLevel === 'district')
+              .map((p) => ({ value: p.id, label: `${p.refNo} ${p.title}` })),
+          ]}
+        />
       </Form.Item>
       <Form.Item name="themes" label={t('call.themes')} extra={t('call.themesHint')}>
         <Select mode="tags" maxCount={10} open={false} suffixIcon={null} aria-label={t('call.themes')} />

@@ -2,7 +2,12 @@ import { Card, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { NeedDetail } from '../needs/needQueries.ts';
 
-const NEXT: Record<string, string> = { draft: 'myProject.draft', submitted: 'myProject.submitted', approved: 'myProject.approved' };
+// Once the service runs or the project is accepted, "you will be told when it starts" would be stale.
+const NEXT: Record<string, string> = {
+  draft: 'myProject.draft', submitted: 'myProject.submitted', approved: 'myProject.approved',
+  in_delivery: 'myProject.delivering', midterm: 'myProject.delivering', final: 'myProject.delivering',
+  accepted: 'myProject.accepted', accepted_with_conditions: 'myProject.accepted', closed: 'myProject.accepted',
+};
 
 /** The project answering a resident's need, and what happens next, in plain words. */
 export function NeedProjectCard({ project }: { project: NonNullable<NeedDetail['project']> }) {

@@ -19,7 +19,7 @@ const when = (iso: string) => new Date(iso).toLocaleString('zh-CN', { timeZone: 
 
 /** One project: what it answers (common needs, needs, communities, households reached), its plan, resources and timeline. */
 export function ProjectPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { id } = useParams();
   const project = useProject(id);
   const communities = useChildren<Community>('communities', {});
@@ -28,7 +28,11 @@ export function ProjectPage() {
   const activities = useActivities({ projectId: id }, !!project.data && DELIVERY_STATUSES.includes(project.data.status));
   if (!project.data) return <QueryState isLoading={project.isLoading} error={project.error} />;
   const p = project.data;
-  const knownCommunity = (cid: string) => communities.data?.find((c) => c.id === cid)?.name ?? activities.data?.items.find((a) => a.communityId === cid)?.communityName;
+  const knownCommunity = (cid: string) => {
+    const own = p.communities.find((c) => c.id === cid);
+    const named = own && (i18n.language === 'en' ? own.nameEn || own.name : own.name);
+    return named || communities.data?.find((c) => c.id === cid)?.name || activities.data?.items.find((a) => a.communityId === cid)?.communityName;
+  };
   const communityName = (cid: string) => knownCommunity(cid) ?? '—';
   const purchaser = p.purchaserLevel === 'district' ? t('projects.purchaserDistrict') : streets.data?.find((s) => s.id === p.purchaserStreetId)?.name ?? t('projects.purchaserStreet');
   const next = ['draft', 'submitted', 'approved', 'contracted', 'in_delivery'].includes(p.status) ? t(`projectNext.${p.status}`) : null;
