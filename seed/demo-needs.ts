@@ -176,8 +176,11 @@ export function generateNeeds(ctx: NeedsContext): { needs: HistoryNeed[]; common
     const elderly = byCommunity.get(community)!.filter((h) =>
       h.household.residents.some((r) => r.status === 'active' && ageOn(r.birthDate, localDate(new Date(anchor))) >= 70));
     const taken = new Set<string>();
+    // Two of them reported it on the app themselves (their households have accounts), whatever
+    // the day's draw: story 2's reporters read on their phone that their need joined a project.
+    const reporters = elderly.filter((h) => staff.residentAccounts.has(h.household.householdNo)).slice(0, 2);
     while (taken.size < count) {
-      const h = rng.pick(elderly);
+      const h = reporters.shift() ?? rng.pick(elderly);
       if (taken.has(h.household.householdNo)) continue;
       taken.add(h.household.householdNo);
       const source = staff.residentAccounts.has(h.household.householdNo) ? 'resident' : rng.chance(0.5) ? 'staff' : 'visit';
