@@ -12,15 +12,11 @@ interface Violation {
 }
 
 /**
- * Serious and critical axe findings (WCAG 2 A and AA) in the part of the page that `selector`
- * names, as readable lines. axe is evaluated through the browser's debugging channel, so the
- * page's Content-Security-Policy stays as strict as it is for people.
- */
-/**
  * Waits (at most 3 s) for the page's finite transitions and animations to end: a button that has
- * just stopped loading fades back to its colours, and axe would measure the contrast mid-fade.
+ * just stopped loading fades back to its colours, and axe would measure the contrast mid-fade; a
+ * dialog zooming in moves its fields under a click, which then lands beside them.
  */
-async function settleAnimations(page: Page) {
+export async function settleAnimations(page: Page) {
   await page.evaluate(async () => {
     const running = () =>
       document.getAnimations().filter((a) => a.playState === 'running' && Number.isFinite(a.effect?.getComputedTiming().endTime ?? Infinity));
@@ -31,6 +27,11 @@ async function settleAnimations(page: Page) {
   });
 }
 
+/**
+ * Serious and critical axe findings (WCAG 2 A and AA) in the part of the page that `selector`
+ * names, as readable lines. axe is evaluated through the browser's debugging channel, so the
+ * page's Content-Security-Policy stays as strict as it is for people.
+ */
 export async function seriousAxeFindings(page: Page, selector: string): Promise<string[]> {
   await settleAnimations(page);
   await page.evaluate(AXE);

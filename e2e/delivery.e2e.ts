@@ -1,7 +1,6 @@
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { seriousAxeFindings } from './accessibility.ts';
-import { apiAs, BASE_URL, horizontalOverflow, screenshot, signedInPages } from './browser.ts';
+import { apiAs, BASE_URL, screenshot, signedInPages } from './browser.ts';
+import { axe, checkBothLanguages, choose } from './steps.ts';
 
 /**
  * Story 4, delivery that counts itself: 启航's project in delivery shows its indicators with
@@ -15,37 +14,6 @@ import { apiAs, BASE_URL, horizontalOverflow, screenshot, signedInPages } from '
 const as = signedInPages();
 const PROJECT = '邻里守望·长者助餐（一期）';
 const TITLE = `邻里茶话会 ${Date.now() % 100000}`;
-const LANGUAGES = ['zh-CN', 'en'] as const;
-
-async function axe(page: Page, selector = 'body') {
-  expect(await seriousAxeFindings(page, selector)).toEqual([]);
-}
-
-async function inLanguage(page: Page, language: 'zh-CN' | 'en') {
-  await page.context().addCookies([{ name: 'sanshe_lang', value: language, url: BASE_URL }]);
-  await page.reload();
-  await page.waitForLoadState('networkidle');
-}
-
-/** The page in both languages: ready, axe-clean, no sideways scroll; back in Chinese after. */
-async function checkBothLanguages(page: Page, ready: string, name: string) {
-  const size = (page.viewportSize()?.width ?? 0) < 600 ? 'phone' : 'desktop';
-  for (const language of LANGUAGES) {
-    await inLanguage(page, language);
-    await page.getByTestId(ready).first().waitFor();
-    await page.waitForFunction(() => !document.querySelector('.ant-spin-spinning'));
-    await axe(page);
-    expect(await horizontalOverflow(page), `${name} ${size} ${language}`).toBeLessThanOrEqual(0);
-    await screenshot(page, `delivery-${name}-${size}-${language}`);
-  }
-  await inLanguage(page, 'zh-CN');
-}
-
-async function choose(page: Page, testId: string, text: string) {
-  await page.getByTestId(testId).click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: text }).first().click();
-  await page.keyboard.press('Escape');
-}
 
 interface Id { id: string }
 let projectUrl = '';
@@ -81,10 +49,10 @@ describe('delivery that counts itself', () => {
     expect(await card.getByTestId('milestone').count()).toBe(2);
     await card.getByTestId('activity-row').filter({ hasText: '长者助餐' }).waitFor();
     await card.getByTestId('activity-row').filter({ hasText: '健康讲座' }).waitFor();
-    await checkBothLanguages(page, 'delivery-card', 'project');
+    await checkBothLanguages(page, 'delivery-card', 'delivery-project');
     const phone = await as('qihang', true);
     await phone.goto(`${BASE_URL}${projectUrl}`);
-    await checkBothLanguages(phone, 'indicator', 'project');
+    await checkBothLanguages(phone, 'indicator', 'delivery-project');
   });
 
   it('启航\'s administrator publishes a one-off activity starting now, staffed by Chen', async () => {
@@ -97,7 +65,7 @@ describe('delivery that counts itself', () => {
     const chen = await apiAs('chen');
     const me = await chen<{ user: { id: string }; assignments: { scopeId: string }[] }>('GET', '/me');
     const staff = await chen<{ items: { name: string; userId: string | null }[] }>('GET', `/social-workers?organizationId=${me.assignments[0]!.scopeId}&status=active&limit=200`);
-    await choose(page, 'activity-staff', staff.items.find((s) => s.userId === me.user.id)!.name);
+    await choose(page, page.getByTestId('activity-staff'), staff.items.find((s) => s.userId === me.user.id)!.name);
     await axe(page, '.ant-modal');
     await screenshot(page, 'delivery-publish-form', false);
     await modal.getByTestId('activity-publish-ok').click();
@@ -106,10 +74,10 @@ describe('delivery that counts itself', () => {
     activityUrl = new URL(page.url()).pathname;
     // The organizer may sign people in too: the code of the session at hand is shown to them.
     await expect(page.getByTestId('checkin-code').textContent()).resolves.toMatch(/^\d{6}$/);
-    await checkBothLanguages(page, 'activity-page', 'activity');
+    await checkBothLanguages(page, 'activity-page', 'delivery-activity');
     await page.goto(`${BASE_URL}/activities`);
     await page.getByTestId('activity-row').filter({ hasText: TITLE }).waitFor();
-    await checkBothLanguages(page, 'activity-list', 'activities');
+    await checkBothLanguages(page, 'activity-list', 'delivery-activities');
   });
 
   it('Chen opens it from her home on her phone and shows the sign-in code', async () => {
@@ -124,10 +92,10 @@ describe('delivery that counts itself', () => {
     code = (await page.getByTestId('checkin-code').textContent())!;
     expect(code).toMatch(/^\d{6}$/);
     expect(new URL(page.url()).pathname).toBe(activityUrl);
-    await checkBothLanguages(page, 'checkin-code', 'activity');
+    await checkBothLanguages(page, 'checkin-code', 'delivery-activity');
     await page.goto(`${BASE_URL}/activities`);
     await page.getByTestId('activity-row').filter({ hasText: TITLE }).waitFor();
-    await checkBothLanguages(page, 'activity-list', 'activities');
+    await checkBothLanguages(page, 'activity-list', 'delivery-activities');
   });
 
   it('王娟 registers her mother on her phone, signs her in with the code and rates the session', async () => {
@@ -152,7 +120,7 @@ describe('delivery that counts itself', () => {
     await axe(page);
     await rate.getByTestId('rating-submit').click();
     await page.locator(`[data-testid="rate-session"][data-title="${TITLE}"]`).waitFor({ state: 'detached' });
-    await checkBothLanguages(page, 'my-activities', 'my-activities');
+    await checkBothLanguages(page, 'my-activities', 'delivery-my-activities');
   });
 
   it('王娟 rates last week\'s lunch for her mother, who came and had not rated it', async () => {
@@ -168,7 +136,7 @@ describe('delivery that counts itself', () => {
     expect(mine.attended.find((s) => s.title === '长者助餐' && s.startsAt === startsAt)!.members.every((m) => m.rated)).toBe(true);
     const desktop = await as('wangjuan', false);
     await desktop.goto(`${BASE_URL}/my-activities`);
-    await checkBothLanguages(desktop, 'my-activities', 'my-activities');
+    await checkBothLanguages(desktop, 'my-activities', 'delivery-my-activities');
   });
 
   it('Chen\'s roster shows 王桂芳 signed in with the code; at last week\'s lunch she ticks someone in and takes it back', async () => {
@@ -180,7 +148,7 @@ describe('delivery that counts itself', () => {
     await expect(entry.getAttribute('data-attended')).resolves.toBe('true');
     // She rated it: the sign-in stays.
     await expect(entry.getByTestId('roster-undo').isDisabled()).resolves.toBe(true);
-    await checkBothLanguages(page, 'roster-list', 'roster');
+    await checkBothLanguages(page, 'roster-list', 'delivery-roster');
 
     const { sessionId } = await lastLunch();
     await page.goto(`${BASE_URL}/activity-sessions/${sessionId}`);
@@ -206,8 +174,8 @@ describe('delivery that counts itself', () => {
 
     const desktop = await as('chen', false);
     await desktop.goto(`${BASE_URL}/activity-sessions/${sessionId}`);
-    await checkBothLanguages(desktop, 'roster-list', 'roster');
+    await checkBothLanguages(desktop, 'roster-list', 'delivery-roster');
     await desktop.goto(`${BASE_URL}${activityUrl}`);
-    await checkBothLanguages(desktop, 'session-list', 'activity');
+    await checkBothLanguages(desktop, 'session-list', 'delivery-activity');
   });
 });

@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import type { Locator, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { keepImages, renderPdf } from '../src/server/platform/pdf/render.testing.ts';
-import { seriousAxeFindings } from './accessibility.ts';
-import { apiAs, BASE_URL, horizontalOverflow, screenshot, signedInPages } from './browser.ts';
+import { apiAs, BASE_URL, screenshot, signedInPages } from './browser.ts';
+import { axe, checkBothLanguages, confirmModal, fits } from './steps.ts';
 
 /**
  * Story 4's mid-term: the street (tsjd) assigns 明鉴评估中心's evaluator (pinggu) to 启航's
@@ -34,34 +34,6 @@ const deadline = new Date(Date.now() + 30 * 86_400_000).toLocaleDateString('sv-S
 
 let projectId = '';
 
-async function axe(page: Page, selector = 'body') {
-  expect(await seriousAxeFindings(page, selector)).toEqual([]);
-}
-
-async function fits(page: Page) {
-  expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
-}
-
-async function inLanguage(page: Page, language: 'zh-CN' | 'en') {
-  await page.context().addCookies([{ name: 'sanshe_lang', value: language, url: BASE_URL }]);
-  await page.reload();
-  await page.waitForLoadState('networkidle');
-}
-
-/** The page ready in both languages, axe-clean and without a sideways scroll; back in Chinese after. */
-async function checkBothLanguages(page: Page, ready: string, name: string) {
-  const size = (page.viewportSize()?.width ?? 0) < 600 ? 'phone' : 'desktop';
-  for (const language of ['zh-CN', 'en'] as const) {
-    await inLanguage(page, language);
-    await page.getByTestId(ready).first().waitFor();
-    await page.waitForFunction(() => !document.querySelector('.ant-spin-spinning'));
-    await axe(page);
-    expect(await horizontalOverflow(page), `${name} ${size} ${language}`).toBeLessThanOrEqual(0);
-    await screenshot(page, `evaluation-${name}-${size}-${language}`);
-  }
-  await inLanguage(page, 'zh-CN');
-}
-
 async function openProject(page: Page) {
   await page.goto(`${BASE_URL}/projects/${projectId}`);
   await page.getByTestId('project-page').waitFor();
@@ -91,7 +63,7 @@ describe('the mid-term evaluation of 启航\'s project', () => {
     await openProject(page);
     const card = page.getByTestId('evaluation-card');
     await card.getByTestId('evaluation-evaluator').filter({ hasText: '尚未指派' }).waitFor();
-    await checkBothLanguages(page, 'evaluation-assign-select', 'card-assign');
+    await checkBothLanguages(page, 'evaluation-assign-select', 'evaluation-card-assign');
     await card.getByTestId('evaluation-assign-select').click();
     await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '明鉴评估中心' }).first().click();
     await card.getByTestId('evaluation-assign-submit').click();
@@ -105,7 +77,7 @@ describe('the mid-term evaluation of 启航\'s project', () => {
     const page = await as('pinggu', false);
     const home = page.getByTestId('home-evaluations');
     await home.getByTestId('home-evaluation').filter({ hasText: PROJECT }).filter({ hasText: '待开展中期评估' }).waitFor();
-    await checkBothLanguages(page, 'home-evaluations', 'home');
+    await checkBothLanguages(page, 'home-evaluations', 'evaluation-home');
 
     await page.getByTestId('main-menu').getByRole('menuitem').filter({ hasText: /^我的评估$/ }).click();
     await page.waitForURL((url) => url.pathname === '/evaluations');
@@ -124,10 +96,10 @@ describe('the mid-term evaluation of 启航\'s project', () => {
     await page.getByText('评估草稿已保存').waitFor();
     await page.reload();
     await expect(page.getByTestId('evaluation-points-management.plan.schedule').inputValue()).resolves.toBe('6.5');
-    await checkBothLanguages(page, 'evaluation-form', 'sheet');
+    await checkBothLanguages(page, 'evaluation-form', 'evaluation-sheet');
     const phone = await as('pinggu', true);
     await phone.goto(page.url());
-    await checkBothLanguages(phone, 'evaluation-form', 'sheet');
+    await checkBothLanguages(phone, 'evaluation-form', 'evaluation-sheet');
 
     // Handing in needs every level-3 indicator.
     await page.getByTestId('evaluation-submit').click();
@@ -166,9 +138,9 @@ describe('the mid-term evaluation of 启航\'s project', () => {
     await result.getByTestId('evaluation-rectification').filter({ hasText: RECTIFICATION }).waitFor();
     await result.getByTestId('evaluation-rectify-by').filter({ hasText: deadline }).waitFor();
     expect(await page.getByTestId('evaluation-form').count()).toBe(0);
-    await checkBothLanguages(page, 'evaluation-page', 'submitted');
+    await checkBothLanguages(page, 'evaluation-page', 'evaluation-submitted');
     await page.goto(`${BASE_URL}/evaluations`);
-    await checkBothLanguages(page, 'evaluation-project', 'list');
+    await checkBothLanguages(page, 'evaluation-project', 'evaluation-list');
   });
 
   it('启航 reports the rectification on the project page (phone)', async () => {
@@ -177,7 +149,7 @@ describe('the mid-term evaluation of 启航\'s project', () => {
     const card = page.getByTestId('evaluation-card');
     await midterm(card).getByTestId('evaluation-rectification').filter({ hasText: RECTIFICATION }).waitFor();
     await midterm(card).getByText(`整改期限：${deadline}`).waitFor();
-    await checkBothLanguages(page, 'evaluation-answer-form', 'card-answer');
+    await checkBothLanguages(page, 'evaluation-answer-form', 'evaluation-card-answer');
     await page.getByTestId('evaluation-answer-submit').click();
     await card.locator('.ant-form-item-explain-error').filter({ hasText: '请填写整改情况' }).waitFor();
     await page.getByTestId('evaluation-answer-note').fill(ANSWER);
@@ -192,10 +164,10 @@ describe('the mid-term evaluation of 启航\'s project', () => {
   it('the evaluator re-checks the rectification as passed (phone)', { timeout: 180_000 }, async () => {
     const page = await as('pinggu', true);
     await page.getByTestId('home-evaluations').getByText('待复核整改').waitFor();
-    await checkBothLanguages(page, 'home-evaluations', 'home');
+    await checkBothLanguages(page, 'home-evaluations', 'evaluation-home');
     await page.getByTestId('home-evaluations').getByTestId('home-evaluation').filter({ hasText: '待复核整改' }).click();
     await stageIs(page, 'recheck');
-    await checkBothLanguages(page, 'evaluation-recheck-form', 'recheck');
+    await checkBothLanguages(page, 'evaluation-recheck-form', 'evaluation-recheck');
     const form = page.getByTestId('evaluation-recheck-form');
     await form.getByText('复核通过', { exact: true }).click();
     await page.getByTestId('evaluation-recheck-note').fill('现场抽查 10 位长者，饮食禁忌均已登记。');
@@ -203,9 +175,9 @@ describe('the mid-term evaluation of 启航\'s project', () => {
     await midterm(page).locator('[data-testid="evaluation-recheck"][data-result="passed"]').waitFor();
     await stageIs(page, 'start_final');
     expect(await page.getByTestId('evaluation-recheck-form').count()).toBe(0);
-    await checkBothLanguages(page, 'evaluation-recheck', 'rechecked');
+    await checkBothLanguages(page, 'evaluation-recheck', 'evaluation-rechecked');
     await page.goto(`${BASE_URL}/evaluations`);
-    await checkBothLanguages(page, 'evaluation-project', 'list');
+    await checkBothLanguages(page, 'evaluation-project', 'evaluation-list');
   });
 
   it('the street officer sees the mid-term passed and releases the second tranche', async () => {
@@ -215,11 +187,9 @@ describe('the mid-term evaluation of 启航\'s project', () => {
     const contract = page.getByTestId('contract-card');
     const second = contract.locator('.ant-list-item').filter({ hasText: '第 2 笔' });
     await second.getByText('条件已满足，可以拨付').waitFor();
-    await checkBothLanguages(page, 'evaluation-card', 'card-funder');
+    await checkBothLanguages(page, 'evaluation-card', 'evaluation-card-funder');
     await second.getByRole('button', { name: /^拨\s*付$/ }).click();
-    const confirm = page.locator('.ant-modal-confirm');
-    await confirm.locator('.ant-btn-primary').click();
-    await confirm.waitFor({ state: 'detached' });
+    await confirmModal(page);
     await second.getByText(/已于 .* 拨付/).waitFor();
     await axe(page);
     // The mid-term's report, as the funder files it: a PDF in Chinese, read back and drawn by pdf.js.

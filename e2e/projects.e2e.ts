@@ -1,7 +1,6 @@
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { seriousAxeFindings } from './accessibility.ts';
 import { apiAs, screenshot, signedInPages } from './browser.ts';
+import { axe, choose } from './steps.ts';
 
 /**
  * Story 2: the street officer groups the meal needs of J社区 and 桥北社区 (37 + 22 households),
@@ -10,28 +9,12 @@ import { apiAs, screenshot, signedInPages } from './browser.ts';
  */
 const as = signedInPages();
 
-/**
- * Picks an option by typing it and pressing Enter, and checks it took: a click on an option
- * while the dialog or the list still moves can be lost (the officer then sees no suggestions).
- */
-async function choose(page: Page, testId: string, typed: string) {
-  await page.getByTestId(testId).locator('input').fill(typed);
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option-active').filter({ hasText: typed }).waitFor();
-  await page.keyboard.press('Enter');
-  // The chosen label is the select's text (what was typed is an input's value, not text).
-  await page.getByTestId(testId).filter({ hasText: typed }).waitFor();
-}
-
-async function axe(page: Page) {
-  expect(await seriousAxeFindings(page, 'body')).toEqual([]);
-}
-
 describe('from needs to a project', () => {
   it('groups two communities\' meal needs, drafts 幸福食堂, has it approved, and its reporters see it', { timeout: 300_000 }, async () => {
     const street = await as('tsjd', false);
     await street.goto(`${new URL(street.url()).origin}/three-lists`);
     await street.getByTestId('street-group-create').click();
-    await choose(street, 'street-group-category', '助餐');
+    await choose(street, street.getByTestId('street-group-category'), '助餐');
     await street.getByTestId('street-group-title').fill('老年助餐');
     const suggestions = street.getByTestId('street-group-suggestions');
     // Each community's suggestions are a request of their own: all answered before typing.

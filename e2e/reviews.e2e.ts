@@ -1,7 +1,7 @@
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { seriousAxeFindings } from './accessibility.ts';
-import { apiAs, BASE_URL, horizontalOverflow, screenshot, signedInPages } from './browser.ts';
+import { apiAs, BASE_URL, screenshot, signedInPages } from './browser.ts';
+import { axe, fits, inLanguage } from './steps.ts';
 
 /**
  * Story 3's panel at work: 高教授 (zhuanjia) finds the street's closed round in his reviews,
@@ -14,21 +14,6 @@ const as = signedInPages();
 const CLOSED_CALL = '泰山街道社区服务项目征集（第二批）';
 const SCORED = '新市民融入·邻里互助计划';
 const OTHER = '四点半课堂·双职工家庭儿童托管';
-
-async function axe(page: Page, selector = 'body') {
-  expect(await seriousAxeFindings(page, selector)).toEqual([]);
-}
-
-async function fits(page: Page) {
-  expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
-}
-
-/** The cookie the language switch writes; the page reads it when it loads. */
-async function inLanguage(page: Page, language: 'zh-CN' | 'en') {
-  await page.context().addCookies([{ name: 'sanshe_lang', value: language, url: BASE_URL }]);
-  await page.reload();
-  await page.waitForLoadState('networkidle');
-}
 
 async function openFromMenu(page: Page, phone: boolean) {
   if (phone) await page.getByTestId('menu-button').click();

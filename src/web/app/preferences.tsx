@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App as AntApp, ConfigProvider } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
-import { useEffect, type ReactNode } from 'react';
+import { useEffect, useSyncExternalStore, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Preferences, PreferencesPatch } from '../../server/modules/accounts/accounts.schemas.ts';
 import { api } from '../api/client.ts';
@@ -40,16 +40,31 @@ export function usePreferences() {
   return { preferences, change: (patch: PreferencesPatch) => change.mutate(patch) };
 }
 
-/** Ant Design in the user's language and display mode, around the whole app. */
+const REDUCED_MOTION = '(prefers-reduced-motion: reduce)';
+
+/** Whether the person asked their system for less motion; follows the setting while the page is open. */
+function usePrefersReducedMotion(): boolean {
+  return useSyncExternalStore(
+    (changed) => {
+      const query = window.matchMedia(REDUCED_MOTION);
+      query.addEventListener('change', changed);
+      return () => query.removeEventListener('change', changed);
+    },
+    () => window.matchMedia(REDUCED_MOTION).matches,
+  );
+}
+
+/** Ant Design in the user's language, display mode and motion setting, around the whole app. */
 export function ThemedApp({ children }: { children: ReactNode }) {
   const { i18n } = useTranslation();
   const { preferences } = usePreferences();
+  const reducedMotion = usePrefersReducedMotion();
   // Says on the page which mode it is drawn in (browser tests read it).
   useEffect(() => {
     document.documentElement.dataset.largeText = String(preferences.largeText);
   }, [preferences.largeText]);
   return (
-    <ConfigProvider locale={i18n.language === 'en' ? enUS : zhCN} theme={themeFor(preferences.largeText)}>
+    <ConfigProvider locale={i18n.language === 'en' ? enUS : zhCN} theme={themeFor(preferences.largeText, reducedMotion)}>
       <AntApp>{children}</AntApp>
     </ConfigProvider>
   );

@@ -92,4 +92,15 @@ describe('contrast of the theme (WCAG 2 AA: 4.5:1 for text)', () => {
     }
     expect(contrast(large.colorBorder!, '#ffffff')).toBeGreaterThanOrEqual(3);
   });
+
+  it('turns motion off, and only motion, for people who ask their system for less of it', () => {
+    for (const largeText of [false, true]) {
+      const moving = theme.getDesignToken(themeFor(largeText)) as unknown as Record<string, unknown>;
+      const still = theme.getDesignToken(themeFor(largeText, true)) as unknown as Record<string, unknown>;
+      expect([moving.motion, still.motion]).toEqual([true, false]);
+      expect([moving.motionDurationMid, still.motionDurationMid]).toEqual(['0.2s', '0s']);
+      const changed = Object.keys(moving).filter((k) => moving[k] !== still[k]);
+      expect(changed.filter((k) => !k.startsWith('motion'))).toEqual([]);
+    }
+  });
 });

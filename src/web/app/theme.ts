@@ -120,8 +120,15 @@ const readableTags: MappingAlgorithm = (seed) => ({ ...theme.defaultAlgorithm(se
 const THEMES = {
   standard: { token: STANDARD, algorithm: readableTags },
   large: { token: LARGE, algorithm: readableTags },
+  standardStill: { token: { ...STANDARD, motion: false }, algorithm: readableTags },
+  largeStill: { token: { ...LARGE, motion: false }, algorithm: readableTags },
 } satisfies Record<string, ThemeConfig>;
 
-export function themeFor(largeText: boolean): ThemeConfig {
-  return largeText ? THEMES.large : THEMES.standard;
+/**
+ * The theme for a display mode. `reducedMotion` (the system's "reduce motion" setting) turns
+ * antd's zooms and slides off: dialogs and menus appear in place (WCAG 2.3.3).
+ */
+export function themeFor(largeText: boolean, reducedMotion = false): ThemeConfig {
+  if (largeText) return reducedMotion ? THEMES.largeStill : THEMES.large;
+  return reducedMotion ? THEMES.standardStill : THEMES.standard;
 }

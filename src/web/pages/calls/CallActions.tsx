@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Button, Form, Input, Modal, Space } from 'antd';
+import { App, Button, Form, Input, Modal, Space } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OfferedCallAction } from '../../../server/modules/calls/calls.lifecycle.ts';
@@ -15,6 +15,7 @@ import { CALLS_KEY, type CallDetail } from './callQueries.ts';
  */
 export function CallActions({ call }: { call: CallDetail }) {
   const { t } = useTranslation();
+  const { modal } = App.useApp();
   const qc = useQueryClient();
   const [cancelling, setCancelling] = useState(false);
   const [form] = Form.useForm<{ reason: string }>();
@@ -26,8 +27,9 @@ export function CallActions({ call }: { call: CallDetail }) {
       setCancelling(false);
     },
   });
-  const confirm = (action: 'open' | 'close' | 'rank' | 'conclude') =>
-    Modal.confirm({ title: t(`call.actions.${action}`), content: t(`call.${action}Confirm`), okText: t('common.ok'), cancelText: t('common.cancel'), onOk: () => move.mutateAsync({ action }) });
+  const confirm = (action: 'open' | 'close' | 'rank' | 'conclude') => {
+    modal.confirm({ title: t(`call.actions.${action}`), content: t(`call.${action}Confirm`), okText: t('common.ok'), cancelText: t('common.cancel'), onOk: () => move.mutateAsync({ action }) });
+  };
   const publicityOver = !!call.publicityEndsAt && Date.parse(call.publicityEndsAt) <= Date.now();
   const allowed = call.allowedActions.filter((a) => a !== 'conclude' || publicityOver);
   if (!allowed.some((a) => a === 'open' || a === 'close' || a === 'rank' || a === 'conclude' || a === 'cancel')) return null;
