@@ -93,7 +93,7 @@ const BUDGETS: Record<string, Budget> = {
   'GET /api/v1/projects/{id}/contract': { who: 'street_officer', statements: 6 },
   'GET /api/v1/projects/{id}/delivery': { who: 'org_admin', statements: 5 },
   'GET /api/v1/projects/{id}/evaluations': { who: 'evaluator', statements: 5 },
-  'GET /api/v1/evaluations/{id}/report.pdf': { who: 'street_officer', statements: 12 },
+  'GET /api/v1/evaluations/{id}/report.pdf': { who: 'street_officer', statements: 11 },
   'GET /api/v1/organizations/{id}/track-record': { who: 'org_admin', statements: 4 },
   'GET /api/v1/projects/{id}/reports': { who: 'org_admin', statements: 4, list: items },
   'GET /api/v1/projects/{id}/reports/{reportId}/evidence/{evidenceId}': { who: 'org_admin', statements: 3 },

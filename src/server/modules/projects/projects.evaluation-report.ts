@@ -7,7 +7,7 @@ import { deliveryOf } from './projects.delivery.ts';
 import type { Indicator } from './projects.evaluation-template.ts';
 import type { DeliveryView } from './projects.contracts.schemas.ts';
 import type { EvaluationView, ProjectEvaluations } from './projects.evaluations.schemas.ts';
-import { getProjectEvaluations } from './projects.evaluations.service.ts';
+import { evaluationsOfProject } from './projects.evaluations.service.ts';
 import { loadVisible } from './projects.service.ts';
 
 /**
@@ -186,9 +186,9 @@ export async function renderEvaluationReport(facts: ReportFacts, locale: Locale)
 export async function evaluationReport(ctx: RequestContext, evaluationId: string) {
   const head = await ctx.db.selectFrom('evaluations').select(['project_id']).where('id', '=', evaluationId).executeTakeFirst();
   if (!head) throw new AppError('resource.not_found');
-  const { row } = await loadVisible(ctx, head.project_id);
+  const { actor, row } = await loadVisible(ctx, head.project_id);
   const [evaluations, delivery, orgs] = await Promise.all([
-    getProjectEvaluations(ctx, row.id),
+    evaluationsOfProject(ctx, actor, row),
     deliveryOf(ctx.db, row.district_id, row.id),
     organizationNames(ctx.db, row.contractor_organization_id ? [row.contractor_organization_id] : []),
   ]);

@@ -80,6 +80,11 @@ function view(actor: Actor, project: ProjectRow, e: EvaluationRow, names: Map<st
 /** The project's evaluator, yardstick and evaluations, for its readers. */
 export async function getProjectEvaluations(ctx: RequestContext, projectId: string): Promise<S.ProjectEvaluations> {
   const { actor, row } = await loadVisible(ctx, projectId);
+  return evaluationsOfProject(ctx, actor, row);
+}
+
+/** The evaluations of a project the caller has already been found to read. */
+export async function evaluationsOfProject(ctx: RequestContext, actor: Actor, row: ProjectRow): Promise<S.ProjectEvaluations> {
   const [plan, rows] = await Promise.all([planOf(ctx.db, row.district_id, row.id), evaluationsOf(ctx.db, row.district_id, row.id)]);
   const [names, orgs] = await Promise.all([
     userDisplayNames(ctx.db, [...(plan ? [plan.user_id] : []), ...rows.map((r) => r.evaluator_user_id)]),

@@ -174,6 +174,8 @@ describe('final acceptance (结项验收)', () => {
   const transition = (c: C, action: string, reason?: string) => c.post(`/api/v1/projects/${projectId}/transitions`, { action, ...(reason && { reason }) });
 
   it('is the funder\'s, on the final report: the project ends accepted, the last tranche is released', async () => {
+    const offered = (await officer.get(`/api/v1/projects/${projectId}`)).json<{ allowedActions: string[] }>().allowedActions;
+    expect(offered).toEqual(expect.arrayContaining(['accept', 'accept_with_conditions', 'fail']));
     expect((await transition(evaluator, 'accept')).statusCode).toBe(403);
     expect((await transition(adminA, 'accept')).statusCode).toBe(403);
     expect(fieldsOf(await transition(officer, 'accept_with_conditions'))).toEqual({ reason: 'validation.required' });
@@ -200,6 +202,9 @@ describe('final acceptance (结项验收)', () => {
   it('waits for the evaluator\'s final report', async () => {
     const { id } = await deliveringProject(w.district.id, w.street.id);
     await t.db.updateTable('projects').set({ status: 'final' }).where('id', '=', id).execute();
+    // Not offered before the report is in, and refused if asked for.
+    const offered = (await officer.get(`/api/v1/projects/${id}`)).json<{ allowedActions: string[] }>().allowedActions;
+    expect(offered.filter((a) => ['accept', 'accept_with_conditions', 'fail'].includes(a))).toEqual([]);
     const early = await officer.post(`/api/v1/projects/${id}/transitions`, { action: 'accept' });
     expect([early.statusCode, code(early)]).toEqual([409, 'project.final_not_evaluated']);
   });

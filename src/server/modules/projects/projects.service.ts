@@ -6,7 +6,7 @@ import { decodeCursor, pageOf } from '../../platform/http/pagination.ts';
 import { answeredNeeds, markProjected, originsById, visibleOrigin, type Origin } from '../commonneeds/index.ts';
 import { communityNames, visibleUnit } from '../territory/index.ts';
 import './projects.errors.ts';
-import { ACCEPTANCE, transitionsFor } from './projects.lifecycle.ts';
+import { ACCEPTANCE, transitionsFor, type ProjectAction } from './projects.lifecycle.ts';
 import { localDate } from '../../platform/calendar/working-days.ts';
 import { resolveThroughProject } from '../needs/index.ts';
 import { projectPolicy, SENT_ACTIONS, type ProjectRecord } from './projects.policy.ts';
@@ -83,15 +83,19 @@ export async function listProjects(ctx: RequestContext, q: S.ListQuery) {
 export async function getProject(ctx: RequestContext, id: string): Promise<S.ProjectDetail> {
   const { actor, row } = await loadVisible(ctx, id);
   const ids = await store.originIds(ctx.db, row.district_id, row.id);
-  const [origins, answered, commitmentRows, timeline, names] = await Promise.all([
+  const [origins, answered, commitmentRows, timeline, names, evaluated] = await Promise.all([
     originsById(ctx.db, row.district_id, ids),
     answeredNeeds(ctx.db, row.district_id, ids),
     store.commitmentsOf(ctx.db, row.district_id, { projectId: row.id, commonNeedIds: ids }),
     store.timelineOf(ctx.db, row.district_id, row.id),
     communityNames(ctx.db, row.community_ids),
+    row.status === 'final' ? finalSubmitted(ctx.db, row.district_id, row.id) : Promise.resolve(true),
   ]);
+  const view = present(actor, row);
   return {
-    ...present(actor, row),
+    ...view,
+    // Acceptance is decided on the evaluator's final report: not offered before it is in.
+    allowedActions: evaluated ? view.allowedActions : view.allowedActions.filter((a) => !ACCEPTANCE[a as ProjectAction]),
     // Named for every reader: the contractor's people, who cannot read the register, choose among them.
     communities: row.community_ids.map((cid) => ({ id: cid, name: names.get(cid)?.name ?? '', nameEn: names.get(cid)?.nameEn ?? null })),
     origins: origins.map((o) => ({ id: o.id, title: o.title, status: o.status, householdCount: o.householdCount, memberCount: o.memberCount, communityIds: o.communityIds })),
