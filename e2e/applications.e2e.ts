@@ -1,7 +1,7 @@
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { seriousAxeFindings } from './accessibility.ts';
 import { apiAs, BASE_URL, horizontalOverflow, openBrowser, screenshot, signedInPages } from './browser.ts';
+import { axe, confirmModal, inLanguage } from './steps.ts';
 
 /**
  * Story 3 from the organization's and the office's side: 启航 finishes and submits its draft;
@@ -11,23 +11,6 @@ import { apiAs, BASE_URL, horizontalOverflow, openBrowser, screenshot, signedInP
  * phone and the office answers. Every page axe-clean.
  */
 const as = signedInPages();
-
-async function axe(page: Page, selector = 'body') {
-  expect(await seriousAxeFindings(page, selector)).toEqual([]);
-}
-
-async function inLanguage(page: Page, language: 'zh-CN' | 'en') {
-  await page.context().addCookies([{ name: 'sanshe_lang', value: language, url: BASE_URL }]);
-  await page.reload();
-  await page.waitForLoadState('networkidle');
-}
-
-async function confirmModal(page: Page) {
-  const modal = page.locator('.ant-modal-confirm');
-  await modal.waitFor();
-  await modal.locator('.ant-btn-primary').click();
-  await modal.waitFor({ state: 'detached' });
-}
 
 interface Id { id: string }
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -49,7 +32,7 @@ async function reviewedRound(): Promise<{ callId: string; title: string }> {
   const staff = await qihang<{ items: Id[] }>('GET', `/social-workers?organizationId=${organizationId}&status=active`);
   const app = await qihang<Id>('POST', `/calls/${call.id}/applications`, {
     organizationId, theme: '社区融合', title: '楼栋邻里节', summary: '每月一次楼栋邻里节', proposal: '以楼栋为单位开展邻里节，培育楼栋志愿者。',
-    budgetLines: [{ item: '活动物料', amountFen: 3_000_000 }], coFundingFen: 600_000, coFundingSource: '社区基金', team: [{ socialWorkerId: staff.items[0]!.id, role: 'lead' }],
+    budgetLines: [{ item: '活动物料', amountFen: 3_000_000 }], coFundingFen: 600_000, coFundingSource: '社区基金', coFundingKind: 'other', team: [{ socialWorkerId: staff.items[0]!.id, role: 'lead' }],
   });
   await qihang('POST', `/applications/${app.id}/transitions`, { action: 'submit' });
   await sleep(Math.max(0, Date.parse(deadline) - Date.now() + 500));

@@ -1,7 +1,8 @@
 import type { Locator, Page } from 'playwright-core';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { seriousAxeFindings } from './accessibility.ts';
-import { apiAs, BASE_URL, horizontalOverflow, openBrowser, screenshot, signedInPages } from './browser.ts';
+import { apiAs, BASE_URL, openBrowser, screenshot, signedInPages } from './browser.ts';
+import { axe, choose, confirmModal, fits, inLanguage } from './steps.ts';
 
 /**
  * Stories 2–4 on one project, end to end: meal needs of J社区 and 桥北社区 (王娟's among them)
@@ -77,34 +78,6 @@ const walk = {
   jCommunityId: '',
   checkinCode: '',
 };
-
-async function axe(page: Page, selector = 'body') {
-  expect(await seriousAxeFindings(page, selector)).toEqual([]);
-}
-
-async function fits(page: Page) {
-  expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
-}
-
-async function inLanguage(page: Page, language: 'zh-CN' | 'en') {
-  await page.context().addCookies([{ name: 'sanshe_lang', value: language, url: BASE_URL }]);
-  await page.reload();
-  await page.waitForLoadState('networkidle');
-}
-
-async function choose(page: Page, field: Locator, text: string | RegExp) {
-  await field.click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: text }).first().click();
-}
-
-async function confirmModal(page: Page) {
-  const modal = page.locator('.ant-modal-confirm');
-  await modal.waitFor();
-  // A click while the dialog still zooms in was seen to be lost.
-  await page.locator('.ant-modal-confirm.ant-zoom-appear').waitFor({ state: 'detached' });
-  await modal.locator('.ant-btn-primary').click();
-  await modal.waitFor({ state: 'detached' });
-}
 
 async function typeDate(field: Locator, date: string) {
   await field.click();
@@ -210,9 +183,9 @@ async function apply(page: Page, a: { title: string; summary: string; proposal: 
   if (a.coFunding) {
     await page.getByLabel('配套资金（元）').fill(a.coFunding[0]);
     await page.getByLabel('配套资金来源').fill(a.coFunding[1]);
+    await choose(page, page.getByLabel('配套资金类别'), '其他');
   }
   await choose(page, page.getByLabel('项目团队'), /./);
-  await page.keyboard.press('Escape');
   await page.locator('.ant-form-item').filter({ hasText: '项目负责人' }).getByRole('radio').first().check();
   await page.getByRole('button', { name: /保\s*存/ }).click();
   await page.waitForURL((url) => /^\/applications\/[0-9a-f-]{36}$/.test(url.pathname));
@@ -281,7 +254,6 @@ describe('stories 2–4 on one project: from residents\' needs to the resident\'
     // The street is filled in once the list arrives; a category picked before that was seen to be lost.
     await street.getByTestId('street-group-street').filter({ hasText: '泰山街道' }).waitFor();
     await choose(street, street.getByTestId('street-group-category'), /^助餐$/);
-    await street.getByTestId('street-group-category').filter({ hasText: '助餐' }).waitFor();
     await street.getByTestId('street-group-title').fill(STREET_GROUP);
     const groups = street.getByTestId('street-group-groups');
     for (const title of [J_GROUP, QB_GROUP]) {
@@ -327,13 +299,25 @@ describe('stories 2–4 on one project: from residents\' needs to the resident\'
   });
 
   it('the district opens a call for it: 20 days, the default criteria and co-funding bonus, a panel of experts and resident jurors, open to filed community organizations', { timeout: 240_000 }, async () => {
+    // The form offers the approved project on a phone and in English too.
+    const phone = await as('jbmz', true);
+    await phone.goto(`${BASE_URL}/calls/new`);
+    await inLanguage(phone, 'en');
+    await phone.getByTestId('call-projects').click();
+    await phone.getByTestId('call-projects').locator('input').fill(PROJECT);
+    await phone.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: PROJECT }).first().waitFor();
+    await phone.keyboard.press('Escape');
+    await axe(phone);
+    await fits(phone);
+    await screenshot(phone, 'stories-call-form-phone-en');
+    await inLanguage(phone, 'zh-CN');
+
     const page = await as('jbmz', false);
     await page.goto(`${BASE_URL}/calls/new`);
     await page.getByLabel('名称').first().fill(CALL);
     await page.getByLabel('说明').fill('面向社会组织征集幸福食堂项目的承接机构，服务 J社区和桥北社区的独居、高龄老人。');
     const project = await (await apiAs('jbmz'))<{ refNo: string }>('GET', `/projects/${walk.projectId}`);
     await choose(page, page.getByTestId('call-projects'), project.refNo);
-    await page.keyboard.press('Escape');
     // A community organization filed last year has no annual report yet: this call does not ask for one.
     await page.getByLabel('须按时报送年报').click();
     await axe(page);
@@ -475,6 +459,15 @@ describe('stories 2–4 on one project: from residents\' needs to the resident\'
     await resident.getByText(ANSWER).waitFor();
 
     await elapse('publicity_end');
+    // Ending the publicity, as the district office sees it on a phone in English.
+    const phone = await as('jbmz', true);
+    await openCall(phone);
+    await inLanguage(phone, 'en');
+    await phone.getByTestId('call-conclude').filter({ hasText: 'End the publicity' }).waitFor();
+    await axe(phone);
+    await fits(phone);
+    await screenshot(phone, 'stories-call-conclude-phone-en');
+    await inLanguage(phone, 'zh-CN');
     await office.reload();
     await office.getByTestId('call-conclude').click();
     await confirmModal(office);

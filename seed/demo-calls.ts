@@ -93,7 +93,7 @@ async function draftApplication(db: Kysely<DB>, ids: CallIds, callId: string, ca
     .values({
       district_id: ids.districtId, id, call_id: callId, ref_no: `${callRef}-01`, organization_id: ids.organizationIds.get('qihang')!,
       project_id: null, theme: '为老服务', title: '银龄互助·楼道守望', summary: '组织低龄老人结对探访高龄独居老人，每周一次上门问候。',
-      proposal: '', budget_lines: JSON.stringify(budget), budget_fen: total(budget), co_funding_fen: 1_440_000, co_funding_source: '企业捐赠（江北新区某物业公司）',
+      proposal: '', budget_lines: JSON.stringify(budget), budget_fen: total(budget), co_funding_fen: 1_440_000, co_funding_source: '企业捐赠（江北新区某物业公司）', co_funding_kind: 'enterprise',
       status: 'draft', created_by: ids.userIds.get('qihang')!, created_at: new Date(now.getTime() - 2 * DAY), updated_at: new Date(now.getTime() - DAY),
     })
     .execute();
@@ -140,13 +140,13 @@ async function loadReviewRound(db: Kysely<DB>, ids: CallIds, ref: string, now: D
     {
       org: 'qihang', theme: '儿童关爱', title: '四点半课堂·双职工家庭儿童托管', summary: '工作日放学后为双职工家庭 6–12 岁儿童提供作业辅导和安全看护。',
       proposal: '在 J社区党群服务中心开设四点半课堂，每周一至周五 16:30–18:30。由持证社工统筹，招募大学生志愿者辅导作业，每月开展一次亲子活动。预计服务 40 名儿童，家长满意度目标 90%。',
-      budget: lines(['志愿者补贴与保险', 24_000], ['教具与图书', 12_000], ['社工人力', 48_000], ['亲子活动', 16_000]), coFunding: 2_000_000, source: '启航自筹与社区基金',
+      budget: lines(['志愿者补贴与保险', 24_000], ['教具与图书', 12_000], ['社工人力', 48_000], ['亲子活动', 16_000]), coFunding: 2_000_000, source: '启航自筹与社区基金', kind: 'other' as const,
       sheets: { zhaojiaoshou: [0.9, 0.85, 0.9, 0.8, 0.8], sunbo: [0.95, 0.9, 0.85, 0.85, 0.9] } as Record<string, number[]>,
     },
     {
       org: 'association', theme: '社区融合', title: '新市民融入·邻里互助计划', summary: '帮助新迁入居民认识社区、结识邻里，建立楼栋互助小组。',
       proposal: '以楼栋为单位组建互助小组，开展新居民欢迎会、社区导览和技能交换集市，培育 5 支楼栋志愿者队伍。',
-      budget: lines(['活动场地布置', 10_000], ['物料', 15_000], ['社工人力', 40_000]), coFunding: 0, source: '',
+      budget: lines(['活动场地布置', 10_000], ['物料', 15_000], ['社工人力', 40_000]), coFunding: 0, source: '', kind: null,
       sheets: { linlaoshi: [0.8, 0.75, 0.85, 0.8, 0.7], zhaojiaoshou: [0.75, 0.8, 0.8, 0.75, 0.7], sunbo: [0.85, 0.8, 0.75, 0.8, 0.8] } as Record<string, number[]>,
     },
   ];
@@ -158,7 +158,7 @@ async function loadReviewRound(db: Kysely<DB>, ids: CallIds, ref: string, now: D
       .insertInto('applications')
       .values({
         district_id: ids.districtId, id, call_id: callId, ref_no: `${ref}-${String(i + 1).padStart(2, '0')}`, organization_id: organizationId, project_id: null, theme: a.theme,
-        title: a.title, summary: a.summary, proposal: a.proposal, budget_lines: JSON.stringify(a.budget), budget_fen: total(a.budget), co_funding_fen: a.coFunding, co_funding_source: a.source,
+        title: a.title, summary: a.summary, proposal: a.proposal, budget_lines: JSON.stringify(a.budget), budget_fen: total(a.budget), co_funding_fen: a.coFunding, co_funding_source: a.source, co_funding_kind: a.kind,
         status: 'submitted', eligibility: JSON.stringify({ eligible: true, onDate: localDate(submitted), checks: [] }), submitted_at: submitted,
         created_by: ids.userIds.get('qihang')!, created_at: new Date(submitted.getTime() - 3 * DAY), updated_at: submitted,
       })
@@ -271,7 +271,7 @@ async function loadConcludedRound(db: Kysely<DB>, ids: CallIds, ref: string, now
     .values({
       district_id: ids.districtId, id: applicationId, call_id: callId, ref_no: `${ref}-01`, organization_id: organizationId, project_id: projectId, theme: null,
       title: '四点半课堂（二期）', summary: '工作日放学后的作业辅导和安全看护，每月一次亲子活动。', proposal: '由持证社工统筹，招募大学生志愿者，每周一至周五 16:30–18:30 开放。',
-      budget_lines: JSON.stringify(budget), budget_fen: total(budget), co_funding_fen: 2_400_000, co_funding_source: '启航自筹',
+      budget_lines: JSON.stringify(budget), budget_fen: total(budget), co_funding_fen: 2_400_000, co_funding_source: '启航自筹', co_funding_kind: 'other',
       status: 'submitted', eligibility: JSON.stringify({ eligible: true, onDate: localDate(at(45)), checks: [] }), submitted_at: at(45), created_by: ids.userIds.get('qihang')!, created_at: at(50), updated_at: at(45),
     })
     .execute();

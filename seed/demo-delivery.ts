@@ -15,6 +15,8 @@ const DAY = 86_400_000;
 const HOUR = 3_600_000;
 const TITLE = '邻里守望·长者助餐（一期）';
 const AMOUNT_FEN = 15_000_000;
+/** What 启航 brings besides the award: a foundation pays the volunteers' insurance and meals. */
+const CO_FUNDING = { co_funding_fen: 2_000_000, co_funding_kind: 'foundation' as const, co_funding_source: '南京市江北慈善基金会' };
 
 function shuffled<T>(rng: Rng, items: readonly T[]): T[] {
   const out = [...items];
@@ -93,12 +95,12 @@ export async function loadDelivery(db: Kysely<DB>, ids: CallIds, now: Date): Pro
   const chen = staff.find((w) => w.user_id === ids.userIds.get('chen'))!;
   const team = [chen, ...staff.filter((w) => w !== chen && w.certificate_level !== 'none').slice(0, 1)];
   const applicationId = uuidv7();
-  const budget = [{ item: '食材与餐具', amountFen: 7_000_000 }, { item: '社工人力', amountFen: 6_000_000 }, { item: '讲座专家与物料', amountFen: 2_000_000 }];
+  const budget = [{ item: '食材与餐具', amountFen: 7_000_000 }, { item: '社工人力', amountFen: 6_000_000 }, { item: '讲座专家与物料', amountFen: 2_000_000 }, { item: '志愿者保险与误餐补贴', amountFen: CO_FUNDING.co_funding_fen }];
   await db
     .insertInto('applications')
     .values({
       district_id: d, id: applicationId, call_id: callId, ref_no: `${ref}-01`, organization_id: organizationId, project_id: projectId, theme: null, title: TITLE,
-      summary: '每周三中午在党群服务中心长者厨房助餐，每月一次健康讲座。', proposal: '社工统筹，低龄老人志愿者协助配餐和送餐。', budget_lines: JSON.stringify(budget), budget_fen: AMOUNT_FEN,
+      summary: '每周三中午在党群服务中心长者厨房助餐，每月一次健康讲座。', proposal: '社工统筹，低龄老人志愿者协助配餐和送餐。', budget_lines: JSON.stringify(budget), budget_fen: AMOUNT_FEN + CO_FUNDING.co_funding_fen, ...CO_FUNDING,
       status: 'submitted', eligibility: JSON.stringify({ eligible: true, onDate: localDate(at(112)), checks: [] }), submitted_at: at(112), created_by: orgAdmin, created_at: at(120), updated_at: at(112),
     })
     .execute();
@@ -113,7 +115,7 @@ export async function loadDelivery(db: Kysely<DB>, ids: CallIds, now: Date): Pro
   await db
     .insertInto('contracts')
     .values({
-      district_id: d, id: contractId, project_id: projectId, call_id: callId, application_id: applicationId, organization_id: organizationId, amount_fen: AMOUNT_FEN,
+      district_id: d, id: contractId, project_id: projectId, call_id: callId, application_id: applicationId, organization_id: organizationId, amount_fen: AMOUNT_FEN, ...CO_FUNDING,
       term_start: termStart, term_end: termEnd, status: 'signed', signed_at: at(80), signed_by: officer, created_by: officer, created_at: at(84), updated_at: at(80),
     })
     .execute();

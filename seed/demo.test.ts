@@ -619,8 +619,12 @@ describe('demo delivery (story 4)', () => {
     expect(contract.contract.paidFen).toBe(4_500_000);
     expect(contract.contract.tranches.map((t) => t.blockedBy)).toEqual([null, 'precondition_not_met', 'earlier_tranche_pending']);
     // 启航's record: 四点半课堂（一期） accepted on first try, 桥北社区邻里节 with conditions, this one delivering.
-    const record = (await qihang.get(`/api/v1/organizations/${contract.contract.organizationId}/track-record`)).json<{ won: number; acceptedFirstTry: number; inDelivery: number; fundingMix: { governmentShare: number } }>();
-    expect(record).toMatchObject({ won: 3, acceptedFirstTry: 1, inDelivery: 1, fundingMix: { governmentShare: 1 } });
+    const record = (await qihang.get(`/api/v1/organizations/${contract.contract.organizationId}/track-record`)).json<{ won: number; acceptedFirstTry: number; inDelivery: number; fundingMix: { totalFen: number; governmentShare: number; bySource: Record<string, number> } }>();
+    expect(record).toMatchObject({ won: 3, acceptedFirstTry: 1, inDelivery: 1 });
+    // Government money, and the 20,000 yuan a foundation pledged with this project.
+    const { totalFen, governmentShare, bySource } = record.fundingMix;
+    expect(bySource).toMatchObject({ foundation: 2_000_000, enterprise: 0, other: 0 });
+    expect(governmentShare).toBeCloseTo(1 - 2_000_000 / totalFen, 3);
     const chen = await login('chen');
     const staffed = (await chen.get('/api/v1/activities?staffedByMe=true')).json<{ items: { title: string; nextStartsAt: string | null }[] }>().items;
     expect(staffed.map((a) => a.title).sort()).toEqual(['健康讲座', '长者助餐']);

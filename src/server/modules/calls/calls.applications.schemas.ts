@@ -1,5 +1,6 @@
 import { Type, type Static } from 'typebox';
 import { Nullable, Page, PageQuery, StringEnum, Uuid } from '../../platform/http/schema.ts';
+import { CO_FUNDING_KINDS } from '../projects/index.ts';
 
 export const ApplicationParams = Type.Object({ id: Uuid });
 export const CallParams = Type.Object({ id: Uuid });
@@ -21,6 +22,8 @@ const Fields = {
   budgetLines: Type.Array(BudgetLine, { maxItems: 50 }),
   coFundingFen: Fen,
   coFundingSource: Type.String({ maxLength: 200 }),
+  /** Required to submit when there is co-funding: it places the money in the funding mix. */
+  coFundingKind: Nullable(StringEnum(CO_FUNDING_KINDS)),
   team: Type.Array(TeamEntry, { maxItems: 30 }),
 };
 
@@ -36,6 +39,7 @@ export const CreateBody = Type.Object(
     budgetLines: Type.Optional(Fields.budgetLines),
     coFundingFen: Type.Optional(Fields.coFundingFen),
     coFundingSource: Type.Optional(Fields.coFundingSource),
+    coFundingKind: Type.Optional(Fields.coFundingKind),
     team: Type.Optional(Fields.team),
   },
   { additionalProperties: false },
@@ -50,6 +54,7 @@ export const UpdateBody = Type.Object(
     budgetLines: Type.Optional(Fields.budgetLines),
     coFundingFen: Type.Optional(Fields.coFundingFen),
     coFundingSource: Type.Optional(Fields.coFundingSource),
+    coFundingKind: Type.Optional(Fields.coFundingKind),
     team: Type.Optional(Fields.team),
   },
   { additionalProperties: false, minProperties: 1 },
@@ -114,6 +119,7 @@ export const ApplicationDetail = Type.Intersect([
     proposal: Type.String(),
     budgetLines: Type.Array(BudgetLine),
     coFundingSource: Type.String(),
+    coFundingKind: Nullable(StringEnum(CO_FUNDING_KINDS)),
     team: Type.Array(Type.Object({ socialWorkerId: Uuid, name: Type.String(), certificateLevel: Type.String(), role: StringEnum(['lead', 'member'] as const) })),
     /** The answer kept from the day of submission (null for a draft). */
     eligibility: Nullable(Eligibility),

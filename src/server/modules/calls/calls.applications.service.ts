@@ -81,6 +81,7 @@ export async function getApplication(ctx: RequestContext, id: string): Promise<S
     proposal: content ? row.proposal : '',
     budgetLines: content ? (row.budget_lines as BudgetLine[]) : [],
     coFundingSource: content ? row.co_funding_source : '',
+    coFundingKind: content ? row.co_funding_kind : null,
     team: team.map((m) => ({ socialWorkerId: m.social_worker_id, name: members.get(m.social_worker_id)?.name ?? '', certificateLevel: members.get(m.social_worker_id)?.certificateLevel ?? 'none', role: m.role })),
     eligibility: sees === 'all' ? (row.eligibility as S.Eligibility | null) : null,
     scoreSheets: await scoreSheetsOf(ctx, actor, row, record),
@@ -158,6 +159,7 @@ export async function createApplication(ctx: RequestContext, callId: string, bod
       budget_fen: store.budgetOf(lines),
       co_funding_fen: body.coFundingFen ?? 0,
       co_funding_source: body.coFundingSource?.trim() ?? '',
+      co_funding_kind: body.coFundingKind ?? null,
       created_by: actor.userId,
     };
     await trx.insertInto('applications').values(values).execute();
@@ -181,6 +183,7 @@ export async function updateApplication(ctx: RequestContext, id: string, body: S
     ...(body.budgetLines !== undefined && { budget_lines: JSON.stringify(lines), budget_fen: store.budgetOf(lines) }),
     ...(body.coFundingFen !== undefined && { co_funding_fen: body.coFundingFen }),
     ...(body.coFundingSource !== undefined && { co_funding_source: body.coFundingSource.trim() }),
+    ...(body.coFundingKind !== undefined && { co_funding_kind: body.coFundingKind }),
   };
   await command(ctx, async ({ trx, audit }) => {
     const updated = await trx
@@ -222,6 +225,7 @@ async function completeness(ctx: RequestContext, row: store.ApplicationRow) {
     ...(row.proposal.trim() ? [] : [{ field: 'proposal', code: 'validation.required' }]),
     ...(lines.length > 0 ? [] : [{ field: 'budgetLines', code: 'validation.required' }]),
     ...(team.filter((m) => m.role === 'lead').length === 1 ? [] : [{ field: 'team', code: 'application.one_lead' }]),
+    ...(Number(row.co_funding_fen) === 0 || row.co_funding_kind ? [] : [{ field: 'coFundingKind', code: 'validation.required' }]),
   ];
   if (row.project_id) {
     const [project] = await callProjectsOf(ctx, row.district_id, [row.project_id]);

@@ -10,6 +10,7 @@ import { buildCommunity, buildDistrict, buildStreet, type CommunityRef, type Dis
 import { buildSocialWorker } from '../workforce/testing.ts';
 import type { ApplicationDetail, ApplicationView } from './calls.applications.schemas.ts';
 import type { ProjectContract as ProjectContractSchema } from '../projects/projects.contracts.schemas.ts';
+import type { TrackRecord } from '../projects/projects.track-record.ts';
 import type { Objection, PublicPage } from './calls.publicity.schemas.ts';
 import type { MyReview, Progress, Ranking, ReviewSheet } from './calls.reviews.schemas.ts';
 import { DEFAULT_CALL_RULES } from './calls.rules.ts';
@@ -104,6 +105,7 @@ const complete = (team: { socialWorkerId: string; role: 'lead' | 'member' }[]) =
   ],
   coFundingFen: 4_000_000,
   coFundingSource: '慈善基金会',
+  coFundingKind: 'foundation',
   team,
 });
 
@@ -143,12 +145,23 @@ describe('applying', () => {
     expect([co.statusCode, fields(co)]).toEqual([400, { coFundingFen: 'application.co_funding_over_budget' }]);
   });
 
-  it('submits a complete application of an eligible organization and keeps the eligibility answer of that day', async () => {
+  it('asks where co-funding comes from, never government money, before submitting it', async () => {
     expect((await adminA.patch(`/api/v1/applications/${appA.id}`, complete([{ socialWorkerId: leadA, role: 'lead' }, { socialWorkerId: memberA, role: 'member' }]))).statusCode).toBe(200);
+    expect((await adminA.patch(`/api/v1/applications/${appA.id}`, { coFundingKind: null })).statusCode).toBe(200);
+    const unnamed = await adminA.post(`/api/v1/applications/${appA.id}/transitions`, { action: 'submit' });
+    expect([unnamed.statusCode, fields(unnamed)]).toEqual([400, { coFundingKind: 'validation.required' }]);
+    for (const kind of ['government_purchase', 'venture_philanthropy', 'lottery']) {
+      expect([kind, (await adminA.patch(`/api/v1/applications/${appA.id}`, { coFundingKind: kind })).statusCode]).toEqual([kind, 400]);
+    }
+    const named = await adminA.patch(`/api/v1/applications/${appA.id}`, { coFundingKind: 'foundation' });
+    expect([named.statusCode, named.json<ApplicationDetail>().coFundingKind]).toEqual([200, 'foundation']);
+  });
+
+  it('submits a complete application of an eligible organization and keeps the eligibility answer of that day', async () => {
     const res = await adminA.post(`/api/v1/applications/${appA.id}/transitions`, { action: 'submit' });
     expect(res.statusCode, res.body).toBe(200);
     appA = res.json<ApplicationDetail>();
-    expect(appA).toMatchObject({ status: 'submitted', budgetFen: 20_000_000, coFundingFen: 4_000_000, requestedFen: 16_000_000 });
+    expect(appA).toMatchObject({ status: 'submitted', budgetFen: 20_000_000, coFundingFen: 4_000_000, requestedFen: 16_000_000, coFundingSource: '慈善基金会', coFundingKind: 'foundation' });
     expect(appA.eligibility).toMatchObject({ eligible: true, onDate: localDate(new Date()) });
     expect(appA.team.map((m) => [m.name, m.role])).toEqual([['王娟', 'lead'], ['李敏', 'member']]);
     expect((await adminA.patch(`/api/v1/applications/${appA.id}`, { title: 'x' })).statusCode).toBe(403);
@@ -435,6 +448,8 @@ describe('contract and tranches (story 3’s end)', () => {
   it('is drafted by the funder on the live award, its tranches adding up to the amount', async () => {
     const before = await contractOfProject();
     expect(before).toMatchObject({ contract: null, canDraft: true, award: { organizationName: '启航社工服务中心', amountFen: 16_000_000, callStatus: 'concluded' } });
+    const pledged = { fen: 4_000_000, kind: 'foundation', source: '慈善基金会' };
+    expect(before.award!.coFunding).toEqual(pledged);
     const short = await officer.post(`/api/v1/projects/${projectId}/contract`, { ...term, tranches: thirds.slice(0, 2) });
     expect([short.statusCode, fields(short)]).toEqual([400, { tranches: 'contract.sum_differs' }]);
     const backwards = await officer.post(`/api/v1/projects/${projectId}/contract`, { termStart: '2027-12-31', termEnd: '2027-01-01', tranches: thirds });
@@ -465,7 +480,7 @@ describe('contract and tranches (story 3’s end)', () => {
     ]);
     expect(delivery.milestones).toMatchObject([{ seq: 1, title: '上半年开展 24 次', dueOn: '2027-06-30', threshold: 24, actual: 0, reachedOn: null, onTime: null }]);
     contractId = drafted.id;
-    expect(drafted).toMatchObject({ status: 'draft', amountFen: 16_000_000, paidFen: 0, allowedActions: ['sign'] });
+    expect(drafted).toMatchObject({ status: 'draft', amountFen: 16_000_000, coFunding: pledged, paidFen: 0, allowedActions: ['sign'] });
     expect(drafted.tranches.map((t) => [t.seq, t.amountFen, t.blockedBy])).toEqual([[1, 4_800_000, 'precondition_not_met'], [2, 6_400_000, 'earlier_tranche_pending'], [3, 4_800_000, 'earlier_tranche_pending']]);
     const again = await officer.post(`/api/v1/projects/${projectId}/contract`, { ...term, tranches: thirds });
     expect([again.statusCode, code(again)]).toEqual([409, 'contract.exists']);
@@ -478,6 +493,11 @@ describe('contract and tranches (story 3’s end)', () => {
     expect([signed.statusCode, signed.json<ProjectContract>().contract!.status]).toEqual([200, 'signed']);
     const project = await t.db.selectFrom('projects').select(['status', 'contractor_organization_id']).where('id', '=', projectId).executeTakeFirstOrThrow();
     expect(project).toEqual({ status: 'contracted', contractor_organization_id: orgA.id });
+    // Its funding mix: 160,000 yuan of government purchase and the 40,000 pledged by a foundation.
+    const mix = (await adminB.get(`/api/v1/organizations/${orgA.id}/track-record`)).json<TrackRecord>().fundingMix;
+    expect(mix).toMatchObject({ totalFen: 20_000_000, governmentShare: 0.8, bySource: { government_purchase: 16_000_000, foundation: 4_000_000, enterprise: 0 } });
+    // Herfindahl: 0.8² + 0.2².
+    expect(mix.concentration).toBeCloseTo(0.68, 3);
   });
 
   it('releases a tranche once, even when two requests race, and only when its precondition holds', async () => {

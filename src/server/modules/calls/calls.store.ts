@@ -191,10 +191,13 @@ export async function liveAwardOfProject(db: Kysely<DB>, districtId: string, pro
     .selectFrom('call_awards as w')
     .innerJoin('calls as c', (j) => j.onRef('c.district_id', '=', 'w.district_id').onRef('c.id', '=', 'w.call_id'))
     .innerJoin('organizations as o', 'o.id', 'w.organization_id')
-    .select(['w.call_id', 'c.ref_no', 'c.status', 'w.application_id', 'w.organization_id', 'o.name', 'w.amount_fen'])
+    .innerJoin('applications as a', (j) => j.onRef('a.district_id', '=', 'w.district_id').onRef('a.id', '=', 'w.application_id'))
+    .select(['w.call_id', 'c.ref_no', 'c.status', 'w.application_id', 'w.organization_id', 'o.name', 'w.amount_fen', 'a.co_funding_fen', 'a.co_funding_kind', 'a.co_funding_source'])
     .where('w.district_id', '=', districtId)
     .where('w.project_id', '=', projectId)
     .where('w.revoked_at', 'is', null)
     .executeTakeFirst();
-  return r && { callId: r.call_id, callRefNo: r.ref_no, callStatus: r.status, applicationId: r.application_id, organizationId: r.organization_id, organizationName: r.name, amountFen: Number(r.amount_fen) };
+  return r && { callId: r.call_id, callRefNo: r.ref_no, callStatus: r.status, applicationId: r.application_id, organizationId: r.organization_id, organizationName: r.name, amountFen: Number(r.amount_fen),
+    coFunding: { fen: Number(r.co_funding_fen), kind: r.co_funding_kind, source: r.co_funding_source },
+  };
 }

@@ -1,5 +1,6 @@
 import type { Generated } from 'kysely';
 import type { Json, Timestamp, TimestampDefault } from '../../platform/db/platform.tables.ts';
+import type { CoFundingKind } from '../projects/index.ts';
 import type { CallStatus } from './calls.lifecycle.ts';
 
 export interface CallSettingsTable {
@@ -88,6 +89,7 @@ export interface ApplicationsTable {
   budget_fen: Generated<number>;
   co_funding_fen: Generated<number>;
   co_funding_source: Generated<string>;
+  co_funding_kind: CoFundingKind | null;
   status: Generated<'draft' | 'submitted' | 'withdrawn'>;
   eligibility: Json | null;
   submitted_at: Timestamp | null;

@@ -23,4 +23,4 @@ export { callProjectsOf, failedProjectEndDates, moveOfferedProjects, offerablePr
 export { provideProjectAwards, type ProjectAward } from './projects.awards.ts';
 export { provideDeliveryFacts, type DateRange, type DeliveryFacts, type Threshold } from './projects.delivery.ts';
 export { loadVisible as visibleProject } from './projects.service.ts';
-export { COUNT_MEASURES, type CountMeasure } from './projects.tables.ts';
+export { CO_FUNDING_KINDS, COUNT_MEASURES, type CoFundingKind, type CountMeasure } from './projects.tables.ts';

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../tables.ts';
+import type { CoFundingKind } from './projects.tables.ts';
 
 /** The live award a project was given by a round (calls module), as its contract needs it. */
 export interface ProjectAward {
@@ -10,6 +11,8 @@ export interface ProjectAward {
   organizationId: string;
   organizationName: string;
   amountFen: number;
+  /** What the winning application pledged from elsewhere (配套资金). */
+  coFunding: { fen: number; kind: CoFundingKind | null; source: string };
 }
 
 type AwardLookup = (db: Kysely<DB>, districtId: string, projectId: string) => Promise<ProjectAward | undefined>;

@@ -1,6 +1,6 @@
 import { Type, type Static } from 'typebox';
 import { DateStr, Nullable, StringEnum, Uuid } from '../../platform/http/schema.ts';
-import { COUNT_MEASURES, MEASURES } from './projects.tables.ts';
+import { CO_FUNDING_KINDS, COUNT_MEASURES, MEASURES } from './projects.tables.ts';
 import { TRANCHE_PRECONDITIONS } from './projects.tranches.ts';
 
 export const ProjectParams = Type.Object({ id: Uuid });
@@ -45,6 +45,9 @@ export const TerminateBody = Type.Object(
 );
 export type TerminateBody = Static<typeof TerminateBody>;
 
+/** Money the organization pledged from a non-government source in its winning application. */
+const CoFunding = Type.Object({ fen: Type.Integer(), kind: Nullable(StringEnum(CO_FUNDING_KINDS)), source: Type.String() });
+
 export const ContractView = Type.Object({
   id: Uuid,
   projectId: Uuid,
@@ -53,6 +56,7 @@ export const ContractView = Type.Object({
   organizationId: Uuid,
   organizationName: Type.String(),
   amountFen: Type.Integer(),
+  coFunding: CoFunding,
   termStart: Type.String(),
   termEnd: Type.String(),
   status: StringEnum(['draft', 'signed', 'terminated'] as const),
@@ -79,7 +83,7 @@ export type ContractView = Static<typeof ContractView>;
 /** A project's contract, or the award a contract may be drafted on. */
 export const ProjectContract = Type.Object({
   contract: Nullable(ContractView),
-  award: Nullable(Type.Object({ callId: Uuid, callRefNo: Type.String(), callStatus: Type.String(), organizationName: Type.String(), amountFen: Type.Integer() })),
+  award: Nullable(Type.Object({ callId: Uuid, callRefNo: Type.String(), callStatus: Type.String(), organizationName: Type.String(), amountFen: Type.Integer(), coFunding: CoFunding })),
   canDraft: Type.Boolean(),
 });
 

@@ -73,6 +73,7 @@ async function present(ctx: RequestContext, actor: Actor, project: ProjectRow, c
     organizationId: c.organization_id,
     organizationName: c.organization_name,
     amountFen: Number(c.amount_fen),
+    coFunding: { fen: Number(c.co_funding_fen), kind: c.co_funding_kind, source: c.co_funding_source },
     termStart: c.term_start,
     termEnd: c.term_end,
     status: c.status,
@@ -99,7 +100,7 @@ export async function getProjectContract(ctx: RequestContext, projectId: string)
   const [contract, award] = await Promise.all([contractOf(ctx.db, row.district_id, { projectId: row.id }), awardOfProject(ctx.db, row.district_id, row.id)]);
   return {
     contract: contract ? await present(ctx, actor, row, contract) : null,
-    award: award ? { callId: award.callId, callRefNo: award.callRefNo, callStatus: award.callStatus, organizationName: award.organizationName, amountFen: award.amountFen } : null,
+    award: award ? { callId: award.callId, callRefNo: award.callRefNo, callStatus: award.callStatus, organizationName: award.organizationName, amountFen: award.amountFen, coFunding: award.coFunding } : null,
     canDraft: !contract && !!award && award.callStatus === 'concluded' && projectPolicy.can(actor, 'draft_contract', recordOf(row)),
   };
 }
@@ -129,6 +130,7 @@ export async function draftContract(ctx: RequestContext, projectId: string, body
         .values({
           district_id: row.district_id, id, project_id: row.id, call_id: award.callId, application_id: award.applicationId, organization_id: award.organizationId,
           amount_fen: award.amountFen, term_start: body.termStart, term_end: body.termEnd, created_by: actor.userId,
+          co_funding_fen: award.coFunding.fen, co_funding_kind: award.coFunding.kind, co_funding_source: award.coFunding.source,
         })
         .execute();
     } catch (err) {
@@ -147,7 +149,7 @@ export async function draftContract(ctx: RequestContext, projectId: string, body
       .insertInto('contract_tranches')
       .values(tranchePlan.map((t, i) => ({ district_id: row.district_id, contract_id: id, seq: i + 1, amount_fen: t.amountFen, precondition: t.precondition, milestone_id: t.milestoneId ?? null })))
       .execute();
-    await audit({ action: 'contract.create', entityType: 'contract', entityId: id, districtId: row.district_id, after: { projectId: row.id, amountFen: award.amountFen, ...body } });
+    await audit({ action: 'contract.create', entityType: 'contract', entityId: id, districtId: row.district_id, after: { projectId: row.id, amountFen: award.amountFen, coFunding: award.coFunding, ...body } });
   });
   return getProjectContract(ctx, projectId);
 }

@@ -11,6 +11,9 @@ export type ProjectStatus = (typeof PROJECT_STATUSES)[number];
 /** 政府购买服务 / 公益创投 / 基金会 / 企业 / 其他. */
 export const FUNDING_SOURCES = ['government_purchase', 'venture_philanthropy', 'foundation', 'enterprise', 'other'] as const;
 export type FundingSource = (typeof FUNDING_SOURCES)[number];
+/** Where an organization's co-funding (配套资金) comes from: any source but government money. */
+export const CO_FUNDING_KINDS = ['foundation', 'enterprise', 'other'] as const satisfies readonly FundingSource[];
+export type CoFundingKind = (typeof CO_FUNDING_KINDS)[number];
 
 /** How a delivered project ended: the facts behind eligibility and track records. */
 export const PROJECT_OUTCOMES = ['accepted', 'accepted_with_conditions', 'failed', 'terminated'] as const;
@@ -101,6 +104,9 @@ export interface ContractsTable {
   terminated_at: Timestamp | null;
   termination_reason: string | null;
   clawback_fen: number | null;
+  co_funding_fen: Generated<number>;
+  co_funding_kind: CoFundingKind | null;
+  co_funding_source: Generated<string>;
   created_by: string;
   created_at: TimestampDefault;
   updated_at: TimestampDefault;

@@ -20,10 +20,15 @@ export const TrackRecord = Type.Object({
   acceptedFirstTry: Type.Integer(),
   milestones: Type.Object({ due: Type.Integer(), onTime: Type.Integer() }),
   projects: Type.Array(
-    Type.Object({ id: Uuid, refNo: Type.String(), title: Type.String(), status: Type.String(), outcome: Nullable(StringEnum(PROJECT_OUTCOMES)), endedOn: Nullable(Type.String()), amountFen: Type.Integer(), fundingSource: StringEnum(FUNDING_SOURCES), finalGrade: Nullable(StringEnum(GRADES)), finalScore: Nullable(Type.Number()), rectified: Type.Boolean() }),
+    Type.Object({ id: Uuid, refNo: Type.String(), title: Type.String(), status: Type.String(), outcome: Nullable(StringEnum(PROJECT_OUTCOMES)), endedOn: Nullable(Type.String()), amountFen: Type.Integer(), fundingSource: StringEnum(FUNDING_SOURCES), coFundingFen: Type.Integer(), finalGrade: Nullable(StringEnum(GRADES)), finalScore: Nullable(Type.Number()), rectified: Type.Boolean() }),
   ),
-  /** Money won by source (contract amount, or the budget of a project delivered before contracts were recorded here). */
-  fundingMix: Type.Object({ totalFen: Type.Integer(), governmentShare: Nullable(Type.Number()), bySource: Type.Object(Object.fromEntries(FUNDING_SOURCES.map((f) => [f, Type.Integer()])) as Record<FundingSource, ReturnType<typeof Type.Integer>>) }),
+  /**
+   * Money by source: each project's contract amount (or its budget, delivered before contracts
+   * were recorded here) under its funding source, and the co-funding its contract records under
+   * the co-funding's kind. Concentration is the Herfindahl index of the sources' shares: 1 when
+   * all money comes from one source, 0.2 when spread evenly over all five.
+   */
+  fundingMix: Type.Object({ totalFen: Type.Integer(), governmentShare: Nullable(Type.Number()), concentration: Nullable(Type.Number()), bySource: Type.Object(Object.fromEntries(FUNDING_SOURCES.map((f) => [f, Type.Integer()])) as Record<FundingSource, ReturnType<typeof Type.Integer>>) }),
 });
 export type TrackRecord = Static<typeof TrackRecord>;
 
@@ -38,7 +43,7 @@ export async function trackRecordOf(ctx: RequestContext, organizationId: string)
   const projects = await ctx.db
     .selectFrom('projects as p')
     .leftJoin('contracts as k', (j) => j.onRef('k.district_id', '=', 'p.district_id').onRef('k.project_id', '=', 'p.id'))
-    .select(['p.id', 'p.district_id', 'p.ref_no', 'p.title', 'p.status', 'p.outcome', 'p.ended_on', 'p.budget_fen', 'p.funding_source', 'k.amount_fen'])
+    .select(['p.id', 'p.district_id', 'p.ref_no', 'p.title', 'p.status', 'p.outcome', 'p.ended_on', 'p.budget_fen', 'p.funding_source', 'k.amount_fen', 'k.co_funding_fen', 'k.co_funding_kind'])
     .where('p.contractor_organization_id', '=', organizationId)
     .orderBy('p.id', 'desc')
     .limit(500)
@@ -55,15 +60,19 @@ export async function trackRecordOf(ctx: RequestContext, organizationId: string)
     const mine = evaluations.filter((e) => e.project_id === p.id);
     const final = mine.find((e) => e.kind === 'final' && e.conclusion);
     const amountFen = Number(p.amount_fen ?? p.budget_fen);
+    const coFundingFen = Number(p.co_funding_fen ?? 0);
     bySource[p.funding_source] += amountFen;
+    if (p.co_funding_kind) bySource[p.co_funding_kind] += coFundingFen;
     return {
-      id: p.id, refNo: p.ref_no, title: p.title, status: p.status, outcome: p.outcome, endedOn: p.ended_on, amountFen, fundingSource: p.funding_source,
+      id: p.id, refNo: p.ref_no, title: p.title, status: p.status, outcome: p.outcome, endedOn: p.ended_on, amountFen, fundingSource: p.funding_source, coFundingFen,
       finalGrade: final?.grade ?? null, finalScore: final?.score_halves == null ? null : final.score_halves / 2,
       rectified: mine.some((e) => e.conclusion === 'rectify'),
     };
   });
   const totalFen = Object.values(bySource).reduce((a, b) => a + b, 0);
   const government = GOVERNMENT.reduce((s, k) => s + bySource[k], 0);
+  const share = (fen: number) => fen / totalFen;
+  const thousandths = (x: number) => Math.round(1000 * x) / 1000;
   return {
     organizationId,
     won: projects.length,
@@ -72,6 +81,11 @@ export async function trackRecordOf(ctx: RequestContext, organizationId: string)
     acceptedFirstTry: rows.filter((r) => r.outcome === 'accepted' && !r.rectified).length,
     milestones: { due: milestones.length, onTime: milestones.filter((m) => m.reachedOn !== null && m.reachedOn <= m.dueOn).length },
     projects: rows,
-    fundingMix: { totalFen, governmentShare: totalFen === 0 ? null : Math.round((1000 * government) / totalFen) / 1000, bySource },
+    fundingMix: {
+      totalFen,
+      governmentShare: totalFen === 0 ? null : thousandths(share(government)),
+      concentration: totalFen === 0 ? null : thousandths(Object.values(bySource).reduce((s, fen) => s + share(fen) ** 2, 0)),
+      bySource,
+    },
   };
 }

@@ -28,6 +28,7 @@ export default {
     budgetTotal: 'Total budget',
     coFundingYuan: 'Co-funding (yuan)',
     coFundingSource: 'Source of co-funding',
+    coFundingKind: 'Kind of co-funding',
     requested: 'Requested',
     team: 'Team',
     teamHint: 'From your organization\'s registered social workers',

@@ -28,6 +28,7 @@ export default {
     budgetTotal: '总预算',
     coFundingYuan: '配套资金（元）',
     coFundingSource: '配套资金来源',
+    coFundingKind: '配套资金类别',
     requested: '申请资助',
     team: '项目团队',
     teamHint: '从本机构在册社工中选择',

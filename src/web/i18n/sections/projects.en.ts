@@ -113,6 +113,7 @@ export default {
     status: 'Status',
     amount: 'Amount',
     paid: 'Paid',
+    coFunding: 'Co-funding',
     term: 'Term',
     signedAt: 'Signed on',
     terminationReason: 'Reason for termination',

@@ -113,6 +113,7 @@ export default {
     status: '状态',
     amount: '合同金额',
     paid: '已拨付',
+    coFunding: '配套资金',
     term: '服务期',
     signedAt: '签订日期',
     terminationReason: '终止原因',

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Descriptions, Form, Input, InputNumber, List, Modal, Radio, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Form, Input, InputNumber, List, Radio, Select, Space, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { api, type Page } from '../../api/client.ts';
@@ -9,6 +9,8 @@ import { useCommonLabels } from '../../components/labels.ts';
 import { RecordCrumbs } from '../../components/RecordCard.tsx';
 import { PageForm, useFormSave } from '../../components/SaveForm.tsx';
 import { useCall, type CallDetail } from '../calls/callQueries.ts';
+import { CO_FUNDING_KINDS, coFundingFrom } from '../projects/coFunding.ts';
+import type { CoFundingKind } from '../../../server/modules/projects/projects.tables.ts';
 import { ApplicationStatusTag } from './ApplicationStatusTag.tsx';
 import { APPLICATIONS_KEY, useApplication, useEligibility, yuan, type ApplicationDetail } from './applicationQueries.ts';
 
@@ -20,6 +22,7 @@ interface Values {
   budgetLines: { item: string; amountYuan: number }[];
   coFundingYuan: number;
   coFundingSource: string;
+  coFundingKind: CoFundingKind | null;
   team: string[];
   lead?: string;
 }
@@ -75,6 +78,7 @@ function ApplicationForm({ call, application }: { call: CallDetail; application?
         budgetLines: (v.budgetLines ?? []).filter((l) => l?.item).map((l) => ({ item: l.item, amountFen: fen(l.amountYuan) })),
         coFundingFen: fen(v.coFundingYuan),
         coFundingSource: v.coFundingSource ?? '',
+        coFundingKind: fen(v.coFundingYuan) > 0 ? (v.coFundingKind ?? null) : null,
         team: (v.team ?? []).map((socialWorkerId) => ({ socialWorkerId, role: socialWorkerId === v.lead ? ('lead' as const) : ('member' as const) })),
       };
       if (application) return api.patch<ApplicationDetail>(`/applications/${application.id}`, body);
@@ -94,6 +98,7 @@ function ApplicationForm({ call, application }: { call: CallDetail; application?
         budgetLines: application.budgetLines.map((l) => ({ item: l.item, amountYuan: l.amountFen / 100 })),
         coFundingYuan: application.coFundingFen / 100,
         coFundingSource: application.coFundingSource,
+        coFundingKind: application.coFundingKind,
         team: application.team.map((m) => m.socialWorkerId),
         lead: application.team.find((m) => m.role === 'lead')?.socialWorkerId,
       }
@@ -140,6 +145,14 @@ function ApplicationForm({ call, application }: { call: CallDetail; application?
         <Form.Item name="coFundingYuan" label={t('application.coFundingYuan')}>
           <InputNumber min={0} precision={2} style={{ width: 160 }} />
         </Form.Item>
+        <Form.Item
+          name="coFundingKind"
+          label={t('application.coFundingKind')}
+          dependencies={['coFundingYuan']}
+          rules={[({ getFieldValue }) => ({ required: fen(getFieldValue('coFundingYuan') as number | undefined) > 0, message: t('common.requiredChoice', { field: t('application.coFundingKind') }) })]}
+        >
+          <Select allowClear style={{ minWidth: 160 }} options={CO_FUNDING_KINDS.map((k) => ({ value: k, label: t(`fundingSource.${k}`) }))} data-testid="co-funding-kind" />
+        </Form.Item>
         <Form.Item name="coFundingSource" label={t('application.coFundingSource')}>
           <Input maxLength={200} />
         </Form.Item>
@@ -165,7 +178,7 @@ export function ApplicationView({ application: a }: { application: ApplicationDe
         <Descriptions.Item label={t('application.offer')}>{a.projectTitle ?? a.theme}</Descriptions.Item>
         <Descriptions.Item label={t('application.requested')}>{yuan(a.requestedFen)}</Descriptions.Item>
         <Descriptions.Item label={t('application.budgetTotal')}>{yuan(a.budgetFen)}</Descriptions.Item>
-        <Descriptions.Item label={t('application.coFundingYuan')}>{yuan(a.coFundingFen)}{a.coFundingSource && `（${a.coFundingSource}）`}</Descriptions.Item>
+        <Descriptions.Item label={t('application.coFundingYuan')}>{yuan(a.coFundingFen)}{a.coFundingFen > 0 && `（${coFundingFrom(t, a.coFundingKind, a.coFundingSource)}）`}</Descriptions.Item>
       </Descriptions>
       {a.summary && <Typography.Paragraph strong style={{ marginBottom: 0 }}>{a.summary}</Typography.Paragraph>}
       {a.proposal && <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>{a.proposal}</Typography.Paragraph>}
@@ -210,6 +223,7 @@ function EligibilityCard({ callId, organizationId, kept }: { callId: string; org
 
 function ApplicationActions({ application: a }: { application: ApplicationDetail }) {
   const { t } = useTranslation();
+  const { modal } = App.useApp();
   const qc = useQueryClient();
   const move = useMutation({
     mutationFn: (action: 'submit' | 'withdraw') => api.post<ApplicationDetail>(`/applications/${a.id}/transitions`, { action }),
@@ -218,8 +232,9 @@ function ApplicationActions({ application: a }: { application: ApplicationDetail
       void qc.invalidateQueries({ queryKey: [APPLICATIONS_KEY, 'list'] });
     },
   });
-  const confirm = (action: 'submit' | 'withdraw') =>
-    Modal.confirm({ title: t(`application.actions.${action}`), content: t(`application.${action}Confirm`), okText: t('common.ok'), cancelText: t('common.cancel'), onOk: () => move.mutateAsync(action) });
+  const confirm = (action: 'submit' | 'withdraw') => {
+    modal.confirm({ title: t(`application.actions.${action}`), content: t(`application.${action}Confirm`), okText: t('common.ok'), cancelText: t('common.cancel'), onOk: () => move.mutateAsync(action) });
+  };
   if (!a.allowedActions.includes('submit') && !a.allowedActions.includes('withdraw')) return null;
   return (
     <Card size="small">

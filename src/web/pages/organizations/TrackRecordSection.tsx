@@ -57,12 +57,16 @@ export function TrackRecordSection({ organizationId }: { organizationId: string 
               <Descriptions.Item label={t('trackRecord.governmentShare')}>
                 <span data-testid="track-government-share">{mix.governmentShare === null ? '—' : `${Math.round(mix.governmentShare * 1000) / 10}%`}</span>
               </Descriptions.Item>
+              <Descriptions.Item label={t('trackRecord.concentration')}>
+                <span data-testid="track-concentration">{mix.concentration === null ? '—' : mix.concentration.toFixed(2)}</span>
+              </Descriptions.Item>
               <Descriptions.Item label={t('trackRecord.total')}>{t('projects.yuan', { amount: yuan(mix.totalFen) })}</Descriptions.Item>
               {sources.map((s) => (
                 <Descriptions.Item key={s} label={t(`fundingSource.${s}`)}>{t('projects.yuan', { amount: yuan(mix.bySource[s]) })}</Descriptions.Item>
               ))}
             </Descriptions>
           )}
+          {mix.totalFen > 0 && <Typography.Paragraph type="secondary" style={{ margin: '8px 0 0' }}>{t('trackRecord.concentrationHint')}</Typography.Paragraph>}
         </div>
         <div>
           <Typography.Title level={5} style={{ marginTop: 0 }}>{t('trackRecord.projects')}</Typography.Title>
@@ -82,6 +86,7 @@ export function TrackRecordSection({ organizationId }: { organizationId: string 
                   <Typography.Text type="secondary">
                     {t('reports.line', { label: t('trackRecord.grade'), text: p.finalGrade ? t('trackRecord.gradeValue', { grade: t(`evaluations.grade.${p.finalGrade}`), score: p.finalScore }) : t('trackRecord.noGrade') })}
                     {' · '}{t(`fundingSource.${p.fundingSource}`)} {t('projects.yuan', { amount: yuan(p.amountFen) })}
+                    {p.coFundingFen > 0 && <>{' · '}{t('trackRecord.coFunded', { amount: t('projects.yuan', { amount: yuan(p.coFundingFen) }) })}</>}
                     {p.endedOn ? ` · ${t('trackRecord.ended')} ${p.endedOn}` : ''}
                   </Typography.Text>
                 </div>

@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Descriptions, Form, Input, InputNumber, List, Modal, Space, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Form, Input, InputNumber, List, Modal, Space, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +7,7 @@ import { api } from '../../api/client.ts';
 import { ErrorAlert } from '../../components/feedback.tsx';
 import { yuan } from '../applications/applicationQueries.ts';
 import { ContractDraftForm } from './ContractDraftForm.tsx';
+import { coFundingFrom } from './coFunding.ts';
 import { contractKey, PROJECTS_KEY, type ProjectContract, useDelivery, useProjectContract } from './projectsApi.ts';
 
 type Contract = NonNullable<ProjectContract['contract']>;
@@ -34,6 +35,7 @@ export function ContractCard({ projectId, targetBeneficiaries }: { projectId: st
 
 function ContractView({ projectId, contract: c }: { projectId: string; contract: Contract }) {
   const { t } = useTranslation();
+  const { modal } = App.useApp();
   const qc = useQueryClient();
   const [terminating, setTerminating] = useState(false);
   // Milestone titles for the tranches that wait for one.
@@ -51,8 +53,9 @@ function ContractView({ projectId, contract: c }: { projectId: string; contract:
       setTerminating(false);
     },
   });
-  const confirm = (title: string, content: string, path: string) =>
-    Modal.confirm({ title, content, okText: t('common.ok'), cancelText: t('common.cancel'), onOk: () => act.mutateAsync({ path }) });
+  const confirm = (title: string, content: string, path: string) => {
+    modal.confirm({ title, content, okText: t('common.ok'), cancelText: t('common.cancel'), onOk: () => act.mutateAsync({ path }) });
+  };
   return (
     <Space orientation="vertical" size={12} style={{ width: '100%' }}>
       <ErrorAlert error={act.error} />
@@ -61,6 +64,7 @@ function ContractView({ projectId, contract: c }: { projectId: string; contract:
         <Descriptions.Item label={t('contract.status')}><Tag color={c.status === 'signed' ? 'green' : c.status === 'terminated' ? 'red' : 'default'}>{t(`contractStatus.${c.status}`)}</Tag></Descriptions.Item>
         <Descriptions.Item label={t('contract.amount')}>{yuan(c.amountFen)}</Descriptions.Item>
         <Descriptions.Item label={t('contract.paid')}>{yuan(c.paidFen)}</Descriptions.Item>
+        {c.coFunding.fen > 0 && <Descriptions.Item label={t('contract.coFunding')}>{yuan(c.coFunding.fen)}（{coFundingFrom(t, c.coFunding.kind, c.coFunding.source)}）</Descriptions.Item>}
         <Descriptions.Item label={t('contract.term')}>{c.termStart} — {c.termEnd}</Descriptions.Item>
         {c.signedAt && <Descriptions.Item label={t('contract.signedAt')}>{dayjs(c.signedAt).format('YYYY-MM-DD')}</Descriptions.Item>}
         {c.terminationReason && <Descriptions.Item label={t('contract.terminationReason')}>{c.terminationReason}（{t('contract.clawback')} {yuan(c.clawbackFen ?? 0)}）</Descriptions.Item>}

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { QueryState } from '../../components/feedback.tsx';
 import { useCommonLabels } from '../../components/labels.ts';
 import { useApplicationToReview, yuan, type ApplicationDetail, type SheetItem } from './reviewQueries.ts';
+import { coFundingFrom } from '../projects/coFunding.ts';
 
 /** A button that opens the application in a drawer beside the score form, so the reviewer reads and scores side by side. */
 export function ApplicationReader({ item }: { item: SheetItem }) {
@@ -41,7 +42,7 @@ function ApplicationContent({ application: a }: { application: ApplicationDetail
         <Descriptions.Item label={t('reviews.offer')}>{a.projectTitle ?? a.theme ?? '—'}</Descriptions.Item>
         <Descriptions.Item label={t('reviews.requested')}><span data-testid="review-requested">{yuan(a.requestedFen)}</span></Descriptions.Item>
         <Descriptions.Item label={t('reviews.budget')}>{yuan(a.budgetFen)}</Descriptions.Item>
-        <Descriptions.Item label={t('reviews.coFunding')}>{yuan(a.coFundingFen)}{a.coFundingSource && ` · ${a.coFundingSource}`}</Descriptions.Item>
+        <Descriptions.Item label={t('reviews.coFunding')}>{yuan(a.coFundingFen)}{a.coFundingFen > 0 && ` · ${coFundingFrom(t, a.coFundingKind, a.coFundingSource)}`}</Descriptions.Item>
         {a.submittedAt && <Descriptions.Item label={t('reviews.submittedAt')}>{dayjs(a.submittedAt).format('YYYY-MM-DD HH:mm')}</Descriptions.Item>}
       </Descriptions>
       <Section title={t('reviews.summary')}>{text(a.summary, t('reviews.none'))}</Section>
