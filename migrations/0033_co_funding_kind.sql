@@ -2,7 +2,8 @@
 -- places it in the organization's funding mix. The name of the funder stays free text.
 alter table applications add column co_funding_kind text check (co_funding_kind in ('foundation', 'enterprise', 'other'));
 update applications set co_funding_kind = 'other' where co_funding_fen > 0;
-alter table applications add constraint applications_co_funding_kind check (co_funding_fen = 0 or co_funding_kind is not null or status = 'draft');
+-- Only a submitted application must name it: a draft may be withdrawn unfinished.
+alter table applications add constraint applications_co_funding_kind check (co_funding_fen = 0 or co_funding_kind is not null or submitted_at is null);
 
 -- The contract keeps the pledge it was drafted on: the application may be read by fewer people,
 -- and the funding mix is computed from contracts.

@@ -186,7 +186,9 @@ describe('applying', () => {
     await adminListed.patch(`/api/v1/applications/${draft.json<ApplicationDetail>().id}`, { team: [{ socialWorkerId: sw.id, role: 'lead' }] });
     const res = await adminListed.post(`/api/v1/applications/${draft.json<ApplicationDetail>().id}/transitions`, { action: 'submit' });
     expect([res.statusCode, code(res)]).toEqual([409, 'application.not_eligible']);
-    // Withdrawn without ever being submitted, the draft stays the organization's own: the office never reads it.
+    // Withdrawn without ever being submitted (and unfinished: its co-funding's kind taken out), the
+    // draft stays the organization's own: the office never reads it.
+    expect((await adminListed.patch(`/api/v1/applications/${draft.json<ApplicationDetail>().id}`, { coFundingKind: null })).statusCode).toBe(200);
     const withdrawn = await adminListed.post(`/api/v1/applications/${draft.json<ApplicationDetail>().id}/transitions`, { action: 'withdraw' });
     expect([withdrawn.statusCode, withdrawn.json<ApplicationDetail>().status]).toEqual([200, 'withdrawn']);
     expect((await officer.get(`/api/v1/applications/${draft.json<ApplicationDetail>().id}`)).statusCode).toBe(404);
