@@ -118,8 +118,23 @@ async function loadVisible(ctx: RequestContext, id: string) {
   if (!row) throw notFound();
   const staff = await store.staffOf(ctx.db, row.district_id, row.id);
   const record = store.recordOf(row, staff.map((s) => s.user_id));
-  if (!activityPolicy.can(actor, 'read', record) && !activityPolicy.can(actor, 'sign_attendance', record)) throw notFound();
+  if (!activityPolicy.can(actor, 'read', record) && !activityPolicy.can(actor, 'sign_attendance', record) && !(await readsProject(ctx, row.project_id))) throw notFound();
   return { actor, row, staff, record };
+}
+
+/**
+ * A project's activities are read by whoever reads the project (projects' policy): its assigned
+ * evaluator, who holds no place or organization of it, judges the delivery by them.
+ */
+async function readsProject(ctx: RequestContext, projectId: string | null | undefined): Promise<boolean> {
+  if (!projectId) return false;
+  return visibleProject(ctx, projectId).then(
+    () => true,
+    (err: unknown) => {
+      if (err instanceof AppError && err.code === 'resource.not_found') return false;
+      throw err;
+    },
+  );
 }
 
 async function views(ctx: RequestContext, rows: store.ActivityRow[]): Promise<S.ActivityView[]> {
@@ -189,7 +204,8 @@ export async function listActivities(ctx: RequestContext, q: S.ListQuery) {
   const actor = requireActor(ctx);
   let query = ctx.db.selectFrom('activities as a').selectAll('a');
   const staffed = sql<boolean>`exists (select 1 from activity_staff st where st.district_id = a.district_id and st.activity_id = a.id and st.user_id = ${actor.userId})`;
-  query = q.staffedByMe ? query.where(staffed) : query.where((eb) => eb.or([store.readableCondition(actor), staffed]));
+  if (q.staffedByMe) query = query.where(staffed);
+  else if (!(await readsProject(ctx, q.projectId))) query = query.where((eb) => eb.or([store.readableCondition(actor), staffed]));
   if (q.projectId) query = query.where('a.project_id', '=', q.projectId);
   if (q.communityId) query = query.where('a.community_id', '=', q.communityId);
   if (q.organizationId) query = query.where('a.organization_id', '=', q.organizationId);

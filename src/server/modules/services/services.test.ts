@@ -161,6 +161,22 @@ describe('publishing an activity', () => {
     expect((await chen.get('/api/v1/activities?staffedByMe=true')).json<{ items: { id: string }[] }>().items.map((a) => a.id)).toEqual([lunch.id]);
     expect((await adminB.get(`/api/v1/activities?projectId=${projectId}`)).json<{ items: unknown[] }>().items).toEqual([]);
   });
+
+  it('is read by the project\'s assigned evaluator, who judges the delivery by it, and by no other evaluator', async () => {
+    const firm = await buildOrganization(t.db, t.platform.pii, { name: '明鉴评估中心', district: { id: community.districtId } });
+    const assigned = await clientAs(t, [{ role: 'evaluator', scopeType: 'organization', scopeId: firm.id }]);
+    const other = await clientAs(t, [{ role: 'evaluator', scopeType: 'organization', scopeId: firm.id }]);
+    const before = await assigned.get(`/api/v1/activities/${lunch.id}`);
+    expect(before.statusCode).toBe(404);
+    expect((await streetOfficer.put(`/api/v1/projects/${projectId}/evaluator`, { userId: assigned.user.id })).statusCode).toBe(200);
+    const read = await assigned.get(`/api/v1/activities/${lunch.id}`);
+    expect([read.statusCode, read.json<ActivityDetail>().allowedActions, read.json<ActivityDetail>().sessions[0]!.checkinCode]).toEqual([200, [], null]);
+    expect((await assigned.get(`/api/v1/activities?projectId=${projectId}`)).json<{ items: { id: string }[] }>().items.map((a) => a.id)).toContain(lunch.id);
+    // Only through the project: not the place's other activities, not another evaluator.
+    expect((await assigned.get('/api/v1/activities')).json<{ items: unknown[] }>().items).toEqual([]);
+    expect((await other.get(`/api/v1/activities/${lunch.id}`)).statusCode).toBe(404);
+    expect((await other.get(`/api/v1/activities?projectId=${projectId}`)).json<{ items: unknown[] }>().items).toEqual([]);
+  });
 });
 
 describe('residents take part from their phones', () => {
