@@ -114,6 +114,7 @@ export default {
     amount: 'Amount',
     paid: 'Paid',
     coFunding: 'Co-funding',
+    coFundingValue: '{{amount}} ({{from}})',
     term: 'Term',
     signedAt: 'Signed on',
     terminationReason: 'Reason for termination',

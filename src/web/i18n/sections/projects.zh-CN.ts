@@ -114,6 +114,7 @@ export default {
     amount: '合同金额',
     paid: '已拨付',
     coFunding: '配套资金',
+    coFundingValue: '{{amount}}（{{from}}）',
     term: '服务期',
     signedAt: '签订日期',
     terminationReason: '终止原因',

@@ -178,7 +178,7 @@ export function ApplicationView({ application: a }: { application: ApplicationDe
         <Descriptions.Item label={t('application.offer')}>{a.projectTitle ?? a.theme}</Descriptions.Item>
         <Descriptions.Item label={t('application.requested')}>{yuan(a.requestedFen)}</Descriptions.Item>
         <Descriptions.Item label={t('application.budgetTotal')}>{yuan(a.budgetFen)}</Descriptions.Item>
-        <Descriptions.Item label={t('application.coFundingYuan')}>{yuan(a.coFundingFen)}{a.coFundingFen > 0 && `（${coFundingFrom(t, a.coFundingKind, a.coFundingSource)}）`}</Descriptions.Item>
+        <Descriptions.Item label={t('application.coFundingYuan')}>{a.coFundingFen > 0 ? t('contract.coFundingValue', { amount: yuan(a.coFundingFen), from: coFundingFrom(t, a.coFundingKind, a.coFundingSource) }) : yuan(0)}</Descriptions.Item>
       </Descriptions>
       {a.summary && <Typography.Paragraph strong style={{ marginBottom: 0 }}>{a.summary}</Typography.Paragraph>}
       {a.proposal && <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>{a.proposal}</Typography.Paragraph>}

@@ -64,7 +64,7 @@ function ContractView({ projectId, contract: c }: { projectId: string; contract:
         <Descriptions.Item label={t('contract.status')}><Tag color={c.status === 'signed' ? 'green' : c.status === 'terminated' ? 'red' : 'default'}>{t(`contractStatus.${c.status}`)}</Tag></Descriptions.Item>
         <Descriptions.Item label={t('contract.amount')}>{yuan(c.amountFen)}</Descriptions.Item>
         <Descriptions.Item label={t('contract.paid')}>{yuan(c.paidFen)}</Descriptions.Item>
-        {c.coFunding.fen > 0 && <Descriptions.Item label={t('contract.coFunding')}>{yuan(c.coFunding.fen)}（{coFundingFrom(t, c.coFunding.kind, c.coFunding.source)}）</Descriptions.Item>}
+        {c.coFunding.fen > 0 && <Descriptions.Item label={t('contract.coFunding')}>{t('contract.coFundingValue', { amount: yuan(c.coFunding.fen), from: coFundingFrom(t, c.coFunding.kind, c.coFunding.source) })}</Descriptions.Item>}
         <Descriptions.Item label={t('contract.term')}>{c.termStart} — {c.termEnd}</Descriptions.Item>
         {c.signedAt && <Descriptions.Item label={t('contract.signedAt')}>{dayjs(c.signedAt).format('YYYY-MM-DD')}</Descriptions.Item>}
         {c.terminationReason && <Descriptions.Item label={t('contract.terminationReason')}>{c.terminationReason}（{t('contract.clawback')} {yuan(c.clawbackFen ?? 0)}）</Descriptions.Item>}
