@@ -29,7 +29,7 @@ export interface ProjectMeasureOptions {
   log: (msg: string) => void;
 }
 
-async function startServer(url: string, port: number, log: (msg: string) => void): Promise<ChildProcess> {
+export async function startServer(url: string, port: number, log: (msg: string) => void): Promise<ChildProcess> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sanshe-bench-projects-'));
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
     cwd: root,
@@ -53,7 +53,7 @@ async function startServer(url: string, port: number, log: (msg: string) => void
   return child;
 }
 
-async function stopServer(child: ChildProcess) {
+export async function stopServer(child: ChildProcess) {
   if (child.exitCode !== null) return;
   const ended = new Promise((r) => child.once('exit', r));
   child.kill('SIGTERM');
@@ -61,7 +61,7 @@ async function stopServer(child: ChildProcess) {
 }
 
 /** Signs users in one after another (the per-address sign-in limit counts attempts in flight). */
-async function sessions(base: string, usernames: string[]): Promise<Map<string, Record<string, string>>> {
+export async function sessions(base: string, usernames: string[]): Promise<Map<string, Record<string, string>>> {
   const out = new Map<string, Record<string, string>>();
   for (const u of new Set(usernames)) out.set(u, await signIn(base, u, BENCH_PASSWORD));
   return out;

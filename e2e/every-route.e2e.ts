@@ -30,6 +30,8 @@ interface Ids {
   application: string;
   activity: string;
   session: string;
+  case: string;
+  supervision: string;
 }
 
 interface Row {
@@ -84,6 +86,21 @@ const ROUTES: Record<string, Row> = {
   activities: { user: 'chen', url: () => '/activities' },
   'activities/:id': { user: 'qihang', url: (i) => `/activities/${i.activity}` },
   'activity-sessions/:id': { user: 'chen', url: (i) => `/activity-sessions/${i.session}` },
+  cases: { user: 'chen', url: () => '/cases' },
+  'cases/:id': { user: 'chen', url: (i) => `/cases/${i.case}` },
+  referrals: { user: 'qihang', url: () => '/referrals' },
+  // The demo refers nothing to 启航, and qihang is its only organization administrator; making a
+  // second one and a referral here would leave both in the demo that the casework journey reads.
+  // The page answers as for a referral not found (as evaluations/:projectId does).
+  'referrals/:id': { user: 'qihang', url: () => '/referrals/0190a2b4-7c1e-7d3a-8f00-000000000000' },
+  'work-log': { user: 'chen', url: () => '/work-log' },
+  'work-log/summary': { user: 'dudao', url: () => '/work-log/summary' },
+  'admin-tasks': { user: 'zhou', url: () => '/admin-tasks' },
+  'admin-load': { user: 'tsjd', url: () => '/admin-load' },
+  'workforce-settings': { user: 'jbmz', url: () => '/workforce-settings' },
+  workforce: { user: 'tsjd', url: () => '/workforce' },
+  supervision: { user: 'dudao', url: () => '/supervision' },
+  'supervision/:id': { user: 'chen', url: (i) => `/supervision/${i.supervision}` },
   field: { user: 'limin', url: () => '/field' },
   'field/grids/:id': { user: 'limin', url: (i) => `/field/grids/${i.ownGrid}` },
   'field/visit': { user: 'limin', url: (i) => `/field/visit?gridId=${i.ownGrid}` },
@@ -144,6 +161,8 @@ async function demoIds(): Promise<Ids> {
     application: await first(await apiAs('qihang'), '/applications?limit=1'),
     activity,
     session: sessions[0]!.id,
+    case: await first(chen, '/cases?view=mine'),
+    supervision: await first(chen, '/supervision-sessions'),
   };
 }
 

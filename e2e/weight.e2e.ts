@@ -33,11 +33,11 @@ const PROFILES = {
   'Slow 4G': { latency: 150 * 3.75, downloadThroughput: ((1.6 * 1000 * 1000) / 8) * 0.9, uploadThroughput: ((750 * 1000) / 8) * 0.9 },
 };
 
-type User = 'anonymous' | 'zhou' | 'jbmz' | 'tsjd' | 'admin' | 'limin' | 'wangjuan' | 'qihang' | 'zhuanjia' | 'chen' | 'pinggu';
+type User = 'anonymous' | 'zhou' | 'jbmz' | 'tsjd' | 'admin' | 'limin' | 'wangjuan' | 'qihang' | 'zhuanjia' | 'chen' | 'pinggu' | 'dudao';
 
 interface Ids {
   district: string; street: string; community: string; grid: string; household: string; resident: string;
-  need: string; organization: string; socialWorker: string; user: string; liminGrid: string; myNeed: string; call: string; project: string; application: string; reviewCall: string; activity: string; session: string;
+  need: string; organization: string; socialWorker: string; user: string; liminGrid: string; myNeed: string; call: string; project: string; application: string; reviewCall: string; activity: string; session: string; case: string; supervision: string;
 }
 
 interface RouteCase {
@@ -100,6 +100,20 @@ const ROUTES: RouteCase[] = [
   { route: 'reviews/:callId', as: 'zhuanjia', url: (i) => `/reviews/${i.reviewCall}` },
   { route: 'evaluations', as: 'pinggu', url: () => '/evaluations' },
   { route: 'evaluations/:projectId', as: 'pinggu', url: (i) => `/evaluations/${i.project}` },
+  { route: 'cases', as: 'chen', url: () => '/cases' },
+  { route: 'cases/:id', as: 'chen', url: (i) => `/cases/${i.case}` },
+  { route: 'referrals', as: 'qihang', url: () => '/referrals' },
+  // The demo sends no referral to an organization: an unknown one still loads the page's code.
+  { route: 'referrals/:id', as: 'qihang', url: () => '/referrals/0190a2b4-7c1e-7d3a-8f00-000000000000' },
+  // A social worker logs the day on a phone, between visits: it keeps to the light budget.
+  { route: 'work-log', as: 'chen', url: () => '/work-log', light: true },
+  { route: 'work-log/summary', as: 'chen', url: () => '/work-log/summary' },
+  { route: 'admin-tasks', as: 'zhou', url: () => '/admin-tasks' },
+  { route: 'admin-load', as: 'tsjd', url: () => '/admin-load' },
+  { route: 'workforce-settings', as: 'jbmz', url: () => '/workforce-settings' },
+  { route: 'workforce', as: 'tsjd', url: () => '/workforce' },
+  { route: 'supervision', as: 'dudao', url: () => '/supervision' },
+  { route: 'supervision/:id', as: 'chen', url: (i) => `/supervision/${i.supervision}` },
   { route: 'account', as: 'zhou', url: () => '/account' },
 ];
 
@@ -147,6 +161,8 @@ async function findIds(): Promise<Ids> {
     reviewCall: (await (await apiAs('zhuanjia'))<{ items: { callId: string; status: string }[] }>('GET', '/reviews/calls')).items.find((c) => c.status === 'closed')!.callId,
     activity: activity.id,
     session: sessions[0]!.id,
+    case: (await chen<{ items: Item[] }>('GET', '/cases')).items[0]!.id,
+    supervision: (await chen<{ items: Item[] }>('GET', '/supervision-sessions')).items[0]!.id,
   };
 }
 

@@ -14,6 +14,8 @@ const ROLES: { username: string; role: string; part: string }[] = [
   { username: 'qihang', role: 'org_admin', part: 'home-applications' },
   { username: 'zhuanjia', role: 'reviewer', part: 'home-reviews' },
   { username: 'pinggu', role: 'evaluator', part: 'home-evaluations' },
+  { username: 'chen', role: 'social_worker', part: 'home-cases' },
+  { username: 'dudao', role: 'supervisor', part: 'home-approvals' },
   { username: 'admin', role: 'platform_admin', part: 'workbench-later' },
 ];
 

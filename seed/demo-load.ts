@@ -12,6 +12,9 @@ import { generateCredit, loadCredit } from './demo-credit.ts';
 import { batchInserter, type LoadProgress } from './demo-insert.ts';
 import type { DemoData, DemoScope } from './demo-model.ts';
 import { loadCalls } from './demo-calls.ts';
+import { loadCases } from './demo-cases.ts';
+import { loadSupervision } from './demo-supervision.ts';
+import { loadWorkLogs } from './demo-worklogs.ts';
 import { loadHistory, type HistoryCounts } from './demo-needs-load.ts';
 
 /** Ciphertext, lookup hash and masked copy of an identifier, as every register stores them. */
@@ -203,6 +206,9 @@ export async function loadDemo(db: Kysely<DB>, pii: PiiCipher, data: DemoData, n
   }, now, progress);
 
   const calls = await loadCalls(db, { districtId, streetId, communityIds, userIds, organizationIds }, now);
+  await loadCases(db, pii, { districtId, streetId, communityIds, userIds, organizationIds }, now);
+  await loadSupervision(db, pii, { districtId, streetId, communityIds, userIds, organizationIds }, now);
+  await loadWorkLogs(db, { districtId, streetId, communityIds, userIds, organizationIds }, now);
 
   const counts: LoadCounts = {
     communities: communities.length,

@@ -1,3 +1,4 @@
+import { CASE_OPENED_REPLY } from '../src/server/modules/needs/needs.cases.ts';
 import { DEFAULT_LIMITS } from '../src/server/modules/needs/needs.categories.ts';
 import type { NeedState } from '../src/server/modules/needs/needs.lifecycle.ts';
 import type { NeedSource, Outcome, Urgency } from '../src/server/modules/needs/needs.tables.ts';
@@ -39,6 +40,9 @@ interface Draft {
   poolAt?: number;
   /** Story 1: a closed need of Wang Guifang's household, closed by the job (unread for 王娟). */
   autoConfirmAt?: number;
+  /** Story 5: the organization the need is referred to, and the social worker who opened a case on it. */
+  referTo?: string;
+  caseOpenedBy?: string;
 }
 
 export interface NeedsContext {
@@ -230,6 +234,16 @@ export function generateNeeds(ctx: NeedsContext): { needs: HistoryNeed[]; common
     });
   }
 
+  // Story 5: an older man of J community told the office about quarrels with his son; the need
+  // was referred to 启航 and 陈社工 opened a case on it (the case itself: demo-cases.ts).
+  const today = localDate(new Date(anchor));
+  const adults = (h: PlacedHousehold) => h.household.residents.filter((r) => r.status === 'active' && ageOn(r.birthDate, today) >= 25);
+  const family = byCommunity.get(J_COMMUNITY)!.find((h) => adults(h).length >= 2 && adults(h).some((r) => r.gender === 'male' && ageOn(r.birthDate, today) >= 62))!;
+  drafts.push({
+    community: J_COMMUNITY, grid: family.grid, household: family, category: 'other', source: 'staff', createdAt: at(9, 9, 11), plan: 'referred', visit: null, reporter: null,
+    urgency: 'normal', description: '老人反映与儿子因赡养和住房问题多次争吵，近来情绪低落、不愿出门，家人希望有社工介入调解。', referTo: 'qihang', caseOpenedBy: 'chen',
+  });
+
   drafts.sort((a, b) => a.createdAt - b.createdAt);
   const needs: HistoryNeed[] = [];
   for (const d of drafts) needs.push(buildNeed(ctx, d, needs.length + 1, needs));
@@ -361,11 +375,12 @@ function buildNeed(ctx: NeedsContext, d: Draft, key: number, earlier: HistoryNee
   }
   const refers = plan === 'referred' || plan === 'answered' || (d.category in REFERRAL_ORGS || ['employment_assistance', 'health'].includes(d.category) ? rng.chance(0.3) : rng.chance(0.03));
   if (refers) {
-    const org = REFERRAL_ORGS[d.category] ?? (rng.chance(0.4) ? 'qihang' : null);
+    const org = d.referTo ?? REFERRAL_ORGS[d.category] ?? (rng.chance(0.4) ? 'qihang' : null);
     const department = org ? null : rng.pick(T.REFER_DEPARTMENTS);
     step('refer', 'referred', handler, {}, { referral_org_id: org, referral_department: department, referral_answer: null }, later(2 * HOUR, 2 * DAY));
     n.referralOrg = org;
     n.referralDepartment = department;
+    if (d.caseOpenedBy) step('open_case', 'referred', d.caseOpenedBy, { reply: CASE_OPENED_REPLY }, undefined, later(3 * HOUR, DAY));
     if (plan === 'referred') return finish(ctx, n, householdAccount);
     const answer = rng.pick(T.REFERRAL_ANSWERS);
     step('answer_referral', 'in_progress', org === 'qihang' ? 'qihang' : triager, { note: answer }, { referral_answer: answer }, later(4 * HOUR, 4 * DAY));

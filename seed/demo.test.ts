@@ -21,6 +21,8 @@ import { isAvailableAt, type MatchableResource } from '../src/server/modules/res
 import { ageOn } from './people.ts';
 import { evaluateEligibility, organizationStandings } from '../src/server/modules/organizations/index.ts';
 import { migrationDataTables, wipeData } from './reseed.ts';
+import { caseSessions } from '../src/server/modules/cases/cases.worklog.ts';
+import { activityShifts } from '../src/server/modules/services/services.worklog.ts';
 import type { Worklist as WorklistSchema, CoverageView as CoverageViewSchema } from '../src/server/modules/visits/visits.schemas.ts';
 
 type CoverageView = Static<typeof CoverageViewSchema>;
@@ -35,6 +37,13 @@ beforeAll(async () => {
   seeded = await seedDemoIfEmpty(t.platform, YEAR);
 }, 180_000);
 afterAll(() => t.close());
+
+/** A demo account signed in. */
+async function as(username: string): Promise<Client> {
+  const c = new Client(t.app);
+  await c.login(username, DEMO_PASSWORD);
+  return c;
+}
 
 describe('demo generator', () => {
   it('gives the same data on every run, and other data for another seed', () => {
@@ -249,6 +258,75 @@ describe('demo organizations and people', () => {
     expect(qihang.filter((w) => w.certificate_level !== 'none')).toHaveLength(3);
     expect(qihang.find((w) => w.username === 'chen')?.name).toMatch(/^陈/);
     expect(qihang.find((w) => w.username === 'dudao')?.name).toMatch(/^郑/);
+  });
+
+  it('starts story 5: the case of 陈 from a family-conflict need waits for 郑 to approve its plan; community staff see it without notes', async () => {
+    const dudao = await as('dudao');
+    const waiting = (await dudao.get('/api/v1/cases?view=review')).json<{ items: { id: string; worker: { name: string }; supervisor: { name: string }; needId: string | null; status: string }[] }>().items;
+    expect(waiting.map((c) => [c.worker.name.slice(0, 1), c.supervisor.name.slice(0, 1), c.status])).toEqual([['陈', '郑', 'plan_review']]);
+    const detail = (await dudao.get(`/api/v1/cases/${waiting[0]!.id}`)).json<{ allowedActions: string[]; notes: { goals: unknown[]; assessment: { domains: { family: { score: number } } } } }>();
+    expect(detail.allowedActions).toEqual(['approve_plan', 'return_plan', 'transfer']);
+    expect([detail.notes.goals.length, detail.notes.assessment.domains.family.score]).toEqual([3, 1]);
+    const need = await t.db.selectFrom('needs').select(['state', 'description']).where('id', '=', waiting[0]!.needId!).executeTakeFirstOrThrow();
+    expect(need.state).toBe('referred');
+    expect(need.description).toContain('儿子');
+    const zhou = (await (await as('zhou')).get(`/api/v1/cases/${waiting[0]!.id}`)).json<{ status: string; notes: unknown }>();
+    expect(zhou).toMatchObject({ status: 'plan_review', notes: null });
+    // Every social worker of 启航 but 郑 is supervised by her.
+    const qihang = await t.db.selectFrom('social_workers').innerJoin('organizations', 'organizations.id', 'social_workers.employer_organization_id').select(['social_workers.id', 'social_workers.name', 'supervisor_id']).where('organizations.name', '=', '启航社工服务中心').execute();
+    const zheng = qihang.find((w) => w.name.startsWith('郑'))!;
+    expect(qihang.filter((w) => w.supervisor_id !== zheng.id).map((w) => w.name)).toEqual([zheng.name]);
+  });
+
+  it('gives story 5 weeks of logs: 陈’s last week is 78 % professional; J社区’s social workers spend about 35 % on administrative work, some of it unlisted', async () => {
+    const today = localDate(new Date());
+    const shift = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+    const monday = shift(today, -((new Date(`${today}T00:00:00Z`).getUTCDay() + 6) % 7));
+    const week = (await (await as('chen')).get(`/api/v1/work-summary?from=${shift(monday, -7)}&to=${shift(monday, -1)}`)).json<{ share: number; professional: number; administrative: number; byCategory: { category: string; minutes: number }[] }>();
+    // 1,755 professional of 2,250 minutes; the four hours of statistics forms the community asked for.
+    expect([week.professional, week.administrative, week.share]).toEqual([1755, 495, 78]);
+    expect(week.byCategory.find((c) => c.category === 'statistics_forms')?.minutes).toBe(240);
+
+    // Over the five weeks, J社区's workers: administrative minutes over everything logged and recorded.
+    const from = shift(monday, -35);
+    const to = shift(monday, -1);
+    const j = await t.db.selectFrom('communities').select('id').where('code', '=', J_COMMUNITY).executeTakeFirstOrThrow();
+    const workers = (await t.db.selectFrom('social_workers').select('id').where(sql<boolean>`community_ids @> array[${j.id}]::uuid[]`).execute()).map((w) => w.id);
+    const districtId = (await t.db.selectFrom('districts').select('id').executeTakeFirstOrThrow()).id;
+    const logged = await t.db.selectFrom('work_log_entries').select(sql<string>`sum(minutes)`.as('m')).where('social_worker_id', 'in', workers).where('day', '>=', from).where('day', '<=', to).executeTakeFirstOrThrow();
+    const recorded = [...(await caseSessions(t.db, districtId, workers, from, to)), ...(await activityShifts(t.db, districtId, workers, from, to))].reduce((n, r) => n + r.minutes, 0);
+    const byDepartment = (await (await as('jbmz')).get(`/api/v1/admin-load?from=${from}&to=${to}`)).json<{ hours: { originName: string; minutes: number }[] }>().hours;
+    const share = byDepartment.reduce((n, h) => n + h.minutes, 0) / (Number(logged.m) + recorded);
+    expect(share).toBeGreaterThan(0.32);
+    expect(share).toBeLessThan(0.38);
+    const load = (await (await as('tsjd')).get(`/api/v1/admin-load?from=${from}&to=${to}`)).json<{ tasks: { communityId: string; originName: string; unlisted: number }[] }>();
+    expect(byDepartment.map((h) => h.originName)).toEqual(expect.arrayContaining(['区民政局', '区卫健委', '泰山街道']));
+    expect(load.tasks.filter((r) => r.communityId === j.id && r.unlisted > 0).map((r) => r.originName)).toEqual(expect.arrayContaining(['泰山街道']));
+  });
+
+  it('has 郑督导 meeting her supervisees, continuing education on pace except 刘思雨, and J社区’s workforce at about 65 % professional', async () => {
+    const sessions = (await (await as('dudao')).get('/api/v1/supervision-sessions')).json<{ items: { form: string; supervisees: unknown[] }[] }>().items;
+    expect(sessions.filter((s) => s.form === 'group')).toHaveLength(4);
+    expect(sessions.filter((s) => s.form === 'individual')).toHaveLength(2);
+    const qihang = await as('qihang');
+    const staff = await t.db.selectFrom('social_workers').select(['id', 'name', 'user_id']).where('certificate_level', '<>', 'none').where('employer_organization_id', 'is not', null).execute();
+    const ce = async (name: string) => (await qihang.get(`/api/v1/social-workers/${staff.find((w) => w.name === name)!.id}/continuing-education`)).json<{ cycle: { behind: boolean } | null }>();
+    expect((await ce('刘思雨')).cycle?.behind).toBe(true);
+    const chenId = (await t.db.selectFrom('users').select('id').where('username', '=', 'chen').executeTakeFirstOrThrow()).id;
+    expect((await qihang.get(`/api/v1/social-workers/${staff.find((w) => w.user_id === chenId)!.id}/continuing-education`)).json<{ cycle: { behind: boolean } }>().cycle.behind).toBe(false);
+
+    const today = localDate(new Date());
+    const shift = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+    const monday = shift(today, -((new Date(`${today}T00:00:00Z`).getUTCDay() + 6) % 7));
+    const j = await t.db.selectFrom('communities').select('id').where('code', '=', J_COMMUNITY).executeTakeFirstOrThrow();
+    const view = (await (await as('zhou')).get(`/api/v1/workforce-view?unit=community&id=${j.id}&from=${shift(monday, -35)}&to=${shift(monday, -1)}`)).json<{ totals: { share: number; openCases: number }; communities: { per10k: number | null }[] }>();
+    expect(view.totals.share).toBeGreaterThan(62);
+    expect(view.totals.share).toBeLessThan(68);
+    expect(view.totals.openCases).toBeGreaterThanOrEqual(1);
+    expect(view.communities[0]!.per10k).toBeGreaterThan(0);
+    const district = await t.db.selectFrom('districts').select('id').executeTakeFirstOrThrow();
+    const whole = (await (await as('jbmz')).get(`/api/v1/workforce-view?unit=district&id=${district.id}&from=${shift(monday, -35)}&to=${shift(monday, -1)}`)).json<{ totals: { ceBehind: number } }>();
+    expect(whole.totals.ceBehind).toBe(1);
   });
 
   it('grants every demo account its role in the right kind of scope', async () => {

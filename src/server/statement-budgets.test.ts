@@ -105,6 +105,20 @@ const BUDGETS: Record<string, Budget> = {
   'GET /api/v1/my/activities': { who: 'resident', statements: 7, list: (b) => (b as { upcoming: unknown[] }).upcoming },
   'GET /api/v1/public/calendars/communities/{id}/activities.ics': { who: 'anonymous', statements: 5 },
   'GET /api/v1/public/calendars/organizations/{id}/activities.ics': { who: 'anonymous', statements: 5 },
+  'GET /api/v1/cases': { who: 'social_worker', statements: 6, list: items },
+  'GET /api/v1/cases/{id}': { who: 'social_worker', statements: 10 },
+  'GET /api/v1/referrals': { who: 'org_admin', statements: 2, list: items },
+  'GET /api/v1/referrals/{id}': { who: 'org_admin', statements: 3 },
+  'GET /api/v1/work-days/{day}': { who: 'social_worker', statements: 10 },
+  'GET /api/v1/work-summary': { who: 'social_worker', query: 'from={today}&to={today}', statements: 7 },
+  'GET /api/v1/admin-tasks': { who: 'community_admin', statements: 4, list: items },
+  'GET /api/v1/admin-tasks/{id}': { who: 'community_admin', statements: 3 },
+  'GET /api/v1/admin-load': { who: 'street_officer', query: 'from={today}&to={today}', statements: 4 },
+  'GET /api/v1/workforce-settings': { who: 'district_officer', statements: 1 },
+  'GET /api/v1/supervision-sessions': { who: 'supervisor', statements: 3, list: items },
+  'GET /api/v1/supervision-sessions/{id}': { who: 'supervisor', statements: 3 },
+  'GET /api/v1/social-workers/{id}/continuing-education': { who: 'social_worker', statements: 3 },
+  'GET /api/v1/workforce-view': { who: 'community_admin', query: 'unit=community&id={community}&from={today}&to={today}', statements: 13 },
   'GET /api/v1/calls': { who: 'street_officer', statements: 1, list: items },
   'GET /api/v1/calls/{id}': { who: 'street_officer', statements: 5 },
   'GET /api/v1/calls/{id}/panel-candidates': { who: 'street_officer', statements: 2, list: items },
@@ -298,6 +312,8 @@ async function addSecondRows(world: FuzzWorld) {
     for (let i = 0; i < 2; i++) await buildNeed(db, world, { state: 'accepted', category_id: world.category(code), description: `小区路灯不亮${i}` });
   }
   await buildCommonNeed(db, world, staff.user!.id, { title: '楼道照明' });
+  ok(await world.openCase(), 'second case');
+  ok(await world.referTo(world.organization.id), 'second referral');
   const hall = await staff.post('/api/v1/resources', { kind: 'venue', name: '社区礼堂', ownerType: 'community', ownerId: world.community.id, communityId: world.community.id });
   ok(hall, 'resource');
   // Two projects drafted from groups of the community; the second's group and the project hold two resource commitments each.
@@ -344,7 +360,8 @@ function urlOf(key: string, b: Budget, pathValues?: Record<string, string>): str
   const path = route.replace(/\{(\w+)\}/g, (_m, n: string) => encodeURIComponent(values[n] ?? 'missing'));
   const query = (b.query ?? '').replace('{jurisdiction}', w.community.code).replace('{organization}', w.organization.id).replace('{street}', w.street.id).replace('{community}', w.community.id).replace('{grid}', w.grid.id)
     .replace('{household}', w.household.id)
-    .replace('{category}', w.category('property_facilities'));
+    .replace('{category}', w.category('property_facilities'))
+    .replace(/\{today\}/g, new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10));
   return query ? `${path}?${query}` : path;
 }
 

@@ -53,7 +53,7 @@ export async function buildFuzzWorld(t: TestApp, roles: Iterable<Who>) {
     evaluator: { role: 'evaluator', scopeType: 'organization', scopeId: firm.id },
   };
   // The set-up below acts as these roles too.
-  const needed = new Set<Who>([...roles, 'community_admin', 'community_worker', 'district_officer', 'street_officer', 'grid_worker', 'resident', 'org_admin']);
+  const needed = new Set<Who>([...roles, 'community_admin', 'community_worker', 'district_officer', 'street_officer', 'grid_worker', 'resident', 'org_admin', 'social_worker', 'supervisor']);
   const clients = {} as Record<Who, Client & { user?: { id: string; username: string } }>;
   for (const who of needed) clients[who] = who === 'anonymous' ? new Client(t.app) : await clientAs(t, [grants[who]]);
   const staff = clients.community_admin;
@@ -173,6 +173,43 @@ export async function buildFuzzWorld(t: TestApp, roles: Iterable<Who>) {
       .execute();
   }
   created(await clients.resident.post(`/api/v1/activity-sessions/${session}/registrations`, { residentId: resident.id }), 'registration');
+  // A case of the organization: the world's social worker works it under the world's supervisor.
+  const caseSupervisor = await buildSocialWorker(t.db, t.platform.pii, { organization, communities: [w.community], userId: clients.supervisor.user!.id });
+  const caseWorker = await buildSocialWorker(t.db, t.platform.pii, { organization, communities: [w.community], userId: clients.social_worker.user!.id });
+  await t.db.updateTable('social_workers').set({ supervisor_id: caseSupervisor.id }).where('id', '=', caseWorker.id).execute();
+  const openCase = () => clients.org_admin.post('/api/v1/cases', { clientResidentId: resident.id, workerId: caseWorker.id, source: 'walk_in', summary: '独居老人情绪低落' });
+  const caseId = created(await openCase(), 'case').id;
+  created(await clients.social_worker.post(`/api/v1/cases/${caseId}/consents`, { givenBy: 'client', fields: ['name', 'gender_age'], givenOn: today }), 'consent');
+  const consentId = (await t.db.selectFrom('case_consents').select('id').where('case_id', '=', caseId).executeTakeFirstOrThrow()).id;
+  // A case of the second organization, referred to the world's organization: what its administrator receives and answers.
+  const peerWorker = await clientAs(t, [{ role: 'social_worker', scopeType: 'organization', scopeId: secondOrganization.id }]);
+  const peerSupervisor = await createUser(t.db, [{ role: 'supervisor', scopeType: 'organization', scopeId: secondOrganization.id }]);
+  const peerSupervisorId = (await buildSocialWorker(t.db, t.platform.pii, { organization: secondOrganization, communities: [w.community], userId: peerSupervisor.id })).id;
+  const peerWorkerId = (await buildSocialWorker(t.db, t.platform.pii, { organization: secondOrganization, communities: [w.community], userId: peerWorker.user.id })).id;
+  await t.db.updateTable('social_workers').set({ supervisor_id: peerSupervisorId }).where('id', '=', peerWorkerId).execute();
+  const peerCase = created(await peerWorker.post('/api/v1/cases', { clientResidentId: resident.id, source: 'walk_in', summary: '需要助餐' }), 'peer case').id;
+  created(await peerWorker.post(`/api/v1/cases/${peerCase}/consents`, { givenBy: 'client', fields: ['name'], givenOn: today }), 'peer consent');
+  const referTo = (toOrganizationId: string) => peerWorker.post(`/api/v1/cases/${peerCase}/referrals`, { toOrganizationId, reason: '转介助餐服务', fields: ['name'] });
+  created(await referTo(organization.id), 'referral');
+  const referralId = (await t.db.selectFrom('case_referrals').select('id').where('case_id', '=', peerCase).executeTakeFirstOrThrow()).id;
+  // Administrative work the community gives the case's worker.
+  const adminTask = created(
+    await clients.community_admin.post('/api/v1/admin-tasks', { socialWorkerId: caseWorker.id, communityId: w.community.id, title: '月度报表', category: 'statistics_forms', expectedMinutes: 120, matterCode: null }),
+    'admin task',
+  ).id;
+  created(await clients.street_officer.post('/api/v1/admin-tasks', { socialWorkerId: caseWorker.id, communityId: w.community.id, title: '迎检材料', category: 'inspection', expectedMinutes: 60, matterCode: null }), 'street task');
+  const localToday = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+  created(
+    await clients.social_worker.put(`/api/v1/work-days/${localToday}`, {
+      entries: [{ category: 'casework', minutes: 90 }, { category: 'statistics_forms', minutes: 60, taskId: adminTask }, { category: 'meeting', minutes: 30, origin: 'community', originUnitId: w.community.id }],
+    }),
+    'work log',
+  );
+  // Two supervision sessions of the case's supervisor with the case's worker.
+  const supervision = () =>
+    clients.supervisor.post('/api/v1/supervision-sessions', { superviseeIds: [caseWorker.id], form: 'individual', functions: ['supportive'], heldOn: localToday, minutes: 60, notes: '个案压力疏导' });
+  const supervisionId = created(await supervision(), 'supervision').id;
+  created(await supervision(), 'second supervision');
   // The reviewer also sits on the open call's panel: two seats on their home.
   if (clients.reviewer) {
     await t.db.insertInto('call_panel').values({ district_id: d, call_id: openCall.id, user_id: clients.reviewer.user!.id, kind: 'juror', added_by: clients.street_officer.user!.id }).execute();
@@ -224,6 +261,12 @@ export async function buildFuzzWorld(t: TestApp, roles: Iterable<Who>) {
     projectId: () => delivering,
     venueResourceId: () => resource.id,
     staffIds: () => [socialWorker.id],
+    clientResidentId: () => resident.id,
+    toOrganizationId: () => secondOrganization.id,
+    supervisorId: () => caseSupervisor.id,
+    taskId: () => adminTask,
+    superviseeIds: () => [caseWorker.id],
+    originUnitId: () => w.community.id,
   };
 
   /** Path parameters by route: records of the world, and records the fuzzer may use up. */
@@ -302,6 +345,14 @@ export async function buildFuzzWorld(t: TestApp, roles: Iterable<Who>) {
     '/api/v1/evaluations/{id}/recheck': { id: evaluation },
     '/api/v1/evaluations/{id}/report.pdf': { id: submittedEvaluation },
     '/api/v1/activities/{id}': { id: activity.id },
+    ...Object.fromEntries(['', '/assessment', '/plan', '/sessions', '/closing', '/review', '/transfer', '/reopen', '/consents', '/referrals'].map((step) => [`/api/v1/cases/{id}${step}`, { id: caseId }])),
+    '/api/v1/cases/{id}/consents/{consentId}/withdraw': { id: caseId, consentId },
+    '/api/v1/referrals/{id}': { id: referralId },
+    '/api/v1/work-days/{day}': { day: localToday },
+    '/api/v1/supervision-sessions/{id}': { id: supervisionId },
+    '/api/v1/social-workers/{id}/continuing-education': { id: caseWorker.id },
+    ...Object.fromEntries(['', '/complete', '/withdraw'].map((step) => [`/api/v1/admin-tasks/{id}${step}`, { id: adminTask }])),
+    '/api/v1/referrals/{id}/answer': { id: referralId },
     '/api/v1/activities/{id}/cancel': { id: doomedActivity.id },
     '/api/v1/activity-sessions/{id}/roster': { id: session },
     '/api/v1/activity-sessions/{id}/attendance': { id: session },
@@ -330,7 +381,7 @@ export async function buildFuzzWorld(t: TestApp, roles: Iterable<Who>) {
     '/open311/v2/tokens/{file}': { file: `${token}.json` },
   };
 
-  return { ...w, building, resident, organization, socialWorker, clients, leaver, victim, ids, pathValues, open311Key: open311Client.apiKey!, need };
+  return { ...w, building, resident, organization, socialWorker, clients, leaver, victim, ids, pathValues, open311Key: open311Client.apiKey!, need, openCase, referTo };
 }
 
 export interface Part {

@@ -273,6 +273,29 @@ async function resourcesForCommitments() {
   readableResource = await venue(c1);
 }
 
+/** org1's administrator, and social workers of org1 with an account and a supervisor (to whom a case may go), and one of org9. */
+async function caseTeam() {
+  const org1Worker = async (role: 'social_worker' | 'supervisor', supervisorId: string | null) => {
+    const c = await clientAs(t, [{ role, scopeType: 'organization', scopeId: org1 }]);
+    const id = (await buildSocialWorker(t.db, t.platform.pii, { organization: { id: org1 }, communities: [c1], userId: c.user.id })).id;
+    if (supervisorId) await t.db.updateTable('social_workers').set({ supervisor_id: supervisorId }).where('id', '=', id).execute();
+    return { c, id };
+  };
+  const supervisor = await org1Worker('supervisor', null);
+  const [first, second] = [await org1Worker('social_worker', supervisor.id), await org1Worker('social_worker', supervisor.id)];
+  const orgAdmin = await clientAs(t, [{ role: 'org_admin', scopeType: 'organization', scopeId: org1 }]);
+  const foreign = (await buildSocialWorker(t.db, t.platform.pii, { organization: { id: org9 }, communities: [other.community] })).id;
+  ({ own: ownWorker, foreign: foreignWorker } = { own: second.id, foreign });
+  return { socialWorker: first.c, workerId: first.id, supervisorId: supervisor.id, supervisor: supervisor.c, orgAdmin };
+}
+let caseNeeds = { hidden: [] as string[], readable: '' };
+let logTeam: Awaited<ReturnType<typeof caseTeam>>;
+let logTasks = { hidden: [] as string[], readable: '' };
+let taskWorkers = { c1: '', c2Only: '' };
+let supervision = { supervisee: '', colleague: '' };
+const today = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+const caseBody = (over: Record<string, unknown>) => ({ clientResidentId: r1.id, source: 'walk_in', summary: '独居老人情绪低落', ...over });
+
 const ROWS: Row[] = [
   // needs: reporting
   {
@@ -882,6 +905,144 @@ const ROWS: Row[] = [
       const sw = (await officer.post('/api/v1/social-workers', { name: '王社工', employerType: 'organization', employerOrganizationId: org1, communityIds: [c1.id], phone: null })).json<SocialWorkerView>();
       return (id) => officer.patch(`/api/v1/social-workers/${sw.id}`, { userId: id });
     },
+  },
+  // cases
+  {
+    route: 'POST /api/v1/cases', field: 'clientResidentId',
+    hidden: () => [r2.id, other.resident.id], readable: () => r1.id,
+    prepare: async () => {
+      const { socialWorker } = await caseTeam();
+      return (id) => socialWorker.post('/api/v1/cases', caseBody({ clientResidentId: id }));
+    },
+  },
+  {
+    route: 'POST /api/v1/cases', field: 'needId',
+    hidden: () => caseNeeds.hidden, readable: () => caseNeeds.readable,
+    prepare: async () => {
+      const { socialWorker } = await caseTeam();
+      // Needs referred to another organization, or of another district, are none of org1's to take on.
+      caseNeeds = {
+        hidden: [await buildNeed(t.db, w1, { state: 'referred', referral_org_id: org9 }), await buildNeed(t.db, w9, { state: 'referred', referral_org_id: org1 })],
+        readable: await buildNeed(t.db, w1, { state: 'referred', referral_org_id: org1 }),
+      };
+      return (id) => socialWorker.post('/api/v1/cases', caseBody({ needId: id, source: 'need' }));
+    },
+  },
+  {
+    route: 'POST /api/v1/cases', field: 'workerId',
+    hidden: () => [foreignWorker], readable: () => ownWorker,
+    prepare: async () => {
+      const { orgAdmin } = await caseTeam();
+      return (id) => orgAdmin.post('/api/v1/cases', caseBody({ workerId: id }));
+    },
+  },
+  {
+    route: 'POST /api/v1/cases/{id}/transfer', field: 'workerId',
+    hidden: () => [foreignWorker], readable: () => ownWorker,
+    prepare: async () => {
+      const { orgAdmin, workerId } = await caseTeam();
+      const opened = (await orgAdmin.post('/api/v1/cases', caseBody({ workerId }))).json<{ id: string }>();
+      return (id) => orgAdmin.post(`/api/v1/cases/${opened.id}/transfer`, { workerId: id, note: '交接' });
+    },
+  },
+  {
+    route: 'POST /api/v1/cases/{id}/referrals', field: 'toOrganizationId',
+    publicRegister: 'organizations: a client may be referred to an organization registered in another district',
+    hidden: () => [], readable: () => org9,
+    prepare: async () => {
+      const { socialWorker } = await caseTeam();
+      const opened = (await socialWorker.post('/api/v1/cases', caseBody({}))).json<{ id: string }>();
+      await socialWorker.post(`/api/v1/cases/${opened.id}/consents`, { givenBy: 'client', fields: ['name'], givenOn: '2026-01-05' });
+      return (id) => socialWorker.post(`/api/v1/cases/${opened.id}/referrals`, { toOrganizationId: id, reason: '转介', fields: ['name'] });
+    },
+  },
+  {
+    route: 'POST /api/v1/social-workers', field: 'supervisorId',
+    hidden: () => [foreignWorker], readable: () => ownWorker,
+    prepare: async () => {
+      await caseTeam();
+      return (id) => officer.post('/api/v1/social-workers', { name: '冯社工', employerType: 'organization', employerOrganizationId: org1, communityIds: [c1.id], phone: null, supervisorId: id });
+    },
+  },
+  {
+    route: 'PATCH /api/v1/social-workers/{id}', field: 'supervisorId',
+    hidden: () => [foreignWorker], readable: () => ownWorker,
+    prepare: async () => {
+      await caseTeam();
+      const sw = (await officer.post('/api/v1/social-workers', { name: '褚社工', employerType: 'organization', employerOrganizationId: org1, communityIds: [c1.id], phone: null })).json<SocialWorkerView>();
+      return (id) => officer.patch(`/api/v1/social-workers/${sw.id}`, { supervisorId: id });
+    },
+  },
+  // work logs and administrative tasks
+  {
+    route: 'PUT /api/v1/work-days/{day}', field: 'socialWorkerId',
+    // A colleague's log and another district's worker's are not the caller's to name.
+    hidden: () => [ownWorker, foreignWorker], readable: () => logTeam.workerId,
+    prepare: async () => {
+      logTeam = await caseTeam();
+      return (id) => logTeam.socialWorker.put(`/api/v1/work-days/${today()}`, { socialWorkerId: id, entries: [] });
+    },
+  },
+  {
+    route: 'PUT /api/v1/work-days/{day}', field: 'entries[].taskId', at: 'entries.0.taskId',
+    hidden: () => logTasks.hidden, readable: () => logTasks.readable,
+    prepare: async () => {
+      const team = await caseTeam();
+      const assign = async (socialWorkerId: string) => (await admin.post('/api/v1/admin-tasks', { socialWorkerId, communityId: c1.id, title: '月报', category: 'statistics_forms', expectedMinutes: 60, matterCode: null })).json<{ id: string }>().id;
+      const farWorker = (await buildSocialWorker(t.db, t.platform.pii, { organization: { id: org9 }, communities: [other.community] })).id;
+      const farTask = uuidv7();
+      await t.db
+        .insertInto('admin_tasks')
+        .values({ district_id: other.district.id, id: farTask, social_worker_id: farWorker, street_id: other.street.id, community_id: other.community.id, origin: 'community', origin_unit_id: other.community.id, category: 'meeting', title: '别区的会', expected_minutes: 60, assigned_by: admin.user.id })
+        .execute();
+      logTasks = { hidden: [await assign(ownWorker), farTask], readable: await assign(team.workerId) };
+      return (id) => team.socialWorker.put(`/api/v1/work-days/${today()}`, { entries: [{ category: 'statistics_forms', minutes: 30, taskId: id }] });
+    },
+  },
+  {
+    route: 'PUT /api/v1/work-days/{day}', field: 'entries[].originUnitId', at: 'entries.0.originUnitId',
+    // The worker serves c1: another community of the street, or another district's, assigned nothing to them.
+    hidden: () => [c2.id, other.community.id], readable: () => c1.id,
+    prepare: async () => {
+      const team = await caseTeam();
+      return (id) => team.socialWorker.put(`/api/v1/work-days/${today()}`, { entries: [{ category: 'meeting', minutes: 30, origin: 'community', originUnitId: id }] });
+    },
+  },
+  {
+    route: 'POST /api/v1/admin-tasks', field: 'socialWorkerId',
+    hidden: () => [taskWorkers.c2Only, foreignWorker], readable: () => taskWorkers.c1,
+    prepare: async () => {
+      await caseTeam();
+      taskWorkers = {
+        c1: (await buildSocialWorker(t.db, t.platform.pii, { organization: { id: org1 }, communities: [c1, c2] })).id,
+        c2Only: (await buildSocialWorker(t.db, t.platform.pii, { organization: { id: org1 }, communities: [c2] })).id,
+      };
+      return (id) => admin.post('/api/v1/admin-tasks', { socialWorkerId: id, communityId: c1.id, title: '月报', category: 'statistics_forms', expectedMinutes: 60, matterCode: null });
+    },
+  },
+  {
+    route: 'POST /api/v1/admin-tasks', field: 'communityId',
+    // The worker serves c1 and c2; c2 is not the caller's community.
+    hidden: () => [c2.id, other.community.id], readable: () => c1.id,
+    prepare: async () => {
+      const worker = (await buildSocialWorker(t.db, t.platform.pii, { organization: { id: org1 }, communities: [c1, c2] })).id;
+      return (id) => admin.post('/api/v1/admin-tasks', { socialWorkerId: worker, communityId: id, title: '月报', category: 'statistics_forms', expectedMinutes: 60, matterCode: null });
+    },
+  },
+  {
+    route: 'POST /api/v1/supervision-sessions', field: 'superviseeIds[]', at: 'superviseeIds.0',
+    // A colleague the caller does not supervise, and another district's worker.
+    hidden: () => [supervision.colleague, foreignWorker], readable: () => supervision.supervisee,
+    prepare: async () => {
+      const team = await caseTeam();
+      supervision = { supervisee: team.workerId, colleague: (await buildSocialWorker(t.db, t.platform.pii, { organization: { id: org1 }, communities: [c1] })).id };
+      return (id) => team.supervisor.post('/api/v1/supervision-sessions', { superviseeIds: [id], form: 'individual', functions: ['educational'], heldOn: today(), minutes: 60, notes: '督导' });
+    },
+  },
+  {
+    route: 'PUT /api/v1/workforce-settings', field: 'districtId',
+    hidden: () => [other.district.id], readable: () => d1.id,
+    prepare: async () => (id) => officer.put('/api/v1/workforce-settings', { districtId: id, admittedMatters: [{ code: 'A01', title: '居民信息统计' }], adminShareTarget: 25 }),
   },
   // webhooks and Open311 keys
   {

@@ -14,6 +14,7 @@ import { workbenchModule } from './workbench/index.ts';
 import { projectsModule } from './projects/index.ts';
 import { callsModule } from './calls/index.ts';
 import { servicesModule } from './services/index.ts';
+import { casesModule } from './cases/index.ts';
 
 /** Domain modules in registration order. */
-export const modules: ModulePlugin[] = [accountsModule, territoryModule, organizationsModule, workforceModule, needsModule, commonNeedsModule, resourcesModule, projectsModule, callsModule, servicesModule, webhooksModule, open311Module, visitsModule, workbenchModule, auditModule];
+export const modules: ModulePlugin[] = [accountsModule, territoryModule, organizationsModule, workforceModule, needsModule, commonNeedsModule, resourcesModule, projectsModule, callsModule, servicesModule, casesModule, webhooksModule, open311Module, visitsModule, workbenchModule, auditModule];

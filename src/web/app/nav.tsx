@@ -15,15 +15,24 @@ import {
   UserOutlined,
   UsergroupAddOutlined,
   BankOutlined,
+  BarChartOutlined,
+  FileDoneOutlined,
+  OrderedListOutlined,
   NotificationOutlined,
+  ProfileOutlined,
+  ShareAltOutlined,
   ProjectOutlined,
   FileTextOutlined,
   FormOutlined,
   SolutionOutlined,
+  FieldTimeOutlined,
+  TeamOutlined,
+  CommentOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { Role } from '../../common/roles.ts';
 import { useAuth } from './auth.tsx';
+import { useKeepsWorkLog } from '../pages/worklog/worklogQueries.ts';
 
 export interface NavEntry {
   key: string;
@@ -47,6 +56,7 @@ const NEED_STAFF_ROLES: Role[] = ['district_officer', 'street_officer', 'communi
 export function useNavEntries(): NavEntry[] {
   const { can, hasRole } = useAuth();
   const canAny = (...perms: string[]) => perms.some((p) => can(p));
+  const keepsWorkLog = useKeepsWorkLog();
   const entries: (NavEntry & { show: boolean })[] = [
     { key: 'home', path: '/', label: 'nav.home', icon: <HomeOutlined />, show: true },
     { key: 'my-household', path: '/my-household', label: 'nav.myHousehold', icon: <HomeOutlined />, show: hasRole('resident') },
@@ -71,6 +81,17 @@ export function useNavEntries(): NavEntry[] {
       show: hasRole(...ORGANIZATION_ROLES) && can('services.activity.read'),
     },
     {
+      key: 'cases', path: '/cases', label: 'nav.cases', icon: <ProfileOutlined />,
+      show: hasRole('social_worker', 'supervisor', 'org_admin', 'community_admin', 'community_worker') && can('cases.case.read'),
+    },
+    { key: 'work-log', path: '/work-log', label: 'worklog.nav', icon: <FieldTimeOutlined />, show: keepsWorkLog },
+    {
+      key: 'supervision', path: '/supervision', label: 'supervision.nav', icon: <CommentOutlined />,
+      // Those on the register take part in supervision; an organization's administrator sees its sessions (not their notes).
+      show: can('workforce.supervision.read') && ((keepsWorkLog && hasRole('supervisor', 'social_worker')) || hasRole('org_admin')),
+    },
+    { key: 'referrals', path: '/referrals', label: 'nav.referrals', icon: <ShareAltOutlined />, show: hasRole('org_admin') && can('cases.referral.receive') },
+    {
       key: 'territory', path: '/territory', label: 'nav.territory', icon: <ApartmentOutlined />,
       show: hasRole(...TERRITORY_ROLES) && canAny('territory.district.read', 'territory.community.read', 'territory.grid.read', 'territory.household.read'),
     },
@@ -93,6 +114,10 @@ export function useNavEntries(): NavEntry[] {
       key: 'social-workers', path: '/social-workers', label: 'nav.socialWorkers', icon: <IdcardOutlined />,
       show: hasRole(...STAFF_ROLES) && can('workforce.social_worker.read'),
     },
+    { key: 'admin-tasks', path: '/admin-tasks', label: 'worktasks.nav.tasks', icon: <FileDoneOutlined />, show: canAny('workforce.admin_task.read', 'workforce.admin_task.assign') },
+    { key: 'workforce', path: '/workforce', label: 'workforceview.nav', icon: <TeamOutlined />, show: can('workforce.view.read') },
+    { key: 'admin-load', path: '/admin-load', label: 'worktasks.nav.load', icon: <BarChartOutlined />, show: can('workforce.admin_load.read') },
+    { key: 'workforce-settings', path: '/workforce-settings', label: 'worktasks.nav.settings', icon: <OrderedListOutlined />, show: can('workforce.settings.update') },
     {
       key: 'users', path: '/admin/users', label: 'nav.users', icon: <UsergroupAddOutlined />,
       show: can('accounts.user.read'),

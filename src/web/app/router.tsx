@@ -11,6 +11,10 @@ const NotFoundState = lazyPage(() => import('../components/feedback.tsx'), 'NotF
 const ActivitiesPage = lazyPage(() => import('../pages/activities/ActivitiesPage.tsx'), 'ActivitiesPage');
 const ActivityPage = lazyPage(() => import('../pages/activities/ActivityPage.tsx'), 'ActivityPage');
 const RosterPage = lazyPage(() => import('../pages/activities/RosterPage.tsx'), 'RosterPage');
+const CasesPage = lazyPage(() => import('../pages/cases/CasesPage.tsx'), 'CasesPage');
+const CasePage = lazyPage(() => import('../pages/cases/CasePage.tsx'), 'CasePage');
+const ReferralsPage = lazyPage(() => import('../pages/cases/ReferralsPage.tsx'), 'ReferralsPage');
+const ReferralPage = lazyPage(() => import('../pages/cases/ReferralPage.tsx'), 'ReferralPage');
 const AccountPage = lazyPage(() => import('../pages/account/AccountPage.tsx'), 'AccountPage');
 const ApplicationPage = lazyPage(() => import('../pages/applications/ApplicationPage.tsx'), 'ApplicationPage');
 const MyApplicationsPage = lazyPage(() => import('../pages/applications/MyApplicationsPage.tsx'), 'MyApplicationsPage');
@@ -55,6 +59,14 @@ const StreetPage = lazyPage(() => import('../pages/territory/StreetPage.tsx'), '
 const TerritoryHome = lazyPage(() => import('../pages/territory/TerritoryHome.tsx'), 'TerritoryHome');
 const SocialWorkerPage = lazyPage(() => import('../pages/workforce/SocialWorkerPage.tsx'), 'SocialWorkerPage');
 const SocialWorkersPage = lazyPage(() => import('../pages/workforce/SocialWorkersPage.tsx'), 'SocialWorkersPage');
+const AdminTasksPage = lazyPage(() => import('../pages/worktasks/AdminTasksPage.tsx'), 'AdminTasksPage');
+const AdminLoadPage = lazyPage(() => import('../pages/worktasks/AdminLoadPage.tsx'), 'AdminLoadPage');
+const WorkforceSettingsPage = lazyPage(() => import('../pages/worktasks/WorkforceSettingsPage.tsx'), 'WorkforceSettingsPage');
+const WorkLogPage = lazyPage(() => import('../pages/worklog/WorkLogPage.tsx'), 'WorkLogPage');
+const WorkSummaryPage = lazyPage(() => import('../pages/worklog/WorkSummaryPage.tsx'), 'WorkSummaryPage');
+const WorkforceViewPage = lazyPage(() => import('../pages/workforceview/WorkforceViewPage.tsx'), 'WorkforceViewPage');
+const SupervisionPage = lazyPage(() => import('../pages/supervision/SupervisionPage.tsx'), 'SupervisionPage');
+const SupervisionSessionPage = lazyPage(() => import('../pages/supervision/SupervisionSessionPage.tsx'), 'SupervisionSessionPage');
 
 function RequireAuth({ children }: { children: ReactNode }) {
   const { me, loading } = useAuth();
@@ -104,6 +116,14 @@ export function AppRoutes() {
         <Route path="social-workers" element={<SocialWorkersPage />} />
         <Route path="social-workers/new" element={<SocialWorkerPage />} />
         <Route path="social-workers/:id" element={<SocialWorkerPage />} />
+        <Route path="admin-tasks" element={<AdminTasksPage />} />
+        <Route path="admin-load" element={<AdminLoadPage />} />
+        <Route path="workforce-settings" element={<WorkforceSettingsPage />} />
+        <Route path="work-log" element={<WorkLogPage />} />
+        <Route path="work-log/summary" element={<WorkSummaryPage />} />
+        <Route path="workforce" element={<WorkforceViewPage />} />
+        <Route path="supervision" element={<SupervisionPage />} />
+        <Route path="supervision/:id" element={<SupervisionSessionPage />} />
         <Route path="admin/users" element={<UsersPage />} />
         <Route path="admin/users/:id" element={<UserDetailPage />} />
         <Route path="admin/audit" element={<AuditPage />} />
@@ -118,6 +138,10 @@ export function AppRoutes() {
         <Route path="activities" element={<ActivitiesPage />} />
         <Route path="activities/:id" element={<ActivityPage />} />
         <Route path="activity-sessions/:id" element={<RosterPage />} />
+        <Route path="cases" element={<CasesPage />} />
+        <Route path="cases/:id" element={<CasePage />} />
+        <Route path="referrals" element={<ReferralsPage />} />
+        <Route path="referrals/:id" element={<ReferralPage />} />
         <Route path="field" element={<MyGridsPage />} />
         <Route path="field/grids/:id" element={<GridWorklistPage />} />
         <Route path="field/visit" element={<RecordVisitPage />} />

@@ -15,6 +15,12 @@ import activitiesEn from './sections/activities.en.ts';
 import deliveryEn from './sections/delivery.en.ts';
 import evaluationsEn from './sections/evaluations.en.ts';
 import reportsEn from './sections/reports.en.ts';
+import casesEn from './sections/cases.en.ts';
+import worklogEn from './sections/worklog.en.ts';
+import worktasksEn from './sections/worktasks.en.ts';
+import periodEn from './sections/period.en.ts';
+import workforceviewEn from './sections/workforceview.en.ts';
+import supervisionEn from './sections/supervision.en.ts';
 
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
 
@@ -44,6 +50,8 @@ const en: Shape<Catalogue> = {
     calls: 'Calls for proposals',
     applications: 'My applications',
     reviews: 'Reviews',
+    cases: 'Casework',
+    referrals: 'Referrals received',
   },
   auth: {
     username: 'Username',
@@ -339,6 +347,13 @@ const en: Shape<Catalogue> = {
     saved: 'Saved',
   },
   auditEntity: {
+    supervision: 'Supervision session',
+    ce_record: 'Continuing-education record',
+    admin_task: 'Assigned task',
+    work_log: 'Work log',
+    workforce_settings: 'Admitted matters and workforce targets',
+    case_referral: 'Case referral',
+    case: 'Case',
     contract: 'Contract',
     evaluation: 'Third-party evaluation',
     activity: 'Activity',
@@ -381,6 +396,22 @@ const en: Shape<Catalogue> = {
     webhook: 'Webhook subscription',
   },
   auditVerb: {
+    record: 'recorded',
+    assign: 'assigned',
+    complete: 'completed',
+    answer: 'answered',
+    record_consent: 'consent recorded',
+    read_notes: 'notes read',
+    assess: 'assessed',
+    submit_plan: 'plan submitted',
+    approve_plan: 'plan approved',
+    return_plan: 'plan returned',
+    record_session: 'session recorded',
+    request_closing: 'closing requested',
+    approve_closing: 'closing approved',
+    return_closing: 'closing returned',
+    transfer: 'handed over',
+    reopen: 'reopened',
     sign: 'signed',
     attend: 'signed in',
     unattend: 'sign-in taken back',
@@ -466,6 +497,12 @@ const en: Shape<Catalogue> = {
   ...deliveryEn,
   ...evaluationsEn,
   ...reportsEn,
+  ...casesEn,
+  ...worklogEn,
+  ...worktasksEn,
+  ...periodEn,
+  ...workforceviewEn,
+  ...supervisionEn,
 };
 
 export default en;

@@ -14,6 +14,12 @@ import activitiesZh from './sections/activities.zh-CN.ts';
 import deliveryZh from './sections/delivery.zh-CN.ts';
 import evaluationsZh from './sections/evaluations.zh-CN.ts';
 import reportsZh from './sections/reports.zh-CN.ts';
+import casesZh from './sections/cases.zh-CN.ts';
+import worklogZh from './sections/worklog.zh-CN.ts';
+import worktasksZh from './sections/worktasks.zh-CN.ts';
+import periodZh from './sections/period.zh-CN.ts';
+import workforceviewZh from './sections/workforceview.zh-CN.ts';
+import supervisionZh from './sections/supervision.zh-CN.ts';
 /** 中文界面文案（默认语言）。键与 en.ts 完全相同，由 catalog.test.ts 检查。 */
 const zhCN = {
   app: { name: '三社联动', tagline: '社区 · 社会组织 · 社会工作者 联动服务平台' },
@@ -40,6 +46,8 @@ const zhCN = {
     calls: '申报指南',
     applications: '我的申报',
     reviews: '评审',
+    cases: '个案管理',
+    referrals: '收到的转介',
   },
   auth: {
     username: '用户名',
@@ -335,6 +343,13 @@ const zhCN = {
     saved: '已保存',
   },
   auditEntity: {
+    supervision: '督导记录',
+    ce_record: '继续教育记录',
+    admin_task: '交办事项',
+    work_log: '工作日志',
+    workforce_settings: '准入清单与社工目标',
+    case_referral: '个案转介',
+    case: '个案',
     contract: '合同',
     evaluation: '第三方评估',
     activity: '服务活动',
@@ -377,6 +392,22 @@ const zhCN = {
     webhook: 'Webhook 订阅',
   },
   auditVerb: {
+    record: '记录',
+    assign: '交办',
+    complete: '办结',
+    answer: '回复',
+    record_consent: '记录知情同意',
+    read_notes: '查阅个案记录',
+    assess: '评估',
+    submit_plan: '提交服务计划',
+    approve_plan: '批准服务计划',
+    return_plan: '退回服务计划',
+    record_session: '记录面谈',
+    request_closing: '申请结案',
+    approve_closing: '批准结案',
+    return_closing: '退回结案申请',
+    transfer: '移交',
+    reopen: '重新开案',
     sign: '签订',
     attend: '签到',
     unattend: '撤销签到',
@@ -462,6 +493,12 @@ const zhCN = {
   ...deliveryZh,
   ...evaluationsZh,
   ...reportsZh,
+  ...casesZh,
+  ...worklogZh,
+  ...worktasksZh,
+  ...periodZh,
+  ...workforceviewZh,
+  ...supervisionZh,
 };
 
 export default zhCN;

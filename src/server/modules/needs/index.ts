@@ -19,3 +19,4 @@ export { countNeeds, type NeedCount } from './needs.counts.ts';
 export { awaitingConfirmationBy } from './needs.store.ts';
 export { provideNeedProjects, type NeedProject } from './needs.projects.ts';
 export { resolveThroughProject } from './needs.delivery.ts';
+export { needForCase, needRefNo, noteCaseOpened, resolveThroughCase, type CaseNeed } from './needs.cases.ts';

@@ -11,7 +11,8 @@ const NEXT: Record<NeedState, Partial<Record<NeedAction, NeedState>>> = {
   pooled: { resolve_by_project: 'resolved' },
   in_progress: { assign: 'in_progress', wait: 'waiting', refer: 'referred', resolve: 'resolved' },
   waiting: { resume: 'in_progress' },
-  referred: { answer_referral: 'in_progress' },
+  // A need referred to an organization that opened a case on it is resolved when the case closes.
+  referred: { answer_referral: 'in_progress', resolve_by_case: 'resolved' },
   resolved: { confirm: 'closed', dispute: 'reopened', auto_confirm: 'closed' },
   reopened: { assign: 'in_progress' },
   closed: {},
@@ -28,6 +29,7 @@ const PARTY: Partial<Record<NeedAction, Party>> = {
   dispute: 'reporter',
   auto_confirm: 'system',
   resolve_by_project: 'system',
+  resolve_by_case: 'system',
 };
 
 describe('need lifecycle (DESIGN 3.5)', () => {

@@ -31,11 +31,12 @@ export const NEED_ACTIONS = [
   'dispute',
   'auto_confirm',
   'resolve_by_project',
+  'resolve_by_case',
 ] as const;
 export type NeedAction = (typeof NEED_ACTIONS)[number];
 
 /** Every step a need's timeline can record: the actions above and what happens around them. */
-export const TIMELINE_ACTIONS = [...NEED_ACTIONS, 'report', 'split', 'absorb', 'escalate', 'attach'] as const;
+export const TIMELINE_ACTIONS = [...NEED_ACTIONS, 'report', 'split', 'absorb', 'escalate', 'attach', 'open_case'] as const;
 export type TimelineAction = (typeof TIMELINE_ACTIONS)[number];
 
 /**
@@ -76,6 +77,8 @@ export const TRANSITIONS: readonly Transition[] = [
   { action: 'auto_confirm', from: ['resolved'], to: 'closed', roles: [], party: 'system' },
   // A pooled need is met by the project that answered it, once the project is accepted.
   { action: 'resolve_by_project', from: ['pooled'], to: 'resolved', roles: [], party: 'system' },
+  // A need referred to an organization that opened a case for it is met when the case closes.
+  { action: 'resolve_by_case', from: ['referred'], to: 'resolved', roles: [], party: 'system' },
 ];
 
 export function transitionFor(state: NeedState, action: NeedAction): Transition | undefined {

@@ -18,7 +18,7 @@ export interface NeedRecord {
 }
 
 /** Transitions offered through the API; the system's (`party: 'system'`: the auto-confirm job, a project's acceptance) are not. */
-export const API_ACTIONS = TRANSITIONS.filter((t) => t.party !== 'system').map((t) => t.action) as Exclude<NeedAction, 'auto_confirm' | 'resolve_by_project'>[];
+export const API_ACTIONS = TRANSITIONS.filter((t) => t.party !== 'system').map((t) => t.action) as Exclude<NeedAction, 'auto_confirm' | 'resolve_by_project' | 'resolve_by_case'>[];
 export type ApiAction = (typeof API_ACTIONS)[number];
 export type NeedPolicyAction = 'read' | 'read_internal' | 'create' | ApiAction;
 

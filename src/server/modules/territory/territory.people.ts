@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { PiiCipher } from '../../platform/crypto/pii.ts';
 import type { DB } from '../../tables.ts';
 
 /**
@@ -26,4 +27,51 @@ export async function communityNames(db: Kysely<DB>, ids: string[]): Promise<Map
   if (ids.length === 0) return new Map();
   const rows = await db.selectFrom('communities').select(['id', 'name', 'name_en']).where('id', 'in', ids).execute();
   return new Map(rows.map((r) => [r.id, { name: r.name, nameEn: r.name_en }]));
+}
+
+/** A resident as a case names its client: where they live (the case's place), nothing identifying. */
+export function residentPlace(db: Kysely<DB>, districtId: string, id: string) {
+  return db
+    .selectFrom('residents')
+    .select(['id', 'name', 'birth_date as birthDate', 'household_id as householdId', 'community_id as communityId', 'street_id as streetId'])
+    .where('district_id', '=', districtId)
+    .where('id', '=', id)
+    .where('status', '=', 'active')
+    .executeTakeFirst();
+}
+
+/**
+ * What a social worker may pass on about their client in a referral the client consented to:
+ * name, gender, birth date, phone (decrypted: the caller sends it on and audits the sending)
+ * and the household's address.
+ */
+export async function residentForReferral(db: Kysely<DB>, pii: PiiCipher, districtId: string, id: string) {
+  const r = await db
+    .selectFrom('residents')
+    .innerJoin('households', (j) => j.onRef('households.district_id', '=', 'residents.district_id').onRef('households.id', '=', 'residents.household_id'))
+    .select(['residents.name', 'residents.gender', 'residents.birth_date', 'residents.phone_cipher', 'households.address'])
+    .where('residents.district_id', '=', districtId)
+    .where('residents.id', '=', id)
+    .executeTakeFirstOrThrow();
+  return { name: r.name, gender: r.gender, birthDate: r.birth_date, phone: r.phone_cipher ? pii.decrypt(r.phone_cipher) : null, address: r.address };
+}
+
+/** Active residents per community (each named with its district, which leads the index): what staffing per 10,000 residents is counted against. */
+export async function residentCounts(db: Kysely<DB>, communities: { districtId: string; id: string }[]): Promise<Map<string, number>> {
+  if (communities.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('residents')
+    .select(['community_id', (eb) => eb.fn.countAll<string>().as('n')])
+    .where((eb) => eb.or(communities.map((c) => eb.and([eb('district_id', '=', c.districtId), eb('community_id', '=', c.id)]))))
+    .where('status', '=', 'active')
+    .groupBy('community_id')
+    .execute();
+  return new Map(rows.map((r) => [r.community_id, Number(r.n)]));
+}
+
+/** The communities of a street or of a district, by name. */
+export function communitiesIn(db: Kysely<DB>, place: { districtId: string; streetId?: string | null }) {
+  let q = db.selectFrom('communities').select(['id', 'name']).where('district_id', '=', place.districtId);
+  if (place.streetId) q = q.where('street_id', '=', place.streetId);
+  return q.orderBy('code').limit(1000).execute();
 }

@@ -37,5 +37,9 @@ export const workforceErrors = defineErrors({
     status: 400,
     message: { 'zh-CN': '未选择证书等级时不能填写证书信息', en: 'Choose a certificate level before giving certificate details' },
   },
+  'social_worker.supervisor_not_colleague': {
+    status: 400,
+    message: { 'zh-CN': '督导须是同一用人单位在职的其他社工', en: 'The supervisor must be another active social worker of the same employer' },
+  },
   'social_worker.date_in_future': { status: 400, message: { 'zh-CN': '日期不能晚于今天', en: 'The date cannot be in the future' } },
 });

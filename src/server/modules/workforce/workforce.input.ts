@@ -30,12 +30,13 @@ export interface State {
   payGrade: string | null;
   communityIds: string[];
   userId: string | null;
+  supervisorId: string | null;
   status: 'active' | 'left';
 }
 export type Field = keyof State;
 export const FIELDS: readonly Field[] = [
   'name', 'idNumber', 'gender', 'phone', 'employerType', 'employerOrganizationId', 'employerCommunityId',
-  'certificateLevel', 'certificateNo', 'certificateDate', 'payGrade', 'communityIds', 'userId', 'status',
+  'certificateLevel', 'certificateNo', 'certificateDate', 'payGrade', 'communityIds', 'userId', 'supervisorId', 'status',
 ];
 
 const hex = (b: Buffer | Uint8Array | null) => (b ? Buffer.from(b).toString('hex') : null);
@@ -55,6 +56,7 @@ export function stateOf(row: SocialWorkerRow): State {
     payGrade: row.pay_grade,
     communityIds: row.community_ids,
     userId: row.user_id,
+    supervisorId: row.supervisor_id,
     status: row.status,
   };
 }
@@ -78,7 +80,7 @@ export interface Prepared {
 const EMPTY: State = {
   name: '', idNumber: { hash: null, masked: null }, gender: null, phone: { hash: null, masked: null },
   employerType: 'organization', employerOrganizationId: null, employerCommunityId: null, certificateLevel: 'none',
-  certificateNo: null, certificateDate: null, payGrade: null, communityIds: [], userId: null, status: 'active',
+  certificateNo: null, certificateDate: null, payGrade: null, communityIds: [], userId: null, supervisorId: null, status: 'active',
 };
 
 /**
@@ -188,6 +190,14 @@ export async function prepare(ctx: RequestContext, input: UpdateSocialWorkerBody
     }
   }
 
+  if (given('supervisorId')) next.supervisorId = input.supervisorId ?? null;
+  if (next.supervisorId && (given('supervisorId') || given('employerOrganizationId') || given('employerCommunityId'))) {
+    const boss = await store.supervisorCandidate(ctx.db, districtId, next.supervisorId);
+    // Another employer's worker is nobody this register may name here: as if it did not exist.
+    if (!boss || boss.employer_organization_id !== next.employerOrganizationId || boss.employer_community_id !== next.employerCommunityId) throw notFoundAt('supervisorId');
+    if (boss.id === current?.id || boss.status !== 'active') errors.push({ field: 'supervisorId', code: 'social_worker.supervisor_not_colleague' });
+  }
+
   if (errors.length) throw invalid(...errors);
   const streetIds = [...new Set([...known.values()].map((c) => c.street_id))];
   return { next, districtId, streetIds, sealed };
@@ -219,6 +229,7 @@ export function columns(p: Prepared, fields: readonly Field[]): Updateable<Socia
       case 'payGrade': set.pay_grade = s.payGrade; break;
       case 'communityIds': set.community_ids = s.communityIds; break;
       case 'userId': set.user_id = s.userId; break;
+      case 'supervisorId': set.supervisor_id = s.supervisorId; break;
       case 'status': set.status = s.status; break;
     }
   }

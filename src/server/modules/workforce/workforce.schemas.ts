@@ -24,6 +24,7 @@ const fields = {
   payGrade: Nullable(Type.String({ maxLength: 50 })),
   communityIds: Type.Array(Uuid, { maxItems: 100, description: 'communities served, all in one district' }),
   userId: Nullable(Uuid),
+  supervisorId: Nullable(Type.String({ format: 'uuid', description: 'a colleague of the same employer who supervises this worker; cases opened take their supervisor from here' })),
   status: Status,
 };
 
@@ -41,6 +42,7 @@ export const CreateSocialWorkerBody = Type.Object(
     payGrade: Type.Optional(fields.payGrade),
     communityIds: Type.Optional(fields.communityIds),
     userId: Type.Optional(fields.userId),
+    supervisorId: Type.Optional(fields.supervisorId),
   },
   { additionalProperties: false },
 );
@@ -60,6 +62,7 @@ export const UpdateSocialWorkerBody = Type.Object(
     payGrade: Type.Optional(fields.payGrade),
     communityIds: Type.Optional(fields.communityIds),
     userId: Type.Optional(fields.userId),
+    supervisorId: Type.Optional(fields.supervisorId),
     status: Type.Optional(fields.status),
   },
   { additionalProperties: false },
@@ -98,6 +101,7 @@ export const SocialWorkerView = Type.Object({
   communityIds: Type.Array(Type.String()),
   streetIds: Type.Array(Type.String()),
   userId: Nullable(Type.String()),
+  supervisorId: Nullable(Type.String()),
   status: Status,
   createdAt: Type.String(),
   updatedAt: Type.String(),

@@ -1,4 +1,4 @@
-import type { Insertable } from 'kysely';
+import type { Insertable, Selectable } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import type { Actor } from '../../platform/authz/actor.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
@@ -17,7 +17,7 @@ import * as store from './workforce.store.ts';
 import type { SocialWorkerRow } from './workforce.store.ts';
 import type { SocialWorkersTable } from './workforce.tables.ts';
 
-export function recordOf(row: SocialWorkerRow): SocialWorkerRecord {
+export function recordOf(row: Selectable<SocialWorkersTable>): SocialWorkerRecord {
   return {
     districtId: row.district_id,
     streetIds: row.street_ids,
@@ -47,6 +47,7 @@ export function present(actor: Actor, row: SocialWorkerRow): SocialWorkerView {
     communityIds: row.community_ids,
     streetIds: row.street_ids,
     userId: row.user_id,
+    supervisorId: row.supervisor_id,
     status: row.status,
     createdAt: new Date(row.created_at).toISOString(),
     updatedAt: new Date(row.updated_at).toISOString(),

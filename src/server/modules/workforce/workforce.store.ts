@@ -34,6 +34,16 @@ export function findSocialWorker(
   return base(db).where('social_workers.id', '=', id).where(inScope(scope)).executeTakeFirst();
 }
 
+/** A social worker named as another's supervisor: whom they work for, whether still there. */
+export function supervisorCandidate(db: Kysely<DB>, districtId: string, id: string) {
+  return db
+    .selectFrom('social_workers')
+    .select(['id', 'status', 'employer_organization_id', 'employer_community_id'])
+    .where('district_id', '=', districtId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
 export interface ListFilter extends SocialWorkerListQuery {
   limit: number;
   after: [string, string] | null;

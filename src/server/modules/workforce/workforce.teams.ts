@@ -61,3 +61,39 @@ export async function districtStaff(db: Kysely<DB>, districtId: string, organiza
     .where('id', 'in', ids)
     .execute();
 }
+
+/** A social worker as casework sees them: who signs in for them, whom they work for, who supervises them. */
+export interface CaseWorker {
+  id: string;
+  name: string;
+  userId: string | null;
+  organizationId: string | null;
+  active: boolean;
+  supervisorId: string | null;
+  supervisorUserId: string | null;
+  supervisorName: string | null;
+}
+
+/** With no district, the ids alone (an administrator names a worker of theirs by id). */
+export async function caseWorkers(db: Kysely<DB>, districtId: string | null, ids: string[]): Promise<Map<string, CaseWorker & { districtId: string }>> {
+  if (ids.length === 0) return new Map();
+  let q = db
+    .selectFrom('social_workers as w')
+    .leftJoin('social_workers as s', (j) => j.onRef('s.district_id', '=', 'w.district_id').onRef('s.id', '=', 'w.supervisor_id'))
+    .select(['w.district_id', 'w.id', 'w.name', 'w.user_id', 'w.employer_organization_id', 'w.status', 'w.supervisor_id', 's.user_id as supervisor_user_id', 's.name as supervisor_name'])
+    .where('w.id', 'in', ids);
+  if (districtId) q = q.where('w.district_id', '=', districtId);
+  const rows = await q.execute();
+  return new Map(
+    rows.map((r) => [
+      r.id,
+      { districtId: r.district_id, id: r.id, name: r.name, userId: r.user_id, organizationId: r.employer_organization_id, active: r.status === 'active', supervisorId: r.supervisor_id, supervisorUserId: r.supervisor_user_id, supervisorName: r.supervisor_name },
+    ]),
+  );
+}
+
+/** The active social-worker records a user signs in for: whose cases are theirs. */
+export async function workersOfUser(db: Kysely<DB>, userId: string): Promise<{ id: string; districtId: string; organizationId: string | null }[]> {
+  const rows = await db.selectFrom('social_workers').select(['id', 'district_id', 'employer_organization_id']).where('user_id', '=', userId).where('status', '=', 'active').execute();
+  return rows.map((r) => ({ id: r.id, districtId: r.district_id, organizationId: r.employer_organization_id }));
+}

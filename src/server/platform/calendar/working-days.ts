@@ -19,7 +19,8 @@ export function startOfLocalDay(date: string): Date {
   return new Date(Date.parse(`${date}T00:00:00Z`) - OFFSET_MS);
 }
 
-function nextDate(date: string, days = 1): string {
+/** The date `days` after (or before, when negative) a 'YYYY-MM-DD' date. */
+export function nextDate(date: string, days = 1): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
 }
 

@@ -34,6 +34,8 @@ export default {
     absorb: 'Duplicate merged into this need',
     follow: 'Follow',
     resolve_by_project: 'Resolved through its project',
+    resolve_by_case: 'Resolved by casework',
+    open_case: 'Casework started',
   },
   needSource: { visit: 'Found on a visit', resident: 'Resident', staff: 'Recorded by staff', council: 'Council', open311: 'External app' },
   urgency: { urgent: 'Urgent', normal: 'Normal', difficult: 'Difficult' },

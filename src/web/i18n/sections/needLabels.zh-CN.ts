@@ -34,6 +34,8 @@ export default {
     absorb: '并入重复诉求',
     follow: '关注',
     resolve_by_project: '通过项目解决',
+    resolve_by_case: '通过个案服务解决',
+    open_case: '社工开案服务',
   },
   needSource: { visit: '走访发现', resident: '居民自报', staff: '代录', council: '议事会', open311: '外部应用' },
   urgency: { urgent: '紧急', normal: '一般', difficult: '疑难' },

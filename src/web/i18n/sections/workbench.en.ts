@@ -1,6 +1,13 @@
 /** Owned by the home workbench and the pages that say what happens next to residents. */
 export default {
   workbench: {
+    myCases: 'My cases ({{count}} open)',
+    noCases: 'You have no open case at the moment.',
+    approvals: 'Waiting for my approval ({{count}})',
+    noApprovals: 'No plan or closing waits for your approval.',
+    caseloads: 'Supervisees\' open cases',
+    noCaseloads: 'The social workers you supervise have no open case.',
+    openCases: '{{count}} open',
     today: 'Today\'s work',
     triage: 'Awaiting triage',
     overdue: 'Overdue',
@@ -27,8 +34,6 @@ export default {
     later: {
       platform_admin: 'Platform administrator: manage users, the national working-day calendar and the audit log here; more figures will follow.',
       org_admin: 'Organization administrator: referrals to your organization, projects and clients will appear here; for now answer referrals from the Inbox.',
-      social_worker: 'Social worker: your clients and cases will also appear here (being built).',
-      supervisor: 'Supervisor: the cases and service quality of the social workers you supervise will appear here (being built).',
       evaluator: 'Evaluator: projects and service outcomes to evaluate will appear here (being built).',
       reviewer: 'Reviewer: projects and funding requests to review will appear here (being built).',
     },

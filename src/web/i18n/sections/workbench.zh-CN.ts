@@ -1,6 +1,13 @@
 /** Owned by the home workbench and the pages that say what happens next to residents. */
 export default {
   workbench: {
+    myCases: '我的个案（进行中 {{count}} 个）',
+    noCases: '目前没有进行中的个案。',
+    approvals: '待我审批（{{count}}）',
+    noApprovals: '没有等待您审批的服务计划或结案申请。',
+    caseloads: '所督导社工的在办个案',
+    noCaseloads: '您督导的社工目前没有在办个案。',
+    openCases: '在办 {{count}} 个',
     today: '今日工作',
     triage: '待分拣',
     overdue: '已超时',
@@ -27,8 +34,6 @@ export default {
     later: {
       platform_admin: '平台管理员：在这里管理用户、全国工作日历和审计日志；更多统计将陆续加入。',
       org_admin: '社会组织管理员：将在这里看到转介给本机构的需求、项目与服务对象；目前请从“待办”处理转介。',
-      social_worker: '社工：您的服务对象与个案也将在这里显示（建设中）。',
-      supervisor: '督导：将在这里看到所督导社工的个案进度与服务质量（建设中）。',
       evaluator: '评估人员：将在这里看到待评估的项目与服务成效（建设中）。',
       reviewer: '审核人员：将在这里看到待审核的项目与资金申请（建设中）。',
     },

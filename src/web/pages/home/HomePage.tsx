@@ -1,4 +1,4 @@
-import { PlusOutlined, RightOutlined } from '@ant-design/icons';
+import { PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Button, Card, Col, Row, Space, Spin, Tag, theme, Typography } from 'antd';
 import type { ReactNode } from 'react';
@@ -13,6 +13,10 @@ import { ResidentWords } from '../field/ResidentWords.tsx';
 import { RoundsWork, ROUND_ROLES } from './RoundsWork.tsx';
 import { scopeLink } from './scopeLink.ts';
 import { ComingActivities } from './ComingActivities.tsx';
+import { HomeLine } from './HomeLine.tsx';
+import { CaseWork, CASE_ROLES } from './CaseWork.tsx';
+import { AdminLoadWork } from './AdminLoadWork.tsx';
+import { MyWorkWeek } from '../worklog/WorkLogHome.tsx';
 
 /** Under the needs key: any change to a need refreshes the counts. */
 const WORKBENCH_KEY = [NEEDS_KEY, 'workbench'];
@@ -40,17 +44,6 @@ function Section({ title, testId, children }: { title: ReactNode; testId: string
   );
 }
 
-/** A row of a list on the workbench: a label that links, and what it counts. */
-function Line({ to, children, count, testId }: { to: string; children: ReactNode; count: ReactNode; testId: string }) {
-  const { token } = theme.useToken();
-  return (
-    <Link to={to} data-testid={testId} style={{ display: 'flex', alignItems: 'center', gap: 8, padding: '10px 0', color: 'inherit', borderTop: `1px solid ${token.colorBorderSecondary}` }}>
-      <span style={{ flex: 1, minWidth: 0, overflowWrap: 'anywhere' }}>{children}</span>
-      <span style={{ whiteSpace: 'nowrap' }}>{count}</span>
-      <RightOutlined aria-hidden style={{ color: token.colorTextTertiary }} />
-    </Link>
-  );
-}
 
 function CommunityWork({ counts, me }: { counts: NonNullable<Workbench['community']>; me: string }) {
   const { t } = useTranslation();
@@ -80,9 +73,9 @@ function CareVisits({ grids }: { grids: NonNullable<Workbench['care']> }) {
     <Section title={t('workbench.care')} testId="workbench-care">
       {grids.length === 0 && <Typography.Text>{t('workbench.careNone')}</Typography.Text>}
       {grids.map((g) => (
-        <Line key={g.gridId} to={`/field/grids/${g.gridId}`} testId="care-grid" count={<Typography.Text strong data-count={g.due}>{t('workbench.careDue', { count: g.due })}</Typography.Text>}>
+        <HomeLine key={g.gridId} to={`/field/grids/${g.gridId}`} testId="care-grid" note={<Typography.Text strong data-count={g.due}>{t('workbench.careDue', { count: g.due })}</Typography.Text>}>
           {g.gridName}
-        </Line>
+        </HomeLine>
       ))}
     </Section>
   );
@@ -94,9 +87,9 @@ function Reported({ states, me }: { states: NonNullable<Workbench['reported']>; 
     <Section title={t('workbench.reported')} testId="workbench-reported">
       {states.length === 0 && <Typography.Text>{t('workbench.reportedNone')}</Typography.Text>}
       {states.map((s) => (
-        <Line key={s.state} to={board({ recordedByUserId: me, state: s.state })} testId="reported-state" count={<Typography.Text strong data-count={s.count}>{s.count}</Typography.Text>}>
+        <HomeLine key={s.state} to={board({ recordedByUserId: me, state: s.state })} testId="reported-state" note={<Typography.Text strong data-count={s.count}>{s.count}</Typography.Text>}>
           {t(`needState.${s.state}`)}
-        </Line>
+        </HomeLine>
       ))}
     </Section>
   );
@@ -151,10 +144,10 @@ function ResidentHome({ counts }: { counts: NonNullable<Workbench['resident']> }
         {open.isLoading && <Spin />}
         {open.data && open.data.items.length === 0 && <Typography.Text>{t('workbench.myOpenNone')}</Typography.Text>}
         {open.data?.items.map((n) => (
-          <Line key={n.id} to={`/my-needs/${n.id}`} testId="my-open-need" count={<Typography.Text strong>{t(`needState.${n.state}`)}</Typography.Text>}>
+          <HomeLine key={n.id} to={`/my-needs/${n.id}`} testId="my-open-need" note={<Typography.Text strong>{t(`needState.${n.state}`)}</Typography.Text>}>
             <div style={{ fontSize: 16 }}>{n.description}</div>
             <ResidentWords need={n} />
-          </Line>
+          </HomeLine>
         ))}
         {counts.open > (open.data?.items.length ?? 0) && <Link to="/my-needs">{t('workbench.seeAll')}</Link>}
       </Section>
@@ -191,9 +184,12 @@ export function HomePage() {
           )}
         </Row>
       )}
+      {b && <CaseWork />}
+      {b && <MyWorkWeek />}
+      {b && <AdminLoadWork />}
       {b && <ComingActivities />}
       {b && <RoundsWork />}
-      {b?.otherRoles.filter((role) => !ROUND_ROLES.includes(role)).map((role) => (
+      {b?.otherRoles.filter((role) => !ROUND_ROLES.includes(role) && !CASE_ROLES.includes(role)).map((role) => (
         <Typography.Paragraph key={role} data-testid="workbench-later" style={{ margin: 0, fontSize: 16 }}>
           {t(`workbench.later.${role}`)}
         </Typography.Paragraph>

@@ -1,10 +1,9 @@
-import { RightOutlined } from '@ant-design/icons';
-import { Card, Spin, theme, Typography } from 'antd';
+import { Card, Spin, Typography } from 'antd';
 import dayjs from 'dayjs';
-import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { useAuth } from '../../app/auth.tsx';
+import { HomeLine } from './HomeLine.tsx';
 import { useApplications } from '../applications/applicationQueries.ts';
 import { EvaluatorWork } from '../evaluations/EvaluatorWork.tsx';
 import { useMyPanels } from '../reviews/reviewQueries.ts';
@@ -12,16 +11,6 @@ import { useMyPanels } from '../reviews/reviewQueries.ts';
 /** The roles whose home shows their part in the rounds and evaluations (the web serves them, the workbench counts do not). */
 export const ROUND_ROLES: readonly string[] = ['org_admin', 'reviewer', 'evaluator'];
 
-function Row({ to, children, note, testId }: { to: string; children: ReactNode; note: ReactNode; testId: string }) {
-  const { token } = theme.useToken();
-  return (
-    <Link to={to} data-testid={testId} style={{ display: 'flex', alignItems: 'center', gap: 8, padding: '10px 0', color: 'inherit', borderTop: `1px solid ${token.colorBorderSecondary}` }}>
-      <span style={{ flex: 1, minWidth: 0, overflowWrap: 'anywhere' }}>{children}</span>
-      <span style={{ whiteSpace: 'nowrap' }}>{note}</span>
-      <RightOutlined aria-hidden style={{ color: token.colorTextTertiary }} />
-    </Link>
-  );
-}
 
 /** An organization's applications still to finish before their deadline, and those under way. */
 function ApplicantWork() {
@@ -33,9 +22,9 @@ function ApplicantWork() {
       {list.isLoading && <Spin />}
       {list.data && live.length === 0 && <Typography.Text>{t('home.noApplications')}</Typography.Text>}
       {live.map((a) => (
-        <Row key={a.id} to={`/applications/${a.id}`} testId="home-application" note={a.status === 'draft' ? t('home.draftUntil', { date: dayjs(a.deadline).format('MM-DD HH:mm') }) : t(`applicationStatus.${a.status}`)}>
+        <HomeLine key={a.id} to={`/applications/${a.id}`} testId="home-application" note={a.status === 'draft' ? t('home.draftUntil', { date: dayjs(a.deadline).format('MM-DD HH:mm') }) : t(`applicationStatus.${a.status}`)}>
           {a.title} · {a.callTitle}
-        </Row>
+        </HomeLine>
       ))}
     </Card>
   );
@@ -50,9 +39,9 @@ function ReviewerWork() {
       {list.isLoading && <Spin />}
       {list.data && list.data.items.length === 0 && <Typography.Text>{t('home.noReviews')}</Typography.Text>}
       {list.data?.items.map((c) => (
-        <Row key={c.callId} to={`/reviews/${c.callId}`} testId="home-review" note={c.owed > 0 ? t('home.owed', { count: c.owed }) : t(`callStatus.${c.status}`)}>
+        <HomeLine key={c.callId} to={`/reviews/${c.callId}`} testId="home-review" note={c.owed > 0 ? t('home.owed', { count: c.owed }) : t(`callStatus.${c.status}`)}>
           {c.title}
-        </Row>
+        </HomeLine>
       ))}
     </Card>
   );

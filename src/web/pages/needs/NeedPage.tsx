@@ -5,6 +5,7 @@ import { Link, useParams } from 'react-router-dom';
 import { DueTime } from '../../components/DueTime.tsx';
 import { QueryState } from '../../components/feedback.tsx';
 import { NeedStateTag } from '../../components/NeedStateTag.tsx';
+import { OpenCase } from '../cases/OpenCase.tsx';
 import { AttachmentList } from './AttachmentList.tsx';
 import { NeedActions, type OpenAction } from './NeedActions.tsx';
 import { NeedSubject } from './NeedSubject.tsx';
@@ -36,6 +37,7 @@ export function NeedPage() {
         <NeedSubject need={n} />
       </Card>
       <NeedActions need={n} open={open} setOpen={setOpen} />
+      <OpenCase need={n} />
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={14}>
           <Space orientation="vertical" size={16} style={{ width: '100%' }}>

@@ -8,6 +8,7 @@ import { QueryState } from '../../components/feedback.tsx';
 import { useCommonLabels } from '../../components/labels.ts';
 import { MaskedValue } from '../../components/MaskedValue.tsx';
 import { CommunityTags, EditableCard, RecordCrumbs } from '../../components/RecordCard.tsx';
+import { ContinuingEducationCard } from './ContinuingEducationCard.tsx';
 import { SocialWorkerForm } from './SocialWorkerForm.tsx';
 import { certificateColor } from './SocialWorkersPage.tsx';
 
@@ -59,6 +60,7 @@ export function SocialWorkerPage() {
           <Descriptions.Item label={t('sw.communities')}><CommunityTags ids={w.communityIds} /></Descriptions.Item>
         </Descriptions>
       </EditableCard>
+      <ContinuingEducationCard workerId={w.id} />
     </>
   );
 }

@@ -1,0 +1,4 @@
+/** The period of a figures page (this month, last month, this quarter or two dates), shared. */
+export default {
+  period: { label: 'Period', thisMonth: 'This month', lastMonth: 'Last month', thisQuarter: 'This quarter', from: 'From', to: 'To' },
+};
