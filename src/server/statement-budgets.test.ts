@@ -119,6 +119,16 @@ const BUDGETS: Record<string, Budget> = {
   'GET /api/v1/supervision-sessions/{id}': { who: 'supervisor', statements: 3 },
   'GET /api/v1/social-workers/{id}/continuing-education': { who: 'social_worker', statements: 3 },
   'GET /api/v1/workforce-view': { who: 'community_admin', query: 'unit=community&id={community}&from={today}&to={today}', statements: 13 },
+  'GET /api/v1/volunteer-settings': { who: 'district_officer', statements: 1 },
+  'GET /api/v1/volunteers': { who: 'community_admin', statements: 5, list: items },
+  'GET /api/v1/volunteers/me': { who: 'resident', statements: 9 },
+  'GET /api/v1/volunteers/{id}': { who: 'community_admin', statements: 9 },
+  'GET /api/v1/volunteer-opportunities': { who: 'resident', statements: 6, list: items },
+  'GET /api/v1/activity-sessions/{id}/volunteers': { who: 'community_admin', statements: 6, list: items },
+  'GET /api/v1/time-bank/partners': { who: 'community_admin', statements: 4, list: items },
+  'GET /api/v1/time-bank/partners/mine': { who: 'community_admin', statements: 1 },
+  'GET /api/v1/time-bank/offers': { who: 'resident', statements: 4, list: items },
+  'GET /api/v1/time-bank/redemptions': { who: 'community_admin', statements: 6, list: items },
   'GET /api/v1/calls': { who: 'street_officer', statements: 1, list: items },
   'GET /api/v1/calls/{id}': { who: 'street_officer', statements: 5 },
   'GET /api/v1/calls/{id}/panel-candidates': { who: 'street_officer', statements: 2, list: items },
@@ -313,6 +323,13 @@ async function addSecondRows(world: FuzzWorld) {
   }
   await buildCommonNeed(db, world, staff.user!.id, { title: '楼道照明' });
   ok(await world.openCase(), 'second case');
+  // A second volunteer (not a resident) credited at the past shift, a second partner shop, a second redemption.
+  const volunteer = await staff.post('/api/v1/volunteers', { communityId: world.community.id, name: '赵师傅', phone: '13912345678', skills: ['repair'], availability: [], serviceCommunityIds: [world.community.id] });
+  ok(volunteer, 'volunteer');
+  const shift = world.pathValues['/api/v1/activity-sessions/{id}/volunteers']!.id;
+  ok(await staff.put(`/api/v1/activity-sessions/${shift}/volunteer-hours`, { entries: [{ volunteerId: volunteer.json<{ id: string }>().id, minutes: 60 }] }), 'volunteer hours');
+  ok(await staff.post('/api/v1/time-bank/partners', { communityId: world.community.id, name: '便民修鞋铺', staffUsernames: [world.clients.grid_worker.user!.username] }), 'partner');
+  ok(await world.clients.resident.post('/api/v1/time-bank/redemptions', { offerId: world.ids.offerId!() }), 'redemption');
   ok(await world.referTo(world.organization.id), 'second referral');
   const hall = await staff.post('/api/v1/resources', { kind: 'venue', name: '社区礼堂', ownerType: 'community', ownerId: world.community.id, communityId: world.community.id });
   ok(hall, 'resource');

@@ -210,6 +210,24 @@ export async function buildFuzzWorld(t: TestApp, roles: Iterable<Who>) {
     clients.supervisor.post('/api/v1/supervision-sessions', { superviseeIds: [caseWorker.id], form: 'individual', functions: ['supportive'], heldOn: localToday, minutes: 60, notes: '个案压力疏导' });
   const supervisionId = created(await supervision(), 'supervision').id;
   created(await supervision(), 'second supervision');
+  // A volunteer (the resident's own account) credited at a past session of a community activity
+  // needing volunteers and signed up for an upcoming one; a partner shop, an offer and a redemption.
+  await t.db.updateTable('users').set({ resident_id: resident.id, resident_district_id: d }).where('id', '=', clients.resident.user!.id).execute();
+  const volunteer = created(await clients.resident.post('/api/v1/volunteers/me', { skills: ['meal_help'], availability: ['tue_am'] }), 'volunteer').id;
+  const volunteerActivity = uuidv7();
+  await t.db
+    .insertInto('activities')
+    .values({ district_id: d, id: volunteerActivity, street_id: w.street.id, community_id: w.community.id, organization_id: null, title: '长者助餐', method: 'community_activity', capacity: 30, recurrence: 'weekly', volunteers_needed: 5, created_by: staff.user!.id })
+    .execute();
+  const shifts = [-2, 2, 9].map((days, i) => ({ district_id: d, id: uuidv7(), activity_id: volunteerActivity, seq: i + 1, starts_at: new Date(Date.now() + days * 86_400_000), ends_at: new Date(Date.now() + days * 86_400_000 + 7_200_000), checkin_code: '246810' }));
+  await t.db.insertInto('activity_sessions').values(shifts).execute();
+  const [pastShift, nextShift] = shifts.map((s) => s.id) as [string, string];
+  created(await clients.resident.post('/api/v1/volunteer-signups', { sessionId: nextShift }), 'volunteer sign-up');
+  created(await staff.put(`/api/v1/activity-sessions/${pastShift}/volunteer-hours`, { entries: [{ volunteerId: volunteer, minutes: 180 }] }), 'verified hours');
+  const partner = created(await staff.post('/api/v1/time-bank/partners', { communityId: w.community.id, name: '巧手理发店', staffUsernames: [clients.grid_worker.user!.username] }), 'partner').id;
+  const offer = created(await staff.post('/api/v1/time-bank/offers', { communityId: w.community.id, title: '社区茶歇券', points: 5 }), 'offer').id;
+  created(await staff.post('/api/v1/time-bank/offers', { communityId: w.community.id, partnerId: partner, title: '理发一次', points: 10 }), 'partner offer');
+  const redemption = created(await clients.resident.post('/api/v1/time-bank/redemptions', { offerId: offer }), 'redemption').id;
   // The reviewer also sits on the open call's panel: two seats on their home.
   if (clients.reviewer) {
     await t.db.insertInto('call_panel').values({ district_id: d, call_id: openCall.id, user_id: clients.reviewer.user!.id, kind: 'juror', added_by: clients.street_officer.user!.id }).execute();
@@ -237,6 +255,10 @@ export async function buildFuzzWorld(t: TestApp, roles: Iterable<Who>) {
     householdId: () => w.household.id,
     residentId: () => resident.id,
     reporterResidentId: () => resident.id,
+    volunteerId: () => volunteer,
+    sessionId: () => nextShift,
+    offerId: () => offer,
+    partnerId: () => partner,
     categoryId: () => w.category('property_facilities'),
     needId: () => otherNeed,
     needIds: () => [otherNeed],
@@ -350,6 +372,12 @@ export async function buildFuzzWorld(t: TestApp, roles: Iterable<Who>) {
     '/api/v1/referrals/{id}': { id: referralId },
     '/api/v1/work-days/{day}': { day: localToday },
     '/api/v1/supervision-sessions/{id}': { id: supervisionId },
+    '/api/v1/volunteers/{id}': { id: volunteer },
+    '/api/v1/activity-sessions/{id}/volunteers': { id: pastShift },
+    '/api/v1/activity-sessions/{id}/volunteer-hours': { id: pastShift },
+    '/api/v1/time-bank/partners/{id}': { id: partner },
+    '/api/v1/time-bank/offers/{id}': { id: offer },
+    ...Object.fromEntries(['confirm', 'decline', 'cancel'].map((step) => [`/api/v1/time-bank/redemptions/{id}/${step}`, { id: redemption }])),
     '/api/v1/social-workers/{id}/continuing-education': { id: caseWorker.id },
     ...Object.fromEntries(['', '/complete', '/withdraw'].map((step) => [`/api/v1/admin-tasks/{id}${step}`, { id: adminTask }])),
     '/api/v1/referrals/{id}/answer': { id: referralId },

@@ -37,6 +37,7 @@ import {
   type ResidentRef,
   type StreetRef,
 } from './territory/testing.ts';
+import { buildOffer, buildPartner, buildShift, buildVolunteer, creditPoints, signUp as signUpVolunteer } from './volunteers/volunteers.testing.ts';
 import { buildSocialWorker } from './workforce/testing.ts';
 import type { SocialWorkerView } from './workforce/workforce.schemas.ts';
 
@@ -224,6 +225,44 @@ async function roundsForAwards(status: 'ranked' | 'publicity') {
   hiddenApplications = [(await round(d1.id, s1.id)).applicationIds[0]!, (await round(other.district.id, other.street.id)).applicationIds[0]!];
   readableApplication = own.applicationIds[0]!;
   return own;
+}
+let volunteerResident = '';
+/** A resident of c1 with an account of their own. */
+async function residentAccount() {
+  const household = await buildHousehold(t.db, { grid: g1 });
+  const resident = await buildResident(t.db, t.platform.pii, { household });
+  const client = await clientAs(t, [{ role: 'resident', scopeType: 'household', scopeId: household.id, districtId: d1.id }]);
+  await t.db.updateTable('users').set({ resident_id: resident.id, resident_district_id: d1.id }).where('id', '=', client.user.id).execute();
+  return { client, residentId: resident.id };
+}
+/**
+ * Volunteers of c1 (own, with points), of c2 only and of another district; upcoming and past
+ * sessions of c1 and another district's; partners and offers of c1, c2 and another district.
+ */
+let volunteering: Record<'own' | 'neighbours' | 'far' | 'shift' | 'pastShift' | 'farShift' | 'partner' | 'neighbourPartner' | 'farPartner' | 'offer' | 'neighbourOffer' | 'farOffer', string>;
+async function volunteeringWorld() {
+  const by = admin.user.id;
+  const farBy = worker9;
+  const own = await buildVolunteer(t.db, { community: c1, registeredBy: by });
+  const pastShift = await buildShift(t.db, { community: c1, createdBy: by, startsInHours: -3 });
+  await creditPoints(t.db, { districtId: d1.id, volunteerId: own, sessionId: pastShift, points: 100, by });
+  const partner = await buildPartner(t.db, { community: c1, createdBy: by });
+  const neighbourPartner = await buildPartner(t.db, { community: c2, createdBy: worker2 });
+  const farPartner = await buildPartner(t.db, { community: other.community, createdBy: farBy });
+  volunteering = {
+    own,
+    neighbours: await buildVolunteer(t.db, { community: c2, registeredBy: worker2 }),
+    far: await buildVolunteer(t.db, { community: other.community, registeredBy: farBy }),
+    shift: await buildShift(t.db, { community: c1, createdBy: by, startsInHours: 48 }),
+    pastShift,
+    farShift: await buildShift(t.db, { community: other.community, createdBy: farBy, startsInHours: 48 }),
+    partner,
+    neighbourPartner,
+    farPartner,
+    offer: await buildOffer(t.db, { community: c1, createdBy: by }),
+    neighbourOffer: await buildOffer(t.db, { community: c2, createdBy: worker2 }),
+    farOffer: await buildOffer(t.db, { community: other.community, createdBy: farBy }),
+  };
 }
 let ownWorker = '';
 let foreignWorker = '';
@@ -1037,6 +1076,133 @@ const ROWS: Row[] = [
       const team = await caseTeam();
       supervision = { supervisee: team.workerId, colleague: (await buildSocialWorker(t.db, t.platform.pii, { organization: { id: org1 }, communities: [c1] })).id };
       return (id) => team.supervisor.post('/api/v1/supervision-sessions', { superviseeIds: [id], form: 'individual', functions: ['educational'], heldOn: today(), minutes: 60, notes: '督导' });
+    },
+  },
+  // volunteers and the time bank: admin is community_admin of c1
+  {
+    route: 'POST /api/v1/volunteers', field: 'communityId',
+    hidden: () => [c2.id, other.community.id], readable: () => c1.id,
+    prepare: async () => (id) => admin.post('/api/v1/volunteers', { communityId: id, name: '赵师傅', phone: '13912345678', skills: [], availability: [], serviceCommunityIds: [c1.id] }),
+  },
+  {
+    route: 'POST /api/v1/volunteers', field: 'residentId',
+    // a resident of the neighbouring community, and one of another district
+    hidden: () => [r2.id, other.resident.id], readable: () => volunteerResident,
+    prepare: async () => {
+      volunteerResident = (await buildResident(t.db, t.platform.pii, { household: h1 })).id;
+      return (id) => admin.post('/api/v1/volunteers', { communityId: c1.id, residentId: id, skills: [], availability: [], serviceCommunityIds: [c1.id] });
+    },
+  },
+  {
+    route: 'POST /api/v1/volunteers', field: 'serviceCommunityIds[]', at: 'serviceCommunityIds.0',
+    // any community of the district may be served; another district's may not
+    hidden: () => [other.community.id], readable: () => c2.id,
+    prepare: async () => (id) => admin.post('/api/v1/volunteers', { communityId: c1.id, name: '赵师傅', phone: '13912345678', skills: [], availability: [], serviceCommunityIds: [id] }),
+  },
+  {
+    route: 'POST /api/v1/volunteers/me', field: 'serviceCommunityIds[]', at: 'serviceCommunityIds.0',
+    hidden: () => [other.community.id], readable: () => c2.id,
+    prepare: async () => {
+      const me = await residentAccount();
+      return (id) => me.client.post('/api/v1/volunteers/me', { skills: [], availability: [], serviceCommunityIds: [id] });
+    },
+  },
+  {
+    route: 'PATCH /api/v1/volunteers/{id}', field: 'serviceCommunityIds[]', at: 'serviceCommunityIds.0',
+    hidden: () => [other.community.id], readable: () => c2.id,
+    prepare: async () => {
+      const v = await buildVolunteer(t.db, { community: c1, registeredBy: admin.user.id });
+      return (id) => admin.patch(`/api/v1/volunteers/${v}`, { serviceCommunityIds: [id] });
+    },
+  },
+  {
+    route: 'POST /api/v1/volunteer-signups', field: 'sessionId',
+    hidden: () => [volunteering.farShift], readable: () => volunteering.shift,
+    prepare: async () => {
+      await volunteeringWorld();
+      return (id) => admin.post('/api/v1/volunteer-signups', { sessionId: id, volunteerId: volunteering.own });
+    },
+  },
+  {
+    route: 'POST /api/v1/volunteer-signups', field: 'volunteerId',
+    hidden: () => [volunteering.neighbours, volunteering.far], readable: () => volunteering.own,
+    prepare: async () => {
+      await volunteeringWorld();
+      return (id) => admin.post('/api/v1/volunteer-signups', { sessionId: volunteering.shift, volunteerId: id });
+    },
+  },
+  {
+    route: 'POST /api/v1/volunteer-signups/withdraw', field: 'sessionId',
+    hidden: () => [volunteering.farShift], readable: () => volunteering.shift,
+    prepare: async () => {
+      await volunteeringWorld();
+      await signUpVolunteer(t.db, { districtId: d1.id, sessionId: volunteering.shift, volunteerId: volunteering.own, by: admin.user.id });
+      return (id) => admin.post('/api/v1/volunteer-signups/withdraw', { sessionId: id, volunteerId: volunteering.own });
+    },
+  },
+  {
+    route: 'POST /api/v1/volunteer-signups/withdraw', field: 'volunteerId',
+    hidden: () => [volunteering.neighbours, volunteering.far], readable: () => volunteering.own,
+    prepare: async () => {
+      await volunteeringWorld();
+      await signUpVolunteer(t.db, { districtId: d1.id, sessionId: volunteering.shift, volunteerId: volunteering.own, by: admin.user.id });
+      return (id) => admin.post('/api/v1/volunteer-signups/withdraw', { sessionId: volunteering.shift, volunteerId: id });
+    },
+  },
+  {
+    route: 'POST /api/v1/volunteer-hours', field: 'sessionId',
+    hidden: () => [volunteering.farShift], readable: () => volunteering.pastShift,
+    prepare: async () => {
+      await volunteeringWorld();
+      const me = await residentAccount();
+      const v = (await me.client.post('/api/v1/volunteers/me', { skills: [], availability: [] })).json<{ id: string }>().id;
+      await signUpVolunteer(t.db, { districtId: d1.id, sessionId: volunteering.pastShift, volunteerId: v, by: admin.user.id });
+      return (id) => me.client.post('/api/v1/volunteer-hours', { sessionId: id, minutes: 60 });
+    },
+  },
+  {
+    route: 'PUT /api/v1/activity-sessions/{id}/volunteer-hours', field: 'entries[].volunteerId', at: 'entries.0.volunteerId',
+    // a volunteer serving only the neighbouring community, and one of another district
+    hidden: () => [volunteering.neighbours, volunteering.far], readable: () => volunteering.own,
+    prepare: async () => {
+      await volunteeringWorld();
+      const shift = await buildShift(t.db, { community: c1, createdBy: admin.user.id, startsInHours: -3 });
+      return (id) => admin.put(`/api/v1/activity-sessions/${shift}/volunteer-hours`, { entries: [{ volunteerId: id, minutes: 60 }] });
+    },
+  },
+  {
+    route: 'POST /api/v1/time-bank/partners', field: 'communityId',
+    hidden: () => [c2.id, other.community.id], readable: () => c1.id,
+    prepare: async () => (id) => admin.post('/api/v1/time-bank/partners', { communityId: id, name: '巧手理发店', staffUsernames: [admin.user.username] }),
+  },
+  {
+    route: 'POST /api/v1/time-bank/offers', field: 'communityId',
+    hidden: () => [c2.id, other.community.id], readable: () => c1.id,
+    prepare: async () => (id) => admin.post('/api/v1/time-bank/offers', { communityId: id, title: '茶歇券', points: 5 }),
+  },
+  {
+    route: 'POST /api/v1/time-bank/offers', field: 'partnerId',
+    hidden: () => [volunteering.neighbourPartner, volunteering.farPartner], readable: () => volunteering.partner,
+    prepare: async () => {
+      await volunteeringWorld();
+      return (id) => admin.post('/api/v1/time-bank/offers', { communityId: c1.id, partnerId: id, title: '理发', points: 30 });
+    },
+  },
+  {
+    route: 'POST /api/v1/time-bank/redemptions', field: 'offerId',
+    // offers of a community the volunteer does not serve, and of another district
+    hidden: () => [volunteering.neighbourOffer, volunteering.farOffer], readable: () => volunteering.offer,
+    prepare: async () => {
+      await volunteeringWorld();
+      return (id) => admin.post('/api/v1/time-bank/redemptions', { offerId: id, volunteerId: volunteering.own });
+    },
+  },
+  {
+    route: 'POST /api/v1/time-bank/redemptions', field: 'volunteerId',
+    hidden: () => [volunteering.neighbours, volunteering.far], readable: () => volunteering.own,
+    prepare: async () => {
+      await volunteeringWorld();
+      return (id) => admin.post('/api/v1/time-bank/redemptions', { offerId: volunteering.offer, volunteerId: id });
     },
   },
   {

@@ -15,6 +15,7 @@ import { projectsModule } from './projects/index.ts';
 import { callsModule } from './calls/index.ts';
 import { servicesModule } from './services/index.ts';
 import { casesModule } from './cases/index.ts';
+import { volunteersModule } from './volunteers/index.ts';
 
 /** Domain modules in registration order. */
-export const modules: ModulePlugin[] = [accountsModule, territoryModule, organizationsModule, workforceModule, needsModule, commonNeedsModule, resourcesModule, projectsModule, callsModule, servicesModule, casesModule, webhooksModule, open311Module, visitsModule, workbenchModule, auditModule];
+export const modules: ModulePlugin[] = [accountsModule, territoryModule, organizationsModule, workforceModule, needsModule, commonNeedsModule, resourcesModule, projectsModule, callsModule, servicesModule, casesModule, volunteersModule, webhooksModule, open311Module, visitsModule, workbenchModule, auditModule];

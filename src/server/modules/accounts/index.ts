@@ -8,4 +8,4 @@ export const accountsModule: ModulePlugin = async (app, opts) => {
 };
 
 export { visibleUser } from './users.service.ts';
-export { organizationsOfUsers, organizationsWithRole, userDisplayNames, usersWithOrganizationRole } from './users.store.ts';
+export { accountOfResident, organizationsOfUsers, organizationsWithRole, residentOfUser, userDisplayNames, userLabels, usersByUsername, usersWithOrganizationRole } from './users.store.ts';

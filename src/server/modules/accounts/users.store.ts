@@ -153,3 +153,30 @@ export function usersWithOrganizationRole(db: Kysely<DB>, role: Role) {
     .limit(500)
     .execute();
 }
+
+/** The resident an account belongs to (a resident's own account), if any. */
+export async function residentOfUser(db: Kysely<DB>, userId: string): Promise<{ residentId: string; districtId: string } | null> {
+  const row = await db.selectFrom('users').select(['resident_id', 'resident_district_id']).where('id', '=', userId).executeTakeFirst();
+  return row?.resident_id && row.resident_district_id ? { residentId: row.resident_id, districtId: row.resident_district_id } : null;
+}
+
+/** Active accounts by username, for other modules that link people by the name they sign in with. */
+export async function usersByUsername(db: Kysely<DB>, usernames: readonly string[]): Promise<Map<string, string>> {
+  if (usernames.length === 0) return new Map();
+  const rows = await db.selectFrom('users').select(['id', 'username']).where('username', 'in', usernames).where('status', '=', 'active').execute();
+  return new Map(rows.map((r) => [r.username, r.id]));
+}
+
+/** Usernames and display names by id, for the people a record links by account. */
+export async function userLabels(db: Kysely<DB>, ids: readonly string[]): Promise<Map<string, { username: string; displayName: string }>> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return new Map();
+  const rows = await db.selectFrom('users').select(['id', 'username', 'display_name']).where('id', 'in', unique).execute();
+  return new Map(rows.map((r) => [r.id, { username: r.username, displayName: r.display_name }]));
+}
+
+/** The active account of a resident of the register, if one is linked to them. */
+export async function accountOfResident(db: Kysely<DB>, districtId: string, residentId: string): Promise<string | null> {
+  const row = await db.selectFrom('users').select('id').where('resident_district_id', '=', districtId).where('resident_id', '=', residentId).where('status', '=', 'active').executeTakeFirst();
+  return row?.id ?? null;
+}

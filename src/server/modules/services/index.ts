@@ -15,3 +15,4 @@ provideDeliveryFacts({ totals, reachedOn });
 provideRecordedWork({ recorded: activityShifts });
 
 export { activityPolicy, participantPolicy, type ActivityRecord } from './services.policy.ts';
+export { sessionDistrict, sessionsNeedingVolunteers, volunteerSessions, type VolunteerSession } from './services.volunteering.ts';

@@ -75,3 +75,11 @@ export function communitiesIn(db: Kysely<DB>, place: { districtId: string; stree
   if (place.streetId) q = q.where('street_id', '=', place.streetId);
   return q.orderBy('code').limit(1000).execute();
 }
+
+/** Communities by id with their district and street: where another module's record lies. */
+export async function communityPlaces(db: Kysely<DB>, ids: readonly string[]): Promise<Map<string, { districtId: string; streetId: string; name: string; nameEn: string | null }>> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return new Map();
+  const rows = await db.selectFrom('communities').select(['id', 'district_id', 'street_id', 'name', 'name_en']).where('id', 'in', unique).execute();
+  return new Map(rows.map((r) => [r.id, { districtId: r.district_id, streetId: r.street_id, name: r.name, nameEn: r.name_en }]));
+}

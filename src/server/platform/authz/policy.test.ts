@@ -164,3 +164,20 @@ describe('scopeCondition', () => {
     expect(await visible([as('grid_worker', 'grid', null, D1)])).toEqual([]);
   });
 });
+
+describe('a rule for people linked to the record', () => {
+  const shop = definePolicy<{ districtId: string; clerkIds: string[] }, 'confirm'>('test.linked', (r) => ({ districtId: r.districtId }), {
+    confirm: { roles: ['community_admin'], when: () => false, linked: (a, r) => r.clerkIds.includes(a.userId) },
+  });
+
+  it('grants the linked account whatever roles it holds, even none, and nobody else through it', () => {
+    const clerk = actor();
+    const stranger = actor();
+    const record = { districtId: D1, clerkIds: [clerk.userId] };
+    expect([shop.can(clerk, 'confirm', record), shop.can(stranger, 'confirm', record)]).toEqual([true, false]);
+    // a role's rule still applies on its own (here: never)
+    expect(shop.can(actor(as('community_admin', 'community', C1, D1)), 'confirm', record)).toBe(false);
+    // a link is not a scope: it gives no list filter
+    expect(shop.grants(clerk, 'confirm')).toEqual([]);
+  });
+});

@@ -14,6 +14,11 @@ export interface Rule<R> {
    * assignment lies, so the record's scope path is not consulted.
    */
   anyScope?: boolean;
+  /**
+   * People named on the record by their account (a partner shop's clerks, a volunteer's own
+   * account): granted whatever roles they hold, even none. Never a list filter by scope.
+   */
+  linked?: (actor: Actor, record: R) => boolean;
 }
 
 export interface Policy<R, A extends string> {
@@ -59,6 +64,7 @@ export function definePolicy<R, A extends string>(
   const can = (actor: Actor, action: A, record: R) => {
     const rule = normalized[action];
     if (!rule) return false;
+    if (rule.linked?.(actor, record)) return true;
     const path = pathOf(record);
     return actor.assignments.some(
       (a) =>

@@ -1,0 +1,6 @@
+import type { ModulePlugin } from '../../platform/http/module.ts';
+import { volunteerRoutes } from './volunteers.routes.ts';
+
+export const volunteersModule: ModulePlugin = async (app, opts) => {
+  await app.register(volunteerRoutes, { platform: opts.platform });
+};
