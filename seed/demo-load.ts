@@ -14,6 +14,7 @@ import type { DemoData, DemoScope } from './demo-model.ts';
 import { loadCalls } from './demo-calls.ts';
 import { loadCases } from './demo-cases.ts';
 import { loadSupervision } from './demo-supervision.ts';
+import { loadVolunteers } from './demo-volunteers.ts';
 import { loadWorkLogs } from './demo-worklogs.ts';
 import { loadHistory, type HistoryCounts } from './demo-needs-load.ts';
 
@@ -209,6 +210,7 @@ export async function loadDemo(db: Kysely<DB>, pii: PiiCipher, data: DemoData, n
   await loadCases(db, pii, { districtId, streetId, communityIds, userIds, organizationIds }, now);
   await loadSupervision(db, pii, { districtId, streetId, communityIds, userIds, organizationIds }, now);
   await loadWorkLogs(db, { districtId, streetId, communityIds, userIds, organizationIds }, now);
+  await loadVolunteers(db, { districtId, streetId, communityIds, userIds, organizationIds, passwordHash: passwordHashes.get('wangjuan')! }, now);
 
   const counts: LoadCounts = {
     communities: communities.length,

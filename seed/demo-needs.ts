@@ -473,8 +473,8 @@ function finish(ctx: NeedsContext, n: HistoryNeed, householdAccount: string | nu
     while (level < 2) {
       const due = level === 0 ? (phase === 'triage' ? n.triageDueAt : n.resolveDueAt) : dueAt(calendar, new Date(escalatedAt!), limit.amount, limit.unit).getTime();
       if (due >= now) break;
-      const when = Math.max(due, since) + 5 * 60_000;
-      if (when >= now) break;
+      // The job runs every few minutes; a limit that passed moments ago is escalated by now too.
+      const when = Math.min(Math.max(due, since) + 5 * 60_000, now);
       level++;
       escalatedAt = when;
       n.events.push({ at: when, actor: null, action: 'escalate', from: final, to: final, note: '', reply: '', data: { level, dueAt: new Date(due).toISOString() } });

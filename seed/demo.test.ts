@@ -9,6 +9,8 @@ import { defaultReferenceYear, demoDigest, generateDemo } from './demo-data.ts';
 import { EXTRA_ACCOUNTS } from './demo-people.ts';
 import { J_COMMUNITY, STORY_GRID } from './demo-territory.ts';
 import { seedDemoIfEmpty } from './demo.ts';
+import { VOLUNTEER_ACCOUNTS } from './demo-volunteers.ts';
+import type { VolunteerDetail } from '../src/server/modules/volunteers/volunteers.schemas.ts';
 import { generateHistory } from './demo-needs-load.ts';
 import { MEAL_HOUSEHOLDS } from './demo-needs.ts';
 import { NEED_STATES } from '../src/server/modules/needs/needs.lifecycle.ts';
@@ -327,6 +329,28 @@ describe('demo organizations and people', () => {
     const district = await t.db.selectFrom('districts').select('id').executeTakeFirstOrThrow();
     const whole = (await (await as('jbmz')).get(`/api/v1/workforce-view?unit=district&id=${district.id}&from=${shift(monday, -35)}&to=${shift(monday, -1)}`)).json<{ totals: { ceBehind: number } }>();
     expect(whole.totals.ceBehind).toBe(1);
+  });
+
+  it('starts story 6’s volunteering: 孙 has about 120 verified hours, one star, a haircut confirmed by the partner shop and points left; his last duty waits for the community to verify', async () => {
+    const sun = await as(VOLUNTEER_ACCOUNTS.volunteer);
+    const me = (await sun.get('/api/v1/volunteers/me')).json<{ volunteer: VolunteerDetail }>().volunteer;
+    expect(me.verifiedMinutes / 60).toBeGreaterThanOrEqual(115);
+    expect(me.verifiedMinutes / 60).toBeLessThan(125);
+    expect(me.stars).toBe(1);
+    // 10 points a verified hour, 150 spent on the haircut
+    expect(me.points).toBe((me.verifiedMinutes / 60) * 10 - 150);
+    expect(me.hours.filter((h) => h.status === 'claimed')).toHaveLength(1);
+    const redemptions = (await sun.get(`/api/v1/time-bank/redemptions?volunteerId=${me.id}`)).json<{ items: { status: string; offer: { provider: string } }[] }>().items;
+    expect(redemptions.map((r) => [r.status, r.offer.provider])).toEqual([['confirmed', '巧手理发店']]);
+    const offers = (await sun.get('/api/v1/time-bank/offers')).json<{ items: { points: number }[] }>().items;
+    expect(offers.filter((o) => o.points <= me.points).length).toBeGreaterThanOrEqual(2);
+    expect((await sun.get('/api/v1/volunteer-opportunities')).json<{ items: { mine: boolean; startsAt: string }[] }>().items.some((o) => o.mine && Date.parse(o.startsAt) > Date.now())).toBe(true);
+    const shop = (await (await as(VOLUNTEER_ACCOUNTS.clerk)).get('/api/v1/time-bank/partners/mine')).json<{ items: { name: string }[] }>().items;
+    expect(shop.map((p) => p.name)).toEqual(['巧手理发店']);
+    const claimed = me.hours.find((h) => h.status === 'claimed')!;
+    const session = (await (await as('zhou')).get(`/api/v1/activity-sessions/${claimed.sessionId}/volunteers`)).json<{ canVerify: boolean; items: { volunteerId: string; status: string }[] }>();
+    expect(session.canVerify).toBe(true);
+    expect(session.items.find((i) => i.volunteerId === me.id)?.status).toBe('claimed');
   });
 
   it('grants every demo account its role in the right kind of scope', async () => {

@@ -8,6 +8,7 @@ import {
   TableOutlined,
   AuditOutlined,
   CalendarOutlined,
+  HeartOutlined,
   ScheduleOutlined,
   HomeOutlined,
   IdcardOutlined,
@@ -28,11 +29,16 @@ import {
   FieldTimeOutlined,
   TeamOutlined,
   CommentOutlined,
+  SmileOutlined,
+  WalletOutlined,
+  ShopOutlined,
+  StarOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { Role } from '../../common/roles.ts';
 import { useAuth } from './auth.tsx';
 import { useKeepsWorkLog } from '../pages/worklog/worklogQueries.ts';
+import { useMyPartners } from '../pages/timebank/timeBankQueries.ts';
 
 export interface NavEntry {
   key: string;
@@ -57,6 +63,8 @@ export function useNavEntries(): NavEntry[] {
   const { can, hasRole } = useAuth();
   const canAny = (...perms: string[]) => perms.some((p) => can(p));
   const keepsWorkLog = useKeepsWorkLog();
+  // A partner shop's clerk may hold no role at all: the shop's list of clerks names them.
+  const clerkOf = useMyPartners();
   const entries: (NavEntry & { show: boolean })[] = [
     { key: 'home', path: '/', label: 'nav.home', icon: <HomeOutlined />, show: true },
     { key: 'my-household', path: '/my-household', label: 'nav.myHousehold', icon: <HomeOutlined />, show: hasRole('resident') },
@@ -68,6 +76,7 @@ export function useNavEntries(): NavEntry[] {
     },
     { key: 'my-needs', path: '/my-needs', label: 'nav.myNeeds', icon: <CarryOutOutlined />, show: hasRole('resident') },
     { key: 'my-activities', path: '/my-activities', label: 'nav.myActivities', icon: <CalendarOutlined />, show: hasRole('resident') && can('services.participant.take_part') },
+    { key: 'volunteer', path: '/volunteer', label: 'volunteer.nav', icon: <HeartOutlined />, show: hasRole('resident') },
     {
       key: 'three-lists', path: '/three-lists', label: 'nav.threeLists', icon: <TableOutlined />,
       show: hasRole('district_officer', 'street_officer', 'community_admin', 'community_worker') && can('commonneeds.common_need.read'),
@@ -91,6 +100,13 @@ export function useNavEntries(): NavEntry[] {
       show: can('workforce.supervision.read') && ((keepsWorkLog && hasRole('supervisor', 'social_worker')) || hasRole('org_admin')),
     },
     { key: 'referrals', path: '/referrals', label: 'nav.referrals', icon: <ShareAltOutlined />, show: hasRole('org_admin') && can('cases.referral.receive') },
+    {
+      key: 'volunteers', path: '/volunteers', label: 'volunteers.nav', icon: <SmileOutlined />,
+      show: hasRole('district_officer', 'street_officer', 'community_admin', 'community_worker') && can('volunteers.volunteer.read'),
+    },
+    { key: 'time-bank', path: '/time-bank', label: 'timebank.nav', icon: <WalletOutlined />, show: hasRole('community_admin', 'community_worker') && can('volunteers.provider.manage') },
+    { key: 'time-bank-confirm', path: '/time-bank/confirm', label: 'timebank.confirmNav', icon: <ShopOutlined />, show: (clerkOf.data?.length ?? 0) > 0 },
+    { key: 'volunteer-settings', path: '/volunteer-settings', label: 'volunteers.settings.nav', icon: <StarOutlined />, show: can('volunteers.settings.update') },
     {
       key: 'territory', path: '/territory', label: 'nav.territory', icon: <ApartmentOutlined />,
       show: hasRole(...TERRITORY_ROLES) && canAny('territory.district.read', 'territory.community.read', 'territory.grid.read', 'territory.household.read'),

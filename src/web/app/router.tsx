@@ -48,6 +48,9 @@ const NeedPage = lazyPage(() => import('../pages/needs/NeedPage.tsx'), 'NeedPage
 const NeedsBoardPage = lazyPage(() => import('../pages/needs/NeedsBoardPage.tsx'), 'NeedsBoardPage');
 const MyActivitiesPage = lazyPage(() => import('../pages/resident/MyActivitiesPage.tsx'), 'MyActivitiesPage');
 const MyHouseholdPage = lazyPage(() => import('../pages/resident/MyHouseholdPage.tsx'), 'MyHouseholdPage');
+const MyVolunteerPage = lazyPage(() => import('../pages/volunteer/MyVolunteerPage.tsx'), 'MyVolunteerPage');
+const VolunteerOpportunitiesPage = lazyPage(() => import('../pages/volunteer/OpportunitiesPage.tsx'), 'OpportunitiesPage');
+const VolunteerRedeemPage = lazyPage(() => import('../pages/volunteer/RedeemPage.tsx'), 'RedeemPage');
 const CommunityPage = lazyPage(() => import('../pages/territory/CommunityPage.tsx'), 'CommunityPage');
 const DistrictPage = lazyPage(() => import('../pages/territory/DistrictPage.tsx'), 'DistrictPage');
 const GridPage = lazyPage(() => import('../pages/territory/GridPage.tsx'), 'GridPage');
@@ -67,6 +70,11 @@ const WorkSummaryPage = lazyPage(() => import('../pages/worklog/WorkSummaryPage.
 const WorkforceViewPage = lazyPage(() => import('../pages/workforceview/WorkforceViewPage.tsx'), 'WorkforceViewPage');
 const SupervisionPage = lazyPage(() => import('../pages/supervision/SupervisionPage.tsx'), 'SupervisionPage');
 const SupervisionSessionPage = lazyPage(() => import('../pages/supervision/SupervisionSessionPage.tsx'), 'SupervisionSessionPage');
+const VolunteersPage = lazyPage(() => import('../pages/volunteers/VolunteersPage.tsx'), 'VolunteersPage');
+const VolunteerPage = lazyPage(() => import('../pages/volunteers/VolunteerPage.tsx'), 'VolunteerPage');
+const VolunteerSettingsPage = lazyPage(() => import('../pages/volunteers/VolunteerSettingsPage.tsx'), 'VolunteerSettingsPage');
+const TimeBankPage = lazyPage(() => import('../pages/timebank/TimeBankPage.tsx'), 'TimeBankPage');
+const TimeBankConfirmPage = lazyPage(() => import('../pages/timebank/ConfirmPage.tsx'), 'ConfirmPage');
 
 function RequireAuth({ children }: { children: ReactNode }) {
   const { me, loading } = useAuth();
@@ -91,6 +99,9 @@ export function AppRoutes() {
         <Route index element={<HomePage />} />
         <Route path="my-household" element={<MyHouseholdPage />} />
         <Route path="my-activities" element={<MyActivitiesPage />} />
+        <Route path="volunteer" element={<MyVolunteerPage />} />
+        <Route path="volunteer/opportunities" element={<VolunteerOpportunitiesPage />} />
+        <Route path="volunteer/redeem" element={<VolunteerRedeemPage />} />
         <Route path="territory" element={<TerritoryHome />} />
         <Route path="territory/districts/:id" element={<DistrictPage />} />
         <Route path="territory/streets/:id" element={<StreetPage />} />
@@ -124,6 +135,11 @@ export function AppRoutes() {
         <Route path="workforce" element={<WorkforceViewPage />} />
         <Route path="supervision" element={<SupervisionPage />} />
         <Route path="supervision/:id" element={<SupervisionSessionPage />} />
+        <Route path="volunteers" element={<VolunteersPage />} />
+        <Route path="volunteers/:id" element={<VolunteerPage />} />
+        <Route path="volunteer-settings" element={<VolunteerSettingsPage />} />
+        <Route path="time-bank" element={<TimeBankPage />} />
+        <Route path="time-bank/confirm" element={<TimeBankConfirmPage />} />
         <Route path="admin/users" element={<UsersPage />} />
         <Route path="admin/users/:id" element={<UserDetailPage />} />
         <Route path="admin/audit" element={<AuditPage />} />

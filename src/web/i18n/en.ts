@@ -21,6 +21,9 @@ import worktasksEn from './sections/worktasks.en.ts';
 import periodEn from './sections/period.en.ts';
 import workforceviewEn from './sections/workforceview.en.ts';
 import supervisionEn from './sections/supervision.en.ts';
+import volunteerEn from './sections/volunteer.en.ts';
+import volunteersEn from './sections/volunteers.en.ts';
+import timebankEn from './sections/timebank.en.ts';
 
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
 
@@ -347,6 +350,13 @@ const en: Shape<Catalogue> = {
     saved: 'Saved',
   },
   auditEntity: {
+    volunteer: 'Volunteer',
+    volunteer_hours: 'Volunteer hours',
+    volunteer_settings: 'Volunteer settings',
+    time_bank: 'Time bank',
+    time_bank_partner: 'Partner shop',
+    time_bank_offer: 'Time-bank offer',
+    time_bank_redemption: 'Redemption',
     supervision: 'Supervision session',
     ce_record: 'Continuing-education record',
     admin_task: 'Assigned task',
@@ -396,6 +406,21 @@ const en: Shape<Catalogue> = {
     webhook: 'Webhook subscription',
   },
   auditVerb: {
+    enrol: 'registered as a volunteer',
+    link_account: 'linked the account',
+    redemption_confirm: 'confirmed the redemption',
+    redemption_decline: 'declined the redemption',
+    redemption_cancel: 'cancelled the redemption',
+    sign_up: 'signed up for a session',
+    claim_hours: 'hours claimed',
+    verify_hours: 'hours verified',
+    reject_hours: 'hours rejected',
+    partner_create: 'partner shop added',
+    partner_update: 'partner shop changed',
+    offer_create: 'offer added',
+    offer_update: 'offer changed',
+    redeem: 'redemption asked for',
+    decline: 'declined',
     record: 'recorded',
     assign: 'assigned',
     complete: 'completed',
@@ -503,6 +528,9 @@ const en: Shape<Catalogue> = {
   ...periodEn,
   ...workforceviewEn,
   ...supervisionEn,
+  ...volunteerEn,
+  ...volunteersEn,
+  ...timebankEn,
 };
 
 export default en;

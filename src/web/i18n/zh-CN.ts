@@ -20,6 +20,9 @@ import worktasksZh from './sections/worktasks.zh-CN.ts';
 import periodZh from './sections/period.zh-CN.ts';
 import workforceviewZh from './sections/workforceview.zh-CN.ts';
 import supervisionZh from './sections/supervision.zh-CN.ts';
+import volunteerZh from './sections/volunteer.zh-CN.ts';
+import volunteersZh from './sections/volunteers.zh-CN.ts';
+import timebankZh from './sections/timebank.zh-CN.ts';
 /** 中文界面文案（默认语言）。键与 en.ts 完全相同，由 catalog.test.ts 检查。 */
 const zhCN = {
   app: { name: '三社联动', tagline: '社区 · 社会组织 · 社会工作者 联动服务平台' },
@@ -343,6 +346,13 @@ const zhCN = {
     saved: '已保存',
   },
   auditEntity: {
+    volunteer: '志愿者',
+    volunteer_hours: '志愿服务时长',
+    volunteer_settings: '志愿服务设置',
+    time_bank: '时间银行',
+    time_bank_partner: '爱心商家',
+    time_bank_offer: '兑换项目',
+    time_bank_redemption: '积分兑换',
     supervision: '督导记录',
     ce_record: '继续教育记录',
     admin_task: '交办事项',
@@ -392,6 +402,21 @@ const zhCN = {
     webhook: 'Webhook 订阅',
   },
   auditVerb: {
+    enrol: '登记为志愿者',
+    link_account: '关联账号',
+    redemption_confirm: '确认兑换',
+    redemption_decline: '拒绝兑换',
+    redemption_cancel: '取消兑换',
+    sign_up: '报名场次',
+    claim_hours: '申报服务时长',
+    verify_hours: '核实服务时长',
+    reject_hours: '服务时长不通过',
+    partner_create: '添加爱心商家',
+    partner_update: '修改爱心商家',
+    offer_create: '添加兑换项目',
+    offer_update: '修改兑换项目',
+    redeem: '申请兑换',
+    decline: '拒绝',
     record: '记录',
     assign: '交办',
     complete: '办结',
@@ -499,6 +524,9 @@ const zhCN = {
   ...periodZh,
   ...workforceviewZh,
   ...supervisionZh,
+  ...volunteerZh,
+  ...volunteersZh,
+  ...timebankZh,
 };
 
 export default zhCN;

@@ -9,7 +9,7 @@ import { communityPlaces, residentNames } from '../territory/index.ts';
 import './volunteers.errors.ts';
 import { providerPolicy, volunteerPolicy, type ProviderRecord } from './volunteers.policy.ts';
 import type * as S from './volunteers.schemas.ts';
-import { actingVolunteer, readableVolunteer } from './volunteers.service.ts';
+import { actingVolunteer, myVolunteer, readableVolunteer } from './volunteers.service.ts';
 import * as store from './volunteers.store.ts';
 import type { TimeBankOffersTable, TimeBankRedemptionsTable } from './volunteers.tables.ts';
 
@@ -180,7 +180,7 @@ async function readableOffer(ctx: RequestContext, id: string, field?: string): P
 
 /** A volunteer sees the offers of their home community and of those they serve. */
 async function offeredTo(ctx: RequestContext, o: Pick<OfferRow, 'district_id' | 'community_id'>): Promise<boolean> {
-  const v = await store.volunteerOfUser(ctx.db, requireActor(ctx).userId);
+  const v = await myVolunteer(ctx);
   return !!v && v.district_id === o.district_id && (v.community_id === o.community_id || v.service_community_ids.includes(o.community_id));
 }
 
@@ -221,7 +221,7 @@ export async function updateOffer(ctx: RequestContext, id: string, body: S.Offer
  */
 export async function listOffers(ctx: RequestContext, q: { communityId?: string; partnerId?: string }): Promise<{ items: S.Offer[] }> {
   const actor = requireActor(ctx);
-  const v = await store.volunteerOfUser(ctx.db, actor.userId);
+  const v = await myVolunteer(ctx);
   let query = ctx.db
     .selectFrom('time_bank_offers as o')
     .selectAll('o')
@@ -344,7 +344,7 @@ async function decide(ctx: RequestContext, id: string, outcome: 'confirmed' | 'd
       await store.appendEntry(trx, r.district_id, r.volunteer_id, { kind: 'refund', points: r.points, redemptionId: r.id }, actor.userId);
       if (offer.stock !== null) await trx.updateTable('time_bank_offers').set({ stock: offer.stock + 1 }).where('district_id', '=', r.district_id).where('id', '=', r.offer_id).execute();
     }
-    const action = { confirmed: 'time_bank.confirm', declined: 'time_bank.decline', cancelled: 'time_bank.cancel' }[outcome];
+    const action = { confirmed: 'time_bank.redemption_confirm', declined: 'time_bank.redemption_decline', cancelled: 'time_bank.redemption_cancel' }[outcome];
     await audit({ action, entityType: 'time_bank_redemption', entityId: r.id, districtId: r.district_id, before: { status: 'requested' }, after: { status: outcome, reason: reason || undefined } });
   });
   return getRedemption(ctx, id);

@@ -20,6 +20,7 @@ export const volunteerErrors = defineErrors({
   'volunteer.hours_decided': e(409, '该服务时长已核实或已不通过，不能再更改', 'These hours are already verified or rejected and cannot change'),
   'volunteer.hours_claimed': e(409, '该场次的服务时长已申报，等待组织方核实', 'Hours for this session are already claimed and wait for the organizer'),
   'volunteer.verify_one_of': e(400, '每位志愿者填写核实的时长或不通过的理由，二选一', 'Give each volunteer either the minutes verified or a reason for rejecting'),
+  'volunteer.nothing_to_reject': e(400, '该志愿者没有申报这一场的服务时长，无需不通过；未到岗的不必核实', 'This volunteer claimed no hours for the session: there is nothing to reject (leave out who did not come)'),
   'volunteer.listed_twice': e(400, '同一位志愿者只能出现一次', 'Each volunteer may appear once'),
   'volunteer.star_hours_order': e(400, '星级门槛须逐级递增', 'Star thresholds must increase'),
   'timebank.insufficient_points': e(409, '积分不足：当前余额 {balance}，需要 {points}', 'Not enough points: the balance is {balance}, {points} are needed'),

@@ -87,6 +87,7 @@ export const VolunteerDetail = Type.Intersect([
   VolunteerSummary,
   Type.Object({
     note: Type.String(),
+    residentId: Nullable(Type.String({ description: 'the resident of the register, for those who read the register' })),
     /** Hours still to reach the next star; null at five stars. */
     nextStarHours: Nullable(Type.Integer()),
     starHours: Type.Array(Type.Integer()),

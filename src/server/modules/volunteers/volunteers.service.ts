@@ -64,12 +64,32 @@ async function detailOf(ctx: RequestContext, v: store.VolunteerRow): Promise<S.V
   return {
     ...summary!,
     note: v.note,
+    residentId: v.resident_id,
     starHours: settings.starHours,
     nextStarHours: next === undefined ? null : Math.ceil(next - summary!.verifiedMinutes / 60),
     hours,
     ledger,
     actions: volunteerPolicy.allowedActions(actor, store.recordOf(v)),
   };
+}
+
+/**
+ * The caller's own volunteer record: linked to their account, or — when staff registered the
+ * resident before the resident had an account — found through the account's resident and
+ * linked now, once (audited), so that everything after reads it by the account.
+ */
+export async function myVolunteer(ctx: RequestContext): Promise<store.VolunteerRow | undefined> {
+  const actor = requireActor(ctx);
+  const own = await store.volunteerOfUser(ctx.db, actor.userId);
+  if (own) return own;
+  const link = await residentOfUser(ctx.db, actor.userId);
+  const unlinked = link && (await ctx.db.selectFrom('volunteers').selectAll().where('district_id', '=', link.districtId).where('resident_id', '=', link.residentId).where('user_id', 'is', null).executeTakeFirst());
+  if (!unlinked) return undefined;
+  await command(ctx, async ({ trx, audit }) => {
+    await trx.updateTable('volunteers').set({ user_id: actor.userId }).where('district_id', '=', unlinked.district_id).where('id', '=', unlinked.id).where('user_id', 'is', null).execute();
+    await audit({ action: 'volunteer.link_account', entityType: 'volunteer', entityId: unlinked.id, districtId: unlinked.district_id, after: { userId: actor.userId } });
+  });
+  return { ...unlinked, user_id: actor.userId };
 }
 
 /** A volunteer the caller may read (404 otherwise, as for one that does not exist). */
@@ -83,7 +103,7 @@ export async function readableVolunteer(ctx: RequestContext, id: string, field?:
 /** The volunteer a command acts for: the one named (staff acting for them, 404 by field when hidden), or the caller's own. */
 export async function actingVolunteer(ctx: RequestContext, volunteerId: string | undefined): Promise<store.VolunteerRow> {
   const actor = requireActor(ctx);
-  const v = volunteerId ? await readableVolunteer(ctx, volunteerId, 'volunteerId') : await store.volunteerOfUser(ctx.db, actor.userId);
+  const v = volunteerId ? await readableVolunteer(ctx, volunteerId, 'volunteerId') : await myVolunteer(ctx);
   if (!v) throw new AppError('volunteer.not_registered');
   volunteerPolicy.authorize(actor, 'act', store.recordOf(v));
   if (v.status !== 'active') throw new AppError('volunteer.inactive');
@@ -162,7 +182,7 @@ async function insertVolunteer(ctx: RequestContext, v: NewVolunteer): Promise<st
         skills: v.skills, availability: v.availability, service_community_ids: v.areas, note: v.note, registered_by: actor.userId,
       })
       .execute();
-    await audit({ action: 'volunteer.register', entityType: 'volunteer', entityId: id, districtId: v.districtId, after: { communityId: v.communityId, residentId: v.residentId, skills: v.skills, availability: v.availability, serviceCommunityIds: v.areas } });
+    await audit({ action: 'volunteer.enrol', entityType: 'volunteer', entityId: id, districtId: v.districtId, after: { communityId: v.communityId, residentId: v.residentId, skills: v.skills, availability: v.availability, serviceCommunityIds: v.areas } });
   });
   return id;
 }
@@ -172,7 +192,7 @@ export async function getVolunteer(ctx: RequestContext, id: string): Promise<S.V
 }
 
 export async function getMine(ctx: RequestContext): Promise<{ volunteer: S.VolunteerDetail | null }> {
-  const v = await store.volunteerOfUser(ctx.db, requireActor(ctx).userId);
+  const v = await myVolunteer(ctx);
   return { volunteer: v ? await detailOf(ctx, v) : null };
 }
 
@@ -220,7 +240,7 @@ export async function getSettings(ctx: RequestContext, asked: string | undefined
   const actor = requireActor(ctx);
   const districtId = districtAsked(actor, asked);
   if (!districtId) throw invalid({ field: 'districtId', code: 'validation.required' });
-  if (!volunteerSettingsPolicy.can(actor, 'read', { districtId }) && !(await store.volunteerOfUser(ctx.db, actor.userId))) throw new AppError('resource.not_found');
+  if (!volunteerSettingsPolicy.can(actor, 'read', { districtId }) && !(await myVolunteer(ctx))) throw new AppError('resource.not_found');
   return { districtId, ...(await store.settingsOf(ctx.db, districtId)), canUpdate: volunteerSettingsPolicy.can(actor, 'update', { districtId }) };
 }
 

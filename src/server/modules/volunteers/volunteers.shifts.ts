@@ -8,7 +8,7 @@ import { activityPolicy, sessionDistrict, sessionsNeedingVolunteers, volunteerSe
 import { communityPlaces, residentNames } from '../territory/index.ts';
 import './volunteers.errors.ts';
 import type * as S from './volunteers.schemas.ts';
-import { actingVolunteer } from './volunteers.service.ts';
+import { actingVolunteer, myVolunteer } from './volunteers.service.ts';
 import * as store from './volunteers.store.ts';
 
 const DAY = 86_400_000;
@@ -28,8 +28,7 @@ async function sessionIn(ctx: RequestContext, districtId: string, id: string, fi
 
 /** Upcoming sessions needing volunteers in the caller's service communities, and their own sessions of the past month. */
 export async function opportunities(ctx: RequestContext): Promise<{ items: S.Opportunity[] }> {
-  const actor = requireActor(ctx);
-  const v = await store.volunteerOfUser(ctx.db, actor.userId);
+  const v = await myVolunteer(ctx);
   if (!v) throw new AppError('volunteer.not_registered');
   const now = Date.now();
   const mine = await ctx.db
@@ -179,7 +178,7 @@ export async function verifyHours(ctx: RequestContext, id: string, body: S.Verif
     for (const [i, e] of body.entries.entries()) {
       const existing = await trx.selectFrom('volunteer_hours').select(['id', 'status']).where('district_id', '=', s.districtId).where('session_id', '=', s.id).where('volunteer_id', '=', e.volunteerId).forUpdate().executeTakeFirst();
       if (existing && existing.status !== 'claimed') throw invalid({ field: `entries.${i}.volunteerId`, code: 'volunteer.hours_decided' });
-      if (!existing && e.minutes === undefined) throw invalid({ field: `entries.${i}.rejectReason`, code: 'volunteer.verify_one_of' });
+      if (!existing && e.minutes === undefined) throw invalid({ field: `entries.${i}.rejectReason`, code: 'volunteer.nothing_to_reject' });
       const hoursId = existing?.id ?? uuidv7();
       const decided = { status: e.minutes !== undefined ? ('verified' as const) : ('rejected' as const), decided_by: actor.userId, decided_at: new Date(), reject_reason: e.rejectReason?.trim() ?? '' };
       if (existing) {

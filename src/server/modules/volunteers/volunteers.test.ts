@@ -92,7 +92,7 @@ describe('registering volunteers', () => {
     expect((await sun.get('/api/v1/volunteers/me')).json<{ volunteer: VolunteerDetail }>().volunteer.id).toBe(sunId);
     // an account with no resident behind it has no one to register
     expect(code(await jAdmin.post('/api/v1/volunteers/me', { skills: [], availability: [] }))).toBe('volunteer.not_a_resident');
-    expect(await auditCount(t.db, 'volunteer.register')).toBe(1);
+    expect(await auditCount(t.db, 'volunteer.enrol')).toBe(1);
   });
 
   it('lets community staff register a resident of their community, or another person whose phone is sealed', async () => {
@@ -120,6 +120,18 @@ describe('registering volunteers', () => {
     expect([outsider.name, outsider.isResident, outsider.phone]).toEqual(['赵师傅', false, '*******5678']);
     const stored = await t.db.selectFrom('volunteers').select('phone').where('id', '=', outsiderId).executeTakeFirstOrThrow();
     expect(stored.phone!.toString('latin1')).not.toContain('13912345678');
+  });
+
+  it('links a resident registered by staff to the account the resident gets later, on first use', async () => {
+    const household = await buildHousehold(t.db, { grid: await buildGrid(t.db, { community: j }) });
+    const resident = await buildResident(t.db, t.platform.pii, { household: { ...household, districtId, streetId: j.streetId, communityId: j.id }, name: '周大爷' });
+    const registered = (await jAdmin.post('/api/v1/volunteers', { communityId: j.id, residentId: resident.id, skills: ['patrol'], availability: [], serviceCommunityIds: [j.id] })).json<VolunteerDetail>();
+    const later = await clientAs(t, [{ role: 'resident', scopeType: 'household', scopeId: household.id, districtId }]);
+    expect((await later.get('/api/v1/volunteers/me')).json<{ volunteer: null }>().volunteer).toBeNull();
+    await t.db.updateTable('users').set({ resident_id: resident.id, resident_district_id: districtId }).where('id', '=', later.user.id).execute();
+    expect((await later.get('/api/v1/volunteers/me')).json<{ volunteer: VolunteerDetail }>().volunteer.id).toBe(registered.id);
+    expect((await later.get(`/api/v1/volunteers/${registered.id}`)).statusCode).toBe(200);
+    expect(await auditCount(t.db, 'volunteer.link_account')).toBe(1);
   });
 
   it('shows a volunteer to officers, to the staff of the communities they live in or serve, and to themself only', async () => {
@@ -222,6 +234,8 @@ describe('hours, stars and points', () => {
     expect((await neighbourAdmin.put(`/api/v1/activity-sessions/${lunch}/volunteer-hours`, { entries })).statusCode).toBe(404);
     let res = await jAdmin.put(`/api/v1/activity-sessions/${lunch}/volunteer-hours`, { entries: [{ volunteerId: sunId, minutes: 120, rejectReason: '不明' }] });
     expect(fieldsOf(res)['entries.0']).toBe('volunteer.verify_one_of');
+    res = await jAdmin.put(`/api/v1/activity-sessions/${lunch}/volunteer-hours`, { entries: [{ volunteerId: outsiderId, rejectReason: '未到岗' }] });
+    expect(fieldsOf(res)['entries.0.rejectReason']).toBe('volunteer.nothing_to_reject');
     res = await jAdmin.put(`/api/v1/activity-sessions/${lunch}/volunteer-hours`, { entries: [{ volunteerId: uuidv7(), minutes: 60 }] });
     expect([res.statusCode, fieldsOf(res)['entries.0.volunteerId']]).toEqual([404, 'resource.not_found']);
     // he claimed 2.5 h; the organizer verifies 2 h; 赵师傅 came on the day without signing up
@@ -306,7 +320,7 @@ describe('the time bank', () => {
     res = await clerk.post(`/api/v1/time-bank/redemptions/${held.id}/confirm`);
     expect(res.json<Redemption>().status).toBe('confirmed');
     expect(code(await sun.post(`/api/v1/time-bank/redemptions/${held.id}/cancel`))).toBe('timebank.not_requested');
-    expect(await auditCount(t.db, 'time_bank.confirm')).toBe(1);
+    expect(await auditCount(t.db, 'time_bank.redemption_confirm')).toBe(1);
   });
 
   it('gives the points back when the provider declines or the volunteer cancels', async () => {

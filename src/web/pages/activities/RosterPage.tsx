@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { ErrorAlert, QueryState } from '../../components/feedback.tsx';
+import { SessionVolunteersCard } from '../volunteers/SessionVolunteersCard.tsx';
 import { type RosterEntry, useAttendance, useRoster } from './activityQueries.ts';
 import { CheckinCode } from './CheckinCode.tsx';
 import { sessionPhase, sessionSpan } from './sessionTime.ts';
@@ -113,6 +114,7 @@ export function RosterPage() {
         </ul>
       )}
       {r.entries.length > 0 && <Typography.Paragraph type="secondary" style={{ margin: 0 }}>{t('roster.walkInHint')}</Typography.Paragraph>}
+      <SessionVolunteersCard sessionId={r.sessionId} />
     </div>
   );
 }
