@@ -50,6 +50,7 @@ export default {
     audience: 'For whom',
     audiencePlaceholder: 'E.g. residents aged 65 and over',
     volunteers: 'Volunteers needed',
+    volunteersHint: 'Volunteers each session needs; above 0, volunteers serving the community can sign up under volunteering opportunities.',
     sessions: 'Sessions',
     publish: 'Publish an activity',
     publishOk: 'Publish',

@@ -50,6 +50,7 @@ export default {
     audience: '服务对象',
     audiencePlaceholder: '如：65 岁以上长者',
     volunteers: '志愿者需求',
+    volunteersHint: '每场需要的志愿者人数；大于 0 时，服务区域内的志愿者可在“志愿服务机会”中报名。',
     sessions: '场次',
     publish: '发布活动',
     publishOk: '发布',

@@ -30,6 +30,10 @@ export default {
     myOpenNone: 'Nothing of yours is being handled right now.',
     seeAll: 'See all',
     report: 'Report a problem',
+    volunteering: 'Volunteering and the time bank',
+    volunteerHours: 'My volunteering: {{hours}} h · {{stars}} star(s)',
+    volunteerPoints: '{{points}} points',
+    redemptionsWaiting: '{{count}} redemption(s) to confirm',
     myRoles: 'My roles and scopes',
     later: {
       platform_admin: 'Platform administrator: manage users, the national working-day calendar and the audit log here; more figures will follow.',

@@ -30,6 +30,10 @@ export default {
     myOpenNone: '您目前没有正在办理的事。',
     seeAll: '查看全部',
     report: '我要反映问题',
+    volunteering: '志愿服务与时间银行',
+    volunteerHours: '我的志愿服务 {{hours}} 小时 · {{stars}} 星',
+    volunteerPoints: '{{points}} 积分',
+    redemptionsWaiting: '{{count}} 个兑换待确认',
     myRoles: '我的角色与范围',
     later: {
       platform_admin: '平台管理员：在这里管理用户、全国工作日历和审计日志；更多统计将陆续加入。',

@@ -21,6 +21,7 @@ interface Values {
   venueResourceId?: string;
   venueNote?: string;
   capacity: number;
+  volunteersNeeded?: number;
   audience?: string;
   recurrence: Recurrence;
   firstStartsAt: Dayjs;
@@ -83,6 +84,7 @@ export function ActivityForm({ projectId, organizationId, communities, onClose }
         ...(v.venueNote?.trim() && { venueNote: v.venueNote.trim() }),
         ...(v.audience?.trim() && { audience: v.audience.trim() }),
         capacity: v.capacity,
+        volunteersNeeded: v.volunteersNeeded ?? 0,
         recurrence: v.recurrence,
         firstStartsAt: v.firstStartsAt.second(0).millisecond(0).toISOString(),
         durationMinutes: v.durationMinutes,
@@ -121,6 +123,7 @@ export function ActivityForm({ projectId, organizationId, communities, onClose }
           communityId: communities.length === 1 ? communities[0]!.id : undefined,
           method: 'community_activity',
           capacity: 30,
+          volunteersNeeded: 0,
           recurrence: 'once',
           // Now, to the minute: an activity published at the door can be signed into at once.
           firstStartsAt: dayjs().second(0).millisecond(0),
@@ -150,6 +153,9 @@ export function ActivityForm({ projectId, organizationId, communities, onClose }
         <Space wrap size={16} align="start">
           <Form.Item name="capacity" label={t('activity.capacity')} rules={[{ required: true, message: t('common.requiredText', { field: t('activity.capacity') }) }]}>
             <InputNumber min={1} max={10_000} precision={0} style={{ width: 140 }} />
+          </Form.Item>
+          <Form.Item name="volunteersNeeded" label={t('activity.volunteers')} tooltip={t('activity.volunteersHint')}>
+            <InputNumber min={0} max={1_000} precision={0} style={{ width: 140 }} data-testid="activity-volunteers" />
           </Form.Item>
           <Form.Item name="recurrence" label={t('activity.recurrence')}>
             <Select

@@ -16,6 +16,7 @@ import { ComingActivities } from './ComingActivities.tsx';
 import { HomeLine } from './HomeLine.tsx';
 import { CaseWork, CASE_ROLES } from './CaseWork.tsx';
 import { AdminLoadWork } from './AdminLoadWork.tsx';
+import { VolunteerWork } from './VolunteerWork.tsx';
 import { MyWorkWeek } from '../worklog/WorkLogHome.tsx';
 
 /** Under the needs key: any change to a need refreshes the counts. */
@@ -187,6 +188,7 @@ export function HomePage() {
       {b && <CaseWork />}
       {b && <MyWorkWeek />}
       {b && <AdminLoadWork />}
+      {b && <VolunteerWork resident={!!b.resident} />}
       {b && <ComingActivities />}
       {b && <RoundsWork />}
       {b?.otherRoles.filter((role) => !ROUND_ROLES.includes(role) && !CASE_ROLES.includes(role)).map((role) => (
@@ -194,7 +196,7 @@ export function HomePage() {
           {t(`workbench.later.${role}`)}
         </Typography.Paragraph>
       ))}
-      {me && !b?.resident && (
+      {me && !b?.resident && me.assignments.length > 0 && (
         <Card size="small" title={t('workbench.myRoles')}>
           <Space wrap size={[12, 4]}>
             {me.assignments.map((a) => (

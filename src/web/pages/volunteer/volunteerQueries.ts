@@ -20,10 +20,11 @@ export const VOLUNTEER_KEY = 'volunteer';
 /** A client error (not registered, not found, not allowed) stays so: no retry. */
 const retry = (count: number, error: unknown) => !(error instanceof ApiError && error.status < 500) && count < 2;
 
-export function useMyVolunteer() {
+export function useMyVolunteer(enabled = true) {
   return useQuery({
     queryKey: [VOLUNTEER_KEY, 'me'],
     queryFn: async () => (await api.get<{ volunteer: VolunteerDetail | null }>('/volunteers/me')).volunteer,
+    enabled,
     retry,
   });
 }
