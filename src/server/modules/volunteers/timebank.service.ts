@@ -6,6 +6,7 @@ import { command, requireActor, type RequestContext } from '../../platform/http/
 import type { DB } from '../../tables.ts';
 import { userLabels, usersByUsername } from '../accounts/index.ts';
 import { communityPlaces, residentNames } from '../territory/index.ts';
+import { communityLabels } from './volunteers.names.ts';
 import './volunteers.errors.ts';
 import { providerPolicy, volunteerPolicy, type ProviderRecord } from './volunteers.policy.ts';
 import type * as S from './volunteers.schemas.ts';
@@ -15,13 +16,6 @@ import type { TimeBankOffersTable, TimeBankRedemptionsTable } from './volunteers
 
 const PLACE_COLUMNS = { district: 'district_id', street: 'street_id', community: 'community_id' } as const;
 const LIST_LIMIT = 200;
-
-type Named = { id: string; name: string };
-
-async function communityLabels(ctx: RequestContext, ids: string[]): Promise<Map<string, Named>> {
-  const places = await communityPlaces(ctx.db, ids);
-  return new Map([...places].map(([id, c]) => [id, { id, name: ctx.locale === 'en' && c.nameEn ? c.nameEn : c.name }]));
-}
 
 // ── Partners ──
 
@@ -147,10 +141,17 @@ export async function myPartners(ctx: RequestContext): Promise<{ items: S.Partne
 
 type OfferRow = Selectable<TimeBankOffersTable>;
 
-async function providerOf(ctx: RequestContext, o: Pick<OfferRow, 'district_id' | 'street_id' | 'community_id' | 'partner_id'>): Promise<ProviderRecord> {
-  const staff = o.partner_id ? await ctx.db.selectFrom('time_bank_partner_staff').select('user_id').where('district_id', '=', o.district_id).where('partner_id', '=', o.partner_id).execute() : [];
-  return { districtId: o.district_id, streetId: o.street_id, communityId: o.community_id, partnerId: o.partner_id, staffUserIds: staff.map((s) => s.user_id) };
+type OfferPlace = Pick<OfferRow, 'id' | 'district_id' | 'street_id' | 'community_id' | 'partner_id'>;
+
+/** Who provides each offer: its partner shop's clerks, or the community (no partner). */
+async function providersOf(ctx: RequestContext, offers: OfferPlace[]): Promise<Map<string, ProviderRecord>> {
+  const partnerIds = [...new Set(offers.flatMap((o) => (o.partner_id ? [o.partner_id] : [])))];
+  const staff = partnerIds.length ? await ctx.db.selectFrom('time_bank_partner_staff').select(['partner_id', 'user_id']).where('partner_id', 'in', partnerIds).execute() : [];
+  return new Map(
+    offers.map((o) => [o.id, { districtId: o.district_id, streetId: o.street_id, communityId: o.community_id, partnerId: o.partner_id, staffUserIds: staff.filter((s) => s.partner_id === o.partner_id).map((s) => s.user_id) }]),
+  );
 }
+const providerOf = async (ctx: RequestContext, o: OfferPlace) => (await providersOf(ctx, [o])).get(o.id)!;
 
 async function offerViews(ctx: RequestContext, rows: OfferRow[]): Promise<S.Offer[]> {
   const actor = requireActor(ctx);
@@ -249,7 +250,7 @@ async function redemptionViews(ctx: RequestContext, rows: RedemptionRow[]): Prom
   const actor = requireActor(ctx);
   const offerRows = await ctx.db.selectFrom('time_bank_offers').selectAll().where('id', 'in', [...new Set(rows.map((r) => r.offer_id))]).execute();
   const offers = new Map((await offerViews(ctx, offerRows)).map((o) => [o.id, o]));
-  const providers = new Map(await Promise.all(offerRows.map(async (o) => [o.id, await providerOf(ctx, o)] as const)));
+  const providers = await providersOf(ctx, offerRows);
   const volunteers = new Map((await ctx.db.selectFrom('volunteers').selectAll().where('id', 'in', [...new Set(rows.map((r) => r.volunteer_id))]).execute()).map((v) => [v.id, v]));
   const names = await residentNames(ctx.db, rows[0]!.district_id, [...volunteers.values()].flatMap((v) => (v.resident_id ? [v.resident_id] : [])));
   const balances = new Map(

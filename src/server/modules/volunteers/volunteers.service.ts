@@ -7,6 +7,7 @@ import { AppError, invalid, notFoundAt } from '../../platform/errors/app-error.t
 import { command, requireActor, type RequestContext } from '../../platform/http/context.ts';
 import { accountOfResident, residentOfUser } from '../accounts/index.ts';
 import { communityPlaces, residentNames, residentPlace } from '../territory/index.ts';
+import { communityLabels } from './volunteers.names.ts';
 import './volunteers.errors.ts';
 import { volunteerPolicy, volunteerRegisterPolicy, volunteerSettingsPolicy } from './volunteers.policy.ts';
 import type * as S from './volunteers.schemas.ts';
@@ -16,14 +17,6 @@ import { hoursOf, ledgerOf } from './volunteers.history.ts';
 const LIST_LIMIT = 500;
 
 type Settings = Awaited<ReturnType<typeof store.settingsOf>>;
-
-type Named = { id: string; name: string };
-
-/** Community names in the caller's language, for the records that name communities. */
-async function communityLabels(ctx: RequestContext, ids: string[]): Promise<Map<string, Named>> {
-  const places = await communityPlaces(ctx.db, ids);
-  return new Map([...places].map(([id, c]) => [id, { id, name: ctx.locale === 'en' && c.nameEn ? c.nameEn : c.name }]));
-}
 
 /** Volunteers as lists show them: names from the register for residents, the phone masked, hours, stars and points. */
 async function summaries(ctx: RequestContext, rows: store.VolunteerRow[], known?: Settings): Promise<S.VolunteerSummary[]> {
@@ -213,7 +206,7 @@ export async function updateVolunteer(ctx: RequestContext, id: string, body: S.V
   return detailOf(ctx, (await store.loadVolunteer(ctx.db, id))!);
 }
 
-/** Volunteers the caller reads (by home community or service area), filtered; the first 500 by name. */
+/** Volunteers the caller reads (by home community or service area), filtered; the first 500 registered. */
 export async function listVolunteers(ctx: RequestContext, q: S.VolunteerListQuery): Promise<{ items: S.VolunteerSummary[]; truncated: boolean }> {
   const actor = requireActor(ctx);
   const grants = volunteerPolicy.grants(actor, 'read');

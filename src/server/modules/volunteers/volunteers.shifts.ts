@@ -5,7 +5,8 @@ import { localDate } from '../../platform/calendar/working-days.ts';
 import { AppError, invalid, notFoundAt } from '../../platform/errors/app-error.ts';
 import { command, requireActor, type RequestContext } from '../../platform/http/context.ts';
 import { activityPolicy, sessionDistrict, sessionsNeedingVolunteers, volunteerSessions, type VolunteerSession } from '../services/index.ts';
-import { communityPlaces, residentNames } from '../territory/index.ts';
+import { residentNames } from '../territory/index.ts';
+import { communityLabels } from './volunteers.names.ts';
 import './volunteers.errors.ts';
 import type * as S from './volunteers.schemas.ts';
 import { actingVolunteer, myVolunteer } from './volunteers.service.ts';
@@ -51,11 +52,10 @@ export async function opportunities(ctx: RequestContext): Promise<{ items: S.Opp
     .groupBy('session_id')
     .execute();
   const signed = new Map(counts.map((c) => [c.session_id, Number(c.n)]));
-  const places = await communityPlaces(ctx.db, sessions.map((s) => s.communityId));
+  const communities = await communityLabels(ctx, sessions.map((s) => s.communityId));
   return {
     items: sessions.map((s) => {
-      const c = places.get(s.communityId);
-      const community = { id: s.communityId, name: (ctx.locale === 'en' && c?.nameEn) || c?.name || '' };
+      const community = communities.get(s.communityId) ?? { id: s.communityId, name: '' };
       return {
         sessionId: s.id, activityId: s.activityId, title: s.title, community, organizer: s.organizer ?? community.name, venue: s.venue,
         startsAt: s.startsAt.toISOString(), endsAt: s.endsAt.toISOString(), volunteersNeeded: s.volunteersNeeded, signedUp: signed.get(s.id) ?? 0, mine: mineIds.has(s.id),
