@@ -32,6 +32,7 @@ interface Ids {
   session: string;
   case: string;
   supervision: string;
+  volunteer: string;
 }
 
 interface Row {
@@ -46,6 +47,9 @@ const ROUTES: Record<string, Row> = {
   '/': { user: 'zhou', url: () => '/' },
   'my-household': { user: 'wangjuan', url: () => '/my-household' },
   'my-activities': { user: 'wangjuan', url: () => '/my-activities' },
+  volunteer: { user: 'sunli', url: () => '/volunteer' },
+  'volunteer/opportunities': { user: 'sunli', url: () => '/volunteer/opportunities' },
+  'volunteer/redeem': { user: 'sunli', url: () => '/volunteer/redeem' },
   territory: { user: 'zhou', url: () => '/territory' },
   'territory/districts/:id': { user: 'jbmz', url: (i) => `/territory/districts/${i.district}` },
   'territory/streets/:id': { user: 'zhou', url: (i) => `/territory/streets/${i.street}` },
@@ -101,6 +105,12 @@ const ROUTES: Record<string, Row> = {
   workforce: { user: 'tsjd', url: () => '/workforce' },
   supervision: { user: 'dudao', url: () => '/supervision' },
   'supervision/:id': { user: 'chen', url: (i) => `/supervision/${i.supervision}` },
+  volunteers: { user: 'zhou', url: () => '/volunteers' },
+  'volunteers/:id': { user: 'zhou', url: (i) => `/volunteers/${i.volunteer}` },
+  'volunteer-settings': { user: 'jbmz', url: () => '/volunteer-settings' },
+  'time-bank': { user: 'zhou', url: () => '/time-bank' },
+  // A partner shop's clerk: no role, the shop's list of clerks names the account.
+  'time-bank/confirm': { user: 'lifa', url: () => '/time-bank/confirm' },
   field: { user: 'limin', url: () => '/field' },
   'field/grids/:id': { user: 'limin', url: (i) => `/field/grids/${i.ownGrid}` },
   'field/visit': { user: 'limin', url: (i) => `/field/visit?gridId=${i.ownGrid}` },
@@ -163,6 +173,7 @@ async function demoIds(): Promise<Ids> {
     session: sessions[0]!.id,
     case: await first(chen, '/cases?view=mine'),
     supervision: await first(chen, '/supervision-sessions'),
+    volunteer: await first(zhou, '/volunteers'),
   };
 }
 

@@ -1,5 +1,5 @@
 import type { Locator, Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { afterEach, beforeEach, expect } from 'vitest';
 import { seriousAxeFindings, settleAnimations } from './accessibility.ts';
 import { BASE_URL, horizontalOverflow, screenshot } from './browser.ts';
 
@@ -81,4 +81,20 @@ export async function confirmModal(page: Page) {
   await settleAnimations(page);
   await modal.locator('.ant-btn-primary').click();
   await modal.waitFor({ state: 'detached' });
+}
+
+/**
+ * For a walk whose steps each stand on the one before: after a failure the rest are skipped
+ * (they would only fail again, slowly) and every open page is photographed as `<name>-failed-N`.
+ */
+export function stopAfterFailure(opened: readonly Page[], name: string) {
+  let broken = false;
+  beforeEach((ctx) => {
+    if (broken) ctx.skip();
+  });
+  afterEach(async (ctx) => {
+    if (ctx.task.result?.state !== 'fail') return;
+    broken = true;
+    for (const [i, page] of opened.entries()) if (!page.isClosed()) await screenshot(page, `${name}-failed-${i}`, false).catch(() => undefined);
+  });
 }

@@ -1,8 +1,8 @@
 import type { Locator, Page } from 'playwright-core';
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { seriousAxeFindings } from './accessibility.ts';
 import { apiAs, BASE_URL, openBrowser, screenshot, signedInPages } from './browser.ts';
-import { axe, choose, confirmModal, fits, inLanguage } from './steps.ts';
+import { axe, choose, confirmModal, fits, inLanguage, stopAfterFailure } from './steps.ts';
 
 /**
  * Stories 2–4 on one project, end to end: meal needs of J社区 and 桥北社区 (王娟's among them)
@@ -235,16 +235,7 @@ beforeAll(async () => {
   await districtPanel();
 }, 120_000);
 
-// Each step stands on the one before: after a failure the rest would only fail again, slowly.
-let broken = false;
-beforeEach((ctx) => {
-  if (broken) ctx.skip();
-});
-afterEach(async (ctx) => {
-  if (ctx.task.result?.state !== 'fail') return;
-  broken = true;
-  for (const [i, page] of opened.entries()) if (!page.isClosed()) await screenshot(page, `stories-failed-${i}`, false).catch(() => undefined);
-});
+stopAfterFailure(opened, 'stories');
 
 describe('stories 2–4 on one project: from residents\' needs to the resident\'s confirmation', () => {
   it('the street officer groups both communities\' meal needs and drafts 幸福食堂（全流程）; the district approves it', { timeout: 240_000 }, async () => {

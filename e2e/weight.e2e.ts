@@ -33,11 +33,11 @@ const PROFILES = {
   'Slow 4G': { latency: 150 * 3.75, downloadThroughput: ((1.6 * 1000 * 1000) / 8) * 0.9, uploadThroughput: ((750 * 1000) / 8) * 0.9 },
 };
 
-type User = 'anonymous' | 'zhou' | 'jbmz' | 'tsjd' | 'admin' | 'limin' | 'wangjuan' | 'qihang' | 'zhuanjia' | 'chen' | 'pinggu' | 'dudao';
+type User = 'anonymous' | 'zhou' | 'jbmz' | 'tsjd' | 'admin' | 'limin' | 'wangjuan' | 'qihang' | 'zhuanjia' | 'chen' | 'pinggu' | 'dudao' | 'sunli' | 'lifa';
 
 interface Ids {
   district: string; street: string; community: string; grid: string; household: string; resident: string;
-  need: string; organization: string; socialWorker: string; user: string; liminGrid: string; myNeed: string; call: string; project: string; application: string; reviewCall: string; activity: string; session: string; case: string; supervision: string;
+  need: string; organization: string; socialWorker: string; user: string; liminGrid: string; myNeed: string; call: string; project: string; application: string; reviewCall: string; activity: string; session: string; case: string; supervision: string; volunteer: string;
 }
 
 interface RouteCase {
@@ -54,6 +54,10 @@ const ROUTES: RouteCase[] = [
   { route: 'index', as: 'zhou', url: () => '/' },
   { route: 'my-household', as: 'wangjuan', url: () => '/my-household', light: true },
   { route: 'my-activities', as: 'wangjuan', url: () => '/my-activities', light: true },
+  // A volunteer's hours, sessions and points, on the resident's phone: the light budget.
+  { route: 'volunteer', as: 'sunli', url: () => '/volunteer', light: true },
+  { route: 'volunteer/opportunities', as: 'sunli', url: () => '/volunteer/opportunities', light: true },
+  { route: 'volunteer/redeem', as: 'sunli', url: () => '/volunteer/redeem', light: true },
   { route: 'territory', as: 'zhou', url: () => '/territory' },
   { route: 'territory/districts/:id', as: 'jbmz', url: (i) => `/territory/districts/${i.district}` },
   { route: 'territory/streets/:id', as: 'tsjd', url: (i) => `/territory/streets/${i.street}` },
@@ -114,6 +118,12 @@ const ROUTES: RouteCase[] = [
   { route: 'workforce', as: 'tsjd', url: () => '/workforce' },
   { route: 'supervision', as: 'dudao', url: () => '/supervision' },
   { route: 'supervision/:id', as: 'chen', url: (i) => `/supervision/${i.supervision}` },
+  { route: 'volunteers', as: 'zhou', url: () => '/volunteers' },
+  { route: 'volunteers/:id', as: 'zhou', url: (i) => `/volunteers/${i.volunteer}` },
+  { route: 'volunteer-settings', as: 'jbmz', url: () => '/volunteer-settings' },
+  { route: 'time-bank', as: 'zhou', url: () => '/time-bank' },
+  // A partner shop's clerk (an account with no role) confirms redemptions at the counter.
+  { route: 'time-bank/confirm', as: 'lifa', url: () => '/time-bank/confirm' },
   { route: 'account', as: 'zhou', url: () => '/account' },
 ];
 
@@ -163,6 +173,7 @@ async function findIds(): Promise<Ids> {
     session: sessions[0]!.id,
     case: (await chen<{ items: Item[] }>('GET', '/cases')).items[0]!.id,
     supervision: (await chen<{ items: Item[] }>('GET', '/supervision-sessions')).items[0]!.id,
+    volunteer: (await zhou<Page_<Item>>('GET', `/volunteers?communityId=${community.id}`)).items[0]!.id,
   };
 }
 

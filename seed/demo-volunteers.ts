@@ -119,8 +119,9 @@ export async function loadVolunteers(db: Kysely<DB>, ids: CallIds & { passwordHa
   const waiting = hours.findIndex((h) => h.volunteer_id === sunId && h.session_id === lastDuty.id);
   hours[waiting] = { ...hours[waiting]!, status: 'claimed', recorded_by: sunUser, decided_by: null, decided_at: null };
   await db.insertInto('volunteer_hours').values(hours).execute();
+  // Everyone credited had signed up (孙 himself, the others through 周书记).
   await db.insertInto('volunteer_signups').values([
-    ...[...pastLunch, ...pastDuty.slice(-dutyCount)].map((s) => ({ district_id: d, session_id: s.id, volunteer_id: sunId, signed_up_by: sunUser, signed_up_at: new Date(new Date(s.starts_at).getTime() - 3 * DAY) })),
+    ...hours.map((h) => ({ district_id: d, session_id: h.session_id, volunteer_id: h.volunteer_id, signed_up_by: h.volunteer_id === sunId ? sunUser : zhou, signed_up_at: new Date((h.recorded_at as Date).getTime() - 3 * DAY) })),
     { district_id: d, session_id: nextDuty.id, volunteer_id: sunId, signed_up_by: sunUser },
     ...otherIds.slice(0, 3).map((v) => ({ district_id: d, session_id: nextDuty.id, volunteer_id: v, signed_up_by: zhou })),
   ]).execute();

@@ -96,8 +96,14 @@ function RedemptionRow({ r, first }: { r: Redemption; first: boolean }) {
           </div>
           <Typography.Text type="secondary" style={{ display: 'block' }}><ShopOutlined aria-hidden /> {r.offer.provider}</Typography.Text>
           <Typography.Text type="secondary" style={{ display: 'block' }}>
-            {t('volunteer.redeem.requestedAt', { date: dateText(r.requestedAt, t) })}
-            {r.decidedAt && ` · ${t('volunteer.redeem.decidedAt', { date: dateText(r.decidedAt, t) })}`}
+            {/* each date stays on one line on a narrow phone */}
+            <span style={{ whiteSpace: 'nowrap' }}>{t('volunteer.redeem.requestedAt', { date: dateText(r.requestedAt, t) })}</span>
+            {r.decidedAt && (
+              <>
+                {' · '}
+                <span style={{ whiteSpace: 'nowrap' }}>{t('volunteer.redeem.decidedAt', { date: dateText(r.decidedAt, t) })}</span>
+              </>
+            )}
           </Typography.Text>
           {r.status === 'declined' && r.declineReason && <Typography.Text type="danger" style={{ display: 'block' }}>{t('volunteer.reason', { reason: r.declineReason })}</Typography.Text>}
         </div>
