@@ -17,9 +17,12 @@ const ROUTE_BUDGET = 700_000;
  * the part every signed-in page shares (React, the router, i18next, TanStack Query, antd's core
  * and the layout) is about 250 KB, and the resident's need page and the visit and report forms
  * add antd's Select, Upload, Image and Steps. This budget holds what the split gained, with room
- * for the pages' own growth, until those pages get lighter.
+ * for the pages' own growth, until those pages get lighter. It was 450 KB until the volunteer and
+ * time-bank texts joined the catalogue every page loads (a resident's need page: 443 → 456 KB);
+ * loading one language per page needs a language switch that waits for its texts, which the
+ * pages and their browser tests do not yet do.
  */
-const LIGHT_BUDGET = 450_000;
+const LIGHT_BUDGET = 475_000;
 /** On Slow 4G the first page is bound by bytes more than by the processor: 14.5–15.9 s before the split. */
 const SLOW_4G_FIRST_PAGE_MS = 10_000;
 

@@ -6,7 +6,7 @@ import { ApiError } from './api/client.ts';
 import { AuthProvider, ME_KEY } from './app/auth.tsx';
 import { ThemedApp } from './app/preferences.tsx';
 import { AppRoutes } from './app/router.tsx';
-import { i18nReady } from './i18n/index.ts';
+import './i18n/index.ts';
 
 const queryClient: QueryClient = new QueryClient({
   defaultOptions: {
@@ -40,10 +40,8 @@ function Root() {
   );
 }
 
-void i18nReady.then(() =>
-  createRoot(document.getElementById('root')!).render(
-    <StrictMode>
-      <Root />
-    </StrictMode>,
-  ),
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <Root />
+  </StrictMode>,
 );
