@@ -15,6 +15,7 @@ import { loadCalls } from './demo-calls.ts';
 import { loadCases } from './demo-cases.ts';
 import { loadSupervision } from './demo-supervision.ts';
 import { loadVolunteers } from './demo-volunteers.ts';
+import { loadParticipation } from './demo-participation.ts';
 import { loadWorkLogs } from './demo-worklogs.ts';
 import { loadHistory, type HistoryCounts } from './demo-needs-load.ts';
 
@@ -211,6 +212,7 @@ export async function loadDemo(db: Kysely<DB>, pii: PiiCipher, data: DemoData, n
   await loadSupervision(db, pii, { districtId, streetId, communityIds, userIds, organizationIds }, now);
   await loadWorkLogs(db, { districtId, streetId, communityIds, userIds, organizationIds }, now);
   await loadVolunteers(db, { districtId, streetId, communityIds, userIds, organizationIds, passwordHash: passwordHashes.get('wangjuan')! }, now);
+  await loadParticipation(db, { districtId, streetId, communityIds, userIds, organizationIds, passwordHash: passwordHashes.get('wangjuan')! }, now);
 
   const counts: LoadCounts = {
     communities: communities.length,

@@ -5,6 +5,7 @@ import { startWebhookWorker } from './platform/webhooks/webhooks.ts';
 import { seedDemoIfEmpty, DEMO_ACCOUNTS } from '../../seed/demo.ts';
 import { consoleProgress } from '../../seed/demo-progress.ts';
 import { startNeedJobs } from './modules/needs/index.ts';
+import { countDueRounds } from './modules/participation/index.ts';
 
 const config = loadConfig();
 const { app, database, platform, caches } = await startPlatform(config, { level: config.logLevel });
@@ -29,6 +30,9 @@ if (database.kind === 'pglite') {
 
 // Escalation of overdue needs and auto-confirmation run every five minutes.
 const stopNeedJobs = startNeedJobs(platform.db, 5 * 60_000, (e) => app.log.error(e, 'needs jobs failed'));
+// Budget rounds are counted within a minute of their window closing (a reader may count first).
+const roundsTimer = setInterval(() => void countDueRounds(platform.db).catch((e) => app.log.error(e, 'counting budget rounds failed')), 60_000);
+roundsTimer.unref();
 
 const webhooks = startWebhookWorker(platform, { onError: (err) => app.log.error({ err }, 'webhook delivery failed') });
 
@@ -38,6 +42,7 @@ async function stop(signal: string) {
   stopping = true;
   app.log.info({ signal }, 'stopping');
   stopNeedJobs();
+  clearInterval(roundsTimer);
   stopUpkeep();
   // Close the HTTP server first so no request runs while the database shuts down cleanly.
   await app.close();

@@ -13,6 +13,7 @@ import type { CallsTables } from './modules/calls/calls.tables.ts';
 import type { ServicesTables } from './modules/services/services.tables.ts';
 import type { CasesTables } from './modules/cases/cases.tables.ts';
 import type { VolunteersTables } from './modules/volunteers/volunteers.tables.ts';
+import type { ParticipationTables } from './modules/participation/participation.tables.ts';
 
 /** The whole database as Kysely sees it: each module declares its own tables. */
-export type DB = PlatformTables & TerritoryTables & OrganizationsTables & WorkforceTables & NeedsTables & CommonNeedsTables & ResourcesTables & WebhookTables & Open311Tables & VisitsTables & ProjectsTables & CallsTables & ServicesTables & CasesTables & VolunteersTables;
+export type DB = PlatformTables & TerritoryTables & OrganizationsTables & WorkforceTables & NeedsTables & CommonNeedsTables & ResourcesTables & WebhookTables & Open311Tables & VisitsTables & ProjectsTables & CallsTables & ServicesTables & CasesTables & VolunteersTables & ParticipationTables;

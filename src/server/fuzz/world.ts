@@ -228,6 +228,29 @@ export async function buildFuzzWorld(t: TestApp, roles: Iterable<Who>) {
   const offer = created(await staff.post('/api/v1/time-bank/offers', { communityId: w.community.id, title: '社区茶歇券', points: 5 }), 'offer').id;
   created(await staff.post('/api/v1/time-bank/offers', { communityId: w.community.id, partnerId: partner, title: '理发一次', points: 10 }), 'partner offer');
   const redemption = created(await clients.resident.post('/api/v1/time-bank/redemptions', { offerId: offer }), 'redemption').id;
+  // Participation: a micro-project with a photo proposed by the resident, a wish staff recorded
+  // for them; a council of three with two topics on two meetings; a draft round and an open one.
+  const jpeg = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(64, 7)]).toString('base64');
+  const proposal = created(await clients.resident.post('/api/v1/proposals', { kind: 'project', title: '加装无障碍坡道', body: '单元门口有台阶', photos: [{ mime: 'image/jpeg', data: jpeg }] }), 'proposal').id;
+  created(await staff.post('/api/v1/proposals', { kind: 'wish', title: '老年手机课', body: '希望开课', residentId: resident.id }), 'recorded proposal');
+  const members: string[] = [];
+  for (const name of ['王某', '李某', '赵某']) members.push(created(await staff.post('/api/v1/council-members', { communityId: w.community.id, name, title: '居民代表' }), 'council member').id);
+  const topic = created(await staff.post('/api/v1/council-topics', { communityId: w.community.id, title: '楼道堆物清理', subject: '楼道堆物影响消防通道' }), 'topic').id;
+  const secondTopic = created(await staff.post('/api/v1/council-topics', { communityId: w.community.id, title: '文明养犬公约', subject: '制定公约' }), 'topic').id;
+  const meeting = created(await staff.post('/api/v1/council-meetings', { communityId: w.community.id, startsAt: new Date(Date.now() + 86_400_000).toISOString(), place: '议事厅', topicIds: [topic] }), 'meeting').id;
+  created(await staff.post('/api/v1/council-meetings', { communityId: w.community.id, startsAt: new Date(Date.now() + 2 * 86_400_000).toISOString(), place: '议事厅', topicIds: [secondTopic] }), 'meeting');
+  created(await staff.post(`/api/v1/council-topics/${topic}/opinions`, { meetingId: meeting, memberId: members[0], stance: 'for', text: '同意清理' }), 'opinion');
+  const budgetRound = (title: string) => staff.post('/api/v1/budget-rounds', { communityId: w.community.id, title, totalBudgetFen: 10_000_000, rule: 'approval', opensAt: new Date(Date.now() - 3_600_000).toISOString(), closesAt: new Date(Date.now() + 7 * 86_400_000).toISOString() });
+  const draftRound = created(await budgetRound('明年微项目'), 'draft round').id;
+  const openRound = created(await budgetRound('今年微项目'), 'open round').id;
+  const candidates: string[] = [];
+  for (const [i, title] of ['楼道灯', '健身器材'].entries()) {
+    const added = created<{ candidates: { id: string }[] }>(await staff.post(`/api/v1/budget-rounds/${openRound}/candidates`, { title, costFen: (i + 3) * 1_000_000, categoryId: w.category('property_facilities') }), 'candidate');
+    candidates.push(added.candidates.at(-1)!.id);
+    created(await staff.post(`/api/v1/budget-rounds/${draftRound}/candidates`, { title, costFen: 2_000_000, categoryId: w.category('property_facilities') }), 'draft candidate');
+  }
+  created(await staff.post(`/api/v1/budget-rounds/${openRound}/open`, {}), 'open round');
+  created(await clients.resident.post(`/api/v1/budget-rounds/${openRound}/ballots`, { candidateIds: [candidates[0]] }), 'ballot');
   // The reviewer also sits on the open call's panel: two seats on their home.
   if (clients.reviewer) {
     await t.db.insertInto('call_panel').values({ district_id: d, call_id: openCall.id, user_id: clients.reviewer.user!.id, kind: 'juror', added_by: clients.street_officer.user!.id }).execute();
@@ -289,6 +312,13 @@ export async function buildFuzzWorld(t: TestApp, roles: Iterable<Who>) {
     taskId: () => adminTask,
     superviseeIds: () => [caseWorker.id],
     originUnitId: () => w.community.id,
+    meetingId: () => meeting,
+    memberId: () => members[0],
+    topicIds: () => [secondTopic],
+    attendeeIds: () => members,
+    candidateIds: () => [candidates[1]],
+    roundId: () => draftRound,
+    sourceId: () => commonNeed,
   };
 
   /** Path parameters by route: records of the world, and records the fuzzer may use up. */
@@ -379,6 +409,14 @@ export async function buildFuzzWorld(t: TestApp, roles: Iterable<Who>) {
     '/api/v1/time-bank/offers/{id}': { id: offer },
     ...Object.fromEntries(['confirm', 'decline', 'cancel'].map((step) => [`/api/v1/time-bank/redemptions/{id}/${step}`, { id: redemption }])),
     '/api/v1/social-workers/{id}/continuing-education': { id: caseWorker.id },
+    ...Object.fromEntries(['', '/supports', '/supports/withdraw', '/withdraw', '/decline'].map((step) => [`/api/v1/proposals/{id}${step}`, { id: proposal }])),
+    '/api/v1/proposals/{id}/photos/{seq}': { id: proposal, seq: '1' },
+    '/api/v1/council-members/{id}': { id: members[2]! },
+    ...Object.fromEntries(['', '/opinions', '/decision', '/feedback'].map((step) => [`/api/v1/council-topics/{id}${step}`, { id: topic }])),
+    '/api/v1/council-meetings/{id}': { id: meeting },
+    ...Object.fromEntries(['', '/candidates', '/open'].map((step) => [`/api/v1/budget-rounds/{id}${step}`, { id: draftRound }])),
+    ...Object.fromEntries(['/ballots', '/ballots/household', '/count', '/publish'].map((step) => [`/api/v1/budget-rounds/{id}${step}`, { id: openRound }])),
+    '/api/v1/budget-rounds/{id}/candidates/{candidateId}/remove': { id: openRound, candidateId: candidates[1]! },
     ...Object.fromEntries(['', '/complete', '/withdraw'].map((step) => [`/api/v1/admin-tasks/{id}${step}`, { id: adminTask }])),
     '/api/v1/referrals/{id}/answer': { id: referralId },
     '/api/v1/activities/{id}/cancel': { id: doomedActivity.id },

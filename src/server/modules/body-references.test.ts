@@ -227,6 +227,8 @@ async function roundsForAwards(status: 'ranked' | 'publicity') {
   return own;
 }
 let volunteerResident = '';
+const participationHidden = { meetings: [] as string[], members: [] as string[], rounds: [] as string[], topics: [] as string[], candidates: [] as string[] };
+const participationReadable = { meeting: '', member: '', round: '', topic: '', candidate: '' };
 /** A resident of c1 with an account of their own. */
 async function residentAccount() {
   const household = await buildHousehold(t.db, { grid: g1 });
@@ -1078,6 +1080,207 @@ const ROWS: Row[] = [
       return (id) => team.supervisor.post('/api/v1/supervision-sessions', { superviseeIds: [id], form: 'individual', functions: ['educational'], heldOn: today(), minutes: 60, notes: '督导' });
     },
   },
+  // resident participation: admin is community_admin of c1, streetOfficer of s1
+  {
+    route: 'POST /api/v1/proposals', field: 'categoryId',
+    hidden: () => [cat9], readable: () => cat1,
+    prepare: async () => {
+      const me = await residentAccount();
+      return (id) => me.client.post('/api/v1/proposals', { kind: 'wish', title: '手机课', body: '希望开课', categoryId: id });
+    },
+  },
+  {
+    route: 'POST /api/v1/proposals', field: 'residentId',
+    hidden: () => [r2.id, other.resident.id], readable: () => r1.id,
+    prepare: async () => (id) => admin.post('/api/v1/proposals', { kind: 'wish', title: '手机课', body: '希望开课', residentId: id }),
+  },
+  {
+    route: 'POST /api/v1/proposals/{id}/supports', field: 'residentId',
+    hidden: () => [r2.id, other.resident.id], readable: () => r1.id,
+    prepare: async () => {
+      const proposal = await participate.proposal(await residentAccount());
+      return (id) => admin.post(`/api/v1/proposals/${proposal}/supports`, { residentId: id });
+    },
+  },
+  {
+    route: 'POST /api/v1/proposals/{id}/supports/withdraw', field: 'residentId',
+    hidden: () => [r2.id, other.resident.id], readable: () => r1.id,
+    prepare: async () => {
+      const proposal = await participate.proposal(await residentAccount());
+      await t.db.insertInto('proposal_supports').values({ district_id: d1.id, proposal_id: proposal, resident_id: r1.id, household_id: h1.id, grid_id: g1.id, recorded_by: admin.user.id, assisted: true }).execute();
+      await t.db.updateTable('proposals').set({ support_count: 1 }).where('id', '=', proposal).execute();
+      return (id) => admin.post(`/api/v1/proposals/${proposal}/supports/withdraw`, { residentId: id });
+    },
+  },
+  {
+    route: 'POST /api/v1/council-members', field: 'communityId',
+    hidden: () => [c2.id, other.community.id], readable: () => c1.id,
+    prepare: async () => (id) => admin.post('/api/v1/council-members', { communityId: id, name: '王某' }),
+  },
+  {
+    route: 'POST /api/v1/council-members', field: 'residentId',
+    hidden: () => [r2.id, other.resident.id], readable: () => r1.id,
+    prepare: async () => (id) => admin.post('/api/v1/council-members', { communityId: c1.id, name: '王某', residentId: id }),
+  },
+  {
+    route: 'POST /api/v1/council-topics', field: 'communityId',
+    hidden: () => [c2.id, other.community.id], readable: () => c1.id,
+    prepare: async () => (id) => admin.post('/api/v1/council-topics', { communityId: id, title: '楼道堆物', subject: '清理' }),
+  },
+  {
+    route: 'POST /api/v1/council-topics', field: 'affectedGridIds[]', at: 'affectedGridIds.0',
+    hidden: () => [g2.id, other.grid.id], readable: () => g1.id,
+    prepare: async () => (id) => admin.post('/api/v1/council-topics', { communityId: c1.id, title: '楼道堆物', subject: '清理', affectedGridIds: [id] }),
+  },
+  {
+    route: 'POST /api/v1/council-topics', field: 'commonNeedId',
+    hidden: () => hiddenGroups, readable: () => readableGroup,
+    prepare: async () => (id) => admin.post('/api/v1/council-topics', { communityId: c1.id, title: '楼道堆物', subject: '清理', commonNeedId: id }),
+  },
+  {
+    route: 'POST /api/v1/council-topics/{id}/opinions', field: 'meetingId',
+    hidden: () => participationHidden.meetings, readable: () => participationReadable.meeting,
+    prepare: async () => {
+      const { meeting, topic } = await participate.heldTopic();
+      participationReadable.meeting = meeting;
+      participationHidden.meetings = [await participate.meeting(c2), await participate.meeting(other.community as unknown as CommunityRef)];
+      return (id) => admin.post(`/api/v1/council-topics/${topic}/opinions`, { meetingId: id, speaker: '王某', stance: 'for', text: '同意' });
+    },
+  },
+  {
+    route: 'POST /api/v1/council-topics/{id}/opinions', field: 'memberId',
+    hidden: () => participationHidden.members, readable: () => participationReadable.member,
+    prepare: async () => {
+      const { meeting, topic, members } = await participate.heldTopic();
+      participationReadable.member = members[0]!;
+      participationHidden.members = [await participate.member(c2), await participate.member(other.community as unknown as CommunityRef)];
+      return (id) => admin.post(`/api/v1/council-topics/${topic}/opinions`, { meetingId: meeting, memberId: id, stance: 'for', text: '同意' });
+    },
+  },
+  {
+    route: 'POST /api/v1/council-topics/{id}/decision', field: 'meetingId',
+    hidden: () => participationHidden.meetings, readable: () => participationReadable.meeting,
+    prepare: async () => {
+      const { meeting, topic, members } = await participate.heldTopic();
+      participationReadable.meeting = meeting;
+      participationHidden.meetings = [await participate.meeting(c2, { held: true }), await participate.meeting(other.community as unknown as CommunityRef, { held: true })];
+      return (id) => admin.post(`/api/v1/council-topics/${topic}/decision`, { meetingId: id, votes: members.map((memberId) => ({ memberId, choice: 'for' })), decision: '同意' });
+    },
+  },
+  {
+    route: 'POST /api/v1/council-topics/{id}/decision', field: 'votes[].memberId', at: 'votes.0.memberId',
+    hidden: () => participationHidden.members, readable: () => participationReadable.member,
+    prepare: async () => {
+      const { meeting, topic, members } = await participate.heldTopic();
+      participationReadable.member = members[0]!;
+      participationHidden.members = [await participate.member(c2), await participate.member(other.community as unknown as CommunityRef)];
+      return (id) => admin.post(`/api/v1/council-topics/${topic}/decision`, { meetingId: meeting, votes: [{ memberId: id, choice: 'for' }], decision: '同意' });
+    },
+  },
+  {
+    route: 'POST /api/v1/council-topics/{id}/decision', field: 'followUp.roundId',
+    hidden: () => participationHidden.rounds, readable: () => participationReadable.round,
+    prepare: async () => {
+      const { meeting, topic, members } = await participate.heldTopic();
+      participationReadable.round = (await participate.round(c1)).id;
+      participationHidden.rounds = [(await participate.round(c2)).id, (await participate.round(other.community as unknown as CommunityRef)).id];
+      return (id) => admin.post(`/api/v1/council-topics/${topic}/decision`, { meetingId: meeting, votes: members.map((memberId) => ({ memberId, choice: 'for' })), decision: '同意', followUp: { kind: 'budget', roundId: id, costFen: 5_000_000, categoryId: cat1 } });
+    },
+  },
+  {
+    route: 'POST /api/v1/council-topics/{id}/decision', field: 'followUp.categoryId',
+    hidden: () => [cat9], readable: () => cat1,
+    prepare: async () => {
+      const { meeting, topic, members } = await participate.heldTopic();
+      return (id) => admin.post(`/api/v1/council-topics/${topic}/decision`, { meetingId: meeting, votes: members.map((memberId) => ({ memberId, choice: 'for' })), decision: '同意', followUp: { kind: 'common_need', categoryId: id } });
+    },
+  },
+  {
+    route: 'POST /api/v1/council-meetings', field: 'communityId',
+    hidden: () => [c2.id, other.community.id], readable: () => c1.id,
+    prepare: async () => (id) => admin.post('/api/v1/council-meetings', { communityId: id, startsAt: new Date().toISOString(), place: '议事厅', topicIds: [] }),
+  },
+  {
+    route: 'POST /api/v1/council-meetings', field: 'topicIds[]', at: 'topicIds.0',
+    hidden: () => participationHidden.topics, readable: () => participationReadable.topic,
+    prepare: async () => {
+      participationReadable.topic = await participate.topic(c1);
+      participationHidden.topics = [await participate.topic(c2), await participate.topic(other.community as unknown as CommunityRef)];
+      return (id) => admin.post('/api/v1/council-meetings', { communityId: c1.id, startsAt: new Date().toISOString(), place: '议事厅', topicIds: [id] });
+    },
+  },
+  {
+    route: 'PATCH /api/v1/council-meetings/{id}', field: 'attendeeIds[]', at: 'attendeeIds.0',
+    hidden: () => participationHidden.members, readable: () => participationReadable.member,
+    prepare: async () => {
+      const meeting = await participate.meeting(c1);
+      participationReadable.member = await participate.member(c1);
+      participationHidden.members = [await participate.member(c2), await participate.member(other.community as unknown as CommunityRef)];
+      return (id) => admin.patch(`/api/v1/council-meetings/${meeting}`, { attendeeIds: [id] });
+    },
+  },
+  {
+    route: 'PATCH /api/v1/council-meetings/{id}', field: 'topicIds[]', at: 'topicIds.0',
+    hidden: () => participationHidden.topics, readable: () => participationReadable.topic,
+    prepare: async () => {
+      const meeting = await participate.meeting(c1);
+      participationReadable.topic = await participate.topic(c1);
+      participationHidden.topics = [await participate.topic(c2), await participate.topic(other.community as unknown as CommunityRef)];
+      return (id) => admin.patch(`/api/v1/council-meetings/${meeting}`, { topicIds: [id] });
+    },
+  },
+  {
+    route: 'POST /api/v1/budget-rounds', field: 'communityId',
+    hidden: () => [c2.id, other.community.id], readable: () => c1.id,
+    prepare: async () => (id) => admin.post('/api/v1/budget-rounds', { communityId: id, title: '微项目', totalBudgetFen: 100_000, rule: 'approval', opensAt: new Date().toISOString(), closesAt: new Date(Date.now() + 86_400_000).toISOString() }),
+  },
+  {
+    route: 'POST /api/v1/budget-rounds', field: 'streetId',
+    hidden: () => [s2.id, other.street.id], readable: () => s1.id,
+    prepare: async () => (id) => streetOfficer.post('/api/v1/budget-rounds', { streetId: id, title: '微项目', totalBudgetFen: 100_000, rule: 'approval', opensAt: new Date().toISOString(), closesAt: new Date(Date.now() + 86_400_000).toISOString() }),
+  },
+  {
+    route: 'POST /api/v1/budget-rounds/{id}/candidates', field: 'categoryId',
+    hidden: () => [cat9], readable: () => cat1,
+    prepare: async () => {
+      const round = await participate.round(c1);
+      return (id) => admin.post(`/api/v1/budget-rounds/${round.id}/candidates`, { title: '阅读角', costFen: 100_000, categoryId: id });
+    },
+  },
+  {
+    route: 'POST /api/v1/budget-rounds/{id}/candidates', field: 'communityId',
+    hidden: () => [c2.id, other.community.id], readable: () => c1.id,
+    prepare: async () => {
+      const round = await participate.round(c1);
+      return (id) => admin.post(`/api/v1/budget-rounds/${round.id}/candidates`, { title: '阅读角', costFen: 100_000, categoryId: cat1, communityId: id });
+    },
+  },
+  {
+    route: 'POST /api/v1/budget-rounds/{id}/candidates', field: 'sourceId',
+    hidden: () => hiddenGroups, readable: () => readableGroup,
+    prepare: async () => {
+      const round = await participate.round(c1);
+      return (id) => admin.post(`/api/v1/budget-rounds/${round.id}/candidates`, { title: '阅读角', costFen: 100_000, categoryId: cat1, source: 'common_need', sourceId: id });
+    },
+  },
+  {
+    route: 'POST /api/v1/budget-rounds/{id}/ballots', field: 'candidateIds[]', at: 'candidateIds.0',
+    hidden: () => participationHidden.candidates, readable: () => participationReadable.candidate,
+    prepare: async () => {
+      const round = await participate.round(c1, 'open');
+      participationReadable.candidate = round.candidates[0]!;
+      participationHidden.candidates = [(await participate.round(c2, 'open')).candidates[0]!, (await participate.round(other.community as unknown as CommunityRef, 'open')).candidates[0]!];
+      return (id) => admin.post(`/api/v1/budget-rounds/${round.id}/ballots`, { householdId: h1.id, candidateIds: [id], channel: 'paper' });
+    },
+  },
+  {
+    route: 'POST /api/v1/budget-rounds/{id}/ballots', field: 'householdId',
+    hidden: () => [h2.id, other.household.id], readable: () => h1.id,
+    prepare: async () => {
+      const round = await participate.round(c1, 'open');
+      return (id) => admin.post(`/api/v1/budget-rounds/${round.id}/ballots`, { householdId: id, candidateIds: [round.candidates[0]], channel: 'spoken' });
+    },
+  },
   // volunteers and the time bank: admin is community_admin of c1
   {
     route: 'POST /api/v1/volunteers', field: 'communityId',
@@ -1228,6 +1431,46 @@ const hiddenNeeds = { reported: [] as string[], accepted: [] as string[] };
 const readableNeeds = { reported: '', accepted: '' };
 let hiddenGroups: string[] = [];
 let readableGroup = '';
+
+
+/** Participation: council members, topics, meetings and rounds of a community, written directly (staff of c1 act on c1's). */
+const participate = {
+  async member(c: CommunityRef) {
+    const id = uuidv7();
+    await t.db.insertInto('council_members').values({ district_id: c.districtId, id, community_id: c.communityId, name: '王某' }).execute();
+    return id;
+  },
+  async meeting(c: CommunityRef, o: { held?: boolean; attendees?: string[] } = {}) {
+    const id = uuidv7();
+    await t.db.insertInto('council_meetings').values({ district_id: c.districtId, id, community_id: c.communityId, starts_at: new Date(), place: '议事厅', status: o.held ? 'held' : 'planned', attendee_ids: o.attendees ?? [], created_by: admin.user.id }).execute();
+    return id;
+  },
+  async topic(c: CommunityRef, meetingId: string | null = null) {
+    const id = uuidv7();
+    await t.db.insertInto('council_topics').values({ district_id: c.districtId, id, street_id: c.streetId, community_id: c.communityId, source: 'staff', proposal_id: null, common_need_id: null, title: '楼道堆物', subject: '清理', proposer: '居委会', meeting_id: meetingId, created_by: admin.user.id }).execute();
+    return id;
+  },
+  async round(c: CommunityRef, status: 'draft' | 'open' = 'draft') {
+    const id = uuidv7();
+    await t.db.insertInto('budget_rounds').values({ district_id: c.districtId, id, street_id: c.streetId, community_id: c.communityId, title: '微项目', total_budget_fen: 10_000_000, rule: 'approval', opens_at: new Date(Date.now() - 3_600_000), closes_at: new Date(Date.now() + 86_400_000), status, created_by: admin.user.id }).execute();
+    const candidates = [uuidv7(), uuidv7()];
+    const category = c.districtId === d1.id ? cat1 : cat9;
+    await t.db.insertInto('budget_candidates').values(candidates.map((cid) => ({ district_id: c.districtId, id: cid, round_id: id, title: '楼道灯', cost_fen: 100_000, category_id: category, community_id: c.communityId, source: 'staff' as const, source_id: null }))).execute();
+    return { id, candidates };
+  },
+  /** A topic of c1 on a held meeting that three members attended. */
+  async heldTopic() {
+    // a council of exactly these three, so that the quorum is theirs
+    await t.db.updateTable('council_members').set({ active: false }).where('community_id', '=', c1.id).execute();
+    const members = [await this.member(c1), await this.member(c1), await this.member(c1)];
+    const meeting = await this.meeting(c1, { held: true, attendees: members });
+    return { members, meeting, topic: await this.topic(c1, meeting) };
+  },
+  async proposal(by: { client: Client }) {
+    const res = await by.client.post('/api/v1/proposals', { kind: 'project', title: '加装坡道', body: '台阶太高' });
+    return res.json<{ id: string }>().id;
+  },
+};
 
 /** What an error answer says, whether it came as the HTTP answer or as one row of a bulk answer. */
 interface Refusal {

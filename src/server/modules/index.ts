@@ -16,6 +16,7 @@ import { callsModule } from './calls/index.ts';
 import { servicesModule } from './services/index.ts';
 import { casesModule } from './cases/index.ts';
 import { volunteersModule } from './volunteers/index.ts';
+import { participationModule } from './participation/index.ts';
 
 /** Domain modules in registration order. */
-export const modules: ModulePlugin[] = [accountsModule, territoryModule, organizationsModule, workforceModule, needsModule, commonNeedsModule, resourcesModule, projectsModule, callsModule, servicesModule, casesModule, volunteersModule, webhooksModule, open311Module, visitsModule, workbenchModule, auditModule];
+export const modules: ModulePlugin[] = [accountsModule, territoryModule, organizationsModule, workforceModule, needsModule, commonNeedsModule, resourcesModule, projectsModule, callsModule, servicesModule, casesModule, volunteersModule, participationModule, webhooksModule, open311Module, visitsModule, workbenchModule, auditModule];

@@ -16,3 +16,4 @@ providePoolTargets(async (ctx, id) => {
 
 export { commonNeedPolicy, type CommonNeedRecord } from './commonneeds.policy.ts';
 export { answeredNeeds, changeableCommonNeed, groupChain, markProjected, originsById, visibleOrigin, type Origin } from './commonneeds.projects.ts';
+export { createCommonNeed, updateCommonNeed } from './commonneeds.service.ts';

@@ -20,3 +20,4 @@ export { awaitingConfirmationBy } from './needs.store.ts';
 export { provideNeedProjects, type NeedProject } from './needs.projects.ts';
 export { resolveThroughProject } from './needs.delivery.ts';
 export { needForCase, needRefNo, noteCaseOpened, resolveThroughCase, type CaseNeed } from './needs.cases.ts';
+export { reportingHouseholds } from './needs.engagement.ts';

@@ -8,14 +8,16 @@ import { activeCategory } from './needs.categories.ts';
 
 /** A need reported by an outside system (no signed-in user): its place is already resolved by the caller. */
 export interface SystemNeedInput {
-  source: Extract<NeedSource, 'open311'>;
+  source: Extract<NeedSource, 'open311' | 'resident'>;
   districtId: string;
   streetId: string;
   communityId: string;
   gridId: string;
   categoryId: string;
   description: string;
-  point: { lng: number; lat: number };
+  point: { lng: number; lat: number } | null;
+  /** The household it is about (a resident's wish that supports moved into the pool). */
+  householdId?: string | null;
   urgency?: Urgency;
   /** Shown in the timeline as who reported it, e.g. the client app's name. */
   reportedVia: string;
@@ -37,7 +39,7 @@ export async function createSystemNeed(
       streetId: input.streetId,
       communityId: input.communityId,
       gridId: input.gridId,
-      householdId: null,
+      householdId: input.householdId ?? null,
       buildingId: null,
       point: input.point,
       category,

@@ -16,3 +16,5 @@ provideRecordedWork({ recorded: activityShifts });
 
 export { activityPolicy, participantPolicy, type ActivityRecord } from './services.policy.ts';
 export { sessionDistrict, sessionsNeedingVolunteers, volunteerSessions, type VolunteerSession } from './services.volunteering.ts';
+export { attendingHouseholds } from './services.engagement.ts';
+export { publicSessions } from './services.ical.ts';

@@ -25,25 +25,9 @@ export async function calendarFeed(db: Kysely<DB>, of: { communityId: string } |
     name = `${org} 服务活动`;
   }
   const now = Date.now();
-  let q = db
-    .selectFrom('activity_sessions as s')
-    .innerJoin('activities as a', (j) => j.onRef('a.district_id', '=', 's.district_id').onRef('a.id', '=', 's.activity_id'))
-    .select(['s.id', 's.district_id', 's.starts_at', 's.ends_at', 's.cancelled_at', 'a.title', 'a.method', 'a.description', 'a.community_id', 'a.organization_id', 'a.venue_resource_id', 'a.venue_note', 'a.created_at'])
-    .where('s.starts_at', '>', new Date(now - 30 * DAY))
-    .where('s.starts_at', '<', new Date(now + 183 * DAY));
-  q = 'communityId' in of ? q.where('a.community_id', '=', of.communityId) : q.where('a.organization_id', '=', of.organizationId);
-  const rows = await q.orderBy('s.starts_at').limit(2000).execute();
-  const districts = [...new Set(rows.map((r) => r.district_id))];
-  const [communities, organizations, venueMaps] = await Promise.all([
-    communityNames(db, [...new Set(rows.map((r) => r.community_id))]),
-    organizationNames(db, rows.flatMap((r) => (r.organization_id ? [r.organization_id] : []))),
-    Promise.all(districts.map((d) => resourcesById(db, d, rows.filter((r) => r.district_id === d && r.venue_resource_id).map((r) => r.venue_resource_id!)))),
-  ]);
-  const venues = new Map(venueMaps.flatMap((m) => [...m.entries()]));
+  const rows = await sessionsWithVenues(db, of, new Date(now - 30 * DAY), new Date(now + 183 * DAY));
   const cal = ical({ name, prodId: { company: 'Sanshe', product: 'activities', language: 'ZH' } });
-  for (const r of rows) {
-    const organizer = r.organization_id ? organizations.get(r.organization_id) : communities.get(r.community_id)?.name;
-    const venue = [r.venue_resource_id ? venues.get(r.venue_resource_id)?.name : null, r.venue_note].filter(Boolean).join(' · ');
+  for (const { organizer, venue, ...r } of rows) {
     cal.createEvent({
       id: `${r.id}@sanshe`,
       start: new Date(r.starts_at),
@@ -56,4 +40,37 @@ export async function calendarFeed(db: Kysely<DB>, of: { communityId: string } |
     });
   }
   return cal.toString();
+}
+
+/** Sessions of a community's or an organization's activities in a time span, with organizer and venue names. */
+async function sessionsWithVenues(db: Kysely<DB>, of: { communityId: string } | { organizationId: string } | { districtId: string; communityIds: string[] }, from: Date, to: Date) {
+  let q = db
+    .selectFrom('activity_sessions as s')
+    .innerJoin('activities as a', (j) => j.onRef('a.district_id', '=', 's.district_id').onRef('a.id', '=', 's.activity_id'))
+    .select(['s.id', 's.district_id', 's.starts_at', 's.ends_at', 's.cancelled_at', 'a.title', 'a.method', 'a.description', 'a.community_id', 'a.organization_id', 'a.venue_resource_id', 'a.venue_note', 'a.created_at'])
+    .where('s.starts_at', '>', from)
+    .where('s.starts_at', '<', to);
+  if ('communityIds' in of) q = q.where('s.district_id', '=', of.districtId).where('a.community_id', 'in', of.communityIds);
+  else q = 'communityId' in of ? q.where('a.community_id', '=', of.communityId) : q.where('a.organization_id', '=', of.organizationId);
+  const rows = await q.orderBy('s.starts_at').limit(2000).execute();
+  const districts = [...new Set(rows.map((r) => r.district_id))];
+  const [communities, organizations, venueMaps] = await Promise.all([
+    communityNames(db, [...new Set(rows.map((r) => r.community_id))]),
+    organizationNames(db, rows.flatMap((r) => (r.organization_id ? [r.organization_id] : []))),
+    Promise.all(districts.map((d) => resourcesById(db, d, rows.filter((r) => r.district_id === d && r.venue_resource_id).map((r) => r.venue_resource_id!)))),
+  ]);
+  const venues = new Map(venueMaps.flatMap((m) => [...m.entries()]));
+  return rows.map((r) => ({
+    ...r,
+    organizer: r.organization_id ? organizations.get(r.organization_id) : communities.get(r.community_id)?.name,
+    venue: [r.venue_resource_id ? venues.get(r.venue_resource_id)?.name : null, r.venue_note].filter(Boolean).join(' · '),
+  }));
+}
+
+/** The coming sessions of some communities, for their public notice board: titles, times and places only. */
+export async function publicSessions(db: Kysely<DB>, districtId: string, communityIds: string[], days: number) {
+  if (communityIds.length === 0) return [];
+  const now = Date.now();
+  const rows = await sessionsWithVenues(db, { districtId, communityIds }, new Date(now), new Date(now + days * DAY));
+  return rows.filter((r) => !r.cancelled_at).slice(0, 50).map((r) => ({ title: r.title, startsAt: new Date(r.starts_at).toISOString(), endsAt: new Date(r.ends_at).toISOString(), place: r.venue }));
 }

@@ -10,7 +10,7 @@ export { residentPolicy } from './resident.policy.ts';
 export { communityServicePhone, gridLabels, publicPlace } from './structure.store.ts';
 export { visibleUnit, type UnitKind, type UnitPlace } from './territory.refs.ts';
 export { ageOn } from './resident.fields.ts';
-export { communitiesIn, communityNames, communityPlaces, householdMembers, residentCounts, residentForReferral, residentNames, residentPlace } from './territory.people.ts';
+export { communitiesIn, communityNames, communityPlaces, gridsOfHouseholds, householdMembers, householdPlaces, householdsOfResidents, householdsPerGrid, residentCounts, residentForReferral, residentNames, residentPlace } from './territory.people.ts';
 
 export const territoryModule: ModulePlugin = async (app, opts) => {
   await app.register(structureRoutes, { platform: opts.platform });

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { PiiCipher } from '../../platform/crypto/pii.ts';
 import type { DB } from '../../tables.ts';
 
@@ -82,4 +82,41 @@ export async function communityPlaces(db: Kysely<DB>, ids: readonly string[]): P
   if (unique.length === 0) return new Map();
   const rows = await db.selectFrom('communities').select(['id', 'district_id', 'street_id', 'name', 'name_en']).where('id', 'in', unique).execute();
   return new Map(rows.map((r) => [r.id, { districtId: r.district_id, streetId: r.street_id, name: r.name, nameEn: r.name_en }]));
+}
+
+/** Households by id with where they lie: the place a resident takes part in. */
+export async function householdPlaces(db: Kysely<DB>, districtId: string, ids: readonly string[]): Promise<Map<string, { streetId: string; communityId: string; gridId: string }>> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return new Map();
+  const rows = await db.selectFrom('households').select(['id', 'street_id', 'community_id', 'grid_id']).where('district_id', '=', districtId).where('id', 'in', unique).execute();
+  return new Map(rows.map((r) => [r.id, { streetId: r.street_id, communityId: r.community_id, gridId: r.grid_id }]));
+}
+
+/** Households per grid of some communities, with the grid's name: the denominator of turnout and engagement. */
+export async function householdsPerGrid(db: Kysely<DB>, districtId: string, communityIds: readonly string[]) {
+  if (communityIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('grids as g')
+    .leftJoin('households as h', (j) => j.onRef('h.district_id', '=', 'g.district_id').onRef('h.grid_id', '=', 'g.id'))
+    .select(['g.id', 'g.name', 'g.community_id', (eb) => eb.fn.count<string>('h.id').as('n')])
+    .where('g.district_id', '=', districtId)
+    .where('g.community_id', 'in', [...communityIds])
+    .groupBy(['g.id', 'g.name', 'g.community_id'])
+    .orderBy('g.name')
+    .execute();
+  return rows.map((r) => ({ gridId: r.id, name: r.name, communityId: r.community_id, households: Number(r.n) }));
+}
+
+/** The grid of each household among some (engagement counts households by grid). */
+export async function gridsOfHouseholds(db: Kysely<DB>, districtId: string, ids: readonly string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.selectFrom('households').select(['id', 'grid_id']).where('district_id', '=', districtId).where(sql<boolean>`id = any(${sql.val([...ids])}::uuid[])`).execute();
+  return new Map(rows.map((r) => [r.id, r.grid_id]));
+}
+
+/** The households of some residents (engagement counts households, other modules know residents). */
+export async function householdsOfResidents(db: Kysely<DB>, districtId: string, ids: readonly string[]): Promise<string[]> {
+  if (ids.length === 0) return [];
+  const rows = await db.selectFrom('residents').select('household_id').distinct().where('district_id', '=', districtId).where(sql<boolean>`id = any(${sql.val([...ids])}::uuid[])`).execute();
+  return rows.map((r) => r.household_id);
 }

@@ -4,3 +4,4 @@ import { volunteerRoutes } from './volunteers.routes.ts';
 export const volunteersModule: ModulePlugin = async (app, opts) => {
   await app.register(volunteerRoutes, { platform: opts.platform });
 };
+export { volunteeringResidents } from './volunteers.engagement.ts';

@@ -1,0 +1,38 @@
+import { defineErrors } from '../../platform/errors/app-error.ts';
+
+const e = (status: number, zh: string, en: string) => ({ status, message: { 'zh-CN': zh, en } });
+
+export const participationErrors = defineErrors({
+  'participation.not_a_resident': e(409, '您的账号没有关联居民，请到社区登记', 'Your account is not linked to a resident: ask your community to link it'),
+  'participation.no_household': e(409, '您的账号没有关联住户', 'Your account is not linked to a household'),
+  'participation.unit_required': e(400, '请指定一个社区或一个街道（二选一）', 'Name one community or one street'),
+  'participation.blank': e(400, '内容不能只有空格', 'This cannot be only spaces'),
+  'participation.bad_photo': e(400, '照片须为 JPEG、PNG 或 WebP，且不超过 1 MB', 'A photo must be JPEG, PNG or WebP and at most 1 MB'),
+  'proposal.not_open': e(409, '该提议已不再征集支持（状态：{status}）', 'The proposal no longer collects supports (status: {status})'),
+  'proposal.already_supported': e(409, '这位居民已经支持过该提议', 'This resident already supports the proposal'),
+  'proposal.not_supported': e(409, '这位居民没有支持该提议', 'This resident does not support the proposal'),
+  'proposal.own_proposal': e(409, '提议人不需要再支持自己的提议', 'The proposer does not support their own proposal'),
+  'proposal.not_proposer': e(403, '只有提议人可以撤回提议', 'Only the proposer can withdraw the proposal'),
+  'council.voted_twice': e(400, '每位成员只能表决一次', 'Each member votes once'),
+  'council.not_attending': e(400, '只有到会的成员才能表决', 'Only members who attended can vote'),
+  'council.meeting_not_held': e(409, '会议召开后才能记录表决', 'The vote is recorded once the meeting is held'),
+  'council.meeting_held': e(409, '会议已召开，不能再更改议程', 'The meeting is held: its agenda cannot change'),
+  'council.topic_not_on_meeting': e(400, '该议题不在这次会议的议程上', 'The topic is not on this meeting\'s agenda'),
+  'council.topic_decided': e(409, '该议题已表决（状态：{status}）', 'The topic is already decided (status: {status})'),
+  'council.topic_not_decided': e(409, '议题通过后才能反馈落实情况', 'Feedback follows a passed decision'),
+  'council.topic_closed': e(409, '该议题已办结', 'The topic is closed'),
+  'council.quorum_not_met': e(409, '到会成员 {present} 人，未达到法定人数 {needed} 人，表决无效', '{present} members attended; {needed} are needed for a valid vote'),
+  'council.topic_scheduled': e(409, '该议题已安排在另一次会议', 'The topic is on another meeting\'s agenda'),
+  'council.no_members': e(409, '议事会还没有成员', 'The council has no members yet'),
+  'budget.not_draft': e(409, '预算轮次已开始投票，不能再更改', 'Voting has started: the round cannot change'),
+  'budget.not_open': e(409, '投票未开放或已结束', 'Voting is not open'),
+  'budget.window_closed': e(409, '投票时间为 {opensAt} 至 {closesAt}，当前不在投票时间内', 'Voting runs from {opensAt} to {closesAt}: it is not open now'),
+  'budget.already_voted': e(409, '该户已经投过票（每户一票）', 'This household has already voted (one ballot per household)'),
+  'budget.too_many_choices': e(400, '每张选票最多选择 {max} 项', 'A ballot may choose at most {max} candidates'),
+  'budget.too_few_candidates': e(409, '至少需要两个候选项目才能开始投票', 'Voting needs at least two candidates'),
+  'budget.too_many_candidates': e(409, '每轮最多 20 个候选项目', 'A round has at most 20 candidates'),
+  'budget.window_order': e(400, '截止时间须晚于开始时间', 'The window must close after it opens'),
+  'budget.window_past': e(409, '投票截止时间已过，请先修改投票时间', 'The window has already closed: change it first'),
+  'budget.still_open': e(409, '投票截止后才能计票', 'Counting starts once voting has closed'),
+  'budget.not_counted': e(409, '计票后才能发布结果', 'Publish after counting'),
+});
