@@ -4,6 +4,8 @@ import { countDueRounds } from '../src/server/modules/participation/index.ts';
 import type { DB } from '../src/server/tables.ts';
 import type { CallIds } from './demo-calls.ts';
 import { J_COMMUNITY } from './demo-territory.ts';
+
+const NEIGHBOUR_COMMUNITY = 'JB-TS-QB';
 import { Rng } from './prng.ts';
 import { VOLUNTEER_ACCOUNTS } from './demo-volunteers.ts';
 
@@ -147,48 +149,80 @@ export async function loadParticipation(db: Kysely<DB>, ids: CallIds & { passwor
     .values(candidates.map((c, i) => ({ district_id: d, id: uuidv7(), round_id: roundId, title: c.title, description: c.description, cost_fen: c.cost * YUAN, category_id: category(c.code), community_id: j, source: 'staff' as const, source_id: null, created_at: new Date(now.getTime() - (10 - i) * DAY) })))
     .execute();
 
-  await lastYearsRound(db, { d, j, street, zhou, category, rng, households: perHousehold, passwordHash: ids.passwordHash }, now);
+  // Rounds already published: last year's (412 online, 37 assisted) and this summer's stairwell
+  // round in J; 桥北's, where few households take part (story 7: about 9 % engaged in 90 days).
+  const year = new Date(now.getTime() + 8 * HOUR).getUTCFullYear();
+  const voters = perHousehold.filter((_, i) => i % 4 === 2).slice(0, 449);
+  const accountIds = await householdAccounts(db, d, voters.slice(0, 412), ids.passwordHash);
+  const accounts = new Map(voters.slice(0, 412).map((v, i) => [v.household_id, accountIds[i]!]));
+  const inJ = { d, street, community: j, by: zhou, category, rng };
+  await pastRound(db, inJ, {
+    title: `${year}年度J社区居民微项目`, daysAgo: 300, budgetYuan: 120_000, voters, accounts,
+    items: [
+      { title: '小区主干道路灯补装', cost: 46_000, code: 'facility_lighting', weight: 0.62 },
+      { title: '老年活动室空调更换', cost: 35_000, code: 'elderly_care', weight: 0.55 },
+      { title: '垃圾分类投放点改造', cost: 58_000, code: 'environment_sanitation', weight: 0.41 },
+      { title: '社区小菜园', cost: 22_000, code: 'culture_activities', weight: 0.18 },
+    ],
+  }, now);
+  await pastRound(db, inJ, {
+    title: '楼道微更新（第二期）', daysAgo: 40, budgetYuan: 60_000, voters: [...voters, ...perHousehold.filter((_, i) => i % 4 === 0).slice(0, 110)], accounts,
+    items: [
+      { title: '5号楼楼道扶手加装', cost: 18_000, code: 'property_facilities', weight: 0.58 },
+      { title: '8号楼楼道墙面翻新', cost: 26_000, code: 'property_facilities', weight: 0.47 },
+      { title: '楼道消防器材更新', cost: 21_000, code: 'safety', weight: 0.52 },
+    ],
+  }, now);
+  const qb = ids.communityIds.get(NEIGHBOUR_COMMUNITY)!;
+  const qbHouseholds = await db.selectFrom('households').select(['id as household_id', 'grid_id']).where('district_id', '=', d).where('community_id', '=', qb).orderBy('id').execute();
+  await pastRound(db, { ...inJ, community: qb, by: ids.userIds.get('qiaobei') ?? zhou }, {
+    title: '桥北社区健身角更新', daysAgo: 50, budgetYuan: 40_000, voters: qbHouseholds.filter((_, i) => i % 14 === 5).map((h) => ({ id: '', name: '', ...h })), accounts: new Map(),
+    items: [
+      { title: '健身角器材更新', cost: 24_000, code: 'culture_activities', weight: 0.7 },
+      { title: '健身角遮阳棚', cost: 19_000, code: 'culture_activities', weight: 0.4 },
+    ],
+  }, now);
+}
+
+type Voter = { id: string; name: string; household_id: string; grid_id: string };
+
+/** Resident accounts for households that vote from their phones (`jmin0001`…, the demo password). */
+async function householdAccounts(db: Kysely<DB>, d: string, voters: Voter[], passwordHash: string): Promise<string[]> {
+  const accounts = voters.map((v, i) => ({ id: uuidv7(), username: `jmin${String(i + 1).padStart(4, '0')}`, display_name: v.name, password_hash: passwordHash, resident_district_id: d, resident_id: v.id, status: 'active' as const }));
+  for (let i = 0; i < accounts.length; i += 200) await db.insertInto('users').values(accounts.slice(i, i + 200)).execute();
+  for (let i = 0; i < accounts.length; i += 200)
+    await db.insertInto('role_assignments').values(accounts.slice(i, i + 200).map((a, k) => ({ id: uuidv7(), user_id: a.id, role: 'resident' as const, scope_type: 'household' as const, scope_id: voters[i + k]!.household_id, scope_district_id: d }))).execute();
+  return accounts.map((a) => a.id);
 }
 
 /**
- * Last year's round, published: four candidates, 412 households voted online (each from its
- * own resident account) and 37 elderly households on paper or by telling staff; counted by the
- * module's own count, so the board's figures are the ones the code computes.
+ * A published round of a community that closed `daysAgo`: its candidates, a ballot for each
+ * voter (online from the household's account where it has one, else on paper or told to staff),
+ * counted by the module's own count, so that the board's figures are the ones the code computes.
  */
-async function lastYearsRound(
+async function pastRound(
   db: Kysely<DB>,
-  o: { d: string; j: string; street: string; zhou: string; category: (code: string) => string; rng: Rng; households: { id: string; name: string; household_id: string; grid_id: string }[]; passwordHash: string },
+  o: { d: string; street: string; community: string; by: string; category: (code: string) => string; rng: Rng },
+  round: { title: string; daysAgo: number; budgetYuan: number; items: { title: string; cost: number; code: string; weight: number }[]; voters: Voter[]; accounts: Map<string, string> },
   now: Date,
 ) {
   const roundId = uuidv7();
-  const year = new Date(now.getTime() + 8 * HOUR).getUTCFullYear();
-  const closes = new Date(now.getTime() - 300 * DAY);
+  const closes = new Date(now.getTime() - round.daysAgo * DAY);
   await db
     .insertInto('budget_rounds')
-    .values({ district_id: o.d, id: roundId, street_id: o.street, community_id: o.j, title: `${year}年度J社区居民微项目`, total_budget_fen: 120_000 * YUAN, rule: 'approval', max_choices: 2, opens_at: new Date(closes.getTime() - 14 * DAY), closes_at: closes, status: 'open', created_by: o.zhou, created_at: new Date(closes.getTime() - 30 * DAY) })
+    .values({ district_id: o.d, id: roundId, street_id: o.street, community_id: o.community, title: round.title, total_budget_fen: round.budgetYuan * YUAN, rule: 'approval', max_choices: 2, opens_at: new Date(closes.getTime() - 14 * DAY), closes_at: closes, status: 'open', created_by: o.by, created_at: new Date(closes.getTime() - 30 * DAY) })
     .execute();
-  const items = [
-    { title: '小区主干道路灯补装', cost: 46_000, code: 'facility_lighting', weight: 0.62 },
-    { title: '老年活动室空调更换', cost: 35_000, code: 'elderly_care', weight: 0.55 },
-    { title: '垃圾分类投放点改造', cost: 58_000, code: 'environment_sanitation', weight: 0.41 },
-    { title: '社区小菜园', cost: 22_000, code: 'culture_activities', weight: 0.18 },
-  ];
-  const ids = items.map(() => uuidv7());
-  await db.insertInto('budget_candidates').values(items.map((c, i) => ({ district_id: o.d, id: ids[i]!, round_id: roundId, title: c.title, description: '', cost_fen: c.cost * YUAN, category_id: o.category(c.code), community_id: o.j, source: 'staff' as const, source_id: null }))).execute();
-  // spread over the community's grids, as a real round's voters are
-  const voters = o.households.filter((_, i) => i % 4 === 2).slice(0, 449);
-  const accounts = voters.slice(0, 412).map((v, i) => ({ id: uuidv7(), username: `jmin${String(i + 1).padStart(4, '0')}`, display_name: v.name, password_hash: o.passwordHash, resident_district_id: o.d, resident_id: v.id, status: 'active' as const }));
-  for (let i = 0; i < accounts.length; i += 200) await db.insertInto('users').values(accounts.slice(i, i + 200)).execute();
-  for (let i = 0; i < accounts.length; i += 200)
-    await db.insertInto('role_assignments').values(accounts.slice(i, i + 200).map((a, k) => ({ id: uuidv7(), user_id: a.id, role: 'resident' as const, scope_type: 'household' as const, scope_id: voters[i + k]!.household_id, scope_district_id: o.d }))).execute();
-  const ballots = voters.map((v, i) => {
-    const chosen = ids.filter((_, c) => o.rng.next() < items[c]!.weight).slice(0, 2);
+  const ids = round.items.map(() => uuidv7());
+  await db.insertInto('budget_candidates').values(round.items.map((c, i) => ({ district_id: o.d, id: ids[i]!, round_id: roundId, title: c.title, description: '', cost_fen: c.cost * YUAN, category_id: o.category(c.code), community_id: o.community, source: 'staff' as const, source_id: null }))).execute();
+  const ballots = round.voters.map((v, i) => {
+    const chosen = ids.filter((_, c) => o.rng.next() < round.items[c]!.weight).slice(0, 2);
+    const account = round.accounts.get(v.household_id);
     return {
-      district_id: o.d, round_id: roundId, household_id: v.household_id, community_id: o.j, grid_id: v.grid_id, candidate_ids: chosen.length ? chosen : [ids[0]!],
-      channel: i < 412 ? ('online' as const) : i % 2 ? ('paper' as const) : ('spoken' as const), cast_by: i < 412 ? accounts[i]!.id : o.zhou, cast_at: new Date(closes.getTime() - (1 + (i % 13)) * DAY),
+      district_id: o.d, round_id: roundId, household_id: v.household_id, community_id: o.community, grid_id: v.grid_id, candidate_ids: chosen.length ? chosen : [ids[0]!],
+      channel: account ? ('online' as const) : i % 2 ? ('paper' as const) : ('spoken' as const), cast_by: account ?? o.by, cast_at: new Date(closes.getTime() - (1 + (i % 13)) * DAY),
     };
   });
   for (let i = 0; i < ballots.length; i += 200) await db.insertInto('budget_ballots').values(ballots.slice(i, i + 200)).execute();
   await countDueRounds(db, now);
-  await db.updateTable('budget_rounds').set({ status: 'published', published_at: new Date(closes.getTime() + 2 * DAY), published_by: o.zhou }).where('district_id', '=', o.d).where('id', '=', roundId).execute();
+  await db.updateTable('budget_rounds').set({ status: 'published', published_at: new Date(closes.getTime() + 2 * DAY), published_by: o.by }).where('district_id', '=', o.d).where('id', '=', roundId).execute();
 }
