@@ -14,6 +14,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sql, type Kysely } from 'kysely';
+import type { DB } from '../src/server/tables.ts';
 import { hashPassword } from '../src/server/platform/auth/passwords.ts';
 import { openDatabase } from '../src/server/platform/db/kysely.ts';
 import { migrate } from '../src/server/platform/db/migrate.ts';
@@ -89,7 +90,7 @@ async function load(db: AnyDb, passwordHash: string) {
     await sql`analyze households, grids, users, role_assignments`.execute(db);
   }
   const loadMs = since(t);
-  await ensureDefaultCategories({}, db, (await sql<{ id: string }>`select ${id("'district'")} as id`.execute(db)).rows[0]!.id);
+  await ensureDefaultCategories({}, db as Kysely<DB>, (await sql<{ id: string }>`select ${id("'district'")} as id`.execute(db)).rows[0]!.id);
   const categoryId = (await sql<{ id: string }>`select id from need_categories where district_id = ${id("'district'")} limit 1`.execute(db)).rows[0]!.id;
   await sql`
     insert into budget_rounds (district_id, id, street_id, community_id, title, total_budget_fen, rule, max_choices, opens_at, closes_at, status, created_by)

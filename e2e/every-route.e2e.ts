@@ -33,6 +33,10 @@ interface Ids {
   case: string;
   supervision: string;
   volunteer: string;
+  proposal: string;
+  topic: string;
+  meeting: string;
+  round: string;
 }
 
 interface Row {
@@ -44,6 +48,20 @@ interface Row {
 const ROUTES: Record<string, Row> = {
   '/login': { user: null, url: () => '/login' },
   '/publicity': { user: null, url: (i) => `/publicity?streetId=${i.street}` },
+  '/board': { user: null, url: (i) => `/board?communityId=${i.community}` },
+  participate: { user: 'sunli', url: () => '/participate' },
+  'participate/new': { user: 'sunli', url: () => '/participate/new' },
+  'participate/proposals/:id': { user: 'sunli', url: (i) => `/participate/proposals/${i.proposal}` },
+  'vote/:roundId': { user: 'sunli', url: (i) => `/vote/${i.round}` },
+  proposals: { user: 'zhou', url: () => '/proposals' },
+  'proposals/:id': { user: 'zhou', url: (i) => `/proposals/${i.proposal}` },
+  council: { user: 'zhou', url: () => '/council' },
+  'council/topics/:id': { user: 'zhou', url: (i) => `/council/topics/${i.topic}` },
+  'council/meetings/:id': { user: 'zhou', url: (i) => `/council/meetings/${i.meeting}` },
+  'participation-settings': { user: 'zhou', url: () => '/participation-settings' },
+  'budget-rounds': { user: 'zhou', url: () => '/budget-rounds' },
+  'budget-rounds/:id': { user: 'zhou', url: (i) => `/budget-rounds/${i.round}` },
+  engagement: { user: 'tsjd', url: () => '/engagement' },
   '/': { user: 'zhou', url: () => '/' },
   'my-household': { user: 'wangjuan', url: () => '/my-household' },
   'my-activities': { user: 'wangjuan', url: () => '/my-activities' },
@@ -174,7 +192,17 @@ async function demoIds(): Promise<Ids> {
     case: await first(chen, '/cases?view=mine'),
     supervision: await first(chen, '/supervision-sessions'),
     volunteer: await first(zhou, '/volunteers'),
+    ...(await participationIds(zhou, (await first(zhou, '/communities?limit=1')))),
   };
+}
+
+/** 孙's ramp proposal, its council topic and meeting, and J's draft round (the demo's story 6). */
+async function participationIds(zhou: Awaited<ReturnType<typeof apiAs>>, community: string) {
+  const proposals = (await zhou<{ items: (WithId & { title: string })[] }>('GET', `/proposals?communityId=${community}`)).items;
+  const topics = (await zhou<{ items: (WithId & { status: string; meeting: WithId | null })[] }>('GET', `/council-topics?communityId=${community}`)).items;
+  const topic = topics.find((t) => t.status === 'open' && t.meeting) ?? topics[0]!;
+  const rounds = (await zhou<{ items: (WithId & { status: string })[] }>('GET', `/budget-rounds?communityId=${community}`)).items;
+  return { proposal: proposals.find((p) => p.title.includes('坡道'))?.id ?? proposals[0]!.id, topic: topic.id, meeting: topic.meeting!.id, round: (rounds.find((r) => r.status === 'published') ?? rounds[0]!).id };
 }
 
 /** Waits until the page has stopped loading: no request in flight, no spinner or skeleton. */

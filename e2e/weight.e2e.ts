@@ -41,6 +41,7 @@ type User = 'anonymous' | 'zhou' | 'jbmz' | 'tsjd' | 'admin' | 'limin' | 'wangju
 interface Ids {
   district: string; street: string; community: string; grid: string; household: string; resident: string;
   need: string; organization: string; socialWorker: string; user: string; liminGrid: string; myNeed: string; call: string; project: string; application: string; reviewCall: string; activity: string; session: string; case: string; supervision: string; volunteer: string;
+  proposal: string; topic: string; meeting: string; round: string;
 }
 
 interface RouteCase {
@@ -61,6 +62,21 @@ const ROUTES: RouteCase[] = [
   { route: 'volunteer', as: 'sunli', url: () => '/volunteer', light: true },
   { route: 'volunteer/opportunities', as: 'sunli', url: () => '/volunteer/opportunities', light: true },
   { route: 'volunteer/redeem', as: 'sunli', url: () => '/volunteer/redeem', light: true },
+  // Taking part from a phone (story 6): proposals, a proposal's steps, the ballot; and the public board, signed out.
+  { route: 'participate', as: 'sunli', url: () => '/participate', light: true },
+  { route: 'participate/new', as: 'sunli', url: () => '/participate/new', light: true },
+  { route: 'participate/proposals/:id', as: 'sunli', url: (i) => `/participate/proposals/${i.proposal}`, light: true },
+  { route: 'vote/:roundId', as: 'sunli', url: (i) => `/vote/${i.round}`, light: true },
+  { route: '/board', as: 'anonymous', url: (i) => `/board?communityId=${i.community}`, light: true },
+  { route: 'proposals', as: 'zhou', url: () => '/proposals' },
+  { route: 'proposals/:id', as: 'zhou', url: (i) => `/proposals/${i.proposal}` },
+  { route: 'council', as: 'zhou', url: () => '/council' },
+  { route: 'council/topics/:id', as: 'zhou', url: (i) => `/council/topics/${i.topic}` },
+  { route: 'council/meetings/:id', as: 'zhou', url: (i) => `/council/meetings/${i.meeting}` },
+  { route: 'participation-settings', as: 'zhou', url: () => '/participation-settings' },
+  { route: 'budget-rounds', as: 'zhou', url: () => '/budget-rounds' },
+  { route: 'budget-rounds/:id', as: 'zhou', url: (i) => `/budget-rounds/${i.round}` },
+  { route: 'engagement', as: 'tsjd', url: () => '/engagement' },
   { route: 'territory', as: 'zhou', url: () => '/territory' },
   { route: 'territory/districts/:id', as: 'jbmz', url: (i) => `/territory/districts/${i.district}` },
   { route: 'territory/streets/:id', as: 'tsjd', url: (i) => `/territory/streets/${i.street}` },
@@ -130,6 +146,15 @@ const ROUTES: RouteCase[] = [
   { route: 'account', as: 'zhou', url: () => '/account' },
 ];
 
+/** 孙's ramp proposal, its council topic and meeting, and J's draft round (the demo's story 6). */
+async function participationIds(zhou: Awaited<ReturnType<typeof apiAs>>, community: string) {
+  const proposals = (await zhou<{ items: (Item & { title: string })[] }>('GET', `/proposals?communityId=${community}`)).items;
+  const topics = (await zhou<{ items: (Item & { status: string; meeting: Item | null })[] }>('GET', `/council-topics?communityId=${community}`)).items;
+  const topic = topics.find((t) => t.status === 'open' && t.meeting) ?? topics[0]!;
+  const rounds = (await zhou<{ items: (Item & { status: string })[] }>('GET', `/budget-rounds?communityId=${community}`)).items;
+  return { proposal: proposals.find((p) => p.title.includes('坡道'))?.id ?? proposals[0]!.id, topic: topic.id, meeting: topic.meeting!.id, round: (rounds.find((r) => r.status === 'published') ?? rounds[0]!).id };
+}
+
 /** The routes the router declares (the catch-all "not found" page shares the layout's chunk). */
 function routerPaths(): string[] {
   const file = fileURLToPath(new URL('../src/web/app/router.tsx', import.meta.url));
@@ -177,6 +202,7 @@ async function findIds(): Promise<Ids> {
     case: (await chen<{ items: Item[] }>('GET', '/cases')).items[0]!.id,
     supervision: (await chen<{ items: Item[] }>('GET', '/supervision-sessions')).items[0]!.id,
     volunteer: (await zhou<Page_<Item>>('GET', `/volunteers?communityId=${community.id}`)).items[0]!.id,
+    ...(await participationIds(zhou, community.id)),
   };
 }
 

@@ -107,7 +107,7 @@ export async function loadParticipation(db: Kysely<DB>, ids: CallIds & { passwor
         votes_for: o.votes[0], votes_against: o.votes[1], votes_abstain: o.votes[2], decision: o.decision, decided_at: new Date(held.getTime() + 2 * HOUR), created_by: zhou, created_at: new Date(held.getTime() - 10 * DAY),
       })
       .execute();
-    const choices = [...Array(o.votes[0]).fill('for'), ...Array(o.votes[1]).fill('against'), ...Array(o.votes[2]).fill('abstain')] as ('for' | 'against' | 'abstain')[];
+    const choices = (['for', 'against', 'abstain'] as const).flatMap((c, k) => Array.from({ length: o.votes[k] }, () => c));
     await db.insertInto('topic_votes').values(choices.map((choice, i) => ({ district_id: d, topic_id: topic, member_id: present[i]!, choice }))).execute();
     await db.insertInto('topic_opinions').values({ district_id: d, id: uuidv7(), topic_id: topic, meeting_id: meeting, speaker: members[0]!.name, member_id: memberIds[0]!, stance: 'for', text: '大家的意见比较一致，建议尽快落实。', recorded_by: zhou, created_at: held }).execute();
     for (const f of o.feedback) await db.insertInto('topic_feedback').values({ district_id: d, id: uuidv7(), topic_id: topic, text: f.text, done: f.done, by_user: zhou, created_at: new Date(now.getTime() - f.daysAgo * DAY) }).execute();

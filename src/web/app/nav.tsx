@@ -33,6 +33,11 @@ import {
   WalletOutlined,
   ShopOutlined,
   StarOutlined,
+  MessageOutlined,
+  ControlOutlined,
+  BulbOutlined,
+  FundOutlined,
+  RiseOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { Role } from '../../common/roles.ts';
@@ -77,6 +82,7 @@ export function useNavEntries(): NavEntry[] {
     { key: 'my-needs', path: '/my-needs', label: 'nav.myNeeds', icon: <CarryOutOutlined />, show: hasRole('resident') },
     { key: 'my-activities', path: '/my-activities', label: 'nav.myActivities', icon: <CalendarOutlined />, show: hasRole('resident') && can('services.participant.take_part') },
     { key: 'volunteer', path: '/volunteer', label: 'volunteer.nav', icon: <HeartOutlined />, show: hasRole('resident') },
+    { key: 'participate', path: '/participate', label: 'participate.nav', icon: <BulbOutlined />, show: hasRole('resident') },
     {
       key: 'three-lists', path: '/three-lists', label: 'nav.threeLists', icon: <TableOutlined />,
       show: hasRole('district_officer', 'street_officer', 'community_admin', 'community_worker') && can('commonneeds.common_need.read'),
@@ -106,6 +112,23 @@ export function useNavEntries(): NavEntry[] {
     },
     { key: 'time-bank', path: '/time-bank', label: 'timebank.nav', icon: <WalletOutlined />, show: hasRole('community_admin', 'community_worker') && can('volunteers.provider.manage') },
     { key: 'time-bank-confirm', path: '/time-bank/confirm', label: 'timebank.confirmNav', icon: <ShopOutlined />, show: (clerkOf.data?.length ?? 0) > 0 },
+    {
+      key: 'proposals', path: '/proposals', label: 'participate.staffNav', icon: <BulbOutlined />,
+      show: hasRole('platform_admin', 'district_officer', 'street_officer', 'community_admin', 'community_worker') && can('participation.proposal.read'),
+    },
+    {
+      key: 'budget-rounds', path: '/budget-rounds', label: 'budget.nav', icon: <FundOutlined />,
+      show: hasRole('platform_admin', 'district_officer', 'street_officer', 'community_admin', 'community_worker') && can('participation.round.read'),
+    },
+    {
+      key: 'engagement', path: '/engagement', label: 'budget.engagement.nav', icon: <RiseOutlined />,
+      show: hasRole('platform_admin', 'district_officer', 'street_officer', 'community_admin', 'community_worker') && can('participation.engagement.read'),
+    },
+    {
+      key: 'council', path: '/council', label: 'council.nav', icon: <MessageOutlined />,
+      show: hasRole('platform_admin', 'district_officer', 'street_officer', 'community_admin', 'community_worker') && can('participation.council.read'),
+    },
+    { key: 'participation-settings', path: '/participation-settings', label: 'council.settingsNav', icon: <ControlOutlined />, show: can('participation.settings.update') },
     { key: 'volunteer-settings', path: '/volunteer-settings', label: 'volunteers.settings.nav', icon: <StarOutlined />, show: can('volunteers.settings.update') },
     {
       key: 'territory', path: '/territory', label: 'nav.territory', icon: <ApartmentOutlined />,

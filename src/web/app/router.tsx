@@ -75,6 +75,20 @@ const VolunteerPage = lazyPage(() => import('../pages/volunteers/VolunteerPage.t
 const VolunteerSettingsPage = lazyPage(() => import('../pages/volunteers/VolunteerSettingsPage.tsx'), 'VolunteerSettingsPage');
 const TimeBankPage = lazyPage(() => import('../pages/timebank/TimeBankPage.tsx'), 'TimeBankPage');
 const TimeBankConfirmPage = lazyPage(() => import('../pages/timebank/ConfirmPage.tsx'), 'ConfirmPage');
+const CouncilPage = lazyPage(() => import('../pages/council/CouncilPage.tsx'), 'CouncilPage');
+const CouncilTopicPage = lazyPage(() => import('../pages/council/TopicPage.tsx'), 'TopicPage');
+const CouncilMeetingPage = lazyPage(() => import('../pages/council/MeetingPage.tsx'), 'MeetingPage');
+const ParticipationSettingsPage = lazyPage(() => import('../pages/council/ParticipationSettingsPage.tsx'), 'ParticipationSettingsPage');
+const ParticipatePage = lazyPage(() => import('../pages/participate/ParticipatePage.tsx'), 'ParticipatePage');
+const ProposePage = lazyPage(() => import('../pages/participate/ProposePage.tsx'), 'ProposePage');
+const ProposalPage = lazyPage(() => import('../pages/participate/ProposalPage.tsx'), 'ProposalPage');
+const BallotPage = lazyPage(() => import('../pages/participate/BallotPage.tsx'), 'BallotPage');
+const StaffProposalsPage = lazyPage(() => import('../pages/participate/StaffProposalsPage.tsx'), 'StaffProposalsPage');
+const StaffProposalPage = lazyPage(() => import('../pages/participate/StaffProposalPage.tsx'), 'StaffProposalPage');
+const BudgetRoundsPage = lazyPage(() => import('../pages/budget/BudgetRoundsPage.tsx'), 'BudgetRoundsPage');
+const BudgetRoundPage = lazyPage(() => import('../pages/budget/RoundPage.tsx'), 'RoundPage');
+const EngagementPage = lazyPage(() => import('../pages/budget/EngagementPage.tsx'), 'EngagementPage');
+const BoardPage = lazyPage(() => import('../pages/board/BoardPage.tsx'), 'BoardPage');
 
 function RequireAuth({ children }: { children: ReactNode }) {
   const { me, loading } = useAuth();
@@ -89,6 +103,7 @@ export function AppRoutes() {
     <Routes>
       <Route path="/login" element={<LoginPage />} />
       <Route path="/publicity" element={<PublicityPage />} />
+      <Route path="/board" element={<BoardPage />} />
       <Route
         element={
           <RequireAuth>
@@ -140,6 +155,19 @@ export function AppRoutes() {
         <Route path="volunteer-settings" element={<VolunteerSettingsPage />} />
         <Route path="time-bank" element={<TimeBankPage />} />
         <Route path="time-bank/confirm" element={<TimeBankConfirmPage />} />
+        <Route path="council" element={<CouncilPage />} />
+        <Route path="council/topics/:id" element={<CouncilTopicPage />} />
+        <Route path="council/meetings/:id" element={<CouncilMeetingPage />} />
+        <Route path="participation-settings" element={<ParticipationSettingsPage />} />
+        <Route path="participate" element={<ParticipatePage />} />
+        <Route path="participate/new" element={<ProposePage />} />
+        <Route path="participate/proposals/:id" element={<ProposalPage />} />
+        <Route path="vote/:roundId" element={<BallotPage />} />
+        <Route path="proposals" element={<StaffProposalsPage />} />
+        <Route path="proposals/:id" element={<StaffProposalPage />} />
+        <Route path="budget-rounds" element={<BudgetRoundsPage />} />
+        <Route path="budget-rounds/:id" element={<BudgetRoundPage />} />
+        <Route path="engagement" element={<EngagementPage />} />
         <Route path="admin/users" element={<UsersPage />} />
         <Route path="admin/users/:id" element={<UserDetailPage />} />
         <Route path="admin/audit" element={<AuditPage />} />

@@ -24,6 +24,9 @@ import supervisionEn from './sections/supervision.en.ts';
 import volunteerEn from './sections/volunteer.en.ts';
 import volunteersEn from './sections/volunteers.en.ts';
 import timebankEn from './sections/timebank.en.ts';
+import participateEn from './sections/participate.en.ts';
+import councilEn from './sections/council.en.ts';
+import budgetEn from './sections/budget.en.ts';
 
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
 
@@ -350,6 +353,10 @@ const en: Shape<Catalogue> = {
     saved: 'Saved',
   },
   auditEntity: {
+    participation: 'Participation settings',
+    proposal: 'Proposal',
+    council: "Residents' council",
+    budget: 'Participatory budget',
     volunteer: 'Volunteer',
     volunteer_hours: 'Volunteer hours',
     volunteer_settings: 'Volunteer settings',
@@ -406,6 +413,30 @@ const en: Shape<Catalogue> = {
     webhook: 'Webhook subscription',
   },
   auditVerb: {
+    report_back: 'reported back on what was done',
+    settings: 'changed settings',
+    support: 'supported',
+    unsupport: 'withdrew support',
+    on_agenda: 'put on the council agenda',
+    pooled: 'moved into the needs pool',
+    withdrawn: 'withdrew the proposal',
+    declined: 'declined',
+    member_add: 'added a council member',
+    member_update: 'changed a council member',
+    topic_create: 'added a topic',
+    opinion: 'recorded an opinion',
+    decide: 'recorded the vote',
+    meeting_create: 'called a meeting',
+    meeting_update: 'updated the meeting record',
+    round_create: 'started a budget round',
+    round_update: 'changed a budget round',
+    candidate_add: 'added a candidate',
+    candidate_remove: 'removed a candidate',
+    round_open: 'opened voting',
+    ballot: 'voted online',
+    ballot_assisted: 'recorded an assisted ballot',
+    round_count: 'counted the ballots',
+    round_publish: 'published the results',
     enrol: 'registered as a volunteer',
     link_account: 'linked the account',
     redemption_confirm: 'confirmed the redemption',
@@ -531,6 +562,9 @@ const en: Shape<Catalogue> = {
   ...volunteerEn,
   ...volunteersEn,
   ...timebankEn,
+  ...participateEn,
+  ...councilEn,
+  ...budgetEn,
 };
 
 export default en;

@@ -23,6 +23,9 @@ import supervisionZh from './sections/supervision.zh-CN.ts';
 import volunteerZh from './sections/volunteer.zh-CN.ts';
 import volunteersZh from './sections/volunteers.zh-CN.ts';
 import timebankZh from './sections/timebank.zh-CN.ts';
+import participateZh from './sections/participate.zh-CN.ts';
+import councilZh from './sections/council.zh-CN.ts';
+import budgetZh from './sections/budget.zh-CN.ts';
 /** 中文界面文案（默认语言）。键与 en.ts 完全相同，由 catalog.test.ts 检查。 */
 const zhCN = {
   app: { name: '三社联动', tagline: '社区 · 社会组织 · 社会工作者 联动服务平台' },
@@ -346,6 +349,10 @@ const zhCN = {
     saved: '已保存',
   },
   auditEntity: {
+    participation: '居民参与设置',
+    proposal: '居民提议',
+    council: '居民议事会',
+    budget: '微项目预算',
     volunteer: '志愿者',
     volunteer_hours: '志愿服务时长',
     volunteer_settings: '志愿服务设置',
@@ -402,6 +409,30 @@ const zhCN = {
     webhook: 'Webhook 订阅',
   },
   auditVerb: {
+    report_back: '反馈落实情况',
+    settings: '修改设置',
+    support: '支持提议',
+    unsupport: '撤回支持',
+    on_agenda: '列入议事会议题',
+    pooled: '转入需求池',
+    withdrawn: '撤回提议',
+    declined: '不予采纳',
+    member_add: '添加议事会成员',
+    member_update: '修改议事会成员',
+    topic_create: '新增议题',
+    opinion: '记录发言',
+    decide: '表决',
+    meeting_create: '召集会议',
+    meeting_update: '修改会议记录',
+    round_create: '新建预算轮次',
+    round_update: '修改预算轮次',
+    candidate_add: '添加候选项目',
+    candidate_remove: '移除候选项目',
+    round_open: '开始投票',
+    ballot: '网上投票',
+    ballot_assisted: '代录选票',
+    round_count: '计票',
+    round_publish: '发布结果',
     enrol: '登记为志愿者',
     link_account: '关联账号',
     redemption_confirm: '确认兑换',
@@ -527,6 +558,9 @@ const zhCN = {
   ...volunteerZh,
   ...volunteersZh,
   ...timebankZh,
+  ...participateZh,
+  ...councilZh,
+  ...budgetZh,
 };
 
 export default zhCN;

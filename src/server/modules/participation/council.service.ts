@@ -66,9 +66,10 @@ export async function addMember(ctx: RequestContext, body: S.MemberBody): Promis
 export async function updateMember(ctx: RequestContext, id: string, body: S.MemberPatch): Promise<S.Member> {
   const m = await ctx.db.selectFrom('council_members').selectAll().where('id', '=', id).executeTakeFirst();
   if (!m) throw new AppError('resource.not_found');
-  await managed(ctx, m.community_id).catch(() => {
+  const c = await councilOf(ctx, m.community_id).catch(() => {
     throw new AppError('resource.not_found');
   });
+  councilPolicy.authorize(c.actor, 'manage', c.record);
   const change = { ...(body.name !== undefined && { name: text(body.name, 'name') }), ...(body.title !== undefined && { title: body.title.trim() }), ...(body.active !== undefined && { active: body.active }) };
   const row = await command(ctx, async ({ trx, audit }) => {
     const written = await trx.updateTable('council_members').set(change).where('district_id', '=', m.district_id).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
@@ -128,7 +129,7 @@ export async function listTopics(ctx: RequestContext, q: S.TopicListQuery) {
 }
 
 export async function getTopic(ctx: RequestContext, id: string): Promise<S.TopicDetail> {
-  const { row, canManage } = await readableTopic(ctx, id);
+  const { row, canManage, actor, record } = await readableTopic(ctx, id);
   const d = row.district_id;
   const [[summary], opinions, votes, feedback, members, settings, grids, followUp] = await Promise.all([
     topicSummaries(ctx, [row]),
@@ -144,6 +145,7 @@ export async function getTopic(ctx: RequestContext, id: string): Promise<S.Topic
   const actions: S.TopicDetail['actions'] = [];
   if (canManage) {
     if (row.status === 'open') actions.push('schedule', 'opinion', 'decide');
+    if (row.status === 'open' && councilPolicy.can(actor, 'pool', record)) actions.push('pool');
     if (row.status === 'passed' || row.status === 'implementing') actions.push('feedback');
   }
   return {
@@ -253,6 +255,7 @@ async function meetingOfTopic(ctx: RequestContext, t: TopicRow, meetingId: strin
 export async function decide(ctx: RequestContext, id: string, body: S.DecisionBody): Promise<S.TopicDetail> {
   const { actor, record, row } = await readableTopic(ctx, id);
   councilPolicy.authorize(actor, 'manage', record);
+  if (body.followUp?.kind === 'common_need') councilPolicy.authorize(actor, 'pool', record);
   if (row.status !== 'open') throw new AppError('council.topic_decided', { status: row.status });
   const meeting = await meetingOfTopic(ctx, row, body.meetingId);
   if (meeting.status !== 'held') throw new AppError('council.meeting_not_held');
@@ -386,6 +389,11 @@ export async function updateMeeting(ctx: RequestContext, id: string, body: S.Mee
   const { actor, record, m } = await readableMeeting(ctx, id);
   councilPolicy.authorize(actor, 'manage', record);
   if (body.topicIds && m.status === 'held') throw new AppError('council.meeting_held');
+  if (body.attendeeIds) {
+    // who attended decided whether a vote counted: it stays as it was once a topic was voted on
+    const decided = await ctx.db.selectFrom('council_topics').select('id').where('district_id', '=', m.district_id).where('meeting_id', '=', id).where('decided_at', 'is not', null).executeTakeFirst();
+    if (decided) throw new AppError('council.attendance_decided');
+  }
   if (body.attendeeIds?.length) {
     const found = await ctx.db.selectFrom('council_members').select('id').where('district_id', '=', m.district_id).where('community_id', '=', m.community_id).where('id', 'in', body.attendeeIds).execute();
     const known = new Set(found.map((f) => f.id));

@@ -32,11 +32,11 @@ export async function engagementOf(ctx: RequestContext, q: EngagementQuery): Pro
   const since = new Date(until.getTime() - WINDOW_DAYS * DAY);
   const d = place.districtId;
   const [reported, { proposed, supported }, voted, attended, volunteerResidents, grids, names] = await Promise.all([
-    reportingHouseholds(ctx.db, d, communityIds, since),
-    proposingHouseholds(ctx.db, d, communityIds, since),
-    votingHouseholds(ctx.db, d, communityIds, since),
-    attendingHouseholds(ctx.db, d, communityIds, since),
-    volunteeringResidents(ctx.db, d, communityIds, since),
+    reportingHouseholds(ctx.db, d, communityIds, since, until),
+    proposingHouseholds(ctx.db, d, communityIds, since, until),
+    votingHouseholds(ctx.db, d, communityIds, since, until),
+    attendingHouseholds(ctx.db, d, communityIds, since, until),
+    volunteeringResidents(ctx.db, d, communityIds, since, until),
     householdsPerGrid(ctx.db, d, communityIds),
     communityNames(ctx.db, communityIds),
   ]);

@@ -16,6 +16,7 @@ export const participationErrors = defineErrors({
   'council.voted_twice': e(400, '每位成员只能表决一次', 'Each member votes once'),
   'council.not_attending': e(400, '只有到会的成员才能表决', 'Only members who attended can vote'),
   'council.meeting_not_held': e(409, '会议召开后才能记录表决', 'The vote is recorded once the meeting is held'),
+  'council.attendance_decided': e(409, '本次会议已有议题表决，到会名单不能再更改', 'A topic was voted on at this meeting: its attendance cannot change'),
   'council.meeting_held': e(409, '会议已召开，不能再更改议程', 'The meeting is held: its agenda cannot change'),
   'council.topic_not_on_meeting': e(400, '该议题不在这次会议的议程上', 'The topic is not on this meeting\'s agenda'),
   'council.topic_decided': e(409, '该议题已表决（状态：{status}）', 'The topic is already decided (status: {status})'),

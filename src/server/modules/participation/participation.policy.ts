@@ -22,9 +22,13 @@ export interface CommunityAffair {
 const pathOf = (r: CommunityAffair): ScopePath => ({ districtId: r.districtId, streetId: r.streetId, communityId: r.communityId, householdId: r.ownHouseholds });
 const inScope = { roles: ['resident'] as Role[] };
 
-/** The thresholds, the quorum and the public board's naming: read by everyone who works there, set by the community's administrator. */
+/**
+ * The thresholds, the quorum and the public board's naming: read by everyone who works there and
+ * by the community's residents (a proposer reads how many supports take a proposal on), set by
+ * the community's administrator.
+ */
 export const participationSettingsPolicy = definePolicy<CommunityAffair, 'read' | 'update'>('participation.settings', pathOf, {
-  read: [...OFFICERS, ...COMMUNITY_STAFF],
+  read: [...OFFICERS, ...COMMUNITY_STAFF, ...inScope.roles],
   update: ['community_admin'],
 });
 
@@ -43,20 +47,26 @@ export const proposalPolicy = definePolicy<CommunityAffair, 'read' | 'read_names
 });
 
 /** The council: its papers are read by officers, staff and the community's residents; the community's staff keep them. */
-export const councilPolicy = definePolicy<CommunityAffair, 'read' | 'read_names' | 'manage'>('participation.council', pathOf, {
+export const councilPolicy = definePolicy<CommunityAffair, 'read' | 'read_names' | 'manage' | 'pool'>('participation.council', pathOf, {
   read: [...OFFICERS, ...COMMUNITY_STAFF, ...inScope.roles],
   read_names: [...OFFICERS, ...COMMUNITY_STAFF],
   manage: COMMUNITY_STAFF,
+  // a decision that goes into the project pool becomes a common need: the administrator keeps those
+  pool: ['community_admin'],
 });
 
 /**
  * Budget rounds: a community's staff run the community's rounds, a street's officer the
  * street's; residents of the place vote for their household and the community's staff record
- * assisted ballots. Community staff read a street round that covers them.
+ * assisted ballots (checked against the household's community: in a street round, their own
+ * households only). Community staff read a street round that covers them.
  */
-export const roundPolicy = definePolicy<CommunityAffair & { level: 'community' | 'street' }, 'read' | 'manage' | 'vote' | 'record_ballot'>('participation.round', pathOf, {
+const runsRound = (r: { level: 'community' | 'street' }, a: { scopeType: string }) => (r.level === 'street' ? a.scopeType === 'street' : a.scopeType === 'community');
+export const roundPolicy = definePolicy<CommunityAffair & { level: 'community' | 'street' }, 'read' | 'manage' | 'publish' | 'vote' | 'record_ballot'>('participation.round', pathOf, {
   read: [...OFFICERS, ...COMMUNITY_STAFF, ...inScope.roles],
-  manage: { roles: ['street_officer', ...COMMUNITY_STAFF], when: (_actor, r, a) => (r.level === 'street' ? a.scopeType === 'street' : a.scopeType === 'community') },
+  manage: { roles: ['street_officer', ...COMMUNITY_STAFF], when: (_actor, r, a) => runsRound(r, a) },
+  // publishing puts the winners into the project pool as common needs: the administrator's or the street's call
+  publish: { roles: ['street_officer', 'community_admin'], when: (_actor, r, a) => runsRound(r, a) },
   vote: inScope.roles,
   record_ballot: COMMUNITY_STAFF,
 });

@@ -11,7 +11,7 @@ import * as proposals from './proposals.service.ts';
 
 const tags = ['participation'];
 
-export const participationRoutes: ModulePlugin = async (app) => {
+export const participationRoutes: ModulePlugin = async (app, opts) => {
   // ── settings ──
   app.get('/participation-settings', { schema: { tags, summary: 'A community\'s thresholds (supports to the needs pool and to the council), the council\'s quorum, and how the public board names people', querystring: S.CommunityQuery, response: { 200: S.Settings } } }, async (request) =>
     settings.getSettings(request.ctx, request.query.communityId),
@@ -119,6 +119,11 @@ export const participationRoutes: ModulePlugin = async (app) => {
   app.post('/budget-rounds/:id/count', { schema: { tags, summary: 'Count a round whose window has closed (also done on its own when the window closes)', params: S.IdParams, response: { 200: S.RoundDetail } } }, async (request) =>
     budget.countRound(request.ctx, request.params.id),
   );
+  if (opts.platform.config.testTimeControls) {
+    app.post('/testing/budget-rounds/:id/elapse', { schema: { tags, summary: 'Test servers only: the round\'s voting window closes now (those who run it)', params: S.IdParams, response: { 200: S.RoundDetail } } }, async (request) =>
+      budget.elapseRound(request.ctx, request.params.id),
+    );
+  }
   app.post('/budget-rounds/:id/publish', { schema: { tags, summary: 'Publish a counted round on the notice board; its winners enter the project pipeline as common needs', params: S.IdParams, response: { 200: S.RoundDetail } } }, async (request) =>
     budget.publishRound(request.ctx, request.params.id),
   );

@@ -162,7 +162,8 @@ export const TopicDetail = Type.Object({
   feedback: Type.Array(Feedback),
   /** Active members, and how many must attend (the community's quorum). */
   quorum: Type.Object({ members: Type.Integer(), needed: Type.Integer(), percent: Type.Integer() }),
-  actions: Type.Array(StringEnum(['schedule', 'opinion', 'decide', 'feedback'])),
+  /** pool: the decision may put the topic into the project pool (a common need). */
+  actions: Type.Array(StringEnum(['schedule', 'opinion', 'decide', 'pool', 'feedback'])),
 });
 export type TopicDetail = Static<typeof TopicDetail>;
 export const TopicList = Type.Object({ items: Type.Array(TopicSummary) });

@@ -336,10 +336,10 @@ export async function mine(ctx: RequestContext): Promise<S.Mine> {
   return { community: { id: h.communityId, name: names.get(h.communityId) ?? '' }, proposals, topics, rounds };
 }
 
-/** Households that proposed or supported since a time, in some communities (engagement). */
-export async function proposingHouseholds(db: Kysely<DB>, districtId: string, communityIds: string[], since: Date) {
+/** Households that proposed or supported in a span of time, in some communities (engagement). */
+export async function proposingHouseholds(db: Kysely<DB>, districtId: string, communityIds: string[], since: Date, until: Date) {
   const [proposed, supported] = await Promise.all([
-    db.selectFrom('proposals').select('household_id').distinct().where('district_id', '=', districtId).where('community_id', 'in', communityIds).where('created_at', '>=', since).where('household_id', 'is not', null).execute(),
+    db.selectFrom('proposals').select('household_id').distinct().where('district_id', '=', districtId).where('community_id', 'in', communityIds).where('created_at', '>=', since).where('created_at', '<=', until).where('household_id', 'is not', null).execute(),
     db
       .selectFrom('proposal_supports as s')
       .innerJoin('proposals as p', (j) => j.onRef('p.district_id', '=', 's.district_id').onRef('p.id', '=', 's.proposal_id'))
@@ -348,6 +348,7 @@ export async function proposingHouseholds(db: Kysely<DB>, districtId: string, co
       .where('s.district_id', '=', districtId)
       .where('p.community_id', 'in', communityIds)
       .where('s.created_at', '>=', since)
+      .where('s.created_at', '<=', until)
       .execute(),
   ]);
   return { proposed: proposed.map((r) => r.household_id!), supported: supported.map((r) => r.household_id) };

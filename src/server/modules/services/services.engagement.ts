@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../tables.ts';
 
-/** Households with a member who attended an activity of these communities since a time. */
-export async function attendingHouseholds(db: Kysely<DB>, districtId: string, communityIds: string[], since: Date): Promise<string[]> {
+/** Households with a member who attended an activity of these communities in a span of time. */
+export async function attendingHouseholds(db: Kysely<DB>, districtId: string, communityIds: string[], since: Date, until: Date): Promise<string[]> {
   if (communityIds.length === 0) return [];
   const rows = await db
     .selectFrom('activity_attendance as t')
@@ -14,6 +14,7 @@ export async function attendingHouseholds(db: Kysely<DB>, districtId: string, co
     .where('t.district_id', '=', districtId)
     .where('a.community_id', 'in', communityIds)
     .where('s.starts_at', '>=', since)
+    .where('s.starts_at', '<=', until)
     .execute();
   return rows.map((r) => r.household_id);
 }

@@ -17,6 +17,7 @@ import { HomeLine } from './HomeLine.tsx';
 import { CaseWork, CASE_ROLES } from './CaseWork.tsx';
 import { AdminLoadWork } from './AdminLoadWork.tsx';
 import { VolunteerWork } from './VolunteerWork.tsx';
+import { ParticipationHome } from '../participate/ParticipationHome.tsx';
 import { MyWorkWeek } from '../worklog/WorkLogHome.tsx';
 
 /** Under the needs key: any change to a need refreshes the counts. */
@@ -189,6 +190,7 @@ export function HomePage() {
       {b && <MyWorkWeek />}
       {b && <AdminLoadWork />}
       {b && <VolunteerWork resident={!!b.resident} />}
+      {b?.resident && <ParticipationHome />}
       {b && <ComingActivities />}
       {b && <RoundsWork />}
       {b?.otherRoles.filter((role) => !ROUND_ROLES.includes(role) && !CASE_ROLES.includes(role)).map((role) => (
