@@ -32,16 +32,21 @@ export async function publicBoard(ctx: RequestContext, q: S.UnitQuery): Promise<
   ]);
   // residents who proposed appear as the community agreed; staff topics name no one
   const named = (t: { community_id: string; source: string; proposer: string }) => (t.source === 'proposal' && namesRule.get(t.community_id) === 'surname' ? surnameOnly(t.proposer) : '');
+  const communityName = (id: string) => {
+    const c = communities.get(id);
+    return c ? localName(ctx, c) : '';
+  };
   const agenda = council.topics
     .filter((t) => t.status === 'open')
     .map((t) => {
       const m = t.meeting_id ? council.meetings.get(t.meeting_id) : undefined;
-      return { title: t.title, proposer: named(t), supportCount: t.proposal_id ? (council.supports.get(t.proposal_id) ?? 0) : 0, meetingAt: m && m.status === 'planned' ? iso(m.starts_at) : null };
+      return { title: t.title, community: communityName(t.community_id), proposer: named(t), supportCount: t.proposal_id ? (council.supports.get(t.proposal_id) ?? 0) : 0, meetingAt: m && m.status === 'planned' ? iso(m.starts_at) : null };
     });
   const decisions = council.topics
     .filter((t) => t.status !== 'open')
     .map((t) => ({
       title: t.title,
+      community: communityName(t.community_id),
       proposer: named(t),
       status: t.status,
       decidedAt: iso(t.decided_at!),

@@ -90,11 +90,11 @@ describe('the public board', () => {
     const { body } = await board(`communityId=${w.j.id}`);
     // newest first: the staff topic, then 孙's ramp (3 supports, meeting planned)
     expect(body!.agenda).toEqual([
-      { title: '小区停车管理', proposer: '', supportCount: 0, meetingAt: null },
-      { title: '12号楼加装坡道', proposer: '孙某', supportCount: 3, meetingAt: plannedAt },
+      { title: '小区停车管理', community: 'J社区', proposer: '', supportCount: 0, meetingAt: null },
+      { title: '12号楼加装坡道', community: 'J社区', proposer: '孙某', supportCount: 3, meetingAt: plannedAt },
     ]);
-    expect(body!.decisions.map((d) => [d.title, d.proposer, d.status, d.votes, d.decision, d.feedback.map((f) => [f.text, f.done])])).toEqual([
-      ['东门增设快递柜', '王某', 'implementing', { for: 2, against: 1, abstain: 0 }, '同意，由社区协调快递公司', [['已联系快递公司', false]]],
+    expect(body!.decisions.map((d) => [d.title, d.community, d.proposer, d.status, d.votes, d.decision, d.feedback.map((f) => [f.text, f.done])])).toEqual([
+      ['东门增设快递柜', 'J社区', '王某', 'implementing', { for: 2, against: 1, abstain: 0 }, '同意，由社区协调快递公司', [['已联系快递公司', false]]],
     ]);
     expect(body!.activities.map((a) => [a.title, a.place])).toEqual([['长者助餐', '党群服务中心一楼']]);
   });

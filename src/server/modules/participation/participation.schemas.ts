@@ -345,10 +345,12 @@ export type Mine = Static<typeof Mine>;
 export const PublicBoardQuery = UnitQuery;
 export const PublicBoard = Type.Object({
   unit: Type.Object({ kind: StringEnum(['community', 'street']), id: Uuid, name: Type.String() }),
-  agenda: Type.Array(Type.Object({ title: Type.String(), proposer: Type.String(), supportCount: Type.Integer(), meetingAt: Nullable(Type.String()) })),
+  /** community: the community an item is of (a street's board gathers several). */
+  agenda: Type.Array(Type.Object({ title: Type.String(), community: Type.String(), proposer: Type.String(), supportCount: Type.Integer(), meetingAt: Nullable(Type.String()) })),
   decisions: Type.Array(
     Type.Object({
       title: Type.String(),
+      community: Type.String(),
       proposer: Type.String(),
       status: StringEnum(TOPIC_STATUSES),
       decidedAt: Type.String(),

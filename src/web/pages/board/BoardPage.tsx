@@ -112,7 +112,7 @@ export function BoardPage() {
                       <Typography.Text strong>{a.title}</Typography.Text>
                       <div>
                         <Typography.Text type="secondary">
-                          {[a.proposer && t('budget.board.proposer', { name: a.proposer }), t('budget.board.supports', { count: a.supportCount }), a.meetingAt ? t('budget.board.meetingAt', { at: when(a.meetingAt) }) : t('budget.board.meetingTbd')]
+                          {[b.unit.kind === 'street' && a.community, a.proposer && t('budget.board.proposer', { name: a.proposer }), t('budget.board.supports', { count: a.supportCount }), a.meetingAt ? t('budget.board.meetingAt', { at: when(a.meetingAt) }) : t('budget.board.meetingTbd')]
                             .filter(Boolean)
                             .join(' · ')}
                         </Typography.Text>
@@ -132,7 +132,7 @@ export function BoardPage() {
                           <Tag color={TOPIC_COLOURS[d.status]} style={{ marginInlineEnd: 0 }}>{t(`budget.board.topicStatus.${d.status}`)}</Tag>
                         </Space>
                         <Typography.Text type="secondary">
-                          {[d.proposer && t('budget.board.proposer', { name: d.proposer }), t('budget.board.decidedAt', { at: day(d.decidedAt) })].filter(Boolean).join(' · ')}
+                          {[b.unit.kind === 'street' && d.community, d.proposer && t('budget.board.proposer', { name: d.proposer }), t('budget.board.decidedAt', { at: day(d.decidedAt) })].filter(Boolean).join(' · ')}
                         </Typography.Text>
                         <Typography.Text>{t('budget.board.votes', { for: d.votes.for, against: d.votes.against, abstain: d.votes.abstain })}</Typography.Text>
                         {d.decision && <Typography.Paragraph style={{ margin: 0, whiteSpace: 'pre-wrap' }}>{d.decision}</Typography.Paragraph>}
