@@ -140,7 +140,7 @@ const BUDGETS: Record<string, Budget> = {
   'GET /api/v1/council-meetings/{id}': { who: 'community_admin', statements: 6 },
   'GET /api/v1/budget-rounds': { who: 'community_admin', statements: 5, query: 'communityId={community}', list: items },
   'GET /api/v1/budget-rounds/{id}': { who: 'community_admin', statements: 5 },
-  'GET /api/v1/budget-rounds/{id}/ballots/household': { who: 'community_admin', statements: 2, query: 'householdId={household}' },
+  'GET /api/v1/budget-rounds/{id}/ballots/household': { who: 'community_admin', statements: 3, query: 'householdId={household}' },
   'GET /api/v1/engagement': { who: 'street_officer', statements: 12, query: 'streetId={street}' },
   'GET /api/v1/participation/mine': { who: 'resident', statements: 19 },
   'GET /api/v1/public/board': { who: 'anonymous', statements: 13, query: 'communityId={community}' },
