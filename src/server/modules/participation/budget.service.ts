@@ -1,7 +1,7 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import { writeAudit } from '../../platform/audit/audit.ts';
-import { AppError, invalid, notFoundAt } from '../../platform/errors/app-error.ts';
+import { AppError, invalid, notFoundAt, referenced } from '../../platform/errors/app-error.ts';
 import { command, requireActor, withinTransaction, type RequestContext } from '../../platform/http/context.ts';
 import type { DB } from '../../tables.ts';
 import { createCommonNeed, updateCommonNeed, visibleOrigin } from '../commonneeds/index.ts';
@@ -255,9 +255,7 @@ export async function addCandidate(ctx: RequestContext, id: string, body: S.Cand
   const source = body.source ?? 'staff';
   if (source !== 'staff' && !body.sourceId) throw invalid({ field: 'sourceId', code: 'validation.required' });
   if (source === 'common_need') {
-    const origin = await visibleOrigin(ctx, body.sourceId!).catch(() => {
-      throw notFoundAt('sourceId');
-    });
+    const origin = await referenced('sourceId', () => visibleOrigin(ctx, body.sourceId!));
     if (origin.districtId !== row.district_id) throw notFoundAt('sourceId');
   } else if (source === 'proposal') {
     const p = await ctx.db.selectFrom('proposals').select(['community_id']).where('district_id', '=', row.district_id).where('id', '=', body.sourceId!).executeTakeFirst();
@@ -269,9 +267,7 @@ export async function addCandidate(ctx: RequestContext, id: string, body: S.Cand
 
 /** A passed council topic goes into a draft round of its community (or street) as a candidate. */
 export async function addCandidateFromTopic(ctx: RequestContext, topic: Selectable<CouncilTopicsTable>, f: { roundId: string; costFen: number; categoryId: string }): Promise<string> {
-  const { row, area, actor, record } = await readable(ctx, f.roundId).catch(() => {
-    throw notFoundAt('followUp.roundId');
-  });
+  const { row, area, actor, record } = await referenced('followUp.roundId', () => readable(ctx, f.roundId));
   roundPolicy.authorize(actor, 'manage', record);
   if (row.status !== 'draft') throw invalid({ field: 'followUp.roundId', code: 'budget.not_draft' });
   return insertCandidate(ctx, row, area, { title: topic.title, description: topic.subject, costFen: f.costFen, categoryId: f.categoryId, communityId: topic.community_id, source: 'topic', sourceId: topic.id }, 'followUp.categoryId');

@@ -1,6 +1,6 @@
 import { sql, type Insertable, type Kysely, type Selectable } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
-import { AppError, invalid, notFoundAt } from '../../platform/errors/app-error.ts';
+import { AppError, invalid, notFoundAt, referenced } from '../../platform/errors/app-error.ts';
 import { command, requireActor, withinTransaction, type RequestContext } from '../../platform/http/context.ts';
 import type { DB } from '../../tables.ts';
 import { userDisplayNames } from '../accounts/index.ts';
@@ -20,12 +20,17 @@ type MeetingRow = Selectable<CouncilMeetingsTable>;
 const LIST_LIMIT = 300;
 const iso = (d: Date | string) => new Date(d).toISOString();
 
-/** The council of a community the caller may read (404 on the field otherwise), as the policy sees it. */
-async function councilOf(ctx: RequestContext, communityId: string, field = 'communityId') {
+/**
+ * The council of a community the caller may read, as the policy sees it; otherwise 404 — on the
+ * field that named the community, or plain (null) when a record in the path led to it.
+ */
+async function councilOf(ctx: RequestContext, communityId: string, field: string | null = 'communityId') {
   const actor = requireActor(ctx);
-  const place = await communityAt(ctx, communityId, field);
+  const hidden = () => (field ? notFoundAt(field) : new AppError('resource.not_found'));
+  // a record in the path names a community that exists: only a body's id can name none
+  const place = await communityAt(ctx, communityId, field ?? undefined);
   const record = affairIn({ ...place, communityIds: [communityId] }, await callerHouseholds(ctx));
-  if (!councilPolicy.can(actor, 'read', record)) throw notFoundAt(field);
+  if (!councilPolicy.can(actor, 'read', record)) throw hidden();
   return { actor, place, record, canManage: councilPolicy.can(actor, 'manage', record) };
 }
 
@@ -66,9 +71,7 @@ export async function addMember(ctx: RequestContext, body: S.MemberBody): Promis
 export async function updateMember(ctx: RequestContext, id: string, body: S.MemberPatch): Promise<S.Member> {
   const m = await ctx.db.selectFrom('council_members').selectAll().where('id', '=', id).executeTakeFirst();
   if (!m) throw new AppError('resource.not_found');
-  const c = await councilOf(ctx, m.community_id).catch(() => {
-    throw new AppError('resource.not_found');
-  });
+  const c = await councilOf(ctx, m.community_id, null);
   councilPolicy.authorize(c.actor, 'manage', c.record);
   const change = { ...(body.name !== undefined && { name: text(body.name, 'name') }), ...(body.title !== undefined && { title: body.title.trim() }), ...(body.active !== undefined && { active: body.active }) };
   const row = await command(ctx, async ({ trx, audit }) => {
@@ -114,9 +117,7 @@ async function topicSummaries(ctx: RequestContext, rows: TopicRow[]): Promise<S.
 async function readableTopic(ctx: RequestContext, id: string) {
   const row = await ctx.db.selectFrom('council_topics').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row) throw new AppError('resource.not_found');
-  const c = await councilOf(ctx, row.community_id).catch(() => {
-    throw new AppError('resource.not_found');
-  });
+  const c = await councilOf(ctx, row.community_id, null);
   return { ...c, row };
 }
 
@@ -180,9 +181,7 @@ export const quorumOf = (members: number, percent: number) => Math.max(1, Math.c
 export async function createTopic(ctx: RequestContext, body: S.TopicBody): Promise<S.TopicDetail> {
   const { actor, place } = await managed(ctx, body.communityId);
   if (body.commonNeedId) {
-    const origin = await visibleOrigin(ctx, body.commonNeedId).catch(() => {
-      throw notFoundAt('commonNeedId');
-    });
+    const origin = await referenced('commonNeedId', () => visibleOrigin(ctx, body.commonNeedId!));
     if (!origin.communityIds.includes(body.communityId)) throw notFoundAt('commonNeedId');
   }
   const grids = body.affectedGridIds ?? [];
@@ -374,9 +373,7 @@ export async function createMeeting(ctx: RequestContext, body: S.MeetingBody): P
 async function readableMeeting(ctx: RequestContext, id: string) {
   const m = await ctx.db.selectFrom('council_meetings').selectAll().where('id', '=', id).executeTakeFirst();
   if (!m) throw new AppError('resource.not_found');
-  const c = await councilOf(ctx, m.community_id).catch(() => {
-    throw new AppError('resource.not_found');
-  });
+  const c = await councilOf(ctx, m.community_id, null);
   return { ...c, m };
 }
 
