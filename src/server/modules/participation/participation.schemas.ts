@@ -86,7 +86,7 @@ export type ProposalSummary = Static<typeof ProposalSummary>;
 export const STEP_KINDS = ['proposed', 'recorded', 'threshold', 'on_agenda', 'pooled', 'meeting', 'passed', 'rejected', 'in_budget', 'won', 'lost', 'implementing', 'done', 'withdrawn', 'declined'] as const;
 export const Step = Type.Object({ kind: StringEnum(STEP_KINDS), at: Nullable(Type.String()), text: Type.String({ description: 'a detail: the place of a meeting, the votes, a reason' }) });
 export type Step = Static<typeof Step>;
-export const Supporter = Type.Object({ name: Type.String(), grid: Type.String(), assisted: Type.Boolean(), at: Type.String() });
+export const Supporter = Type.Object({ name: Type.String(), grid: Type.String(), assisted: Type.Boolean(), at: Type.String(), recordedBy: Type.String({ description: 'who entered an assisted support' }) });
 
 export const ProposalDetail = Type.Object({
   ...ProposalSummary.properties,
@@ -97,7 +97,7 @@ export const ProposalDetail = Type.Object({
   /** The need a wish became in the needs pool. */
   needId: Nullable(Uuid),
   declineReason: Type.String(),
-  /** Plain-words history for the proposer: each step reached, with when. */
+  /** Plain-words history for the proposer: each step reached, with when; a recorded proposal's step names who recorded it. */
   steps: Type.Array(Step),
   /** Staff only; empty for residents. */
   supporters: Type.Array(Supporter),

@@ -5,6 +5,7 @@ import { scopeCondition } from '../../platform/authz/scope-filter.ts';
 import { AppError, invalid, notFoundAt } from '../../platform/errors/app-error.ts';
 import { command, requireActor, withinTransaction, type RequestContext } from '../../platform/http/context.ts';
 import type { DB } from '../../tables.ts';
+import { userDisplayNames } from '../accounts/index.ts';
 import { activeCategory, createSystemNeed, districtCategories } from '../needs/index.ts';
 import { communityNames, gridLabels, householdPlaces, residentNames, residentPlace } from '../territory/index.ts';
 import { openTopicFromProposal, topicsAffecting } from './council.service.ts';
@@ -120,11 +121,12 @@ async function detail(ctx: RequestContext, id: string): Promise<S.ProposalDetail
 
 async function supportersOf(ctx: RequestContext, p: ProposalRow) {
   const rows = await ctx.db.selectFrom('proposal_supports').selectAll().where('district_id', '=', p.district_id).where('proposal_id', '=', p.id).orderBy('created_at').execute();
-  const [names, grids] = await Promise.all([
+  const [names, grids, recorders] = await Promise.all([
     residentNames(ctx.db, p.district_id, rows.map((r) => r.resident_id)),
     gridLabels(ctx.db, rows.flatMap((r) => (r.grid_id ? [{ districtId: p.district_id, gridId: r.grid_id }] : []))),
+    userDisplayNames(ctx.db, rows.filter((r) => r.assisted).map((r) => r.recorded_by)),
   ]);
-  return rows.map((r) => ({ name: names.get(r.resident_id) ?? '', grid: (r.grid_id && grids.get(r.grid_id)?.name) || '', assisted: r.assisted, at: new Date(r.created_at).toISOString() }));
+  return rows.map((r) => ({ name: names.get(r.resident_id) ?? '', grid: (r.grid_id && grids.get(r.grid_id)?.name) || '', assisted: r.assisted, at: new Date(r.created_at).toISOString(), recordedBy: r.assisted ? (recorders.get(r.recorded_by) ?? '') : '' }));
 }
 
 export const getProposal = detail;

@@ -1,4 +1,5 @@
 import type { RequestContext } from '../../platform/http/context.ts';
+import { userDisplayNames } from '../accounts/index.ts';
 import { needRefNo } from '../needs/index.ts';
 import type * as S from './participation.schemas.ts';
 import type { ProposalRow } from './proposals.service.ts';
@@ -12,7 +13,9 @@ const iso = (d: Date | string | null) => (d ? new Date(d).toISOString() : null);
  * the web app's; the step carries its time and a detail (a place, the votes, a reason).
  */
 export async function proposalSteps(ctx: RequestContext, p: ProposalRow): Promise<S.Step[]> {
-  const steps: S.Step[] = [{ kind: p.proposed_by ? 'proposed' : 'recorded', at: iso(p.created_at), text: '' }];
+  // a proposal staff recorded for a resident names who recorded it, as a need's timeline does
+  const recorder = p.proposed_by ? '' : ((await userDisplayNames(ctx.db, [p.recorded_by])).get(p.recorded_by) ?? '');
+  const steps: S.Step[] = [{ kind: p.proposed_by ? 'proposed' : 'recorded', at: iso(p.created_at), text: recorder }];
   if (p.status === 'withdrawn' || p.status === 'declined') return [...steps, { kind: p.status, at: iso(p.updated_at), text: p.decline_reason }];
   if (p.status === 'pooled' && p.need_id) {
     const ref = await needRefNo(ctx.db, p.district_id, p.need_id);

@@ -76,6 +76,8 @@ describe('proposing', () => {
     expect(res.statusCode).toBe(201);
     const p = res.json<ProposalDetail>();
     expect([p.proposer, p.kind, p.threshold, p.steps.map((s) => s.kind), p.mine]).toEqual(['周大爷', 'wish', 2, ['recorded'], false]);
+    // the step names who recorded it (the worker's display name is their username here)
+    expect(p.steps[0]!.text).toBe(w.jWorker.user.username);
     const row = await t.db.selectFrom('proposals').selectAll().where('id', '=', p.id).executeTakeFirstOrThrow();
     expect([row.household_id, row.grid_id, row.resident_id, row.proposed_by, row.recorded_by]).toEqual([w.zhou.household.id, w.gB.id, w.zhou.resident.id, null, w.jWorker.user.id]);
   });
@@ -161,7 +163,7 @@ describe('supports', () => {
     let res = await w.jWorker.post(`/api/v1/proposals/${p.id}/supports`, { residentId: w.wu.resident.id });
     expect([res.statusCode, res.json<ProposalDetail>().supportCount]).toEqual([201, 1]);
     const supporters = res.json<ProposalDetail>().supporters;
-    expect(supporters.map((s) => [s.name, s.grid, s.assisted])).toEqual([['吴奶奶', '二网格', true]]);
+    expect(supporters.map((s) => [s.name, s.grid, s.assisted, s.recordedBy])).toEqual([['吴奶奶', '二网格', true, w.jWorker.user.username]]);
     // residents do not see who supports
     expect((await w.wang.client.get(`/api/v1/proposals/${p.id}`)).json<ProposalDetail>().supporters).toEqual([]);
     // not for a resident elsewhere, not by the street officer, and not without naming someone

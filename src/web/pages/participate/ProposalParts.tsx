@@ -53,8 +53,10 @@ function stepSentence(s: Step, p: Pick<ProposalDetail, 'mine' | 'proposer' | 'ki
   switch (s.kind) {
     case 'proposed':
       return p.mine ? t('participate.step.proposedMine') : t('participate.step.proposed', { name: p.proposer });
-    case 'recorded':
-      return p.mine ? t('participate.step.recordedMine') : t('participate.step.recorded', { name: p.proposer });
+    case 'recorded': {
+      const said = p.mine ? t('participate.step.recordedMine') : t('participate.step.recorded', { name: p.proposer });
+      return text ? `${said}${t('participate.step.recordedBy', { name: text })}` : said;
+    }
     case 'threshold':
       return /^\d+$/.test(text) ? t('participate.step.thresholdN', { n: text }) : t(p.kind === 'wish' ? 'participate.step.thresholdPool' : 'participate.step.thresholdCouncil');
     case 'meeting':

@@ -64,7 +64,7 @@ export function StaffProposalPage() {
                 columns={[
                   { title: t('participate.staff.supporterName'), dataIndex: 'name' },
                   { title: t('participate.staff.grid'), dataIndex: 'grid', render: (g: string) => g || '—' },
-                  { title: t('participate.staff.how'), dataIndex: 'assisted', render: (a: boolean) => (a ? <Tag color="orange" style={{ whiteSpace: 'normal', marginInlineEnd: 0 }}>{t('participate.staff.assisted')}</Tag> : <Tag style={{ marginInlineEnd: 0 }}>{t('participate.staff.online')}</Tag>) },
+                  { title: t('participate.staff.how'), dataIndex: 'assisted', render: (a: boolean, s: { recordedBy: string }) => (a ? <Tag color="orange" style={{ whiteSpace: 'normal', marginInlineEnd: 0 }}>{t('participate.staff.assistedBy', { name: s.recordedBy })}</Tag> : <Tag style={{ marginInlineEnd: 0 }}>{t('participate.staff.online')}</Tag>) },
                   { title: t('participate.staff.when'), dataIndex: 'at', render: (d: string) => dayText(d, t) },
                 ]}
               />
