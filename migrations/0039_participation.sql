@@ -3,8 +3,8 @@
 -- budgeting with one ballot per household, and what a community agreed to show in public.
 
 create table participation_settings (
-  community_id uuid primary key references communities (id),
   district_id uuid not null references districts (id),
+  community_id uuid not null references communities (id),
   -- Supports that put a wish (微心愿) into the needs pool, and a micro-project (微项目) on the council's agenda.
   pool_supports integer not null default 10 check (pool_supports between 1 and 10000),
   council_supports integer not null default 30 check (council_supports between 1 and 10000),
@@ -13,7 +13,8 @@ create table participation_settings (
   -- How people are named on the public notice board: surname + 某, or not at all.
   public_names text not null default 'surname' check (public_names in ('surname', 'none')),
   updated_by uuid references users (id),
-  updated_at timestamptz not null default now()
+  updated_at timestamptz not null default now(),
+  primary key (district_id, community_id)
 );
 
 create table proposals (

@@ -33,7 +33,7 @@ export async function putSettings(ctx: RequestContext, communityId: string, body
   const before = await settingsOf(ctx.db, communityId);
   const values = { pool_supports: body.poolSupports, council_supports: body.councilSupports, quorum_percent: body.quorumPercent, public_names: body.publicNames, updated_by: actor.userId, updated_at: new Date() };
   await command(ctx, async ({ trx, audit }) => {
-    await trx.insertInto('participation_settings').values({ community_id: communityId, district_id: place.districtId, ...values }).onConflict((oc) => oc.column('community_id').doUpdateSet(values)).execute();
+    await trx.insertInto('participation_settings').values({ community_id: communityId, district_id: place.districtId, ...values }).onConflict((oc) => oc.columns(['district_id', 'community_id']).doUpdateSet(values)).execute();
     await audit({ action: 'participation.settings', entityType: 'community', entityId: communityId, districtId: place.districtId, before, after: body });
   });
   return { communityId, ...body, canEdit: true };
