@@ -5,7 +5,7 @@ import { scopeCondition } from '../../platform/authz/scope-filter.ts';
 import { AppError, invalid, notFoundAt } from '../../platform/errors/app-error.ts';
 import { command, requireActor, withinTransaction, type RequestContext } from '../../platform/http/context.ts';
 import type { DB } from '../../tables.ts';
-import { userDisplayNames } from '../accounts/index.ts';
+import { residentOfUser, userDisplayNames } from '../accounts/index.ts';
 import { activeCategory, createSystemNeed, districtCategories } from '../needs/index.ts';
 import { communityNames, gridLabels, householdPlaces, residentNames, residentPlace } from '../territory/index.ts';
 import { openTopicFromProposal, topicsAffecting } from './council.service.ts';
@@ -86,12 +86,9 @@ async function summaries(ctx: RequestContext, rows: ProposalRow[], households: H
   });
 }
 
+/** The resident the caller's account is (null for staff): whose supports and proposals are "mine". */
 async function residentOfCaller(ctx: RequestContext): Promise<string | null> {
-  try {
-    return (await callerResident(ctx)).residentId;
-  } catch {
-    return null;
-  }
+  return (await residentOfUser(ctx.db, requireActor(ctx).userId))?.residentId ?? null;
 }
 
 export async function communityNamesOf(ctx: RequestContext, ids: string[]) {

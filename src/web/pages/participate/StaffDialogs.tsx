@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import { PlusOutlined, StopOutlined, UserAddOutlined } from '@ant-design/icons';
 import { App, Button, Form, Input, Select, Typography } from 'antd';
 import { useState } from 'react';
@@ -9,7 +10,7 @@ import { FormModal, useFormSave } from '../../components/SaveForm.tsx';
 import { useCommunityChoices } from '../volunteers/communities.ts';
 import { PARTICIPATION_KEY, useThresholds, type ProposalDetail } from './participateQueries.ts';
 import { ProposalFields, proposalBody, type ProposalValues } from './ProposalFields.tsx';
-import { ResidentPicker } from './ResidentPicker.tsx';
+import { ResidentPicker, type ResidentPickerTexts } from '../../components/ResidentPicker.tsx';
 
 interface RecordValues extends ProposalValues {
   communityId?: string;
@@ -53,12 +54,18 @@ function RecordProposalDialog({ onClose }: { onClose: () => void }) {
         </Form.Item>
       )}
       <Form.Item name="residentId" label={t('participate.staff.resident')} extra={t('participate.staff.residentHint')} rules={[requiredChoice(t, t('participate.staff.resident'))]}>
-        <ResidentPicker communityId={communityId} communityName={choices.all.find((c) => c.id === communityId)?.name} testId="record-proposal-resident" />
+        <ResidentPicker communityId={communityId} communityName={choices.all.find((c) => c.id === communityId)?.name} testId="record-proposal-resident" texts={pickerTexts(t)} />
       </Form.Item>
       <ProposalFields thresholds={thresholds} />
     </FormModal>
   );
 }
+
+const pickerTexts = (t: TFunction): ResidentPickerTexts => ({
+  placeholder: t('participate.staff.residentPlaceholder'),
+  typeToSearch: t('participate.staff.typeToSearch'),
+  noResident: (q) => t('participate.staff.noResident', { q }),
+});
 
 /** 代居民提议: the button and its dialog, for the staff of a community. */
 export function RecordProposal() {
@@ -95,7 +102,7 @@ export function RecordSupport({ p }: { p: ProposalDetail }) {
         <FormModal<{ residentId?: string }> title={t('participate.staff.recordSupport')} onClose={() => setOpen(false)} saver={saver} saveTestId="record-support-save" initialValues={{}}>
           <Typography.Paragraph type="secondary">{t('participate.staff.recordSupportHint', { title: p.title })}</Typography.Paragraph>
           <Form.Item name="residentId" label={t('participate.staff.resident')} rules={[requiredChoice(t, t('participate.staff.resident'))]}>
-            <ResidentPicker communityId={p.community.id} communityName={p.community.name} testId="record-support-resident" />
+            <ResidentPicker communityId={p.community.id} communityName={p.community.name} testId="record-support-resident" texts={pickerTexts(t)} />
           </Form.Item>
         </FormModal>
       )}

@@ -1,20 +1,15 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { useQuery } from '@tanstack/react-query';
 import { App, Button, Form, Input, Radio, Select, Typography } from 'antd';
 import { useState } from 'react';
-import type { Static } from 'typebox';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import type { AvailabilitySlot, VolunteerSkill } from '../../../common/volunteers.ts';
-import { api, type Page } from '../../api/client.ts';
+import { ResidentPicker } from '../../components/ResidentPicker.tsx';
 import { requiredChoice, requiredText, tooLong } from '../../components/rules.ts';
 import { FormModal, useFormSave } from '../../components/SaveForm.tsx';
-import { shortAddress } from '../field/shortAddress.ts';
 import { useCommunityChoices } from './communities.ts';
 import { AvailabilityGrid, SkillChecks } from './VolunteerParts.tsx';
 import { registerVolunteer, VOLUNTEERS_KEY, type VolunteerBody, type VolunteerDetail } from './volunteerQueries.ts';
-
-type ResidentView = Static<typeof import('../../../server/modules/territory/register.schemas.ts').ResidentView>;
 
 interface Values {
   communityId: string;
@@ -30,43 +25,6 @@ interface Values {
 
 const PHONE = /^1[3-9][0-9]{9}$/;
 
-/** A resident of the community's register, found by the start of the name or an exact ID or phone number. */
-function ResidentPicker({ id, value, onChange, communityId, communityName }: { id?: string; value?: string; onChange?: (v: string) => void; communityId: string | undefined; communityName?: string }) {
-  const { t } = useTranslation();
-  const [q, setQ] = useState('');
-  const term = q.trim();
-  const found = useQuery({
-    queryKey: ['residents', 'pick', communityId, term],
-    queryFn: async () => (await api.get<Page<ResidentView>>('/residents', { communityId, q: term, status: 'active', limit: 20 })).items,
-    enabled: !!communityId && term.length > 0,
-    placeholderData: (previous) => previous,
-  });
-  const items = term ? (found.data ?? []) : [];
-  return (
-    <Select<string>
-      id={id}
-      value={value}
-      onChange={onChange}
-      showSearch={{ filterOption: false, onSearch: setQ }}
-      loading={found.isFetching}
-      placeholder={t('volunteers.register.residentPlaceholder')}
-      notFoundContent={term ? t('volunteers.register.noResident', { q: term }) : t('volunteers.register.typeToSearch')}
-      options={items.map((r) => ({
-        value: r.id,
-        label: `${r.name}（${t(`gender.${r.gender}`)} · ${t('resident.ageYears', { count: r.age })}）`,
-        address: shortAddress(r.householdAddress, communityName),
-      }))}
-      optionRender={(o) => (
-        <div style={{ whiteSpace: 'normal' }}>
-          <div>{o.label}</div>
-          <Typography.Text type="secondary" style={{ fontSize: '0.9em', overflowWrap: 'anywhere' }}>{(o.data as { address: string }).address}</Typography.Text>
-        </div>
-      )}
-      style={{ width: '100%' }}
-      data-testid="register-resident"
-    />
-  );
-}
 
 /** The fields a volunteer's record shares between registering and editing: what they do, when and where. */
 export function ServiceFields({ communityOptions }: { communityOptions: { value: string; label: string }[] }) {
@@ -156,7 +114,12 @@ function RegisterDialog({ onClose }: { onClose: () => void }) {
       </Form.Item>
       {who === 'resident' ? (
         <Form.Item name="residentId" label={t('volunteers.register.resident')} extra={t('volunteers.register.residentHint')} rules={[requiredChoice(t, t('volunteers.register.resident'))]}>
-          <ResidentPicker communityId={communityId} communityName={choices.all.find((c) => c.id === communityId)?.name} />
+          <ResidentPicker
+            communityId={communityId}
+            communityName={choices.all.find((c) => c.id === communityId)?.name}
+            testId="register-resident"
+            texts={{ placeholder: t('volunteers.register.residentPlaceholder'), typeToSearch: t('volunteers.register.typeToSearch'), noResident: (q) => t('volunteers.register.noResident', { q }) }}
+          />
         </Form.Item>
       ) : (
         <>

@@ -2,15 +2,22 @@ import { useQuery } from '@tanstack/react-query';
 import { Select, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ResidentView } from '../../../server/modules/territory/register.schemas.ts';
-import { api, type Page } from '../../api/client.ts';
-import { shortAddress } from '../field/shortAddress.ts';
+import type { ResidentView } from '../../server/modules/territory/register.schemas.ts';
+import { api, type Page } from '../api/client.ts';
+import { shortAddress } from '../pages/field/shortAddress.ts';
+
+/** What the picker says, in the words of the page that uses it. */
+export interface ResidentPickerTexts {
+  placeholder: string;
+  typeToSearch: string;
+  noResident: (q: string) => string;
+}
 
 /**
  * A resident of the community's register, found by the start of the name or an exact ID or phone
- * number (as 登记志愿者 finds one): for staff recording a proposal or a support for a resident.
+ * number: for staff registering a volunteer, or recording a proposal or a support for a resident.
  */
-export function ResidentPicker({ id, value, onChange, communityId, communityName, testId }: { id?: string; value?: string; onChange?: (v: string) => void; communityId: string | undefined; communityName?: string; testId: string }) {
+export function ResidentPicker({ id, value, onChange, communityId, communityName, testId, texts }: { id?: string; value?: string; onChange?: (v: string) => void; communityId: string | undefined; communityName?: string; testId: string; texts: ResidentPickerTexts }) {
   const { t } = useTranslation();
   const [q, setQ] = useState('');
   const term = q.trim();
@@ -28,8 +35,8 @@ export function ResidentPicker({ id, value, onChange, communityId, communityName
       onChange={onChange}
       showSearch={{ filterOption: false, onSearch: setQ }}
       loading={found.isFetching}
-      placeholder={t('participate.staff.residentPlaceholder')}
-      notFoundContent={term ? t('participate.staff.noResident', { q: term }) : t('participate.staff.typeToSearch')}
+      placeholder={texts.placeholder}
+      notFoundContent={term ? texts.noResident(term) : texts.typeToSearch}
       options={items.map((r) => ({
         value: r.id,
         label: `${r.name}（${t(`gender.${r.gender}`)} · ${t('resident.ageYears', { count: r.age })}）`,
