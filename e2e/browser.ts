@@ -78,6 +78,15 @@ export async function openBrowser(viewport: { width: number; height: number }, o
   };
 }
 
+/**
+ * Switches the language with the header's switch and waits until the page is drawn in it: a
+ * language's texts are fetched the first time it is used.
+ */
+export async function switchLanguage(page: Page, lang: 'en' | 'zh') {
+  await page.getByTestId(`lang-${lang}`).first().click();
+  await page.locator(`html[lang="${lang === 'en' ? 'en' : 'zh-CN'}"]`).waitFor({ state: 'attached' });
+}
+
 export async function signIn(page: Page, username: string) {
   await page.goto(`${BASE_URL}/login`);
   await page.getByTestId('username').fill(username);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BASE_URL, horizontalOverflow, openBrowser, screenshot, signIn, type Session } from './browser.ts';
+import { BASE_URL, horizontalOverflow, openBrowser, screenshot, type Session, signIn, switchLanguage } from './browser.ts';
 
 describe('the platform admin keeps the working-day calendar', () => {
   let s: Session;
@@ -14,7 +14,7 @@ describe('the platform admin keeps the working-day calendar', () => {
     const { page } = s;
     await signIn(page, 'admin');
     await page.goto(`${BASE_URL}/need-settings?tab=calendar`);
-    await page.getByTestId('lang-zh').click();
+    await switchLanguage(page, 'zh');
     const year = page.getByTestId('calendar-year');
     await year.fill('2025');
     const row = (date: string) => page.locator(`tr[data-row-key="${date}"]`);
@@ -31,7 +31,7 @@ describe('the platform admin keeps the working-day calendar', () => {
     await expect(row('2025-12-31').textContent()).resolves.toMatch(/节假日.*本区调休.*本地调整.*恢复国家安排/);
     await screenshot(page, 'desktop-zh-calendar');
 
-    await page.getByTestId('lang-en').click();
+    await switchLanguage(page, 'en');
     // The national days' names come from the server in the new language.
     await row('2025-01-28').getByText('Spring Festival', { exact: true }).waitFor();
     await expect(row('2025-01-28').textContent()).resolves.toMatch(/Holiday.*Spring Festival.*National calendar/);
@@ -45,7 +45,7 @@ describe('the platform admin keeps the working-day calendar', () => {
     await page.getByTestId('calendar-not-published').waitFor();
     expect(await page.getByTestId('calendar-not-published').textContent()).toContain('2027');
     await screenshot(page, 'desktop-en-calendar-unpublished');
-    await page.getByTestId('lang-zh').click();
+    await switchLanguage(page, 'zh');
     await page.getByText('不在已安装的日历数据中', { exact: false }).waitFor();
   });
 

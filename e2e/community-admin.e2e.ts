@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { idNumberCheckChar } from '../src/common/identity.ts';
-import { BASE_URL, horizontalOverflow, openBrowser, screenshot, signIn, type Session } from './browser.ts';
+import { BASE_URL, horizontalOverflow, openBrowser, screenshot, type Session, signIn, switchLanguage } from './browser.ts';
 
 // A fictional ID number with a valid check digit (born 1990-01-01, odd sequence → male).
 const seq = String(100 + (Date.now() % 800)).padStart(3, '0').replace(/.$/, '7');
@@ -90,7 +90,7 @@ describe('community admin zhou registers a household and a resident', () => {
     await screenshot(page, 'desktop-zh-resident');
 
     // Switch to English: the page, Ant Design and the server's messages follow.
-    await page.getByTestId('lang-en').click();
+    await switchLanguage(page, 'en');
     await page.getByText('Birth date', { exact: true }).waitFor();
     await expect(page.getByTestId('resident-gender').textContent()).resolves.toBe('Male');
     await expect(page.getByRole('menuitem', { name: 'Communities & grids' }).count()).resolves.toBe(1);
@@ -112,7 +112,7 @@ describe('community admin zhou registers a household and a resident', () => {
     expect(((await page.getByTestId('resident-id-masked').textContent()) ?? '').slice(-4)).toBe(VALID_ID.slice(-4));
 
     // The language choice is kept for the account: back to Chinese for the next run of the demo.
-    await page.getByTestId('lang-zh').click();
+    await switchLanguage(page, 'zh');
     await page.getByText('出生日期', { exact: true }).waitFor();
   });
 });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiAs, BASE_URL, horizontalOverflow, openBrowser, screenshot, signIn, type Session } from './browser.ts';
+import { apiAs, BASE_URL, horizontalOverflow, openBrowser, screenshot, type Session, signIn, switchLanguage } from './browser.ts';
 
 interface Unit { id: string; code: string; name: string }
 interface Household { id: string; address: string; gridId: string }
@@ -63,7 +63,7 @@ describe('grid worker limin on a phone', () => {
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
     await screenshot(page, 'phone-zh-resident');
 
-    await page.getByTestId('lang-en').click();
+    await switchLanguage(page, 'en');
     await page.getByText('Birth date', { exact: true }).waitFor();
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
     await screenshot(page, 'phone-en-resident');
@@ -71,7 +71,7 @@ describe('grid worker limin on a phone', () => {
     await page.getByRole('menuitem', { name: 'Find a household' }).waitFor();
     await screenshot(page, 'phone-en-menu');
     await page.keyboard.press('Escape');
-    await page.getByTestId('lang-zh').first().click();
+    await switchLanguage(page, 'zh');
     await page.getByText('出生日期', { exact: true }).waitFor();
   });
 

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { apiAs, BASE_URL, horizontalOverflow, screenshot, signedInPages } from './browser.ts';
+import { apiAs, BASE_URL, horizontalOverflow, screenshot, signedInPages, switchLanguage } from './browser.ts';
 
 const PHOTO = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures', 'photo.png');
 const as = signedInPages();
@@ -77,14 +77,14 @@ describe('story 1: a need found on a visit, through to the resident\'s rating', 
     mealId = new URL(page.url()).pathname.split('/').pop()!;
     await page.goto(bathingUrl);
     // The form says which text the resident reads and which stays among staff, in both languages.
-    await page.getByTestId('lang-en').first().click();
+    await switchLanguage(page, 'en');
     await page.getByTestId('need-action-assign').click();
     const form = page.getByTestId('need-form-assign');
     for (const text of ['Reply to the resident (the resident sees it)', 'Internal note (staff only)']) await form.getByText(text).waitFor();
     await screenshot(page, 'story1-assign-form-en');
     await page.keyboard.press('Escape');
     await form.waitFor({ state: 'detached' });
-    await page.getByTestId('lang-zh').first().click();
+    await switchLanguage(page, 'zh');
     await page.getByTestId('need-action-assign').click();
     for (const text of ['答复居民（居民可见）', '内部备注（仅工作人员可见）']) await form.getByText(text).waitFor();
     await page.getByTestId('assign-handler').click();
@@ -148,9 +148,9 @@ describe('story 1: a need found on a visit, through to the resident\'s rating', 
     await timeline.waitFor();
     for (const text of ['受理', '拆分', '指派', '办结', '确认办结', '李敏', '周书记', '吴社工']) await timeline.getByText(text).first().waitFor();
     await screenshot(page, 'story1-timeline-zh');
-    await page.getByTestId('lang-en').first().click();
+    await switchLanguage(page, 'en');
     for (const text of ['Accept', 'Split', 'Assign', 'Resolve', 'Confirm']) await timeline.getByText(text, { exact: false }).first().waitFor();
     await screenshot(page, 'story1-timeline-en');
-    await page.getByTestId('lang-zh').first().click();
+    await switchLanguage(page, 'zh');
   });
 });

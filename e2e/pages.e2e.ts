@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { seriousAxeFindings } from './accessibility.ts';
-import { apiAs, BASE_URL, horizontalOverflow, screenshot, signedInPages } from './browser.ts';
+import { apiAs, BASE_URL, horizontalOverflow, screenshot, signedInPages, switchLanguage } from './browser.ts';
 
 interface Item { id: string; code?: string; name?: string; refNo?: string; householdId?: string | null; visitId?: string | null; handlerName?: string | null }
 interface PageOf<T> { items: T[] }
@@ -10,11 +10,6 @@ const SIZES = [
   { phone: false, size: 'desktop' },
   { phone: true, size: 'phone' },
 ] as const;
-
-async function inLanguage(page: Page, lang: 'zh' | 'en') {
-  await page.getByTestId(lang === 'en' ? 'lang-en' : 'lang-zh').click();
-  await page.waitForFunction((l) => document.documentElement.lang === l, lang === 'en' ? 'en' : 'zh-CN');
-}
 
 /** How far an element's right edge lies beyond the viewport or the card holding it (≤ 0: in view without scrolling sideways). */
 async function cutOff(page: Page, selector: string, card: string): Promise<number> {
@@ -30,7 +25,7 @@ describe('the pages each person works in', () => {
       const page = await as('zhou', phone);
       await page.goto(`${BASE_URL}/needs`);
       for (const lang of ['zh', 'en'] as const) {
-        await inLanguage(page, lang);
+        await switchLanguage(page, lang);
         await page.locator('[data-testid="board-list"] tr[data-ref]').first().waitFor();
         await screenshot(page, `board-${size}-${lang}`);
         expect(await page.getByTestId('board-loading').count()).toBe(0);
@@ -38,7 +33,7 @@ describe('the pages each person works in', () => {
         if (!phone) expect(await page.getByTestId('board-handler').count()).toBeGreaterThan(0);
         expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
       }
-      await inLanguage(page, 'zh');
+      await switchLanguage(page, 'zh');
     });
 
     it(`a need found on a visit says who, where and who handles it (${size}, both languages)`, async () => {
@@ -49,7 +44,7 @@ describe('the pages each person works in', () => {
       const page = await as('zhou', phone);
       await page.goto(`${BASE_URL}/needs/${need.id}`);
       for (const lang of ['zh', 'en'] as const) {
-        await inLanguage(page, lang);
+        await switchLanguage(page, lang);
         await page.getByTestId('need-person').waitFor();
         await page.getByTestId('need-address').waitFor();
         await page.getByTestId('need-grid').waitFor();
@@ -59,7 +54,7 @@ describe('the pages each person works in', () => {
         expect(await seriousAxeFindings(page, '[data-testid="need-subject"]')).toEqual([]);
         expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
       }
-      await inLanguage(page, 'zh');
+      await switchLanguage(page, 'zh');
     });
 
     it(`a grid lists each household's head and care tags; a household its visits and needs over time (${size})`, async () => {
@@ -71,7 +66,7 @@ describe('the pages each person works in', () => {
       const page = await as('limin', phone);
       await page.goto(`${BASE_URL}/territory/grids/${grid3.id}`);
       for (const lang of ['zh', 'en'] as const) {
-        await inLanguage(page, lang);
+        await switchLanguage(page, lang);
         await page.getByTestId('household-head').first().waitFor();
         // The rows no longer repeat the city, district, street and community.
         expect(await page.getByTestId('household-row-address').first().textContent()).not.toContain('南京市');
@@ -85,7 +80,7 @@ describe('the pages each person works in', () => {
       await page.getByTestId('history-visit').first().waitFor();
       expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
       await screenshot(page, `household-history-${size}-en`);
-      await inLanguage(page, 'zh');
+      await switchLanguage(page, 'zh');
       await screenshot(page, `household-history-${size}-zh`);
     });
 
@@ -93,7 +88,7 @@ describe('the pages each person works in', () => {
       const page = await as('limin', phone);
       await page.goto(`${BASE_URL}/households?by=name`);
       for (const lang of ['zh', 'en'] as const) {
-        await inLanguage(page, lang);
+        await switchLanguage(page, lang);
         const input = page.getByTestId('resident-search').locator('input');
         await input.fill('王');
         await input.press('Enter');
@@ -108,7 +103,7 @@ describe('the pages each person works in', () => {
         expect(text).not.toMatch(/范围|辖区|area|scope/i);
         expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
       }
-      await inLanguage(page, 'zh');
+      await switchLanguage(page, 'zh');
     });
   }
 
@@ -118,7 +113,7 @@ describe('the pages each person works in', () => {
     await page.getByTestId('my-need-row').first().click();
     await page.waitForURL(/\/my-needs\/[0-9a-f-]+$/);
     for (const lang of ['zh', 'en'] as const) {
-      await inLanguage(page, lang);
+      await switchLanguage(page, lang);
       await page.getByTestId('resident-words').first().waitFor();
       await page.getByTestId('service-phone').waitFor();
       expect(await page.getByTestId('service-phone').getAttribute('href')).toMatch(/^tel:\d+$/);
@@ -126,6 +121,6 @@ describe('the pages each person works in', () => {
       expect(await seriousAxeFindings(page, '[data-testid="need-next"]')).toEqual([]);
       expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
     }
-    await inLanguage(page, 'zh');
+    await switchLanguage(page, 'zh');
   });
 });

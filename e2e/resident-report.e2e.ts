@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiAs, BASE_URL, horizontalOverflow, openBrowser, screenshot, signIn, type Session } from './browser.ts';
+import { apiAs, BASE_URL, horizontalOverflow, openBrowser, screenshot, type Session, signIn, switchLanguage } from './browser.ts';
 
 describe('resident 王娟 reports a need on her phone', () => {
   let s: Session;
@@ -34,10 +34,10 @@ describe('resident 王娟 reports a need on her phone', () => {
     await duplicates.getByText('可能已有人反映过同样的问题').waitFor();
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
     await screenshot(page, 'resident-report-duplicates-zh');
-    await page.getByTestId('lang-en').first().click();
+    await switchLanguage(page, 'en');
     await duplicates.getByText('This may have been reported already').waitFor();
     await screenshot(page, 'resident-report-duplicates-en');
-    await page.getByTestId('lang-zh').first().click();
+    await switchLanguage(page, 'zh');
     await page.getByTestId('report-need-submit').click();
     const ref = page.getByTestId('report-need-ref');
     await ref.waitFor();

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { settleAnimations } from './accessibility.ts';
-import { apiAs, BASE_URL, screenshot, signedInPages } from './browser.ts';
+import { apiAs, BASE_URL, screenshot, signedInPages, switchLanguage } from './browser.ts';
 import { axe, checkBothLanguages, fits, stopAfterFailure } from './steps.ts';
 
 /**
@@ -111,14 +111,14 @@ describe('story 6: 孙 volunteers, spends points at the barber\'s and has his ho
     await screenshot(phone, 'volunteers-switched-phone-zh');
 
     // The language switch, as 孙 would use it: the same figures, in English.
-    await phone.getByTestId('lang-en').first().click();
+    await switchLanguage(phone, 'en');
     await phone.getByRole('heading', { level: 3, name: 'My volunteering' }).waitFor();
     const en = await figures(phone);
     expect([en.hours, en.stars.value, en.points]).toEqual([zh.hours, zh.stars.value, zh.points]);
     expect(en.starsText).toContain('1 star');
     await fits(phone, 'my volunteering en');
     await screenshot(phone, 'volunteers-switched-phone-en');
-    await phone.getByTestId('lang-zh').first().click();
+    await switchLanguage(phone, 'zh');
     await phone.getByRole('heading', { level: 3, name: '我的志愿服务' }).waitFor();
 
     // Each of his three pages: no serious axe finding and no sideways scroll, in both languages.

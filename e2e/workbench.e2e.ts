@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { seriousAxeFindings } from './accessibility.ts';
-import { horizontalOverflow, screenshot, signedInPages } from './browser.ts';
+import { horizontalOverflow, screenshot, signedInPages, switchLanguage } from './browser.ts';
 
 /** Each demo role, and the part of the workbench that shows its work (or the line for work not built yet). */
 const ROLES: { username: string; role: string; part: string }[] = [
@@ -42,7 +42,7 @@ describe('every role\'s home is its workbench', () => {
         await page.goto(new URL('/', page.url()).href);
         const size = phone ? 'phone' : 'desktop';
         for (const lang of ['zh', 'en'] as const) {
-          if (lang === 'en') await page.getByTestId('lang-en').click();
+          if (lang === 'en') await switchLanguage(page, 'en');
           await page.getByTestId(part).first().waitFor();
           await page.waitForFunction(() => !document.querySelector('[data-testid="workbench"] .ant-spin-spinning'));
           expect(await page.locator('html').getAttribute('lang')).toBe(lang === 'en' ? 'en' : 'zh-CN');
@@ -51,7 +51,7 @@ describe('every role\'s home is its workbench', () => {
           await screenshot(page, `workbench-${role}-${size}-${lang}`);
         }
         // Back to Chinese: the choice is kept for the account, and other journeys read Chinese.
-        await page.getByTestId('lang-zh').click();
+        await switchLanguage(page, 'zh');
         await page.getByTestId(part).first().waitFor();
       });
     }

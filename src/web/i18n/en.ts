@@ -66,6 +66,8 @@ const en: Shape<Catalogue> = {
     passwordRequired: 'Enter your password',
     signIn: 'Sign in',
     signOut: 'Sign out',
+    showPassword: 'Show password',
+    hidePassword: 'Hide password',
   },
   common: {
     save: 'Save',

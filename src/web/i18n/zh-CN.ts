@@ -62,6 +62,8 @@ const zhCN = {
     passwordRequired: '请输入密码',
     signIn: '登录',
     signOut: '退出登录',
+    showPassword: '显示密码',
+    hidePassword: '隐藏密码',
   },
   common: {
     save: '保存',
