@@ -1,11 +1,14 @@
-import { LockOutlined, UserOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Form, Input, theme, Typography } from 'antd';
-import { useState } from 'react';
+import { EyeInvisibleOutlined, EyeOutlined, LockOutlined, UserOutlined } from '@ant-design/icons';
+import { Alert, Button, theme } from 'antd';
+import { useState, type CSSProperties, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation, useNavigate } from 'react-router-dom';
 import { useAuth } from '../../app/auth.tsx';
-import { errorMessage } from '../../components/feedback.tsx';
+import { errorMessage } from '../../components/errorText.ts';
 import { LanguageSwitch } from '../../components/LanguageSwitch.tsx';
+import './login.css';
+
+type FieldName = 'username' | 'password';
 
 export function LoginPage() {
   const { t } = useTranslation();
@@ -13,13 +16,28 @@ export function LoginPage() {
   const { me, login } = useAuth();
   const navigate = useNavigate();
   const location = useLocation();
+  const [values, setValues] = useState({ username: '', password: '' });
+  const [missing, setMissing] = useState<Set<FieldName>>(new Set());
+  const [showPassword, setShowPassword] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const from = (location.state as { from?: string } | null)?.from ?? '/';
 
   if (me) return <Navigate to={from} replace />;
 
-  const submit = async (values: { username: string; password: string }) => {
+  const change = (name: FieldName, value: string) => {
+    setValues((v) => ({ ...v, [name]: value }));
+    if (value) setMissing((m) => new Set([...m].filter((n) => n !== name)));
+  };
+
+  const submit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const empty = new Set<FieldName>((['username', 'password'] as const).filter((n) => !values[n].trim()));
+    setMissing(empty);
+    if (empty.size > 0) {
+      document.getElementById(`login-${[...empty][0]}`)?.focus();
+      return;
+    }
     setBusy(true);
     setError(null);
     try {
@@ -32,31 +50,90 @@ export function LoginPage() {
     }
   };
 
+  const colours = {
+    '--login-brand': token.colorPrimary,
+    '--login-focus': token.colorPrimaryBg,
+    '--login-text': token.colorText,
+    '--login-secondary': token.colorTextSecondary,
+    '--login-border': token.colorBorder,
+    '--login-error': token.colorError,
+    '--login-radius': `${token.borderRadius}px`,
+  } as CSSProperties;
+
+  const field = (name: FieldName, label: string, requiredMessage: string, icon: ReactNode, input: ReactNode, after?: ReactNode) => (
+    <div className="login-field">
+      <label htmlFor={`login-${name}`}>{label}</label>
+      <div className="login-input" data-invalid={missing.has(name)}>
+        <span className="login-icon" aria-hidden>{icon}</span>
+        {input}
+        {after}
+      </div>
+      {missing.has(name) && (
+        <p className="login-message" id={`login-${name}-message`} role="alert">
+          {requiredMessage}
+        </p>
+      )}
+    </div>
+  );
+  const described = (name: FieldName) =>
+    missing.has(name) ? { 'aria-invalid': true, 'aria-describedby': `login-${name}-message` } : {};
+
   return (
-    <div style={{ minHeight: '100vh', display: 'flex', alignItems: 'center', justifyContent: 'center', background: 'linear-gradient(160deg,#fdf2f0 0%,#f5f7fa 60%)', padding: 16 }}>
-      <Card style={{ width: '100%', maxWidth: 400 }}>
+    <main style={{ ...colours, minHeight: '100vh', display: 'flex', alignItems: 'center', justifyContent: 'center', background: 'linear-gradient(160deg,#fdf2f0 0%,#f5f7fa 60%)', padding: 16 }}>
+      <div style={{ width: '100%', maxWidth: 400, background: '#fff', borderRadius: token.borderRadiusLG, border: `1px solid ${token.colorBorderSecondary}`, padding: 24 }}>
         <div style={{ display: 'flex', justifyContent: 'flex-end' }}>
           <LanguageSwitch size="small" />
         </div>
-        <Typography.Title level={3} style={{ textAlign: 'center', marginTop: 8, color: token.colorPrimary }}>
-          {t('app.name')}
-        </Typography.Title>
-        <Typography.Paragraph type="secondary" style={{ textAlign: 'center' }}>
-          {t('app.tagline')}
-        </Typography.Paragraph>
+        <h1 style={{ textAlign: 'center', margin: '8px 0 8px', fontSize: 24, fontWeight: 600, color: token.colorPrimary }}>{t('app.name')}</h1>
+        <p style={{ textAlign: 'center', margin: '0 0 20px', color: token.colorTextSecondary }}>{t('app.tagline')}</p>
         {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} data-testid="login-error" />}
-        <Form<{ username: string; password: string }> layout="vertical" onFinish={(v) => void submit(v)} requiredMark={false}>
-          <Form.Item name="username" label={t('auth.username')} rules={[{ required: true, message: t('auth.usernameRequired') }]}>
-            <Input prefix={<UserOutlined />} autoComplete="username" data-testid="username" size="large" />
-          </Form.Item>
-          <Form.Item name="password" label={t('auth.password')} rules={[{ required: true, message: t('auth.passwordRequired') }]}>
-            <Input.Password prefix={<LockOutlined />} autoComplete="current-password" data-testid="password" size="large" />
-          </Form.Item>
+        <form onSubmit={(e) => void submit(e)} noValidate>
+          {field(
+            'username',
+            t('auth.username'),
+            t('auth.usernameRequired'),
+            <UserOutlined />,
+            <input
+              id="login-username"
+              name="username"
+              autoComplete="username"
+              autoCapitalize="none"
+              data-testid="username"
+              value={values.username}
+              onChange={(e) => change('username', e.target.value)}
+              {...described('username')}
+            />,
+          )}
+          {field(
+            'password',
+            t('auth.password'),
+            t('auth.passwordRequired'),
+            <LockOutlined />,
+            <input
+              id="login-password"
+              name="password"
+              type={showPassword ? 'text' : 'password'}
+              autoComplete="current-password"
+              data-testid="password"
+              value={values.password}
+              onChange={(e) => change('password', e.target.value)}
+              {...described('password')}
+            />,
+            <button
+              type="button"
+              aria-label={showPassword ? t('auth.hidePassword') : t('auth.showPassword')}
+              aria-pressed={showPassword}
+              onClick={() => setShowPassword((s) => !s)}
+              data-testid="password-visibility"
+            >
+              {showPassword ? <EyeOutlined /> : <EyeInvisibleOutlined />}
+            </button>,
+          )}
           <Button type="primary" htmlType="submit" block size="large" loading={busy} data-testid="login-submit">
             {t('auth.signIn')}
           </Button>
-        </Form>
-      </Card>
-    </div>
+        </form>
+      </div>
+    </main>
   );
 }
