@@ -1,23 +1,21 @@
 import { LogoutOutlined, MenuOutlined } from '@ant-design/icons';
-import { Button, Drawer, Grid, Layout, Menu, Space, Tag, theme, Typography } from 'antd';
-import { useState } from 'react';
+import { Button, Grid, Layout, Space, Tag, theme, Typography } from 'antd';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Outlet, useLocation, useNavigate } from 'react-router-dom';
+import { Outlet, useNavigate } from 'react-router-dom';
 import { LanguageSwitch } from '../components/LanguageSwitch.tsx';
 import { LargeTextSwitch } from '../components/LargeTextSwitch.tsx';
 import { useAuth } from './auth.tsx';
-import { useNavEntries } from './nav.tsx';
 
-const { Header, Sider, Content } = Layout;
+const { Header, Content } = Layout;
 
-function selectedKey(pathname: string, entries: { key: string; path: string }[]): string[] {
-  const hit = [...entries]
-    .filter((e) => (e.path === '/' ? pathname === '/' : pathname === e.path || pathname.startsWith(`${e.path}/`)))
-    .sort((a, b) => b.path.length - a.path.length)[0];
-  if (hit) return [hit.key];
-  // Household and resident pages belong to the territory browser.
-  return pathname.startsWith('/territory') ? ['territory'] : [];
-}
+/**
+ * The menu (antd's Menu and Drawer, an icon per entry, and the reads that decide some entries) is
+ * a file of its own: a phone fetches it when the menu is first opened, not before the page.
+ */
+const loadNav = () => import('./NavMenu.tsx');
+const NavSider = lazy(() => loadNav().then((m) => ({ default: m.NavSider })));
+const NavDrawer = lazy(() => loadNav().then((m) => ({ default: m.NavDrawer })));
 
 export function AppLayout() {
   const { t } = useTranslation();
@@ -26,25 +24,9 @@ export function AppLayout() {
   const screens = Grid.useBreakpoint();
   const isDesktop = !!screens.md;
   const [drawerOpen, setDrawerOpen] = useState(false);
+  const [drawerWanted, setDrawerWanted] = useState(false);
   const navigate = useNavigate();
-  const location = useLocation();
-  const entries = useNavEntries();
   const roles = [...new Set(me?.assignments.map((a) => a.role) ?? [])];
-
-  const menu = (
-    <Menu
-      mode="inline"
-      data-testid="main-menu"
-      selectedKeys={selectedKey(location.pathname, entries)}
-      items={entries.map((e) => ({ key: e.key, icon: e.icon, label: t(e.label) }))}
-      onClick={({ key }) => {
-        const entry = entries.find((e) => e.key === key);
-        if (entry) navigate(entry.path);
-        setDrawerOpen(false);
-      }}
-      style={{ borderInlineEnd: 'none' }}
-    />
-  );
 
   const signOut = async () => {
     await logout();
@@ -57,13 +39,17 @@ export function AppLayout() {
     </Tag>
   ));
 
+  const openMenu = () => {
+    setDrawerWanted(true);
+    setDrawerOpen(true);
+  };
+
   return (
     <Layout style={{ minHeight: '100vh' }}>
       {isDesktop && (
-        <Sider width={216} theme="light" style={{ borderInlineEnd: `1px solid ${token.colorBorderSecondary}` }}>
-          <div style={{ padding: '16px 20px', fontWeight: 600, fontSize: token.fontSizeLG + 1, color: token.colorPrimary }}>{t('app.name')}</div>
-          {menu}
-        </Sider>
+        <Suspense fallback={<div style={{ width: 216, flexShrink: 0, background: token.colorBgContainer, borderInlineEnd: `1px solid ${token.colorBorderSecondary}` }} />}>
+          <NavSider />
+        </Suspense>
       )}
       <Layout>
         <Header
@@ -82,7 +68,15 @@ export function AppLayout() {
           }}
         >
           {!isDesktop && (
-            <Button type="text" icon={<MenuOutlined />} aria-label={t('nav.menu')} data-testid="menu-button" onClick={() => setDrawerOpen(true)} />
+            <Button
+              type="text"
+              icon={<MenuOutlined />}
+              aria-label={t('nav.menu')}
+              data-testid="menu-button"
+              // A finger on the button starts fetching the menu before the tap ends.
+              onPointerDown={() => void loadNav()}
+              onClick={openMenu}
+            />
           )}
           {!isDesktop && <span style={{ fontWeight: 600, color: token.colorPrimary, whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis', minWidth: 0 }}>{t('app.name')}</span>}
           <div style={{ flex: 1, minWidth: 0, overflow: 'hidden', whiteSpace: 'nowrap', textOverflow: 'ellipsis' }}>
@@ -105,27 +99,20 @@ export function AppLayout() {
           <Outlet />
         </Content>
       </Layout>
-      {!isDesktop && (
-        <Drawer
-          placement="left"
-          open={drawerOpen}
-          onClose={() => setDrawerOpen(false)}
-          size={280}
-          title={
-            <div>
-              <div data-testid="user-name">{me?.user.displayName}</div>
-              <div style={{ marginTop: 4, fontWeight: 'normal' }}>{roleTags}</div>
-            </div>
-          }
-          styles={{ body: { padding: 0 } }}
-        >
-          {menu}
-          <div style={{ padding: 16 }}>
-            <Button block icon={<LogoutOutlined />} onClick={() => void signOut()} data-testid="sign-out">
-              {t('auth.signOut')}
-            </Button>
-          </div>
-        </Drawer>
+      {!isDesktop && drawerWanted && (
+        <Suspense fallback={null}>
+          <NavDrawer
+            open={drawerOpen}
+            onClose={() => setDrawerOpen(false)}
+            onSignOut={() => void signOut()}
+            user={
+              <div>
+                <div data-testid="user-name">{me?.user.displayName}</div>
+                <div style={{ marginTop: 4, fontWeight: 'normal' }}>{roleTags}</div>
+              </div>
+            }
+          />
+        </Suspense>
       )}
     </Layout>
   );
