@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiAs, ARTIFACTS, BASE_URL, horizontalOverflow, openBrowser, screenshot, signIn, type Session } from './browser.ts';
+import { apiAs, ARTIFACTS, BASE_URL, horizontalOverflow, openBrowser, screenshot, type Session, signIn, switchLanguage } from './browser.ts';
 
 /**
  * What a phone downloads: every route of the router opened with an empty cache by a role that
@@ -13,17 +13,23 @@ import { apiAs, ARTIFACTS, BASE_URL, horizontalOverflow, openBrowser, screenshot
  */
 const ROUTE_BUDGET = 700_000;
 /**
- * Issue 10 asks 250 KB for these pages; split by route they weigh 287–391 KB (sign-in 286 KB):
- * the part every signed-in page shares (React, the router, i18next, TanStack Query, antd's core
- * and the layout) is about 250 KB, and the resident's need page and the visit and report forms
- * add antd's Select, Upload, Image and Steps. This budget holds what the split gained, with room
- * for the pages' own growth, until those pages get lighter. It was 450 KB until the volunteer and
- * time-bank texts joined the catalogue every page loads (a resident's need page: 443 → 456 KB);
- * loading one language per page needs a language switch that waits for its texts, which the
- * pages and their browser tests do not yet do.
+ * Issue 10's target for the pages opened on 4G by people with old phones: the sign-in page meets
+ * it (plain HTML over antd's base, and one language's texts).
  */
-const LIGHT_BUDGET = 475_000;
-/** On Slow 4G the first page is bound by bytes more than by the processor: 14.5–15.9 s before the split. */
+const SIGN_IN_BUDGET = 250_000;
+/**
+ * The resident and grid-worker pages do not meet that target yet: the part every signed-in page
+ * shares (React, the router, i18next, TanStack Query, antd's core, App and layout, one language's
+ * texts) is about 265 KB, and the resident's need page and the visit and report forms add antd's
+ * Select, Upload, Image and Steps (304–414 KB). This budget holds what the split, the
+ * per-language texts and the menu fetched on demand gained, with room for the pages' own growth,
+ * until those pages get a lighter shell.
+ */
+const LIGHT_BUDGET = 425_000;
+/**
+ * On Slow 4G the first page is bound by round trips and bytes more than by the processor: 14.5–15.9 s
+ * before the split, about 7 s for a signed-in page once its files are asked for at once.
+ */
 const SLOW_4G_FIRST_PAGE_MS = 10_000;
 
 /**
@@ -278,7 +284,7 @@ describe('what each page weighs and how soon it shows on 4G', () => {
     expect(ROUTES.map((r) => r.route).sort()).toEqual(routerPaths().sort());
   });
 
-  it('loads at most 450 KB of compressed JS and CSS on sign-in, resident and grid-worker pages, and 700 KB on any page', async () => {
+  it('loads at most 250 KB of compressed JS and CSS to sign in, 425 KB on resident and grid-worker pages, and 700 KB on any page', async () => {
     const users = [...new Set(ROUTES.map((r) => r.as))];
     for (const user of users) {
       const s: Session = await openBrowser({ width: 390, height: 844 }, { isMobile: true });
@@ -293,7 +299,8 @@ describe('what each page weighs and how soon it shows on 4G', () => {
     const light = ROUTES.filter((r) => r.light).map((r) => r.route);
     for (const w of weights) {
       expect(w.total, `${w.url} as ${w.as}`).toBeGreaterThan(0);
-      expect(w.total, `${w.url} as ${w.as}`).toBeLessThanOrEqual(light.includes(w.route) ? LIGHT_BUDGET : ROUTE_BUDGET);
+      const budget = w.route === '/login' ? SIGN_IN_BUDGET : light.includes(w.route) ? LIGHT_BUDGET : ROUTE_BUDGET;
+      expect(w.total, `${w.url} as ${w.as}`).toBeLessThanOrEqual(budget);
     }
   });
 
@@ -330,9 +337,9 @@ describe('what each page weighs and how soon it shows on 4G', () => {
         try {
           if (p.as !== 'anonymous') await signIn(s.page, p.as);
           // Chinese last: the switch is remembered for the user, and the other browser tests expect Chinese.
-          for (const lang of ['en', 'zh']) {
+          for (const lang of ['en', 'zh'] as const) {
             await s.page.goto(`${BASE_URL}${p.url}`);
-            await s.page.getByTestId(`lang-${lang}`).first().click();
+            await switchLanguage(s.page, lang);
             await s.page.getByTestId(p.ready).first().waitFor();
             expect(await horizontalOverflow(s.page)).toBeLessThanOrEqual(0);
             await screenshot(s.page, `weight-${p.url.slice(1)}-${lang}-${phone ? 'phone' : 'desktop'}`);
@@ -341,6 +348,85 @@ describe('what each page weighs and how soon it shows on 4G', () => {
           await s.close();
         }
       }
+    }
+  });
+
+  it('asks who is signed in with the page\'s scripts, and for the layout, the page and the texts at once', async () => {
+    const s = await openBrowser({ width: 390, height: 844 }, { isMobile: true });
+    try {
+      await signIn(s.page, 'wangjuan');
+      const cdp = await s.page.context().newCDPSession(s.page);
+      await cdp.send('Network.enable');
+      await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+      // A phone's round trip: asked for one after another, each would wait for the one before.
+      await cdp.send('Network.emulateNetworkConditions', { offline: false, ...PROFILES['Slow 4G'] });
+      const sent = new Map<string, number>();
+      const received = new Map<string, number>();
+      let sessionReads = 0;
+      const nameOf = (url: string) => {
+        const { pathname } = new URL(url);
+        if (pathname === '/api/v1/me') return 'me';
+        return /^\/assets\/(index|AppLayout|MyNeedsPage|zh-CN)-[\w-]+\.js$/.exec(pathname)?.[1];
+      };
+      cdp.on('Network.requestWillBeSent', (e) => {
+        const name = nameOf(e.request.url);
+        if (name === 'me') sessionReads += 1;
+        if (name && !sent.has(name)) sent.set(name, e.timestamp);
+      });
+      cdp.on('Network.responseReceived', (e) => {
+        const name = nameOf(e.response.url);
+        if (name && !received.has(name)) received.set(name, e.timestamp);
+      });
+      await s.page.goto(`${BASE_URL}/my-needs`, { waitUntil: 'commit', timeout: 60_000 });
+      await s.page.getByTestId('my-need-row').first().waitFor({ timeout: 60_000 });
+      await cdp.detach();
+      expect([...sent.keys()].sort()).toEqual(['AppLayout', 'MyNeedsPage', 'index', 'me', 'zh-CN']);
+      // index.html's preload: the session is asked for beside the main script, and the app takes that answer.
+      expect(sent.get('me')!).toBeLessThan(received.get('index')!);
+      expect(sessionReads).toBe(1);
+      // The page's file and the texts do not wait for the layout's file.
+      for (const file of ['MyNeedsPage', 'zh-CN']) expect(sent.get(file)!, file).toBeLessThan(received.get('AppLayout')!);
+    } finally {
+      await s.close();
+    }
+  });
+
+  it('downloads the texts of one language, and the other language\'s only when the person switches', async () => {
+    const s = await openBrowser({ width: 390, height: 844 }, { isMobile: true });
+    try {
+      const texts: string[] = [];
+      s.page.on('request', (r) => {
+        const m = /\/assets\/(zh-CN|en)-[\w-]+\.js$/.exec(r.url());
+        if (m) texts.push(m[1]!);
+      });
+      const title = (name: string) => s.page.getByRole('heading', { name, exact: true }).waitFor();
+      await s.page.goto(`${BASE_URL}/login`);
+      await title('三社联动');
+      expect(texts).toEqual(['zh-CN']);
+      await switchLanguage(s.page, 'en');
+      await title('Sanshe');
+      expect(texts).toEqual(['zh-CN', 'en']);
+      // Back to Chinese: its texts are already here.
+      await switchLanguage(s.page, 'zh');
+      await title('三社联动');
+      expect(texts).toEqual(['zh-CN', 'en']);
+    } finally {
+      await s.close();
+    }
+  });
+
+  it('says in both languages that the page could not be loaded when its texts cannot be fetched', async () => {
+    const s = await openBrowser({ width: 390, height: 844 }, { isMobile: true });
+    try {
+      await s.page.route(/\/assets\/(zh-CN|en)-[\w-]+\.js$/, (route) => route.abort('internetdisconnected'));
+      await s.page.goto(`${BASE_URL}/login`);
+      const failed = s.page.getByTestId('page-load-failed');
+      await failed.getByText('页面未能加载，请检查网络后重试 · This page could not be loaded; check the network and try again').waitFor();
+      await s.page.unroute(/\/assets\/(zh-CN|en)-[\w-]+\.js$/);
+      await failed.getByRole('button', { name: '重新加载 · Reload' }).click();
+      await s.page.getByTestId('login-submit').waitFor();
+    } finally {
+      await s.close();
     }
   });
 
@@ -353,7 +439,7 @@ describe('what each page weighs and how soon it shows on 4G', () => {
       const texts = { zh: '页面未能加载，请检查网络后重试', en: 'This page could not be loaded; check the network and try again' };
       for (const lang of ['en', 'zh'] as const) {
         await s.page.goto(`${BASE_URL}/my-household`);
-        await s.page.getByTestId(`lang-${lang}`).first().click();
+        await switchLanguage(s.page, lang);
         await s.page.goto(`${BASE_URL}/my-needs`);
         const failed = s.page.getByTestId('page-load-failed');
         await failed.getByText(texts[lang]).waitFor();
