@@ -138,6 +138,8 @@ describe('story 6: 孙 volunteers, spends points at the barber\'s and has his ho
     const balance = phone.getByTestId('points-balance');
     await expect.poll(() => balance.getAttribute('data-value')).toBe(String(walk.points));
     const offer = phone.locator('li[data-testid^="offer-"]').filter({ hasText: HAIRCUT }).filter({ hasText: SHOP });
+    // The offers are a read of their own: the balance may be drawn before them.
+    await offer.first().waitFor();
     await expect(offer.count()).resolves.toBe(1);
     walk.offerId = (await offer.getAttribute('data-testid'))!.slice('offer-'.length);
     expect(await offer.getAttribute('data-points')).toBe('150');
