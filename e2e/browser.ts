@@ -26,7 +26,10 @@ export interface Session {
   page: Page;
   /** Content-Security-Policy violations seen so far (the page's event and Chromium's console). */
   cspViolations: string[];
-  /** Closes the browser; fails when any page of the session broke the Content-Security-Policy. */
+  /**
+   * Closes the browser; fails when any page of the session broke the Content-Security-Policy or
+   * drew an office text on a page that fetches only the everyday texts (src/web/i18n/index.ts).
+   */
   close(): Promise<void>;
 }
 
@@ -65,6 +68,10 @@ export async function openBrowser(viewport: { width: number; height: number }, o
   context.setDefaultTimeout(20_000);
   const cspViolations: string[] = [];
   await watchCsp(context, cspViolations);
+  const officeTexts: string[] = [];
+  context.on('console', (message) => {
+    if (message.text().includes('is an office text used by an everyday page')) officeTexts.push(`${message.page()?.url() ?? '?'}: ${message.text()}`);
+  });
   const page = context.pages()[0] ?? (await context.newPage());
   return {
     context,
@@ -74,6 +81,7 @@ export async function openBrowser(viewport: { width: number; height: number }, o
       await context.close();
       fs.rmSync(userDataDir, { recursive: true, force: true });
       if (cspViolations.length) throw new Error(`Content-Security-Policy violations:\n${cspViolations.join('\n')}`);
+      if (officeTexts.length) throw new Error(`Office texts on everyday pages:\n${officeTexts.join('\n')}`);
     },
   };
 }

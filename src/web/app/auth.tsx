@@ -56,7 +56,8 @@ export function AuthProvider({ children }: { children: ReactNode }) {
         await api.patch('/me', { locale: chosen }).catch(() => undefined);
         fresh.user.locale = chosen;
       } else if (fresh && !chosen) {
-        await applyLanguage(fresh.user.locale);
+        // Texts that cannot be fetched leave the page in the language it is in.
+        await applyLanguage(fresh.user.locale).catch(() => undefined);
       }
       // Drop what the previous user saw, but keep the `me` query its observers are attached to.
       qc.removeQueries({ predicate: (q) => q.queryKey[0] !== 'me' });

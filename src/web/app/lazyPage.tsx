@@ -1,7 +1,7 @@
 import { Alert, Button, Spin } from 'antd';
 import { lazy, Suspense, type ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
-import { catalogueReady } from '../i18n/index.ts';
+import { textsReady, type TextsPart } from '../i18n/index.ts';
 
 /** The spinner while a page's file arrives; held back a moment so fast networks see no flash. */
 export function PageLoading() {
@@ -9,10 +9,11 @@ export function PageLoading() {
 }
 
 /**
- * A page's file could not be fetched: the connection dropped, or a newer version was deployed
- * since this tab loaded and its files have other names. Reloading fetches the current one.
+ * A page's file (or a part of a page fetched on demand) could not be fetched: the connection
+ * dropped, or a newer version was deployed since this tab loaded and its files have other names.
+ * Reloading fetches the current one.
  */
-function PageLoadFailed() {
+export function LoadFailed() {
   const { t } = useTranslation();
   return (
     <Alert
@@ -31,15 +32,16 @@ export type LazyPage = ComponentType & { preload: () => void };
 
 /**
  * A page loaded from its own chunk on first use, with its own loading state, so the layout
- * around it stays on screen while it arrives. The page's file and the texts are fetched side by
- * side, and `preload` starts both before the page is drawn (the router does so on a cold visit).
+ * around it stays on screen while it arrives. The page's file and its texts (`texts`: the
+ * everyday part only, or the office part too) are fetched side by side, and `preload` starts
+ * both before the page is drawn (the router does so for the pages of each address it draws).
  */
-export function lazyPage<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K): LazyPage {
+export function lazyPage<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K, texts: TextsPart = 'office'): LazyPage {
   let loading: Promise<ComponentType> | undefined;
   // Both are awaited even when one fails, so the failure is told in the user's language.
   const start = () =>
-    (loading ??= Promise.allSettled([load(), catalogueReady]).then(([page, texts]) =>
-      page.status === 'fulfilled' && texts.status === 'fulfilled' ? page.value[name] : PageLoadFailed,
+    (loading ??= Promise.allSettled([load(), textsReady(texts)]).then(([page, texts]) =>
+      page.status === 'fulfilled' && texts.status === 'fulfilled' ? page.value[name] : LoadFailed,
     ));
   const Page: ComponentType = lazy(async () => ({ default: await start() }));
   function Lazy() {

@@ -101,13 +101,13 @@ export function useNavEntries(): NavEntry[] {
     },
     { key: 'work-log', path: '/work-log', label: 'worklog.nav', icon: <FieldTimeOutlined />, show: keepsWorkLog },
     {
-      key: 'supervision', path: '/supervision', label: 'supervision.nav', icon: <CommentOutlined />,
+      key: 'supervision', path: '/supervision', label: 'nav.supervision', icon: <CommentOutlined />,
       // Those on the register take part in supervision; an organization's administrator sees its sessions (not their notes).
       show: can('workforce.supervision.read') && ((keepsWorkLog && hasRole('supervisor', 'social_worker')) || hasRole('org_admin')),
     },
     { key: 'referrals', path: '/referrals', label: 'nav.referrals', icon: <ShareAltOutlined />, show: hasRole('org_admin') && can('cases.referral.receive') },
     {
-      key: 'volunteers', path: '/volunteers', label: 'volunteers.nav', icon: <SmileOutlined />,
+      key: 'volunteers', path: '/volunteers', label: 'nav.volunteers', icon: <SmileOutlined />,
       show: hasRole('district_officer', 'street_officer', 'community_admin', 'community_worker') && can('volunteers.volunteer.read'),
     },
     { key: 'time-bank', path: '/time-bank', label: 'timebank.nav', icon: <WalletOutlined />, show: hasRole('community_admin', 'community_worker') && can('volunteers.provider.manage') },
@@ -125,11 +125,11 @@ export function useNavEntries(): NavEntry[] {
       show: hasRole('platform_admin', 'district_officer', 'street_officer', 'community_admin', 'community_worker') && can('participation.engagement.read'),
     },
     {
-      key: 'council', path: '/council', label: 'council.nav', icon: <MessageOutlined />,
+      key: 'council', path: '/council', label: 'nav.council', icon: <MessageOutlined />,
       show: hasRole('platform_admin', 'district_officer', 'street_officer', 'community_admin', 'community_worker') && can('participation.council.read'),
     },
-    { key: 'participation-settings', path: '/participation-settings', label: 'council.settingsNav', icon: <ControlOutlined />, show: can('participation.settings.update') },
-    { key: 'volunteer-settings', path: '/volunteer-settings', label: 'volunteers.settings.nav', icon: <StarOutlined />, show: can('volunteers.settings.update') },
+    { key: 'participation-settings', path: '/participation-settings', label: 'nav.participationSettings', icon: <ControlOutlined />, show: can('participation.settings.update') },
+    { key: 'volunteer-settings', path: '/volunteer-settings', label: 'nav.volunteerSettings', icon: <StarOutlined />, show: can('volunteers.settings.update') },
     {
       key: 'territory', path: '/territory', label: 'nav.territory', icon: <ApartmentOutlined />,
       show: hasRole(...TERRITORY_ROLES) && canAny('territory.district.read', 'territory.community.read', 'territory.grid.read', 'territory.household.read'),
@@ -148,15 +148,15 @@ export function useNavEntries(): NavEntry[] {
     },
     { key: 'applications', path: '/applications', label: 'nav.applications', icon: <FileTextOutlined />, show: hasRole('org_admin', 'supervisor') },
     { key: 'reviews', path: '/reviews', label: 'nav.reviews', icon: <FormOutlined />, show: hasRole('reviewer') },
-    { key: 'evaluations', path: '/evaluations', label: 'evaluations.nav', icon: <SolutionOutlined />, show: hasRole('evaluator') },
+    { key: 'evaluations', path: '/evaluations', label: 'nav.evaluations', icon: <SolutionOutlined />, show: hasRole('evaluator') },
     {
       key: 'social-workers', path: '/social-workers', label: 'nav.socialWorkers', icon: <IdcardOutlined />,
       show: hasRole(...STAFF_ROLES) && can('workforce.social_worker.read'),
     },
-    { key: 'admin-tasks', path: '/admin-tasks', label: 'worktasks.nav.tasks', icon: <FileDoneOutlined />, show: canAny('workforce.admin_task.read', 'workforce.admin_task.assign') },
-    { key: 'workforce', path: '/workforce', label: 'workforceview.nav', icon: <TeamOutlined />, show: can('workforce.view.read') },
-    { key: 'admin-load', path: '/admin-load', label: 'worktasks.nav.load', icon: <BarChartOutlined />, show: can('workforce.admin_load.read') },
-    { key: 'workforce-settings', path: '/workforce-settings', label: 'worktasks.nav.settings', icon: <OrderedListOutlined />, show: can('workforce.settings.update') },
+    { key: 'admin-tasks', path: '/admin-tasks', label: 'nav.workTasks', icon: <FileDoneOutlined />, show: canAny('workforce.admin_task.read', 'workforce.admin_task.assign') },
+    { key: 'workforce', path: '/workforce', label: 'nav.workforceView', icon: <TeamOutlined />, show: can('workforce.view.read') },
+    { key: 'admin-load', path: '/admin-load', label: 'nav.adminLoad', icon: <BarChartOutlined />, show: can('workforce.admin_load.read') },
+    { key: 'workforce-settings', path: '/workforce-settings', label: 'nav.workforceSettings', icon: <OrderedListOutlined />, show: can('workforce.settings.update') },
     {
       key: 'users', path: '/admin/users', label: 'nav.users', icon: <UsergroupAddOutlined />,
       show: can('accounts.user.read'),

@@ -6,8 +6,8 @@ import { lazyPage, type LazyPage } from './lazyPage.tsx';
 
 // Each page is its own chunk, fetched when first opened: a resident's phone never downloads the
 // needs board's map or the administration pages, and the sign-in page not even the menu.
-const AppLayout = lazyPage(() => import('./AppLayout.tsx'), 'AppLayout');
-const NotFoundState = lazyPage(() => import('../components/feedback.tsx'), 'NotFoundState');
+const AppLayout = lazyPage(() => import('./AppLayout.tsx'), 'AppLayout', 'everyday');
+const NotFoundState = lazyPage(() => import('../components/feedback.tsx'), 'NotFoundState', 'everyday');
 const ActivitiesPage = lazyPage(() => import('../pages/activities/ActivitiesPage.tsx'), 'ActivitiesPage');
 const ActivityPage = lazyPage(() => import('../pages/activities/ActivityPage.tsx'), 'ActivityPage');
 const RosterPage = lazyPage(() => import('../pages/activities/RosterPage.tsx'), 'RosterPage');
@@ -15,7 +15,7 @@ const CasesPage = lazyPage(() => import('../pages/cases/CasesPage.tsx'), 'CasesP
 const CasePage = lazyPage(() => import('../pages/cases/CasePage.tsx'), 'CasePage');
 const ReferralsPage = lazyPage(() => import('../pages/cases/ReferralsPage.tsx'), 'ReferralsPage');
 const ReferralPage = lazyPage(() => import('../pages/cases/ReferralPage.tsx'), 'ReferralPage');
-const AccountPage = lazyPage(() => import('../pages/account/AccountPage.tsx'), 'AccountPage');
+const AccountPage = lazyPage(() => import('../pages/account/AccountPage.tsx'), 'AccountPage', 'everyday');
 const ApplicationPage = lazyPage(() => import('../pages/applications/ApplicationPage.tsx'), 'ApplicationPage');
 const MyApplicationsPage = lazyPage(() => import('../pages/applications/MyApplicationsPage.tsx'), 'MyApplicationsPage');
 const PublicityPage = lazyPage(() => import('../pages/publicity/PublicityPage.tsx'), 'PublicityPage');
@@ -24,16 +24,16 @@ const CallsPage = lazyPage(() => import('../pages/calls/CallsPage.tsx'), 'CallsP
 const AuditPage = lazyPage(() => import('../pages/admin/AuditPage.tsx'), 'AuditPage');
 const UserDetailPage = lazyPage(() => import('../pages/admin/UserDetailPage.tsx'), 'UserDetailPage');
 const UsersPage = lazyPage(() => import('../pages/admin/UsersPage.tsx'), 'UsersPage');
-const LoginPage = lazyPage(() => import('../pages/auth/LoginPage.tsx'), 'LoginPage');
+const LoginPage = lazyPage(() => import('../pages/auth/LoginPage.tsx'), 'LoginPage', 'everyday');
 const HomePage = lazyPage(() => import('../pages/home/HomePage.tsx'), 'HomePage');
 const OrganizationPage = lazyPage(() => import('../pages/organizations/OrganizationPage.tsx'), 'OrganizationPage');
 const OrganizationsPage = lazyPage(() => import('../pages/organizations/OrganizationsPage.tsx'), 'OrganizationsPage');
-const GridWorklistPage = lazyPage(() => import('../pages/field/GridWorklistPage.tsx'), 'GridWorklistPage');
-const MyGridsPage = lazyPage(() => import('../pages/field/MyGridsPage.tsx'), 'MyGridsPage');
-const MyNeedPage = lazyPage(() => import('../pages/field/MyNeedPage.tsx'), 'MyNeedPage');
-const MyNeedsPage = lazyPage(() => import('../pages/field/MyNeedsPage.tsx'), 'MyNeedsPage');
-const RecordVisitPage = lazyPage(() => import('../pages/field/RecordVisitPage.tsx'), 'RecordVisitPage');
-const ReportNeedPage = lazyPage(() => import('../pages/field/ReportNeedPage.tsx'), 'ReportNeedPage');
+const GridWorklistPage = lazyPage(() => import('../pages/field/GridWorklistPage.tsx'), 'GridWorklistPage', 'everyday');
+const MyGridsPage = lazyPage(() => import('../pages/field/MyGridsPage.tsx'), 'MyGridsPage', 'everyday');
+const MyNeedPage = lazyPage(() => import('../pages/field/MyNeedPage.tsx'), 'MyNeedPage', 'everyday');
+const MyNeedsPage = lazyPage(() => import('../pages/field/MyNeedsPage.tsx'), 'MyNeedsPage', 'everyday');
+const RecordVisitPage = lazyPage(() => import('../pages/field/RecordVisitPage.tsx'), 'RecordVisitPage', 'everyday');
+const ReportNeedPage = lazyPage(() => import('../pages/field/ReportNeedPage.tsx'), 'ReportNeedPage', 'everyday');
 const InboxPage = lazyPage(() => import('../pages/lists/InboxPage.tsx'), 'InboxPage');
 const NeedSettingsPage = lazyPage(() => import('../pages/lists/NeedSettingsPage.tsx'), 'NeedSettingsPage');
 const ProjectsPage = lazyPage(() => import('../pages/projects/ProjectsPage.tsx'), 'ProjectsPage');
@@ -46,11 +46,11 @@ const EvaluationPage = lazyPage(() => import('../pages/evaluations/EvaluationPag
 const ThreeListsPage = lazyPage(() => import('../pages/lists/ThreeListsPage.tsx'), 'ThreeListsPage');
 const NeedPage = lazyPage(() => import('../pages/needs/NeedPage.tsx'), 'NeedPage');
 const NeedsBoardPage = lazyPage(() => import('../pages/needs/NeedsBoardPage.tsx'), 'NeedsBoardPage');
-const MyActivitiesPage = lazyPage(() => import('../pages/resident/MyActivitiesPage.tsx'), 'MyActivitiesPage');
-const MyHouseholdPage = lazyPage(() => import('../pages/resident/MyHouseholdPage.tsx'), 'MyHouseholdPage');
-const MyVolunteerPage = lazyPage(() => import('../pages/volunteer/MyVolunteerPage.tsx'), 'MyVolunteerPage');
-const VolunteerOpportunitiesPage = lazyPage(() => import('../pages/volunteer/OpportunitiesPage.tsx'), 'OpportunitiesPage');
-const VolunteerRedeemPage = lazyPage(() => import('../pages/volunteer/RedeemPage.tsx'), 'RedeemPage');
+const MyActivitiesPage = lazyPage(() => import('../pages/resident/MyActivitiesPage.tsx'), 'MyActivitiesPage', 'everyday');
+const MyHouseholdPage = lazyPage(() => import('../pages/resident/MyHouseholdPage.tsx'), 'MyHouseholdPage', 'everyday');
+const MyVolunteerPage = lazyPage(() => import('../pages/volunteer/MyVolunteerPage.tsx'), 'MyVolunteerPage', 'everyday');
+const VolunteerOpportunitiesPage = lazyPage(() => import('../pages/volunteer/OpportunitiesPage.tsx'), 'OpportunitiesPage', 'everyday');
+const VolunteerRedeemPage = lazyPage(() => import('../pages/volunteer/RedeemPage.tsx'), 'RedeemPage', 'everyday');
 const CommunityPage = lazyPage(() => import('../pages/territory/CommunityPage.tsx'), 'CommunityPage');
 const DistrictPage = lazyPage(() => import('../pages/territory/DistrictPage.tsx'), 'DistrictPage');
 const GridPage = lazyPage(() => import('../pages/territory/GridPage.tsx'), 'GridPage');
@@ -65,7 +65,7 @@ const SocialWorkersPage = lazyPage(() => import('../pages/workforce/SocialWorker
 const AdminTasksPage = lazyPage(() => import('../pages/worktasks/AdminTasksPage.tsx'), 'AdminTasksPage');
 const AdminLoadPage = lazyPage(() => import('../pages/worktasks/AdminLoadPage.tsx'), 'AdminLoadPage');
 const WorkforceSettingsPage = lazyPage(() => import('../pages/worktasks/WorkforceSettingsPage.tsx'), 'WorkforceSettingsPage');
-const WorkLogPage = lazyPage(() => import('../pages/worklog/WorkLogPage.tsx'), 'WorkLogPage');
+const WorkLogPage = lazyPage(() => import('../pages/worklog/WorkLogPage.tsx'), 'WorkLogPage', 'everyday');
 const WorkSummaryPage = lazyPage(() => import('../pages/worklog/WorkSummaryPage.tsx'), 'WorkSummaryPage');
 const WorkforceViewPage = lazyPage(() => import('../pages/workforceview/WorkforceViewPage.tsx'), 'WorkforceViewPage');
 const SupervisionPage = lazyPage(() => import('../pages/supervision/SupervisionPage.tsx'), 'SupervisionPage');
@@ -74,21 +74,21 @@ const VolunteersPage = lazyPage(() => import('../pages/volunteers/VolunteersPage
 const VolunteerPage = lazyPage(() => import('../pages/volunteers/VolunteerPage.tsx'), 'VolunteerPage');
 const VolunteerSettingsPage = lazyPage(() => import('../pages/volunteers/VolunteerSettingsPage.tsx'), 'VolunteerSettingsPage');
 const TimeBankPage = lazyPage(() => import('../pages/timebank/TimeBankPage.tsx'), 'TimeBankPage');
-const TimeBankConfirmPage = lazyPage(() => import('../pages/timebank/ConfirmPage.tsx'), 'ConfirmPage');
+const TimeBankConfirmPage = lazyPage(() => import('../pages/timebank/ConfirmPage.tsx'), 'ConfirmPage', 'everyday');
 const CouncilPage = lazyPage(() => import('../pages/council/CouncilPage.tsx'), 'CouncilPage');
 const CouncilTopicPage = lazyPage(() => import('../pages/council/TopicPage.tsx'), 'TopicPage');
 const CouncilMeetingPage = lazyPage(() => import('../pages/council/MeetingPage.tsx'), 'MeetingPage');
 const ParticipationSettingsPage = lazyPage(() => import('../pages/council/ParticipationSettingsPage.tsx'), 'ParticipationSettingsPage');
-const ParticipatePage = lazyPage(() => import('../pages/participate/ParticipatePage.tsx'), 'ParticipatePage');
-const ProposePage = lazyPage(() => import('../pages/participate/ProposePage.tsx'), 'ProposePage');
-const ProposalPage = lazyPage(() => import('../pages/participate/ProposalPage.tsx'), 'ProposalPage');
-const BallotPage = lazyPage(() => import('../pages/participate/BallotPage.tsx'), 'BallotPage');
+const ParticipatePage = lazyPage(() => import('../pages/participate/ParticipatePage.tsx'), 'ParticipatePage', 'everyday');
+const ProposePage = lazyPage(() => import('../pages/participate/ProposePage.tsx'), 'ProposePage', 'everyday');
+const ProposalPage = lazyPage(() => import('../pages/participate/ProposalPage.tsx'), 'ProposalPage', 'everyday');
+const BallotPage = lazyPage(() => import('../pages/participate/BallotPage.tsx'), 'BallotPage', 'everyday');
 const StaffProposalsPage = lazyPage(() => import('../pages/participate/StaffProposalsPage.tsx'), 'StaffProposalsPage');
 const StaffProposalPage = lazyPage(() => import('../pages/participate/StaffProposalPage.tsx'), 'StaffProposalPage');
 const BudgetRoundsPage = lazyPage(() => import('../pages/budget/BudgetRoundsPage.tsx'), 'BudgetRoundsPage');
 const BudgetRoundPage = lazyPage(() => import('../pages/budget/RoundPage.tsx'), 'RoundPage');
 const EngagementPage = lazyPage(() => import('../pages/budget/EngagementPage.tsx'), 'EngagementPage');
-const BoardPage = lazyPage(() => import('../pages/board/BoardPage.tsx'), 'BoardPage');
+const BoardPage = lazyPage(() => import('../pages/board/BoardPage.tsx'), 'BoardPage', 'everyday');
 
 function RequireAuth({ children }: { children: ReactNode }) {
   const { me, loading } = useAuth();

@@ -9,7 +9,11 @@ import { CALL_TRANSITIONS } from '../../server/modules/calls/calls.lifecycle.ts'
 import { ELIGIBILITY_REASONS } from '../../server/modules/organizations/organizations.eligibility.ts';
 import { PROJECT_TRANSITIONS } from '../../server/modules/projects/projects.lifecycle.ts';
 import en from './en.ts';
+import enEveryday from './en.everyday.ts';
+import enOffice from './en.office.ts';
 import zhCN from './zh-CN.ts';
+import zhEveryday from './zh-CN.everyday.ts';
+import zhOffice from './zh-CN.office.ts';
 
 function keys(obj: object, prefix = ''): string[] {
   return Object.entries(obj).flatMap(([k, v]) =>
@@ -36,6 +40,15 @@ describe('message catalogues', () => {
 
   it('have identical key sets in zh-CN and en', () => {
     expect(keys(en).sort()).toEqual(zhKeys);
+  });
+
+  it('hold each text in one part only, the same part in both languages', () => {
+    // The whole catalogue spreads the two parts: a key in both would lose one of its texts.
+    for (const [everyday, office] of [[zhEveryday, zhOffice], [enEveryday, enOffice]]) {
+      expect(Object.keys(everyday).filter((k) => k in office)).toEqual([]);
+    }
+    expect(keys(enEveryday).sort()).toEqual(keys(zhEveryday).sort());
+    expect(keys(enOffice).sort()).toEqual(keys(zhOffice).sort());
   });
 
   it('have no empty texts, and interpolations match between languages', () => {

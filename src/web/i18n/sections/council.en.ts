@@ -1,8 +1,6 @@
 /** Owned by the council pages. */
 export default {
   council: {
-    nav: 'Residents\' council',
-    settingsNav: 'Participation settings',
     title: 'Residents\' council',
     hint: 'The residents\' council takes one matter at a time: a topic goes on the agenda, a meeting hears every side, the members present vote, and after the decision the residents concerned are told what was done.',
     community: 'Community',

@@ -1,8 +1,6 @@
 /** Owned by the council pages. */
 export default {
   council: {
-    nav: '居民议事会',
-    settingsNav: '议事与参与设置',
     title: '居民议事会',
     hint: '居民议事会按“一事一议”议事：议题列入议程，召开会议听取各方意见，到会成员表决，作出决定后向居民反馈落实情况。',
     community: '社区',

@@ -1,7 +1,6 @@
 /** Third-party evaluation: the evaluator's workspace and score sheet, the project page's card, the funder's final acceptance. */
 export default {
   evaluations: {
-    nav: 'My evaluations',
     list: 'My evaluations',
     listHint: 'The projects the funders assigned to you. Score the mid-term and final evaluations indicator by indicator; the grade follows from the bands. Where you require a rectification, re-check it once the organization reports it.',
     noProjects: 'No project is assigned to you at the moment',

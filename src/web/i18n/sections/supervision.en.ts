@@ -1,7 +1,6 @@
 /** Owned by the supervision pages and the continuing-education card of a social worker's page. */
 export default {
   supervision: {
-    nav: 'Supervision',
     title: 'Supervision',
     hint: 'Supervision sessions you took part in, as supervisor or supervisee, newest first. Only the supervisor and the supervisees read what was said.',
     hintOther: 'Supervision sessions the chosen social worker took part in, newest first. Organizations and communities see the day, form and length of a session, not what was said.',

@@ -1,7 +1,6 @@
 /** Owned by the supervision pages (督导记录) and the continuing-education card of a social worker's page. */
 export default {
   supervision: {
-    nav: '督导',
     title: '督导记录',
     hint: '您作为督导或被督导者参加过的督导，最近的在前。督导内容只有督导者和被督导者可以查看。',
     hintOther: '所选社工参加过的督导，最近的在前。机构和社区只能看到督导的日期、形式和时长，看不到督导内容。',

@@ -1,7 +1,6 @@
 /** Owned by the staff's volunteer pages (volunteers, a volunteer, volunteer settings) and the volunteers card of a session's roster. */
 export default {
   volunteers: {
-    nav: 'Volunteers',
     title: 'Volunteers',
     name: 'Name',
     phone: 'Mobile',
@@ -136,7 +135,6 @@ export default {
       summaryRejected: 'reject {{count}}',
     },
     settings: {
-      nav: 'Volunteer settings',
       title: 'Volunteer settings',
       hint: 'Star levels and points for the volunteers of the district. Stars follow the verified hours served; points are earned for verified hours and spent in the time bank on services or goods.',
       stars: 'Star levels',

@@ -1,7 +1,6 @@
 /** Owned by the staff's volunteer pages (志愿者, 志愿者详情, 志愿服务设置) and the volunteers card of a session's roster. */
 export default {
   volunteers: {
-    nav: '志愿者',
     title: '志愿者',
     name: '姓名',
     phone: '手机号',
@@ -136,7 +135,6 @@ export default {
       summaryRejected: '不通过 {{count}} 人',
     },
     settings: {
-      nav: '志愿服务设置',
       title: '志愿服务设置',
       hint: '全区志愿者的星级门槛和积分标准。星级按已核实的累计服务时长评定；积分按核实的时长发放，可在时间银行兑换服务或商品。',
       stars: '星级门槛',

@@ -1,7 +1,6 @@
 /** Owned by the workforce page (professional focus of a unit's social workers) and the workforce targets of the settings page. */
 export default {
   workforceview: {
-    nav: 'Workforce',
     title: 'Workforce',
     hint: 'The social workers of the chosen unit over the chosen period: professional share of their time, caseloads, staffing per 10,000 residents, supervision ratio, continuing education and pay grades. A person\'s own hours are shown only to those who read their work log.',
     unit: 'Unit',

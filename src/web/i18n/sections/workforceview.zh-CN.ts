@@ -1,7 +1,6 @@
 /** Owned by the workforce page (社工队伍概况: professional focus of a unit's social workers) and the workforce targets of the settings page. */
 export default {
   workforceview: {
-    nav: '队伍概况',
     title: '社工队伍概况',
     hint: '所选单位的社工在所选期间的专业服务占比、个案量、每万名居民配备、督导配比、继续教育和薪酬等级。个人的工作时间只向能查看其工作日志的人显示。',
     unit: '统计单位',

@@ -1,7 +1,6 @@
 /** Owned by the administrative-work pages (社区减负): tasks assigned to social workers, the administrative load, the district's list of admitted matters. */
 export default {
   worktasks: {
-    nav: { tasks: 'Assigned tasks', load: 'Administrative load', settings: 'Admitted matters' },
     category: { statistics_forms: 'Statistics and forms', inspection: 'Inspections', meeting: 'Meetings', campaign: 'Campaigns and central tasks', other_admin: 'Other administrative work' },
     origin: { community: 'Community', street: 'Street', district: 'District', department: 'Department' },
     status: { open: 'Open', done: 'Done', withdrawn: 'Withdrawn' },

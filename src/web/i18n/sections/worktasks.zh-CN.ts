@@ -1,7 +1,6 @@
 /** Owned by the administrative-work pages (社区减负): tasks assigned to social workers, the administrative load, the district's list of admitted matters. */
 export default {
   worktasks: {
-    nav: { tasks: '交办事项', load: '行政负担', settings: '准入清单' },
     category: { statistics_forms: '统计报表', inspection: '检查迎检', meeting: '会议', campaign: '创建活动与中心工作', other_admin: '其他行政事务' },
     origin: { community: '社区', street: '街道', district: '区级', department: '部门' },
     status: { open: '进行中', done: '已完成', withdrawn: '已撤回' },
