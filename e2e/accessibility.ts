@@ -33,6 +33,8 @@ export async function settleAnimations(page: Page) {
  * page's Content-Security-Policy stays as strict as it is for people.
  */
 export async function seriousAxeFindings(page: Page, selector: string): Promise<string[]> {
+  // The part may still be on its way (a dialog whose file is fetched on first use).
+  await page.locator(selector).first().waitFor();
   await settleAnimations(page);
   await page.evaluate(AXE);
   const violations = await page.evaluate(async (include) => {

@@ -19,7 +19,7 @@ async function setLargeText(username: string, largeText: boolean) {
 
 /** The font size of the page's ordinary text, in CSS pixels. */
 async function baseFontSize(page: Page): Promise<number> {
-  return page.evaluate(() => parseFloat(getComputedStyle(document.querySelector('.ant-app')!).fontSize));
+  return page.evaluate(() => parseFloat(getComputedStyle(document.querySelector('.app-root')!).fontSize));
 }
 
 /** The header's controls whose right edge or middle is hidden (off screen or under an overflow). */

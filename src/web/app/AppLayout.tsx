@@ -1,11 +1,12 @@
 import { LogoutOutlined, MenuOutlined } from '@ant-design/icons';
-import { Button, Grid, Layout, Space, Tag, theme, Typography } from 'antd';
+import { Button, Grid, Layout, Space, Tag, theme } from 'antd';
 import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useNavigate } from 'react-router-dom';
 import { LanguageSwitch } from '../components/LanguageSwitch.tsx';
 import { LargeTextSwitch } from '../components/LargeTextSwitch.tsx';
 import { useAuth } from './auth.tsx';
+import { Typography } from '../components/Typography.tsx';
 
 const { Header, Content } = Layout;
 

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App as AntApp, ConfigProvider } from 'antd';
+import { ConfigProvider, theme } from 'antd';
 import enUS from 'antd/es/locale/en_US';
 import zhCN from 'antd/es/locale/zh_CN';
 import { useEffect, useSyncExternalStore, type ReactNode } from 'react';
@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import type { Preferences, PreferencesPatch } from '../../server/modules/accounts/accounts.schemas.ts';
 import { api } from '../api/client.ts';
 import { useAuth } from './auth.tsx';
+import { NoticesProvider } from './notices.tsx';
 import { themeFor } from './theme.ts';
 
 const PREFERENCES_KEY = ['preferences'];
@@ -65,7 +66,17 @@ export function ThemedApp({ children }: { children: ReactNode }) {
   }, [preferences.largeText]);
   return (
     <ConfigProvider locale={i18n.language === 'en' ? enUS : zhCN} theme={themeFor(preferences.largeText, reducedMotion)}>
-      <AntApp>{children}</AntApp>
+      <AppRoot>{children}</AppRoot>
     </ConfigProvider>
+  );
+}
+
+/** The text style every page inherits (what Ant Design's App sets), and the app's notices. */
+function AppRoot({ children }: { children: ReactNode }) {
+  const { token } = theme.useToken();
+  return (
+    <div className="app-root" style={{ color: token.colorText, fontSize: token.fontSize, lineHeight: token.lineHeight, fontFamily: token.fontFamily }}>
+      <NoticesProvider>{children}</NoticesProvider>
+    </div>
   );
 }

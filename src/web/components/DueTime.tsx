@@ -1,7 +1,8 @@
-import { Tooltip, Typography } from 'antd';
+import { Tooltip } from 'antd';
 import dayjs from 'dayjs';
 import relativeTime from 'dayjs/plugin/relativeTime';
 import { useTranslation } from 'react-i18next';
+import { Typography } from './Typography.tsx';
 
 dayjs.extend(relativeTime);
 

@@ -1,10 +1,12 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Space, Table, Typography, type TableProps } from 'antd';
+import { Button, Space, Table, type TableProps } from 'antd';
 import type { ReactNode } from 'react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { ErrorAlert } from './feedback.tsx';
+import { Typography } from './Typography.tsx';
+import { Card } from './Card.tsx';
 
 /** What a keyset-paged list query offers its view (see useKeysetList). */
 export interface KeysetList<T> {

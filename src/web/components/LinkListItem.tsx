@@ -1,7 +1,8 @@
 import { RightOutlined } from '@ant-design/icons';
-import { List, theme } from 'antd';
+import { theme } from 'antd';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router-dom';
+import { List } from './List.tsx';
 
 /**
  * A list row that opens a page: the link sits inside the list item, so the list stays a list

@@ -1,9 +1,10 @@
 import { EyeOutlined } from '@ant-design/icons';
-import { Button, Space, Tooltip, Typography } from 'antd';
+import { Button, Space, Tooltip } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client.ts';
 import { errorMessage } from './feedback.tsx';
+import { Typography } from './Typography.tsx';
 
 interface Props {
   masked: string | null | undefined;

@@ -1,11 +1,12 @@
 import { EditOutlined } from '@ant-design/icons';
-import { Breadcrumb, Button, Card, Space, Tag } from 'antd';
+import { Breadcrumb, Button, Space, Tag } from 'antd';
 import type { ReactNode } from 'react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { CommunityView as Community } from '../../server/modules/territory/structure.schemas.ts';
 import { useChildren } from '../pages/territory/queries.ts';
+import { Card } from './Card.tsx';
 
 /** Crumbs from a register's list to one of its records (or to the new one being made). */
 export function RecordCrumbs({ listPath, listTitle, current }: { listPath: string; listTitle: ReactNode; current: ReactNode }) {

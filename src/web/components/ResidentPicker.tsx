@@ -1,10 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
-import { Select, Typography } from 'antd';
+import { Select } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ResidentView } from '../../server/modules/territory/register.schemas.ts';
 import { api, type Page } from '../api/client.ts';
 import { shortAddress } from '../pages/field/shortAddress.ts';
+import { Typography } from './Typography.tsx';
 
 /** What the picker says, in the words of the page that uses it. */
 export interface ResidentPickerTexts {

@@ -1,9 +1,10 @@
-import { Alert, Button, Result, Spin } from 'antd';
+import { Alert, Button, Spin } from 'antd';
 import type { FormInstance } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { ApiError } from '../api/client.ts';
 import { errorMessage, isNotFound } from './errorText.ts';
+import { Outcome } from './Outcome.tsx';
 
 export { errorMessage, isNotFound };
 
@@ -16,8 +17,8 @@ export function ErrorAlert({ error }: { error: unknown }) {
 export function NotFoundState() {
   const { t } = useTranslation();
   return (
-    <Result
-      status="404"
+    <Outcome
+      status="notFound"
       title={t('common.notFoundTitle')}
       subTitle={<span data-testid="not-found">{t('common.notFound')}</span>}
       extra={

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Descriptions, Form, Input, List, Space, Tag, Typography } from 'antd';
+import { Button, Descriptions, Form, Input, Space, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,11 +9,15 @@ import { useAuth } from '../../app/auth.tsx';
 import { applyServerErrors, ErrorAlert } from '../../components/feedback.tsx';
 import { requiredText } from '../../components/rules.ts';
 import { deviceName } from '../../components/device.ts';
+import { useNotices } from '../../app/notices.tsx';
+import { Typography } from '../../components/Typography.tsx';
+import { Card } from '../../components/Card.tsx';
+import { List } from '../../components/List.tsx';
 
 export function AccountPage() {
   const { t } = useTranslation();
   const { me } = useAuth();
-  const { message } = App.useApp();
+  const { message } = useNotices();
   const qc = useQueryClient();
   const [form] = Form.useForm<{ currentPassword: string; newPassword: string }>();
   const [pwError, setPwError] = useState<unknown>(null);

@@ -1,9 +1,11 @@
 import { CalendarOutlined } from '@ant-design/icons';
-import { Card, Space, Typography } from 'antd';
+import { Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/feedback.tsx';
 import { ActivityList } from './ActivityList.tsx';
 import { useActivities, useOverseenOrganization } from './activityQueries.ts';
+import { Typography } from '../../components/Typography.tsx';
+import { Card } from '../../components/Card.tsx';
 
 /** An organization's activities for its administrator, or the activities a social worker staffs: soonest first. */
 export function ActivitiesPage() {

@@ -1,9 +1,11 @@
-import { List, Space, Tag, Typography } from 'antd';
+import { Space, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { LinkListItem } from '../../components/LinkListItem.tsx';
 import { ActivityStatusTag } from './ActivityStatusTag.tsx';
 import type { ActivityView } from './activityQueries.ts';
 import { isToday, startTime } from './sessionTime.ts';
+import { Typography } from '../../components/Typography.tsx';
+import { List } from '../../components/List.tsx';
 
 /** Soonest first; activities with nothing left to hold after them. */
 export function bySoonest(items: ActivityView[]): ActivityView[] {

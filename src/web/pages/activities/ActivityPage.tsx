@@ -1,5 +1,5 @@
 import { LeftOutlined, TeamOutlined } from '@ant-design/icons';
-import { Button, Card, Descriptions, Space, Tag, Typography } from 'antd';
+import { Button, Descriptions, Space, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { QueryState } from '../../components/feedback.tsx';
@@ -9,6 +9,8 @@ import { CancelActivity } from './CancelActivity.tsx';
 import { CheckinCode } from './CheckinCode.tsx';
 import { SessionList } from './SessionList.tsx';
 import { sessionPhase, sessionSpan } from './sessionTime.ts';
+import { Typography } from '../../components/Typography.tsx';
+import { Card } from '../../components/Card.tsx';
 
 /** The session staff work at now: the one whose door is open, else the next to come. */
 function currentSession(sessions: SessionView[]): SessionView | undefined {

@@ -1,14 +1,16 @@
-import { App, Button, Form, Input, Modal, Typography } from 'antd';
+import { Button, Form, Input, Modal } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { applyServerErrors, ErrorAlert } from '../../components/feedback.tsx';
 import { requiredText, tooLong } from '../../components/rules.ts';
 import { useCancelActivity } from './activityQueries.ts';
+import { useNotices } from '../../app/notices.tsx';
+import { Typography } from '../../components/Typography.tsx';
 
 /** Cancelling stops the sessions still to come (those held keep their attendance), with a reason. */
 export function CancelActivity({ activityId }: { activityId: string }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useNotices();
   const cancel = useCancelActivity(activityId);
   const [open, setOpen] = useState(false);
   const [error, setError] = useState<unknown>(null);

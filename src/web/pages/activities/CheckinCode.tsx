@@ -1,5 +1,6 @@
-import { theme, Typography } from 'antd';
+import { theme } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { Typography } from '../../components/Typography.tsx';
 
 /**
  * A session's sign-in code, large enough to read from across a room: staff hold the phone up

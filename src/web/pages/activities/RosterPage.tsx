@@ -1,5 +1,5 @@
 import { CheckCircleFilled, LeftOutlined, SearchOutlined } from '@ant-design/icons';
-import { Button, Card, Empty, Input, theme, Typography } from 'antd';
+import { Button, Empty, Input, theme } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +9,8 @@ import { SessionVolunteersCard } from '../volunteers/SessionVolunteersCard.tsx';
 import { type RosterEntry, useAttendance, useRoster } from './activityQueries.ts';
 import { CheckinCode } from './CheckinCode.tsx';
 import { sessionPhase, sessionSpan } from './sessionTime.ts';
+import { Typography } from '../../components/Typography.tsx';
+import { Card } from '../../components/Card.tsx';
 
 /** The time of a sign-in; its date too when recorded on another day (from a paper sheet, afterwards). */
 function signedAt(iso: string, day: string): string {

@@ -1,10 +1,12 @@
 import { StarFilled, TeamOutlined } from '@ant-design/icons';
-import { Button, List, Space, Tag, Typography } from 'antd';
+import { Button, Space, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { SessionView } from './activityQueries.ts';
 import { CheckinCode } from './CheckinCode.tsx';
 import { sessionPhase, sessionSpan } from './sessionTime.ts';
+import { Typography } from '../../components/Typography.tsx';
+import { List } from '../../components/List.tsx';
 
 function PhaseTag({ s }: { s: SessionView }) {
   const { t } = useTranslation();

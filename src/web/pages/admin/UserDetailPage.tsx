@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Breadcrumb, Button, Card, Descriptions, Form, Input, List, Popconfirm, Select, Space, Tag } from 'antd';
+import { Breadcrumb, Button, Descriptions, Form, Input, Popconfirm, Select, Space, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
@@ -10,6 +10,9 @@ import type { UserView as UserSummary } from '../../../server/modules/accounts/u
 import { applyServerErrors, ErrorAlert, QueryState } from '../../components/feedback.tsx';
 import { ScopePicker } from './ScopePicker.tsx';
 import { requiredChoice, requiredText } from '../../components/rules.ts';
+import { useNotices } from '../../app/notices.tsx';
+import { Card } from '../../components/Card.tsx';
+import { List } from '../../components/List.tsx';
 
 type UserDetail = UserSummary & { assignments: (Assignment & { allowedActions?: string[] })[] };
 
@@ -58,7 +61,7 @@ function GrantRole({ userId, onDone }: { userId: string; onDone: () => void }) {
 export function UserDetailPage() {
   const { id } = useParams();
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useNotices();
   const qc = useQueryClient();
   const user = useQuery({ queryKey: ['users', id], queryFn: () => api.get<UserDetail>(`/users/${id}`) });
   const [pwForm] = Form.useForm<{ newPassword: string }>();

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Descriptions, Form, Input, InputNumber, List, Radio, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Descriptions, Form, Input, InputNumber, Radio, Select, Space, Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { api, type Page } from '../../api/client.ts';
@@ -13,6 +13,10 @@ import { CO_FUNDING_KINDS, coFundingFrom } from '../projects/coFunding.ts';
 import type { CoFundingKind } from '../../../server/modules/projects/projects.tables.ts';
 import { ApplicationStatusTag } from './ApplicationStatusTag.tsx';
 import { APPLICATIONS_KEY, useApplication, useEligibility, yuan, type ApplicationDetail } from './applicationQueries.ts';
+import { useNotices } from '../../app/notices.tsx';
+import { Typography } from '../../components/Typography.tsx';
+import { Card } from '../../components/Card.tsx';
+import { List } from '../../components/List.tsx';
 
 interface Values {
   offer: string;
@@ -223,7 +227,7 @@ function EligibilityCard({ callId, organizationId, kept }: { callId: string; org
 
 function ApplicationActions({ application: a }: { application: ApplicationDetail }) {
   const { t } = useTranslation();
-  const { modal } = App.useApp();
+  const { modal } = useNotices();
   const qc = useQueryClient();
   const move = useMutation({
     mutationFn: (action: 'submit' | 'withdraw') => api.post<ApplicationDetail>(`/applications/${a.id}/transitions`, { action }),

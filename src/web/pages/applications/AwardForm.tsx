@@ -1,11 +1,12 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Button, Checkbox, Form, Input, Space, Typography } from 'antd';
+import { Button, Checkbox, Form, Input, Space } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
 import { ErrorAlert } from '../../components/feedback.tsx';
 import { CALLS_KEY, type CallDetail } from '../calls/callQueries.ts';
 import type { Ranking } from './applicationQueries.ts';
+import { Typography } from '../../components/Typography.tsx';
 
 /** The ranking's own award: the best recommended application of each project, every recommended theme proposal. */
 function proposedAward(ranking: Ranking): string[] {

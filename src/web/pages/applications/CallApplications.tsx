@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Space, Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { downloadFile } from '../../api/client.ts';
@@ -7,6 +7,8 @@ import type { CallDetail } from '../calls/callQueries.ts';
 import { ApplicationStatusTag } from './ApplicationStatusTag.tsx';
 import { AwardForm } from './AwardForm.tsx';
 import { useApplications, useProgress, useRanking, yuan, type ApplicationView, type Progress, type Ranking } from './applicationQueries.ts';
+import { Typography } from '../../components/Typography.tsx';
+import { Card } from '../../components/Card.tsx';
 
 const RANKED = ['ranked', 'publicity', 'concluded'];
 

@@ -1,9 +1,11 @@
-import { Card, Table, Typography } from 'antd';
+import { Table } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { QueryState } from '../../components/feedback.tsx';
 import { ApplicationStatusTag } from './ApplicationStatusTag.tsx';
 import { useApplications, yuan, type ApplicationView } from './applicationQueries.ts';
+import { Typography } from '../../components/Typography.tsx';
+import { Card } from '../../components/Card.tsx';
 
 /** An organization's applications, drafts first in mind: what is still to finish before a deadline. */
 export function MyApplicationsPage() {

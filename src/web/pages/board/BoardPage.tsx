@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Card, Layout, Space, Tag, Typography } from 'antd';
+import { Alert, Layout, Space, Tag } from 'antd';
 import dayjs from 'dayjs';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,6 +11,8 @@ import { QueryState } from '../../components/feedback.tsx';
 import { yuan } from './money.ts';
 import { BudgetUsedLine, TurnoutLine } from './TurnoutSummary.tsx';
 import { GridTurnoutTable, VoteBars } from './VoteBars.tsx';
+import { Typography } from '../../components/Typography.tsx';
+import { Card } from '../../components/Card.tsx';
 
 type Round = PublicBoard['rounds'][number];
 type Decision = PublicBoard['decisions'][number];

@@ -1,6 +1,6 @@
-import { Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { percentText, yuan } from './money.ts';
+import { Typography } from '../../components/Typography.tsx';
 
 /** Turnout in one sentence: households that voted (online and assisted) of all households. */
 export function TurnoutLine({ turnout }: { turnout: { households: number; online: number; assisted: number; percent: number } }) {

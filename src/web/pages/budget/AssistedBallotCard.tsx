@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Checkbox, Form, Radio, Select, Space, Typography } from 'antd';
+import { Alert, Button, Checkbox, Form, Radio, Select, Space } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Static } from 'typebox';
@@ -8,6 +8,9 @@ import { applyServerErrors, ErrorAlert } from '../../components/feedback.tsx';
 import { yuan } from '../board/money.ts';
 import { when } from './budgetParts.tsx';
 import { castBallot, ROUNDS_KEY, useHouseholdBallot, type RoundDetail } from './budgetQueries.ts';
+import { useNotices } from '../../app/notices.tsx';
+import { Typography } from '../../components/Typography.tsx';
+import { Card } from '../../components/Card.tsx';
 
 type HouseholdListItem = Static<typeof import('../../../server/modules/territory/register.schemas.ts').HouseholdListItem>;
 type ResidentView = Static<typeof import('../../../server/modules/territory/register.schemas.ts').ResidentView>;
@@ -80,7 +83,7 @@ interface Values {
  */
 export function AssistedBallotCard({ round }: { round: RoundDetail }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useNotices();
   const qc = useQueryClient();
   const [form] = Form.useForm<Values>();
   const householdId = Form.useWatch('householdId', form);

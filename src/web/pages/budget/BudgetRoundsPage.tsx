@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Grid, List, Space, Table, Typography } from 'antd';
+import { Alert, Button, Grid, Space, Table } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
@@ -9,6 +9,9 @@ import { RoundStatusTag, unitText, useManagesUnit, windowText } from './budgetPa
 import { useRounds, type RoundRule, type RoundStatus, type RoundSummary } from './budgetQueries.ts';
 import { RoundForm } from './RoundForm.tsx';
 import { UnitPicker, useUnitChoice } from './UnitPicker.tsx';
+import { Typography } from '../../components/Typography.tsx';
+import { Card } from '../../components/Card.tsx';
+import { List } from '../../components/List.tsx';
 
 /**
  * 微项目预算: the participatory budget rounds of a community or a street. Residents vote by

@@ -1,10 +1,11 @@
-import { App, Button, Form, Input, InputNumber, Select } from 'antd';
+import { Button, Form, Input, InputNumber, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { requiredChoice, requiredText, tooLong } from '../../components/rules.ts';
 import { SaveForm, useFormSave } from '../../components/SaveForm.tsx';
 import { CategorySelect } from '../field/CategorySelect.tsx';
 import { useCommunityChoices } from '../volunteers/communities.ts';
 import { addCandidate, ROUNDS_KEY, type RoundDetail } from './budgetQueries.ts';
+import { useNotices } from '../../app/notices.tsx';
 
 interface Values {
   title: string;
@@ -20,7 +21,7 @@ interface Values {
  */
 export function CandidateForm({ round }: { round: RoundDetail }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useNotices();
   const street = round.unit.kind === 'street';
   const choices = useCommunityChoices(street);
   const communities = choices.all.filter((c) => c.streetId === round.unit.id);

@@ -1,4 +1,4 @@
-import { Alert, Card, DatePicker, Grid, Space, Table, Tag, Typography } from 'antd';
+import { Alert, DatePicker, Grid, Space, Table, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
@@ -7,6 +7,8 @@ import { todayInShanghai } from '../worklog/worklogDates.ts';
 import { percentText } from '../board/money.ts';
 import { useEngagement, type Engagement } from './budgetQueries.ts';
 import { UnitPicker, useUnitChoice } from './UnitPicker.tsx';
+import { Typography } from '../../components/Typography.tsx';
+import { Card } from '../../components/Card.tsx';
 
 /** The ways a household takes part, in the order the server's schema lists them (ENGAGEMENT_KINDS). */
 const ENGAGEMENT_KINDS = ['reported', 'proposed', 'supported', 'voted', 'attended', 'volunteered'] as const satisfies readonly (keyof Engagement['kinds'])[];

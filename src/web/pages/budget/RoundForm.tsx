@@ -1,10 +1,11 @@
-import { DatePicker, Form, Input, InputNumber, Radio, Space, Typography } from 'antd';
+import { DatePicker, Form, Input, InputNumber, Radio, Space } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { requiredChoice, requiredText, tooLong } from '../../components/rules.ts';
 import { FormModal, useFormSave } from '../../components/SaveForm.tsx';
 import { createRound, ROUND_RULES, ROUNDS_KEY, type RoundDetail, type RoundRule, type Unit } from './budgetQueries.ts';
+import { Typography } from '../../components/Typography.tsx';
 
 interface Values {
   title: string;

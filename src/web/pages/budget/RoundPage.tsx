@@ -1,5 +1,5 @@
 import { DeleteOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Descriptions, Grid, List, Popconfirm, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Descriptions, Grid, Popconfirm, Space, Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { ErrorAlert, QueryState } from '../../components/feedback.tsx';
@@ -11,6 +11,10 @@ import { AssistedBallotCard } from './AssistedBallotCard.tsx';
 import { RoundStatusTag, unitText, when, windowText } from './budgetParts.tsx';
 import { useRound, useRoundStep, type Candidate, type RoundDetail } from './budgetQueries.ts';
 import { CandidateForm } from './CandidateForm.tsx';
+import { useNotices } from '../../app/notices.tsx';
+import { Typography } from '../../components/Typography.tsx';
+import { Card } from '../../components/Card.tsx';
+import { List } from '../../components/List.tsx';
 
 const cardTitle = (text: string) => <Typography.Title level={4} style={{ margin: 0, fontSize: '1.1em', whiteSpace: 'normal' }}>{text}</Typography.Title>;
 
@@ -128,7 +132,7 @@ function ResultsCard({ round }: { round: RoundDetail }) {
 export function RoundPage() {
   const { id } = useParams();
   const { t } = useTranslation();
-  const { modal, message } = App.useApp();
+  const { modal, message } = useNotices();
   const round = useRound(id);
   const step = useRoundStep(id ?? '');
   const crumbs = <RecordCrumbs listPath="/budget-rounds" listTitle={t('budget.title')} current={round.data?.title ?? t('budget.round.title')} />;

@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Form, Input, Modal, Space } from 'antd';
+import { Button, Form, Input, Modal, Space } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OfferedCallAction } from '../../../server/modules/calls/calls.lifecycle.ts';
@@ -7,6 +7,7 @@ import { api } from '../../api/client.ts';
 import { ErrorAlert } from '../../components/feedback.tsx';
 import { requiredText } from '../../components/rules.ts';
 import { CALLS_KEY, type CallDetail } from './callQueries.ts';
+import { useNotices } from '../../app/notices.tsx';
 
 /**
  * Publish, close, close the panel (rank), end the publicity (conclude) or cancel: the buttons the
@@ -15,7 +16,7 @@ import { CALLS_KEY, type CallDetail } from './callQueries.ts';
  */
 export function CallActions({ call }: { call: CallDetail }) {
   const { t } = useTranslation();
-  const { modal } = App.useApp();
+  const { modal } = useNotices();
   const qc = useQueryClient();
   const [cancelling, setCancelling] = useState(false);
   const [form] = Form.useForm<{ reason: string }>();

@@ -1,4 +1,4 @@
-import { Card, Descriptions, Grid, Space, Table, Tag, Timeline, Typography } from 'antd';
+import { Descriptions, Grid, Space, Table, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router-dom';
@@ -11,6 +11,9 @@ import { CallForm } from './CallForm.tsx';
 import { CallPanel } from './CallPanel.tsx';
 import { CallDeadline, CallStatusTag } from './CallStatus.tsx';
 import { useCall, type CallDetail } from './callQueries.ts';
+import { Typography } from '../../components/Typography.tsx';
+import { Card } from '../../components/Card.tsx';
+import { Timeline } from '../../components/Timeline.tsx';
 
 const yuan = (fen: number) => (fen / 100).toLocaleString('zh-CN', { style: 'currency', currency: 'CNY', maximumFractionDigits: 0 });
 

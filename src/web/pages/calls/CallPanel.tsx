@@ -1,10 +1,13 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Button, Card, Form, List, Popconfirm, Select, Space, Tag, Typography } from 'antd';
+import { Button, Form, Popconfirm, Select, Space, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
 import { ErrorAlert } from '../../components/feedback.tsx';
 import { requiredChoice } from '../../components/rules.ts';
 import { CALLS_KEY, usePanelCandidates, type CallDetail } from './callQueries.ts';
+import { Typography } from '../../components/Typography.tsx';
+import { Card } from '../../components/Card.tsx';
+import { List } from '../../components/List.tsx';
 
 /** The review panel, for the issuing office: who reviews, and while the call allows, changes to it. */
 export function CallPanel({ call }: { call: CallDetail }) {

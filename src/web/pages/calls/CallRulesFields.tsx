@@ -1,8 +1,10 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Col, Form, Input, InputNumber, Row, Select, Space, Switch, Typography } from 'antd';
+import { Button, Col, Form, Input, InputNumber, Row, Select, Space, Switch } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { requiredChoice, requiredText } from '../../components/rules.ts';
 import type { CallRules } from './callQueries.ts';
+import { Typography } from '../../components/Typography.tsx';
+import { Card } from '../../components/Card.tsx';
 
 /** The rules of a call as form fields under `rules` (criteria, bonus, trimming, eligibility). */
 export function CallRulesFields() {

@@ -1,8 +1,9 @@
-import { Tag, Tooltip, Typography } from 'antd';
+import { Tag, Tooltip } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { CallStatus } from '../../../server/modules/calls/calls.lifecycle.ts';
 import { daysLeft, type CallView } from './callQueries.ts';
+import { Typography } from '../../components/Typography.tsx';
 
 const CALL_STATUS_COLORS: Record<CallStatus, string> = {
   draft: 'default',

@@ -1,9 +1,10 @@
-import { Button, Form, Input, Radio, Space, Typography } from 'antd';
+import { Button, Form, Input, Radio, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { requiredChoice } from '../../components/rules.ts';
 import { SaveForm, useFormSave } from '../../components/SaveForm.tsx';
 import { ANSWER_INVALIDATES, answerReferral, REFERRAL_DECISIONS, type AnswerBody } from './caseQueries.ts';
 import { writtenText } from './caseRules.ts';
+import { Typography } from '../../components/Typography.tsx';
 
 /**
  * Accepting or declining a referral, with words: the receiving organization's administrator

@@ -1,9 +1,10 @@
-import { Form, Input, Select, Typography } from 'antd';
+import { Form, Input, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { requiredChoice, tooLong } from '../../components/rules.ts';
 import { ASSESSMENT_DOMAINS, type AssessmentBody, type Domain } from './caseQueries.ts';
 import { SCORES } from './caseWords.ts';
 import { StepForm, useStepSave, type StepProps } from './StepForm.tsx';
+import { Typography } from '../../components/Typography.tsx';
 
 interface Values {
   domains: Record<Domain, { score: number; note?: string }>;

@@ -1,7 +1,8 @@
-import { Space, Typography } from 'antd';
+import { Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ASSESSMENT_DOMAINS, type AssessmentBody } from './caseQueries.ts';
 import { ScoreTag } from './ScoreTag.tsx';
+import { Typography } from '../../components/Typography.tsx';
 
 /** The five domains, each with its score and note, and the worker's summary. */
 export function AssessmentView({ assessment: a }: { assessment: AssessmentBody }) {

@@ -1,4 +1,4 @@
-import { App, Button, Card, Space } from 'antd';
+import { Button, Space } from 'antd';
 import { useState, type ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AssessForm } from './AssessForm.tsx';
@@ -12,6 +12,8 @@ import { ReviewForm } from './ReviewForm.tsx';
 import { SessionForm } from './SessionForm.tsx';
 import type { StepProps } from './StepForm.tsx';
 import { TransferForm } from './TransferForm.tsx';
+import { useNotices } from '../../app/notices.tsx';
+import { Card } from '../../components/Card.tsx';
 
 type FormAction = 'submit_plan' | 'record_session' | 'assess' | 'request_closing' | 'reopen' | 'transfer' | 'record_consent' | 'refer';
 
@@ -35,7 +37,7 @@ const REVIEWS: CaseAction[] = ['approve_plan', 'return_plan', 'approve_closing',
  */
 export function CaseActions({ c }: { c: CaseDetail }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useNotices();
   const [open, setOpen] = useState<FormAction | null>(null);
   const forms = FORMS.filter(([a]) => c.allowedActions.includes(a));
   const reviews = c.allowedActions.some((a) => REVIEWS.includes(a));

@@ -1,9 +1,10 @@
-import { Descriptions, Typography } from 'antd';
+import { Descriptions } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { useAuth } from '../../app/auth.tsx';
 import type { CaseDetail } from './caseQueries.ts';
 import { when } from './caseWords.ts';
+import { Typography } from '../../components/Typography.tsx';
 
 /** Who the case is for and with, where, and what its need's reporter was told when it closed. */
 export function CaseHeader({ c }: { c: CaseDetail }) {

@@ -1,9 +1,11 @@
-import { Space, Timeline, Typography } from 'antd';
+import { Space } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ASSESSMENT_DOMAINS, useOrganizationWorkers, type AssessmentBody, type CaseDetail, type ClosingBody, type JournalEntry, type ReviewAction } from './caseQueries.ts';
 import { when } from './caseWords.ts';
 import { ScoreTag } from './ScoreTag.tsx';
+import { Typography } from '../../components/Typography.tsx';
+import { Timeline } from '../../components/Timeline.tsx';
 
 /** The bodies the server writes per kind (cases.service.ts). */
 interface Bodies {

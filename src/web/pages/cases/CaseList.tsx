@@ -1,9 +1,11 @@
-import { List, Space, Typography } from 'antd';
+import { Space } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { LinkListItem } from '../../components/LinkListItem.tsx';
 import type { CaseSummary } from './caseQueries.ts';
 import { CaseStatusTag } from './CaseStatusTag.tsx';
+import { Typography } from '../../components/Typography.tsx';
+import { List } from '../../components/List.tsx';
 
 /** Cases as rows that open their page, stacked so a phone shows every part without a sideways scroll. */
 export function CaseList({ items, loading, empty }: { items: CaseSummary[]; loading: boolean; empty: string }) {

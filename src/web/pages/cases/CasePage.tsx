@@ -1,5 +1,5 @@
 import { LeftOutlined, LockOutlined } from '@ant-design/icons';
-import { Alert, Card, Empty, Space, Typography } from 'antd';
+import { Alert, Empty, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { QueryState } from '../../components/feedback.tsx';
@@ -11,6 +11,8 @@ import { useCase, type CaseDetail } from './caseQueries.ts';
 import { CaseStatusTag } from './CaseStatusTag.tsx';
 import { ConsentsAndReferrals } from './ConsentsAndReferrals.tsx';
 import { GoalsView } from './GoalsView.tsx';
+import { Typography } from '../../components/Typography.tsx';
+import { Card } from '../../components/Card.tsx';
 
 /**
  * The case's confidential part, for its team only: the assessment, the plan's goals and the

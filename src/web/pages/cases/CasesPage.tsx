@@ -1,4 +1,4 @@
-import { Card, Segmented, Space, Typography } from 'antd';
+import { Segmented, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import type { Role } from '../../../common/roles.ts';
@@ -6,6 +6,8 @@ import { useAuth } from '../../app/auth.tsx';
 import { ErrorAlert } from '../../components/feedback.tsx';
 import { CaseList } from './CaseList.tsx';
 import { useCases } from './caseQueries.ts';
+import { Typography } from '../../components/Typography.tsx';
+import { Card } from '../../components/Card.tsx';
 
 type View = 'mine' | 'review' | 'all';
 

@@ -1,9 +1,10 @@
-import { Alert, Form, Input, Radio, Space, Typography } from 'antd';
+import { Alert, Form, Input, Radio, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { requiredChoice, tooLong } from '../../components/rules.ts';
 import { writtenText } from './caseRules.ts';
 import { GOAL_RESULTS, OUTCOMES, type ClosingBody, type GoalResult } from './caseQueries.ts';
 import { StepForm, useStepSave, type StepProps } from './StepForm.tsx';
+import { Typography } from '../../components/Typography.tsx';
 
 interface Values {
   outcome: ClosingBody['outcome'];

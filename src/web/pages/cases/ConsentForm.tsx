@@ -1,4 +1,4 @@
-import { DatePicker, Form, Input, Radio, Typography } from 'antd';
+import { DatePicker, Form, Input, Radio } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { requiredChoice, tooLong } from '../../components/rules.ts';
@@ -6,6 +6,7 @@ import { SHAREABLE_FIELDS, type ShareableField } from './caseQueries.ts';
 import { tickedSome, writtenText } from './caseRules.ts';
 import { FieldChecks } from './ReferralTags.tsx';
 import { StepForm, useStepSave, type StepProps } from './StepForm.tsx';
+import { Typography } from '../../components/Typography.tsx';
 
 interface Values {
   givenBy: 'client' | 'guardian';

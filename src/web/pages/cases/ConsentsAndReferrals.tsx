@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Space, Tag, Typography, type ButtonProps } from 'antd';
+import { Button, Space, Tag, type ButtonProps } from 'antd';
 import type { TFunction } from 'i18next';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +8,9 @@ import { AnswerForm } from './AnswerForm.tsx';
 import { CASES_KEY, withdrawConsent, type CaseDetail, type Consent, type Referral } from './caseQueries.ts';
 import { when } from './caseWords.ts';
 import { FieldTags, ReferralStatusTag } from './ReferralTags.tsx';
+import { useNotices } from '../../app/notices.tsx';
+import { Typography } from '../../components/Typography.tsx';
+import { Card } from '../../components/Card.tsx';
 
 type Notes = NonNullable<CaseDetail['notes']>;
 
@@ -22,7 +25,7 @@ function givenBy(k: Consent, t: TFunction): string {
 
 function Consents({ c, consents }: { c: CaseDetail; consents: Notes['consents'] }) {
   const { t } = useTranslation();
-  const { modal, message } = App.useApp();
+  const { modal, message } = useNotices();
   const qc = useQueryClient();
   const withdraw = useMutation({
     mutationFn: (consentId: string) => withdrawConsent(c.id, consentId),
@@ -73,7 +76,7 @@ function Consents({ c, consents }: { c: CaseDetail; consents: Notes['consents'] 
 /** One referral sent: where to, what and why, and how it was answered; a department's answer is the worker's to record. */
 function ReferralItem({ c, r }: { c: CaseDetail; r: Referral }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useNotices();
   const [answering, setAnswering] = useState(false);
   const mayRecord = !r.toOrganization && r.status === 'sent' && c.allowedActions.includes('refer');
   return (

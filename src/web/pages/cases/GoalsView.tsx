@@ -1,6 +1,7 @@
-import { Progress, Typography } from 'antd';
+import { Progress } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Goal } from './caseQueries.ts';
+import { Typography } from '../../components/Typography.tsx';
 
 /** The plan's goals, and once sessions are held, the progress the latest gave each (before, a row of 0% says nothing). */
 export function GoalsView({ goals, served }: { goals: Goal[]; served: boolean }) {

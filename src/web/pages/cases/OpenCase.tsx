@@ -1,4 +1,4 @@
-import { Alert, Button, Form, Input, Modal, Select, Space, Typography, type ButtonProps } from 'antd';
+import { Alert, Button, Form, Input, Modal, Select, Space, type ButtonProps } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
@@ -10,6 +10,7 @@ import { openCase, STEP_INVALIDATES, useCases, type CaseStep, type OpenBody } fr
 import { writtenText } from './caseRules.ts';
 import { CaseStatusTag } from './CaseStatusTag.tsx';
 import { WorkerSelect } from './WorkerSelect.tsx';
+import { Typography } from '../../components/Typography.tsx';
 
 interface Values {
   clientResidentId: string;

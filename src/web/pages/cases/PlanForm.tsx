@@ -1,9 +1,10 @@
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Form, Input, Typography } from 'antd';
+import { Button, Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { tooLong } from '../../components/rules.ts';
 import { writtenText } from './caseRules.ts';
 import { StepForm, useStepSave, type StepProps } from './StepForm.tsx';
+import { Typography } from '../../components/Typography.tsx';
 
 interface Values {
   goals: { title: string; measure?: string }[];

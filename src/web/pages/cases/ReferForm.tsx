@@ -1,4 +1,4 @@
-import { Alert, Button, Form, Input, Radio, Select, Space, Typography } from 'antd';
+import { Alert, Button, Form, Input, Radio, Select, Space } from 'antd';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client.ts';
@@ -9,6 +9,7 @@ import { postCaseStep, SHAREABLE_FIELDS, STEP_INVALIDATES, type CaseDetail, type
 import { tickedSome, writtenText } from './caseRules.ts';
 import { FieldChecks } from './ReferralTags.tsx';
 import { StepForm, type StepProps } from './StepForm.tsx';
+import { Typography } from '../../components/Typography.tsx';
 
 interface Values {
   to: 'organization' | 'department';

@@ -1,5 +1,5 @@
 import { LeftOutlined, LockOutlined } from '@ant-design/icons';
-import { Alert, App, Card, Descriptions, Space, Typography } from 'antd';
+import { Alert, Descriptions, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { QueryState } from '../../components/feedback.tsx';
@@ -7,6 +7,9 @@ import { AnswerForm } from './AnswerForm.tsx';
 import { SHAREABLE_FIELDS, useReceivedReferral } from './caseQueries.ts';
 import { when } from './caseWords.ts';
 import { ReferralStatusTag } from './ReferralTags.tsx';
+import { useNotices } from '../../app/notices.tsx';
+import { Typography } from '../../components/Typography.tsx';
+import { Card } from '../../components/Card.tsx';
 
 const Text = ({ children }: { children: string }) => <Typography.Paragraph style={{ margin: 0, whiteSpace: 'pre-wrap' }}>{children}</Typography.Paragraph>;
 
@@ -17,7 +20,7 @@ const Text = ({ children }: { children: string }) => <Typography.Paragraph style
  */
 export function ReferralPage() {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useNotices();
   const { id } = useParams();
   const detail = useReceivedReferral(id);
   if (!detail.data) return <QueryState isLoading={detail.isLoading} error={detail.error} />;

@@ -1,10 +1,13 @@
-import { Card, List, Space, Typography } from 'antd';
+import { Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/feedback.tsx';
 import { LinkListItem } from '../../components/LinkListItem.tsx';
 import { useReceivedReferrals } from './caseQueries.ts';
 import { when } from './caseWords.ts';
 import { FieldTags, ReferralStatusTag } from './ReferralTags.tsx';
+import { Typography } from '../../components/Typography.tsx';
+import { Card } from '../../components/Card.tsx';
+import { List } from '../../components/List.tsx';
 
 /**
  * 收到的转介: clients other organizations referred to the caller's, newest first. The list names

@@ -1,7 +1,8 @@
-import { Form, Input, Typography } from 'antd';
+import { Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { writtenText } from './caseRules.ts';
 import { StepForm, useStepSave, type StepProps } from './StepForm.tsx';
+import { Typography } from '../../components/Typography.tsx';
 
 /** A closed case opens again for a new assessment, saying why; the need it answered keeps its own state. */
 export function ReopenForm({ c, onDone, onCancel }: StepProps) {

@@ -1,9 +1,11 @@
-import { App, Button, Form, Input, Space, Typography, type ButtonProps } from 'antd';
+import { Button, Form, Input, Space, type ButtonProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { tooLong } from '../../components/rules.ts';
 import { SaveForm } from '../../components/SaveForm.tsx';
 import type { CaseDetail, CaseStep, ReviewAction } from './caseQueries.ts';
 import { useStepSave } from './StepForm.tsx';
+import { useNotices } from '../../app/notices.tsx';
+import { Typography } from '../../components/Typography.tsx';
 
 interface Values {
   action: ReviewAction;
@@ -17,7 +19,7 @@ interface Values {
  */
 export function ReviewForm({ c, onDone }: { c: CaseDetail; onDone: (step: CaseStep) => void }) {
   const { t } = useTranslation();
-  const { modal } = App.useApp();
+  const { modal } = useNotices();
   const stage = c.allowedActions.includes('approve_closing') ? 'closing' : 'plan';
   const approve: ReviewAction = `approve_${stage}`;
   const back: ReviewAction = `return_${stage}`;

@@ -1,9 +1,10 @@
-import { Form, Input, Typography } from 'antd';
+import { Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { requiredChoice } from '../../components/rules.ts';
 import { writtenText } from './caseRules.ts';
 import { StepForm, useStepSave, type StepProps } from './StepForm.tsx';
 import { WorkerSelect } from './WorkerSelect.tsx';
+import { Typography } from '../../components/Typography.tsx';
 
 interface Values {
   workerId: string;

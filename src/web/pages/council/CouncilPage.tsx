@@ -1,4 +1,4 @@
-import { Alert, Space, Spin, Tabs, Typography } from 'antd';
+import { Alert, Space, Spin, Tabs } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
 import { useAuth } from '../../app/auth.tsx';
@@ -8,6 +8,7 @@ import { useMembers, useParticipationSettings } from './councilQueries.ts';
 import { MeetingsTab } from './MeetingsTab.tsx';
 import { MembersTab } from './MembersTab.tsx';
 import { TopicsTab } from './TopicsTab.tsx';
+import { Typography } from '../../components/Typography.tsx';
 
 const TABS = ['topics', 'meetings', 'members'] as const;
 type Tab = (typeof TABS)[number];

@@ -1,8 +1,9 @@
-import { Select, Tag, Typography } from 'antd';
+import { Select, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import { useCommunityChoices } from '../volunteers/communities.ts';
 import type { Stance, TopicStatus } from './councilQueries.ts';
+import { Typography } from '../../components/Typography.tsx';
 
 const STATUS_COLORS: Record<TopicStatus, string> = { open: 'blue', passed: 'green', rejected: 'red', implementing: 'gold', done: 'default' };
 const STANCE_COLORS: Record<Stance, string> = { for: 'green', against: 'red', neutral: 'default' };

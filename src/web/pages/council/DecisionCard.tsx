@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Descriptions, Form, Input, InputNumber, Radio, Select, Space, Spin, Tag, Typography } from 'antd';
+import { Alert, Button, Descriptions, Form, Input, InputNumber, Radio, Select, Space, Spin, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
@@ -20,6 +20,8 @@ import {
   type TopicDetail,
   type VoteChoice,
 } from './councilQueries.ts';
+import { Typography } from '../../components/Typography.tsx';
+import { Card } from '../../components/Card.tsx';
 
 type FollowKind = 'none' | 'budget' | 'common_need';
 

@@ -1,4 +1,4 @@
-import { App, Button, Card, Checkbox, Descriptions, Form, Input, List, Space, Typography } from 'antd';
+import { Button, Checkbox, Descriptions, Form, Input, Space } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
@@ -8,6 +8,10 @@ import { tooLong } from '../../components/rules.ts';
 import { SaveForm, useFormSave } from '../../components/SaveForm.tsx';
 import { cardTitle, countedHint, MeetingStatusTag, TopicStatusTag } from './CouncilParts.tsx';
 import { beijingTime, COUNCIL_KEY, patchMeeting, useMeeting, useMembers, votesText, type Meeting, type MeetingPatch } from './councilQueries.ts';
+import { useNotices } from '../../app/notices.tsx';
+import { Typography } from '../../components/Typography.tsx';
+import { Card } from '../../components/Card.tsx';
+import { List } from '../../components/List.tsx';
 
 interface RecordValues {
   attendeeIds: string[];
@@ -18,7 +22,7 @@ interface RecordValues {
 /** Who came, who else sat in, and the minutes; "held" marks the meeting as having taken place, after which its topics are voted on. */
 function RecordForm({ meeting }: { meeting: Meeting }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useNotices();
   const members = useMembers(meeting.community.id);
   const [holding, setHolding] = useState(false);
   const saver = useFormSave<RecordValues & { held?: true }, Meeting>({

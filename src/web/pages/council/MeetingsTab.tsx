@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, DatePicker, Form, Grid, Input, List, Select, Space, Table, Typography } from 'antd';
+import { Button, DatePicker, Form, Grid, Input, Select, Space, Table } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +9,9 @@ import { requiredChoice, requiredText, tooLong } from '../../components/rules.ts
 import { FormModal, useFormSave } from '../../components/SaveForm.tsx';
 import { MeetingStatusTag } from './CouncilParts.tsx';
 import { beijingTime, COUNCIL_KEY, createMeeting, useMeetings, useTopics, type Meeting, type MeetingSummary } from './councilQueries.ts';
+import { useNotices } from '../../app/notices.tsx';
+import { Typography } from '../../components/Typography.tsx';
+import { List } from '../../components/List.tsx';
 
 interface MeetingValues {
   startsAt: Dayjs;
@@ -18,7 +21,7 @@ interface MeetingValues {
 
 function MeetingDialog({ communityId, onClose }: { communityId: string; onClose: () => void }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useNotices();
   const navigate = useNavigate();
   const topics = useTopics(communityId);
   // Open topics only: a decided one has had its meeting. One already on a planned meeting moves to this one.

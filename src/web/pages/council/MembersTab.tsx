@@ -1,12 +1,15 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Form, Grid, Input, List, Popconfirm, Space, Table, Tag, Typography } from 'antd';
+import { Button, Form, Grid, Input, Popconfirm, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/feedback.tsx';
 import { requiredText, tooLong } from '../../components/rules.ts';
 import { FormModal, useFormSave } from '../../components/SaveForm.tsx';
 import { addMember, COUNCIL_KEY, patchMember, useMembers, type Member } from './councilQueries.ts';
+import { useNotices } from '../../app/notices.tsx';
+import { Typography } from '../../components/Typography.tsx';
+import { List } from '../../components/List.tsx';
 
 interface MemberValues {
   name: string;
@@ -15,7 +18,7 @@ interface MemberValues {
 
 function MemberDialog({ communityId, onClose }: { communityId: string; onClose: () => void }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useNotices();
   const saver = useFormSave<MemberValues, Member>({
     mutationFn: (v) => addMember({ communityId, name: v.name.trim(), ...(v.title?.trim() ? { title: v.title.trim() } : {}) }),
     invalidate: [COUNCIL_KEY],
@@ -45,7 +48,7 @@ function MemberDialog({ communityId, onClose }: { communityId: string; onClose: 
 /** 成员: who sits on the council; a member who leaves is ended, not deleted, so past votes keep their names. */
 export function MembersTab({ communityId }: { communityId: string }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useNotices();
   const qc = useQueryClient();
   const members = useMembers(communityId);
   const [adding, setAdding] = useState(false);

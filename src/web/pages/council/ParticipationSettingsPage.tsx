@@ -1,16 +1,19 @@
-import { Alert, App, Button, Card, Descriptions, Form, InputNumber, Radio, Space, Spin, Typography } from 'antd';
+import { Alert, Button, Descriptions, Form, InputNumber, Radio, Space, Spin } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/feedback.tsx';
 import { requiredChoice, requiredText } from '../../components/rules.ts';
 import { SaveForm, useFormSave } from '../../components/SaveForm.tsx';
 import { CommunityPicker, useCouncilCommunity } from './CouncilParts.tsx';
 import { COUNCIL_KEY, PARTICIPATION_SETTINGS_KEY, putParticipationSettings, useMembers, useParticipationSettings, type Settings, type SettingsBody } from './councilQueries.ts';
+import { useNotices } from '../../app/notices.tsx';
+import { Typography } from '../../components/Typography.tsx';
+import { Card } from '../../components/Card.tsx';
 
 const sectionTitle = (text: string) => <Typography.Title level={4} style={{ fontSize: 16, marginTop: 8 }}>{text}</Typography.Title>;
 
 function SettingsForm({ settings, members }: { settings: Settings; members: number | undefined }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useNotices();
   const saver = useFormSave<SettingsBody, Settings>({
     mutationFn: (v) => putParticipationSettings(settings.communityId, { poolSupports: v.poolSupports, councilSupports: v.councilSupports, quorumPercent: v.quorumPercent, publicNames: v.publicNames }),
     invalidate: [PARTICIPATION_SETTINGS_KEY, COUNCIL_KEY],

@@ -1,4 +1,4 @@
-import { App, Button, Card, Checkbox, Descriptions, Form, Input, List, Radio, Select, Space, Tag, Typography } from 'antd';
+import { Button, Checkbox, Descriptions, Form, Input, Radio, Select, Space, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { QueryState } from '../../components/feedback.tsx';
@@ -8,6 +8,10 @@ import { SaveForm, useFormSave } from '../../components/SaveForm.tsx';
 import { cardTitle, countedHint, MeetingStatusTag, StanceTag, TopicStatusTag } from './CouncilParts.tsx';
 import { addFeedback, addOpinion, beijingTime, COUNCIL_KEY, STANCES, useMembers, useTopic, type Stance, type TopicDetail } from './councilQueries.ts';
 import { DecisionCard, ResultCard } from './DecisionCard.tsx';
+import { useNotices } from '../../app/notices.tsx';
+import { Typography } from '../../components/Typography.tsx';
+import { Card } from '../../components/Card.tsx';
+import { List } from '../../components/List.tsx';
 
 interface OpinionValues {
   speakerKind: 'member' | 'other';
@@ -20,7 +24,7 @@ interface OpinionValues {
 /** Recording what was said at the meeting: a member picked from the council, or anyone else by name. */
 function OpinionForm({ topic, meetingId }: { topic: TopicDetail; meetingId: string }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useNotices();
   const members = useMembers(topic.community.id);
   const saver = useFormSave<OpinionValues, TopicDetail>({
     mutationFn: (v) =>
@@ -129,7 +133,7 @@ interface FeedbackValues {
 /** 反馈: what was done after the decision, told to the residents concerned; "done" closes the topic. */
 function FeedbackCard({ topic }: { topic: TopicDetail }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useNotices();
   const saver = useFormSave<FeedbackValues, TopicDetail>({
     mutationFn: (v) => addFeedback(topic.id, { text: v.text.trim(), done: !!v.done }),
     invalidate: [COUNCIL_KEY],

@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Form, Grid, Input, List, Select, Space, Table, Typography } from 'antd';
+import { Button, Form, Grid, Input, Select, Space, Table } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
@@ -9,6 +9,9 @@ import { FormModal, useFormSave } from '../../components/SaveForm.tsx';
 import { useGrids } from '../needs/needQueries.ts';
 import { countedHint, TopicStatusTag } from './CouncilParts.tsx';
 import { beijingDate, beijingTime, COUNCIL_KEY, createTopic, useTopics, votesText, type TopicDetail, type TopicSource, type TopicStatus, type TopicSummary } from './councilQueries.ts';
+import { useNotices } from '../../app/notices.tsx';
+import { Typography } from '../../components/Typography.tsx';
+import { List } from '../../components/List.tsx';
 
 interface TopicValues {
   title: string;
@@ -20,7 +23,7 @@ interface TopicValues {
 
 function TopicDialog({ communityId, onClose }: { communityId: string; onClose: () => void }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useNotices();
   const navigate = useNavigate();
   const grids = useGrids(communityId);
   const saver = useFormSave<TopicValues, TopicDetail>({

@@ -1,9 +1,11 @@
-import { App, Button, Form, Input, Modal, Space, Typography, type ButtonProps } from 'antd';
+import { Button, Form, Input, Modal, Space, type ButtonProps } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { applyServerErrors, ErrorAlert } from '../../components/feedback.tsx';
 import { requiredText } from '../../components/rules.ts';
 import { type ProjectDetail, useTransition } from '../projects/projectsApi.ts';
+import { useNotices } from '../../app/notices.tsx';
+import { Typography } from '../../components/Typography.tsx';
 
 type Action = 'accept' | 'accept_with_conditions' | 'fail' | 'close';
 const DECISIONS: Action[] = ['accept', 'accept_with_conditions', 'fail'];
@@ -14,7 +16,7 @@ const DECISIONS: Action[] = ['accept', 'accept_with_conditions', 'fail'];
  */
 export function AcceptanceActions({ project, finalSubmitted }: { project: ProjectDetail; finalSubmitted: boolean }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useNotices();
   const transition = useTransition(project.id);
   const [open, setOpen] = useState<Action | null>(null);
   const [error, setError] = useState<unknown>(null);

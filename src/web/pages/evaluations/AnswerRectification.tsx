@@ -1,14 +1,16 @@
-import { App, Button, Form, Input, Typography } from 'antd';
+import { Button, Form, Input } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { applyServerErrors, ErrorAlert } from '../../components/feedback.tsx';
 import { requiredText } from '../../components/rules.ts';
 import { answerRectification, useEvaluationStep, type EvaluationView } from './evaluationQueries.ts';
+import { useNotices } from '../../app/notices.tsx';
+import { Typography } from '../../components/Typography.tsx';
 
 /** The contractor's administrator reports what was put right; the evaluator then re-checks it. */
 export function AnswerRectification({ projectId, evaluation: e }: { projectId: string; evaluation: EvaluationView }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useNotices();
   const [form] = Form.useForm<{ note: string }>();
   const [error, setError] = useState<unknown>(null);
   const answer = useEvaluationStep(projectId, (note: string) => answerRectification(e.id, note));

@@ -1,9 +1,10 @@
-import { App, Button, Form, Select, Space } from 'antd';
+import { Button, Form, Select, Space } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { applyServerErrors, ErrorAlert } from '../../components/feedback.tsx';
 import { requiredChoice } from '../../components/rules.ts';
 import { assignEvaluator, useEvaluationStep, useEvaluatorCandidates, type Candidate } from './evaluationQueries.ts';
+import { useNotices } from '../../app/notices.tsx';
 
 /** The evaluator's name, with the firm unless the name already carries it. */
 export const evaluatorLabel = (c: Candidate) => (c.name.includes(c.organizationName) ? c.name : `${c.name}（${c.organizationName}）`);
@@ -11,7 +12,7 @@ export const evaluatorLabel = (c: Candidate) => (c.name.includes(c.organizationN
 /** The funder picks the third-party evaluator: only evaluators tied to none of the delivering organizations are offered. */
 export function AssignEvaluator({ projectId, current, onDone }: { projectId: string; current: string | null; onDone?: () => void }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useNotices();
   const candidates = useEvaluatorCandidates(projectId, true);
   const [form] = Form.useForm<{ userId: string }>();
   const [error, setError] = useState<unknown>(null);

@@ -1,4 +1,4 @@
-import { Button, Card, Space, Tag, Typography } from 'antd';
+import { Button, Space, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
@@ -13,6 +13,8 @@ import { useProjectEvaluations, type EvaluationView } from './evaluationQueries.
 import { EvaluationResult } from './EvaluationResult.tsx';
 import { BandsLine } from './EvaluationTags.tsx';
 import { StartEvaluation } from './StartEvaluation.tsx';
+import { Typography } from '../../components/Typography.tsx';
+import { Card } from '../../components/Card.tsx';
 
 const ACCEPTANCE = ['accept', 'accept_with_conditions', 'fail', 'close'];
 

@@ -1,4 +1,4 @@
-import { Alert, Card, Space, Typography } from 'antd';
+import { Alert, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { QueryState } from '../../components/feedback.tsx';
@@ -14,6 +14,8 @@ import { RecheckForm } from './RecheckForm.tsx';
 import { OWED, stageOf } from './scoring.ts';
 import { ScoreSheet } from './ScoreSheet.tsx';
 import { StartEvaluation } from './StartEvaluation.tsx';
+import { Typography } from '../../components/Typography.tsx';
+import { Card } from '../../components/Card.tsx';
 
 /** The evaluator's page for one project: where its evaluation stands, and the sheet or the re-check owed now. */
 export function EvaluationPage() {

@@ -1,9 +1,10 @@
-import { Descriptions, Grid, Tag, Typography } from 'antd';
+import { Descriptions, Grid, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { EvaluationView } from './evaluationQueries.ts';
 import { ConclusionTag, GradeTag } from './EvaluationTags.tsx';
 import { points } from './scoring.ts';
+import { Typography } from '../../components/Typography.tsx';
 
 const day = (iso: string) => dayjs(iso).format('YYYY-MM-DD');
 const prose = { whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' } as const;

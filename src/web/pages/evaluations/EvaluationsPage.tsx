@@ -1,4 +1,4 @@
-import { Card, List, Space, Typography } from 'antd';
+import { Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { ErrorAlert } from '../../components/feedback.tsx';
@@ -7,6 +7,9 @@ import { useMyEvaluations, type ProjectEvaluations } from './evaluationQueries.t
 import { GradeTag } from './EvaluationTags.tsx';
 import { OWED, points, stageOf } from './scoring.ts';
 import { byOwedFirst, StageNote, type EvaluationRow } from './StageNote.tsx';
+import { Typography } from '../../components/Typography.tsx';
+import { Card } from '../../components/Card.tsx';
+import { List } from '../../components/List.tsx';
 
 /** An evaluator's workspace: the projects assigned to them, what each owes them now, and the results handed in. */
 export function EvaluationsPage() {

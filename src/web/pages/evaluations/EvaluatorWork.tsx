@@ -1,11 +1,13 @@
 import { RightOutlined } from '@ant-design/icons';
-import { Card, Spin, theme, Typography } from 'antd';
+import { Spin, theme } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { ErrorAlert } from '../../components/feedback.tsx';
 import { useMyEvaluations } from './evaluationQueries.ts';
 import { stageOf } from './scoring.ts';
 import { byOwedFirst, StageNote } from './StageNote.tsx';
+import { Typography } from '../../components/Typography.tsx';
+import { Card } from '../../components/Card.tsx';
 
 /** An evaluator's home: their projects, those awaiting an evaluation or a re-check first. */
 export function EvaluatorWork() {

@@ -1,7 +1,8 @@
-import { Table, Typography } from 'antd';
+import { Table } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Indicator } from './evaluationQueries.ts';
 import { awardedUnder, maxOf, points, type Awarded } from './scoring.ts';
+import { Typography } from '../../components/Typography.tsx';
 
 interface Row {
   key: string;

@@ -1,9 +1,11 @@
-import { App, Button, Form, Input, Radio, Typography } from 'antd';
+import { Button, Form, Input, Radio } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { applyServerErrors, ErrorAlert } from '../../components/feedback.tsx';
 import { requiredChoice } from '../../components/rules.ts';
 import { recheckRectification, useEvaluationStep, type EvaluationView } from './evaluationQueries.ts';
+import { useNotices } from '../../app/notices.tsx';
+import { Typography } from '../../components/Typography.tsx';
 
 interface RecheckValues {
   result: 'passed' | 'failed';
@@ -13,7 +15,7 @@ interface RecheckValues {
 /** The evaluator's re-check of the contractor's rectification: passed releases what waited for the mid-term, failed stops it. */
 export function RecheckForm({ projectId, evaluation: e }: { projectId: string; evaluation: EvaluationView }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useNotices();
   const [form] = Form.useForm<RecheckValues>();
   const [error, setError] = useState<unknown>(null);
   const recheck = useEvaluationStep(projectId, (body: RecheckValues) => recheckRectification(e.id, body));

@@ -1,4 +1,4 @@
-import { App, Button, Col, Form, Input, InputNumber, Row, Space, Typography, type FormInstance } from 'antd';
+import { Button, Col, Form, Input, InputNumber, Row, Space, type FormInstance } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client.ts';
@@ -9,6 +9,8 @@ import { GradeTag } from './EvaluationTags.tsx';
 import { useIndicatorName } from './IndicatorTable.tsx';
 import { awardedUnder, given, gradeFor, leavesOf, maxOf, points, sumOf, type Awarded } from './scoring.ts';
 import { SubmitDialog } from './SubmitDialog.tsx';
+import { useNotices } from '../../app/notices.tsx';
+import { Typography } from '../../components/Typography.tsx';
 
 interface SheetValues {
   awarded: Awarded;
@@ -39,7 +41,7 @@ const whole = (value: string | number | undefined, info: { userTyping: boolean; 
  */
 export function ScoreSheet({ projectId, evaluation: e, template, bands }: { projectId: string; evaluation: EvaluationView; template: Indicator[]; bands: Band[] }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useNotices();
   const nameOf = useIndicatorName();
   const [form] = Form.useForm<SheetValues>();
   const [error, setError] = useState<unknown>(null);

@@ -1,8 +1,8 @@
-import { Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ProjectView } from '../projects/projectsApi.ts';
 import type { ProjectEvaluations } from './evaluationQueries.ts';
 import { OWED, stageOf, type Stage } from './scoring.ts';
+import { Typography } from '../../components/Typography.tsx';
 
 export interface EvaluationRow {
   project: ProjectView;

@@ -1,12 +1,13 @@
-import { App, Button, Space, type ButtonProps } from 'antd';
+import { Button, Space, type ButtonProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/feedback.tsx';
 import { startEvaluation, useEvaluationStep, type EvaluationKind } from './evaluationQueries.ts';
+import { useNotices } from '../../app/notices.tsx';
 
 /** The evaluator opens the mid-term or the final: the project moves into that evaluation, so it asks first. */
 export function StartEvaluation({ projectId, allowedActions, onStarted }: { projectId: string; allowedActions: string[]; onStarted?: () => void }) {
   const { t } = useTranslation();
-  const { modal } = App.useApp();
+  const { modal } = useNotices();
   const start = useEvaluationStep(projectId, (kind: EvaluationKind) => startEvaluation(projectId, kind));
   const kinds = (['midterm', 'final'] as const).filter((k) => allowedActions.includes(`start_${k}`));
   if (!kinds.length) return null;

@@ -1,4 +1,4 @@
-import { App, Alert, DatePicker, Form, Input, Modal, Radio, Space, Typography, type ButtonProps } from 'antd';
+import { Alert, DatePicker, Form, Input, Modal, Radio, Space, type ButtonProps } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +7,8 @@ import { requiredChoice, requiredText } from '../../components/rules.ts';
 import { submitEvaluation, useEvaluationStep, type EvaluationView, type Grade, type SubmitBody } from './evaluationQueries.ts';
 import { GradeTag } from './EvaluationTags.tsx';
 import { conclusionsFor, points } from './scoring.ts';
+import { useNotices } from '../../app/notices.tsx';
+import { Typography } from '../../components/Typography.tsx';
 
 interface ConclusionValues {
   conclusion: SubmitBody['conclusion'];
@@ -20,7 +22,7 @@ interface ConclusionValues {
  */
 export function SubmitDialog({ projectId, evaluation: e, score, grade, onClose }: { projectId: string; evaluation: EvaluationView; score: number; grade: Grade; onClose: () => void }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useNotices();
   const [form] = Form.useForm<ConclusionValues>();
   const [error, setError] = useState<unknown>(null);
   const submit = useEvaluationStep(projectId, (body: SubmitBody) => submitEvaluation(e.id, body));

@@ -1,11 +1,14 @@
 import { CheckCircleTwoTone } from '@ant-design/icons';
-import { Alert, Button, Card, Result, Space, theme, Typography } from 'antd';
+import { Alert, Button, Space, theme } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { DueTime } from '../../components/DueTime.tsx';
 import { errorMessage } from '../../components/feedback.tsx';
 import { NeedStateTag } from '../../components/NeedStateTag.tsx';
 import type { VisitDetail } from './fieldQueries.ts';
+import { Outcome } from '../../components/Outcome.tsx';
+import { Typography } from '../../components/Typography.tsx';
+import { Card } from '../../components/Card.tsx';
 
 export interface PhotoResult {
   needId: string;
@@ -20,7 +23,7 @@ export function CreatedNeeds({ visit, photos, onAnother }: { visit: VisitDetail;
   const { t } = useTranslation();
   return (
     <Space orientation="vertical" size={12} style={{ width: '100%', maxWidth: 720 }} data-testid="visit-created">
-      <Result
+      <Outcome
         status="success"
         style={{ padding: '16px 0' }}
         title={t('field.visitSaved')}

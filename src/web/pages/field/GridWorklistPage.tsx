@@ -1,5 +1,5 @@
 import { EditOutlined, LeftOutlined } from '@ant-design/icons';
-import { Button, Card, Empty, Space, Spin, Tag, Typography } from 'antd';
+import { Button, Empty, Space, Spin, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +8,8 @@ import { ErrorAlert, QueryState } from '../../components/feedback.tsx';
 import { unitName, useGridUnit, useTagLabel } from '../territory/queries.ts';
 import { shortAddress } from './shortAddress.ts';
 import { useAllGridHouseholds, useCoverage, useRecentVisits, useWorklist, type WorklistItem } from './fieldQueries.ts';
+import { Typography } from '../../components/Typography.tsx';
+import { Card } from '../../components/Card.tsx';
 
 const rowStyle = { display: 'flex', alignItems: 'center', gap: 8, padding: '10px 0', borderBottom: '1px solid #f0f0f0' } as const;
 

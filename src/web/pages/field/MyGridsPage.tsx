@@ -1,5 +1,5 @@
 import { EditOutlined, RightOutlined, UnorderedListOutlined } from '@ant-design/icons';
-import { Button, Card, Empty, Input, Progress, Space, Statistic, theme, Typography } from 'antd';
+import { Button, Empty, Input, Progress, Space, theme } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
@@ -7,6 +7,9 @@ import { ErrorAlert } from '../../components/feedback.tsx';
 import { unitName, useGridUnit } from '../territory/queries.ts';
 import { shortAddress } from './shortAddress.ts';
 import { useCoverage, useGridHouseholds, useMyGridAssignments, useWorklist } from './fieldQueries.ts';
+import { Typography } from '../../components/Typography.tsx';
+import { Figure } from '../../components/Figure.tsx';
+import { Card } from '../../components/Card.tsx';
 
 function percent(share: number | undefined) {
   return Math.round((share ?? 0) * 100);
@@ -59,9 +62,9 @@ function GridCard({ gridId, scopeName }: { gridId: string; scopeName: string }) 
     >
       <ErrorAlert error={coverage.error ?? worklist.error} />
       <div style={{ display: 'grid', gridTemplateColumns: 'repeat(3, minmax(0, 1fr))', gap: 8 }}>
-        <Statistic title={t('field.households')} value={c?.households ?? '–'} loading={coverage.isLoading} />
-        <Statistic title={t('field.visited30')} value={c?.visited30 ?? '–'} suffix={c ? <small>{percent(c.share30)}%</small> : undefined} loading={coverage.isLoading} />
-        <Statistic title={t('field.visited90')} value={c?.visited90 ?? '–'} suffix={c ? <small>{percent(c.share90)}%</small> : undefined} loading={coverage.isLoading} />
+        <Figure title={t('field.households')} value={c?.households} />
+        <Figure title={t('field.visited30')} value={c?.visited30} suffix={c && <small>{percent(c.share30)}%</small>} />
+        <Figure title={t('field.visited90')} value={c?.visited90} suffix={c && <small>{percent(c.share90)}%</small>} />
       </div>
       {c && <Progress percent={percent(c.share90)} success={{ percent: percent(c.share30) }} showInfo={false} size="small" aria-label={t('field.coverage')} />}
       <Link to={`/field/grids/${gridId}`} data-testid="open-worklist">

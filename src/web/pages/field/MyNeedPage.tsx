@@ -1,90 +1,26 @@
 import { LeftOutlined, PhoneOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Descriptions, Form, Input, Rate, Space, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { Descriptions, Rate, Space } from 'antd';
+import { lazy, Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { DueTime } from '../../components/DueTime.tsx';
-import { applyServerErrors, ErrorAlert, QueryState } from '../../components/feedback.tsx';
+import { QueryState } from '../../components/feedback.tsx';
 import { NeedStateTag } from '../../components/NeedStateTag.tsx';
 import { AttachmentList } from '../needs/AttachmentList.tsx';
 import { NeedTimeline } from '../needs/NeedTimeline.tsx';
-import { useCategories, useCategoryName, useNeed, useTransition } from '../needs/needQueries.ts';
+import { useCategories, useCategoryName, useNeed } from '../needs/needQueries.ts';
 import { useMarkRead, useUnreadNotifications } from './fieldQueries.ts';
 import { NeedProjectCard } from './NeedProjectCard.tsx';
 import { ResidentWords } from './ResidentWords.tsx';
+import { Typography } from '../../components/Typography.tsx';
+import { Card } from '../../components/Card.tsx';
+import { LoadFailed, PageLoading } from '../../app/lazyPage.tsx';
 
 const FINAL = ['rejected', 'merged', 'closed'];
 
-/** Confirm with a rating, or dispute with a reason: the resident's two answers to a resolved need. */
-function Answer({ needId, canConfirm, canDispute }: { needId: string; canConfirm: boolean; canDispute: boolean }) {
-  const { t } = useTranslation();
-  const { message } = App.useApp();
-  const transition = useTransition(needId);
-  const [mode, setMode] = useState<'confirm' | 'dispute' | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [form] = Form.useForm<{ rating?: number; comment?: string; reason?: string }>();
-  const submit = (v: { rating?: number; comment?: string; reason?: string }) => {
-    setError(null);
-    const body =
-      mode === 'confirm'
-        ? { action: 'confirm', rating: v.rating, comment: v.comment?.trim() || undefined }
-        : { action: 'dispute', reason: v.reason?.trim() };
-    transition.mutate(body as Parameters<typeof transition.mutate>[0], {
-      onSuccess: () => {
-        void message.success(mode === 'confirm' ? t('myNeeds.confirmed') : t('myNeeds.disputed'));
-        setMode(null);
-        form.resetFields();
-      },
-      onError: (e) => setError(applyServerErrors(form, e)),
-    });
-  };
-  return (
-    <Card size="small" style={{ borderColor: '#52c41a' }} data-testid="need-answer">
-      <Alert type="success" showIcon title={t('myNeeds.awaitingYou')} description={t('myNeeds.answerHint')} style={{ marginBottom: 12 }} />
-      {mode === null && (
-        <div style={{ display: 'grid', gridTemplateColumns: canConfirm && canDispute ? '1fr 1fr' : '1fr', gap: 8 }}>
-          {canConfirm && (
-            <Button type="primary" size="large" onClick={() => setMode('confirm')} data-testid="confirm-need">{t('needAction.confirm')}</Button>
-          )}
-          {canDispute && (
-            <Button danger size="large" onClick={() => setMode('dispute')} data-testid="dispute-need">{t('needAction.dispute')}</Button>
-          )}
-        </div>
-      )}
-      {mode !== null && (
-        <Form form={form} layout="vertical" size="large" onFinish={submit} onValuesChange={() => setError(null)} initialValues={{ rating: undefined, comment: '', reason: '' }}>
-          <ErrorAlert error={error} />
-          {mode === 'confirm' ? (
-            <>
-              <Form.Item label={t('myNeeds.rating')} name="rating" rules={[{ required: true, message: t('myNeeds.ratingRequired') }]}>
-                <Rate style={{ fontSize: 36 }} data-testid="rating" />
-              </Form.Item>
-              <Form.Item label={t('myNeeds.comment')} name="comment">
-                <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} count={{ show: true, max: 2000 }} data-testid="confirm-comment" />
-              </Form.Item>
-            </>
-          ) : (
-            <Form.Item label={t('myNeeds.reason')} name="reason" rules={[{ required: true, whitespace: true, message: t('myNeeds.reasonRequired') }]}>
-              <Input.TextArea autoSize={{ minRows: 3, maxRows: 8 }} count={{ show: true, max: 2000 }} placeholder={t('myNeeds.reasonPlaceholder')} data-testid="dispute-reason" />
-            </Form.Item>
-          )}
-          <div style={{ display: 'grid', gridTemplateColumns: '1fr 1fr', gap: 8 }}>
-            <Button onClick={() => { setMode(null); setError(null); }}>{t('common.cancel')}</Button>
-            <Button
-              type="primary"
-              danger={mode === 'dispute'}
-              htmlType="submit"
-              loading={transition.isPending}
-              data-testid={mode === 'confirm' ? 'confirm-submit' : 'dispute-submit'}
-            >
-              {mode === 'confirm' ? t('myNeeds.confirmSubmit') : t('myNeeds.disputeSubmit')}
-            </Button>
-          </div>
-        </Form>
-      )}
-    </Card>
-  );
-}
+// Fetched only when the need waits for the resident's answer: its form, rating and text fields
+// (Ant Design's Form, Input and Rate) weigh about 40 KB compressed.
+const NeedAnswer = lazy(() => import('./NeedAnswer.tsx').then((m) => ({ default: m.NeedAnswer }), () => ({ default: LoadFailed })));
 
 /** One of the resident's requests: where it stands, what happened, and their answer once resolved. */
 export function MyNeedPage() {
@@ -133,7 +69,11 @@ export function MyNeedPage() {
         </Typography.Paragraph>
       </Card>
       {n.project && <NeedProjectCard project={n.project} />}
-      {(canConfirm || canDispute) && <Answer needId={n.id} canConfirm={canConfirm} canDispute={canDispute} />}
+      {(canConfirm || canDispute) && (
+        <Suspense fallback={<PageLoading />}>
+          <NeedAnswer needId={n.id} canConfirm={canConfirm} canDispute={canDispute} />
+        </Suspense>
+      )}
       <Card size="small">
         <Descriptions size="small" column={1}>
           <Descriptions.Item label={t('field.category')}>{categoryName(n)}</Descriptions.Item>

@@ -1,5 +1,5 @@
 import { BellOutlined, PlusOutlined, RightOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Empty, Space, Spin, theme, Typography } from 'antd';
+import { Alert, Button, Empty, Space, Spin, theme } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,6 +10,8 @@ import { NeedStateTag } from '../../components/NeedStateTag.tsx';
 import { useCategories, useCategoryName } from '../needs/needQueries.ts';
 import { useMarkRead, useMyNeeds, useUnreadNotifications, type NeedView, type NotificationView } from './fieldQueries.ts';
 import { ResidentWords } from './ResidentWords.tsx';
+import { Typography } from '../../components/Typography.tsx';
+import { Card } from '../../components/Card.tsx';
 
 /** A resolved need waits for the resident's word: confirm or dispute. */
 export function awaitsMe(n: NeedView): boolean {

@@ -1,6 +1,7 @@
-import { Card, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { NeedDetail } from '../needs/needQueries.ts';
+import { Typography } from '../../components/Typography.tsx';
+import { Card } from '../../components/Card.tsx';
 
 // Once the service runs or the project is accepted, "you will be told when it starts" would be stale.
 const NEXT: Record<string, string> = {

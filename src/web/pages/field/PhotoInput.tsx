@@ -1,7 +1,8 @@
 import { CameraOutlined, CloseOutlined } from '@ant-design/icons';
-import { Button, Space, Typography } from 'antd';
+import { Button, Space } from 'antd';
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Typography } from '../../components/Typography.tsx';
 
 /**
  * One photo picked on the phone (the camera opens directly where the browser supports it).

@@ -1,8 +1,10 @@
-import { Alert, List, Tag, Typography } from 'antd';
+import { Alert, Tag } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { usePossibleDuplicates } from './fieldQueries.ts';
+import { Typography } from '../../components/Typography.tsx';
+import { List } from '../../components/List.tsx';
 
 /** Shorter texts match too much to be worth asking about. */
 const MIN_DESCRIPTION = 4;

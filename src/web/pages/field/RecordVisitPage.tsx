@@ -1,5 +1,5 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Form, Input, InputNumber, Radio, Select, Space, Typography } from 'antd';
+import { Button, Form, Input, InputNumber, Radio, Select, Space } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -13,6 +13,8 @@ import { HouseholdPicker } from './HouseholdPicker.tsx';
 import { PhotoInput } from './PhotoInput.tsx';
 import { matchPhotos } from './visitPhotos.ts';
 import { requiredChoice, requiredText } from '../../components/rules.ts';
+import { Typography } from '../../components/Typography.tsx';
+import { Card } from '../../components/Card.tsx';
 
 const KINDS = ['routine', 'follow_up', 'care', 'emergency'] as const;
 const URGENCIES = ['normal', 'urgent', 'difficult'] as const;

@@ -1,5 +1,5 @@
 import { LeftOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Empty, Form, Input, Radio, Result, Space, Typography } from 'antd';
+import { Alert, Button, Empty, Form, Input, Radio, Space } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
@@ -10,6 +10,9 @@ import { CategorySelect } from './CategorySelect.tsx';
 import { uploadAttachment, useCreateNeed, useMyHouseholdId, type NeedView } from './fieldQueries.ts';
 import { PossibleDuplicates } from './PossibleDuplicates.tsx';
 import { PhotoInput } from './PhotoInput.tsx';
+import { Outcome } from '../../components/Outcome.tsx';
+import { Typography } from '../../components/Typography.tsx';
+import { Card } from '../../components/Card.tsx';
 
 // "Difficult" is the staff's judgement after triage; a resident says whether it is urgent.
 const URGENCIES = ['normal', 'urgent'] as const;
@@ -60,7 +63,7 @@ export function ReportNeedPage() {
   if (created) {
     return (
       <Space orientation="vertical" size={12} style={{ width: '100%', maxWidth: 720 }} data-testid="report-need-done">
-        <Result
+        <Outcome
           status="success"
           style={{ padding: '16px 0' }}
           title={t('myNeeds.submitted')}

@@ -1,6 +1,6 @@
-import { Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { NeedView } from '../needs/needQueries.ts';
+import { Typography } from '../../components/Typography.tsx';
 
 /**
  * What happens next to a resident's need, in a sentence (a state's name like "pooled" means

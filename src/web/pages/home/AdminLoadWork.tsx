@@ -1,8 +1,9 @@
-import { Card, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../app/auth.tsx';
 import { hours, periodOf, useAdminLoad } from '../worktasks/workTaskQueries.ts';
 import { HomeLine } from './HomeLine.tsx';
+import { Typography } from '../../components/Typography.tsx';
+import { Card } from '../../components/Card.tsx';
 
 /**
  * 社区减负 on the home of community staff and street officers: the administrative work the

@@ -1,4 +1,4 @@
-import { Card, Space, Spin, Typography } from 'antd';
+import { Space, Spin } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { useAuth } from '../../app/auth.tsx';
@@ -6,6 +6,8 @@ import { HomeLine } from './HomeLine.tsx';
 import { ErrorAlert } from '../../components/feedback.tsx';
 import { useCases } from '../cases/caseQueries.ts';
 import { SuperviseeShare, SUPERVISEE_SHARES } from '../worklog/WorkLogHome.tsx';
+import { Typography } from '../../components/Typography.tsx';
+import { Card } from '../../components/Card.tsx';
 
 /** The roles whose home shows their casework (the web serves them; the workbench counts do not). */
 export const CASE_ROLES: readonly string[] = ['social_worker', 'supervisor'];

@@ -1,5 +1,5 @@
 import { RightOutlined } from '@ant-design/icons';
-import { Card, Spin, Tag, theme, Typography } from 'antd';
+import { Spin, Tag, theme } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { useAuth } from '../../app/auth.tsx';
@@ -7,6 +7,8 @@ import { ErrorAlert } from '../../components/feedback.tsx';
 import { bySoonest } from '../activities/ActivityList.tsx';
 import { useActivities, useOverseenOrganization } from '../activities/activityQueries.ts';
 import { isToday, startTime } from '../activities/sessionTime.ts';
+import { Typography } from '../../components/Typography.tsx';
+import { Card } from '../../components/Card.tsx';
 
 /** How many coming activities the home lists; the rest are on the activities page. */
 const SHOWN = 6;

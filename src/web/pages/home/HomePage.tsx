@@ -1,6 +1,6 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Button, Card, Col, Row, Space, Spin, Tag, theme, Typography } from 'antd';
+import { Button, Col, Row, Space, Spin, Tag, theme } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
@@ -19,6 +19,8 @@ import { AdminLoadWork } from './AdminLoadWork.tsx';
 import { VolunteerWork } from './VolunteerWork.tsx';
 import { ParticipationHome } from '../participate/ParticipationHome.tsx';
 import { MyWorkWeek } from '../worklog/WorkLogHome.tsx';
+import { Typography } from '../../components/Typography.tsx';
+import { Card } from '../../components/Card.tsx';
 
 /** Under the needs key: any change to a need refreshes the counts. */
 const WORKBENCH_KEY = [NEEDS_KEY, 'workbench'];

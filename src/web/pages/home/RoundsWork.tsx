@@ -1,4 +1,4 @@
-import { Card, Spin, Typography } from 'antd';
+import { Spin } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
@@ -7,6 +7,8 @@ import { HomeLine } from './HomeLine.tsx';
 import { useApplications } from '../applications/applicationQueries.ts';
 import { EvaluatorWork } from '../evaluations/EvaluatorWork.tsx';
 import { useMyPanels } from '../reviews/reviewQueries.ts';
+import { Typography } from '../../components/Typography.tsx';
+import { Card } from '../../components/Card.tsx';
 
 /** The roles whose home shows their part in the rounds and evaluations (the web serves them, the workbench counts do not). */
 export const ROUND_ROLES: readonly string[] = ['org_admin', 'reviewer', 'evaluator'];

@@ -1,9 +1,10 @@
-import { Card, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useMyPartners } from '../timebank/timeBankQueries.ts';
 import { hoursText } from '../volunteer/volunteerFormat.ts';
 import { useMyVolunteer } from '../volunteer/volunteerQueries.ts';
 import { HomeLine } from './HomeLine.tsx';
+import { Typography } from '../../components/Typography.tsx';
+import { Card } from '../../components/Card.tsx';
 
 /** A resident who volunteers sees their hours, stars and points; a partner shop's clerk, the redemptions waiting for them. */
 export function VolunteerWork({ resident }: { resident: boolean }) {

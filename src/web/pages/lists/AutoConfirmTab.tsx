@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button, Form, InputNumber, Space, Typography } from 'antd';
+import { Button, Form, InputNumber, Space } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
@@ -7,6 +7,7 @@ import { useAuth } from '../../app/auth.tsx';
 import { ErrorAlert } from '../../components/feedback.tsx';
 import { useFormSave } from '../../components/SaveForm.tsx';
 import { requiredText } from '../../components/rules.ts';
+import { Typography } from '../../components/Typography.tsx';
 
 type Settings = { districtId: string; autoConfirmDays: number };
 

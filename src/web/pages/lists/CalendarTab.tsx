@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Form, Input, InputNumber, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Form, Input, InputNumber, Popconfirm, Select, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
@@ -8,6 +8,7 @@ import { ErrorAlert } from '../../components/feedback.tsx';
 import { useFormSave } from '../../components/SaveForm.tsx';
 import type { CalendarDay, CalendarList } from './listsApi.ts';
 import { requiredText } from '../../components/rules.ts';
+import { Typography } from '../../components/Typography.tsx';
 
 /** The calendar that turns "working days" into dates: the national holidays and make-up working days, with local edits over them. */
 export function CalendarTab() {

@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Form, Input, InputNumber, Select, Space, Switch, Table, Tag, Typography } from 'antd';
+import { Button, Form, Input, InputNumber, Select, Space, Switch, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
@@ -8,6 +8,7 @@ import { ErrorAlert } from '../../components/feedback.tsx';
 import { FormModal, useFormSave } from '../../components/SaveForm.tsx';
 import { type CategoryView, type Limits, ROUTES, URGENCY_KEYS, useCategories } from './listsApi.ts';
 import { requiredText } from '../../components/rules.ts';
+import { Typography } from '../../components/Typography.tsx';
 
 type Node = CategoryView & { children?: Node[] };
 

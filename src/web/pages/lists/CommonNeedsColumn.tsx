@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button, Card, Empty, Form, Input, List, Space, Tag, Typography } from 'antd';
+import { Button, Empty, Form, Input, Space, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
@@ -11,6 +11,9 @@ import { FormModal, useFormSave } from '../../components/SaveForm.tsx';
 import { useChildren } from '../territory/queries.ts';
 import type { CommonNeedDetail, CommonNeedView } from './listsApi.ts';
 import { requiredText } from '../../components/rules.ts';
+import { Typography } from '../../components/Typography.tsx';
+import { Card } from '../../components/Card.tsx';
+import { List } from '../../components/List.tsx';
 
 export function useGridNames(communityId: string) {
   const grids = useChildren<GridUnit>('grids', { communityId });

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { Card, Empty, List, Segmented, Space, Tag, theme, Typography } from 'antd';
+import { Empty, Segmented, Space, Tag, theme } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
@@ -8,6 +8,9 @@ import { DueTime } from '../../components/DueTime.tsx';
 import { ErrorAlert } from '../../components/feedback.tsx';
 import { NeedStateTag } from '../../components/NeedStateTag.tsx';
 import type { InboxItem } from './listsApi.ts';
+import { Typography } from '../../components/Typography.tsx';
+import { Card } from '../../components/Card.tsx';
+import { List } from '../../components/List.tsx';
 
 const REASON_COLORS: Record<string, string> = { triage: 'orange', assign: 'blue', handle: 'geekblue', referral: 'cyan', confirm: 'green', escalated: 'red' };
 const REASONS = ['triage', 'assign', 'handle', 'referral', 'confirm', 'escalated'];

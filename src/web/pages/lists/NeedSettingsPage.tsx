@@ -1,4 +1,4 @@
-import { Grid, Select, Space, Tabs, Typography } from 'antd';
+import { Grid, Select, Space, Tabs } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import { useAuth } from '../../app/auth.tsx';
@@ -8,6 +8,7 @@ import { CategoriesTab } from './CategoriesTab.tsx';
 import { useDefaultDistrict, useDistricts } from './listsApi.ts';
 import { Open311ClientsTab } from './Open311ClientsTab.tsx';
 import { WebhooksTab } from './WebhooksTab.tsx';
+import { Typography } from '../../components/Typography.tsx';
 
 /** A district's needs configuration, plus the national working-day calendar. */
 export function NeedSettingsPage() {

@@ -1,6 +1,6 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Button, Form, Input, Popconfirm, Space, Tag, Typography } from 'antd';
+import { Button, Form, Input, Popconfirm, Space, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -13,6 +13,7 @@ import { FormModal, useFormSave } from '../../components/SaveForm.tsx';
 import type { ClientView } from './listsApi.ts';
 import { SecretOnce } from './SecretOnce.tsx';
 import { requiredText } from '../../components/rules.ts';
+import { Typography } from '../../components/Typography.tsx';
 
 /** Apps that file needs through the Open311 GeoReport API, each with its own key. */
 export function Open311ClientsTab({ districtId }: { districtId: string }) {

@@ -1,4 +1,4 @@
-import { Button, Card, Empty, Space, Tag, Typography } from 'antd';
+import { Button, Empty, Space, Tag } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +8,8 @@ import { ErrorAlert } from '../../components/feedback.tsx';
 import { LoadMore } from '../../components/KeysetTable.tsx';
 import type { ResourceView, SuggestedResource } from './listsApi.ts';
 import { ResourceForm } from './ResourceForm.tsx';
+import { Typography } from '../../components/Typography.tsx';
+import { Card } from '../../components/Card.tsx';
 
 /** "Mon 11:00–13:00, Tue …"; no windows means open at any time of day. */
 export function useAvailability() {

@@ -1,5 +1,5 @@
 import { useQueries, useQuery } from '@tanstack/react-query';
-import { Button, Card, Empty, Form, Input, List, Select, Space, Tag, Typography } from 'antd';
+import { Button, Empty, Form, Input, Select, Space, Tag } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
@@ -12,6 +12,9 @@ import { FormModal, useFormSave } from '../../components/SaveForm.tsx';
 import { useCategories } from '../needs/needQueries.ts';
 import { useChildren } from '../territory/queries.ts';
 import type { CommonNeedView, Suggestion } from './listsApi.ts';
+import { Typography } from '../../components/Typography.tsx';
+import { Card } from '../../components/Card.tsx';
+import { List } from '../../components/List.tsx';
 
 interface Values {
   streetId: string;

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button, Card, Form, Input, Select, Space, Tag, Typography } from 'antd';
+import { Button, Form, Input, Select, Space, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
@@ -9,6 +9,8 @@ import { FormModal, useFormSave } from '../../components/SaveForm.tsx';
 import { useGridNames } from './CommonNeedsColumn.tsx';
 import type { CommonNeedView, Suggestion } from './listsApi.ts';
 import { requiredText } from '../../components/rules.ts';
+import { Typography } from '../../components/Typography.tsx';
+import { Card } from '../../components/Card.tsx';
 
 const INVALIDATE = ['three-lists', 'common-needs', 'needs'];
 

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Card, Col, Empty, Grid, Row, Select, Space, Spin, Tabs, Typography } from 'antd';
+import { Alert, Col, Empty, Grid, Row, Select, Space, Spin, Tabs } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
@@ -10,6 +10,8 @@ import { type ThreeLists, useCommunities, useDefaultCommunity } from './listsApi
 import { ResourcesColumn } from './ResourcesColumn.tsx';
 import { StreetGroups } from './StreetGroups.tsx';
 import { SuggestedGroups } from './SuggestedGroups.tsx';
+import { Typography } from '../../components/Typography.tsx';
+import { Card } from '../../components/Card.tsx';
 
 /** 三清单: a community's common needs, the resources that could meet them, and the projects formed from them. */
 export function ThreeListsPage() {

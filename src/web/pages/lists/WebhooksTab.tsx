@@ -1,6 +1,6 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Button, Form, Input, Modal, Select, Space, Tag, Typography } from 'antd';
+import { Button, Form, Input, Modal, Select, Space, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -13,6 +13,7 @@ import { FormModal, useFormSave } from '../../components/SaveForm.tsx';
 import type { DeliveryView, WebhookView } from './listsApi.ts';
 import { SecretOnce } from './SecretOnce.tsx';
 import { requiredChoice, requiredText } from '../../components/rules.ts';
+import { Typography } from '../../components/Typography.tsx';
 
 // Every need timeline action is published as need.<action>; these are the ones subscribers usually want.
 const EVENT_SUGGESTIONS = ['need.report', 'need.accept', 'need.reject', 'need.assign', 'need.refer', 'need.resolve', 'need.confirm', 'need.dispute', 'need.escalate', 'need.pool'];

@@ -1,10 +1,13 @@
-import { Alert, App, Button, Form, Input, List, Modal, Select, Space, Typography } from 'antd';
+import { Alert, Button, Form, Input, Modal, Select, Space } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../app/auth.tsx';
 import { ErrorAlert } from '../../components/feedback.tsx';
 import { useBulkTransition, useHandlers, type BulkTransitionResult, type NeedView } from './needQueries.ts';
 import { requiredChoice, requiredText } from '../../components/rules.ts';
+import { useNotices } from '../../app/notices.tsx';
+import { Typography } from '../../components/Typography.tsx';
+import { List } from '../../components/List.tsx';
 
 type BulkAction = 'accept' | 'reject' | 'assign';
 
@@ -18,7 +21,7 @@ export function BulkActions({
 }) {
   const { t } = useTranslation();
   const { me } = useAuth();
-  const { message } = App.useApp();
+  const { message } = useNotices();
   const [open, setOpen] = useState<BulkAction | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [form] = Form.useForm<{ reason?: string; handlerUserId?: string }>();

@@ -1,4 +1,4 @@
-import { App, Button, DatePicker, Form, Input, InputNumber, Modal, Radio, Rate, Select, Space } from 'antd';
+import { Button, DatePicker, Form, Input, InputNumber, Modal, Radio, Rate, Select, Space } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -16,6 +16,7 @@ import {
 } from './needQueries.ts';
 import { requiredChoice, requiredText } from '../../components/rules.ts';
 import { CategorySelect } from '../field/CategorySelect.tsx';
+import { useNotices } from '../../app/notices.tsx';
 
 /** The order actions are offered in: forward steps first, side steps after. */
 const ORDER = ['accept', 'assign', 'resolve', 'answer_referral', 'resume', 'confirm', 'split', 'pool', 'wait', 'refer', 'merge', 'dispute', 'reject'];
@@ -85,7 +86,7 @@ export function NeedActions({ need, open, setOpen }: { need: NeedDetail; open: O
 
 function ActionModal({ need, action, duplicateOf, onClose }: { need: NeedDetail; action: string; duplicateOf?: string; onClose: () => void }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useNotices();
   const { me } = useAuth();
   const navigate = useNavigate();
   const [form] = Form.useForm<FormValues>();

@@ -1,4 +1,4 @@
-import { Alert, Button, Empty, Space, Spin, theme, Typography } from 'antd';
+import { Alert, Button, Empty, Space, Spin, theme } from 'antd';
 import { ScatterChart } from 'echarts/charts';
 import { GeoComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
@@ -9,6 +9,7 @@ import { useNavigate } from 'react-router-dom';
 import { approximatePoint, labelPoint, outerRings, type Ring } from './mapGeometry.ts';
 import { MAP_STATES, OVERDUE_COLOUR as OVERDUE, pointColour, STATE_COLOURS } from './needColours.ts';
 import type { GridView, NeedMap as NeedMapAnswer, NeedMapGrid, NeedMapItem } from './needQueries.ts';
+import { Typography } from '../../components/Typography.tsx';
 
 echarts.use([GeoComponent, TooltipComponent, ScatterChart, CanvasRenderer]);
 /** The overdue red darkened enough to be read as text on a white button. */

@@ -1,4 +1,4 @@
-import { Button, Card, Col, Descriptions, Empty, List, Row, Space, Tag, Typography } from 'antd';
+import { Button, Col, Descriptions, Empty, Row, Space, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
@@ -11,6 +11,9 @@ import { NeedActions, type OpenAction } from './NeedActions.tsx';
 import { NeedSubject } from './NeedSubject.tsx';
 import { NeedTimeline } from './NeedTimeline.tsx';
 import { useCategories, useCategoryName, useNeed, type NeedDetail } from './needQueries.ts';
+import { Typography } from '../../components/Typography.tsx';
+import { Card } from '../../components/Card.tsx';
+import { List } from '../../components/List.tsx';
 
 const FINAL = ['rejected', 'merged', 'closed'];
 

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { Descriptions, Space, Tag, theme, Typography } from 'antd';
+import { Descriptions, Space, Tag, theme } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
@@ -7,6 +7,7 @@ import type { Static } from 'typebox';
 import { api } from '../../api/client.ts';
 import { useTagLabel } from '../territory/queries.ts';
 import type { GridView, NeedDetail } from './needQueries.ts';
+import { Typography } from '../../components/Typography.tsx';
 
 type HouseholdDetail = Static<typeof import('../../../server/modules/territory/register.schemas.ts').HouseholdDetail>;
 type VisitView = Static<typeof import('../../../server/modules/visits/visits.schemas.ts').VisitView>;

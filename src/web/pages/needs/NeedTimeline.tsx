@@ -1,10 +1,12 @@
 import { LockOutlined } from '@ant-design/icons';
-import { Space, Tag, Timeline, Typography } from 'antd';
+import { Space, Tag } from 'antd';
 import dayjs from 'dayjs';
 import relativeTime from 'dayjs/plugin/relativeTime';
 import { useTranslation } from 'react-i18next';
 import { STATE_COLOURS } from './needColours.ts';
 import type { TimelineEntry } from './needQueries.ts';
+import { Typography } from '../../components/Typography.tsx';
+import { Timeline } from '../../components/Timeline.tsx';
 
 dayjs.extend(relativeTime);
 

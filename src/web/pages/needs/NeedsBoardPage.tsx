@@ -1,4 +1,4 @@
-import { Button, Card, Col, Grid, Input, Row, Segmented, Select, Space, Table, Tag, theme, Typography, type TableColumnsType } from 'antd';
+import { Button, Col, Grid, Input, Row, Segmented, Select, Space, Table, Tag, theme, type TableColumnsType } from 'antd';
 import dayjs from 'dayjs';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -14,6 +14,8 @@ import { useAuth } from '../../app/auth.tsx';
 import { BulkActions, BulkResults } from './BulkActions.tsx';
 import { NeedMap } from './NeedMap.tsx';
 import { NEEDS_KEY, useCategories, useCategoryName, useCommunities, useGrids, useNeedMap, type BulkTransitionResult, type NeedView } from './needQueries.ts';
+import { Typography } from '../../components/Typography.tsx';
+import { Card } from '../../components/Card.tsx';
 
 const STATES = ['reported', 'accepted', 'pooled', 'in_progress', 'waiting', 'referred', 'resolved', 'reopened', 'closed', 'rejected', 'merged'];
 const SOURCES = ['visit', 'resident', 'staff', 'council', 'open311'];

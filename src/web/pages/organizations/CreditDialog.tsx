@@ -1,4 +1,4 @@
-import { App, DatePicker, Form, Input, InputNumber, Radio, Select } from 'antd';
+import { DatePicker, Form, Input, InputNumber, Radio, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { CREDIT_LISTS, CREDIT_RECORD_KINDS, INSPECTION_RESULTS, OBJECTION_OUTCOMES, type CreditRecordKind } from '../../../common/credit.ts';
@@ -6,6 +6,7 @@ import { api } from '../../api/client.ts';
 import { requiredChoice, requiredText, tooLong } from '../../components/rules.ts';
 import { FormModal, useFormSave } from '../../components/SaveForm.tsx';
 import { CREDIT_KEY, type CreditView, type ListEntryView } from './creditQueries.ts';
+import { useNotices } from '../../app/notices.tsx';
 
 export type CreditDialogAction = 'add_record' | 'add_list_entry' | 'repair' | 'lodge_objection' | 'answer_objection';
 
@@ -67,7 +68,7 @@ export function CreditDialog({ organizationId, action, entry, onClose }: {
   onClose: () => void;
 }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useNotices();
   const saver = useFormSave<Values, CreditView>({
     mutationFn: (v) => send(organizationId, action, entry, v),
     invalidate: [CREDIT_KEY],

@@ -1,4 +1,4 @@
-import { Button, Card, Descriptions, Empty, List, Space, Tag, Typography } from 'antd';
+import { Button, Descriptions, Empty, Space, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import type { TFunction } from 'i18next';
@@ -7,6 +7,9 @@ import { CREDIT_LISTS, type ListEntryState } from '../../../common/credit.ts';
 import { QueryState } from '../../components/feedback.tsx';
 import { CreditDialog, type CreditDialogAction } from './CreditDialog.tsx';
 import { useCredit, type CreditRecordView, type ListEntryView, type Standing } from './creditQueries.ts';
+import { Typography } from '../../components/Typography.tsx';
+import { Card } from '../../components/Card.tsx';
+import { List } from '../../components/List.tsx';
 
 // Preset tag colours whose text keeps 4.5:1 on their own background; "removed" is plain.
 const STATE_COLOUR: Record<ListEntryState, string | undefined> = { listed: 'red', objection_pending: 'blue', removed: undefined };

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { Card, Descriptions, Tag, Typography } from 'antd';
+import { Descriptions, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { api } from '../../api/client.ts';
@@ -12,6 +12,8 @@ import { CommunityTags, EditableCard, RecordCrumbs } from '../../components/Reco
 import { CreditSection } from './CreditSection.tsx';
 import { OrganizationForm } from './OrganizationForm.tsx';
 import { TrackRecordSection } from './TrackRecordSection.tsx';
+import { Typography } from '../../components/Typography.tsx';
+import { Card } from '../../components/Card.tsx';
 
 export function OrganizationPage() {
   const { id } = useParams();

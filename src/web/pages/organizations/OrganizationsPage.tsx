@@ -1,4 +1,4 @@
-import { Input, Select, Tag, Typography } from 'antd';
+import { Input, Select, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { ORGANIZATION_TYPES, RATING_STATUSES, RATINGS } from '../../../common/organizations.ts';
@@ -8,6 +8,7 @@ import { useAuth } from '../../app/auth.tsx';
 import { AddLink, KeysetTable, ListPage, useListFilter } from '../../components/KeysetTable.tsx';
 import { useCommonLabels } from '../../components/labels.ts';
 import { RatingBadge } from '../../components/RatingBadge.tsx';
+import { Typography } from '../../components/Typography.tsx';
 
 export function OrganizationsPage() {
   const { t } = useTranslation();

@@ -1,11 +1,14 @@
 import { useQuery } from '@tanstack/react-query';
-import { Card, Col, Descriptions, List, Row, Space, Statistic, Tag, Typography } from 'antd';
+import { Col, Descriptions, Row, Space, Statistic, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { api } from '../../api/client.ts';
 import type { TrackRecord } from '../../../server/modules/projects/projects.track-record.ts';
 import { QueryState } from '../../components/feedback.tsx';
 import { FUNDING_SOURCES, yuan } from '../projects/projectsApi.ts';
+import { Typography } from '../../components/Typography.tsx';
+import { Card } from '../../components/Card.tsx';
+import { List } from '../../components/List.tsx';
 
 const OUTCOME_COLOUR: Record<string, string | undefined> = { accepted: 'green', accepted_with_conditions: 'gold', failed: 'red', terminated: undefined };
 

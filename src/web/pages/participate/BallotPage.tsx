@@ -1,12 +1,15 @@
 import { CheckCircleFilled, LeftOutlined, TrophyOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Checkbox, Tag, theme, Typography } from 'antd';
+import { Alert, Button, Checkbox, Tag, theme } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { ErrorAlert, QueryState } from '../../components/feedback.tsx';
-import { BallotNote } from './ParticipatePage.tsx';
+import { BallotNote } from './BallotNote.tsx';
 import { roundPhase, whenText, yuan } from './participateFormat.ts';
 import { useCastBallot, useRound, type Candidate, type RoundDetail } from './participateQueries.ts';
+import { useNotices } from '../../app/notices.tsx';
+import { Typography } from '../../components/Typography.tsx';
+import { Card } from '../../components/Card.tsx';
 
 /** The rule in one sentence, and how many may be chosen. */
 function RuleLine({ r }: { r: RoundDetail }) {
@@ -85,7 +88,7 @@ function CandidateBox({ c, checked, disabled, onChange, street }: { c: Candidate
 /** The household's one ballot: candidates to tick (at most maxChoices), a confirmation, then the ballot as cast. */
 function Vote({ r }: { r: RoundDetail }) {
   const { t, i18n } = useTranslation();
-  const { modal } = App.useApp();
+  const { modal } = useNotices();
   const cast = useCastBallot(r.id);
   const [chosen, setChosen] = useState<string[]>([]);
   const full = r.maxChoices !== null && chosen.length >= r.maxChoices;

@@ -1,5 +1,5 @@
-import { CalendarOutlined, CheckCircleFilled, EnvironmentOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Empty, Segmented, Tag, theme, Typography } from 'antd';
+import { CalendarOutlined, EnvironmentOutlined, PlusOutlined } from '@ant-design/icons';
+import { Alert, Button, Empty, Segmented, Tag, theme } from 'antd';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
@@ -8,6 +8,9 @@ import { dayText, roundPhase, whenText, yuan } from './participateFormat.ts';
 import { takesSupports, useCouncilTopics, useMine, useProposals, type ProposalSummary, type RoundSummary, type TopicSummary } from './participateQueries.ts';
 import { KindTag, ProposalStatusTag, SupportProgress, TOPIC_STATUS_COLOR } from './ProposalParts.tsx';
 import { SupportButton } from './SupportButton.tsx';
+import { BallotNote } from './BallotNote.tsx';
+import { Typography } from '../../components/Typography.tsx';
+import { Card } from '../../components/Card.tsx';
 
 const PAGE = 20;
 
@@ -27,15 +30,6 @@ function Section({ id, title, children, testId, extra }: { id: string; title: st
 }
 
 /** How the household voted: when and how the ballot was cast. */
-export function BallotNote({ ballot }: { ballot: NonNullable<RoundSummary['myBallot']> }) {
-  const { t } = useTranslation();
-  return (
-    <Typography.Text type="success" data-testid="my-ballot">
-      <CheckCircleFilled aria-hidden /> {t('participate.votedAt', { when: whenText(ballot.castAt, t), channel: t(`participate.channel.${ballot.channel}`) })}
-    </Typography.Text>
-  );
-}
-
 function RoundLine({ r }: { r: RoundSummary }) {
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();

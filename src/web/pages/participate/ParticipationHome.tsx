@@ -1,8 +1,9 @@
-import { Card, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { HomeLine } from '../home/HomeLine.tsx';
 import { roundPhase, whenText } from './participateFormat.ts';
 import { useMine } from './participateQueries.ts';
+import { Typography } from '../../components/Typography.tsx';
+import { Card } from '../../components/Card.tsx';
 
 /**
  * A resident's home: budget votes waiting for the household, their own proposals and where they

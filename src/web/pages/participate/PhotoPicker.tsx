@@ -1,8 +1,9 @@
 import { CameraOutlined, CloseOutlined } from '@ant-design/icons';
-import { Alert, Button, Typography } from 'antd';
+import { Alert, Button } from 'antd';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { compressPhoto, type PhotoData } from './photos.ts';
+import { Typography } from '../../components/Typography.tsx';
 
 export const MAX_PHOTOS = 3;
 

@@ -1,9 +1,10 @@
-import { Form, Input, Radio, theme, Typography } from 'antd';
+import { Form, Input, Radio, theme } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { requiredChoice, tooLong } from '../../components/rules.ts';
 import type { PhotoData } from './photos.ts';
 import { PhotoPicker } from './PhotoPicker.tsx';
 import type { ProposalBody, ProposalKind } from './participateQueries.ts';
+import { Typography } from '../../components/Typography.tsx';
 
 export interface ProposalValues {
   kind?: ProposalKind;

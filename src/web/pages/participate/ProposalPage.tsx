@@ -1,5 +1,5 @@
 import { EnvironmentOutlined, LeftOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Tag, Typography } from 'antd';
+import { Alert, Button, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { ErrorAlert, QueryState } from '../../components/feedback.tsx';
@@ -7,11 +7,14 @@ import { dayText } from './participateFormat.ts';
 import { useProposal, useWithdrawProposal, type ProposalDetail } from './participateQueries.ts';
 import { KindTag, ProposalPhotos, ProposalStatusTag, ProposalSteps, SupportProgress } from './ProposalParts.tsx';
 import { SupportButton } from './SupportButton.tsx';
+import { useNotices } from '../../app/notices.tsx';
+import { Typography } from '../../components/Typography.tsx';
+import { Card } from '../../components/Card.tsx';
 
 /** The proposer takes the proposal back while it still collects supports; asked first. */
 function WithdrawButton({ p }: { p: ProposalDetail }) {
   const { t } = useTranslation();
-  const { modal, message } = App.useApp();
+  const { modal, message } = useNotices();
   const withdraw = useWithdrawProposal();
   return (
     <>

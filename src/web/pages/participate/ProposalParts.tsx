@@ -1,8 +1,10 @@
-import { Progress, Tag, Timeline, Typography } from 'antd';
+import { Progress, Tag } from 'antd';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { whenText } from './participateFormat.ts';
 import { photoUrl, type ProposalDetail, type ProposalKind, type ProposalStatus, type Step, type TopicStatus } from './participateQueries.ts';
+import { Typography } from '../../components/Typography.tsx';
+import { Timeline } from '../../components/Timeline.tsx';
 
 export const PROPOSAL_STATUS_COLOR: Record<ProposalStatus, string> = { open: 'blue', on_agenda: 'purple', pooled: 'green', withdrawn: 'default', declined: 'red' };
 export const TOPIC_STATUS_COLOR: Record<TopicStatus, string> = { open: 'blue', passed: 'green', rejected: 'red', implementing: 'gold', done: 'cyan' };

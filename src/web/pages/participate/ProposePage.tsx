@@ -1,16 +1,19 @@
 import { LeftOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Form, Typography } from 'antd';
+import { Alert, Button, Form } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
 import { applyServerErrors, ErrorAlert, QueryState } from '../../components/feedback.tsx';
 import { useMine, usePropose, useThresholds } from './participateQueries.ts';
 import { ProposalFields, proposalBody, type ProposalValues } from './ProposalFields.tsx';
+import { useNotices } from '../../app/notices.tsx';
+import { Typography } from '../../components/Typography.tsx';
+import { Card } from '../../components/Card.tsx';
 
 /** 我要提议: a resident proposes a small wish or a small project for the community, from the phone. */
 export function ProposePage() {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useNotices();
   const navigate = useNavigate();
   const mine = useMine();
   const community = mine.data?.community ?? undefined;

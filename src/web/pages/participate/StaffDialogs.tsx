@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
 import { PlusOutlined, StopOutlined, UserAddOutlined } from '@ant-design/icons';
-import { App, Button, Form, Input, Select, Typography } from 'antd';
+import { Button, Form, Input, Select } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
@@ -11,6 +11,8 @@ import { useCommunityChoices } from '../volunteers/communities.ts';
 import { PARTICIPATION_KEY, useThresholds, type ProposalDetail } from './participateQueries.ts';
 import { ProposalFields, proposalBody, type ProposalValues } from './ProposalFields.tsx';
 import { ResidentPicker, type ResidentPickerTexts } from '../../components/ResidentPicker.tsx';
+import { useNotices } from '../../app/notices.tsx';
+import { Typography } from '../../components/Typography.tsx';
 
 interface RecordValues extends ProposalValues {
   communityId?: string;
@@ -19,7 +21,7 @@ interface RecordValues extends ProposalValues {
 
 function RecordProposalDialog({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useNotices();
   const navigate = useNavigate();
   const choices = useCommunityChoices();
   const home = choices.own[0]?.id;
@@ -85,7 +87,7 @@ export function RecordProposal() {
 /** 代居民支持: a resident without a phone tells the community they support the proposal. */
 export function RecordSupport({ p }: { p: ProposalDetail }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useNotices();
   const [open, setOpen] = useState(false);
   const saver = useFormSave<{ residentId?: string }, ProposalDetail>({
     mutationFn: (v) => api.post<ProposalDetail>(`/proposals/${p.id}/supports`, { residentId: v.residentId }),
@@ -113,7 +115,7 @@ export function RecordSupport({ p }: { p: ProposalDetail }) {
 /** 不予采纳: the community declines a proposal, with the reason the proposer reads. */
 export function DeclineProposal({ p }: { p: ProposalDetail }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useNotices();
   const [open, setOpen] = useState(false);
   const saver = useFormSave<{ reason?: string }, ProposalDetail>({
     mutationFn: (v) => api.post<ProposalDetail>(`/proposals/${p.id}/decline`, { reason: (v.reason ?? '').trim() }),

@@ -1,5 +1,5 @@
 import { EnvironmentOutlined, LeftOutlined } from '@ant-design/icons';
-import { Alert, Card, Col, Descriptions, Row, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Col, Descriptions, Row, Space, Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { QueryState } from '../../components/feedback.tsx';
@@ -7,6 +7,8 @@ import { dayText, whenText } from './participateFormat.ts';
 import { useProposal, type Supporter } from './participateQueries.ts';
 import { KindTag, ProposalPhotos, ProposalStatusTag, ProposalSteps, SupportProgress } from './ProposalParts.tsx';
 import { DeclineProposal, RecordSupport } from './StaffDialogs.tsx';
+import { Typography } from '../../components/Typography.tsx';
+import { Card } from '../../components/Card.tsx';
 
 /** A proposal as the community's staff see it: what it asks, its steps, who supports it, and what they can do. */
 export function StaffProposalPage() {

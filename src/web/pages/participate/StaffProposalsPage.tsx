@@ -1,4 +1,4 @@
-import { Card, Select, Space, Table, Typography } from 'antd';
+import { Select, Space, Table } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
 import { PROPOSAL_STATUSES } from '../../../server/modules/participation/participation.tables.ts';
@@ -9,6 +9,8 @@ import { dayText } from './participateFormat.ts';
 import { useProposals, type ProposalStatus, type ProposalSummary } from './participateQueries.ts';
 import { KindTag, ProposalStatusTag } from './ProposalParts.tsx';
 import { RecordProposal } from './StaffDialogs.tsx';
+import { Typography } from '../../components/Typography.tsx';
+import { Card } from '../../components/Card.tsx';
 
 /**
  * 居民提议: the proposals of the communities the caller works in or oversees, by community and

@@ -1,8 +1,9 @@
 import { HeartFilled, HeartOutlined } from '@ant-design/icons';
-import { App, Button } from 'antd';
+import { Button } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/feedback.tsx';
 import { useSupport, type ProposalSummary } from './participateQueries.ts';
+import { useNotices } from '../../app/notices.tsx';
 
 /**
  * A resident's support for a proposal that still takes them: 支持 / 撤回支持. Withdrawing asks
@@ -10,7 +11,7 @@ import { useSupport, type ProposalSummary } from './participateQueries.ts';
  */
 export function SupportButton({ p, block = false, canSupport, canUnsupport }: { p: Pick<ProposalSummary, 'id' | 'supportedByMe' | 'mine' | 'title'>; block?: boolean; canSupport: boolean; canUnsupport: boolean }) {
   const { t } = useTranslation();
-  const { modal, message } = App.useApp();
+  const { modal, message } = useNotices();
   const support = useSupport();
   const supportable = canSupport && !p.supportedByMe && !p.mine;
   const withdrawable = canUnsupport && p.supportedByMe;

@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Descriptions, Form, Input, InputNumber, List, Modal, Space, Tag, Typography } from 'antd';
+import { Alert, Button, Descriptions, Form, Input, InputNumber, Modal, Space, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +9,10 @@ import { yuan } from '../applications/applicationQueries.ts';
 import { ContractDraftForm } from './ContractDraftForm.tsx';
 import { coFundingFrom } from './coFunding.ts';
 import { contractKey, PROJECTS_KEY, type ProjectContract, useDelivery, useProjectContract } from './projectsApi.ts';
+import { useNotices } from '../../app/notices.tsx';
+import { Typography } from '../../components/Typography.tsx';
+import { Card } from '../../components/Card.tsx';
+import { List } from '../../components/List.tsx';
 
 type Contract = NonNullable<ProjectContract['contract']>;
 
@@ -35,7 +39,7 @@ export function ContractCard({ projectId, targetBeneficiaries }: { projectId: st
 
 function ContractView({ projectId, contract: c }: { projectId: string; contract: Contract }) {
   const { t } = useTranslation();
-  const { modal } = App.useApp();
+  const { modal } = useNotices();
   const qc = useQueryClient();
   const [terminating, setTerminating] = useState(false);
   // Milestone titles for the tranches that wait for one.

@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, DatePicker, Divider, Form, InputNumber, Select, Space, Typography } from 'antd';
+import { Alert, Button, DatePicker, Divider, Form, InputNumber, Select, Space } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +9,7 @@ import { applyServerErrors, ErrorAlert } from '../../components/feedback.tsx';
 import { yuan } from '../applications/applicationQueries.ts';
 import { defaultTargets, deliveryPlanBody, IndicatorTargets, MilestoneFields, type DeliveryPlanValues } from './DeliveryPlanFields.tsx';
 import { contractKey, PROJECTS_KEY, type ProjectContract } from './projectsApi.ts';
+import { Typography } from '../../components/Typography.tsx';
 
 interface TrancheValues {
   percent: number;

@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Col, Row, Spin, Typography } from 'antd';
+import { Button, Col, Row, Spin } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../app/auth.tsx';
@@ -9,6 +9,8 @@ import { ActivityList } from '../activities/ActivityList.tsx';
 import { useActivities } from '../activities/activityQueries.ts';
 import { IndicatorList, MilestoneList } from './DeliveryIndicators.tsx';
 import { DELIVERING_STATUSES, type ProjectDetail, useDelivery, useProjectContract } from './projectsApi.ts';
+import { Typography } from '../../components/Typography.tsx';
+import { Card } from '../../components/Card.tsx';
 
 /** The contractor's administrator and social workers run its activities (the server decides; this only offers the button). */
 function useRunsActivitiesFor(organizationId: string | undefined): boolean {

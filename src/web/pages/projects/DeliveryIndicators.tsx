@@ -1,7 +1,8 @@
-import { Progress, Space, Tag, Typography } from 'antd';
+import { Progress, Space, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { DeliveryView } from './projectsApi.ts';
+import { Typography } from '../../components/Typography.tsx';
 
 type Indicator = DeliveryView['indicators'][number];
 type Milestone = DeliveryView['milestones'][number];

@@ -1,9 +1,10 @@
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, DatePicker, Form, Input, InputNumber, Select, Space, Tag, Typography } from 'antd';
+import { Button, DatePicker, Form, Input, InputNumber, Select, Space, Tag } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { COUNT_MEASURES, MEASURES, type CountMeasure, type Measure } from '../../../server/modules/projects/projects.tables.ts';
 import { requiredChoice, requiredText, tooLong } from '../../components/rules.ts';
+import { Typography } from '../../components/Typography.tsx';
 
 export interface MilestoneValues {
   title: string;

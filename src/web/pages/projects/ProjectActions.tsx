@@ -1,9 +1,11 @@
-import { App, Button, Form, Input, Modal, Space, Typography, type ButtonProps } from 'antd';
+import { Button, Form, Input, Modal, Space, type ButtonProps } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { applyServerErrors, ErrorAlert } from '../../components/feedback.tsx';
 import { requiredText, tooLong } from '../../components/rules.ts';
 import { type ProjectDetail, useTransition } from './projectsApi.ts';
+import { useNotices } from '../../app/notices.tsx';
+import { Typography } from '../../components/Typography.tsx';
 
 type Action = 'submit' | 'approve' | 'start_delivery' | 'return' | 'cancel';
 const ORDER: Action[] = ['submit', 'approve', 'start_delivery', 'return', 'cancel'];
@@ -14,7 +16,7 @@ const DONE: Record<Action, string> = {
 /** The project's next steps the caller may take (sent with it), each in a dialog; return and cancel ask why. */
 export function ProjectActions({ project }: { project: ProjectDetail }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useNotices();
   const transition = useTransition(project.id);
   const [open, setOpen] = useState<Action | null>(null);
   const [error, setError] = useState<unknown>(null);

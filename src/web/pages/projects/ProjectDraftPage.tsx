@@ -1,4 +1,4 @@
-import { Button, Form, Input, InputNumber, Radio, Select, Space, Typography } from 'antd';
+import { Button, Form, Input, InputNumber, Radio, Select, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { api } from '../../api/client.ts';
@@ -8,6 +8,7 @@ import { SaveForm, useFormSave } from '../../components/SaveForm.tsx';
 import { useChildren } from '../territory/queries.ts';
 import { PeriodFields, periodOf, type PeriodValues } from './PeriodFields.tsx';
 import { FUNDING_SOURCES, type ProjectView, useDraftableCommonNeeds } from './projectsApi.ts';
+import { Typography } from '../../components/Typography.tsx';
 
 interface Values extends PeriodValues {
   commonNeedIds: string[];

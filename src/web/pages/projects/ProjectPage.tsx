@@ -1,4 +1,4 @@
-import { Card, Descriptions, List, Space, Tag, Timeline, Typography } from 'antd';
+import { Descriptions, Space, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import type { CommunityView as Community, StreetView as Street } from '../../../server/modules/territory/structure.schemas.ts';
@@ -14,6 +14,10 @@ import { ContractCard } from './ContractCard.tsx';
 import { DeliveryCard } from './DeliveryCard.tsx';
 import { ReportsCard } from './ReportsCard.tsx';
 import { DELIVERY_STATUSES, useProject, yuan } from './projectsApi.ts';
+import { Typography } from '../../components/Typography.tsx';
+import { Card } from '../../components/Card.tsx';
+import { List } from '../../components/List.tsx';
+import { Timeline } from '../../components/Timeline.tsx';
 
 const when = (iso: string) => new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
 

@@ -1,11 +1,14 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Empty, List, Space, Typography } from 'antd';
+import { Button, Empty, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { useAuth } from '../../app/auth.tsx';
 import { ErrorAlert } from '../../components/feedback.tsx';
 import { ProjectStatusTag } from './ProjectStatusTag.tsx';
 import { type ProjectView, useProjects, yuan } from './projectsApi.ts';
+import { Typography } from '../../components/Typography.tsx';
+import { Card } from '../../components/Card.tsx';
+import { List } from '../../components/List.tsx';
 
 function ProjectItem({ p }: { p: ProjectView }) {
   const { t } = useTranslation();

@@ -1,5 +1,5 @@
 import { UploadOutlined } from '@ant-design/icons';
-import { App, Button, DatePicker, Form, Input, Space, Typography, Upload, type UploadFile } from 'antd';
+import { Button, DatePicker, Form, Input, Space, Upload, type UploadFile } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../components/feedback.tsx';
@@ -8,6 +8,8 @@ import { FormModal, useFormSave } from '../../components/SaveForm.tsx';
 import { useMeasureValue } from './DeliveryIndicators.tsx';
 import { PROJECTS_KEY, useDelivery, type ProjectDetail } from './projectsApi.ts';
 import { EVIDENCE_ACCEPT, submitWithEvidence, type ReportBody, type ReportView } from './reportQueries.ts';
+import { useNotices } from '../../app/notices.tsx';
+import { Typography } from '../../components/Typography.tsx';
 
 interface Values {
   periodStart: Dayjs;
@@ -30,7 +32,7 @@ function firstDay(project: ProjectDetail, last: ReportView | undefined): Dayjs {
  */
 export function ReportForm({ project, last, max, onClose }: { project: ProjectDetail; last: ReportView | undefined; max: number; onClose: () => void }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useNotices();
   const delivery = useDelivery(project.id);
   const value = useMeasureValue();
   const short = (delivery.data?.indicators ?? []).filter((i) => !i.met);

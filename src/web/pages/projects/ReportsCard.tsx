@@ -1,5 +1,5 @@
 import { FilePdfOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
-import { Button, Card, Image, Space, Spin, Tag, theme, Typography, Upload } from 'antd';
+import { Button, Image, Space, Spin, Tag, theme, Upload } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +8,8 @@ import { useMeasureValue } from './DeliveryIndicators.tsx';
 import type { ProjectDetail } from './projectsApi.ts';
 import { EVIDENCE_ACCEPT, useAddEvidence, useReports, type EvidenceView, type ReportView } from './reportQueries.ts';
 import { ReportForm } from './ReportForm.tsx';
+import { Typography } from '../../components/Typography.tsx';
+import { Card } from '../../components/Card.tsx';
 
 const FACTS = ['sessionsHeld', 'peopleServed', 'attendances'] as const;
 

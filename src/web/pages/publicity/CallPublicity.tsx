@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Form, Input, List, Modal, Radio, Select, Space, Tag, Typography } from 'antd';
+import { Alert, Button, Form, Input, Modal, Radio, Select, Space, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +9,9 @@ import { api } from '../../api/client.ts';
 import { ErrorAlert } from '../../components/feedback.tsx';
 import { yuan } from '../applications/applicationQueries.ts';
 import { CALLS_KEY, type CallDetail } from '../calls/callQueries.ts';
+import { Typography } from '../../components/Typography.tsx';
+import { Card } from '../../components/Card.tsx';
+import { List } from '../../components/List.tsx';
 
 const objectionsKey = (callId: string) => [CALLS_KEY, 'objections', callId];
 

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { Card, Empty, Layout, Space, Tag, Typography } from 'antd';
+import { Empty, Layout, Space, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
@@ -8,6 +8,8 @@ import { api } from '../../api/client.ts';
 import { LanguageSwitch } from '../../components/LanguageSwitch.tsx';
 import { QueryState } from '../../components/feedback.tsx';
 import { AwardList } from './CallPublicity.tsx';
+import { Typography } from '../../components/Typography.tsx';
+import { Card } from '../../components/Card.tsx';
 
 /**
  * The notice board (公示栏) of a street or a community, open to anyone without signing in:

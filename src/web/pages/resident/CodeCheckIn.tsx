@@ -1,6 +1,7 @@
-import { Button, Input, Typography } from 'antd';
+import { Button, Input } from 'antd';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Typography } from '../../components/Typography.tsx';
 
 /** The six digits shown at the venue, typed on the resident's phone (a number pad, one field). */
 export function CodeCheckIn({ name, pending, onSubmit, onCancel }: { name: string; pending: boolean; onSubmit: (code: string) => void; onCancel: () => void }) {

@@ -1,9 +1,10 @@
-import { Empty, Space, Spin, Typography } from 'antd';
+import { Empty, Space, Spin } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/feedback.tsx';
 import { useMyActivities } from './myActivitiesQueries.ts';
 import { RateCard } from './RateCard.tsx';
 import { SessionCard } from './SessionCard.tsx';
+import { Typography } from '../../components/Typography.tsx';
 
 /**
  * A resident's activities on the phone: sessions a member attended and has not rated yet come

@@ -1,11 +1,13 @@
 import { CalendarOutlined, CarryOutOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Descriptions, Empty, Space, Typography } from 'antd';
+import { Button, Descriptions, Empty, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { useAuth } from '../../app/auth.tsx';
 import { QueryState } from '../../components/feedback.tsx';
 import { Members } from '../territory/Members.tsx';
 import { useHousehold } from '../territory/queries.ts';
+import { Typography } from '../../components/Typography.tsx';
+import { Card } from '../../components/Card.tsx';
 
 /** A resident's own household: the only register data a resident account sees. */
 export function MyHouseholdPage() {

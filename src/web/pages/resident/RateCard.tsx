@@ -1,16 +1,19 @@
 import { CheckCircleFilled } from '@ant-design/icons';
-import { App, Button, Card, Input, theme, Typography } from 'antd';
+import { Button, Input, theme } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/feedback.tsx';
 import { SessionFacts } from './SessionCard.tsx';
 import { type MySession, useParticipation } from './myActivitiesQueries.ts';
 import { StarRating } from './StarRating.tsx';
+import { useNotices } from '../../app/notices.tsx';
+import { Typography } from '../../components/Typography.tsx';
+import { Card } from '../../components/Card.tsx';
 
 /** One member's rating of a session they attended: stars, an optional word, sent once. */
 function MemberRating({ sessionId, residentId, name }: { sessionId: string; residentId: string; name: string }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useNotices();
   const act = useParticipation(sessionId);
   const [rating, setRating] = useState(0);
   const [comment, setComment] = useState('');

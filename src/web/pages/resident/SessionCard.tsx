@@ -1,11 +1,14 @@
 import { CheckCircleFilled, ClockCircleOutlined, EnvironmentOutlined } from '@ant-design/icons';
-import { App, Button, Card, Tag, theme, Typography } from 'antd';
+import { Button, Tag, theme } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/feedback.tsx';
 import { sessionPhase, sessionSpan } from '../activities/sessionTime.ts';
 import { CodeCheckIn } from './CodeCheckIn.tsx';
 import { type MySession, useParticipation } from './myActivitiesQueries.ts';
+import { useNotices } from '../../app/notices.tsx';
+import { Typography } from '../../components/Typography.tsx';
+import { Card } from '../../components/Card.tsx';
 
 /** The session's facts a resident decides by: when, where, who runs it, and whether there is room. */
 export function SessionFacts({ s }: { s: MySession }) {
@@ -35,7 +38,7 @@ export function SessionFacts({ s }: { s: MySession }) {
 export function SessionCard({ s, names }: { s: MySession; names: Map<string, string> }) {
   const { t } = useTranslation();
   const { token } = theme.useToken();
-  const { message } = App.useApp();
+  const { message } = useNotices();
   const act = useParticipation(s.sessionId);
   const [coding, setCoding] = useState<string | null>(null);
   const open = sessionPhase(s) === 'open';

@@ -1,5 +1,5 @@
 import { ReadOutlined } from '@ant-design/icons';
-import { Button, Descriptions, Drawer, Grid, List, Space, Table, Tag, Typography } from 'antd';
+import { Button, Descriptions, Drawer, Grid, Space, Table, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +7,8 @@ import { QueryState } from '../../components/feedback.tsx';
 import { useCommonLabels } from '../../components/labels.ts';
 import { useApplicationToReview, yuan, type ApplicationDetail, type SheetItem } from './reviewQueries.ts';
 import { coFundingFrom } from '../projects/coFunding.ts';
+import { Typography } from '../../components/Typography.tsx';
+import { List } from '../../components/List.tsx';
 
 /** A button that opens the application in a drawer beside the score form, so the reviewer reads and scores side by side. */
 export function ApplicationReader({ item }: { item: SheetItem }) {

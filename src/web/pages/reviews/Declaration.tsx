@@ -1,9 +1,10 @@
-import { Button, Form, Input, Modal, Space, Typography, type ButtonProps } from 'antd';
+import { Button, Form, Input, Modal, Space, type ButtonProps } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { applyServerErrors, ErrorAlert } from '../../components/feedback.tsx';
 import { requiredText } from '../../components/rules.ts';
 import { useDeclare, type SheetItem } from './reviewQueries.ts';
+import { Typography } from '../../components/Typography.tsx';
 
 /**
  * The conflict-of-interest declaration a reviewer owes before reading an application. Stepping

@@ -1,4 +1,4 @@
-import { Alert, Card, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Space, Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
 import type { CallStatus } from '../../../server/modules/calls/calls.lifecycle.ts';
@@ -9,6 +9,8 @@ import { ApplicationReader } from './ApplicationReader.tsx';
 import { Declaration } from './Declaration.tsx';
 import { phaseOf, useReviewSheet, type Criterion, type Phase, type ReviewSheet, type SheetItem } from './reviewQueries.ts';
 import { ScoreForm, ScoresReadOnly } from './ScoreForm.tsx';
+import { Typography } from '../../components/Typography.tsx';
+import { Card } from '../../components/Card.tsx';
 
 const STATE_COLORS: Record<SheetItem['state'], string> = { undeclared: 'orange', conflict: 'default', scoring: 'blue', submitted: 'green' };
 

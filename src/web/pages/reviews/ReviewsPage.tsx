@@ -1,10 +1,13 @@
-import { Card, List, Space, Tag, Typography } from 'antd';
+import { Space, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { CallStatus } from '../../../server/modules/calls/calls.lifecycle.ts';
 import { ErrorAlert } from '../../components/feedback.tsx';
 import { CallStatusTag } from '../calls/CallStatus.tsx';
 import { phaseOf, useMyPanels, type MyPanel } from './reviewQueries.ts';
+import { Typography } from '../../components/Typography.tsx';
+import { Card } from '../../components/Card.tsx';
+import { List } from '../../components/List.tsx';
 
 /** A reviewer's home: the panels they sit on, and how many applications each still owes them. */
 export function ReviewsPage() {

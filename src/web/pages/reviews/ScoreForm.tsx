@@ -1,4 +1,4 @@
-import { App, Button, Col, Descriptions, Form, Grid, Input, InputNumber, Row, Space, Typography, type ButtonProps } from 'antd';
+import { Button, Col, Descriptions, Form, Grid, Input, InputNumber, Row, Space, type ButtonProps } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,6 +6,8 @@ import { ErrorAlert } from '../../components/feedback.tsx';
 import { useFormSave } from '../../components/SaveForm.tsx';
 import { requiredText } from '../../components/rules.ts';
 import { points, REVIEWS_KEY, saveReview, type Criterion, type MyReview, type SheetItem } from './reviewQueries.ts';
+import { useNotices } from '../../app/notices.tsx';
+import { Typography } from '../../components/Typography.tsx';
 
 type Scores = Record<string, number | null | undefined>;
 interface ScoreValues {
@@ -30,7 +32,7 @@ function useCriterionName() {
  */
 export function ScoreForm({ item, criteria }: { item: SheetItem; criteria: Criterion[] }) {
   const { t } = useTranslation();
-  const { modal, message } = App.useApp();
+  const { modal, message } = useNotices();
   const nameOf = useCriterionName();
   const [handingIn, setHandingIn] = useState(false);
   const saver = useFormSave<ScoreValues & { submit: boolean }, MyReview>({

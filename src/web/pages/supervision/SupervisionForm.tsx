@@ -1,4 +1,4 @@
-import { App, Button, Checkbox, DatePicker, Form, Input, InputNumber, Radio, Typography, type GetProps } from 'antd';
+import { Button, Checkbox, DatePicker, Form, Input, InputNumber, Radio, type GetProps } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
@@ -6,6 +6,8 @@ import { requiredChoice, requiredText, tooLong } from '../../components/rules.ts
 import { SaveForm, useFormSave } from '../../components/SaveForm.tsx';
 import { WORK_LOG_KEY } from '../worklog/worklogQueries.ts';
 import { SUPERVISION_FORMS, SUPERVISION_FUNCTIONS, SUPERVISION_KEY, type SupervisionBody, type SupervisionDetail } from './supervisionQueries.ts';
+import { useNotices } from '../../app/notices.tsx';
+import { Typography } from '../../components/Typography.tsx';
 
 interface Values {
   superviseeIds: string[];
@@ -33,7 +35,7 @@ const formFor = (count: number): SupervisionBody['form'] => (count >= 2 ? 'group
  */
 export function SupervisionForm({ supervisees, onSaved }: { supervisees: { id: string; name: string }[]; onSaved: (saved: SupervisionDetail) => void }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useNotices();
   const saver = useFormSave<Values, SupervisionDetail>({
     mutationFn: (v) =>
       api.post<SupervisionDetail>('/supervision-sessions', {

@@ -1,4 +1,4 @@
-import { Alert, Card, List, Select, Space, Spin, Typography } from 'antd';
+import { Alert, Select, Space, Spin } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
 import { useAuth } from '../../app/auth.tsx';
@@ -8,6 +8,9 @@ import { useActiveWorkers, useMyWorkerId } from '../worktasks/workTaskQueries.ts
 import { SupervisionForm, NoSupervisees } from './SupervisionForm.tsx';
 import { FormTag, FunctionTags } from './SupervisionParts.tsx';
 import { useSupervisionList, type SupervisionSummary } from './supervisionQueries.ts';
+import { Typography } from '../../components/Typography.tsx';
+import { Card } from '../../components/Card.tsx';
+import { List } from '../../components/List.tsx';
 
 const cardTitle = (text: string) => <Typography.Title level={4} style={{ margin: 0, fontSize: '1.1em', whiteSpace: 'normal' }}>{text}</Typography.Title>;
 

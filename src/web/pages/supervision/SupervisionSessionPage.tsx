@@ -1,4 +1,4 @@
-import { Alert, Card, Descriptions, Space, Typography } from 'antd';
+import { Alert, Descriptions, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
 import { QueryState } from '../../components/feedback.tsx';
@@ -6,6 +6,8 @@ import { RecordCrumbs } from '../../components/RecordCard.tsx';
 import { dayLabel } from '../worklog/worklogDates.ts';
 import { FormTag, FunctionTags } from './SupervisionParts.tsx';
 import { useSupervision } from './supervisionQueries.ts';
+import { Typography } from '../../components/Typography.tsx';
+import { Card } from '../../components/Card.tsx';
 
 /** One supervision session; its notes for the supervisor and the supervisees only (the server leaves them out for others). */
 export function SupervisionSessionPage() {

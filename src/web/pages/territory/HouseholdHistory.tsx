@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { Empty, Space, Spin, Tag, Timeline, Typography } from 'antd';
+import { Empty, Space, Spin, Tag } from 'antd';
 import dayjs from 'dayjs';
 import type { Static } from 'typebox';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +8,8 @@ import { api, type Page } from '../../api/client.ts';
 import { ErrorAlert } from '../../components/feedback.tsx';
 import { NeedStateTag } from '../../components/NeedStateTag.tsx';
 import { NEEDS_KEY, type NeedView } from '../needs/needQueries.ts';
+import { Typography } from '../../components/Typography.tsx';
+import { Timeline } from '../../components/Timeline.tsx';
 
 type VisitView = Static<typeof import('../../../server/modules/visits/visits.schemas.ts').VisitView>;
 
@@ -50,7 +52,7 @@ export function HouseholdHistory({ householdId }: { householdId: string }) {
         items={events.map((e) => ({
           key: e.key,
           color: e.visit ? 'blue' : 'orange',
-          children: e.visit ? (
+          content: e.visit ? (
             <div data-testid="history-visit">
               <Space wrap size={6}>
                 <Typography.Text strong>{dayjs(e.at).format('YYYY-MM-DD')}</Typography.Text>

@@ -1,5 +1,5 @@
 import { EnvironmentOutlined } from '@ant-design/icons';
-import { Input, List, Space, theme, Typography } from 'antd';
+import { Input, Space, theme } from 'antd';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Static } from 'typebox';
@@ -11,6 +11,8 @@ type HouseholdListItem = Static<typeof import('../../../server/modules/territory
 import { useKeysetList } from '../../api/useKeysetList.ts';
 import { ErrorAlert } from '../../components/feedback.tsx';
 import { LoadMore } from '../../components/KeysetTable.tsx';
+import { Typography } from '../../components/Typography.tsx';
+import { List } from '../../components/List.tsx';
 
 const PAGE = 20;
 /** A row is one link: the whole line opens the household. */

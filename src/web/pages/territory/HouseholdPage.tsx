@@ -1,5 +1,5 @@
 import { EditOutlined, UserAddOutlined } from '@ant-design/icons';
-import { Button, Card, Descriptions, Space, Typography } from 'antd';
+import { Button, Descriptions, Space } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
@@ -10,6 +10,8 @@ import { Members } from './Members.tsx';
 import { useGridUnit, useHousehold } from './queries.ts';
 import { ResidentForm } from './ResidentForm.tsx';
 import { TerritoryCrumbs, TerritoryFrame, TerritoryQueryState } from './TerritoryFrame.tsx';
+import { Typography } from '../../components/Typography.tsx';
+import { Card } from '../../components/Card.tsx';
 
 export function HouseholdPage() {
   const { id } = useParams();

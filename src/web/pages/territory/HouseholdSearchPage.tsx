@@ -1,8 +1,10 @@
-import { Card, Segmented, Space, Typography } from 'antd';
+import { Segmented, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import { HouseholdList } from './HouseholdList.tsx';
 import { ResidentSearch } from './ResidentSearch.tsx';
+import { Typography } from '../../components/Typography.tsx';
+import { Card } from '../../components/Card.tsx';
 
 /** Households across everything the user may see, found by address, or residents by name. */
 export function HouseholdSearchPage() {

@@ -1,6 +1,6 @@
 import { InboxOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, List, Progress, Select, Space, Statistic, Table, Tag, theme, Typography, Upload } from 'antd';
+import { Alert, Button, Progress, Select, Space, Statistic, Table, Tag, theme, Upload } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
@@ -10,6 +10,9 @@ import { ErrorAlert } from '../../components/feedback.tsx';
 import { RegisterExport } from './RegisterExport.tsx';
 import { unitName, useCommunity } from './queries.ts';
 import { TerritoryCrumbs, TerritoryFrame, TerritoryQueryState } from './TerritoryFrame.tsx';
+import { Typography } from '../../components/Typography.tsx';
+import { Card } from '../../components/Card.tsx';
+import { List } from '../../components/List.tsx';
 
 /** Seconds since `running` turned true: a large register takes a while and the user should see it working. */
 function useElapsed(running: boolean): number {

@@ -1,8 +1,10 @@
-import { List, Space, Tag, Typography } from 'antd';
+import { Space, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ResidentView as Resident } from '../../../server/modules/territory/register.schemas.ts';
 import { LinkListItem } from '../../components/LinkListItem.tsx';
 import { useTagLabel } from './queries.ts';
+import { Typography } from '../../components/Typography.tsx';
+import { List } from '../../components/List.tsx';
 
 export function ResidentTags({ tags }: { tags: string[] }) {
   const label = useTagLabel();

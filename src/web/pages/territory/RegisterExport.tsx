@@ -1,10 +1,12 @@
 import { useMutation } from '@tanstack/react-query';
-import { Button, Card, Checkbox, Space, Typography } from 'antd';
+import { Button, Checkbox, Space } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { downloadFile } from '../../api/client.ts';
 import { useAuth } from '../../app/auth.tsx';
 import { ErrorAlert } from '../../components/feedback.tsx';
+import { Typography } from '../../components/Typography.tsx';
+import { Card } from '../../components/Card.tsx';
 
 /**
  * The register of a street, community or grid as XLSX in the import layout. Full numbers are

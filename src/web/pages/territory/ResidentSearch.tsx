@@ -1,5 +1,5 @@
 import { UserOutlined } from '@ant-design/icons';
-import { Empty, Input, List, Space, Typography } from 'antd';
+import { Empty, Input, Space } from 'antd';
 import { useState } from 'react';
 import type { Static } from 'typebox';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +9,8 @@ import { LoadMore } from '../../components/KeysetTable.tsx';
 import { LinkListItem } from '../../components/LinkListItem.tsx';
 import { SecondaryLine } from './HouseholdList.tsx';
 import { TagChips } from './TagChips.tsx';
+import { Typography } from '../../components/Typography.tsx';
+import { List } from '../../components/List.tsx';
 
 type ResidentView = Static<typeof import('../../../server/modules/territory/register.schemas.ts').ResidentView>;
 

@@ -1,11 +1,14 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button, Card, List, Select, Space, Tag, Typography } from 'antd';
+import { Button, Select, Space, Tag } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TagSynonymsView } from '../../../server/modules/territory/register.schemas.ts';
 import { api } from '../../api/client.ts';
 import { ErrorAlert } from '../../components/feedback.tsx';
 import { useResidentTags } from './queries.ts';
+import { Typography } from '../../components/Typography.tsx';
+import { Card } from '../../components/Card.tsx';
+import { List } from '../../components/List.tsx';
 
 type Own = Record<string, string[]>;
 

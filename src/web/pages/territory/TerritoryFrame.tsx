@@ -1,5 +1,5 @@
 import { HomeOutlined } from '@ant-design/icons';
-import { Breadcrumb, Card, Col, Grid, Row, Space, Tree } from 'antd';
+import { Breadcrumb, Col, Grid, Row, Space, Tree } from 'antd';
 import type { ReactNode } from 'react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +8,7 @@ import { api, type Page } from '../../api/client.ts';
 import type { CommunityView as Community, DistrictView as District, GridView as GridUnit, StreetView as Street } from '../../../server/modules/territory/structure.schemas.ts';
 import { QueryState } from '../../components/feedback.tsx';
 import { unitName, useChain, useChildren } from './queries.ts';
+import { Card } from '../../components/Card.tsx';
 
 interface TreeNode {
   key: string;

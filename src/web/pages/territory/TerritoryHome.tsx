@@ -1,4 +1,4 @@
-import { Card, Space, Tag, Typography } from 'antd';
+import { Space, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { DistrictView as District } from '../../../server/modules/territory/structure.schemas.ts';
@@ -7,6 +7,8 @@ import { scopeLink } from '../home/scopeLink.ts';
 import { unitName, useChildren } from './queries.ts';
 import { TerritoryPage } from './TerritoryFrame.tsx';
 import { UnitList } from './UnitList.tsx';
+import { Typography } from '../../components/Typography.tsx';
+import { Card } from '../../components/Card.tsx';
 
 export function TerritoryHome() {
   const { t, i18n } = useTranslation();

@@ -1,8 +1,11 @@
-import { Card, Descriptions, List, Typography } from 'antd';
+import { Descriptions } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/feedback.tsx';
 import { LinkListItem } from '../../components/LinkListItem.tsx';
+import { Typography } from '../../components/Typography.tsx';
+import { Card } from '../../components/Card.tsx';
+import { List } from '../../components/List.tsx';
 
 export interface UnitItem {
   id: string;

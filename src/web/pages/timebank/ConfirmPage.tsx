@@ -1,9 +1,11 @@
-import { Alert, Card, Select, Space, Spin, Typography } from 'antd';
+import { Alert, Select, Space, Spin } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import { ErrorAlert } from '../../components/feedback.tsx';
 import { RedemptionList } from './RedemptionList.tsx';
 import { useMyPartners, useRedemptions } from './timeBankQueries.ts';
+import { Typography } from '../../components/Typography.tsx';
+import { Card } from '../../components/Card.tsx';
 
 const RECENT = 20;
 const cardTitle = (text: string) => <Typography.Title level={4} style={{ margin: 0, fontSize: '1.1em', whiteSpace: 'normal' }}>{text}</Typography.Title>;

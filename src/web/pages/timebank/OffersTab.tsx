@@ -1,11 +1,13 @@
 import { EditOutlined, PlusOutlined } from '@ant-design/icons';
-import { App, Button, Form, Input, InputNumber, Select, Space, Switch, Table, Tag, Typography } from 'antd';
+import { Button, Form, Input, InputNumber, Select, Space, Switch, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/feedback.tsx';
 import { requiredChoice, requiredText, tooLong } from '../../components/rules.ts';
 import { FormModal, useFormSave } from '../../components/SaveForm.tsx';
 import { createOffer, patchOffer, TIME_BANK_KEY, useOffers, usePartners, type Offer, type Partner } from './timeBankQueries.ts';
+import { useNotices } from '../../app/notices.tsx';
+import { Typography } from '../../components/Typography.tsx';
 
 /** The community itself as a provider, in the provider picker and filter. */
 const COMMUNITY = 'community';
@@ -21,7 +23,7 @@ interface Values {
 
 function OfferDialog({ communityId, offer, partners, onClose }: { communityId: string; offer: Offer | null; partners: Partner[]; onClose: () => void }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useNotices();
   const saver = useFormSave<Values, Offer>({
     mutationFn: (v) => {
       const stock = v.stock ?? null;

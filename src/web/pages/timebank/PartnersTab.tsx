@@ -1,5 +1,5 @@
 import { EditOutlined, PlusOutlined } from '@ant-design/icons';
-import { App, Button, Form, Input, Select, Space, Switch, Table, Tag, Typography } from 'antd';
+import { Button, Form, Input, Select, Space, Switch, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client.ts';
@@ -7,6 +7,8 @@ import { ErrorAlert } from '../../components/feedback.tsx';
 import { requiredText, tooLong } from '../../components/rules.ts';
 import { FormModal, useFormSave } from '../../components/SaveForm.tsx';
 import { createPartner, patchPartner, TIME_BANK_KEY, usePartners, type Partner } from './timeBankQueries.ts';
+import { useNotices } from '../../app/notices.tsx';
+import { Typography } from '../../components/Typography.tsx';
 
 interface Values {
   name: string;
@@ -18,7 +20,7 @@ interface Values {
 /** Adding a partner shop, or changing one: its name, address and the accounts that confirm for it. */
 function PartnerDialog({ communityId, partner, onClose }: { communityId: string; partner: Partner | null; onClose: () => void }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useNotices();
   const saver = useFormSave<Values, Partner>({
     mutationFn: (v) => {
       const staffUsernames = [...new Set((v.staffUsernames ?? []).map((u) => u.trim()).filter(Boolean))];

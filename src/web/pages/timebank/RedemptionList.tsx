@@ -1,10 +1,12 @@
-import { App, Button, Empty, Form, Input, Modal, Tag, theme, Typography, type ButtonProps } from 'antd';
+import { Button, Empty, Form, Input, Modal, Tag, theme, type ButtonProps } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { applyServerErrors, ErrorAlert } from '../../components/feedback.tsx';
 import { requiredText, tooLong } from '../../components/rules.ts';
 import { useDecideRedemption, type Redemption, type RedemptionStatus } from './timeBankQueries.ts';
+import { useNotices } from '../../app/notices.tsx';
+import { Typography } from '../../components/Typography.tsx';
 
 const STATUS_COLOR: Record<RedemptionStatus, string> = { requested: 'blue', confirmed: 'green', declined: 'red', cancelled: 'default' };
 
@@ -19,7 +21,7 @@ const NOWRAP = { whiteSpace: 'nowrap' } as const;
 /** Declining needs a reason the volunteer reads; the points go back to them. */
 function DeclineDialog({ r, onClose }: { r: Redemption; onClose: () => void }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useNotices();
   const decide = useDecideRedemption();
   const [form] = Form.useForm<{ reason: string }>();
   const [error, setError] = useState<unknown>(null);
@@ -67,7 +69,7 @@ function DeclineDialog({ r, onClose }: { r: Redemption; onClose: () => void }) {
 function RedemptionRow({ r, large, showProvider }: { r: Redemption; large: boolean; showProvider: boolean }) {
   const { t } = useTranslation();
   const { token } = theme.useToken();
-  const { modal, message } = App.useApp();
+  const { modal, message } = useNotices();
   const decide = useDecideRedemption();
   const [declining, setDeclining] = useState(false);
   const mayDecide = r.status === 'requested' && r.actions.includes('confirm');

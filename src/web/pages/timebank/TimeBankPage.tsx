@@ -1,4 +1,4 @@
-import { Alert, Grid, Segmented, Select, Space, Spin, Tabs, Typography } from 'antd';
+import { Alert, Grid, Segmented, Select, Space, Spin, Tabs } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import { ErrorAlert } from '../../components/feedback.tsx';
@@ -7,6 +7,7 @@ import { OffersTab } from './OffersTab.tsx';
 import { PartnersTab } from './PartnersTab.tsx';
 import { RedemptionList } from './RedemptionList.tsx';
 import { REDEMPTION_STATUSES, useRedemptions, type RedemptionStatus } from './timeBankQueries.ts';
+import { Typography } from '../../components/Typography.tsx';
 
 const TABS = ['redemptions', 'offers', 'partners'] as const;
 type Tab = (typeof TABS)[number];

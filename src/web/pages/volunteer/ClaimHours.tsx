@@ -1,9 +1,10 @@
 import { MinusOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, theme, Typography } from 'antd';
+import { Button, theme } from 'antd';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { HOURS_STEP_MINUTES, MAX_SHIFT_MINUTES } from '../../../common/volunteers.ts';
 import { hoursText } from './volunteerFormat.ts';
+import { Typography } from '../../components/Typography.tsx';
 
 /** The session's own length in half hours, as the claim starts from (30 minutes to 12 hours). */
 export function sessionMinutes(s: { startsAt: string; endsAt: string }): number {

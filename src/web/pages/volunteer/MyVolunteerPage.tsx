@@ -1,5 +1,5 @@
 import { EditOutlined, GiftOutlined, HeartOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Segmented, Tag, theme, Typography } from 'antd';
+import { Alert, Button, Segmented, Tag, theme } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
@@ -10,11 +10,14 @@ import { VolunteerFigures } from './VolunteerFigures.tsx';
 import { VolunteerForm } from './VolunteerForm.tsx';
 import { HoursList, LedgerList } from './VolunteerRecords.tsx';
 import { useMyVolunteer, useRegister, useUpdateVolunteer, type VolunteerDetail } from './volunteerQueries.ts';
+import { useNotices } from '../../app/notices.tsx';
+import { Typography } from '../../components/Typography.tsx';
+import { Card } from '../../components/Card.tsx';
 
 /** A resident not yet a volunteer: what it means, then skills and free half-days, one button. */
 function Register() {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useNotices();
   const register = useRegister();
   return (
     <Card size="small" title={<span style={{ whiteSpace: 'normal' }}>{t('volunteer.register.title')}</span>}>
@@ -35,7 +38,7 @@ function Register() {
 /** What the volunteer offers, when, and where; changed in place by the volunteer. */
 function Profile({ v }: { v: VolunteerDetail }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useNotices();
   const [editing, setEditing] = useState(false);
   const update = useUpdateVolunteer(v.id);
   const { token } = theme.useToken();

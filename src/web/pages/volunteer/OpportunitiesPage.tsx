@@ -1,5 +1,5 @@
 import { ClockCircleOutlined, EnvironmentOutlined, LeftOutlined, TeamOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Empty, Tag, Typography } from 'antd';
+import { Alert, Button, Empty, Tag } from 'antd';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
@@ -9,11 +9,14 @@ import { ClaimHours, sessionMinutes } from './ClaimHours.tsx';
 import { HOURS_TAG_COLOR } from './VolunteerRecords.tsx';
 import { hoursText } from './volunteerFormat.ts';
 import { useClaimHours, useMyVolunteer, useOpportunities, useSignup, type HoursItem, type Opportunity, type VolunteerDetail } from './volunteerQueries.ts';
+import { useNotices } from '../../app/notices.tsx';
+import { Typography } from '../../components/Typography.tsx';
+import { Card } from '../../components/Card.tsx';
 
 /** One session needing volunteers: its facts, the places left, and what the volunteer can do with it now. */
 function OpportunityCard({ o, v, hours, past }: { o: Opportunity; v: VolunteerDetail; hours: HoursItem | undefined; past: boolean }) {
   const { t } = useTranslation();
-  const { modal, message } = App.useApp();
+  const { modal, message } = useNotices();
   const signup = useSignup();
   const claim = useClaimHours();
   const [claiming, setClaiming] = useState(false);

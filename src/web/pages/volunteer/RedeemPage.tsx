@@ -1,11 +1,14 @@
 import { LeftOutlined, ShopOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Empty, Tag, theme, Typography } from 'antd';
+import { Alert, Button, Empty, Tag, theme } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { ErrorAlert, QueryState } from '../../components/feedback.tsx';
 import { dateText } from './volunteerFormat.ts';
 import { useCancelRedemption, useMyVolunteer, useOffers, useRedeem, useRedemptions, type Offer, type Redemption, type VolunteerDetail } from './volunteerQueries.ts';
+import { useNotices } from '../../app/notices.tsx';
+import { Typography } from '../../components/Typography.tsx';
+import { Card } from '../../components/Card.tsx';
 
 const STATUS_COLOR: Record<Redemption['status'], string> = { requested: 'gold', confirmed: 'green', declined: 'red', cancelled: 'default' };
 
@@ -15,7 +18,7 @@ const listStyle = { listStyle: 'none', margin: 0, padding: 0 } as const;
 function OfferRow({ o, v, first }: { o: Offer; v: VolunteerDetail; first: boolean }) {
   const { t } = useTranslation();
   const { token } = theme.useToken();
-  const { modal, message } = App.useApp();
+  const { modal, message } = useNotices();
   const redeem = useRedeem();
   const soldOut = o.stock !== null && o.stock <= 0;
   const short = v.points < o.points;
@@ -67,7 +70,7 @@ function OfferRow({ o, v, first }: { o: Offer; v: VolunteerDetail; first: boolea
 function RedemptionRow({ r, first }: { r: Redemption; first: boolean }) {
   const { t } = useTranslation();
   const { token } = theme.useToken();
-  const { modal, message } = App.useApp();
+  const { modal, message } = useNotices();
   const cancel = useCancelRedemption();
   const ask = () => {
     modal.confirm({

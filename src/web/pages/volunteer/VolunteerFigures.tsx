@@ -1,9 +1,11 @@
 import { StarFilled } from '@ant-design/icons';
-import { Card, Progress, theme, Typography } from 'antd';
+import { Progress, theme } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { hoursText } from './volunteerFormat.ts';
 import type { VolunteerDetail } from './volunteerQueries.ts';
+import { Typography } from '../../components/Typography.tsx';
+import { Card } from '../../components/Card.tsx';
 
 /** The stars' gold; drawn as icons beside the words that say how many. */
 const GOLD = '#d48806';

@@ -1,9 +1,10 @@
-import { Button, Checkbox, Typography } from 'antd';
+import { Button, Checkbox } from 'antd';
 import { useId, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { VOLUNTEER_SKILLS, type AvailabilitySlot, type VolunteerSkill } from '../../../common/volunteers.ts';
 import { ErrorAlert } from '../../components/feedback.tsx';
 import { AvailabilityGrid } from './AvailabilityGrid.tsx';
+import { Typography } from '../../components/Typography.tsx';
 
 export interface VolunteerChoice {
   skills: VolunteerSkill[];

@@ -1,8 +1,9 @@
-import { Empty, Tag, theme, Typography } from 'antd';
+import { Empty, Tag, theme } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { dateText, hoursText, signedPoints } from './volunteerFormat.ts';
 import type { HoursItem, LedgerItem } from './volunteerQueries.ts';
+import { Typography } from '../../components/Typography.tsx';
 
 export const HOURS_TAG_COLOR: Record<HoursItem['status'], string> = { claimed: 'gold', verified: 'green', rejected: 'red' };
 

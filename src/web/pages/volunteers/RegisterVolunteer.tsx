@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Form, Input, Radio, Select, Typography } from 'antd';
+import { Button, Form, Input, Radio, Select } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
@@ -10,6 +10,8 @@ import { FormModal, useFormSave } from '../../components/SaveForm.tsx';
 import { useCommunityChoices } from './communities.ts';
 import { AvailabilityGrid, SkillChecks } from './VolunteerParts.tsx';
 import { registerVolunteer, VOLUNTEERS_KEY, type VolunteerBody, type VolunteerDetail } from './volunteerQueries.ts';
+import { useNotices } from '../../app/notices.tsx';
+import { Typography } from '../../components/Typography.tsx';
 
 interface Values {
   communityId: string;
@@ -54,7 +56,7 @@ export function ServiceFields({ communityOptions }: { communityOptions: { value:
 
 function RegisterDialog({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useNotices();
   const navigate = useNavigate();
   const choices = useCommunityChoices();
   const home = choices.own[0]?.id;

@@ -1,4 +1,4 @@
-import { App, Button, Card, Empty, Input, Radio, Select, Space, Tag, theme, Typography, type ButtonProps } from 'antd';
+import { Button, Empty, Input, Radio, Select, Space, Tag, theme, type ButtonProps } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { HOURS_STEP_MINUTES, MAX_SHIFT_MINUTES } from '../../../common/volunteers.ts';
@@ -6,6 +6,9 @@ import { ApiError } from '../../api/client.ts';
 import { ErrorAlert } from '../../components/feedback.tsx';
 import { HoursStatusTag } from './VolunteerParts.tsx';
 import { hoursOf, useSessionVolunteers, useVerifyHours, type SessionVolunteer, type SessionVolunteers, type VerifyBody } from './volunteerQueries.ts';
+import { useNotices } from '../../app/notices.tsx';
+import { Typography } from '../../components/Typography.tsx';
+import { Card } from '../../components/Card.tsx';
 
 type Decision = 'verify' | 'reject' | 'later';
 interface Choice {
@@ -105,7 +108,7 @@ function VolunteerRow({ v, choice, editable, onChange, showErrors }: {
 /** The organizer's decisions, one per volunteer whose hours are still open, saved at once. */
 function VerifyList({ s }: { s: SessionVolunteers }) {
   const { t } = useTranslation();
-  const { modal, message } = App.useApp();
+  const { modal, message } = useNotices();
   const verify = useVerifyHours(s.sessionId);
   const started = Date.now() >= Date.parse(s.startsAt);
   const editable = s.canVerify && started;

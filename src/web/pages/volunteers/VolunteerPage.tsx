@@ -1,4 +1,4 @@
-import { App, Button, Card, Col, Descriptions, Form, Progress, Radio, Row, Space, Table, Tag, Typography } from 'antd';
+import { Button, Col, Descriptions, Form, Progress, Radio, Row, Space, Table, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { AvailabilitySlot, VolunteerSkill } from '../../../common/volunteers.ts';
@@ -21,6 +21,9 @@ import {
   type VolunteerPatch,
   type VolunteerStatus,
 } from './volunteerQueries.ts';
+import { useNotices } from '../../app/notices.tsx';
+import { Typography } from '../../components/Typography.tsx';
+import { Card } from '../../components/Card.tsx';
 
 interface EditValues {
   skills: VolunteerSkill[];
@@ -34,7 +37,7 @@ const cardTitle = (text: string) => <Typography.Title level={4} style={{ margin:
 
 function EditForm({ v, onDone }: { v: VolunteerDetail; onDone: () => void }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useNotices();
   const choices = useCommunityChoices();
   // Service communities the caller cannot read stay chosen, named as the server names them.
   const known = new Set(choices.all.map((c) => c.id));

@@ -1,4 +1,4 @@
-import { App, Button, Card, Form, InputNumber, Select, Space, Spin, Typography } from 'antd';
+import { Button, Form, InputNumber, Select, Space, Spin } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import { pointsFor } from '../../../common/volunteers.ts';
@@ -8,6 +8,9 @@ import { requiredText } from '../../components/rules.ts';
 import { SaveForm, useFormSave } from '../../components/SaveForm.tsx';
 import { useDefaultDistrict, useDistricts } from '../lists/listsApi.ts';
 import { putVolunteerSettings, useVolunteerSettings, VOLUNTEER_SETTINGS_KEY, VOLUNTEERS_KEY, type VolunteerSettings } from './volunteerQueries.ts';
+import { useNotices } from '../../app/notices.tsx';
+import { Typography } from '../../components/Typography.tsx';
+import { Card } from '../../components/Card.tsx';
 
 interface Values {
   starHours: number[];
@@ -18,7 +21,7 @@ const STARS = [0, 1, 2, 3, 4] as const;
 
 function SettingsForm({ settings }: { settings: VolunteerSettings }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useNotices();
   const saver = useFormSave<Values, VolunteerSettings>({
     mutationFn: (v) => putVolunteerSettings(settings.districtId, { starHours: v.starHours, pointsPerHour: v.pointsPerHour }),
     invalidate: [VOLUNTEER_SETTINGS_KEY, VOLUNTEERS_KEY],

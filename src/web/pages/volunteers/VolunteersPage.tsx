@@ -1,4 +1,4 @@
-import { Alert, Card, Select, Space, Table, Typography } from 'antd';
+import { Alert, Select, Space, Table } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
 import { VOLUNTEER_SKILLS, type VolunteerSkill } from '../../../common/volunteers.ts';
@@ -8,6 +8,8 @@ import { useCommunityChoices } from './communities.ts';
 import { RegisterVolunteer } from './RegisterVolunteer.tsx';
 import { SkillTags, Stars, VolunteerStatusTag } from './VolunteerParts.tsx';
 import { hoursOf, useVolunteers, useVolunteerSettings, VOLUNTEER_STATUSES, type VolunteerStatus, type VolunteerSummary } from './volunteerQueries.ts';
+import { Typography } from '../../components/Typography.tsx';
+import { Card } from '../../components/Card.tsx';
 
 /** The district's rules in one line: what the stars take and what an hour earns. */
 function RulesLine() {

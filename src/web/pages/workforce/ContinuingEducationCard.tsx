@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, DatePicker, Form, Input, InputNumber, List, theme, Typography } from 'antd';
+import { Alert, Button, DatePicker, Form, Input, InputNumber, theme } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +8,10 @@ import { applyServerErrors, ErrorAlert, isNotFound } from '../../components/feed
 import { requiredChoice, requiredText, tooLong } from '../../components/rules.ts';
 import { CE_KEY, useContinuingEducation, type CeBody, type CeStatus } from '../supervision/supervisionQueries.ts';
 import { dayLabel } from '../worklog/worklogDates.ts';
+import { useNotices } from '../../app/notices.tsx';
+import { Typography } from '../../components/Typography.tsx';
+import { Card } from '../../components/Card.tsx';
+import { List } from '../../components/List.tsx';
 
 interface Values {
   completedOn: Dayjs;
@@ -21,7 +25,7 @@ const h = (n: number) => String(Math.round(n * 10) / 10);
 
 function CeForm({ workerId }: { workerId: string }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useNotices();
   const qc = useQueryClient();
   const [form] = Form.useForm<Values>();
   const [error, setError] = useState<unknown>(null);

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { Card, Descriptions, Tag } from 'antd';
+import { Descriptions, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { api } from '../../api/client.ts';
@@ -11,6 +11,7 @@ import { CommunityTags, EditableCard, RecordCrumbs } from '../../components/Reco
 import { ContinuingEducationCard } from './ContinuingEducationCard.tsx';
 import { SocialWorkerForm } from './SocialWorkerForm.tsx';
 import { certificateColor } from './SocialWorkersPage.tsx';
+import { Card } from '../../components/Card.tsx';
 
 export function SocialWorkerPage() {
   const { id } = useParams();

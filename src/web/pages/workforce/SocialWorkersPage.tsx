@@ -1,4 +1,4 @@
-import { Input, Select, Tag, Typography } from 'antd';
+import { Input, Select, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
 import { CERTIFICATE_LEVELS, EMPLOYER_TYPES, SOCIAL_WORKER_STATUSES } from '../../../common/organizations.ts';
@@ -7,6 +7,7 @@ import { useKeysetList } from '../../api/useKeysetList.ts';
 import { useAuth } from '../../app/auth.tsx';
 import { AddLink, KeysetTable, ListPage, useListFilter } from '../../components/KeysetTable.tsx';
 import { useCommonLabels } from '../../components/labels.ts';
+import { Typography } from '../../components/Typography.tsx';
 
 export function certificateColor(level: string): string {
   return level === 'senior' ? 'purple' : level === 'intermediate' ? 'blue' : level === 'assistant' ? 'cyan' : 'default';

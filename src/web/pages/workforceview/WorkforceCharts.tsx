@@ -1,4 +1,4 @@
-import { Alert, Card, Grid, List, Table, Tag, theme, Typography } from 'antd';
+import { Alert, Grid, List, Table, Tag, theme } from 'antd';
 import type { CSSProperties, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
@@ -7,6 +7,8 @@ import { ADMINISTRATIVE_COLOUR, PROFESSIONAL_COLOUR } from '../worklog/SummaryCh
 import { hours } from '../worklog/worklogDates.ts';
 import { certificateColor } from '../workforce/SocialWorkersPage.tsx';
 import type { WorkerRow, WorkforceView } from './workforceViewQueries.ts';
+import { Typography } from '../../components/Typography.tsx';
+import { Card } from '../../components/Card.tsx';
 
 /** A figure falling short of its target (staffing) or going beyond it (administrative share, supervision ratio). */
 const WARNING_COLOUR = '#ad4e00';

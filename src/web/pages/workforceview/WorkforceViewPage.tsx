@@ -1,10 +1,12 @@
-import { Alert, Card, Select, Space, Spin, Typography } from 'antd';
+import { Alert, Select, Space, Spin } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/feedback.tsx';
 import { PeriodFilter, usePeriodParams } from '../../components/PeriodFilter.tsx';
 import { dayLabel } from '../worklog/worklogDates.ts';
 import { CeBehindCard, PayGradesCard, ShareCard, StaffingCard, SupervisionCard, WorkersCard } from './WorkforceCharts.tsx';
 import { MAX_VIEW_DAYS, UNIT_KINDS, useUnitOptions, useWorkforceView, type UnitKind, type UnitOption } from './workforceViewQueries.ts';
+import { Typography } from '../../components/Typography.tsx';
+import { Card } from '../../components/Card.tsx';
 
 const isKind = (v: string | null): v is UnitKind => (UNIT_KINDS as readonly string[]).includes(v ?? '');
 const unitKey = (u: { kind: string; id: string }) => `${u.kind}:${u.id}`;

@@ -1,5 +1,5 @@
 import { PlusOutlined, DeleteOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Tag, theme, Typography } from 'antd';
+import { Alert, Button, Tag, theme } from 'antd';
 import { useEffect, useMemo, useState, type CSSProperties, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ADMINISTRATIVE_CATEGORIES, PROFESSIONAL_CATEGORIES, type AdministrativeCategory } from '../../../common/worklogs.ts';
@@ -10,6 +10,9 @@ import { DayTotals } from './DayParts.tsx';
 import { HoursOf, MinutesInput } from './MinutesInput.tsx';
 import { dayLabel, hours } from './worklogDates.ts';
 import { useSaveDay, type WorkDay } from './worklogQueries.ts';
+import { useNotices } from '../../app/notices.tsx';
+import { Typography } from '../../components/Typography.tsx';
+import { Card } from '../../components/Card.tsx';
 
 type Task = WorkDay['tasks'][number];
 
@@ -93,7 +96,7 @@ const problemText = { minutes: 'worklog.minutesInvalid', origin: 'worklog.origin
 export function DayEditor({ day, onDirty }: { day: WorkDay; onDirty: (dirty: boolean) => void }) {
   const { t, i18n } = useTranslation();
   const { token } = theme.useToken();
-  const { message } = App.useApp();
+  const { message } = useNotices();
   const [lines, setLines] = useState<DayLine[]>(() => linesOf(day));
   const [saved, setSaved] = useState<DayLine[]>(() => linesOf(day));
   const [errors, setErrors] = useState<Record<string, string>>({});

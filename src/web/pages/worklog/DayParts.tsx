@@ -1,9 +1,11 @@
-import { Card, Tag, theme, Typography } from 'antd';
+import { Tag, theme } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isAdministrative } from '../../../common/worklogs.ts';
 import { hours } from './worklogDates.ts';
 import type { WorkDay } from './worklogQueries.ts';
+import { Typography } from '../../components/Typography.tsx';
+import { Card } from '../../components/Card.tsx';
 
 /** A row of a read-only list: what, then how long. */
 function FigureRow({ children, minutes, testId }: { children: ReactNode; minutes: number; testId?: string }) {

@@ -1,7 +1,8 @@
-import { Button, Input, Typography } from 'antd';
+import { Button, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { stepped } from './dayLines.ts';
 import { hours } from './worklogDates.ts';
+import { Typography } from '../../components/Typography.tsx';
 
 /**
  * Minutes of one kind of work: typed, or moved by half hours with the buttons either side

@@ -1,4 +1,4 @@
-import { theme, Typography } from 'antd';
+import { theme } from 'antd';
 import type { CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
@@ -6,6 +6,7 @@ import { isAdministrative, type WorkCategory } from '../../../common/worklogs.ts
 import { withQuery } from '../../api/client.ts';
 import { dayLabel, hours } from './worklogDates.ts';
 import type { WorkSummary } from './worklogQueries.ts';
+import { Typography } from '../../components/Typography.tsx';
 
 /** Professional work in blue, administrative in amber: told apart without the brand red, which reads as "wrong". */
 export const PROFESSIONAL_COLOUR = '#2f6fb0';

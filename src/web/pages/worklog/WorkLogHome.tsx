@@ -1,8 +1,9 @@
-import { Card, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { HomeLine } from '../home/HomeLine.tsx';
 import { thisWeek } from './worklogDates.ts';
 import { useKeepsWorkLog, useWorkSummary } from './worklogQueries.ts';
+import { Typography } from '../../components/Typography.tsx';
+import { Card } from '../../components/Card.tsx';
 
 /** On a social worker's home: this week's professional share (to the week's summary) and today's log. */
 export function MyWorkWeek() {

@@ -1,5 +1,5 @@
 import { BarChartOutlined, LeftOutlined, RightOutlined } from '@ant-design/icons';
-import { Alert, Button, Grid, Tag, theme, Typography } from 'antd';
+import { Alert, Button, Grid, Tag, theme } from 'antd';
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
@@ -9,6 +9,7 @@ import { DayEditor } from './DayEditor.tsx';
 import { DayTotals, LoggedWork, RecordedWork } from './DayParts.tsx';
 import { dayLabel, isDay, shiftDay, todayInShanghai } from './worklogDates.ts';
 import { useWorkDay, type WorkDay } from './worklogQueries.ts';
+import { Typography } from '../../components/Typography.tsx';
 
 /** Why a day cannot be changed, in words. */
 function ReadOnlyNote({ day, own, today }: { day: WorkDay; own: boolean; today: string }) {

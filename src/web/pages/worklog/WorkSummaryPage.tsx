@@ -1,5 +1,5 @@
 import { EditOutlined, LeftOutlined, RightOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Space, theme, Typography } from 'antd';
+import { Alert, Button, Space, theme } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
 import { ApiError, withQuery } from '../../api/client.ts';
@@ -7,6 +7,8 @@ import { QueryState } from '../../components/feedback.tsx';
 import { categoryRows, DayBars, FigureBars, Legend, originRows } from './SummaryCharts.tsx';
 import { dayLabel, hours, isDay, nextPeriod, periodEnd, periodStart, todayInShanghai, type Period } from './worklogDates.ts';
 import { useWorkSummary, type WorkSummary } from './worklogQueries.ts';
+import { Typography } from '../../components/Typography.tsx';
+import { Card } from '../../components/Card.tsx';
 
 /** The professional share, large, with the administrative share against the district's target. */
 function ShareFigure({ summary }: { summary: WorkSummary }) {

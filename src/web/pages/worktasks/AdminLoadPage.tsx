@@ -1,10 +1,13 @@
-import { Card, Grid, List, Select, Space, Table, Tag, theme, Typography } from 'antd';
+import { Grid, Select, Space, Table, Tag, theme } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { WorkOrigin } from '../../../common/worklogs.ts';
 import { useAuth } from '../../app/auth.tsx';
 import { ErrorAlert } from '../../components/feedback.tsx';
 import { PeriodFilter, usePeriodParams } from '../../components/PeriodFilter.tsx';
 import { hours, useAdminLoad, useVisibleCommunities, type LoadHourRow, type LoadTaskRow } from './workTaskQueries.ts';
+import { Typography } from '../../components/Typography.tsx';
+import { Card } from '../../components/Card.tsx';
+import { List } from '../../components/List.tsx';
 
 /** The longest period the server sums up. */
 const MAX_DAYS = 366;

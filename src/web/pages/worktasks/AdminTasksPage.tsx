@@ -1,4 +1,4 @@
-import { Card, Col, Row, Segmented, Select, Space, Typography } from 'antd';
+import { Col, Row, Segmented, Select, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import { ADMIN_TASK_STATUSES, type AdminTaskStatus } from '../../../common/worklogs.ts';
@@ -7,6 +7,8 @@ import { ErrorAlert } from '../../components/feedback.tsx';
 import { AssignTaskForm } from './AssignTaskForm.tsx';
 import { TaskList } from './TaskList.tsx';
 import { OWN_ACCOUNT_ROLES, useMyWorkerId, useTasks, useVisibleCommunities } from './workTaskQueries.ts';
+import { Typography } from '../../components/Typography.tsx';
+import { Card } from '../../components/Card.tsx';
 
 type View = 'mine' | 'all';
 

@@ -1,4 +1,4 @@
-import { Alert, App, Button, DatePicker, Form, Input, InputNumber, Select, Typography } from 'antd';
+import { Alert, Button, DatePicker, Form, Input, InputNumber, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useDeferredValue, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -18,6 +18,8 @@ import {
   type AssignTaskBody,
   type SocialWorkerView,
 } from './workTaskQueries.ts';
+import { useNotices } from '../../app/notices.tsx';
+import { Typography } from '../../components/Typography.tsx';
 
 /** The matter choice that says the task is outside the district's list (sent as matterCode null). */
 const UNLISTED = '__unlisted__';
@@ -41,7 +43,7 @@ interface Values {
 export function AssignTaskForm() {
   const { t, i18n } = useTranslation();
   const { me, hasRole } = useAuth();
-  const { message } = App.useApp();
+  const { message } = useNotices();
   const [search, setSearch] = useState('');
   const q = useDeferredValue(search.trim());
   const workers = useActiveWorkers(q);

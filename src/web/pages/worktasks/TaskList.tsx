@@ -1,10 +1,13 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, Button, List, Popconfirm, Progress, Space, Tag, theme, Typography, type ButtonProps } from 'antd';
+import { Button, Popconfirm, Progress, Space, Tag, theme, type ButtonProps } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
 import { errorMessage } from '../../components/feedback.tsx';
 import { hours, TASKS_KEY, type AdminTaskView } from './workTaskQueries.ts';
+import { useNotices } from '../../app/notices.tsx';
+import { Typography } from '../../components/Typography.tsx';
+import { List } from '../../components/List.tsx';
 
 const STATUS_COLORS: Record<AdminTaskView['status'], string> = { open: 'processing', done: 'success', withdrawn: 'default' };
 
@@ -20,7 +23,7 @@ export function UnlistedTag() {
 
 function useTaskAction(action: 'complete' | 'withdraw') {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useNotices();
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (id: string) => api.post<AdminTaskView>(`/admin-tasks/${id}/${action}`, {}),

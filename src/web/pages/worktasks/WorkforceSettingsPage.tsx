@@ -1,5 +1,5 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Form, Input, InputNumber, Select, Space, Spin, Table, Typography } from 'antd';
+import { Button, Form, Input, InputNumber, Select, Space, Spin, Table } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import { api } from '../../api/client.ts';
@@ -9,6 +9,9 @@ import { requiredText, tooLong } from '../../components/rules.ts';
 import { SaveForm, useFormSave } from '../../components/SaveForm.tsx';
 import { useDistricts } from '../lists/listsApi.ts';
 import { SETTINGS_KEY, useWorkforceSettings, type Matter, type PutSettingsBody, type WorkforceSettings } from './workTaskQueries.ts';
+import { useNotices } from '../../app/notices.tsx';
+import { Typography } from '../../components/Typography.tsx';
+import { Card } from '../../components/Card.tsx';
 
 interface Values {
   admittedMatters: Matter[];
@@ -49,7 +52,7 @@ function TargetFields() {
 
 function SettingsForm({ settings }: { settings: WorkforceSettings }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useNotices();
   const saver = useFormSave<Values, WorkforceSettings>({
     mutationFn: async (v) => {
       const body: PutSettingsBody = {
