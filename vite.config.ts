@@ -21,6 +21,14 @@ export default defineConfig({
         // keeps all of it (the form engine and its validator) in every page.
         moduleSideEffects: (id) => (/[\\/]node_modules[\\/]@rc-component[\\/]/.test(id) ? false : undefined),
       },
+      output: {
+        codeSplitting: {
+          // What the main script imports is loaded by every page: one file, not the 20-odd that
+          // the automatic split made of it (shared with pages in different combinations). Fewer
+          // requests on a phone (six at a time over HTTP/1.1) and a better compression.
+          groups: [{ name: 'start', tags: ['$initial'] }],
+        },
+      },
     },
   },
   server: {
