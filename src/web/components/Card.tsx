@@ -1,6 +1,6 @@
 import { ConfigProvider } from 'antd';
 import useCardStyle from 'antd/es/card/style';
-import { useContext, type CSSProperties, type HTMLAttributes, type ReactNode } from 'react';
+import { Children, useContext, type CSSProperties, type HTMLAttributes, type ReactNode } from 'react';
 
 interface CardProps extends Omit<HTMLAttributes<HTMLDivElement>, 'title'> {
   title?: ReactNode;
@@ -42,7 +42,8 @@ export function Card({ title, extra, size, type, hoverable, variant = 'outlined'
           </div>
         </div>
       )}
-      {shown(children) && <div className={`${prefix}-body`} style={styles?.body}>{children}</div>}
+      {/* As antd: no body when every child is empty (`{cond && …}` that is false). */}
+      {Children.toArray(children).length > 0 && <div className={`${prefix}-body`} style={styles?.body}>{children}</div>}
     </div>
   );
 }
