@@ -36,9 +36,7 @@ describe('story 1: a need found on a visit, through to the resident\'s rating', 
     await row.first().getByTestId('record-visit').click();
     await page.getByTestId('visit-notes').fill('老人独居，洗澡困难，女儿周末来');
     await page.getByTestId('visit-add-need').click();
-    await page.getByTestId('visit-need-category').click();
-    await page.keyboard.type('居家');
-    await page.keyboard.press('Enter');
+    await page.getByTestId('visit-need-category').selectOption({ label: '居家照护' });
     await page.getByTestId('visit-need-description').fill('没人帮忙洗澡，想要送餐上门');
     await page.getByTestId('visit-need-photo-input').setInputFiles(PHOTO);
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);

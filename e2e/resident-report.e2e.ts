@@ -25,9 +25,7 @@ describe('resident 王娟 reports a need on her phone', () => {
     const { page } = s;
     await signIn(page, 'wangjuan');
     await page.goto(`${BASE_URL}/my-needs/new`);
-    await page.getByTestId('report-need-category').click();
-    await page.keyboard.type('楼道照明');
-    await page.keyboard.press('Enter');
+    await page.getByTestId('report-need-category').selectOption({ label: '楼道照明' });
     await page.getByTestId('report-need-description').fill('三单元楼道灯坏了好几天');
     const duplicates = page.getByTestId('possible-duplicates');
     await duplicates.getByText(earlier).waitFor();

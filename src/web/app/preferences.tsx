@@ -1,8 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { ConfigProvider, theme } from 'antd';
+import { ConfigProvider, theme, type GlobalToken } from 'antd';
 import enUS from 'antd/es/locale/en_US';
 import zhCN from 'antd/es/locale/zh_CN';
-import { useEffect, useSyncExternalStore, type ReactNode } from 'react';
+import { useEffect, useSyncExternalStore, type CSSProperties, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Preferences, PreferencesPatch } from '../../server/modules/accounts/accounts.schemas.ts';
 import { api } from '../api/client.ts';
@@ -71,11 +71,30 @@ export function ThemedApp({ children }: { children: ReactNode }) {
   );
 }
 
+/** The theme for what the app draws in plain HTML (sign-in, the light forms' controls). */
+function plainColours(token: GlobalToken): CSSProperties {
+  return {
+    '--sanshe-brand': token.colorPrimary,
+    '--sanshe-focus': token.colorPrimaryBg,
+    '--sanshe-text': token.colorText,
+    '--sanshe-secondary': token.colorTextSecondary,
+    '--sanshe-placeholder': token.colorTextPlaceholder,
+    '--sanshe-border': token.colorBorder,
+    '--sanshe-error': token.colorError,
+    '--sanshe-bg': token.colorBgContainer,
+    '--sanshe-disabled-bg': token.colorBgContainerDisabled,
+    '--sanshe-radius': `${token.borderRadius}px`,
+    '--sanshe-control-height': `${token.controlHeightLG}px`,
+    '--sanshe-font': `${Math.max(16, token.fontSize)}px`,
+    '--sanshe-font-small': `${token.fontSize}px`,
+  } as CSSProperties;
+}
+
 /** The text style every page inherits (what Ant Design's App sets), and the app's notices. */
 function AppRoot({ children }: { children: ReactNode }) {
   const { token } = theme.useToken();
   return (
-    <div className="app-root" style={{ color: token.colorText, fontSize: token.fontSize, lineHeight: token.lineHeight, fontFamily: token.fontFamily }}>
+    <div className="app-root" style={{ ...plainColours(token), color: token.colorText, fontSize: token.fontSize, lineHeight: token.lineHeight, fontFamily: token.fontFamily }}>
       <NoticesProvider>{children}</NoticesProvider>
     </div>
   );

@@ -75,6 +75,7 @@ const en: Shape<EverydayTexts> = {
     tooLong: '“{{field}}” can have at most {{max}} characters',
     empty: 'Nothing here yet',
     loadMore: 'Load more',
+    loading: 'Loading…',
     error: 'Something went wrong, please try again',
     networkError: 'Cannot reach the server; check the network',
     pageLoadFailed: 'This page could not be loaded; check the network and try again',

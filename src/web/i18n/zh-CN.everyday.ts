@@ -75,6 +75,7 @@ const zhCN = {
     tooLong: '{{field}}最多 {{max}} 个字',
     empty: '暂无数据',
     loadMore: '加载更多',
+    loading: '加载中…',
     error: '操作失败，请稍后重试',
     networkError: '无法连接服务器，请检查网络',
     pageLoadFailed: '页面未能加载，请检查网络后重试',

@@ -118,6 +118,7 @@ export default {
       reasonPlaceholder: 'Why, e.g. did not come',
       reasonFor: 'Why the hours of {{name}} are rejected',
       reasonRequired: 'Give a reason for rejecting',
+      reason: 'The reason for rejecting',
       confirmTitle: 'Save the verification',
       confirmVerify: 'Verify {{count}} volunteers, {{hours}} hours in all. Verified hours cannot be changed; they count towards the volunteers’ stars and earn points.',
       confirmVerify_one: 'Verify {{count}} volunteer, {{hours}} hours. Verified hours cannot be changed; they count towards the volunteer’s stars and earn points.',

@@ -118,6 +118,7 @@ export default {
       reasonPlaceholder: '不通过的原因，如：未到场',
       reasonFor: '{{name}}不通过的原因',
       reasonRequired: '请填写不通过的原因',
+      reason: '不通过的原因',
       confirmTitle: '保存核实结果',
       confirmVerify: '核实 {{count}} 人共 {{hours}} 小时。核实后不能再更改，时长将计入志愿者星级并发放积分。',
       confirmVerify_one: '核实 {{count}} 人共 {{hours}} 小时。核实后不能再更改，时长将计入志愿者星级并发放积分。',

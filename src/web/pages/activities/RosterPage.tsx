@@ -1,10 +1,11 @@
-import { CheckCircleFilled, LeftOutlined, SearchOutlined } from '@ant-design/icons';
-import { Button, Empty, Input, theme } from 'antd';
+import { CheckCircleFilled, LeftOutlined } from '@ant-design/icons';
+import { Button, Empty, theme } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { ErrorAlert, QueryState } from '../../components/feedback.tsx';
+import { SearchBox } from '../../components/PlainFields.tsx';
 import { SessionVolunteersCard } from '../volunteers/SessionVolunteersCard.tsx';
 import { type RosterEntry, useAttendance, useRoster } from './activityQueries.ts';
 import { CheckinCode } from './CheckinCode.tsx';
@@ -96,16 +97,7 @@ export function RosterPage() {
         <span>{t('roster.registeredCount', { count: r.entries.length, capacity: r.capacity })}</span>
       </div>
       <ErrorAlert error={attendance.error} />
-      <Input
-        size="large"
-        allowClear
-        prefix={<SearchOutlined aria-hidden />}
-        placeholder={t('roster.search')}
-        aria-label={t('roster.search')}
-        value={query}
-        onChange={(e) => setQuery(e.target.value)}
-        data-testid="roster-search"
-      />
+      <SearchBox label={t('roster.search')} placeholder={t('roster.search')} value={query} onChange={setQuery} testId="roster-search" />
       {shown.length === 0 ? (
         <Empty description={r.entries.length === 0 ? t('roster.empty') : t('roster.noMatch', { q })} />
       ) : (

@@ -1,6 +1,6 @@
 import { EyeInvisibleOutlined, EyeOutlined, LockOutlined, UserOutlined } from '@ant-design/icons';
 import { Alert, Button, theme } from 'antd';
-import { useState, type CSSProperties, type FormEvent, type ReactNode } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation, useNavigate } from 'react-router-dom';
 import { useAuth } from '../../app/auth.tsx';
@@ -50,16 +50,6 @@ export function LoginPage() {
     }
   };
 
-  const colours = {
-    '--login-brand': token.colorPrimary,
-    '--login-focus': token.colorPrimaryBg,
-    '--login-text': token.colorText,
-    '--login-secondary': token.colorTextSecondary,
-    '--login-border': token.colorBorder,
-    '--login-error': token.colorError,
-    '--login-radius': `${token.borderRadius}px`,
-  } as CSSProperties;
-
   const field = (name: FieldName, label: string, requiredMessage: string, icon: ReactNode, input: ReactNode, after?: ReactNode) => (
     <div className="login-field">
       <label htmlFor={`login-${name}`}>{label}</label>
@@ -79,7 +69,7 @@ export function LoginPage() {
     missing.has(name) ? { 'aria-invalid': true, 'aria-describedby': `login-${name}-message` } : {};
 
   return (
-    <main style={{ ...colours, minHeight: '100vh', display: 'flex', alignItems: 'center', justifyContent: 'center', background: 'linear-gradient(160deg,#fdf2f0 0%,#f5f7fa 60%)', padding: 16 }}>
+    <main style={{ minHeight: '100vh', display: 'flex', alignItems: 'center', justifyContent: 'center', background: 'linear-gradient(160deg,#fdf2f0 0%,#f5f7fa 60%)', padding: 16 }}>
       <div style={{ width: '100%', maxWidth: 400, background: '#fff', borderRadius: token.borderRadiusLG, border: `1px solid ${token.colorBorderSecondary}`, padding: 24 }}>
         <div style={{ display: 'flex', justifyContent: 'flex-end' }}>
           <LanguageSwitch size="small" />

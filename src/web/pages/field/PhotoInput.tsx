@@ -12,7 +12,7 @@ export function PhotoInput({ value, onChange, testId }: { value?: File | null; o
   const { t } = useTranslation();
   const input = useRef<HTMLInputElement>(null);
   return (
-    <Space wrap style={{ maxWidth: '100%' }}>
+    <>
       <input
         ref={input}
         type="file"
@@ -25,15 +25,18 @@ export function PhotoInput({ value, onChange, testId }: { value?: File | null; o
           e.target.value = '';
         }}
       />
-      <Button size="large" icon={<CameraOutlined />} onClick={() => input.current?.click()} data-testid={testId}>
-        {value ? t('field.photoReplace') : t('field.photoAdd')}
-      </Button>
-      {value && (
-        <Space size={4} style={{ minWidth: 0 }}>
-          <Typography.Text ellipsis style={{ maxWidth: 160 }}>{value.name}</Typography.Text>
-          <Button type="text" icon={<CloseOutlined />} aria-label={t('field.photoRemove')} onClick={() => onChange?.(null)} />
-        </Space>
-      )}
-    </Space>
+      {/* The hidden input stays out of the Space: an item of its own would indent the button by a gap. */}
+      <Space wrap style={{ maxWidth: '100%' }}>
+        <Button size="large" icon={<CameraOutlined />} onClick={() => input.current?.click()} data-testid={testId}>
+          {value ? t('field.photoReplace') : t('field.photoAdd')}
+        </Button>
+        {value && (
+          <Space size={4} style={{ minWidth: 0 }}>
+            <Typography.Text ellipsis style={{ maxWidth: 160 }}>{value.name}</Typography.Text>
+            <Button type="text" icon={<CloseOutlined />} aria-label={t('field.photoRemove')} onClick={() => onChange?.(null)} />
+          </Space>
+        )}
+      </Space>
+    </>
   );
 }

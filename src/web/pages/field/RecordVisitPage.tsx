@@ -1,18 +1,19 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Form, Input, InputNumber, Radio, Select, Space } from 'antd';
+import { Button, Space } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
-import { applyServerErrors, ErrorAlert } from '../../components/feedback.tsx';
+import { ErrorAlert } from '../../components/feedback.tsx';
+import { bound, ChoiceField, PlainFormElement, SelectField, ShownField, TextField } from '../../components/PlainFields.tsx';
+import { usePlainForm, type Problems } from '../../components/plainForm.ts';
 import { useHousehold } from '../territory/queries.ts';
-import { CategorySelect } from './CategorySelect.tsx';
+import { CategoryField } from './CategoryField.tsx';
 import { CreatedNeeds, type PhotoResult } from './CreatedNeeds.tsx';
 import { uploadAttachment, useCreateVisit, type CreateVisitBody, type VisitDetail } from './fieldQueries.ts';
 import { HouseholdPicker } from './HouseholdPicker.tsx';
 import { PhotoInput } from './PhotoInput.tsx';
 import { matchPhotos } from './visitPhotos.ts';
-import { requiredChoice, requiredText } from '../../components/rules.ts';
 import { Typography } from '../../components/Typography.tsx';
 import { Card } from '../../components/Card.tsx';
 
@@ -20,22 +21,30 @@ const KINDS = ['routine', 'follow_up', 'care', 'emergency'] as const;
 const URGENCIES = ['normal', 'urgent', 'difficult'] as const;
 const LOCAL = 'YYYY-MM-DDTHH:mm';
 
+const NOTES_MAX = 4000;
+const DESCRIPTION_MAX = 2000;
+const MAX_NEEDS = 20;
+
 interface NeedValues {
-  categoryId?: string;
-  description?: string;
-  urgency: (typeof URGENCIES)[number];
-  beneficiaries?: number | null;
-  photo?: File | null;
+  /** Keeps each need's fields in place when one above it is removed. */
+  key: number;
+  categoryId?: string | undefined;
+  description?: string | undefined;
+  urgency: string;
+  beneficiaries: string;
+  photo: File | null;
 }
 interface Values {
-  householdId?: string;
-  kind: CreateVisitBody['kind'];
+  householdId?: string | undefined;
+  kind: string;
   visitedAt: string;
-  residentId?: string | null;
-  notes?: string;
-  findings?: string;
+  residentId?: string | undefined;
+  notes?: string | undefined;
+  findings?: string | undefined;
   needs: NeedValues[];
 }
+
+let needKeys = 0;
 
 /** A visit in one quick form on the phone, with the needs found on it; saved in one request. */
 export function RecordVisitPage() {
@@ -44,10 +53,28 @@ export function RecordVisitPage() {
   const givenHousehold = params.get('householdId') ?? undefined;
   const givenResident = params.get('residentId') ?? undefined;
   const givenKind = params.get('kind');
-  const initialKind: Values['kind'] = (KINDS as readonly string[]).includes(givenKind ?? '') ? (givenKind as Values['kind']) : givenResident ? 'care' : 'routine';
-  const [form] = Form.useForm<Values>();
-  const householdId = Form.useWatch('householdId', form) ?? givenHousehold;
-  const kind = Form.useWatch('kind', form) ?? initialKind;
+  const initialKind = (KINDS as readonly string[]).includes(givenKind ?? '') ? givenKind! : givenResident ? 'care' : 'routine';
+  const blank = (): Values => ({ householdId: givenHousehold, kind: initialKind, visitedAt: dayjs().format(LOCAL), residentId: givenResident, needs: [] });
+  const form = usePlainForm<Values>('visit', blank, (v) => {
+    const problems: Problems = {};
+    const tooLong = (path: string, field: string, text: string | undefined, max: number) => {
+      if ((text ?? '').trim().length > max) problems[path] = t('common.tooLong', { field, max });
+    };
+    if (!v.householdId) problems.householdId = t('field.householdRequired');
+    if (v.kind === 'care' && !v.residentId) problems.residentId = t('field.residentRequired');
+    if (!v.visitedAt) problems.visitedAt = t('common.requiredText', { field: t('field.visitedAt') });
+    tooLong('notes', t('field.notes'), v.notes, NOTES_MAX);
+    tooLong('findings', t('field.findings'), v.findings, NOTES_MAX);
+    v.needs.forEach((n, i) => {
+      if (!n.categoryId) problems[`needs.${i}.categoryId`] = t('field.categoryRequired');
+      if (!(n.description ?? '').trim()) problems[`needs.${i}.description`] = t('field.descriptionRequired');
+      tooLong(`needs.${i}.description`, t('field.description'), n.description, DESCRIPTION_MAX);
+      if (n.beneficiaries.trim() && !/^[1-9]\d{0,4}$|^100000$/.test(n.beneficiaries.trim())) problems[`needs.${i}.beneficiaries`] = t('field.beneficiariesInvalid');
+    });
+    return problems;
+  });
+  const v = form.values;
+  const householdId = v.householdId;
   const household = useHousehold(householdId);
   const create = useCreateVisit();
   const [error, setError] = useState<unknown>(null);
@@ -56,25 +83,26 @@ export function RecordVisitPage() {
 
   const members = (household.data?.members ?? []).filter((m) => !m.status || m.status === 'active');
 
-  const submit = (v: Values) => {
+  const submit = () => {
     setError(null);
+    if (!form.validate()) return;
     const body: CreateVisitBody = {
-      householdId: v.householdId ?? givenHousehold ?? '',
-      kind: v.kind,
+      householdId: v.householdId ?? '',
+      kind: v.kind as CreateVisitBody['kind'],
       visitedAt: dayjs(v.visitedAt, LOCAL).toISOString(),
       residentId: v.residentId || undefined,
       notes: v.notes?.trim() || undefined,
       findings: v.findings?.trim() || undefined,
-      needs: (v.needs ?? []).map((n) => ({
+      needs: v.needs.map((n) => ({
         categoryId: n.categoryId ?? '',
         description: (n.description ?? '').trim(),
-        urgency: n.urgency,
-        beneficiaries: n.beneficiaries ?? undefined,
+        urgency: n.urgency as (typeof URGENCIES)[number],
+        beneficiaries: n.beneficiaries.trim() ? Number(n.beneficiaries) : undefined,
       })),
     };
     create.mutate(body, {
       onSuccess: (visit) => {
-        const uploads = matchPhotos(v.needs ?? [], visit);
+        const uploads = matchPhotos(v.needs, visit);
         setPhotos(uploads.map((u) => ({ needId: u.needId, refNo: u.refNo, status: 'uploading' })));
         setCreated(visit);
         window.scrollTo(0, 0);
@@ -90,7 +118,7 @@ export function RecordVisitPage() {
           }),
         ).then(setPhotos);
       },
-      onError: (e) => setError(applyServerErrors(form, e)),
+      onError: (e) => setError(form.serverErrors(e)),
     });
   };
 
@@ -102,127 +130,82 @@ export function RecordVisitPage() {
         onAnother={() => {
           setCreated(null);
           setPhotos([]);
-          form.resetFields();
+          form.reset(blank());
         }}
       />
     );
   }
 
+  const setNeeds = (needs: NeedValues[]) => form.update((all) => ({ ...all, needs }));
+
   return (
     <Space orientation="vertical" size={12} style={{ width: '100%', maxWidth: 720 }}>
       <Typography.Title level={3} style={{ margin: 0 }}>{t('field.recordVisit')}</Typography.Title>
       <ErrorAlert error={error} />
-      <Form<Values>
-        form={form}
-        layout="vertical"
-        size="large"
-        onFinish={submit}
-        scrollToFirstError
-        initialValues={{
-          householdId: givenHousehold,
-          kind: initialKind,
-          visitedAt: dayjs().format(LOCAL),
-          residentId: givenResident,
-          needs: [],
-        }}
-      >
+      <PlainFormElement onSubmit={submit} testId="visit-form">
         <Card size="small" style={{ marginBottom: 12 }}>
           {givenHousehold ? (
-            <Form.Item label={t('field.household')}>
-              <Form.Item name="householdId" hidden>
-                <Input />
-              </Form.Item>
-              <Typography.Text strong style={{ overflowWrap: 'anywhere' }} data-testid="visit-household-address">
-                {household.data?.address ?? '…'}
-              </Typography.Text>
-            </Form.Item>
+            <ShownField label={t('field.household')}>
+              <strong data-testid="visit-household-address">{household.data?.address ?? '…'}</strong>
+            </ShownField>
           ) : (
-            <Form.Item label={t('field.household')} name="householdId" rules={[{ required: true, message: t('field.householdRequired') }]}>
-              <HouseholdPicker />
-            </Form.Item>
+            <HouseholdPicker {...bound(form, 'householdId')} onChange={(h) => form.update((all) => ({ ...all, householdId: h, residentId: undefined }))} />
           )}
-          <Form.Item label={t('field.kind')} name="kind" rules={[requiredChoice(t, t('field.kind'))]}>
-            <Radio.Group optionType="button" buttonStyle="solid" data-testid="visit-kind" style={{ display: 'flex', flexWrap: 'wrap', gap: 8 }}>
-              {KINDS.map((k) => (
-                <Radio.Button key={k} value={k} style={{ borderRadius: 6 }}>
-                  {/* The test id sits on the visible label: the radio input itself is hidden. */}
-                  <span data-testid={`visit-kind-${k}`}>{t(`visitKind.${k}`)}</span>
-                </Radio.Button>
-              ))}
-            </Radio.Group>
-          </Form.Item>
-          <Form.Item
-            label={kind === 'care' ? t('field.visitedResidentRequired') : t('field.visitedResident')}
-            name="residentId"
-            rules={kind === 'care' ? [{ required: true, message: t('field.residentRequired') }] : []}
-          >
-            <Select
-              allowClear
-              disabled={!householdId}
-              loading={household.isLoading && !!householdId}
-              placeholder={householdId ? t('field.residentPlaceholder') : t('field.pickHouseholdFirst')}
-              options={members.map((m) => ({ value: m.id, label: `${m.name}${m.age !== undefined ? ` · ${t('field.age', { age: m.age })}` : ''}` }))}
-              data-testid="visit-resident"
-            />
-          </Form.Item>
-          <Form.Item label={t('field.visitedAt')} name="visitedAt" rules={[requiredText(t, t('field.visitedAt'))]}>
-            <Input type="datetime-local" max={dayjs().add(5, 'minute').format(LOCAL)} data-testid="visit-time" />
-          </Form.Item>
-          <Form.Item label={t('field.notes')} name="notes">
-            <Input.TextArea autoSize={{ minRows: 2, maxRows: 8 }} count={{ show: true, max: 4000 }} placeholder={t('field.notesPlaceholder')} data-testid="visit-notes" />
-          </Form.Item>
-          <Form.Item label={t('field.findings')} name="findings" style={{ marginBottom: 0 }}>
-            <Input.TextArea autoSize={{ minRows: 2, maxRows: 8 }} count={{ show: true, max: 4000 }} placeholder={t('field.findingsPlaceholder')} data-testid="visit-findings" />
-          </Form.Item>
+          <ChoiceField
+            {...bound(form, 'kind')}
+            label={t('field.kind')}
+            options={KINDS.map((k) => ({ value: k, label: t(`visitKind.${k}`), testId: `visit-kind-${k}` }))}
+            testId="visit-kind"
+          />
+          <SelectField
+            {...bound(form, 'residentId')}
+            label={v.kind === 'care' ? t('field.visitedResidentRequired') : t('field.visitedResident')}
+            disabled={!householdId}
+            placeholder={!householdId ? t('field.pickHouseholdFirst') : household.isLoading ? t('common.loading') : t('field.residentPlaceholder')}
+            options={members.map((m) => ({ value: m.id, label: `${m.name}${m.age !== undefined ? ` · ${t('field.age', { age: m.age })}` : ''}` }))}
+            testId="visit-resident"
+          />
+          <TextField {...bound(form, 'visitedAt')} label={t('field.visitedAt')} type="datetime-local" maxValue={dayjs().add(5, 'minute').format(LOCAL)} testId="visit-time" />
+          <TextField {...bound(form, 'notes')} label={t('field.notes')} rows={2} max={NOTES_MAX} placeholder={t('field.notesPlaceholder')} testId="visit-notes" />
+          <TextField {...bound(form, 'findings')} label={t('field.findings')} rows={2} max={NOTES_MAX} placeholder={t('field.findingsPlaceholder')} testId="visit-findings" />
         </Card>
 
-        <Form.List name="needs">
-          {(fields, { add, remove }) => (
-            <>
-              {fields.map((f, i) => (
-                <Card
-                  key={f.key}
-                  size="small"
-                  style={{ marginBottom: 12 }}
-                  title={t('field.needN', { n: i + 1 })}
-                  data-testid="visit-need"
-                  extra={<Button type="text" danger icon={<DeleteOutlined />} onClick={() => remove(f.name)} aria-label={t('field.removeNeed')} data-testid="visit-remove-need" />}
-                >
-                  <Form.Item label={t('field.category')} name={[f.name, 'categoryId']} rules={[{ required: true, message: t('field.categoryRequired') }]}>
-                    <CategorySelect testId="visit-need-category" districtId={household.data?.districtId} />
-                  </Form.Item>
-                  <Form.Item label={t('field.description')} name={[f.name, 'description']} rules={[{ required: true, whitespace: true, message: t('field.descriptionRequired') }]}>
-                    <Input.TextArea autoSize={{ minRows: 2, maxRows: 8 }} count={{ show: true, max: 2000 }} placeholder={t('field.descriptionPlaceholder')} data-testid="visit-need-description" />
-                  </Form.Item>
-                  <Form.Item label={t('field.urgency')} name={[f.name, 'urgency']}>
-                    <Radio.Group optionType="button" data-testid="visit-need-urgency" style={{ display: 'flex', flexWrap: 'wrap', gap: 8 }}>
-                      {URGENCIES.map((u) => (
-                        <Radio.Button key={u} value={u} style={{ borderRadius: 6 }}>{t(`urgency.${u}`)}</Radio.Button>
-                      ))}
-                    </Radio.Group>
-                  </Form.Item>
-                  <Form.Item label={t('field.beneficiaries')} name={[f.name, 'beneficiaries']}>
-                    <InputNumber min={1} max={100000} precision={0} style={{ width: 140 }} inputMode="numeric" data-testid="visit-need-beneficiaries" />
-                  </Form.Item>
-                  <Form.Item label={t('field.photo')} name={[f.name, 'photo']} style={{ marginBottom: 0 }}>
-                    <PhotoInput testId="visit-need-photo" />
-                  </Form.Item>
-                </Card>
-              ))}
-              <Button
-                block
-                type="dashed"
-                icon={<PlusOutlined />}
-                onClick={() => add({ urgency: 'normal', beneficiaries: 1 })}
-                disabled={fields.length >= 20}
-                style={{ marginBottom: 16, height: 48 }}
-                data-testid="visit-add-need"
-              >
-                {t('field.addNeed')}
-              </Button>
-            </>
-          )}
-        </Form.List>
+        {v.needs.map((n, i) => (
+          <Card
+            key={n.key}
+            size="small"
+            style={{ marginBottom: 12 }}
+            title={t('field.needN', { n: i + 1 })}
+            data-testid="visit-need"
+            extra={<Button type="text" danger icon={<DeleteOutlined />} onClick={() => setNeeds(v.needs.filter((x) => x.key !== n.key))} aria-label={t('field.removeNeed')} data-testid="visit-remove-need" />}
+          >
+            <CategoryField {...bound(form, `needs.${i}.categoryId`)} districtId={household.data?.districtId} testId="visit-need-category" />
+            <TextField
+              {...bound(form, `needs.${i}.description`)}
+              label={t('field.description')}
+              rows={2}
+              max={DESCRIPTION_MAX}
+              placeholder={t('field.descriptionPlaceholder')}
+              testId="visit-need-description"
+            />
+            <ChoiceField {...bound(form, `needs.${i}.urgency`)} label={t('field.urgency')} options={URGENCIES.map((u) => ({ value: u, label: t(`urgency.${u}`) }))} testId="visit-need-urgency" />
+            <TextField {...bound(form, `needs.${i}.beneficiaries`)} label={t('field.beneficiaries')} type="number" inputMode="numeric" min={1} maxValue={100000} testId="visit-need-beneficiaries" />
+            <ShownField label={t('field.photo')}>
+              <PhotoInput value={n.photo} onChange={(f) => form.setAt(`needs.${i}.photo`, f)} testId="visit-need-photo" />
+            </ShownField>
+          </Card>
+        ))}
+        <Button
+          block
+          type="dashed"
+          icon={<PlusOutlined />}
+          onClick={() => setNeeds([...v.needs, { key: ++needKeys, urgency: 'normal', beneficiaries: '1', photo: null }])}
+          disabled={v.needs.length >= MAX_NEEDS}
+          style={{ marginBottom: 16, height: 48 }}
+          data-testid="visit-add-need"
+        >
+          {t('field.addNeed')}
+        </Button>
 
         <Space orientation="vertical" style={{ width: '100%' }}>
           <Button type="primary" htmlType="submit" block loading={create.isPending} style={{ height: 52 }} data-testid="visit-submit">
@@ -232,7 +215,7 @@ export function RecordVisitPage() {
             <Button block type="link">{t('field.backToWorklist')}</Button>
           </Link>
         </Space>
-      </Form>
+      </PlainFormElement>
     </Space>
   );
 }

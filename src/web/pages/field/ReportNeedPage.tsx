@@ -1,12 +1,14 @@
 import { LeftOutlined } from '@ant-design/icons';
-import { Alert, Button, Empty, Form, Input, Radio, Space } from 'antd';
+import { Alert, Button, Empty, Space } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { applyServerErrors, ErrorAlert, errorMessage } from '../../components/feedback.tsx';
+import { ErrorAlert, errorMessage } from '../../components/feedback.tsx';
+import { bound, ChoiceField, PlainFormElement, ShownField, TextField } from '../../components/PlainFields.tsx';
+import { usePlainForm, type Problems } from '../../components/plainForm.ts';
 import { DueTime } from '../../components/DueTime.tsx';
 import { useHousehold } from '../territory/queries.ts';
-import { CategorySelect } from './CategorySelect.tsx';
+import { CategoryField } from './CategoryField.tsx';
 import { uploadAttachment, useCreateNeed, useMyHouseholdId, type NeedView } from './fieldQueries.ts';
 import { PossibleDuplicates } from './PossibleDuplicates.tsx';
 import { PhotoInput } from './PhotoInput.tsx';
@@ -18,20 +20,27 @@ import { Card } from '../../components/Card.tsx';
 const URGENCIES = ['normal', 'urgent'] as const;
 
 interface Values {
-  categoryId?: string;
-  description?: string;
-  urgency: (typeof URGENCIES)[number];
-  photo?: File | null;
+  categoryId?: string | undefined;
+  description?: string | undefined;
+  urgency: string;
+  photo: File | null;
 }
+
+const DESCRIPTION_MAX = 2000;
 
 /** A resident reports a need of their own household from the phone. */
 export function ReportNeedPage() {
   const { t } = useTranslation();
   const householdId = useMyHouseholdId();
   const household = useHousehold(householdId);
-  const [form] = Form.useForm<Values>();
-  const categoryId = Form.useWatch('categoryId', form);
-  const description = Form.useWatch('description', form);
+  const form = usePlainForm<Values>('report-need', () => ({ urgency: 'normal', photo: null }), (v) => {
+    const problems: Problems = {};
+    if (!v.categoryId) problems.categoryId = t('field.categoryRequired');
+    const description = (v.description ?? '').trim();
+    if (!description) problems.description = t('field.descriptionRequired');
+    else if (description.length > DESCRIPTION_MAX) problems.description = t('common.tooLong', { field: t('field.description'), max: DESCRIPTION_MAX });
+    return problems;
+  });
   const create = useCreateNeed();
   const [error, setError] = useState<unknown>(null);
   const [created, setCreated] = useState<NeedView | null>(null);
@@ -39,10 +48,12 @@ export function ReportNeedPage() {
 
   if (!householdId) return <Empty description={t('myNeeds.noHousehold')} />;
 
-  const submit = (v: Values) => {
+  const submit = () => {
     setError(null);
+    if (!form.validate()) return;
+    const v = form.values;
     create.mutate(
-      { source: 'resident', householdId, categoryId: v.categoryId ?? '', description: (v.description ?? '').trim(), urgency: v.urgency },
+      { source: 'resident', householdId, categoryId: v.categoryId ?? '', description: (v.description ?? '').trim(), urgency: v.urgency as (typeof URGENCIES)[number] },
       {
         onSuccess: (need) => {
           setCreated(need);
@@ -55,7 +66,7 @@ export function ReportNeedPage() {
             (e: unknown) => setPhoto({ status: 'failed', error: e }),
           );
         },
-        onError: (e) => setError(applyServerErrors(form, e)),
+        onError: (e) => setError(form.serverErrors(e)),
       },
     );
   };
@@ -94,31 +105,31 @@ export function ReportNeedPage() {
       <Typography.Text type="secondary">{t('myNeeds.newHint')}</Typography.Text>
       <ErrorAlert error={error} />
       <Card size="small">
-        <Form<Values> form={form} layout="vertical" size="large" onFinish={submit} initialValues={{ urgency: 'normal' }} scrollToFirstError>
-          <Form.Item label={t('field.household')}>
-            <Typography.Text style={{ overflowWrap: 'anywhere' }}>{household.data?.address ?? '…'}</Typography.Text>
-          </Form.Item>
-          <Form.Item label={t('field.category')} name="categoryId" rules={[{ required: true, message: t('field.categoryRequired') }]}>
-            <CategorySelect testId="report-need-category" districtId={household.data?.districtId} />
-          </Form.Item>
-          <Form.Item label={t('field.description')} name="description" rules={[{ required: true, whitespace: true, message: t('field.descriptionRequired') }]}>
-            <Input.TextArea autoSize={{ minRows: 3, maxRows: 10 }} count={{ show: true, max: 2000 }} placeholder={t('myNeeds.descriptionPlaceholder')} data-testid="report-need-description" />
-          </Form.Item>
-          <PossibleDuplicates householdId={householdId} categoryId={categoryId} description={description} />
-          <Form.Item label={t('field.urgency')} name="urgency">
-            <Radio.Group optionType="button" style={{ display: 'flex', flexWrap: 'wrap', gap: 8 }} data-testid="report-need-urgency">
-              {URGENCIES.map((u) => (
-                <Radio.Button key={u} value={u} style={{ borderRadius: 6 }}>{t(`urgency.${u}`)}</Radio.Button>
-              ))}
-            </Radio.Group>
-          </Form.Item>
-          <Form.Item label={t('field.photo')} name="photo">
-            <PhotoInput testId="report-need-photo" />
-          </Form.Item>
+        <PlainFormElement onSubmit={submit}>
+          <ShownField label={t('field.household')}>{household.data?.address ?? '…'}</ShownField>
+          <CategoryField {...bound(form, 'categoryId')} districtId={household.data?.districtId} testId="report-need-category" />
+          <TextField
+            {...bound(form, 'description')}
+            label={t('field.description')}
+            rows={3}
+            max={DESCRIPTION_MAX}
+            placeholder={t('myNeeds.descriptionPlaceholder')}
+            testId="report-need-description"
+          />
+          <PossibleDuplicates householdId={householdId} categoryId={form.values.categoryId} description={form.values.description} />
+          <ChoiceField
+            {...bound(form, 'urgency')}
+            label={t('field.urgency')}
+            options={URGENCIES.map((u) => ({ value: u, label: t(`urgency.${u}`) }))}
+            testId="report-need-urgency"
+          />
+          <ShownField label={t('field.photo')}>
+            <PhotoInput value={form.values.photo} onChange={(f) => form.setAt('photo', f)} testId="report-need-photo" />
+          </ShownField>
           <Button type="primary" htmlType="submit" block loading={create.isPending} style={{ height: 52 }} data-testid="report-need-submit">
             {t('myNeeds.submit')}
           </Button>
-        </Form>
+        </PlainFormElement>
       </Card>
     </Space>
   );

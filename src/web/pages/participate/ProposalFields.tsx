@@ -1,31 +1,10 @@
 import { Form, Input, Radio, theme } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { requiredChoice, tooLong } from '../../components/rules.ts';
-import type { PhotoData } from './photos.ts';
 import { PhotoPicker } from './PhotoPicker.tsx';
-import type { ProposalBody, ProposalKind } from './participateQueries.ts';
+import type { ProposalKind } from './participateQueries.ts';
+import { PROPOSAL_MAX } from './proposalBody.ts';
 import { Typography } from '../../components/Typography.tsx';
-
-export interface ProposalValues {
-  kind?: ProposalKind;
-  title?: string;
-  body?: string;
-  place?: string;
-  photos?: PhotoData[];
-}
-
-/** The body the server takes from the form's values (photos without their previews). */
-export function proposalBody(v: ProposalValues, residentId?: string): ProposalBody {
-  const place = v.place?.trim();
-  return {
-    kind: v.kind ?? 'wish',
-    title: (v.title ?? '').trim(),
-    body: (v.body ?? '').trim(),
-    ...(place ? { place } : {}),
-    ...(v.photos && v.photos.length > 0 ? { photos: v.photos.map((p) => ({ mime: p.mime, data: p.data })) } : {}),
-    ...(residentId ? { residentId } : {}),
-  };
-}
 
 /** The kind with what each means in plain words, and the supports it needs when they are known. */
 function KindChoice({ id, value, onChange, thresholds }: { id?: string; value?: ProposalKind; onChange?: (v: ProposalKind) => void; thresholds: Partial<Record<ProposalKind, number>> }) {
@@ -49,7 +28,7 @@ function KindChoice({ id, value, onChange, thresholds }: { id?: string; value?: 
   );
 }
 
-/** 微心愿 or 微项目, what, where and photos: the fields a resident fills in, and staff for a resident. */
+/** 微心愿 or 微项目, what, where and photos: the fields staff fill in for a resident (the resident's own page has them in plain HTML). */
 export function ProposalFields({ thresholds }: { thresholds: Partial<Record<ProposalKind, number>> }) {
   const { t } = useTranslation();
   return (
@@ -60,19 +39,19 @@ export function ProposalFields({ thresholds }: { thresholds: Partial<Record<Prop
       <Form.Item
         name="title"
         label={t('participate.form.title')}
-        rules={[{ required: true, whitespace: true, message: t('participate.form.titleRequired') }, tooLong(t, t('participate.form.title'), 60)]}
+        rules={[{ required: true, whitespace: true, message: t('participate.form.titleRequired') }, tooLong(t, t('participate.form.title'), PROPOSAL_MAX.title)]}
       >
-        <Input count={{ show: true, max: 60 }} placeholder={t('participate.form.titlePlaceholder')} data-testid="proposal-title" />
+        <Input count={{ show: true, max: PROPOSAL_MAX.title }} placeholder={t('participate.form.titlePlaceholder')} data-testid="proposal-title" />
       </Form.Item>
       <Form.Item
         name="body"
         label={t('participate.form.body')}
-        rules={[{ required: true, whitespace: true, message: t('participate.form.bodyRequired') }, tooLong(t, t('participate.form.body'), 2000)]}
+        rules={[{ required: true, whitespace: true, message: t('participate.form.bodyRequired') }, tooLong(t, t('participate.form.body'), PROPOSAL_MAX.body)]}
       >
-        <Input.TextArea autoSize={{ minRows: 4, maxRows: 10 }} count={{ show: true, max: 2000 }} placeholder={t('participate.form.bodyPlaceholder')} data-testid="proposal-body" />
+        <Input.TextArea autoSize={{ minRows: 4, maxRows: 10 }} count={{ show: true, max: PROPOSAL_MAX.body }} placeholder={t('participate.form.bodyPlaceholder')} data-testid="proposal-body" />
       </Form.Item>
-      <Form.Item name="place" label={t('participate.form.place')} rules={[tooLong(t, t('participate.form.place'), 100)]}>
-        <Input count={{ show: true, max: 100 }} placeholder={t('participate.form.placePlaceholder')} data-testid="proposal-place" />
+      <Form.Item name="place" label={t('participate.form.place')} rules={[tooLong(t, t('participate.form.place'), PROPOSAL_MAX.place)]}>
+        <Input count={{ show: true, max: PROPOSAL_MAX.place }} placeholder={t('participate.form.placePlaceholder')} data-testid="proposal-place" />
       </Form.Item>
       <Form.Item name="photos" label={t('participate.form.photos')} extra={<Typography.Text type="secondary">{t('participate.form.photosHint')}</Typography.Text>}>
         <PhotoPicker />

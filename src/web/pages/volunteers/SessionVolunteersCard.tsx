@@ -1,10 +1,12 @@
-import { Button, Empty, Input, Radio, Select, Space, Tag, theme, type ButtonProps } from 'antd';
+import { Button, Empty, Space, Tag, theme, type ButtonProps } from 'antd';
 import { useState } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { HOURS_STEP_MINUTES, MAX_SHIFT_MINUTES } from '../../../common/volunteers.ts';
 import { ApiError } from '../../api/client.ts';
 import { ErrorAlert } from '../../components/feedback.tsx';
-import { HoursStatusTag } from './VolunteerParts.tsx';
+import { ChoiceField, SelectField, TextField } from '../../components/PlainFields.tsx';
+import { HoursStatusTag } from './VolunteerStatusTags.tsx';
 import { hoursOf, useSessionVolunteers, useVerifyHours, type SessionVolunteer, type SessionVolunteers, type VerifyBody } from './volunteerQueries.ts';
 import { useNotices } from '../../app/notices.tsx';
 import { Typography } from '../../components/Typography.tsx';
@@ -17,12 +19,21 @@ interface Choice {
   reason: string;
 }
 
+const REASON_MAX = 200;
 const MINUTE_CHOICES = Array.from({ length: MAX_SHIFT_MINUTES / HOURS_STEP_MINUTES }, (_, i) => (i + 1) * HOURS_STEP_MINUTES);
 
 /** The session's length in whole half hours, within what one shift may count: the default for those who claimed nothing. */
 function sessionMinutes(s: SessionVolunteers): number {
   const m = Math.floor((Date.parse(s.endsAt) - Date.parse(s.startsAt)) / 60_000 / HOURS_STEP_MINUTES) * HOURS_STEP_MINUTES;
   return Math.min(MAX_SHIFT_MINUTES, Math.max(HOURS_STEP_MINUTES, m || HOURS_STEP_MINUTES));
+}
+
+/** Why a rejection's reason cannot be sent yet, if it cannot. */
+function reasonProblemOf(reason: string, t: TFunction): string | undefined {
+  const text = reason.trim();
+  if (!text) return t('volunteers.session.reasonRequired');
+  if (text.length > REASON_MAX) return t('common.tooLong', { field: t('volunteers.session.reason'), max: REASON_MAX });
+  return undefined;
 }
 
 /** Hours still open to the organizer: none recorded yet, or claimed and not decided. */
@@ -37,8 +48,7 @@ function VolunteerRow({ v, choice, editable, onChange, showErrors }: {
 }) {
   const { t } = useTranslation();
   const { token } = theme.useToken();
-  const reasonMissing = showErrors && choice?.decision === 'reject' && !choice.reason.trim();
-  const reasonId = `verify-reason-error-${v.volunteerId}`;
+  const reasonProblem = showErrors && choice?.decision === 'reject' ? reasonProblemOf(choice.reason, t) : undefined;
   return (
     <li
       data-testid={`session-volunteer-${v.volunteerId}`}
@@ -57,46 +67,45 @@ function VolunteerRow({ v, choice, editable, onChange, showErrors }: {
       </div>
       {v.status === 'rejected' && v.rejectReason && <Typography.Text type="secondary" style={{ overflowWrap: 'anywhere' }}>{t('volunteers.session.rejectedBecause', { reason: v.rejectReason })}</Typography.Text>}
       {editable && choice && (
-        <div style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'flex-start', gap: 8 }}>
-          <Radio.Group
-            optionType="button"
-            buttonStyle="solid"
+        <div className="pf-inline">
+          <ChoiceField
+            id={`verify-decision-${v.volunteerId}`}
             value={choice.decision}
-            onChange={(e) => onChange({ ...choice, decision: e.target.value as Decision })}
+            onChange={(d) => onChange({ ...choice, decision: d as Decision })}
+            label={t('volunteers.session.decisionFor', { name: v.name })}
+            hideLabel
             // Only claimed hours can be rejected: without a claim there is nothing to reject, the organizer leaves it.
             options={[
               { value: 'verify', label: t('volunteers.session.verify') },
               ...(v.status === 'claimed' ? [{ value: 'reject', label: t('volunteers.session.reject') }] : []),
               { value: 'later', label: t('volunteers.session.later') },
             ]}
-            aria-label={t('volunteers.session.decisionFor', { name: v.name })}
-            role="radiogroup"
-            data-testid={`verify-decision-${v.volunteerId}`}
+            testId={`verify-decision-${v.volunteerId}`}
           />
           {choice.decision === 'verify' && (
-            <Select<number>
-              value={choice.minutes}
-              onChange={(m) => onChange({ ...choice, minutes: m })}
-              options={MINUTE_CHOICES.map((m) => ({ value: m, label: t('volunteers.session.hoursOption', { hours: hoursOf(m) }) }))}
-              aria-label={t('volunteers.session.minutesFor', { name: v.name })}
-              style={{ width: 130 }}
-              data-testid={`verify-minutes-${v.volunteerId}`}
+            <SelectField
+              id={`verify-minutes-${v.volunteerId}`}
+              value={String(choice.minutes)}
+              onChange={(m) => onChange({ ...choice, minutes: Number(m) })}
+              label={t('volunteers.session.minutesFor', { name: v.name })}
+              hideLabel
+              options={MINUTE_CHOICES.map((m) => ({ value: String(m), label: t('volunteers.session.hoursOption', { hours: hoursOf(m) }) }))}
+              testId={`verify-minutes-${v.volunteerId}`}
             />
           )}
           {choice.decision === 'reject' && (
             <div style={{ flex: '1 1 220px', minWidth: 0 }}>
-              <Input
+              <TextField
+                id={`verify-reason-${v.volunteerId}`}
                 value={choice.reason}
-                onChange={(e) => onChange({ ...choice, reason: e.target.value })}
-                maxLength={200}
+                onChange={(r) => onChange({ ...choice, reason: r ?? '' })}
+                problem={reasonProblem}
+                label={t('volunteers.session.reasonFor', { name: v.name })}
+                hideLabel
+                max={REASON_MAX}
                 placeholder={t('volunteers.session.reasonPlaceholder')}
-                aria-label={t('volunteers.session.reasonFor', { name: v.name })}
-                aria-invalid={reasonMissing || undefined}
-                aria-describedby={reasonMissing ? reasonId : undefined}
-                status={reasonMissing ? 'error' : undefined}
-                data-testid={`verify-reason-${v.volunteerId}`}
+                testId={`verify-reason-${v.volunteerId}`}
               />
-              {reasonMissing && <Typography.Text type="danger" id={reasonId}>{t('volunteers.session.reasonRequired')}</Typography.Text>}
             </div>
           )}
         </div>
@@ -125,7 +134,7 @@ function VerifyList({ s }: { s: SessionVolunteers }) {
   const totalMinutes = verifying.reduce((sum, v) => sum + choices[v.volunteerId]!.minutes, 0);
 
   const save = () => {
-    if (rejecting.some((v) => !choices[v.volunteerId]!.reason.trim())) {
+    if (rejecting.some((v) => reasonProblemOf(choices[v.volunteerId]!.reason, t))) {
       setShowErrors(true);
       return;
     }

@@ -8,7 +8,8 @@ import { EditableCard, RecordCrumbs } from '../../components/RecordCard.tsx';
 import { SaveForm, useFormSave } from '../../components/SaveForm.tsx';
 import { useCommunityChoices } from './communities.ts';
 import { ServiceFields } from './RegisterVolunteer.tsx';
-import { AvailabilityGrid, HoursStatusTag, SkillTags, Stars, VolunteerStatusTag } from './VolunteerParts.tsx';
+import { AvailabilityGrid, SkillTags, Stars } from './VolunteerParts.tsx';
+import { HoursStatusTag, VolunteerStatusTag } from './VolunteerStatusTags.tsx';
 import {
   hoursOf,
   patchVolunteer,

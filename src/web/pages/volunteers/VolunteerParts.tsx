@@ -3,25 +3,11 @@ import { Checkbox, Tag, theme } from 'antd';
 import type { CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DAY_PARTS, VOLUNTEER_SKILLS, WEEKDAYS } from '../../../common/volunteers.ts';
-import type { HoursStatus, VolunteerStatus } from './volunteerQueries.ts';
 
 /** Text a screen reader says and the eye does not see (a table cell's state, a count's unit). */
 export const VISUALLY_HIDDEN: CSSProperties = {
   position: 'absolute', width: 1, height: 1, padding: 0, margin: -1, overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap', border: 0,
 };
-
-const STATUS_COLOR: Record<VolunteerStatus, string> = { active: 'green', paused: 'orange', left: 'default' };
-const HOURS_COLOR: Record<HoursStatus, string> = { claimed: 'blue', verified: 'green', rejected: 'red' };
-
-export function VolunteerStatusTag({ status }: { status: VolunteerStatus }) {
-  const { t } = useTranslation();
-  return <Tag color={STATUS_COLOR[status]} style={{ marginInlineEnd: 0 }}>{t(`volunteers.status.${status}`)}</Tag>;
-}
-
-export function HoursStatusTag({ status }: { status: HoursStatus }) {
-  const { t } = useTranslation();
-  return <Tag color={HOURS_COLOR[status]} style={{ marginInlineEnd: 0 }}>{t(`volunteers.hoursStatus.${status}`)}</Tag>;
-}
 
 /** Stars as five glyphs, read out as "3 星" ("3 stars"). */
 export function Stars({ stars, size = 14 }: { stars: number; size?: number }) {
