@@ -210,6 +210,21 @@ describe('story 6: 孙 volunteers, spends points at the barber\'s and has his ho
     await expect(card.locator('[data-testid^="session-volunteer-"][data-status="claimed"], [data-testid^="session-volunteer-"][data-status="none"]').count()).resolves.toBe(1);
     await checkBothLanguages(desk, 'session-volunteers', 'volunteers-roster');
 
+    // A rejection needs its reason, said under the reason's box before anything is sent; he
+    // changes his mind and verifies them after all.
+    const decision = card.getByTestId(`verify-decision-${walk.volunteerId}`);
+    await decision.getByText('不通过', { exact: true }).click();
+    expect(await decision.getByRole('radio', { name: '不通过', exact: true }).isChecked()).toBe(true);
+    await card.getByTestId('verify-hours-save').click();
+    const reason = card.getByTestId(`verify-reason-${walk.volunteerId}`);
+    await expect.poll(() => reason.getAttribute('aria-invalid')).toBe('true');
+    const said = await reason.evaluate((el) => document.getElementById(el.getAttribute('aria-describedby') ?? '')?.textContent);
+    expect(said).toBe('请填写不通过的原因');
+    await expect(desk.locator('.ant-modal-confirm').count()).resolves.toBe(0);
+    await decision.getByText('核实', { exact: true }).click();
+    expect(await reason.count()).toBe(0);
+    expect(await row.getAttribute('data-status')).toBe('claimed');
+
     await card.getByTestId('verify-hours-save').click();
     await axe(desk, '.ant-modal-confirm');
     await confirmWith(desk, 'verify-hours-confirm');
