@@ -4,7 +4,6 @@
 //   --seconds N (measured, default 20) --warmup-seconds N (default 10) --clients N (default 16)
 //   --writers N (default 8) --only reads,mixed,intake-spread,intake-district,bare,two-processes,pglite
 //   --profile        the single app server runs with node --cpu-prof; its top entries go to the record
-import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -19,12 +18,13 @@ import { PiiCipher } from '../src/server/platform/crypto/pii.ts';
 import { listenOnServer } from '../src/server/platform/db/listen.ts';
 import { Client } from '../src/server/testing.ts';
 import type { DB } from '../src/server/tables.ts';
-import { DEMO_PASSWORD } from '../seed/demo-accounts.ts';
 import { intakeReporters, removeIntakeRows, staffNeed } from './intake.ts';
-import { closeClients, runClients, signIn, type Call, type Figures } from './load-clients.ts';
+import { embeddedBoardReads } from './embedded-board.ts';
+import { closeClients, runClients, type Call, type Figures } from './load-clients.ts';
 import { benchPiiKey, BENCH_PASSWORD, readMarker } from './prepare.ts';
 import { profileTop } from './profile-top.ts';
 import { encodeRecipes, StatementRecorder, type Recipe } from './recipes.ts';
+import { log, sessionsOf, startServer, stopServer, type Session } from './servers.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const arg = (name: string) => (process.argv.includes(`--${name}`) ? process.argv[process.argv.indexOf(`--${name}`) + 1] : undefined);
@@ -42,13 +42,33 @@ const only = new Set(arg('only')?.split(',') ?? ALL);
 const profile = process.argv.includes('--profile');
 for (const o of only) if (!ALL.includes(o)) throw new Error(`--only takes ${ALL.join(',')}`);
 
+const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'sanshe-bench-'));
+const machine = () => ({ cpus: os.cpus().length, model: os.cpus()[0]?.model, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version, loadAverage: os.loadavg() });
+
+type Result = { all: Figures; byKind: Record<string, Figures> };
+const results: Record<string, Result & Record<string, unknown>> = {};
+const report = (name: string, r: Result, extra: Record<string, unknown> = {}) => {
+  results[name] = { ...r, ...extra };
+  const a = r.all;
+  log(`${name}: ${a.perSecond} req/s, p50 ${a.p50} p95 ${a.p95} p99 ${a.p99} ms, ${a.errors} errors of ${a.requests}`);
+  for (const [k, f] of Object.entries(r.byKind)) log(`    ${k}: ${f.perSecond} req/s, p50 ${f.p50} p99 ${f.p99} ms, ${f.errors} errors`);
+  if (a.firstError) log(`    first error: ${a.firstError}`);
+};
+
+// The embedded scenario alone needs no city and no PostgreSQL.
+if (only.size === 1 && only.has('pglite')) {
+  report('embedded: board reads', await embeddedBoardReads({ clients, writers, seconds, warmup, dataDir: path.join(scratch, 'pglite') }));
+  const record = { ranAt: new Date().toISOString(), machine: machine(), options: { seconds, warmup, clients, writers }, results };
+  fs.writeFileSync(path.join(root, 'bench', 'results', 'concurrent-partial.json'), JSON.stringify(record, null, 2) + '\n');
+  closeClients();
+  process.exit(0);
+}
+
 const url = process.env.BENCH_DATABASE_URL || process.env.DATABASE_URL;
 if (!url) {
   console.error('Set BENCH_DATABASE_URL (or DATABASE_URL) to the database `npm run bench` loaded.');
   process.exit(2);
 }
-const log = (msg: string) => console.log(`[${new Date().toISOString().slice(11, 19)}] ${msg}`);
-const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'sanshe-bench-'));
 
 const pool = new pg.Pool({ connectionString: url, max: 10 });
 pool.on('error', () => {});
@@ -139,66 +159,9 @@ log(`${readerList.length} readers, ${spread.length} reporters over the city, ${h
 
 // ---- servers ------------------------------------------------------------------------------
 
-interface Server {
-  base: string;
-  child: ChildProcess;
-}
-
-async function startServer(name: string, port: number, env: Record<string, string>, script = 'src/server/main.ts', nodeArgs: string[] = []): Promise<Server> {
-  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', script], {
-    cwd: root,
-    env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'warn', ...env },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  let stderr = '';
-  child.stderr!.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).slice(-4000)));
-  const base = `http://127.0.0.1:${port}`;
-  const probe = script.endsWith('bare-server.ts') ? '/bare/0' : '/api/health';
-  const deadline = Date.now() + 15 * 60_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`${name} ended (${child.exitCode}): ${stderr}`);
-    try {
-      if ((await fetch(base + probe)).status < 500) break;
-    } catch {
-      /* not listening yet */
-    }
-    if (Date.now() > deadline) throw new Error(`${name} did not start: ${stderr}`);
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  log(`${name} listening at ${base}`);
-  return { base, child };
-}
-
-async function stopServer(s: Server) {
-  if (s.child.exitCode !== null) return;
-  const ended = new Promise((r) => s.child.once('exit', r));
-  s.child.kill('SIGTERM');
-  await ended;
-}
-
 const appEnv = { DATABASE_URL: url, PII_KEY: benchPiiKey().toString('base64'), SEED_DEMO: 'false', DATA_DIR: path.join(scratch, 'app') };
 
 // ---- scenarios ----------------------------------------------------------------------------
-
-interface Session {
-  headers: Record<string, string>;
-}
-const sessionsOf = async (base: string, usernames: string[], password: string) => {
-  const out: Session[] = [];
-  // One after another: the per-address sign-in limit counts attempts in flight.
-  for (const u of usernames) out.push({ headers: await signIn(base, u, password) });
-  return out;
-};
-
-type Result = { all: Figures; byKind: Record<string, Figures> };
-const results: Record<string, Result & Record<string, unknown>> = {};
-const report = (name: string, r: Result, extra: Record<string, unknown> = {}) => {
-  results[name] = { ...r, ...extra };
-  const a = r.all;
-  log(`${name}: ${a.perSecond} req/s, p50 ${a.p50} p95 ${a.p95} p99 ${a.p99} ms, ${a.errors} errors of ${a.requests}`);
-  for (const [k, f] of Object.entries(r.byKind)) log(`    ${k}: ${f.perSecond} req/s, p50 ${f.p50} p99 ${f.p99} ms, ${f.errors} errors`);
-  if (a.firstError) log(`    first error: ${a.firstError}`);
-};
 
 const readCall = (bases: string[], sessions: Session[]) => (client: number, i: number): Call => {
   const r = (client * 7 + i) % readerList.length;
@@ -351,45 +314,7 @@ if (only.has('two-processes')) {
 }
 await removeIntakeRows(db);
 
-if (only.has('pglite')) {
-  log('embedded database: the demo, then 2,000 reported needs, then board reads');
-  const s = await startServer('app on PGlite', 3104, { DATABASE_URL: '', SEED_DEMO: 'true', DATA_DIR: path.join(scratch, 'pglite') });
-  const [wu] = await sessionsOf(s.base, ['wu'], DEMO_PASSWORD);
-  const get = async <T>(p: string) => (await (await fetch(s.base + p, { headers: wu!.headers })).json()) as T;
-  const community = (await get<{ items: { id: string }[] }>('/api/v1/communities')).items[0]!.id;
-  const households = (await get<{ items: { id: string }[] }>(`/api/v1/households?communityId=${community}&limit=100`)).items.map((h) => h.id);
-  const categories = (await get<{ items: { id: string }[] }>('/api/v1/need-categories')).items.map((c) => c.id);
-  let next = 0;
-  let refused = 0;
-  await Promise.all(
-    Array.from({ length: writers }, async () => {
-      for (let i = next++; i < 2000; i = next++) {
-        const { body } = staffNeed({ username: 'wu', districtId: '', households, categories, cookie: '', csrf: '' }, i);
-        const res = await fetch(`${s.base}/api/v1/needs`, { method: 'POST', headers: { ...wu!.headers, 'content-type': 'application/json' }, body: JSON.stringify(body) });
-        await res.arrayBuffer();
-        if (res.status !== 201) refused++;
-      }
-    }),
-  );
-  if (refused) throw new Error(`${refused} of 2,000 extra needs were refused`);
-  const [zhou, tsjd] = await sessionsOf(s.base, ['zhou', 'tsjd'], DEMO_PASSWORD);
-  const board: [string, string, Session][] = [
-    ['needs board', `/api/v1/needs?communityId=${community}`, zhou!],
-    ['needs board, filtered', `/api/v1/needs?communityId=${community}&state=reported`, zhou!],
-    ['needs map', `/api/v1/needs/map?communityId=${community}`, zhou!],
-    ['needs board', '/api/v1/needs', tsjd!],
-    ['needs map', '/api/v1/needs/map', tsjd!],
-    ['households', `/api/v1/households?communityId=${community}`, zhou!],
-  ];
-  report(
-    'embedded: board reads',
-    await runClients(clients, (c, i) => {
-      const [kind, p, who] = board[(c + i) % board.length]!;
-      return { kind, base: s.base, method: 'GET', path: p, headers: who.headers, expect: 200 };
-    }, seconds, warmup),
-  );
-  await stopServer(s);
-}
+if (only.has('pglite')) report('embedded: board reads', await embeddedBoardReads({ clients, writers, seconds, warmup, dataDir: path.join(scratch, 'pglite') }));
 
 // ---- the record -----------------------------------------------------------------------------
 
@@ -400,7 +325,7 @@ const settings = await sql<{ name: string; setting: string; unit: string | null 
 const version = await sql<{ v: string }>`select version() as v`.execute(db);
 const record = {
   ranAt: new Date().toISOString(),
-  machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version, loadAverage: os.loadavg() },
+  machine: machine(),
   postgres: { version: version.rows[0]!.v, settings: Object.fromEntries(settings.rows.map((s) => [s.name, s.unit ? `${s.setting} ${s.unit}` : s.setting])) },
   scale: { households: marker.households, residents: marker.residents, needs: (marker.needs as { needs?: number }).needs },
   options: { seconds, warmup, clients, writers },
