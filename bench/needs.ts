@@ -15,6 +15,8 @@ export const NEED_TABLES = [
  * common needs they name (the projects phase loads again after a new history).
  */
 const COMMON_NEED_LINKS = ['project_common_needs', 'resource_commitments'] as const;
+/** Cases may name the need they came from: emptied with the history too (bench/workforce.ts loads them again). */
+const CASE_TABLES = ['cases', 'case_records', 'case_consents', 'case_referrals'] as const;
 /** Tables loaded in bulk, without their secondary indexes and foreign keys. */
 export const NEED_BULK_TABLES = ['needs', 'need_events', 'visits'] as const;
 
@@ -372,6 +374,6 @@ export async function restartNumbering(db: AnyDb): Promise<void> {
 }
 
 export async function emptyNeeds(db: AnyDb): Promise<void> {
-  await sql`truncate table ${sql.join([...NEED_TABLES, ...COMMON_NEED_LINKS].map((t) => sql.table(t)))}`.execute(db);
+  await sql`truncate table ${sql.join([...NEED_TABLES, ...COMMON_NEED_LINKS, ...CASE_TABLES].map((t) => sql.table(t)))}`.execute(db);
   await restartNumbering(db);
 }
