@@ -92,6 +92,11 @@ describe('the phone\'s light forms', () => {
     expect(await focusedTestId(page)).toBe('visit-household');
     expect(await page.getByTestId('visit-resident').isDisabled()).toBe(true);
 
+    // A fragment every address has: eight choices, and a hint to type more.
+    await page.getByTestId('visit-household').fill(household.address.slice(0, 3));
+    await page.getByText('只显示前 8 户，多输入几个地址字可找到其他住户').waitFor();
+    expect(await page.getByTestId('visit-household-choice').count()).toBe(8);
+
     await page.getByTestId('visit-household').fill(household.address);
     const choice = page.getByTestId('visit-household-choice').filter({ hasText: household.address });
     await choice.first().click();
