@@ -1,7 +1,8 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiAs, BASE_URL, horizontalOverflow, openBrowser, screenshot, type Session, signIn, switchLanguage } from './browser.ts';
+import { BASE_URL, horizontalOverflow, openBrowser, screenshot, type Session, signIn, switchLanguage } from './browser.ts';
+import { wangjuanReportsLighting } from './residentNeeds.ts';
 import { axe } from './steps.ts';
 
 const PHOTO = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures', 'photo.png');
@@ -11,14 +12,7 @@ describe('resident 王娟 adds a photo to her open request on her phone', () => 
   let needId = '';
 
   beforeAll(async () => {
-    const wangjuan = await apiAs('wangjuan');
-    const me = await wangjuan<{ assignments: { role: string; scopeId: string | null }[] }>('GET', '/me');
-    const householdId = me.assignments.find((a) => a.role === 'resident')!.scopeId!;
-    const household = await wangjuan<{ districtId: string }>('GET', `/households/${householdId}`);
-    const categories = await wangjuan<{ items: { id: string; code: string }[] }>('GET', `/need-categories?districtId=${household.districtId}`);
-    const lighting = categories.items.find((c) => c.code === 'facility_lighting')!;
-    const body = { source: 'resident', householdId, categoryId: lighting.id, description: '二单元门口的路灯不亮' };
-    needId = (await wangjuan<{ id: string }>('POST', '/needs', body)).id;
+    needId = (await wangjuanReportsLighting('二单元门口的路灯不亮')).id;
     s = await openBrowser({ width: 390, height: 844 }, { isMobile: true });
   });
   afterAll(async () => {

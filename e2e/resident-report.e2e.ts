@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiAs, BASE_URL, horizontalOverflow, openBrowser, screenshot, type Session, signIn, switchLanguage } from './browser.ts';
+import { BASE_URL, horizontalOverflow, openBrowser, screenshot, type Session, signIn, switchLanguage } from './browser.ts';
+import { wangjuanReportsLighting } from './residentNeeds.ts';
 
 describe('resident 王娟 reports a need on her phone', () => {
   let s: Session;
@@ -7,14 +8,7 @@ describe('resident 王娟 reports a need on her phone', () => {
 
   beforeAll(async () => {
     // An earlier report of her household that the form should point to when she writes the same thing.
-    const wangjuan = await apiAs('wangjuan');
-    const me = await wangjuan<{ assignments: { role: string; scopeId: string | null }[] }>('GET', '/me');
-    const householdId = me.assignments.find((a) => a.role === 'resident')!.scopeId!;
-    const household = await wangjuan<{ districtId: string }>('GET', `/households/${householdId}`);
-    const categories = await wangjuan<{ items: { id: string; code: string }[] }>('GET', `/need-categories?districtId=${household.districtId}`);
-    const lighting = categories.items.find((c) => c.code === 'facility_lighting')!;
-    const body = { source: 'resident', householdId, categoryId: lighting.id, description: '三单元楼道的灯坏了，晚上很黑' };
-    earlier = (await wangjuan<{ refNo: string }>('POST', '/needs', body)).refNo;
+    earlier = (await wangjuanReportsLighting('三单元楼道的灯坏了，晚上很黑')).refNo;
     s = await openBrowser({ width: 390, height: 844 }, { isMobile: true });
   });
   afterAll(async () => {
