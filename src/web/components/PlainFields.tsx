@@ -56,7 +56,6 @@ function Label({ id, hidden, children }: { id: string; hidden?: boolean | undefi
 export function PlainFormElement({ onSubmit, children, testId }: { onSubmit: () => void; children: ReactNode; testId?: string }) {
   return (
     <form
-      className="pf"
       noValidate
       data-testid={testId}
       onSubmit={(e) => {
