@@ -179,7 +179,7 @@ const BUDGETS: Record<string, Budget> = {
   'GET /open311/v2/requests.xml': { who: 'anonymous', query: 'jurisdiction_id={jurisdiction}', statements: 3 },
   'GET /open311/v2/requests/{file}': { who: 'anonymous', query: 'jurisdiction_id={jurisdiction}', statements: 3 },
   'GET /open311/v2/tokens/{file}': { who: 'anonymous', query: 'jurisdiction_id={jurisdiction}', statements: 2 },
-  'POST /api/v1/needs': { who: 'community_admin', statements: 7, send: async () => ({ body: intakeBody() }) },
+  'POST /api/v1/needs': { who: 'community_admin', statements: 2, send: async () => ({ body: intakeBody() }) },
   'POST /api/v1/needs/{id}/transitions (accept)': {
     who: 'community_admin',
     statements: 11,
@@ -202,7 +202,7 @@ const BUDGETS: Record<string, Budget> = {
   },
   'POST /api/v1/needs/{id}/split': {
     who: 'community_admin',
-    statements: 12,
+    statements: 9,
     send: async () => ({ path: { id: await fresh() }, body: { categoryId: w.category('elderly_meals'), description: '老人吃饭困难' } }),
   },
   'POST /api/v1/needs/bulk-transitions': {
@@ -280,7 +280,7 @@ const BUDGETS: Record<string, Budget> = {
   },
   'POST /api/v1/visits': {
     who: 'grid_worker',
-    statements: 9,
+    statements: 6,
     send: async () => ({
       body: { householdId: w.household.id, kind: 'routine', visitedAt: new Date().toISOString(), needs: [{ categoryId: w.category('property_facilities'), description: '楼道堆物' }] },
     }),

@@ -1,10 +1,11 @@
-import type { Kysely } from 'kysely';
+import type { Insertable, Kysely } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import type { ReferenceCache } from '../../platform/cache/reference-cache.ts';
 import type { CommandScope } from '../../platform/http/context.ts';
-import { enqueueEvent } from '../../platform/webhooks/webhooks.ts';
+import { eventDeliveries } from '../../platform/webhooks/webhooks.ts';
 import type { DB } from '../../tables.ts';
 import type { TimelineAction } from './needs.lifecycle.ts';
+import type { NeedEventsTable } from './needs.tables.ts';
 
 /** The command's transaction, and the platform whose reference cache holds the district's webhook subscriptions. */
 export type EventScope = Pick<CommandScope, 'trx'> & { platform: { referenceCache?: ReferenceCache } };
@@ -26,13 +27,14 @@ export interface EventInput {
 }
 
 /**
- * One timeline entry, and the district's webhooks told of it, in the same transaction as the
- * change it describes. The webhook payload carries no note, no reply and no personal data:
- * subscribers read the need through the API with their own permissions.
+ * The rows of one timeline entry and of the district's webhook deliveries told of it, for a
+ * command that writes them in the statement of its change (see recordEvent). The webhook
+ * payload carries no note, no reply and no personal data: subscribers read the need through the
+ * API with their own permissions.
  */
-export async function recordEvent({ trx, platform }: EventScope, e: EventInput): Promise<void> {
+export async function eventRows({ trx, platform }: EventScope, e: EventInput) {
   const at = e.at ?? new Date();
-  await enqueueEvent(
+  const { rows: deliveries } = await eventDeliveries(
     platform,
     trx,
     e.districtId,
@@ -40,23 +42,28 @@ export async function recordEvent({ trx, platform }: EventScope, e: EventInput):
     { needId: e.needId, action: e.action, fromState: e.fromState, toState: e.toState, at: at.toISOString() },
     at,
   );
-  await trx
-    .insertInto('need_events')
-    .values({
-      district_id: e.districtId,
-      id: uuidv7(),
-      need_id: e.needId,
-      at,
-      actor_user_id: e.actor?.userId ?? null,
-      actor_name: e.actor?.displayName ?? '',
-      action: e.action,
-      from_state: e.fromState,
-      to_state: e.toState,
-      note: e.note ?? '',
-      reply: e.reply ?? '',
-      data: e.data === undefined ? null : JSON.stringify(e.data),
-    })
-    .execute();
+  const timeline: Insertable<NeedEventsTable> = {
+    district_id: e.districtId,
+    id: uuidv7(),
+    need_id: e.needId,
+    at,
+    actor_user_id: e.actor?.userId ?? null,
+    actor_name: e.actor?.displayName ?? '',
+    action: e.action,
+    from_state: e.fromState,
+    to_state: e.toState,
+    note: e.note ?? '',
+    reply: e.reply ?? '',
+    data: e.data === undefined ? null : JSON.stringify(e.data),
+  };
+  return { timeline, deliveries };
+}
+
+/** One timeline entry, and the district's webhooks told of it, in the same transaction as the change it describes. */
+export async function recordEvent(scope: EventScope, e: EventInput): Promise<void> {
+  const { timeline, deliveries } = await eventRows(scope, e);
+  if (deliveries.length) await scope.trx.insertInto('webhook_deliveries').values(deliveries).execute();
+  await scope.trx.insertInto('need_events').values(timeline).execute();
 }
 
 /**

@@ -1,10 +1,11 @@
-import { sql, type Selectable } from 'kysely';
+import { sql, type QueryCreator, type Selectable } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import { workingCalendar } from '../../platform/calendar/calendar.store.ts';
 import { dueAt, localDate, type WorkingCalendar } from '../../platform/calendar/working-days.ts';
 import type { CommandScope } from '../../platform/http/context.ts';
+import type { DB } from '../../tables.ts';
 import { limitsOf } from './needs.categories.ts';
-import { recordEvent } from './needs.events.ts';
+import { eventRows } from './needs.events.ts';
 import type { NeedState } from './needs.lifecycle.ts';
 import type { NeedSource, NeedsTable, Urgency } from './needs.tables.ts';
 
@@ -34,17 +35,17 @@ export interface NewNeed {
 }
 
 /**
- * Inserts one reported need inside the caller's transaction: the next reference number of
- * the district and year, due times from the category's limits on the working-day calendar,
- * the first timeline entry (which also publishes the webhook event) and the audit record.
- * Answers with the need as written.
+ * Inserts one reported need, in one statement: the next reference number of the district and
+ * year, due times from the category's limits on the working-day calendar, the first timeline
+ * entry (which also publishes the webhook event) and the audit record. Run it with
+ * oneStatementCommand, or within a command's transaction. Answers with the need as written.
  */
 export async function insertNeed(
   scope: CommandScope,
   n: NewNeed,
   opts: { now?: Date; calendar?: WorkingCalendar } = {},
 ): Promise<Selectable<NeedsTable>> {
-  const { trx, audit } = scope;
+  const { trx } = scope;
   const now = opts.now ?? new Date();
   const urgency = n.urgency ?? 'normal';
   const limits = limitsOf(n.category.limits)[urgency];
@@ -78,9 +79,7 @@ export async function insertNeed(
     created_at: now,
     updated_at: now,
   };
-  // The timeline entry and its webhook deliveries go first: their key to the need is checked
-  // at commit (migration 0015), so the need can be the last row written.
-  await recordEvent(scope, {
+  const { timeline, deliveries } = await eventRows(scope, {
     districtId: n.districtId,
     needId: id,
     actor: n.actor,
@@ -90,13 +89,23 @@ export async function insertNeed(
     at: now,
     data: { source: n.source },
   });
-  // The district's sequence for the year gives the number (migration 0019, decision 0018): no
-  // row stays locked to the commit, so a district's hotline reports side by side.
-  const need = await trx
+  const audit = scope.auditRow({ action: 'need.create', entityType: 'need', entityId: id, districtId: n.districtId, after: { ...values, description: undefined } });
+  // One statement writes the need, its timeline entry, its webhook deliveries and its audit
+  // record (decision 0035): the timeline's key to the need is checked at commit (migration 0015).
+  // The district's sequence for the year gives the number, taken once (`ref`) for the need and
+  // its audit record (migration 0019, decision 0018): no row stays locked to the commit.
+  let writes: QueryCreator<DB> = trx
+    .with('ref', (db) =>
+      db
+        .selectFrom(sql<{ v: string }>`need_ref_next(${n.districtId}, ${year})`.as('v'))
+        .select(sql<string>`${`N-${year}-`} || lpad(v::text, greatest(6, length(v::text)), '0')`.as('ref_no')),
+    )
+    .with('timeline', (db) => db.insertInto('need_events').values(timeline))
+    .with('audit', (db) => db.insertInto('audit_log').values({ ...audit, after: sql`jsonb_set(${audit.after}::jsonb, '{ref_no}', (select to_jsonb(ref_no) from ref))` }));
+  if (deliveries.length) writes = writes.with('deliveries', (db) => db.insertInto('webhook_deliveries').values(deliveries));
+  return writes
     .insertInto('needs')
-    .values({ ...values, ref_no: sql<string>`(select ${`N-${year}-`} || lpad(v::text, greatest(6, length(v::text)), '0') from need_ref_next(${n.districtId}, ${year}) v)` })
+    .values({ ...values, ref_no: sql<string>`(select ref_no from ref)` })
     .returningAll()
     .executeTakeFirstOrThrow();
-  await audit({ action: 'need.create', entityType: 'need', entityId: id, districtId: n.districtId, after: { ...values, ref_no: need.ref_no, description: undefined } });
-  return need;
 }

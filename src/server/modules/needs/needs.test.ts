@@ -1,10 +1,12 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Static } from 'typebox';
 import { referenceChanged } from '../../platform/cache/reference-cache.ts';
+import { oneStatementCommand, type RequestContext } from '../../platform/http/context.ts';
 import { subscriptionsKey } from '../../platform/webhooks/webhooks.ts';
 import { auditCount, clientAs, createTestApp, type TestApp, type ErrorBody, type Page } from '../../testing.ts';
 import { buildCommunity, buildGrid, buildHousehold } from '../territory/testing.ts';
 import { buildOrganization } from '../organizations/testing.ts';
+import { insertNeed } from './needs.record.ts';
 import { buildNeed, buildNeedWorld, type NeedWorld } from './needs.testing.ts';
 import type { NeedDetail, NeedView, CalendarList as CalendarListSchema, NotificationView as NotificationSchema } from './needs.schemas.ts';
 
@@ -44,6 +46,37 @@ describe('reporting a need', () => {
     const next = (await report(resident, { source: 'resident', householdId: w.household.id, description: '垃圾没人清' })).json<NeedView>();
     expect(Number(next.refNo.slice(-6))).toBe(Number(need.refNo.slice(-6)) + 1);
     expect(await auditCount(t.db, 'need.create')).toBeGreaterThanOrEqual(2);
+  });
+
+  it('writes the need, its timeline entry and its audit record in one statement, all or nothing', async () => {
+    const need = (await report(resident, { source: 'resident', householdId: w.household.id, description: '电梯异响' })).json<NeedView>();
+    const audit = await t.db.selectFrom('audit_log').select(['actor_user_id', 'after']).where('action', '=', 'need.create').where('entity_id', '=', need.id).executeTakeFirstOrThrow();
+    // The number the sequence gave is the one the audit record names.
+    expect(audit.actor_user_id).toBe(resident.user.id);
+    expect(audit.after).toMatchObject({ id: need.id, ref_no: need.refNo, state: 'reported' });
+    expect(audit.after).not.toHaveProperty('description');
+
+    const events = async () => Number((await t.db.selectFrom('need_events').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+    const [eventsBefore, auditsBefore] = [await events(), await auditCount(t.db, 'need.create')];
+    const category = await t.db.selectFrom('need_categories').select('limits').where('id', '=', w.category('property_facilities')).executeTakeFirstOrThrow();
+    const ctx: RequestContext = { ...t.platform, actor: null, locale: 'zh-CN', ip: '' };
+    // A category that does not exist: the need's row is refused, and with it the rest.
+    const unwritable = oneStatementCommand(ctx, (scope) =>
+      insertNeed(scope, {
+        districtId: w.district.id,
+        streetId: w.street.id,
+        communityId: w.community.id,
+        gridId: w.grid.id,
+        householdId: w.household.id,
+        buildingId: null,
+        category: { id: '01900000-0000-7000-8000-00000000dead', limits: category.limits },
+        source: 'staff',
+        description: '写不进去',
+        actor: { userId: null, displayName: '测试' },
+      }),
+    );
+    await expect(unwritable).rejects.toThrow();
+    expect([await events(), await auditCount(t.db, 'need.create')]).toEqual([eventsBefore, auditsBefore]);
   });
 
   it('records who took a report on behalf of a resident and requires the channel', async () => {

@@ -1,6 +1,7 @@
-import type { Kysely } from 'kysely';
+import type { Insertable, Kysely } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import type { DB } from '../../tables.ts';
+import type { AuditLogTable } from '../db/platform.tables.ts';
 import type { Actor } from '../authz/actor.ts';
 
 /** Platform-wide events (accounts, districts) are kept under the all-zero district id. */
@@ -20,21 +21,23 @@ export interface AuditSource {
   ip: string;
 }
 
+/** The row of one audit record, for a command that writes it in the statement of its change. */
+export function auditRow(source: AuditSource, entry: AuditEntry): Insertable<AuditLogTable> {
+  return {
+    district_id: entry.districtId ?? PLATFORM_DISTRICT,
+    id: uuidv7(),
+    actor_user_id: source.actor?.userId ?? null,
+    actor_name: source.actor?.displayName ?? '',
+    action: entry.action,
+    entity_type: entry.entityType,
+    entity_id: entry.entityId ?? null,
+    before: entry.before === undefined ? null : JSON.stringify(entry.before),
+    after: entry.after === undefined ? null : JSON.stringify(entry.after),
+    ip: source.ip,
+  };
+}
+
 /** Writes one audit record; call it inside the command's transaction so both commit together. */
 export async function writeAudit(trx: Kysely<DB>, source: AuditSource, entry: AuditEntry): Promise<void> {
-  await trx
-    .insertInto('audit_log')
-    .values({
-      district_id: entry.districtId ?? PLATFORM_DISTRICT,
-      id: uuidv7(),
-      actor_user_id: source.actor?.userId ?? null,
-      actor_name: source.actor?.displayName ?? '',
-      action: entry.action,
-      entity_type: entry.entityType,
-      entity_id: entry.entityId ?? null,
-      before: entry.before === undefined ? null : JSON.stringify(entry.before),
-      after: entry.after === undefined ? null : JSON.stringify(entry.after),
-      ip: source.ip,
-    })
-    .execute();
+  await trx.insertInto('audit_log').values(auditRow(source, entry)).execute();
 }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditCount, createTestApp, type TestApp } from '../../testing.ts';
-import { command, withinTransaction, type RequestContext } from './context.ts';
+import { command, oneStatementCommand, withinTransaction, type CommandScope, type RequestContext } from './context.ts';
 
 let t: TestApp;
 let ctx: RequestContext;
@@ -39,5 +39,40 @@ describe('commands composed in one transaction', () => {
       throw new Error('no');
     })).rejects.toThrow('no');
     expect(await auditCount(t.db, 'test.alone')).toBe(0);
+  });
+});
+
+describe('a one-statement command', () => {
+  const write = (scope: CommandScope, action: string) => scope.trx.insertInto('audit_log').values(scope.auditRow({ action, entityType: 'test' })).execute();
+
+  it('may read first, then write once', async () => {
+    await oneStatementCommand(ctx, async (scope) => {
+      await scope.trx.selectFrom('audit_log').select('id').limit(1).execute();
+      await write(scope, 'test.one_write');
+    });
+    expect(await auditCount(t.db, 'test.one_write')).toBe(1);
+  });
+
+  it('refuses a second write before it is sent: without a transaction the two would not be atomic', async () => {
+    await expect(
+      oneStatementCommand(ctx, async (scope) => {
+        await write(scope, 'test.second_write');
+        await write(scope, 'test.second_write');
+      }),
+    ).rejects.toThrow(/wrote twice/);
+    expect(await auditCount(t.db, 'test.second_write')).toBe(1);
+  });
+
+  it('runs in the transaction of the command it is part of, and rolls back with it', async () => {
+    await expect(
+      withinTransaction(ctx, async (tx) => {
+        await oneStatementCommand(tx, async (scope) => {
+          await write(scope, 'test.inside');
+          await write(scope, 'test.inside');
+        });
+        throw new Error('later step failed');
+      }),
+    ).rejects.toThrow('later step failed');
+    expect(await auditCount(t.db, 'test.inside')).toBe(0);
   });
 });

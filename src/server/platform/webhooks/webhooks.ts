@@ -74,6 +74,23 @@ function activeSubscriptions(platform: { referenceCache?: ReferenceCache }, db: 
 }
 
 /**
+ * The delivery rows of an event to every active subscription of the district that listens to
+ * `type`, for a command that writes them in the statement of its change (see enqueueEvent).
+ */
+export async function eventDeliveries(
+  platform: { referenceCache?: ReferenceCache },
+  db: Kysely<DB>,
+  districtId: string,
+  type: string,
+  payload: unknown,
+  now = new Date(),
+) {
+  const event = envelope(districtId, type, payload, now);
+  const subs = (await activeSubscriptions(platform, db, districtId)).filter((s) => s.event_types.includes(type));
+  return { eventId: event.id, rows: subs.map((s) => deliveryRow(districtId, s.id, event, now)) };
+}
+
+/**
  * Publishes an event to every active subscription of the district that listens to `type`.
  * Call with the transaction of the change: a rollback discards the deliveries too.
  */
@@ -85,15 +102,9 @@ export async function enqueueEvent(
   payload: unknown,
   now = new Date(),
 ): Promise<{ eventId: string; deliveries: number }> {
-  const event = envelope(districtId, type, payload, now);
-  const subs = (await activeSubscriptions(platform, trx, districtId)).filter((s) => s.event_types.includes(type));
-  if (subs.length) {
-    await trx
-      .insertInto('webhook_deliveries')
-      .values(subs.map((s) => deliveryRow(districtId, s.id, event, now)))
-      .execute();
-  }
-  return { eventId: event.id, deliveries: subs.length };
+  const { eventId, rows } = await eventDeliveries(platform, trx, districtId, type, payload, now);
+  if (rows.length) await trx.insertInto('webhook_deliveries').values(rows).execute();
+  return { eventId, deliveries: rows.length };
 }
 
 /** One event to one subscription whatever it listens to (the `ping` of a test send). */
