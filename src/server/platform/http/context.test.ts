@@ -63,6 +63,16 @@ describe('a one-statement command', () => {
     expect(await auditCount(t.db, 'test.second_write')).toBe(1);
   });
 
+  it('counts a SELECT that writes in a CTE as a write', async () => {
+    await expect(
+      oneStatementCommand(ctx, async (scope) => {
+        await write(scope, 'test.cte_write');
+        await scope.trx.with('w', (db) => db.insertInto('audit_log').values(scope.auditRow({ action: 'test.cte_write', entityType: 'test' }))).selectNoFrom((eb) => eb.lit(1).as('one')).execute();
+      }),
+    ).rejects.toThrow(/wrote twice/);
+    expect(await auditCount(t.db, 'test.cte_write')).toBe(1);
+  });
+
   it('runs in the transaction of the command it is part of, and rolls back with it', async () => {
     await expect(
       withinTransaction(ctx, async (tx) => {
