@@ -36,6 +36,12 @@ export default defineConfig(
     },
   },
   {
+    // Row ids come from one place, which draws their randomness in bulk (platform/db/ids.ts).
+    files: ['src/server/**/*.ts', 'bench/**/*.ts', 'e2e/**/*.ts'],
+    ignores: ['src/server/platform/db/ids.ts', 'src/server/platform/db/ids.test.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: [{ name: 'uuid', importNames: ['v7', 'v4'], message: 'Make row ids with newId() (platform/db/ids.ts).' }] }] },
+  },
+  {
     files: ['src/web/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },
     rules: {

@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import Fastify from 'fastify';
 import pg from 'pg';
-import { v7 as uuidv7 } from 'uuid';
+import { newId } from '../src/server/platform/db/ids.ts';
 import { decodeRecipes } from './recipes.ts';
 
 const recipes = decodeRecipes(fs.readFileSync(process.env.BARE_RECIPES!, 'utf8'));
@@ -20,7 +20,7 @@ app.get<{ Params: { i: string } }>('/bare/:i', async (request, reply) => {
   if (!recipe) return reply.status(404).send({ error: 'no such recipe' });
   // Ids the recorded request created get new values on each replay (the same within one), so a
   // replayed insert never meets the recorded row or another replay of it.
-  const fresh = new Map(recipe.newIds.map((id) => [id, uuidv7()]));
+  const fresh = new Map(recipe.newIds.map((id) => [id, newId()]));
   const client = await pool.connect();
   try {
     let rows: unknown[] = [];

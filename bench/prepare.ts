@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
-import { v7 as uuidv7 } from 'uuid';
+import { newId } from '../src/server/platform/db/ids.ts';
 import { idNumberCheckChar } from '../src/common/identity.ts';
 import { hashPassword } from '../src/server/platform/auth/passwords.ts';
 import { maskIdNumber, type PiiCipher } from '../src/server/platform/crypto/pii.ts';
@@ -71,11 +71,11 @@ export async function prepareTargets(db: Kysely<DB>, pii: PiiCipher, samples: nu
     [users.district, 'district_officer', 'district', district.id],
   ] as const;
   for (const [username, role, scopeType, scopeId] of grants) {
-    const id = uuidv7();
+    const id = newId();
     await db.insertInto('users').values({ id, username, display_name: username, password_hash: hash }).execute();
     await db
       .insertInto('role_assignments')
-      .values({ id: uuidv7(), user_id: id, role, scope_type: scopeType, scope_id: scopeId, scope_district_id: district.id })
+      .values({ id: newId(), user_id: id, role, scope_type: scopeType, scope_id: scopeId, scope_district_id: district.id })
       .execute();
   }
   return {

@@ -1,4 +1,4 @@
-import { v7 as uuidv7 } from 'uuid';
+import { newId } from '../src/server/platform/db/ids.ts';
 import { Rng } from '../seed/prng.ts';
 
 /** Nanjing's districts (the twelfth, Jiangbei New District, is a state-level new area). */
@@ -52,13 +52,13 @@ export function cityStructure(targetHouseholds: number): BenchStructure {
   const s: BenchStructure = { districts: [], streets: [], communities: [], grids: [], households: 0 };
   let firstBuilding = 0;
   CITY_DISTRICTS.forEach(([code, name], d) => {
-    const districtId = uuidv7();
+    const districtId = newId();
     s.districts.push({ id: districtId, code, name });
     const communities = Math.floor(communityCount / CITY_DISTRICTS.length) + (d < communityCount % CITY_DISTRICTS.length ? 1 : 0);
     const streets = Math.max(1, Math.round(communities / 13));
     const streetIds: string[] = [];
     for (let i = 0; i < streets; i++) {
-      const id = uuidv7();
+      const id = newId();
       streetIds.push(id);
       s.streets.push({ id, district_id: districtId, code: `${code}-S${i + 1}`, name: `${STREET_WORDS[(d * 7 + i) % STREET_WORDS.length]}街道${i >= STREET_WORDS.length ? i : ''}` });
     }
@@ -66,7 +66,7 @@ export function cityStructure(targetHouseholds: number): BenchStructure {
       const streetIdx = c % streets;
       const streetId = streetIds[streetIdx]!;
       const street = s.streets[s.streets.length - streets + streetIdx]!;
-      const communityId = uuidv7();
+      const communityId = newId();
       const communityName = `${COMMUNITY_WORDS[(c * 3 + d) % COMMUNITY_WORDS.length]}${c >= COMMUNITY_WORDS.length ? Math.floor(c / COMMUNITY_WORDS.length) + 1 : ''}社区`;
       s.communities.push({ id: communityId, district_id: districtId, street_id: streetId, code: `${code}-C${c + 1}`, name: communityName });
       let inCommunity = 0;
@@ -76,7 +76,7 @@ export function cityStructure(targetHouseholds: number): BenchStructure {
         const lng = 118.4 + d * 0.05 + (c % 20) * 0.002;
         const lat = 31.9 + Math.floor(c / 20) * 0.004 + g * 0.0006;
         s.grids.push({
-          districtIdx: d, districtId, streetId, communityId, gridId: uuidv7(),
+          districtIdx: d, districtId, streetId, communityId, gridId: newId(),
           code: `${code}-C${c + 1}-G${g + 1}`,
           addressPrefix: `南京市${name}${street.name}${communityName}`,
           firstHousehold: s.households, households: n, communityOffset: inCommunity,

@@ -8,7 +8,7 @@
  * rows. The budgets are the counts measured when the table was written
  * (docs/decisions/0015-lean-writes-and-statement-budgets.md).
  */
-import { v7 as uuidv7 } from 'uuid';
+import { newId } from './platform/db/ids.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCommonNeed } from './modules/commonneeds/commonneeds.testing.ts';
 import { buildNeed } from './modules/needs/needs.testing.ts';
@@ -367,7 +367,7 @@ async function addSecondRows(world: FuzzWorld) {
   const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(32, 2)]);
   const upload = multipart([{ name: 'file', fileName: 'second.png', type: 'image/png', content: png }]);
   ok(await staff.request('POST', `/api/v1/needs/${world.need}/attachments`, upload.payload, upload.headers), 'attachment');
-  await db.insertInto('notifications').values({ district_id: world.district.id, id: uuidv7(), user_id: staff.user!.id, need_id: world.need, kind: 'assigned', state: 'accepted' }).execute();
+  await db.insertInto('notifications').values({ district_id: world.district.id, id: newId(), user_id: staff.user!.id, need_id: world.need, kind: 'assigned', state: 'accepted' }).execute();
   // A webhook told of reports, and two reports: its deliveries.
   const hook = await world.clients.district_officer.post('/api/v1/webhooks', { districtId: world.district.id, url: 'http://127.0.0.1:9/hook', events: ['need.report'] });
   ok(hook, 'webhook');

@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import type { Kysely } from 'kysely';
 import pg from 'pg';
-import { v7 as uuidv7 } from 'uuid';
+import { newId } from './platform/db/ids.ts';
 import type { Role, ScopeType } from '../common/roles.ts';
 import { buildApp } from './app.ts';
 import { hashPassword } from './platform/auth/passwords.ts';
@@ -178,7 +178,7 @@ export async function createUser(
   grants: Grant[],
   opts: { username?: string; displayName?: string; locale?: 'zh-CN' | 'en' } = {},
 ): Promise<{ id: string; username: string }> {
-  const id = uuidv7();
+  const id = newId();
   const username = opts.username ?? `u_${crypto.randomBytes(5).toString('hex')}`;
   await db
     .insertInto('users')
@@ -194,7 +194,7 @@ export async function createUser(
     await db
       .insertInto('role_assignments')
       .values({
-        id: uuidv7(),
+        id: newId(),
         user_id: id,
         role: g.role,
         scope_type: g.scopeType,

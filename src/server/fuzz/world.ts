@@ -4,7 +4,7 @@
  * attachment and a notification, and a signed-in client per role. Rows come from the modules'
  * test factories; what has no factory is made through the API, as a user would.
  */
-import { v7 as uuidv7 } from 'uuid';
+import { newId } from '../platform/db/ids.ts';
 import type { Role } from '../../common/roles.ts';
 import { buildReviewedRound } from '../modules/calls/calls.testing.ts';
 import { buildCommonNeed } from '../modules/commonneeds/commonneeds.testing.ts';
@@ -73,7 +73,7 @@ export async function buildFuzzWorld(t: TestApp, roles: Iterable<Who>) {
   const commonNeed = await buildCommonNeed(t.db, w, staff.user!.id);
   // A street group, which takes community groups added into it.
   const streetGroup = await buildCommonNeed(t.db, w, staff.user!.id, { level: 'street', community_id: null });
-  const notification = uuidv7();
+  const notification = newId();
   await t.db.insertInto('notifications').values({ district_id: d, id: notification, user_id: staff.user!.id, need_id: need, kind: 'assigned', state: 'accepted' }).execute();
 
   const officer = clients.district_officer;
@@ -124,7 +124,7 @@ export async function buildFuzzWorld(t: TestApp, roles: Iterable<Who>) {
   // one in publicity with its contract still a draft.
   const contractOn = async (status: 'contracted' | 'publicity', applicationId: string) => {
     const projectId = (await buildProject(t.db, { districtId: d, streetId: w.street.id, purchaser: 'street', status, createdBy: officer.user!.id })).id;
-    const id = uuidv7();
+    const id = newId();
     const signed = status === 'contracted' ? { status: 'signed' as const, signed_at: new Date(), signed_by: clients.street_officer.user!.id } : {};
     await t.db
       .insertInto('contracts')
@@ -156,7 +156,7 @@ export async function buildFuzzWorld(t: TestApp, roles: Iterable<Who>) {
   const session = activity.sessions[0]!.id;
   // Two evaluators of the firm; the world's evaluator is assigned to the project and has a mid-term draft.
   await createUser(t.db, [grants.evaluator]);
-  const [evaluation, submittedEvaluation] = [uuidv7(), uuidv7()];
+  const [evaluation, submittedEvaluation] = [newId(), newId()];
   if (clients.evaluator) {
     const evaluatorId = clients.evaluator.user!.id;
     await t.db.updateTable('projects').set({ evaluator_user_id: evaluatorId }).where('id', '=', delivering).execute();
@@ -214,12 +214,12 @@ export async function buildFuzzWorld(t: TestApp, roles: Iterable<Who>) {
   // needing volunteers and signed up for an upcoming one; a partner shop, an offer and a redemption.
   await t.db.updateTable('users').set({ resident_id: resident.id, resident_district_id: d }).where('id', '=', clients.resident.user!.id).execute();
   const volunteer = created(await clients.resident.post('/api/v1/volunteers/me', { skills: ['meal_help'], availability: ['tue_am'] }), 'volunteer').id;
-  const volunteerActivity = uuidv7();
+  const volunteerActivity = newId();
   await t.db
     .insertInto('activities')
     .values({ district_id: d, id: volunteerActivity, street_id: w.street.id, community_id: w.community.id, organization_id: null, title: '长者助餐', method: 'community_activity', capacity: 30, recurrence: 'weekly', volunteers_needed: 5, created_by: staff.user!.id })
     .execute();
-  const shifts = [-2, 2, 9].map((days, i) => ({ district_id: d, id: uuidv7(), activity_id: volunteerActivity, seq: i + 1, starts_at: new Date(Date.now() + days * 86_400_000), ends_at: new Date(Date.now() + days * 86_400_000 + 7_200_000), checkin_code: '246810' }));
+  const shifts = [-2, 2, 9].map((days, i) => ({ district_id: d, id: newId(), activity_id: volunteerActivity, seq: i + 1, starts_at: new Date(Date.now() + days * 86_400_000), ends_at: new Date(Date.now() + days * 86_400_000 + 7_200_000), checkin_code: '246810' }));
   await t.db.insertInto('activity_sessions').values(shifts).execute();
   const [pastShift, nextShift] = shifts.map((s) => s.id) as [string, string];
   created(await clients.resident.post('/api/v1/volunteer-signups', { sessionId: nextShift }), 'volunteer sign-up');

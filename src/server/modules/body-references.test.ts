@@ -8,7 +8,7 @@
 import crypto from 'node:crypto';
 import { sql } from 'kysely';
 import type { Static } from 'typebox';
-import { v7 as uuidv7 } from 'uuid';
+import { newId } from '../platform/db/ids.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clientAs, createTestApp, createUser, type ErrorBody, type Grant, type TestApp, type TestResponse } from '../testing.ts';
 import { buildReviewedRound } from './calls/calls.testing.ts';
@@ -307,7 +307,7 @@ let readableResource = '';
 /** A resource of the caller's community, one of the neighbouring community and one of another district. */
 async function resourcesForCommitments() {
   const venue = (c: { districtId: string; streetId: string; id: string }) => {
-    const id = uuidv7();
+    const id = newId();
     return t.db.insertInto('resources').values({ district_id: c.districtId, id, kind: 'venue', name: '厨房', owner_type: 'other', street_id: c.streetId, community_id: c.id }).execute().then(() => id);
   };
   hiddenResources = [await venue(c2), await venue(other.community)];
@@ -1031,7 +1031,7 @@ const ROWS: Row[] = [
       const team = await caseTeam();
       const assign = async (socialWorkerId: string) => (await admin.post('/api/v1/admin-tasks', { socialWorkerId, communityId: c1.id, title: '月报', category: 'statistics_forms', expectedMinutes: 60, matterCode: null })).json<{ id: string }>().id;
       const farWorker = (await buildSocialWorker(t.db, t.platform.pii, { organization: { id: org9 }, communities: [other.community] })).id;
-      const farTask = uuidv7();
+      const farTask = newId();
       await t.db
         .insertInto('admin_tasks')
         .values({ district_id: other.district.id, id: farTask, social_worker_id: farWorker, street_id: other.street.id, community_id: other.community.id, origin: 'community', origin_unit_id: other.community.id, category: 'meeting', title: '别区的会', expected_minutes: 60, assigned_by: admin.user.id })
@@ -1436,24 +1436,24 @@ let readableGroup = '';
 /** Participation: council members, topics, meetings and rounds of a community, written directly (staff of c1 act on c1's). */
 const participate = {
   async member(c: CommunityRef) {
-    const id = uuidv7();
+    const id = newId();
     await t.db.insertInto('council_members').values({ district_id: c.districtId, id, community_id: c.communityId, name: '王某' }).execute();
     return id;
   },
   async meeting(c: CommunityRef, o: { held?: boolean; attendees?: string[] } = {}) {
-    const id = uuidv7();
+    const id = newId();
     await t.db.insertInto('council_meetings').values({ district_id: c.districtId, id, community_id: c.communityId, starts_at: new Date(), place: '议事厅', status: o.held ? 'held' : 'planned', attendee_ids: o.attendees ?? [], created_by: admin.user.id }).execute();
     return id;
   },
   async topic(c: CommunityRef, meetingId: string | null = null) {
-    const id = uuidv7();
+    const id = newId();
     await t.db.insertInto('council_topics').values({ district_id: c.districtId, id, street_id: c.streetId, community_id: c.communityId, source: 'staff', proposal_id: null, common_need_id: null, title: '楼道堆物', subject: '清理', proposer: '居委会', meeting_id: meetingId, created_by: admin.user.id }).execute();
     return id;
   },
   async round(c: CommunityRef, status: 'draft' | 'open' = 'draft') {
-    const id = uuidv7();
+    const id = newId();
     await t.db.insertInto('budget_rounds').values({ district_id: c.districtId, id, street_id: c.streetId, community_id: c.communityId, title: '微项目', total_budget_fen: 10_000_000, rule: 'approval', opens_at: new Date(Date.now() - 3_600_000), closes_at: new Date(Date.now() + 86_400_000), status, created_by: admin.user.id }).execute();
-    const candidates = [uuidv7(), uuidv7()];
+    const candidates = [newId(), newId()];
     const category = c.districtId === d1.id ? cat1 : cat9;
     await t.db.insertInto('budget_candidates').values(candidates.map((cid) => ({ district_id: c.districtId, id: cid, round_id: id, title: '楼道灯', cost_fen: 100_000, category_id: category, community_id: c.communityId, source: 'staff' as const, source_id: null }))).execute();
     return { id, candidates };
@@ -1503,7 +1503,7 @@ describe('an id in a request body the caller may not read answers 404 like a mis
     const send = await row.prepare();
     const before = await snapshot();
 
-    const missing = answerOf(row, await send(uuidv7()));
+    const missing = answerOf(row, await send(newId()));
     expect(missing.refusal?.code, JSON.stringify(missing)).toBe('resource.not_found');
     if (!row.bulk) expect(missing.status).toBe(404);
     const at = row.at === undefined ? row.field : row.at;

@@ -4,7 +4,7 @@
  */
 import crypto from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { v7 as uuidv7 } from 'uuid';
+import { newId } from '../../platform/db/ids.ts';
 import type { DB } from '../../tables.ts';
 
 export interface DistrictFixture {
@@ -20,7 +20,7 @@ export interface DistrictFixture {
 export async function buildDistrictFixture(db: Kysely<DB>): Promise<DistrictFixture> {
   const tag = crypto.randomBytes(4).toString('hex');
   const [districtId, streetId, communityId, gridId, householdId, residentId, organizationId] = Array.from({ length: 7 }, () =>
-    uuidv7(),
+    newId(),
   ) as [string, string, string, string, string, string, string];
   await db.insertInto('districts').values({ id: districtId, code: `D${tag}`, name: `区${tag}`, name_en: null }).execute();
   await db

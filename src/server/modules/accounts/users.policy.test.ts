@@ -1,24 +1,24 @@
-import { v7 as uuidv7 } from 'uuid';
+import { newId } from '../../platform/db/ids.ts';
 import { describe, expect, it } from 'vitest';
 import { ROLE_SCOPES, ROLES, type Role } from '../../../common/roles.ts';
 import type { Actor, Assignment } from '../../platform/authz/actor.ts';
 import { assignmentPolicy, userPolicy, type UserRecord } from './users.policy.ts';
 
-const D1 = uuidv7();
-const D2 = uuidv7();
+const D1 = newId();
+const D2 = newId();
 
 /** An actor holding `role` in a scope of district D1 (or platform-wide). */
 function actorWith(role: Role): Actor {
   const scopeType = ROLE_SCOPES[role][0]!;
-  const scopeId = scopeType === 'platform' ? null : scopeType === 'district' ? D1 : uuidv7();
+  const scopeId = scopeType === 'platform' ? null : scopeType === 'district' ? D1 : newId();
   const assignment: Assignment = { role, scopeType, scopeId, districtId: scopeType === 'platform' ? null : D1 };
-  return { userId: uuidv7(), username: role, displayName: role, locale: 'en', sessionId: 's', csrfToken: 'c', assignments: [assignment] };
+  return { userId: newId(), username: role, displayName: role, locale: 'en', sessionId: 's', csrfToken: 'c', assignments: [assignment] };
 }
 const inDistrict = (districtId: string) => ({
-  id: uuidv7(), userId: '', role: 'grid_worker' as const, scopeType: 'grid' as const, scopeId: uuidv7(), districtId,
+  id: newId(), userId: '', role: 'grid_worker' as const, scopeType: 'grid' as const, scopeId: newId(), districtId,
 });
 const user = (...districts: string[]): UserRecord => {
-  const id = uuidv7();
+  const id = newId();
   return { id, createdDistrictId: null, assignments: districts.map((d) => ({ ...inDistrict(d), userId: id })) };
 };
 
@@ -30,7 +30,7 @@ describe('account policy matrix', () => {
     const mine = user(D1);
     const both = user(D1, D2);
     const elsewhere = user(D2);
-    const fresh: UserRecord = { id: uuidv7(), createdDistrictId: D1, assignments: [] };
+    const fresh: UserRecord = { id: newId(), createdDistrictId: D1, assignments: [] };
     const expected = {
       platform_admin: [ALL, ALL, ALL, ALL],
       district_officer: [ALL, ['read', 'grant_role', 'revoke_role'], [], ALL],

@@ -1,4 +1,4 @@
-import { v7 as uuidv7 } from 'uuid';
+import { newId } from '../../platform/db/ids.ts';
 import { ROLE_SCOPES, type Role } from '../../../common/roles.ts';
 import { PLATFORM_DISTRICT } from '../../platform/audit/audit.ts';
 import { hashPassword } from '../../platform/auth/passwords.ts';
@@ -121,7 +121,7 @@ async function creationDistrict(ctx: RequestContext, actor: Actor, wanted: strin
 export async function createUser(ctx: RequestContext, body: CreateUserBody): Promise<UserView> {
   const actor = requireActor(ctx);
   const districtId = await creationDistrict(ctx, actor, body.districtId);
-  const id = uuidv7();
+  const id = newId();
   userPolicy.authorize(actor, 'create', { id, createdDistrictId: districtId, assignments: [] });
   checkPasswordStrength(body.password);
   if (await store.usernameTaken(ctx.db, body.username)) throw new AppError('user.username_taken');
@@ -248,7 +248,7 @@ export async function grantRole(ctx: RequestContext, id: string, body: GrantRole
   const district = await resolveScope(ctx, actor, body);
   const scopeId = body.scopeId ?? null;
   const assignment: UserAssignmentRecord = {
-    id: uuidv7(),
+    id: newId(),
     userId: id,
     role: body.role,
     scopeType: body.scopeType,

@@ -1,5 +1,5 @@
 import { sql, type SqlBool } from 'kysely';
-import { v7 as uuidv7 } from 'uuid';
+import { newId } from '../../platform/db/ids.ts';
 import type { Actor } from '../../platform/authz/actor.ts';
 import { localDate } from '../../platform/calendar/working-days.ts';
 import { AppError, invalid, notFoundAt, type FieldError } from '../../platform/errors/app-error.ts';
@@ -142,7 +142,7 @@ export async function createApplication(ctx: RequestContext, callId: string, bod
   checkBudget(lines, body.coFundingFen ?? 0);
   const offer = { districtId: call.district_id, callId: call.id, organizationId: body.organizationId, projectId: body.projectId ?? null, theme: body.theme ?? null };
   if (await store.offerTaken(ctx.db, offer)) throw new AppError('application.already_applied');
-  const id = uuidv7();
+  const id = newId();
   await command(ctx, async ({ trx, audit }) => {
     const values = {
       district_id: call.district_id,

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { Static } from 'typebox';
-import { v7 as uuidv7 } from 'uuid';
+import { newId } from '../../platform/db/ids.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditCount, Client, clientAs, createTestApp, type ErrorBody, type TestApp } from '../../testing.ts';
 import { localDate } from '../../platform/calendar/working-days.ts';
@@ -43,7 +43,7 @@ const fields = (res: { json: <T>() => T }) => Object.fromEntries((res.json<Error
 async function annualReport(org: OrganizationRef, by: string) {
   await t.db
     .insertInto('organization_credit_records')
-    .values({ id: uuidv7(), organization_id: org.id, kind: 'annual_report', occurred_on: `${lastYear + 1}-03-01`, report_year: lastYear, source: '年报系统', recorded_by: by })
+    .values({ id: newId(), organization_id: org.id, kind: 'annual_report', occurred_on: `${lastYear + 1}-03-01`, report_year: lastYear, source: '年报系统', recorded_by: by })
     .execute();
 }
 
@@ -58,7 +58,7 @@ beforeAll(async () => {
   otherOfficer = await clientAs(t, [{ role: 'street_officer', scopeType: 'street', scopeId: otherStreet.id, districtId: d }]);
   districtOfficer = await clientAs(t, [{ role: 'district_officer', scopeType: 'district', scopeId: d }]);
   communityAdmin = await clientAs(t, [{ role: 'community_admin', scopeType: 'community', scopeId: community.id, districtId: d }]);
-  resident = await clientAs(t, [{ role: 'resident', scopeType: 'household', scopeId: uuidv7(), districtId: d }]);
+  resident = await clientAs(t, [{ role: 'resident', scopeType: 'household', scopeId: newId(), districtId: d }]);
   outsideReviewer = await clientAs(t, [{ role: 'reviewer', scopeType: 'street', scopeId: street.id, districtId: d }]);
 
   orgA = await buildOrganization(t.db, t.platform.pii, { name: '启航社工服务中心', district });
@@ -70,7 +70,7 @@ beforeAll(async () => {
   for (const o of [orgA, orgB, orgListed, orgFailed]) await annualReport(o, officer.user.id);
   await t.db
     .insertInto('organization_list_entries')
-    .values({ id: uuidv7(), organization_id: orgListed.id, list: 'abnormal', entered_on: `${lastYear}-11-01`, authority: '区民政局', reason: '未按规定报送年报', recorded_by: officer.user.id })
+    .values({ id: newId(), organization_id: orgListed.id, list: 'abnormal', entered_on: `${lastYear}-11-01`, authority: '区民政局', reason: '未按规定报送年报', recorded_by: officer.user.id })
     .execute();
   // A project of orgFailed failed six months ago: within the default 24-month exclusion.
   const failed = await buildProject(t.db, { districtId: d, streetId: street.id, purchaser: 'street', status: 'closed', createdBy: officer.user.id });
@@ -369,7 +369,7 @@ describe('review', () => {
 
 describe('award, publicity and objections', () => {
   it('awards from the ranking; leaving out a recommended application needs a publicised reason', async () => {
-    const unknown = await officer.post(`/api/v1/calls/${call.id}/publicity`, { applicationIds: [uuidv7()] });
+    const unknown = await officer.post(`/api/v1/calls/${call.id}/publicity`, { applicationIds: [newId()] });
     expect([unknown.statusCode, fields(unknown)]).toEqual([404, { 'applicationIds.0': 'resource.not_found' }]);
     const partial = await officer.post(`/api/v1/calls/${call.id}/publicity`, { applicationIds: [appB.id] });
     expect([partial.statusCode, fields(partial)]).toEqual([400, { reason: 'call.award_reason_required' }]);
@@ -398,7 +398,7 @@ describe('award, publicity and objections', () => {
     const byCommunity = (await anonymous.get(`/api/v1/public/publicity?communityId=${community.id}`)).json<PublicPage>();
     expect(byCommunity.items.map((i) => i.callId)).toContain(call.id);
     expect((await anonymous.get(`/api/v1/public/publicity?streetId=${otherStreet.id}`)).json<PublicPage>().items.map((i) => i.callId)).not.toContain(call.id);
-    expect((await anonymous.get(`/api/v1/public/publicity?streetId=${uuidv7()}`)).statusCode).toBe(404);
+    expect((await anonymous.get(`/api/v1/public/publicity?streetId=${newId()}`)).statusCode).toBe(404);
     expect((await anonymous.get('/api/v1/public/publicity')).statusCode).toBe(400);
   });
 

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { v7 as uuidv7 } from 'uuid';
+import { newId } from '../../platform/db/ids.ts';
 import { AppError, invalid, notFoundAt } from '../../platform/errors/app-error.ts';
 import { command, type RequestContext } from '../../platform/http/context.ts';
 import type { DB } from '../../tables.ts';
@@ -66,7 +66,7 @@ export async function publicize(ctx: RequestContext, id: string, body: S.AwardBo
     const tx = { ...ctx, db: trx };
     await moveOfferedProjects(tx, row.district_id, offered.filter((p) => projects.includes(p)), 'publicize', actor.userId, row.ref_no);
     await moveOfferedProjects(tx, row.district_id, offered.filter((p) => !projects.includes(p)), 'withdraw_call', actor.userId, row.ref_no);
-    await store.recordEvent(trx, { districtId: row.district_id, id: uuidv7(), callId: row.id, action: 'publicize', from: row.status, to: 'publicity', reason: body.reason?.trim(), actorId: actor.userId });
+    await store.recordEvent(trx, { districtId: row.district_id, id: newId(), callId: row.id, action: 'publicize', from: row.status, to: 'publicity', reason: body.reason?.trim(), actorId: actor.userId });
     await audit({ action: 'call.publicize', entityType: 'call', entityId: row.id, districtId: row.district_id, before: { status: row.status }, after: { status: 'publicity', awards: chosen.map((c) => c.applicationId), reason: body.reason ?? null, publicityEndsAt: ends } });
   });
   return getCall(ctx, id);
@@ -77,7 +77,7 @@ export async function lodgeObjection(ctx: RequestContext, id: string, body: S.Ob
   callPolicy.authorize(actor, 'object', recordOf(row));
   if (row.publicity_ends_at && Date.now() >= new Date(row.publicity_ends_at).getTime()) throw new AppError('call.publicity_over', { until: iso(row.publicity_ends_at) });
   if (body.applicationId && !(await store.awardOf(ctx.db, row.district_id, row.id, body.applicationId))) throw notFoundAt('applicationId');
-  const objectionId = uuidv7();
+  const objectionId = newId();
   await command(ctx, async ({ trx, audit }) => {
     await trx.insertInto('call_objections').values({ district_id: row.district_id, id: objectionId, call_id: row.id, application_id: body.applicationId ?? null, body: body.body.trim(), lodged_by: actor.userId }).execute();
     await audit({ action: 'call.object', entityType: 'call', entityId: row.id, districtId: row.district_id, after: { objectionId, applicationId: body.applicationId ?? null } });

@@ -1,4 +1,4 @@
-import { v7 as uuidv7 } from 'uuid';
+import { newId } from '../../platform/db/ids.ts';
 import type { Actor } from '../../platform/authz/actor.ts';
 import { AppError, invalid, notFoundAt, referenced } from '../../platform/errors/app-error.ts';
 import { command, requireActor, type RequestContext } from '../../platform/http/context.ts';
@@ -140,7 +140,7 @@ export async function createCall(ctx: RequestContext, body: S.CreateBody) {
   const actor = requireActor(ctx);
   const street = body.streetId ? await referenced('streetId', () => visibleUnit(ctx, 'street', body.streetId!)) : null;
   const districtId = street?.districtId ?? (await visibleDistrict(ctx, body.districtId));
-  const id = uuidv7();
+  const id = newId();
   const record: CallRecord & { id: string } = { id, districtId, issuerLevel: street ? 'street' : 'district', issuerStreetId: street?.id ?? null, status: 'draft' };
   callPolicy.authorize(actor, 'create', record);
   checkDeadline(body.deadline);
@@ -168,7 +168,7 @@ export async function createCall(ctx: RequestContext, body: S.CreateBody) {
     };
     await trx.insertInto('calls').values(values).execute();
     await store.setOfferedProjects(trx, districtId, id, projectIds);
-    await store.recordEvent(trx, { districtId, id: uuidv7(), callId: id, action: 'create', from: null, to: 'draft', actorId: actor.userId });
+    await store.recordEvent(trx, { districtId, id: newId(), callId: id, action: 'create', from: null, to: 'draft', actorId: actor.userId });
     await audit({ action: 'call.create', entityType: 'call', entityId: id, districtId, after: { ...values, rules, projectIds } });
   });
   return getCall(ctx, id);
@@ -296,7 +296,7 @@ export async function transitionCall(ctx: RequestContext, id: string, body: S.Tr
     if (body.action === 'close') await moveOfferedProjects({ ...ctx, db: trx }, row.district_id, projectIds, 'close_call', actor.userId, row.ref_no);
     if (body.action === 'cancel' && row.status !== 'draft') await moveOfferedProjects({ ...ctx, db: trx }, row.district_id, projectIds, 'withdraw_call', actor.userId, row.ref_no);
     if (body.action === 'conclude') await releaseRevoked({ ...ctx, db: trx }, row, actor.userId);
-    await store.recordEvent(trx, { districtId: row.district_id, id: uuidv7(), callId: row.id, action: body.action, from: row.status, to: t.to, reason: body.reason?.trim(), actorId: actor.userId });
+    await store.recordEvent(trx, { districtId: row.district_id, id: newId(), callId: row.id, action: body.action, from: row.status, to: t.to, reason: body.reason?.trim(), actorId: actor.userId });
     await audit({ action: `call.${body.action}`, entityType: 'call', entityId: row.id, districtId: row.district_id, before: { status: row.status }, after: { status: t.to, reason: body.reason ?? null } });
   });
   return getCall(ctx, id);

@@ -1,4 +1,4 @@
-import { v7 as uuidv7 } from 'uuid';
+import { newId } from '../../platform/db/ids.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditCount, clientAs, createTestApp, createUser, type ErrorBody, type Page, type TestApp } from '../../testing.ts';
 import { localDate } from '../../platform/calendar/working-days.ts';
@@ -27,9 +27,9 @@ beforeAll(async () => {
   otherDistrictOfficer = await clientAs(t, [{ role: 'district_officer', scopeType: 'district', scopeId: otherDistrict.id }]);
   const community = await buildCommunity(t.db, { street });
   communityAdmin = await clientAs(t, [{ role: 'community_admin', scopeType: 'community', scopeId: community.id, districtId: d }]);
-  orgAdmin = await clientAs(t, [{ role: 'org_admin', scopeType: 'organization', scopeId: uuidv7() }]);
+  orgAdmin = await clientAs(t, [{ role: 'org_admin', scopeType: 'organization', scopeId: newId() }]);
   reviewerClient = await clientAs(t, [{ role: 'reviewer', scopeType: 'street', scopeId: street.id, districtId: d }]);
-  resident = await clientAs(t, [{ role: 'resident', scopeType: 'household', scopeId: uuidv7(), districtId: d }]);
+  resident = await clientAs(t, [{ role: 'resident', scopeType: 'household', scopeId: newId(), districtId: d }]);
   for (let i = 0; i < 3; i++) reviewers.push((await createUser(t.db, [{ role: 'reviewer', scopeType: 'district', scopeId: d }], { displayName: `专家${i + 1}` })).id);
 });
 afterAll(() => t.close());

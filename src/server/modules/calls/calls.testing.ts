@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { v7 as uuidv7 } from 'uuid';
+import { newId } from '../../platform/db/ids.ts';
 import type { DB } from '../../tables.ts';
 import type { CallStatus } from './calls.lifecycle.ts';
 import { DEFAULT_CALL_RULES } from './calls.rules.ts';
@@ -16,7 +16,7 @@ export async function buildReviewedRound(
   db: Kysely<DB>,
   o: { districtId: string; streetId: string; organizationIds: string[]; reviewerIds: string[]; createdBy: string; status: CallStatus },
 ): Promise<{ callId: string; applicationIds: string[] }> {
-  const callId = uuidv7();
+  const callId = newId();
   const ref = `C-T-${String(++counter).padStart(3, '0')}-${callId.slice(-6)}`;
   const themes = o.organizationIds.map((_, i) => `主题${i + 1}`);
   await db
@@ -31,7 +31,7 @@ export async function buildReviewedRound(
   if (o.reviewerIds.length > 0) await db.insertInto('call_panel').values(o.reviewerIds.map((user_id) => ({ district_id: o.districtId, call_id: callId, user_id, kind: 'expert' as const, added_by: o.createdBy }))).execute();
   const applicationIds: string[] = [];
   for (const [i, organizationId] of o.organizationIds.entries()) {
-    const id = uuidv7();
+    const id = newId();
     applicationIds.push(id);
     const lines = [{ item: '人员', amountFen: 5_000_000 }];
     await db

@@ -1,4 +1,4 @@
-import { v7 as uuidv7 } from 'uuid';
+import { newId } from '../../platform/db/ids.ts';
 import { localDate } from '../../platform/calendar/working-days.ts';
 import { AppError, invalid, notFoundAt } from '../../platform/errors/app-error.ts';
 import { auditRead, command, requireActor, type RequestContext } from '../../platform/http/context.ts';
@@ -28,7 +28,7 @@ export const recordConsent = (ctx: RequestContext, id: string, body: S.ConsentBo
     await s.scope.trx
       .insertInto('case_consents')
       .values({
-        district_id: s.row.district_id, id: uuidv7(), case_id: s.row.id, given_by: body.givenBy, guardian_name: body.givenBy === 'guardian' ? guardianName : null,
+        district_id: s.row.district_id, id: newId(), case_id: s.row.id, given_by: body.givenBy, guardian_name: body.givenBy === 'guardian' ? guardianName : null,
         guardian_relation: body.givenBy === 'guardian' ? body.guardianRelation?.trim() || null : null, fields: body.fields, recorded_by: s.actor.userId, given_on: body.givenOn,
       })
       .execute();
@@ -84,7 +84,7 @@ export const refer = (ctx: RequestContext, id: string, body: S.ReferBody) =>
     await s.scope.trx
       .insertInto('case_referrals')
       .values({
-        district_id: s.row.district_id, id: uuidv7(), case_id: s.row.id, to_organization_id: body.toOrganizationId ?? null, to_department: body.toOrganizationId ? null : department,
+        district_id: s.row.district_id, id: newId(), case_id: s.row.id, to_organization_id: body.toOrganizationId ?? null, to_department: body.toOrganizationId ? null : department,
         fields: body.fields, payload: ctx.pii.encrypt(JSON.stringify(await sharedValues(ctx, s, body.fields))), reason: sealText(ctx, reason), sent_by: s.actor.userId,
       })
       .execute();

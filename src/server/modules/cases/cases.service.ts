@@ -1,4 +1,4 @@
-import { v7 as uuidv7 } from 'uuid';
+import { newId } from '../../platform/db/ids.ts';
 import type { Actor } from '../../platform/authz/actor.ts';
 import { localDate } from '../../platform/calendar/working-days.ts';
 import { AppError, invalid, notFoundAt } from '../../platform/errors/app-error.ts';
@@ -59,7 +59,7 @@ const seal = (scope: CommandScope, body: unknown) => scope.platform.pii.encrypt(
 export async function journal(scope: CommandScope, row: Pick<store.CaseRow, 'district_id' | 'id' | 'worker_id'>, actor: Actor, kind: CaseRecordKind, body: unknown, session?: { heldOn: string; minutes: number }) {
   await scope.trx
     .insertInto('case_records')
-    .values({ district_id: row.district_id, id: uuidv7(), case_id: row.id, kind, body: seal(scope, body), held_on: session?.heldOn ?? null, minutes: session?.minutes ?? null, author_user_id: actor.userId, worker_id: row.worker_id })
+    .values({ district_id: row.district_id, id: newId(), case_id: row.id, kind, body: seal(scope, body), held_on: session?.heldOn ?? null, minutes: session?.minutes ?? null, author_user_id: actor.userId, worker_id: row.worker_id })
     .execute();
 }
 
@@ -92,7 +92,7 @@ export async function openCase(ctx: RequestContext, body: S.OpenBody): Promise<C
   if (!casePolicy.can(actor, 'open', record)) throw notFoundAt('workerId');
   if (body.source === 'need' && !body.needId) throw invalid({ field: 'needId', code: 'validation.required' });
   const summary = written(body.summary, 'summary');
-  const id = uuidv7();
+  const id = newId();
   const refNo = await command(ctx, async (scope) => {
     const { trx, audit } = scope;
     if (body.needId) {

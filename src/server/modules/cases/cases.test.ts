@@ -1,4 +1,4 @@
-import { v7 as uuidv7 } from 'uuid';
+import { newId } from '../../platform/db/ids.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditCount, clientAs, createTestApp, fieldsOf, type ErrorBody, type TestApp } from '../../testing.ts';
 import { buildNeed, buildNeedWorld, type NeedWorld } from '../needs/needs.testing.ts';
@@ -359,7 +359,7 @@ describe('supervisors in the register', () => {
     expect([other.statusCode, fieldsOf(other)]).toEqual([404, { supervisorId: 'resource.not_found' }]);
     const self = await adminA.patch(url, { supervisorId: loneId });
     expect([self.statusCode, fieldsOf(self)]).toEqual([400, { supervisorId: 'social_worker.supervisor_not_colleague' }]);
-    const missing = await adminA.patch(url, { supervisorId: uuidv7() });
+    const missing = await adminA.patch(url, { supervisorId: newId() });
     expect(missing.statusCode).toBe(404);
     const ok = await adminA.patch(url, { supervisorId: zhengId });
     expect([ok.statusCode, ok.json<{ supervisorId: string }>().supervisorId]).toEqual([200, zhengId]);

@@ -1,4 +1,4 @@
-import { v7 as uuidv7 } from 'uuid';
+import { newId } from '../../platform/db/ids.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Static } from 'typebox';
 import { clientAs, createTestApp, type TestApp } from '../../testing.ts';
@@ -19,7 +19,7 @@ type C = Awaited<ReturnType<typeof clientAs>>;
 let admin: C, worker: C, gridWorker: C, otherAdmin: C;
 
 async function resource(o: { name: string; communityId?: string | null; streetId?: string | null; categories?: string[]; status?: 'active' | 'archived' }) {
-  const id = uuidv7();
+  const id = newId();
   await t.db
     .insertInto('resources')
     .values({
@@ -140,6 +140,6 @@ describe('three lists', () => {
 
   it('answers 404 for a community outside the caller\'s scope or unknown', async () => {
     expect((await otherAdmin.get(`/api/v1/communities/${w.community.id}/three-lists`)).statusCode).toBe(404);
-    expect((await admin.get(`/api/v1/communities/${uuidv7()}/three-lists`)).statusCode).toBe(404);
+    expect((await admin.get(`/api/v1/communities/${newId()}/three-lists`)).statusCode).toBe(404);
   });
 });

@@ -1,4 +1,4 @@
-import { v7 as uuidv7 } from 'uuid';
+import { newId } from '../../platform/db/ids.ts';
 import type { Actor } from '../../platform/authz/actor.ts';
 import { AppError, invalid, notFoundAt, referenced } from '../../platform/errors/app-error.ts';
 import { command, requireActor, withinTransaction, type RequestContext } from '../../platform/http/context.ts';
@@ -147,7 +147,7 @@ export async function createCommonNeed(ctx: RequestContext, body: S.CreateBody) 
   commonNeedPolicy.authorize(actor, 'create', recordOf(place));
   if (body.groupIds?.length && place.level === 'community') throw invalid({ field: 'groupIds', code: 'common_need.bad_child' });
   const category = await activeCategory(ctx, ctx.db, place.district_id, body.categoryId);
-  const id = uuidv7();
+  const id = newId();
   const title = body.title.trim();
   const target = targetOf({ id, ...place, category_id: category.id, title });
   // Every need and group is checked before anything is written, so one bad id refuses the whole request.

@@ -1,4 +1,4 @@
-import { v7 as uuidv7 } from 'uuid';
+import { newId } from '../../platform/db/ids.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Static } from 'typebox';
 import { auditCount, clientAs, createTestApp, type TestApp, type ErrorBody, type Page } from '../../testing.ts';
@@ -168,7 +168,7 @@ describe('creating and changing common needs', () => {
     expect((await gridWorker.get(`/api/v1/common-needs/${group.id}`)).statusCode).toBe(200);
     expect((await otherAdmin.get(`/api/v1/common-needs/${group.id}`)).statusCode).toBe(404);
     expect((await otherAdmin.patch(`/api/v1/common-needs/${group.id}`, { title: 'x' })).statusCode).toBe(404);
-    expect((await admin.get(`/api/v1/common-needs/${uuidv7()}`)).statusCode).toBe(404);
+    expect((await admin.get(`/api/v1/common-needs/${newId()}`)).statusCode).toBe(404);
   });
 
   it('marks a group as project candidate and back, with an audit record; projected groups keep their status', async () => {

@@ -1,6 +1,6 @@
 /** Test factory for common needs: a group inserted directly (no HTTP, no audit). */
 import type { Insertable, Kysely } from 'kysely';
-import { v7 as uuidv7 } from 'uuid';
+import { newId } from '../../platform/db/ids.ts';
 import type { DB } from '../../tables.ts';
 import type { CommonNeedsTable } from './commonneeds.tables.ts';
 
@@ -12,7 +12,7 @@ interface Place {
 }
 
 export async function buildCommonNeed(db: Kysely<DB>, w: Place, createdBy: string, o: Partial<Insertable<CommonNeedsTable>> = {}): Promise<string> {
-  const id = uuidv7();
+  const id = newId();
   await db
     .insertInto('common_needs')
     .values({

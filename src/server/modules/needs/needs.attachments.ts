@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { v7 as uuidv7 } from 'uuid';
+import { newId } from '../../platform/db/ids.ts';
 import type { Actor } from '../../platform/authz/actor.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
 import { auditRead, command, requireActor, type RequestContext } from '../../platform/http/context.ts';
@@ -50,7 +50,7 @@ export async function addAttachment(ctx: RequestContext, needId: string, upload:
   if (!mayAttach(actor, row)) throw new AppError('access.forbidden');
   if (FINAL_STATES.includes(row.state)) throw new AppError('attachment.need_closed', { state: row.state });
   const file = checkUpload(upload);
-  const id = uuidv7();
+  const id = newId();
   const values = {
     district_id: row.district_id,
     id,

@@ -1,5 +1,5 @@
 import type { Kysely, Selectable } from 'kysely';
-import { v7 as uuidv7 } from 'uuid';
+import { newId } from '../../platform/db/ids.ts';
 import { referenceChanged, type ReferenceCache } from '../../platform/cache/reference-cache.ts';
 import type { LimitUnit } from '../../platform/calendar/working-days.ts';
 import { invalid, notFoundAt } from '../../platform/errors/app-error.ts';
@@ -87,7 +87,7 @@ async function loadCategories(platform: CachePlatform, db: Kysely<DB>, districtI
 async function insertDefaultTree(platform: CachePlatform, trx: Kysely<DB>, districtId: string): Promise<void> {
   let sort = 0;
   const insert = async (s: Seed, parentId: string | null) => {
-    const id = uuidv7();
+    const id = newId();
     const r = await trx
       .insertInto('need_categories')
       .values({

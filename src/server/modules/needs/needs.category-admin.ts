@@ -1,5 +1,5 @@
 import type { Selectable } from 'kysely';
-import { v7 as uuidv7 } from 'uuid';
+import { newId } from '../../platform/db/ids.ts';
 import { referenceChanged } from '../../platform/cache/reference-cache.ts';
 import { AppError, notFoundAt } from '../../platform/errors/app-error.ts';
 import { command, requireActor, type RequestContext } from '../../platform/http/context.ts';
@@ -41,7 +41,7 @@ export async function createCategory(ctx: RequestContext, body: Static<typeof S.
   await checkUnique(ctx, body.districtId, body.code, body.open311Code);
   const values = {
     district_id: body.districtId,
-    id: uuidv7(),
+    id: newId(),
     parent_id: body.parentId ?? null,
     code: body.code,
     name: body.name.trim(),

@@ -1,5 +1,5 @@
 import type { Insertable, Kysely } from 'kysely';
-import { v7 as uuidv7 } from 'uuid';
+import { newId } from '../../platform/db/ids.ts';
 import type { ReferenceCache } from '../../platform/cache/reference-cache.ts';
 import type { CommandScope } from '../../platform/http/context.ts';
 import { eventDeliveries } from '../../platform/webhooks/webhooks.ts';
@@ -44,7 +44,7 @@ export async function eventRows({ trx, platform }: EventScope, e: EventInput) {
   );
   const timeline: Insertable<NeedEventsTable> = {
     district_id: e.districtId,
-    id: uuidv7(),
+    id: newId(),
     need_id: e.needId,
     at,
     actor_user_id: e.actor?.userId ?? null,
@@ -117,7 +117,7 @@ export async function notify(
     .values(
       users.map((user_id) => ({
         district_id: n.districtId,
-        id: uuidv7(),
+        id: newId(),
         user_id,
         need_id: n.needId,
         kind: n.kind,

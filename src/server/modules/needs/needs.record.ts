@@ -1,5 +1,5 @@
 import { sql, type QueryCreator, type Selectable } from 'kysely';
-import { v7 as uuidv7 } from 'uuid';
+import { newId } from '../../platform/db/ids.ts';
 import { workingCalendar } from '../../platform/calendar/calendar.store.ts';
 import { dueAt, localDate, type WorkingCalendar } from '../../platform/calendar/working-days.ts';
 import type { CommandScope } from '../../platform/http/context.ts';
@@ -51,7 +51,7 @@ export async function insertNeed(
   const limits = limitsOf(n.category.limits)[urgency];
   const calendar = opts.calendar ?? (await workingCalendar(scope.platform, trx));
   const year = Number(localDate(now).slice(0, 4));
-  const id = uuidv7();
+  const id = newId();
   const values = {
     district_id: n.districtId,
     id,

@@ -4,7 +4,7 @@
  * notice loses a note that is not a reply.
  */
 import { sql } from 'kysely';
-import { v7 as uuidv7 } from 'uuid';
+import { newId } from '../../platform/db/ids.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrate } from '../../platform/db/migrate.ts';
 import type { Database } from '../../platform/db/kysely.ts';
@@ -45,13 +45,13 @@ describe(`migration ${MIGRATION}`, () => {
   it('moves explanations owed to the resident into replies, keeps the rest internal, and strips notices of internal notes', async () => {
     const db = database.db;
     const needId = await buildNeed(db, w);
-    const user = uuidv7();
+    const user = newId();
     await sql`insert into users (id, username, display_name, password_hash) values (${user}, ${`u_${user.slice(-8)}`}, '王娟', 'x')`.execute(db);
     for (const [action, note] of EVENTS) {
-      await sql`insert into need_events (district_id, id, need_id, action, note) values (${w.district.id}, ${uuidv7()}, ${needId}, ${action}, ${note})`.execute(db);
+      await sql`insert into need_events (district_id, id, need_id, action, note) values (${w.district.id}, ${newId()}, ${needId}, ${action}, ${note})`.execute(db);
     }
     const notice = (note: string) =>
-      sql`insert into notifications (district_id, id, user_id, need_id, kind, state, note) values (${w.district.id}, ${uuidv7()}, ${user}, ${needId}, 'state_changed', 'accepted', ${note})`.execute(db);
+      sql`insert into notifications (district_id, id, user_id, need_id, kind, state, note) values (${w.district.id}, ${newId()}, ${user}, ${needId}, 'state_changed', 'accepted', ${note})`.execute(db);
     for (const note of ['不属于社区受理范围', '请周三前上门，居民情绪激动', 'N-2025-000003', '']) await notice(note);
 
     // Later migrations run after it too.

@@ -1,6 +1,6 @@
 /** Test factories for needs: a small world of places and people, and needs inserted directly in any state. */
 import type { Kysely, Updateable } from 'kysely';
-import { v7 as uuidv7 } from 'uuid';
+import { newId } from '../../platform/db/ids.ts';
 import type { DB } from '../../tables.ts';
 import { clientAs, createTestApp, type Grant, type TestApp, type TestAppWithPeers } from '../../testing.ts';
 import { buildHousehold, buildTerritory } from '../territory/testing.ts';
@@ -24,7 +24,7 @@ type NeedOverrides = Updateable<NeedsTable> & { household?: { id: string } | nul
 
 function needRow(w: NeedWorld, o: NeedOverrides) {
   const { household, ...rest } = o;
-  const id = uuidv7();
+  const id = newId();
   const h = household === undefined ? w.household : household;
   const inAWeek = new Date(Date.now() + 7 * 24 * 3600_000);
   return {

@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import type { Kysely, Selectable } from 'kysely';
-import { v7 as uuidv7 } from 'uuid';
+import { newId } from '../../platform/db/ids.ts';
 import type { Actor } from '../../platform/authz/actor.ts';
 import { scopeCondition } from '../../platform/authz/scope-filter.ts';
 import { AppError, invalid, referenced } from '../../platform/errors/app-error.ts';
@@ -61,7 +61,7 @@ export async function createClient(ctx: RequestContext, input: CreateClientBody)
   open311ClientPolicy.authorize(actor, 'create', { districtId: input.districtId });
 
   const apiKey = KEY_PREFIX + crypto.randomBytes(24).toString('base64url');
-  const id = uuidv7();
+  const id = newId();
   const row = await command(ctx, async ({ trx, audit }) => {
     const inserted = await trx
       .insertInto('open311_clients')

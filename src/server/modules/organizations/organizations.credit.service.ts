@@ -1,4 +1,4 @@
-import { v7 as uuidv7 } from 'uuid';
+import { newId } from '../../platform/db/ids.ts';
 import type { ListEntryState } from '../../../common/credit.ts';
 import { PLATFORM_DISTRICT } from '../../platform/audit/audit.ts';
 import type { Actor } from '../../platform/authz/actor.ts';
@@ -150,7 +150,7 @@ export async function addCreditRecord(ctx: RequestContext, organizationId: strin
   }
   const only = <T>(kind: CreateCreditRecordBody['kind'], value: T | undefined) => (input.kind === kind ? (value ?? null) : null);
   const values = {
-    id: uuidv7(),
+    id: newId(),
     organization_id: org.id,
     kind: input.kind,
     occurred_on: input.occurredOn,
@@ -180,7 +180,7 @@ export async function addListEntry(ctx: RequestContext, organizationId: string, 
     throw new AppError('organization.credit_already_listed', {}, [{ field: 'list', code: 'organization.credit_already_listed' }]);
   }
   const values = {
-    id: uuidv7(),
+    id: newId(),
     organization_id: org.id,
     list: input.list,
     entered_on: input.enteredOn,
@@ -225,7 +225,7 @@ export async function lodgeObjection(ctx: RequestContext, organizationId: string
   if (await store.pendingObjection(ctx.db, entry.id)) throw new AppError('organization.credit_objection_pending');
   const errors = check({ grounds: input.grounds }, {});
   if (errors.length) throw invalid(...errors);
-  const values = { id: uuidv7(), entry_id: entry.id, grounds: input.grounds.trim(), lodged_by: actor.userId };
+  const values = { id: newId(), entry_id: entry.id, grounds: input.grounds.trim(), lodged_by: actor.userId };
   await command(ctx, async ({ trx, audit }) => {
     await trx.insertInto('organization_list_objections').values(values).execute();
     await audit({ action: 'credit_list_entry.lodge_objection', entityType: 'credit_list_entry', entityId: entry.id, districtId: districtOf(org), after: values });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { v7 as uuidv7 } from 'uuid';
+import { newId } from '../../platform/db/ids.ts';
 import { localDate } from '../../platform/calendar/working-days.ts';
 import { auditCount, clientAs, createTestApp, fieldsOf, type ErrorBody, type TestApp } from '../../testing.ts';
 import { buildCommunity, buildDistrict, buildStreet } from '../territory/testing.ts';
@@ -26,7 +26,7 @@ afterAll(() => t.close());
 
 const officer = (d = dA) => clientAs(t, [{ role: 'district_officer', scopeType: 'district', scopeId: d.id }], { displayName: '区民政局王科长' });
 const orgAdmin = (id = org.id) => clientAs(t, [{ role: 'org_admin', scopeType: 'organization', scopeId: id, districtId: dA.id }]);
-const resident = () => clientAs(t, [{ role: 'resident', scopeType: 'household', scopeId: uuidv7(), districtId: dA.id }]);
+const resident = () => clientAs(t, [{ role: 'resident', scopeType: 'household', scopeId: newId(), districtId: dA.id }]);
 const base = (id = org.id) => `/api/v1/organizations/${id}/credit`;
 const daysAgo = (n: number) => localDate(new Date(Date.now() - n * 24 * 3600_000));
 
@@ -81,8 +81,8 @@ describe('credit records', () => {
     expect((await (await officer(dB)).post(`${base()}/records`, body)).statusCode).toBe(403);
     expect((await (await orgAdmin()).post(`${base()}/records`, body)).statusCode).toBe(403);
     const o = await officer();
-    expect((await o.post(`${base(uuidv7())}/records`, body)).statusCode).toBe(404);
-    expect((await o.get(base(uuidv7()))).statusCode).toBe(404);
+    expect((await o.post(`${base(newId())}/records`, body)).statusCode).toBe(404);
+    expect((await o.get(base(newId()))).statusCode).toBe(404);
   });
 });
 
@@ -163,7 +163,7 @@ describe('lists, objection and repair', () => {
     const o = await officer();
     const e = (await o.post(`${base(other.id)}/entries`, { list: 'abnormal', enteredOn: daysAgo(3), authority: 'x', reason: 'x' })).json<CreditView>().entries[0]!;
     expect((await o.post(`${base()}/entries/${e.id}/repair`, { removedOn: today, reason: 'x' })).statusCode).toBe(404);
-    expect((await o.post(`${base()}/entries/${uuidv7()}/repair`, { removedOn: today, reason: 'x' })).statusCode).toBe(404);
+    expect((await o.post(`${base()}/entries/${newId()}/repair`, { removedOn: today, reason: 'x' })).statusCode).toBe(404);
     expect((await (await orgAdmin()).post(`${base()}/entries/${e.id}/objections`, { grounds: 'x' })).statusCode).toBe(404);
     expect((await (await officer(dB)).post(`${base(other.id)}/entries/${e.id}/repair`, { removedOn: today, reason: 'x' })).statusCode).toBe(403);
   });
@@ -185,6 +185,6 @@ describe('organizationStanding', () => {
     expect(await on('2025-01-09')).toMatchObject({ rating: '3A', ratingValid: true, registeredOn: '2018-03-01', registered: true });
     expect(await on('2025-01-10')).toMatchObject({ rating: '3A', ratingValidUntil: '2025-01-09', ratingValid: false });
     expect((await on('2018-03-11')).ageDays).toBe(10);
-    expect(await organizationStanding(t.db, uuidv7(), today)).toBeUndefined();
+    expect(await organizationStanding(t.db, newId(), today)).toBeUndefined();
   });
 });

@@ -1,5 +1,5 @@
 import type { Insertable, Updateable } from 'kysely';
-import { v7 as uuidv7 } from 'uuid';
+import { newId } from '../../platform/db/ids.ts';
 import { normalizePhone, normalizeUscc, validateUscc } from '../../../common/identity.ts';
 import type { OrganizationType, Rating } from '../../../common/organizations.ts';
 import { PLATFORM_DISTRICT } from '../../platform/audit/audit.ts';
@@ -260,7 +260,7 @@ export async function createOrganization(ctx: RequestContext, input: CreateOrgan
   const actor = requireActor(ctx);
   if (organizationPolicy.grants(actor, 'create').length === 0) throw new AppError('access.forbidden');
   const p = await prepare(ctx, input, null);
-  const id = uuidv7();
+  const id = newId();
   organizationPolicy.authorize(actor, 'create', {
     id,
     registrationDistrictId: p.next.registrationDistrictId,

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { v7 as uuidv7 } from 'uuid';
+import { newId } from '../../platform/db/ids.ts';
 import { clientAs, Client, type TestApp, createTestApp, type ErrorBody, fieldsOf, type Page, type OpenApiDocument } from '../../testing.ts';
 import { buildCommunity, buildDistrict, buildStreet } from '../territory/testing.ts';
 import { buildOrganization, fakeUscc } from './testing.ts';
@@ -119,8 +119,8 @@ describe('POST /organizations', () => {
     }
     // ids that name nothing answer 404 like an id in the path
     for (const [over, field] of [
-      [{ serviceCommunityIds: [cA.id, uuidv7()] }, 'serviceCommunityIds.1'],
-      [{ registrationDistrictId: uuidv7() }, 'registrationDistrictId'],
+      [{ serviceCommunityIds: [cA.id, newId()] }, 'serviceCommunityIds.1'],
+      [{ registrationDistrictId: newId() }, 'registrationDistrictId'],
     ] as const) {
       const res = await c.post('/api/v1/organizations', validBody(over));
       expect(res.statusCode, JSON.stringify(over)).toBe(404);
@@ -232,11 +232,11 @@ describe('GET /organizations and /organizations/:id', () => {
 
   it('is public to every role, but residents see no contacts', async () => {
     const org = await buildOrganization(t.db, t.platform.pii, { district: dB, communities: [cB] });
-    const grid = await clientAs(t, [{ role: 'grid_worker', scopeType: 'grid', scopeId: uuidv7(), districtId: dA.id }]);
+    const grid = await clientAs(t, [{ role: 'grid_worker', scopeType: 'grid', scopeId: newId(), districtId: dA.id }]);
     const g = await grid.get(`/api/v1/organizations/${org.id}`);
     expect(g.statusCode).toBe(200);
     expect(g.json<OrganizationView>()).toMatchObject({ contactName: '张联系', contactPhoneMasked: '139****1111', allowedActions: ['read', 'read_contacts'] });
-    const resident = await clientAs(t, [{ role: 'resident', scopeType: 'household', scopeId: uuidv7(), districtId: dA.id }]);
+    const resident = await clientAs(t, [{ role: 'resident', scopeType: 'household', scopeId: newId(), districtId: dA.id }]);
     const r = await resident.get(`/api/v1/organizations/${org.id}`);
     expect(r.statusCode).toBe(200);
     expect(r.json<OrganizationView>()).not.toHaveProperty('contactName');
@@ -250,7 +250,7 @@ describe('GET /organizations and /organizations/:id', () => {
   it('answers 404 for a missing id, and for a user without any role like for a missing one', async () => {
     const org = await buildOrganization(t.db, t.platform.pii, { district: dA });
     const c = await officerA();
-    const missing = await c.get(`/api/v1/organizations/${uuidv7()}`);
+    const missing = await c.get(`/api/v1/organizations/${newId()}`);
     expect(missing.statusCode).toBe(404);
     const nobody = await clientAs(t, []);
     const hidden = await nobody.get(`/api/v1/organizations/${org.id}`);

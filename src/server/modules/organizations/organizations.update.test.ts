@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { v7 as uuidv7 } from 'uuid';
+import { newId } from '../../platform/db/ids.ts';
 import { clientAs, createTestApp, type TestApp, type ErrorBody, fieldsOf } from '../../testing.ts';
 import { buildCommunity, buildDistrict, buildStreet, type CommunityRef, type DistrictRef, type StreetRef } from '../territory/testing.ts';
 import { buildOrganization, fakeUscc, type OrganizationRef } from './testing.ts';
@@ -69,13 +69,13 @@ describe('PATCH /organizations/:id', () => {
       [{ contactPhone: '000' }, { contactPhone: 'organization.phone_format' }],
       [{ ratingValidUntil: '2021-01-01' }, { ratingValidUntil: 'organization.rating_validity_range' }],
       [{ status: 'closed' }, { status: 'validation.not_allowed' }],
-      [{ id: uuidv7() }, { id: 'validation.unknown_field' }],
+      [{ id: newId() }, { id: 'validation.unknown_field' }],
     ] as const) {
       const res = await c.patch(url(), body);
       expect(res.statusCode, JSON.stringify(body)).toBe(400);
       expect(fieldsOf(res)).toEqual(expected);
     }
-    const missing = await c.patch(url(), { serviceCommunityIds: [uuidv7()] });
+    const missing = await c.patch(url(), { serviceCommunityIds: [newId()] });
     expect(missing.statusCode).toBe(404);
     expect(fieldsOf(missing)).toEqual({ 'serviceCommunityIds.0': 'resource.not_found' });
     expect(await row()).toEqual(before);
@@ -111,10 +111,10 @@ describe('PATCH /organizations/:id', () => {
   it('forbids visible entries to those who may not change them, and moving an entry out of reach', async () => {
     const before = await row();
     const cases = [
-      await orgAdmin(uuidv7()),
+      await orgAdmin(newId()),
       await clientAs(t, [{ role: 'district_officer', scopeType: 'district', scopeId: dB.id }]),
       await clientAs(t, [{ role: 'community_admin', scopeType: 'community', scopeId: cA.id, districtId: dA.id }]),
-      await clientAs(t, [{ role: 'grid_worker', scopeType: 'grid', scopeId: uuidv7(), districtId: dA.id }]),
+      await clientAs(t, [{ role: 'grid_worker', scopeType: 'grid', scopeId: newId(), districtId: dA.id }]),
     ];
     for (const c of cases) {
       const res = await c.patch(url(), { address: 'x' });
@@ -131,7 +131,7 @@ describe('PATCH /organizations/:id', () => {
   });
 
   it('answers 404 for a missing id', async () => {
-    const res = await (await officerA()).patch(`/api/v1/organizations/${uuidv7()}`, { address: 'x' });
+    const res = await (await officerA()).patch(`/api/v1/organizations/${newId()}`, { address: 'x' });
     expect(res.statusCode).toBe(404);
     expect(res.json<ErrorBody>().error.code).toBe('resource.not_found');
   });
@@ -160,11 +160,11 @@ describe('POST /organizations/:id/reveal', () => {
 
   it('forbids other roles and scopes (403), answers 404 for a missing id, validates the field', async () => {
     const refused = [
-      await orgAdmin(uuidv7()),
+      await orgAdmin(newId()),
       await clientAs(t, [{ role: 'district_officer', scopeType: 'district', scopeId: dB.id }]),
       await clientAs(t, [{ role: 'community_admin', scopeType: 'community', scopeId: cB.id, districtId: dB.id }]),
       await clientAs(t, [{ role: 'social_worker', scopeType: 'organization', scopeId: org.id }]),
-      await clientAs(t, [{ role: 'resident', scopeType: 'household', scopeId: uuidv7(), districtId: dA.id }]),
+      await clientAs(t, [{ role: 'resident', scopeType: 'household', scopeId: newId(), districtId: dA.id }]),
     ];
     for (const c of refused) {
       const res = await c.post(`${url()}/reveal`, { field: 'contactPhone' });
@@ -172,7 +172,7 @@ describe('POST /organizations/:id/reveal', () => {
       expect(res.json<ErrorBody>().error.code).toBe('access.forbidden');
     }
     const c = await officerA();
-    expect((await c.post(`/api/v1/organizations/${uuidv7()}/reveal`, { field: 'contactPhone' })).statusCode).toBe(404);
+    expect((await c.post(`/api/v1/organizations/${newId()}/reveal`, { field: 'contactPhone' })).statusCode).toBe(404);
     expect((await c.post(`${url()}/reveal`, { field: 'name' })).statusCode).toBe(400);
     expect(await audits('organization.reveal')).toHaveLength(0);
   });

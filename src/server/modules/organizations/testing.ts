@@ -4,7 +4,7 @@
  */
 import crypto from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { v7 as uuidv7 } from 'uuid';
+import { newId } from '../../platform/db/ids.ts';
 import { usccCheckChar } from '../../../common/identity.ts';
 import type { OrganizationType, Rating } from '../../../common/organizations.ts';
 import { maskPhone, type PiiCipher } from '../../platform/crypto/pii.ts';
@@ -49,7 +49,7 @@ export async function buildOrganization(
     status?: 'active' | 'deregistered';
   } = {},
 ): Promise<OrganizationRef> {
-  const id = uuidv7();
+  const id = newId();
   const type = o.type ?? 'service_institution';
   const uscc = o.uscc ?? fakeUscc(type);
   const name = o.name ?? `测试社工服务中心${uscc.slice(-6)}`;

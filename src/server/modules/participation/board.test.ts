@@ -1,4 +1,4 @@
-import { v7 as uuidv7 } from 'uuid';
+import { newId } from '../../platform/db/ids.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, fieldsOf, type TestAppWithPeers } from '../../testing.ts';
 import type { Member, ProposalDetail, PublicBoard, RoundDetail, TopicDetail } from './participation.schemas.ts';
@@ -70,10 +70,10 @@ beforeAll(async () => {
   await w.li.client.post(`/api/v1/budget-rounds/${openRound.id}/ballots`, { candidateIds: [openRound.candidates[0]!.id] });
 
   // an activity of J in two days
-  const activityId = uuidv7();
+  const activityId = newId();
   await t.db.insertInto('activities').values({ district_id: w.districtId, id: activityId, street_id: w.street.id, community_id: w.j.id, organization_id: null, title: '长者助餐', method: 'community_activity', capacity: 30, recurrence: 'once', volunteers_needed: 0, venue_note: '党群服务中心一楼', created_by: w.jAdmin.user.id }).execute();
   const startsAt = new Date(Date.now() + 2 * DAY);
-  await t.db.insertInto('activity_sessions').values({ district_id: w.districtId, id: uuidv7(), activity_id: activityId, seq: 1, starts_at: startsAt, ends_at: new Date(startsAt.getTime() + 2 * 3_600_000), checkin_code: '123456' }).execute();
+  await t.db.insertInto('activity_sessions').values({ district_id: w.districtId, id: newId(), activity_id: activityId, seq: 1, starts_at: startsAt, ends_at: new Date(startsAt.getTime() + 2 * 3_600_000), checkin_code: '123456' }).execute();
 });
 
 afterAll(async () => {
@@ -147,8 +147,8 @@ describe('the public board', () => {
   });
 
   it('asks for one unit and answers an unknown one with 404', async () => {
-    expect((await board(`communityId=${uuidv7()}`)).res.statusCode).toBe(404);
-    expect((await board(`streetId=${uuidv7()}`)).res.statusCode).toBe(404);
+    expect((await board(`communityId=${newId()}`)).res.statusCode).toBe(404);
+    expect((await board(`streetId=${newId()}`)).res.statusCode).toBe(404);
     const both = await board(`communityId=${w.j.id}&streetId=${w.street.id}`);
     expect([both.res.statusCode, fieldsOf(both.res).communityId]).toEqual([400, 'participation.unit_required']);
     expect((await board('')).res.statusCode).toBe(400);

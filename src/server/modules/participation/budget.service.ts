@@ -1,5 +1,5 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
-import { v7 as uuidv7 } from 'uuid';
+import { newId } from '../../platform/db/ids.ts';
 import { writeAudit } from '../../platform/audit/audit.ts';
 import { AppError, invalid, notFoundAt, referenced } from '../../platform/errors/app-error.ts';
 import { command, requireActor, withinTransaction, type RequestContext } from '../../platform/http/context.ts';
@@ -189,7 +189,7 @@ export async function createRound(ctx: RequestContext, body: S.RoundBody): Promi
   roundPolicy.authorize(actor, 'manage', record);
   const window = checkedWindow(body.opensAt, body.closesAt);
   const values = {
-    district_id: unit.districtId, id: uuidv7(), street_id: unit.streetId, community_id: unit.communityId, title: text(body.title, 'title'), total_budget_fen: body.totalBudgetFen, rule: body.rule,
+    district_id: unit.districtId, id: newId(), street_id: unit.streetId, community_id: unit.communityId, title: text(body.title, 'title'), total_budget_fen: body.totalBudgetFen, rule: body.rule,
     max_choices: body.maxChoices ?? null, opens_at: window.opens, closes_at: window.closes, created_by: actor.userId,
   };
   await command(ctx, async ({ trx, audit }) => {
@@ -237,7 +237,7 @@ type NewCandidate = { title: string; description: string; costFen: number; categ
 async function insertCandidate(ctx: RequestContext, row: RoundRow, area: string[], c: NewCandidate, categoryField = 'categoryId'): Promise<string> {
   if (!area.includes(c.communityId)) throw notFoundAt('communityId');
   await activeCategory(ctx, ctx.db, row.district_id, c.categoryId, categoryField);
-  const id = uuidv7();
+  const id = newId();
   await command(ctx, async ({ trx, audit }) => {
     const locked = await trx.selectFrom('budget_rounds').select('status').where('district_id', '=', row.district_id).where('id', '=', row.id).forUpdate().executeTakeFirstOrThrow();
     if (locked.status !== 'draft') throw new AppError('budget.not_draft');

@@ -1,4 +1,4 @@
-import { v7 as uuidv7 } from 'uuid';
+import { newId } from '../../platform/db/ids.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditCount, createTestApp, fieldsOf, type TestAppWithPeers } from '../../testing.ts';
 import type { Ballot, Candidate, RoundDetail, RoundSummary } from './participation.schemas.ts';
@@ -79,7 +79,7 @@ describe('ballots', () => {
     let res = await ballot(w.wang.client, round.id, { candidateIds: [A, B, Cc] });
     expect([res.statusCode, fieldsOf(res).candidateIds]).toEqual([400, 'budget.too_many_choices']);
     const other = await buildRound(w.jAdmin, { communityId: w.j.id, totalBudgetFen: 100, candidates: [{ title: '别轮甲', costFen: 1, categoryId: w.category('other') }, { title: '别轮乙', costFen: 1, categoryId: w.category('other') }], draft: true });
-    for (const stranger of [other.candidates[0]!.id, uuidv7()]) {
+    for (const stranger of [other.candidates[0]!.id, newId()]) {
       res = await ballot(w.wang.client, round.id, { candidateIds: [A, stranger] });
       expect([res.statusCode, fieldsOf(res)['candidateIds.1']]).toEqual([404, 'resource.not_found']);
     }
@@ -129,7 +129,7 @@ describe('ballots', () => {
   });
 
   it('refuses ballots for households outside the round, and by those who may not cast them', async () => {
-    for (const householdId of [w.nResident.household.id, w.fResident.household.id, w.xResident.household.id, uuidv7()]) {
+    for (const householdId of [w.nResident.household.id, w.fResident.household.id, w.xResident.household.id, newId()]) {
       const res = await ballot(w.jWorker, round.id, { householdId, candidateIds: [A] });
       expect([res.statusCode, fieldsOf(res).householdId]).toEqual([404, 'resource.not_found']);
     }

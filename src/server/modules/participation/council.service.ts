@@ -1,5 +1,5 @@
 import { sql, type Insertable, type Kysely, type Selectable } from 'kysely';
-import { v7 as uuidv7 } from 'uuid';
+import { newId } from '../../platform/db/ids.ts';
 import { AppError, invalid, notFoundAt, referenced } from '../../platform/errors/app-error.ts';
 import { command, requireActor, withinTransaction, type RequestContext } from '../../platform/http/context.ts';
 import type { DB } from '../../tables.ts';
@@ -59,7 +59,7 @@ export async function addMember(ctx: RequestContext, body: S.MemberBody): Promis
     const r = await residentPlace(ctx.db, place.districtId, body.residentId);
     if (r?.communityId !== body.communityId) throw notFoundAt('residentId');
   }
-  const values = { district_id: place.districtId, id: uuidv7(), community_id: body.communityId, name: text(body.name, 'name'), title: body.title?.trim() ?? '', resident_id: body.residentId ?? null };
+  const values = { district_id: place.districtId, id: newId(), community_id: body.communityId, name: text(body.name, 'name'), title: body.title?.trim() ?? '', resident_id: body.residentId ?? null };
   const row = await command(ctx, async ({ trx, audit }) => {
     const written = await trx.insertInto('council_members').values(values).returningAll().executeTakeFirstOrThrow();
     await audit({ action: 'council.member_add', entityType: 'council_member', entityId: values.id, districtId: place.districtId, after: values });
@@ -192,7 +192,7 @@ export async function createTopic(ctx: RequestContext, body: S.TopicBody): Promi
       if (!known.has(g)) throw notFoundAt(`affectedGridIds.${i}`);
     });
   }
-  const id = uuidv7();
+  const id = newId();
   const values = {
     district_id: place.districtId, id, street_id: place.streetId, community_id: body.communityId, source: body.commonNeedId ? ('common_need' as const) : ('staff' as const), proposal_id: null, common_need_id: body.commonNeedId ?? null,
     title: text(body.title, 'title'), subject: text(body.subject, 'subject'), proposer: body.proposer?.trim() || actor.displayName, affected: body.affected?.trim() ?? '', affected_grid_ids: grids, created_by: actor.userId,
@@ -212,7 +212,7 @@ function insertTopic(ctx: RequestContext, values: Insertable<CouncilTopicsTable>
 export async function openTopicFromProposal(ctx: RequestContext, p: ProposalRow): Promise<string> {
   const actor = requireActor(ctx);
   const name = p.resident_id ? ((await residentNames(ctx.db, p.district_id, [p.resident_id])).get(p.resident_id) ?? '') : '';
-  const id = uuidv7();
+  const id = newId();
   await insertTopic(ctx, {
     district_id: p.district_id, id, street_id: p.street_id, community_id: p.community_id, source: 'proposal', proposal_id: p.id, common_need_id: null,
     title: p.title, subject: p.body, proposer: name || '居民', affected: p.place, affected_grid_ids: p.grid_id ? [p.grid_id] : [], created_by: actor.userId,
@@ -231,7 +231,7 @@ export async function addOpinion(ctx: RequestContext, id: string, body: S.Opinio
     if (m?.community_id !== row.community_id) throw notFoundAt('memberId');
     speaker ||= m.name;
   }
-  const values = { district_id: row.district_id, id: uuidv7(), topic_id: id, meeting_id: meeting.id, speaker: text(speaker, 'speaker'), member_id: body.memberId ?? null, stance: body.stance, text: text(body.text, 'text'), recorded_by: actor.userId };
+  const values = { district_id: row.district_id, id: newId(), topic_id: id, meeting_id: meeting.id, speaker: text(speaker, 'speaker'), member_id: body.memberId ?? null, stance: body.stance, text: text(body.text, 'text'), recorded_by: actor.userId };
   await command(ctx, async ({ trx, audit }) => {
     await trx.insertInto('topic_opinions').values(values).execute();
     await audit({ action: 'council.opinion', entityType: 'council_topic', entityId: id, districtId: row.district_id, after: values });
@@ -301,7 +301,7 @@ export async function addFeedback(ctx: RequestContext, id: string, body: S.Feedb
   councilPolicy.authorize(actor, 'manage', record);
   if (row.status === 'done') throw new AppError('council.topic_closed');
   if (row.status !== 'passed' && row.status !== 'implementing') throw new AppError('council.topic_not_decided');
-  const values = { district_id: row.district_id, id: uuidv7(), topic_id: id, text: text(body.text, 'text'), done: body.done, by_user: actor.userId };
+  const values = { district_id: row.district_id, id: newId(), topic_id: id, text: text(body.text, 'text'), done: body.done, by_user: actor.userId };
   await command(ctx, async ({ trx, audit }) => {
     await trx.insertInto('topic_feedback').values(values).execute();
     const status = body.done ? ('done' as const) : ('implementing' as const);
@@ -361,7 +361,7 @@ async function schedule(ctx: RequestContext, m: { district_id: string; id: strin
 
 export async function createMeeting(ctx: RequestContext, body: S.MeetingBody): Promise<S.Meeting> {
   const { actor, place } = await managed(ctx, body.communityId);
-  const values = { district_id: place.districtId, id: uuidv7(), community_id: body.communityId, starts_at: new Date(body.startsAt), place: text(body.place, 'place'), created_by: actor.userId };
+  const values = { district_id: place.districtId, id: newId(), community_id: body.communityId, starts_at: new Date(body.startsAt), place: text(body.place, 'place'), created_by: actor.userId };
   await command(ctx, async ({ trx, audit }) => {
     await trx.insertInto('council_meetings').values(values).execute();
     await schedule({ ...ctx, db: trx }, values, body.topicIds);

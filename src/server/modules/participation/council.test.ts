@@ -1,4 +1,4 @@
-import { v7 as uuidv7 } from 'uuid';
+import { newId } from '../../platform/db/ids.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditCount, createTestApp, fieldsOf, type ErrorBody, type TestAppWithPeers } from '../../testing.ts';
 import type { Meeting, Member, ProposalDetail, RoundDetail, TopicDetail } from './participation.schemas.ts';
@@ -43,7 +43,7 @@ describe('members', () => {
     let res = await w.jWorker.post('/api/v1/council-members', { communityId: w.j.id, name: '孙建国', title: '居民代表', residentId: w.sun.resident.id });
     expect([res.statusCode, res.json<Member>().residentId]).toEqual([201, w.sun.resident.id]);
     const linked = res.json<Member>();
-    for (const residentId of [w.nResident.resident.id, w.xResident.resident.id, uuidv7()]) {
+    for (const residentId of [w.nResident.resident.id, w.xResident.resident.id, newId()]) {
       res = await w.jWorker.post('/api/v1/council-members', { communityId: w.j.id, name: '外人', residentId });
       expect([res.statusCode, fieldsOf(res).residentId]).toEqual([404, 'resource.not_found']);
     }
@@ -95,7 +95,7 @@ describe('quorum and majority', () => {
     expect([twice.statusCode, fieldsOf(twice)['votes.2.memberId']]).toEqual([400, 'council.voted_twice']);
     // the former member attended but no longer votes; someone not on this council is unknown here
     const elsewhere = (await w.neighbourAdmin.post('/api/v1/council-members', { communityId: w.neighbour.id, name: '桥北的议事员' })).json<Member>();
-    for (const memberId of [former.id, elsewhere.id, uuidv7()]) {
+    for (const memberId of [former.id, elsewhere.id, newId()]) {
       const res = await w.jAdmin.post(`/api/v1/council-topics/${a.id}/decision`, { meetingId, votes: [...vote(eleven, ['for', 9]), { memberId, choice: 'for' }], decision: '同意' });
       expect([res.statusCode, fieldsOf(res)['votes.9.memberId']]).toEqual([404, 'resource.not_found']);
     }
@@ -179,7 +179,7 @@ describe('what a passed decision sets going', () => {
     const neighbours = await buildRound(w.neighbourAdmin, { communityId: w.neighbour.id, totalBudgetFen: 1_000_000, candidates: [], draft: true });
     const xRound = await buildRound(w.xAdmin, { communityId: w.x.id, totalBudgetFen: 1_000_000, candidates: [], draft: true });
     const body = (roundId: string) => ({ meetingId, votes: vote(eleven, ['for', 11]), decision: '同意', followUp: { kind: 'budget', roundId, costFen: 100_000, categoryId: w.category('other') } });
-    for (const roundId of [neighbours.id, xRound.id, uuidv7()]) {
+    for (const roundId of [neighbours.id, xRound.id, newId()]) {
       const res = await w.jAdmin.post(`/api/v1/council-topics/${topic.id}/decision`, body(roundId));
       expect([res.statusCode, fieldsOf(res)['followUp.roundId']]).toEqual([404, 'resource.not_found']);
     }
@@ -241,7 +241,7 @@ describe('tenancy', () => {
   // DESIGN 2: an id outside the caller's scope answers 404, exactly as one that does not exist.
   it('answers a topic or meeting of another community named by J staff as one that does not exist', async () => {
     const theirs = await createTopic(w.neighbourAdmin, w.neighbour.id, '桥北的议题');
-    const unknown = await w.jAdmin.post('/api/v1/council-meetings', { communityId: w.j.id, startsAt: new Date().toISOString(), place: '会议室', topicIds: [uuidv7()] });
+    const unknown = await w.jAdmin.post('/api/v1/council-meetings', { communityId: w.j.id, startsAt: new Date().toISOString(), place: '会议室', topicIds: [newId()] });
     expect([unknown.statusCode, fieldsOf(unknown)['topicIds.0']]).toEqual([404, 'resource.not_found']);
     const res = await w.jAdmin.post('/api/v1/council-meetings', { communityId: w.j.id, startsAt: new Date().toISOString(), place: '会议室', topicIds: [theirs.id] });
     expect([res.statusCode, fieldsOf(res)['topicIds.0']]).toEqual([404, 'resource.not_found']);

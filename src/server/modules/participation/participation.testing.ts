@@ -4,7 +4,7 @@
  * (settings, rounds, ballots, council meetings). Names, phones and ID numbers of every resident
  * are kept so that the public board test can look for them in what it answers.
  */
-import { v7 as uuidv7 } from 'uuid';
+import { newId } from '../../platform/db/ids.ts';
 import { clientAs, Client, type Grant, type TestApp, type TestAppWithPeers, type TestResponse } from '../../testing.ts';
 import { ensureDefaultCategories } from '../needs/index.ts';
 import { buildCommunity, buildDistrict, buildGrid, buildHousehold, buildResident, buildStreet, type CommunityRef, type GridRef, type HouseholdRef, type ResidentRef } from '../territory/testing.ts';
@@ -72,7 +72,7 @@ export async function buildParticipationWorld(t: TestAppWithPeers) {
   const otherStreetOfficer = await grant({ role: 'street_officer', scopeType: 'street', scopeId: otherStreet.id, districtId });
   const districtOfficer = await grant({ role: 'district_officer', scopeType: 'district', scopeId: districtId, districtId });
   const gridWorker = await grant({ role: 'grid_worker', scopeType: 'grid', scopeId: gA.id, districtId });
-  const orgAdmin = await grant({ role: 'org_admin', scopeType: 'organization', scopeId: uuidv7() });
+  const orgAdmin = await grant({ role: 'org_admin', scopeType: 'organization', scopeId: newId() });
 
   const sun = await residentWithAccount(t, gA, '孙建国');
   const wang = await residentWithAccount(t, gA, '王娟');

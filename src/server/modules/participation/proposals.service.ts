@@ -1,5 +1,5 @@
 import { sql, type Expression, type Kysely, type Selectable, type SqlBool } from 'kysely';
-import { v7 as uuidv7 } from 'uuid';
+import { newId } from '../../platform/db/ids.ts';
 import { districtAsked } from '../../platform/authz/actor.ts';
 import { scopeCondition } from '../../platform/authz/scope-filter.ts';
 import { AppError, invalid, notFoundAt } from '../../platform/errors/app-error.ts';
@@ -182,7 +182,7 @@ export async function propose(ctx: RequestContext, body: S.ProposalBody): Promis
   if (!body.residentId) proposalPolicy.authorize(actor, 'propose', affairIn({ districtId: h.districtId, streetId: h.streetId, communityIds: [h.communityId] }, [h]));
   if (body.categoryId) await activeCategory(ctx, ctx.db, h.districtId, body.categoryId);
   const photos = decodePhotos(body.photos);
-  const id = uuidv7();
+  const id = newId();
   const values = {
     district_id: h.districtId, id, street_id: h.streetId, community_id: h.communityId, grid_id: h.gridId, household_id: h.householdId, resident_id: who.residentId,
     proposed_by: body.residentId ? null : actor.userId, recorded_by: actor.userId, kind: body.kind, title: text(body.title, 'title'), body: text(body.body, 'body'), place: body.place?.trim() ?? '', category_id: body.categoryId ?? null,

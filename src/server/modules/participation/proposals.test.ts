@@ -1,4 +1,4 @@
-import { v7 as uuidv7 } from 'uuid';
+import { newId } from '../../platform/db/ids.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditCount, createTestApp, fieldsOf, type TestAppWithPeers } from '../../testing.ts';
 import type { Mine, ProposalDetail, ProposalSummary, TopicDetail } from './participation.schemas.ts';
@@ -87,7 +87,7 @@ describe('proposing', () => {
     const refusals: [string, typeof w.jAdmin, string][] = [
       ['J staff, a resident of 桥北', w.jWorker, w.nResident.resident.id],
       ['J staff, a resident of another district', w.jWorker, w.xResident.resident.id],
-      ['J staff, an unknown id', w.jWorker, uuidv7()],
+      ['J staff, an unknown id', w.jWorker, newId()],
       ['桥北 staff, a resident of J', w.neighbourAdmin, w.zhou.resident.id],
       ['the street officer, a resident of J', w.streetOfficer, w.zhou.resident.id],
       ['a resident, for a neighbour', w.wang.client, w.zhou.resident.id],

@@ -1,5 +1,5 @@
 /** Resources committed to a common need or a project: the resources list matched to the needs list, with terms. */
-import { v7 as uuidv7 } from 'uuid';
+import { newId } from '../../platform/db/ids.ts';
 import { AppError, invalid, notFoundAt, referenced } from '../../platform/errors/app-error.ts';
 import { command, requireActor, type RequestContext } from '../../platform/http/context.ts';
 import { changeableCommonNeed, visibleOrigin } from '../commonneeds/index.ts';
@@ -18,7 +18,7 @@ async function commit(ctx: RequestContext, districtId: string, target: { common_
   if (body.periodStart && body.periodEnd && body.periodEnd < body.periodStart) throw invalid({ field: 'periodEnd', code: 'project.period_order' });
   const values = {
     district_id: districtId,
-    id: uuidv7(),
+    id: newId(),
     resource_id: resource.id,
     ...target,
     terms: body.terms.trim(),

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { v7 as uuidv7 } from 'uuid';
+import { newId } from '../../platform/db/ids.ts';
 import type { Actor } from '../../platform/authz/actor.ts';
 import { localDate } from '../../platform/calendar/working-days.ts';
 import { AppError, invalid } from '../../platform/errors/app-error.ts';
@@ -115,14 +115,14 @@ export async function draftContract(ctx: RequestContext, projectId: string, body
   if (body.termEnd < body.termStart) throw invalid({ field: 'termEnd', code: 'contract.term_order' });
   const { indicators = [], milestones = [] } = body;
   checkDeliveryPlan(body);
-  const milestoneIds = milestones.map(() => uuidv7());
+  const milestoneIds = milestones.map(() => newId());
   const tranchePlan: TranchePlan[] = body.tranches.map((t, i) => {
     if (t.milestone !== undefined && t.milestone > milestones.length) throw invalid({ field: `tranches.${i}.milestone`, code: 'contract.milestone_unknown' });
     return { amountFen: t.amountFen, precondition: t.precondition, ...(t.milestone !== undefined && { milestoneId: milestoneIds[t.milestone - 1] }) };
   });
   const problem = planProblem(award.amountFen, tranchePlan);
   if (problem) throw invalid({ field: 'tranches', code: `contract.${problem}`, params: { amountFen: award.amountFen } });
-  const id = uuidv7();
+  const id = newId();
   await command(ctx, async ({ trx, audit }) => {
     try {
       await trx
@@ -222,7 +222,7 @@ export async function releaseTranche(ctx: RequestContext, id: string, seq: numbe
   if (block) throw new AppError(`contract.block.${block}`);
   await command(ctx, async ({ trx, audit }) => {
     try {
-      await trx.insertInto('contract_payments').values({ district_id: contract.district_id, id: uuidv7(), contract_id: id, seq, amount_fen: Number(tranche.amount_fen), voucher: voucher.trim(), paid_by: actor.userId }).execute();
+      await trx.insertInto('contract_payments').values({ district_id: contract.district_id, id: newId(), contract_id: id, seq, amount_fen: Number(tranche.amount_fen), voucher: voucher.trim(), paid_by: actor.userId }).execute();
     } catch (err) {
       if ((err as { code?: string }).code === '23505') throw new AppError('contract.block.already_released');
       throw err;

@@ -1,5 +1,5 @@
 import type { Kysely, Selectable } from 'kysely';
-import { v7 as uuidv7 } from 'uuid';
+import { newId } from '../../platform/db/ids.ts';
 import type { Actor } from '../../platform/authz/actor.ts';
 import { localDate } from '../../platform/calendar/working-days.ts';
 import { AppError, invalid, notFoundAt } from '../../platform/errors/app-error.ts';
@@ -166,7 +166,7 @@ export async function startEvaluation(ctx: RequestContext, projectId: string, ki
   const rows = await evaluationsOf(ctx.db, row.district_id, row.id);
   if (rows.some((r) => r.kind === kind)) throw new AppError('evaluation.exists');
   if (row.status !== 'in_delivery' || (kind === 'final' && midtermResult(rows) !== 'passed')) throw new AppError('evaluation.not_now');
-  const id = uuidv7();
+  const id = newId();
   await command(ctx, async ({ trx, audit }) => {
     await trx.insertInto('evaluations').values({ district_id: row.district_id, id, project_id: row.id, kind, evaluator_user_id: actor.userId }).execute();
     await move(trx, row, kind === 'midterm' ? 'start_midterm' : 'start_final', actor.userId);

@@ -1,4 +1,4 @@
-import { v7 as uuidv7 } from 'uuid';
+import { newId } from '../../platform/db/ids.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditCount, clientAs, createTestApp, fieldsOf, type ErrorBody, type TestApp } from '../../testing.ts';
 import { localDate } from '../../platform/calendar/working-days.ts';
@@ -37,10 +37,10 @@ async function deliveringProject(d: string, streetId: string) {
   const id = (await buildProject(t.db, { districtId: d, streetId, communityIds: [w.community.id], purchaser: 'street', status: 'in_delivery', createdBy: officer.user.id })).id;
   await t.db.updateTable('projects').set({ contractor_organization_id: contractor.id }).where('id', '=', id).execute();
   const { callId, applicationIds } = await buildReviewedRound(t.db, { districtId: d, streetId, organizationIds: [contractor.id], reviewerIds: [], createdBy: officer.user.id, status: 'concluded' });
-  const contract = uuidv7();
+  const contract = newId();
   await t.db.insertInto('contracts').values({ district_id: d, id: contract, project_id: id, call_id: callId, application_id: applicationIds[0]!, organization_id: contractor.id, amount_fen: 300_000, term_start: '2026-01-01', term_end: '2027-12-31', status: 'signed', signed_at: new Date(), signed_by: officer.user.id, created_by: officer.user.id }).execute();
   await t.db.insertInto('contract_tranches').values((['signed', 'midterm_passed', 'final_accepted'] as const).map((precondition, i) => ({ district_id: d, contract_id: contract, seq: i + 1, amount_fen: 100_000, precondition, milestone_id: null }))).execute();
-  await t.db.insertInto('contract_payments').values({ district_id: d, id: uuidv7(), contract_id: contract, seq: 1, amount_fen: 100_000, paid_by: officer.user.id }).execute();
+  await t.db.insertInto('contract_payments').values({ district_id: d, id: newId(), contract_id: contract, seq: 1, amount_fen: 100_000, paid_by: officer.user.id }).execute();
   return { id, contract };
 }
 
@@ -244,6 +244,6 @@ describe('the track record', () => {
     expect(record.acceptedFirstTry).toBe(0);
     expect(record.projects.find((p) => p.id === projectId)).toMatchObject({ finalGrade: 'excellent', finalScore: 91, rectified: true });
     expect(record.fundingMix).toMatchObject({ totalFen: 900_000, governmentShare: 1, bySource: { government_purchase: 900_000, venture_philanthropy: 0 } });
-    expect((await resident.get(`/api/v1/organizations/${uuidv7()}/track-record`)).statusCode).toBe(404);
+    expect((await resident.get(`/api/v1/organizations/${newId()}/track-record`)).statusCode).toBe(404);
   });
 });

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Kysely } from 'kysely';
 import { Type, type Static } from 'typebox';
-import { v7 as uuidv7 } from 'uuid';
+import { newId } from '../../platform/db/ids.ts';
 import type { DB } from '../../tables.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
 import { auditRead, command, type RequestContext } from '../../platform/http/context.ts';
@@ -67,7 +67,7 @@ export async function addEvidence(ctx: RequestContext, projectId: string, report
   const { actor, row } = await loadVisible(ctx, projectId);
   projectPolicy.authorize(actor, 'submit_report', recordOf(row));
   const file = checkUpload(upload);
-  const id = uuidv7();
+  const id = newId();
   const values = {
     district_id: row.district_id,
     id,

@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { v7 as uuidv7 } from 'uuid';
+import { newId } from '../../platform/db/ids.ts';
 import { localDate } from '../../platform/calendar/working-days.ts';
 import { AppError, invalid } from '../../platform/errors/app-error.ts';
 import { command, type RequestContext } from '../../platform/http/context.ts';
@@ -83,7 +83,7 @@ export async function submitReport(ctx: RequestContext, projectId: string, body:
     if (!indicator || indicator.met) throw invalid({ field: `gaps.${measure}`, code: 'report.no_gap' });
   }
   const figures = { period, toDate: delivery.facts, indicators: delivery.indicators.map(({ measure, target, actual, met }) => ({ measure, target, actual, met })) };
-  const id = uuidv7();
+  const id = newId();
   await command(ctx, async ({ trx, audit }) => {
     const last = await trx.selectFrom('progress_reports').select((eb) => eb.fn.max('seq').as('seq')).where('district_id', '=', row.district_id).where('project_id', '=', row.id).executeTakeFirst();
     const seq = Number(last?.seq ?? 0) + 1;

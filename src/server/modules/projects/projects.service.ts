@@ -1,4 +1,4 @@
-import { v7 as uuidv7 } from 'uuid';
+import { newId } from '../../platform/db/ids.ts';
 import type { Actor } from '../../platform/authz/actor.ts';
 import { AppError, invalid, referenced } from '../../platform/errors/app-error.ts';
 import { command, requireActor, withinTransaction, type RequestContext } from '../../platform/http/context.ts';
@@ -134,7 +134,7 @@ function finalSubmitted(db: RequestContext['db'], districtId: string, projectId:
 }
 
 export function event(trx: RequestContext['db'], row: { district_id: string; id: string }, action: string, from: store.ProjectRow['status'] | null, to: store.ProjectRow['status'], actorId: string, reason = '') {
-  return trx.insertInto('project_events').values({ district_id: row.district_id, id: uuidv7(), project_id: row.id, action, from_status: from, to_status: to, reason, actor_user_id: actorId }).execute();
+  return trx.insertInto('project_events').values({ district_id: row.district_id, id: newId(), project_id: row.id, action, from_status: from, to_status: to, reason, actor_user_id: actorId }).execute();
 }
 
 export async function createProject(ctx: RequestContext, body: S.CreateBody) {
@@ -152,7 +152,7 @@ export async function createProject(ctx: RequestContext, body: S.CreateBody) {
   checkPeriod(body.periodStart, body.periodEnd);
   const record: ProjectRecord = { ...place, purchaserLevel: body.purchaserLevel, purchaserStreetId, status: 'draft', createdBy: actor.userId, contractorOrganizationId: null, evaluatorUserId: null };
   projectPolicy.authorize(actor, 'create', record);
-  const id = uuidv7();
+  const id = newId();
   const row = await withinTransaction(ctx, async (tx) => {
     const written = await command(tx, async ({ trx, audit }) => {
       const refNo = await store.nextRefNo(trx, place.districtId);

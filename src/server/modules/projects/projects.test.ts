@@ -1,4 +1,4 @@
-import { v7 as uuidv7 } from 'uuid';
+import { newId } from '../../platform/db/ids.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditCount, clientAs, createTestApp, type ErrorBody, type Page, type TestApp } from '../../testing.ts';
 import type { CommonNeedView } from '../commonneeds/commonneeds.schemas.ts';
@@ -17,7 +17,7 @@ let kitchen: string, strangerResource: string;
 const MEALS = () => w.category('elderly_meals');
 
 async function resourceIn(districtId: string, streetId: string | null, name: string) {
-  const id = uuidv7();
+  const id = newId();
   await t.db.insertInto('resources').values({ district_id: districtId, id, kind: 'venue', name, owner_type: 'other', street_id: streetId }).execute();
   return id;
 }

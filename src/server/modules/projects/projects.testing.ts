@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { v7 as uuidv7 } from 'uuid';
+import { newId } from '../../platform/db/ids.ts';
 import type { DB } from '../../tables.ts';
 import type { ProjectStatus } from './projects.tables.ts';
 
@@ -10,7 +10,7 @@ export async function buildProject(
   db: Kysely<DB>,
   o: { districtId: string; streetId: string; communityIds?: string[]; purchaser: 'street' | 'district'; status: ProjectStatus; createdBy: string; budgetFen?: number },
 ): Promise<{ id: string; refNo: string }> {
-  const id = uuidv7();
+  const id = newId();
   const refNo = `P-T-${String(++counter).padStart(4, '0')}-${id.slice(-6)}`;
   await db
     .insertInto('projects')

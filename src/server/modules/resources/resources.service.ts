@@ -1,5 +1,5 @@
 import type { Insertable, Updateable } from 'kysely';
-import { v7 as uuidv7 } from 'uuid';
+import { newId } from '../../platform/db/ids.ts';
 import { normalizePhone } from '../../../common/identity.ts';
 import type { Actor } from '../../platform/authz/actor.ts';
 import { maskPhone } from '../../platform/crypto/pii.ts';
@@ -307,7 +307,7 @@ export async function createResource(ctx: RequestContext, input: CreateResourceB
   if (resourcePolicy.grants(actor, 'create').length === 0) throw new AppError('access.forbidden');
   const p = await prepare(ctx, input, null);
   resourcePolicy.authorize(actor, 'create', placeRecord(p.next.place));
-  const id = uuidv7();
+  const id = newId();
   const row = await command(ctx, async ({ trx, audit }) => {
     const inserted = await trx
       .insertInto('resources')

@@ -1,6 +1,6 @@
 import { randomInt } from 'node:crypto';
 import { sql } from 'kysely';
-import { v7 as uuidv7 } from 'uuid';
+import { newId } from '../../platform/db/ids.ts';
 import type { Actor } from '../../platform/authz/actor.ts';
 import { AppError, invalid, notFoundAt, referenced } from '../../platform/errors/app-error.ts';
 import { command, requireActor, type RequestContext } from '../../platform/http/context.ts';
@@ -88,7 +88,7 @@ export async function createActivity(ctx: RequestContext, body: S.CreateBody): P
   activityPolicy.authorize(actor, 'manage', record);
   if (body.venueResourceId) await usableVenue(ctx, districtId, { streetId: place.streetId, communityId: body.communityId }, body.venueResourceId);
   if (body.sessions > MAX_SESSIONS[body.recurrence]) throw invalid({ field: 'sessions', code: body.recurrence === 'once' ? 'activity.recurrence_count' : 'validation.failed' });
-  const id = uuidv7();
+  const id = newId();
   // Sessions start on the minute (what a notice board and a calendar show).
   const first = new Date(Math.floor(new Date(body.firstStartsAt).getTime() / 60_000) * 60_000);
   const starts = sessionStarts(first, body.recurrence, body.sessions);
@@ -104,7 +104,7 @@ export async function createActivity(ctx: RequestContext, body: S.CreateBody): P
     if (staff.length) await trx.insertInto('activity_staff').values(staff.map((s) => ({ district_id: districtId, activity_id: id, social_worker_id: s.id, user_id: s.userId }))).execute();
     await trx
       .insertInto('activity_sessions')
-      .values(starts.map((at, k) => ({ district_id: districtId, id: uuidv7(), activity_id: id, seq: k + 1, starts_at: at, ends_at: new Date(at.getTime() + body.durationMinutes * 60_000), checkin_code: checkinCode() })))
+      .values(starts.map((at, k) => ({ district_id: districtId, id: newId(), activity_id: id, seq: k + 1, starts_at: at, ends_at: new Date(at.getTime() + body.durationMinutes * 60_000), checkin_code: checkinCode() })))
       .execute();
     await audit({ action: 'activity.create', entityType: 'activity', entityId: id, districtId, after: { ...body, sessions: starts.map(iso) } });
   });

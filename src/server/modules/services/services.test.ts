@@ -1,5 +1,5 @@
 import ICAL from 'ical.js';
-import { v7 as uuidv7 } from 'uuid';
+import { newId } from '../../platform/db/ids.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditCount, clientAs, createTestApp, fieldsOf, type ErrorBody, type TestApp } from '../../testing.ts';
 import { Client } from '../../testing.ts';
@@ -35,7 +35,7 @@ const DAY = 24 * HOUR;
 const code = (res: { json: <T>() => T }) => res.json<ErrorBody>().error.code;
 
 async function resource(kind: 'venue' | 'fund', name: string) {
-  const id = uuidv7();
+  const id = newId();
   await t.db.insertInto('resources').values({ district_id: community.districtId, id, kind, name, owner_type: 'community', owner_community_id: community.id, street_id: community.streetId, community_id: community.id }).execute();
   return id;
 }
@@ -285,9 +285,9 @@ describe('the project counts itself', () => {
     const lastWeek = localDate(new Date(lunch.sessions[1]!.startsAt));
     const thisWeek = localDate(new Date(lunch.sessions[2]!.startsAt));
     await t.db.insertInto('project_milestones').values([
-      { district_id: d, id: uuidv7(), project_id: projectId, seq: 1, title: '服务 3 人次', due_on: thisWeek, measure: 'attendances', threshold: 3 },
-      { district_id: d, id: uuidv7(), project_id: projectId, seq: 2, title: '首批 2 位长者', due_on: lastWeek, measure: 'people_served', threshold: 2 },
-      { district_id: d, id: uuidv7(), project_id: projectId, seq: 3, title: '开展 10 次', due_on: localDate(new Date(Date.now() + 30 * DAY)), measure: 'sessions_held', threshold: 10 },
+      { district_id: d, id: newId(), project_id: projectId, seq: 1, title: '服务 3 人次', due_on: thisWeek, measure: 'attendances', threshold: 3 },
+      { district_id: d, id: newId(), project_id: projectId, seq: 2, title: '首批 2 位长者', due_on: lastWeek, measure: 'people_served', threshold: 2 },
+      { district_id: d, id: newId(), project_id: projectId, seq: 3, title: '开展 10 次', due_on: localDate(new Date(Date.now() + 30 * DAY)), measure: 'sessions_held', threshold: 10 },
     ]).execute();
     const view = (await adminA.get(`/api/v1/projects/${projectId}/delivery`)).json<DeliveryView>();
     expect(view.facts).toEqual({ sessionsHeld: 2, peopleServed: 2, attendances: 3, ratings: 1, satisfied: 1 });
@@ -347,7 +347,7 @@ describe('iCalendar feeds', () => {
       expect(events.map((e) => (e.endDate.toJSDate().getTime() - e.startDate.toJSDate().getTime()) / 60_000)).toEqual([90, 90, 90, 90]);
       expect(res.body).not.toContain('王奶奶');
     }
-    expect((await anonymous.get(`/api/v1/public/calendars/communities/${uuidv7()}/activities.ics`)).statusCode).toBe(404);
+    expect((await anonymous.get(`/api/v1/public/calendars/communities/${newId()}/activities.ics`)).statusCode).toBe(404);
   });
 });
 
@@ -356,7 +356,7 @@ describe('a tranche that waits for a milestone', () => {
     const d = community.districtId;
     const { callId, applicationIds } = await buildReviewedRound(t.db, { districtId: d, streetId: community.streetId, organizationIds: [orgA.id], reviewerIds: [], createdBy: streetOfficer.user.id, status: 'concluded' });
     const milestones = await t.db.selectFrom('project_milestones').select(['id', 'seq']).where('project_id', '=', projectId).orderBy('seq').execute();
-    const contractId = uuidv7();
+    const contractId = newId();
     await t.db.insertInto('contracts').values({ district_id: d, id: contractId, project_id: projectId, call_id: callId, application_id: applicationIds[0]!, organization_id: orgA.id, amount_fen: 300_000, term_start: '2026-01-01', term_end: '2027-12-31', status: 'signed', signed_at: new Date(), signed_by: streetOfficer.user.id, created_by: streetOfficer.user.id }).execute();
     // 1 at signing; 2 when 3 attendances are recorded (reached above); 3 when 10 sessions are held (2 so far).
     await t.db.insertInto('contract_tranches').values([

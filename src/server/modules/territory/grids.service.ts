@@ -1,4 +1,4 @@
-import { v7 as uuidv7 } from 'uuid';
+import { newId } from '../../platform/db/ids.ts';
 import { AppError, invalid, referenced } from '../../platform/errors/app-error.ts';
 import { command, type RequestContext } from '../../platform/http/context.ts';
 import { pageOf } from '../../platform/http/pagination.ts';
@@ -124,7 +124,7 @@ export async function createGrid(ctx: RequestContext, body: Static<typeof S.Grid
   const kind = body.kind ?? 'comprehensive';
   checkGridFields(kind, body.dedicatedTo, body.boundary);
   await gridCodeFree(ctx, community.district_id, body.code);
-  const id = uuidv7();
+  const id = newId();
   const row = await command(ctx, async ({ trx, audit }) => {
     const values = {
       district_id: community.district_id,
@@ -205,7 +205,7 @@ export async function createBuilding(ctx: RequestContext, body: Static<typeof S.
     gridId: grid.id,
   });
   await buildingNameFree(ctx, grid, body.name);
-  const id = uuidv7();
+  const id = newId();
   const row = await command(ctx, async ({ trx, audit }) => {
     const values = {
       district_id: grid.district_id,

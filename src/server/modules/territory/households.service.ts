@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { v7 as uuidv7 } from 'uuid';
+import { newId } from '../../platform/db/ids.ts';
 import { addressKey } from '../../../common/address.ts';
 import { AppError, invalid, referenced } from '../../platform/errors/app-error.ts';
 import { command, type RequestContext } from '../../platform/http/context.ts';
@@ -124,7 +124,7 @@ export async function createHousehold(ctx: RequestContext, body: Static<typeof S
   const key = addressKey(body.address);
   if (!key) throw invalid({ field: 'address', code: 'validation.required' });
   await addressFree(ctx, grid.district_id, grid.community_id, key);
-  const id = uuidv7();
+  const id = newId();
   const row = await command(ctx, async ({ trx, audit }) => {
     const values = {
       district_id: grid.district_id,

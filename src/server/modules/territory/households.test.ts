@@ -1,4 +1,4 @@
-import { v7 as uuidv7 } from 'uuid';
+import { newId } from '../../platform/db/ids.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditCount, clientAs, createTestApp, type TestApp, type ErrorBody, type Page } from '../../testing.ts';
 import { buildTree, grantIn, type Tree } from './test-world.ts';
@@ -131,7 +131,7 @@ describe('households', () => {
   it('hides households out of scope exactly like missing ones; a resident sees their own only', async () => {
     const c = await as('community_admin');
     const hidden = await c.get(`/api/v1/households/${b.household.id}`);
-    const missing = await c.get(`/api/v1/households/${uuidv7()}`);
+    const missing = await c.get(`/api/v1/households/${newId()}`);
     expect(hidden.statusCode).toBe(404);
     expect(hidden.json<HouseholdDetail>()).toEqual(missing.json<HouseholdDetail>());
     expect((await c.patch(`/api/v1/households/${b.household.id}`, { notes: 'x' })).statusCode).toBe(404);

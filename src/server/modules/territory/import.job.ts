@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import { v7 as uuidv7 } from 'uuid';
+import { newId } from '../../platform/db/ids.ts';
 import { AppError, translate } from '../../platform/errors/app-error.ts';
 import { command, type RequestContext } from '../../platform/http/context.ts';
 import type { DB } from '../../tables.ts';
@@ -57,7 +57,7 @@ interface Place {
  * holds the community; a live one does, and the start is refused.
  */
 export async function startJob(ctx: RequestContext, community: Place, fileName: string | undefined, writesTotal: number, report: ImportReport) {
-  const id = uuidv7();
+  const id = newId();
   await command(ctx, async ({ trx, audit }) => {
     await trx
       .updateTable('import_jobs')

@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import { v7 as uuidv7 } from 'uuid';
+import { newId } from '../../platform/db/ids.ts';
 import type { PiiCipher } from '../../platform/crypto/pii.ts';
 import { translate, invalid, type FieldError } from '../../platform/errors/app-error.ts';
 import { command, type RequestContext } from '../../platform/http/context.ts';
@@ -120,7 +120,7 @@ async function plan(db: Kysely<DB>, pii: PiiCipher, community: Community, rows: 
     seen.set(hex, line);
     let buildingId = building?.id ?? null;
     if (c.row.building && !building) {
-      buildingId = uuidv7();
+      buildingId = newId();
       buildings.set(c.row.building, { id: buildingId, grid_id: c.grid.id });
       out.buildings.push({ id: buildingId, grid_id: c.grid.id, name: c.row.building, address: c.address });
     }
@@ -128,12 +128,12 @@ async function plan(db: Kysely<DB>, pii: PiiCipher, community: Community, rows: 
     // A head who moves away or becomes another member leaves the place free for a later row.
     if (existing && heads.get(existing.household_id)?.id === existing.id && (existing.household_id !== householdId || c.relation !== 'head')) heads.delete(existing.household_id);
     if (!householdId) {
-      householdId = uuidv7();
+      householdId = newId();
       households.set(c.key, { id: householdId, grid_id: c.grid.id, created: true });
       out.households.push({ id: householdId, grid_id: c.grid.id, building_id: buildingId, address: c.address, address_key: c.key, household_no: c.row.household_no || null });
     }
     const place = { household_id: householdId, grid_id: c.grid.id, street_id: c.grid.street_id, community_id: community.id };
-    const residentId = existing?.id ?? uuidv7();
+    const residentId = existing?.id ?? newId();
     if (c.relation === 'head') heads.set(householdId, { id: residentId, name: c.row.name });
     if (!existing) {
       out.inserts.push({

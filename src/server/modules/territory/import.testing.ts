@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { v7 as uuidv7 } from 'uuid';
+import { newId } from '../../platform/db/ids.ts';
 import type { DB } from '../../tables.ts';
 import type { clientAs } from '../../testing.ts';
 
@@ -30,7 +30,7 @@ export async function buildImportJob(
   db: Kysely<DB>,
   p: { districtId: string; streetId: string; communityId: string; createdBy: string; state?: 'running' | 'done' | 'failed' },
 ) {
-  const id = uuidv7();
+  const id = newId();
   const report = { mode: p.state === 'done' ? 'commit' : 'job', sheet: '', sheets: [], total: 10, valid: 10, errors: [] };
   await db
     .insertInto('import_jobs')

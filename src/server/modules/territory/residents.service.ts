@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { v7 as uuidv7 } from 'uuid';
+import { newId } from '../../platform/db/ids.ts';
 import { normalizeIdNumber, normalizePhone } from '../../../common/identity.ts';
 import { AppError, invalid, type FieldError, referenced } from '../../platform/errors/app-error.ts';
 import { auditRead, command, type RequestContext } from '../../platform/http/context.ts';
@@ -104,7 +104,7 @@ export async function createResident(ctx: RequestContext, body: Static<typeof S.
   const checked = checkInput(body, catalogue);
   const identity = identityColumns(ctx.pii, checked.id!);
   await idNumberFree(ctx, household.district_id, identity.id_number_hash);
-  const id = uuidv7();
+  const id = newId();
   const row = await command(ctx, async ({ trx, audit }) => {
     if ((body.relation ?? 'other') === 'head' && (body.status ?? 'active') === 'active') await onlyHead(trx, household.district_id, household.id);
     const values = {

@@ -1,4 +1,4 @@
-import { v7 as uuidv7 } from 'uuid';
+import { newId } from '../../platform/db/ids.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { idNumberCheckChar } from '../../../common/identity.ts';
 import { auditCount, clientAs, createTestApp, type TestApp, type ErrorBody, type Page } from '../../testing.ts';
@@ -199,7 +199,7 @@ describe('changing and reading residents', () => {
     expect(res.json<ResidentView>().allowedActions).toEqual(['read']);
     expect(await auditCount(t.db, 'resident.read')).toBe(n + 1);
     const hidden = await c.get(`/api/v1/residents/${b.resident.id}`);
-    const missing = await c.get(`/api/v1/residents/${uuidv7()}`);
+    const missing = await c.get(`/api/v1/residents/${newId()}`);
     expect(hidden.statusCode).toBe(404);
     expect(hidden.json<ResidentView>()).toEqual(missing.json<ResidentView>());
     expect(await auditCount(t.db, 'resident.read')).toBe(n + 1);

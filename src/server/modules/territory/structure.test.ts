@@ -1,4 +1,4 @@
-import { v7 as uuidv7 } from 'uuid';
+import { newId } from '../../platform/db/ids.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditCount, Client, clientAs, createTestApp, type TestApp, type ErrorBody, type Page } from '../../testing.ts';
 import { isValidBoundary } from './boundary.ts';
@@ -23,7 +23,7 @@ const as = (role: Parameters<typeof grantIn>[0], tree = a) => clientAs(t, [grant
 /** Out of scope must be indistinguishable from missing. */
 async function expectHidden(c: Client, base: string, id: string) {
   const hidden = await c.get(`${base}/${id}`);
-  const missing = await c.get(`${base}/${uuidv7()}`);
+  const missing = await c.get(`${base}/${newId()}`);
   expect(hidden.statusCode).toBe(404);
   expect(hidden.json()).toEqual(missing.json());
   expect(hidden.json<ErrorBody>().error.code).toBe('resource.not_found');

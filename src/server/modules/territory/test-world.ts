@@ -1,5 +1,5 @@
 /** Two separate territory trees for tests: everything in tree A, and the same again in tree B. */
-import { v7 as uuidv7 } from 'uuid';
+import { newId } from '../../platform/db/ids.ts';
 import type { Role } from '../../../common/roles.ts';
 import type { Grant, TestApp } from '../../testing.ts';
 import {
@@ -46,6 +46,6 @@ export function grantIn(role: Role, tree: Tree): Grant {
     case 'org_admin':
     case 'supervisor':
     case 'evaluator':
-      return { role, scopeType: 'organization', scopeId: uuidv7(), districtId: null };
+      return { role, scopeType: 'organization', scopeId: newId(), districtId: null };
   }
 }

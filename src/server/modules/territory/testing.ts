@@ -5,7 +5,7 @@
  */
 import crypto from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { v7 as uuidv7 } from 'uuid';
+import { newId } from '../../platform/db/ids.ts';
 import { addressKey } from '../../../common/address.ts';
 import { idNumberCheckChar, normalizeIdNumber, normalizePhone, parseIdNumber } from '../../../common/identity.ts';
 import { maskIdNumber, maskPhone, type PiiCipher } from '../../platform/crypto/pii.ts';
@@ -66,7 +66,7 @@ export async function buildDistrict(
   db: Kysely<DB>,
   o: { code?: string; name?: string; nameEn?: string; city?: string } = {},
 ): Promise<DistrictRef> {
-  const id = uuidv7();
+  const id = newId();
   const code = o.code ?? `D-${suffix()}`;
   const name = o.name ?? `测试区${code}`;
   await db
@@ -80,7 +80,7 @@ export async function buildStreet(
   db: Kysely<DB>,
   o: { district: { id: string }; code?: string; name?: string },
 ): Promise<StreetRef> {
-  const id = uuidv7();
+  const id = newId();
   const code = o.code ?? `S-${suffix()}`;
   const name = o.name ?? `测试街道${code}`;
   await db.insertInto('streets').values({ id, district_id: o.district.id, code, name }).execute();
@@ -91,7 +91,7 @@ export async function buildCommunity(
   db: Kysely<DB>,
   o: { street: { id: string; districtId: string }; code?: string; name?: string; serviceCenterAddress?: string },
 ): Promise<CommunityRef> {
-  const id = uuidv7();
+  const id = newId();
   const code = o.code ?? `C-${suffix()}`;
   const name = o.name ?? `测试社区${code}`;
   await db
@@ -134,7 +134,7 @@ export async function buildGrid(
     boundary?: unknown;
   },
 ): Promise<GridRef> {
-  const id = uuidv7();
+  const id = newId();
   const code = o.code ?? `G-${suffix()}`;
   const name = o.name ?? `网格${code}`;
   await db
@@ -165,7 +165,7 @@ export async function buildBuilding(
   db: Kysely<DB>,
   o: { grid: GridRef; name?: string; address?: string; floors?: number | null },
 ): Promise<BuildingRef> {
-  const id = uuidv7();
+  const id = newId();
   const name = o.name ?? `${suffix()}栋`;
   await db
     .insertInto('buildings')
@@ -200,7 +200,7 @@ export async function buildHousehold(
     householdNo?: string | null;
   },
 ): Promise<HouseholdRef> {
-  const id = uuidv7();
+  const id = newId();
   const address = o.address ?? `测试路${suffix()}号101室`;
   await db
     .insertInto('households')
@@ -283,7 +283,7 @@ export async function buildResident(
   if ('problem' in info) throw new Error(`invalid ID number ${idNumber}: ${info.problem}`);
   const phone = o.phone === undefined ? fakePhone() : o.phone === null ? null : normalizePhone(o.phone);
   if (o.phone && !phone) throw new Error(`invalid phone ${o.phone}`);
-  const id = uuidv7();
+  const id = newId();
   const name = o.name ?? `居民${suffix().slice(0, 4)}`;
   await db
     .insertInto('residents')

@@ -1,4 +1,4 @@
-import { v7 as uuidv7 } from 'uuid';
+import { newId } from '../../platform/db/ids.ts';
 import { AppError, referenced } from '../../platform/errors/app-error.ts';
 import { command, type RequestContext } from '../../platform/http/context.ts';
 import { pageOf } from '../../platform/http/pagination.ts';
@@ -120,7 +120,7 @@ export async function createDistrict(ctx: RequestContext, body: Static<typeof S.
   const v = await viewerOf(ctx);
   districtPolicy.authorize(v.actor, 'create', {});
   await codeFree(ctx, 'districts', body.code);
-  const id = uuidv7();
+  const id = newId();
   const row = await command(ctx, async ({ trx, audit }) => {
     const values = { id, code: body.code, name: body.name, name_en: body.nameEn ?? null, city: body.city ?? '' };
     const r = await trx.insertInto('districts').values(values).returningAll().executeTakeFirstOrThrow();
@@ -158,7 +158,7 @@ export async function createStreet(ctx: RequestContext, body: Static<typeof S.St
   const district = await referenced('districtId', () => seeDistrict(ctx, v, body.districtId));
   streetPolicy.authorize(v.actor, 'create', { districtId: district.id });
   await codeFree(ctx, 'streets', body.code);
-  const id = uuidv7();
+  const id = newId();
   const row = await command(ctx, async ({ trx, audit }) => {
     const values = { id, district_id: district.id, code: body.code, name: body.name, name_en: body.nameEn ?? null };
     const r = await trx.insertInto('streets').values(values).returningAll().executeTakeFirstOrThrow();
@@ -204,7 +204,7 @@ export async function createCommunity(ctx: RequestContext, body: Static<typeof S
   const street = await referenced('streetId', () => seeStreet(ctx, v, body.streetId));
   communityPolicy.authorize(v.actor, 'create', { districtId: street.district_id, streetId: street.id });
   await codeFree(ctx, 'communities', body.code);
-  const id = uuidv7();
+  const id = newId();
   const row = await command(ctx, async ({ trx, audit }) => {
     const values = {
       id,

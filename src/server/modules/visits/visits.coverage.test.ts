@@ -1,4 +1,4 @@
-import { v7 as uuidv7 } from 'uuid';
+import { newId } from '../../platform/db/ids.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Static } from 'typebox';
 import { auditCount, clientAs, createTestApp, createUser, type TestApp } from '../../testing.ts';
@@ -20,7 +20,7 @@ async function pastVisit(h: HouseholdRef, daysAgo: number, o: { residentId?: str
     .insertInto('visits')
     .values({
       district_id: h.districtId,
-      id: uuidv7(),
+      id: newId(),
       street_id: h.streetId,
       community_id: h.communityId,
       grid_id: h.gridId,

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { v7 as uuidv7 } from 'uuid';
+import { newId } from '../../platform/db/ids.ts';
 import type { Actor } from '../../platform/authz/actor.ts';
 import { scopeCondition } from '../../platform/authz/scope-filter.ts';
 import { startOfLocalDay } from '../../platform/calendar/working-days.ts';
@@ -73,7 +73,7 @@ export async function createVisit(ctx: RequestContext, body: S.CreateVisitBody) 
   const needs = body.needs ?? [];
   // The district's first needs give it the default categories, outside the visit's transaction.
   if (needs.length) await ensureDefaultCategories(ctx, ctx.db, h.district_id);
-  const id = uuidv7();
+  const id = newId();
   const { visit, found } = await command(ctx, async (scope) => {
     const values = {
       district_id: h.district_id,

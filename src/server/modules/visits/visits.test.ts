@@ -1,4 +1,4 @@
-import { v7 as uuidv7 } from 'uuid';
+import { newId } from '../../platform/db/ids.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Static } from 'typebox';
 import { auditCount, clientAs, createTestApp, type TestApp, type ErrorBody, type Page } from '../../testing.ts';
@@ -93,7 +93,7 @@ describe('recording a visit', () => {
     const res = await visit(gridWorker, {
       needs: [
         { categoryId: w.category('property_facilities'), description: '楼道灯坏了' },
-        { categoryId: uuidv7(), description: '不存在的类别' },
+        { categoryId: newId(), description: '不存在的类别' },
       ],
     });
     expect(res.statusCode).toBe(404);
@@ -105,7 +105,7 @@ describe('recording a visit', () => {
     const res = await visit(gridWorker, { householdId: far.id });
     expect(res.statusCode).toBe(404);
     expect(res.json<ErrorBody>().error.code).toBe('resource.not_found');
-    expect((await visit(gridWorker, { householdId: uuidv7() })).statusCode).toBe(404);
+    expect((await visit(gridWorker, { householdId: newId() })).statusCode).toBe(404);
     const officer = await visit(streetOfficer, {});
     expect(officer.statusCode).toBe(403);
     expect(officer.json<ErrorBody>().error.code).toBe('access.forbidden');
@@ -170,7 +170,7 @@ describe('reading visits', () => {
     expect(res.statusCode).toBe(200);
     expect(res.json<VisitDetail>().needs.map((n: { description: string }) => n.description)).toEqual(['楼道灯坏了', '单元门禁失灵']);
     expect((await otherWorker.get(`/api/v1/visits/${withNeeds.id}`)).statusCode).toBe(404);
-    expect((await gridWorker.get(`/api/v1/visits/${uuidv7()}`)).statusCode).toBe(404);
+    expect((await gridWorker.get(`/api/v1/visits/${newId()}`)).statusCode).toBe(404);
     const resident = await clientAs(t, [{ role: 'resident', scopeType: 'household', scopeId: w.household.id, districtId: w.district.id }]);
     expect((await resident.get('/api/v1/visits')).statusCode).toBe(403);
     expect((await resident.get(`/api/v1/visits/${withNeeds.id}`)).statusCode).toBe(404);

@@ -1,5 +1,5 @@
 import { sql, type Kysely, type Selectable, type SqlBool } from 'kysely';
-import { v7 as uuidv7 } from 'uuid';
+import { newId } from '../../platform/db/ids.ts';
 import { scopeCondition } from '../../platform/authz/scope-filter.ts';
 import { AppError, invalid, notFoundAt } from '../../platform/errors/app-error.ts';
 import { command, requireActor, type RequestContext } from '../../platform/http/context.ts';
@@ -94,7 +94,7 @@ export async function createPartner(ctx: RequestContext, body: S.PartnerBody): P
   const place = await placeFor(ctx, body.communityId);
   providerPolicy.authorize(actor, 'manage', { ...place, partnerId: null, staffUserIds: [] });
   const staff = await staffIds(ctx, body.staffUsernames);
-  const id = uuidv7();
+  const id = newId();
   await command(ctx, async ({ trx, audit }) => {
     const row = { district_id: place.districtId, id, street_id: place.streetId, community_id: place.communityId, name: body.name.trim(), address: body.address?.trim() ?? '', created_by: actor.userId };
     await trx.insertInto('time_bank_partners').values(row).execute();
@@ -194,7 +194,7 @@ export async function createOffer(ctx: RequestContext, body: S.OfferBody): Promi
     const p = await readablePartner(ctx, body.partnerId, 'partnerId');
     if (p.community_id !== place.communityId) throw invalid({ field: 'partnerId', code: 'timebank.partner_elsewhere' });
   }
-  const id = uuidv7();
+  const id = newId();
   await command(ctx, async ({ trx, audit }) => {
     const row = { district_id: place.districtId, id, street_id: place.streetId, community_id: place.communityId, partner_id: body.partnerId ?? null, title: body.title.trim(), description: body.description?.trim() ?? '', points: body.points, stock: body.stock ?? null, created_by: actor.userId };
     await trx.insertInto('time_bank_offers').values(row).execute();
@@ -293,7 +293,7 @@ export async function redeem(ctx: RequestContext, body: S.RedeemBody): Promise<S
   const v = await actingVolunteer(ctx, body.volunteerId);
   const o = await readableOffer(ctx, body.offerId, 'offerId');
   if (o.district_id !== v.district_id || !(v.community_id === o.community_id || v.service_community_ids.includes(o.community_id))) throw new AppError('timebank.offer_elsewhere');
-  const id = uuidv7();
+  const id = newId();
   await command(ctx, async ({ trx, audit }) => {
     // the offer first, then the volunteer's ledger: every writer takes them in this order
     const offer = await trx.selectFrom('time_bank_offers').select(['active', 'stock', 'points', 'partner_id']).where('district_id', '=', o.district_id).where('id', '=', o.id).forUpdate().executeTakeFirstOrThrow();

@@ -1,5 +1,5 @@
 import { sql, type SqlBool } from 'kysely';
-import { v7 as uuidv7 } from 'uuid';
+import { newId } from '../../platform/db/ids.ts';
 import { starsFor } from '../../../common/volunteers.ts';
 import { districtAsked } from '../../platform/authz/actor.ts';
 import { scopeCondition } from '../../platform/authz/scope-filter.ts';
@@ -162,7 +162,7 @@ interface NewVolunteer {
 
 async function insertVolunteer(ctx: RequestContext, v: NewVolunteer): Promise<string> {
   const actor = requireActor(ctx);
-  const id = uuidv7();
+  const id = newId();
   await command(ctx, async ({ trx, audit, platform }) => {
     if (v.residentId && (await trx.selectFrom('volunteers').select('id').where('district_id', '=', v.districtId).where('resident_id', '=', v.residentId).executeTakeFirst())) {
       throw new AppError('volunteer.already_registered');

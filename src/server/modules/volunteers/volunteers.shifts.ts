@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { v7 as uuidv7 } from 'uuid';
+import { newId } from '../../platform/db/ids.ts';
 import { pointsFor } from '../../../common/volunteers.ts';
 import { localDate } from '../../platform/calendar/working-days.ts';
 import { AppError, invalid, notFoundAt } from '../../platform/errors/app-error.ts';
@@ -104,7 +104,7 @@ export async function claimHours(ctx: RequestContext, body: S.ClaimBody): Promis
   const s = await sessionIn(ctx, v.district_id, body.sessionId, 'sessionId');
   if (!s.open) throw new AppError('volunteer.session_cancelled');
   if (s.startsAt.getTime() > Date.now()) throw new AppError('volunteer.session_not_started');
-  const id = uuidv7();
+  const id = newId();
   await command(ctx, async ({ trx, audit }) => {
     const signed = await trx.selectFrom('volunteer_signups').select('session_id').where('district_id', '=', v.district_id).where('session_id', '=', s.id).where('volunteer_id', '=', v.id).executeTakeFirst();
     if (!signed) throw new AppError('volunteer.not_signed_up');
@@ -179,7 +179,7 @@ export async function verifyHours(ctx: RequestContext, id: string, body: S.Verif
       const existing = await trx.selectFrom('volunteer_hours').select(['id', 'status']).where('district_id', '=', s.districtId).where('session_id', '=', s.id).where('volunteer_id', '=', e.volunteerId).forUpdate().executeTakeFirst();
       if (existing && existing.status !== 'claimed') throw invalid({ field: `entries.${i}.volunteerId`, code: 'volunteer.hours_decided' });
       if (!existing && e.minutes === undefined) throw invalid({ field: `entries.${i}.rejectReason`, code: 'volunteer.nothing_to_reject' });
-      const hoursId = existing?.id ?? uuidv7();
+      const hoursId = existing?.id ?? newId();
       const decided = { status: e.minutes !== undefined ? ('verified' as const) : ('rejected' as const), decided_by: actor.userId, decided_at: new Date(), reject_reason: e.rejectReason?.trim() ?? '' };
       if (existing) {
         await trx.updateTable('volunteer_hours').set({ ...decided, ...(e.minutes !== undefined ? { minutes: e.minutes } : {}) }).where('district_id', '=', s.districtId).where('id', '=', hoursId).execute();

@@ -1,4 +1,4 @@
-import { v7 as uuidv7 } from 'uuid';
+import { newId } from '../../platform/db/ids.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditCount, Client, clientAs, createTestApp, createUser, fieldsOf, type ErrorBody, type TestAppWithPeers } from '../../testing.ts';
 import { buildCommunity, buildDistrict, buildGrid, buildHousehold, buildResident, buildStreet, type CommunityRef } from '../territory/testing.ts';
@@ -25,8 +25,8 @@ const DAY = 24 * HOUR;
 /** A community activity of J needing `needed` volunteers, with one session starting at `startsAt`. */
 async function session(o: { community?: CommunityRef; needed?: number; startsAt: Date; minutes?: number; cancelled?: boolean }): Promise<string> {
   const c = o.community ?? j;
-  const activityId = uuidv7();
-  const id = uuidv7();
+  const activityId = newId();
+  const id = newId();
   await t.db
     .insertInto('activities')
     .values({ district_id: districtId, id: activityId, street_id: c.streetId, community_id: c.id, organization_id: null, title: '长者助餐', method: 'community_activity', capacity: 30, recurrence: 'once', volunteers_needed: o.needed ?? 2, created_by: jAdmin.user.id })
@@ -61,7 +61,7 @@ beforeAll(async () => {
   streetOfficer = await clientAs(t, [{ role: 'street_officer', scopeType: 'street', scopeId: street.id, districtId }]);
   otherStreetOfficer = await clientAs(t, [{ role: 'street_officer', scopeType: 'street', scopeId: otherStreet.id, districtId }]);
   officer = await clientAs(t, [{ role: 'district_officer', scopeType: 'district', scopeId: districtId, districtId }]);
-  orgAdmin = await clientAs(t, [{ role: 'org_admin', scopeType: 'organization', scopeId: uuidv7() }]);
+  orgAdmin = await clientAs(t, [{ role: 'org_admin', scopeType: 'organization', scopeId: newId() }]);
   ({ client: sun } = await residentWithAccount(j, '孙建国'));
   ({ client: wang, residentId: wangResident } = await residentWithAccount(j, '王娟'));
   ({ client: stranger } = await residentWithAccount(j, '钱多多'));
@@ -101,9 +101,9 @@ describe('registering volunteers', () => {
     for (const [client, status] of refusals) expect((await client.post('/api/v1/volunteers', body)).statusCode).toBe(status);
     let res = await jWorker.post('/api/v1/volunteers', { ...body, name: '王娟' });
     expect(fieldsOf(res).name).toBe('volunteer.person_twice');
-    res = await jWorker.post('/api/v1/volunteers', { ...body, residentId: uuidv7() });
+    res = await jWorker.post('/api/v1/volunteers', { ...body, residentId: newId() });
     expect([res.statusCode, fieldsOf(res).residentId]).toEqual([404, 'resource.not_found']);
-    res = await jWorker.post('/api/v1/volunteers', { ...body, serviceCommunityIds: [uuidv7()] });
+    res = await jWorker.post('/api/v1/volunteers', { ...body, serviceCommunityIds: [newId()] });
     expect([res.statusCode, fieldsOf(res)['serviceCommunityIds.0']]).toEqual([404, 'resource.not_found']);
     res = await jWorker.post('/api/v1/volunteers', body);
     expect(res.statusCode).toBe(201);
@@ -185,7 +185,7 @@ describe('signing up for sessions', () => {
     expect(code(await sun.post('/api/v1/volunteer-signups', { sessionId: await session({ community: far, startsAt: new Date(Date.now() + DAY) }) }))).toBe('volunteer.outside_area');
     expect(code(await sun.post('/api/v1/volunteer-signups', { sessionId: await session({ needed: 0, startsAt: new Date(Date.now() + DAY) }) }))).toBe('volunteer.no_volunteers_needed');
     expect(code(await sun.post('/api/v1/volunteer-signups', { sessionId: await session({ startsAt: new Date(Date.now() - HOUR) }) }))).toBe('volunteer.session_not_open');
-    const res = await sun.post('/api/v1/volunteer-signups', { sessionId: uuidv7() });
+    const res = await sun.post('/api/v1/volunteer-signups', { sessionId: newId() });
     expect([res.statusCode, fieldsOf(res).sessionId]).toEqual([404, 'resource.not_found']);
   });
 
@@ -236,7 +236,7 @@ describe('hours, stars and points', () => {
     expect(fieldsOf(res)['entries.0']).toBe('volunteer.verify_one_of');
     res = await jAdmin.put(`/api/v1/activity-sessions/${lunch}/volunteer-hours`, { entries: [{ volunteerId: outsiderId, rejectReason: '未到岗' }] });
     expect(fieldsOf(res)['entries.0.rejectReason']).toBe('volunteer.nothing_to_reject');
-    res = await jAdmin.put(`/api/v1/activity-sessions/${lunch}/volunteer-hours`, { entries: [{ volunteerId: uuidv7(), minutes: 60 }] });
+    res = await jAdmin.put(`/api/v1/activity-sessions/${lunch}/volunteer-hours`, { entries: [{ volunteerId: newId(), minutes: 60 }] });
     expect([res.statusCode, fieldsOf(res)['entries.0.volunteerId']]).toEqual([404, 'resource.not_found']);
     // he claimed 2.5 h; the organizer verifies 2 h; 赵师傅 came on the day without signing up
     res = await jAdmin.put(`/api/v1/activity-sessions/${lunch}/volunteer-hours`, { entries: [...entries, { volunteerId: outsiderId, minutes: 60 }] });

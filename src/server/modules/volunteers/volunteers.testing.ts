@@ -1,14 +1,14 @@
 /** Test factories of the volunteers module: volunteers, activity sessions needing them, partners, offers and points. */
 import type { Kysely } from 'kysely';
-import { v7 as uuidv7 } from 'uuid';
+import { newId } from '../../platform/db/ids.ts';
 import type { DB } from '../../tables.ts';
 
 type Place = { id: string; districtId: string; streetId: string };
 
 /** A community activity needing `needed` volunteers, with one session starting `startsInHours` from now. */
 export async function buildShift(db: Kysely<DB>, o: { community: Place; createdBy: string; startsInHours: number; needed?: number; minutes?: number; cancelled?: boolean; title?: string }): Promise<string> {
-  const activityId = uuidv7();
-  const id = uuidv7();
+  const activityId = newId();
+  const id = newId();
   const startsAt = new Date(Date.now() + o.startsInHours * 3_600_000);
   await db
     .insertInto('activities')
@@ -23,7 +23,7 @@ export async function buildShift(db: Kysely<DB>, o: { community: Place; createdB
 
 /** A volunteer who is not a resident of the register (or, with residentId, one who is), serving their community. */
 export async function buildVolunteer(db: Kysely<DB>, o: { community: Place; registeredBy: string; residentId?: string; userId?: string; areas?: string[] }): Promise<string> {
-  const id = uuidv7();
+  const id = newId();
   await db
     .insertInto('volunteers')
     .values({
@@ -40,7 +40,7 @@ export async function signUp(db: Kysely<DB>, o: { districtId: string; sessionId:
 
 /** Verified hours at a session and the points they earned, as the organizer's verification writes them (the volunteer's first entry). */
 export async function creditPoints(db: Kysely<DB>, o: { districtId: string; volunteerId: string; sessionId: string; points: number; by: string }): Promise<void> {
-  const hoursId = uuidv7();
+  const hoursId = newId();
   await db
     .insertInto('volunteer_hours')
     .values({ district_id: o.districtId, id: hoursId, session_id: o.sessionId, volunteer_id: o.volunteerId, minutes: 120, status: 'verified', served_on: new Date().toISOString().slice(0, 10), recorded_by: o.by, decided_by: o.by, decided_at: new Date() })
@@ -49,14 +49,14 @@ export async function creditPoints(db: Kysely<DB>, o: { districtId: string; volu
 }
 
 export async function buildPartner(db: Kysely<DB>, o: { community: Place; createdBy: string; staffUserIds?: string[] }): Promise<string> {
-  const id = uuidv7();
+  const id = newId();
   await db.insertInto('time_bank_partners').values({ district_id: o.community.districtId, id, street_id: o.community.streetId, community_id: o.community.id, name: '巧手理发店', created_by: o.createdBy }).execute();
   for (const user_id of o.staffUserIds ?? []) await db.insertInto('time_bank_partner_staff').values({ district_id: o.community.districtId, partner_id: id, user_id }).execute();
   return id;
 }
 
 export async function buildOffer(db: Kysely<DB>, o: { community: Place; createdBy: string; partnerId?: string; points?: number }): Promise<string> {
-  const id = uuidv7();
+  const id = newId();
   await db
     .insertInto('time_bank_offers')
     .values({ district_id: o.community.districtId, id, street_id: o.community.streetId, community_id: o.community.id, partner_id: o.partnerId ?? null, title: o.partnerId ? '理发一次' : '社区茶歇券', points: o.points ?? 10, stock: null, created_by: o.createdBy })

@@ -1,5 +1,5 @@
 import type { Selectable } from 'kysely';
-import { v7 as uuidv7 } from 'uuid';
+import { newId } from '../../platform/db/ids.ts';
 import type { Actor } from '../../platform/authz/actor.ts';
 import { scopeCondition } from '../../platform/authz/scope-filter.ts';
 import { referenceChanged } from '../../platform/cache/reference-cache.ts';
@@ -113,7 +113,7 @@ export async function createWebhook(ctx: RequestContext, input: CreateWebhookBod
   webhookPolicy.authorize(actor, 'create', { districtId: input.districtId });
 
   const secret = newWebhookSecret();
-  const id = uuidv7();
+  const id = newId();
   const events = [...new Set(input.events)];
   const description = input.description?.trim() ?? '';
   const row = await command(ctx, async ({ trx, audit }) => {

@@ -1,4 +1,4 @@
-import { v7 as uuidv7 } from 'uuid';
+import { newId } from '../../platform/db/ids.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clientAs, type TestApp, type TestAppWithPeers } from '../../testing.ts';
 import type { NeedView } from '../needs/needs.schemas.ts';
@@ -49,7 +49,7 @@ async function becomes(subscriptionId: string, expected: boolean) {
 
 describe('the webhook subscriptions of a district kept by each process', () => {
   it('are read from memory, not from the database, once loaded', async () => {
-    const id = uuidv7();
+    const id = newId();
     // App B loads the district's subscriptions: there are none.
     expect(await reportOnBReaches(id)).toBe(false);
     // Written behind the app's back (no announcement): app B keeps queueing for what it loaded.
@@ -65,7 +65,7 @@ describe('the webhook subscriptions of a district kept by each process', () => {
   });
 
   it('take a subscription created, changed and deactivated on the other app on the next event', async () => {
-    expect(await reportOnBReaches(uuidv7())).toBe(false);
+    expect(await reportOnBReaches(newId())).toBe(false);
     const created = await officerOnA.post('/api/v1/webhooks', { districtId: w.district.id, url: 'http://127.0.0.1:9/hook', events: ['need.report'] });
     expect(created.statusCode, created.body).toBe(201);
     const hook = created.json<{ id: string }>().id;

@@ -4,7 +4,7 @@
  * the same person.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { v7 as uuidv7 } from 'uuid';
+import { newId } from '../../platform/db/ids.ts';
 import { clientAs, createTestApp, type Page, type TestApp } from '../../testing.ts';
 import { buildNeed, buildNeedWorld, type NeedWorld } from '../needs/needs.testing.ts';
 import type { NeedView } from '../needs/needs.schemas.ts';
@@ -47,8 +47,8 @@ beforeAll(async () => {
   who.street = await clientAs(t, [{ role: 'street_officer', scopeType: 'street', scopeId: w.street.id, districtId: d }]);
   who.district = await clientAs(t, [{ role: 'district_officer', scopeType: 'district', scopeId: d, districtId: d }]);
   who.resident = await clientAs(t, [{ role: 'resident', scopeType: 'household', scopeId: w.household.id, districtId: d }]);
-  who.orgAdmin = await clientAs(t, [{ role: 'org_admin', scopeType: 'organization', scopeId: uuidv7(), districtId: null }]);
-  who.evaluator = await clientAs(t, [{ role: 'evaluator', scopeType: 'organization', scopeId: uuidv7(), districtId: null }]);
+  who.orgAdmin = await clientAs(t, [{ role: 'org_admin', scopeType: 'organization', scopeId: newId(), districtId: null }]);
+  who.evaluator = await clientAs(t, [{ role: 'evaluator', scopeType: 'organization', scopeId: newId(), districtId: null }]);
 
   const admin = who.admin.user.id;
   const gw = who.gridWorker.user.id;
@@ -87,7 +87,7 @@ beforeAll(async () => {
   await t.db
     .insertInto('visits')
     .values({
-      district_id: d, id: uuidv7(), household_id: nb.id, resident_id: veteran.id, street_id: w.street.id, community_id: w.community.id,
+      district_id: d, id: newId(), household_id: nb.id, resident_id: veteran.id, street_id: w.street.id, community_id: w.community.id,
       grid_id: w.grid.id, worker_user_id: gw, kind: 'routine', visited_at: new Date(Date.now() - 10 * 24 * 3600_000), notes: '', findings: '',
     } as never)
     .execute();

@@ -1,5 +1,5 @@
 import { sql, type SqlBool } from 'kysely';
-import { v7 as uuidv7 } from 'uuid';
+import { newId } from '../../platform/db/ids.ts';
 import { covers, type Actor } from '../../platform/authz/actor.ts';
 import { scopeCondition } from '../../platform/authz/scope-filter.ts';
 import { startOfLocalDay } from '../../platform/calendar/working-days.ts';
@@ -121,7 +121,7 @@ export async function assignTask(ctx: RequestContext, body: AssignTaskBody): Pro
     matter = (await admittedMatters(ctx.db, worker.district_id)).find((m) => m.code === body.matterCode) ?? null;
     if (!matter) throw invalid({ field: 'matterCode', code: 'admin_task.unknown_matter' });
   }
-  const id = uuidv7();
+  const id = newId();
   await command(ctx, async ({ trx, audit }) => {
     await trx
       .insertInto('admin_tasks')

@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import { v7 as uuidv7 } from 'uuid';
+import { newId } from '../../platform/db/ids.ts';
 import type { CertificateLevel } from '../../../common/organizations.ts';
 import { localDate, nextDate } from '../../platform/calendar/working-days.ts';
 import { AppError, invalid } from '../../platform/errors/app-error.ts';
@@ -87,7 +87,7 @@ export async function recordCe(ctx: RequestContext, id: string, body: CeBody): P
   cePolicy.authorize(actor, 'record', workerRecord(worker));
   if (body.completedOn > localDate(new Date())) throw invalid({ field: 'completedOn', code: 'workforce.date_in_future' });
   if (!body.title.trim()) throw invalid({ field: 'title', code: 'validation.required' });
-  const recordId = uuidv7();
+  const recordId = newId();
   await command(ctx, async ({ trx, audit }) => {
     await trx
       .insertInto('ce_records')

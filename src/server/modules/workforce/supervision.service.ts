@@ -1,5 +1,5 @@
 import { sql, type SqlBool } from 'kysely';
-import { v7 as uuidv7 } from 'uuid';
+import { newId } from '../../platform/db/ids.ts';
 import { localDate } from '../../platform/calendar/working-days.ts';
 import { AppError, invalid, notFoundAt } from '../../platform/errors/app-error.ts';
 import { auditRead, command, requireActor, type RequestContext } from '../../platform/http/context.ts';
@@ -68,7 +68,7 @@ export async function recordSupervision(ctx: RequestContext, body: SupervisionBo
   if ((body.form === 'individual') !== (body.superviseeIds.length === 1)) throw invalid({ field: 'form', code: 'supervision.form_mismatch' });
   if (body.heldOn > localDate(new Date())) throw invalid({ field: 'heldOn', code: 'workforce.date_in_future' });
   if (!body.notes.trim()) throw invalid({ field: 'notes', code: 'validation.required' });
-  const id = uuidv7();
+  const id = newId();
   await command(ctx, async ({ trx, audit, platform }) => {
     await trx
       .insertInto('supervision_sessions')

@@ -3,7 +3,7 @@
  * audit), with its district and streets derived from its communities as the service does.
  */
 import type { Kysely } from 'kysely';
-import { v7 as uuidv7 } from 'uuid';
+import { newId } from '../../platform/db/ids.ts';
 import { normalizeIdNumber, parseIdNumber } from '../../../common/identity.ts';
 import type { CertificateLevel } from '../../../common/organizations.ts';
 import { maskIdNumber, maskPhone, type PiiCipher } from '../../platform/crypto/pii.ts';
@@ -47,7 +47,7 @@ export async function buildSocialWorker(
   if (info && 'problem' in info) throw new Error(`invalid ID number ${idNumber}`);
   const phone = o.phone === undefined ? '13600001234' : o.phone;
   const level = o.certificateLevel ?? 'none';
-  const id = uuidv7();
+  const id = newId();
   const name = o.name ?? `社工${id.slice(-4)}`;
   await db
     .insertInto('social_workers')

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { v7 as uuidv7 } from 'uuid';
+import { newId } from '../../platform/db/ids.ts';
 import { ROLES, ROLE_SCOPES, type Role, type ScopeType } from '../../../common/roles.ts';
 import type { Actor } from '../../platform/authz/actor.ts';
 import { clientAs, createTestApp, type Page, type TestApp } from '../../testing.ts';
@@ -93,8 +93,8 @@ describe('social worker scope through HTTP', () => {
     const org2 = await buildOrganization(t.db, t.platform.pii, { district: d2 });
     ids['organization-employed'] = (await buildSocialWorker(t.db, t.platform.pii, { organization: org, communities: [c] })).id;
     ids['community-employed'] = (await buildSocialWorker(t.db, t.platform.pii, { employerCommunity: c, communities: [] })).id;
-    inScope = { platform: null, district: d.id, street: s.id, community: c.id, grid: g.id, organization: org.id, household: uuidv7() };
-    outScope = { platform: null, district: d2.id, street: s2.id, community: c2.id, grid: g.id, organization: org2.id, household: uuidv7() };
+    inScope = { platform: null, district: d.id, street: s.id, community: c.id, grid: g.id, organization: org.id, household: newId() };
+    outScope = { platform: null, district: d2.id, street: s2.id, community: c2.id, grid: g.id, organization: org2.id, household: newId() };
   });
   afterAll(() => t.close());
 

@@ -1,5 +1,5 @@
 import type { Insertable, Selectable } from 'kysely';
-import { v7 as uuidv7 } from 'uuid';
+import { newId } from '../../platform/db/ids.ts';
 import type { Actor } from '../../platform/authz/actor.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
 import { auditRead, command, requireActor, type RequestContext } from '../../platform/http/context.ts';
@@ -103,7 +103,7 @@ export async function createSocialWorker(ctx: RequestContext, input: CreateSocia
   const p = await prepare(ctx, input, null);
   socialWorkerPolicy.authorize(actor, 'create', recordOfState(p));
   if (p.sealed.idNumber && (await store.idNumberTaken(ctx.db, p.districtId, p.sealed.idNumber.hash))) throw duplicateId();
-  const id = uuidv7();
+  const id = newId();
   await rethrowDuplicate(() =>
     command(ctx, async ({ trx, audit }) => {
       await trx

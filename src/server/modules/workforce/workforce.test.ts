@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { v7 as uuidv7 } from 'uuid';
+import { newId } from '../../platform/db/ids.ts';
 import { clientAs, createTestApp, createUser, type TestApp, type ErrorBody, fieldsOf, type Page } from '../../testing.ts';
 import { buildOrganization, type OrganizationRef } from '../organizations/testing.ts';
 import {
@@ -159,12 +159,12 @@ describe('POST /social-workers', () => {
     }
     // Ids that name nothing the officer may read (missing, or in district B) answer 404 like an id in the path.
     const unknown: [Record<string, unknown>, string][] = [
-      [{ employerOrganizationId: uuidv7() }, 'employerOrganizationId'],
-      [{ employerType: 'community', employerOrganizationId: undefined, employerCommunityId: uuidv7() }, 'employerCommunityId'],
-      [{ communityIds: [cA1.id, uuidv7()] }, 'communityIds.1'],
+      [{ employerOrganizationId: newId() }, 'employerOrganizationId'],
+      [{ employerType: 'community', employerOrganizationId: undefined, employerCommunityId: newId() }, 'employerCommunityId'],
+      [{ communityIds: [cA1.id, newId()] }, 'communityIds.1'],
       [{ communityIds: [cA1.id, cB.id] }, 'communityIds.1'],
       [{ employerType: 'community', employerOrganizationId: undefined, employerCommunityId: cA1.id, communityIds: [cB.id] }, 'communityIds.0'],
-      [{ userId: uuidv7() }, 'userId'],
+      [{ userId: newId() }, 'userId'],
       [{ userId: (await createUser(t.db, [])).id }, 'userId'],
     ];
     for (const [over, field] of unknown) {
@@ -218,7 +218,7 @@ describe('GET /social-workers and /social-workers/:id', () => {
     expect(await q('')).toHaveLength(7);
     expect(await q(`organizationId=${org.id}`)).toHaveLength(5);
     expect(await q(`communityId=${c1.id}`)).toHaveLength(6);
-    expect(await q(`communityId=${uuidv7()}`)).toEqual([]);
+    expect(await q(`communityId=${newId()}`)).toEqual([]);
     expect(await q('employerType=community')).toEqual(['李社区', '李离职']);
     expect(await q('certificateLevel=assistant')).toEqual(['王0', '王1']);
     expect(await q('status=left')).toEqual(['李离职']);
@@ -247,10 +247,10 @@ describe('GET /social-workers and /social-workers/:id', () => {
     expect((await cw.get(`/api/v1/social-workers/${worker.id}`)).json<SocialWorkerView>()).toMatchObject({ name: '范围内', allowedActions: ['read'] });
     const other = await clientAs(t, [{ role: 'community_worker', scopeType: 'community', scopeId: cA1.id, districtId: dA.id }]);
     const hidden = await other.get(`/api/v1/social-workers/${worker.id}`);
-    const missing = await other.get(`/api/v1/social-workers/${uuidv7()}`);
+    const missing = await other.get(`/api/v1/social-workers/${newId()}`);
     expect(hidden.statusCode).toBe(404);
     expect(hidden.json<SocialWorkerView>()).toEqual(missing.json<SocialWorkerView>());
-    const grid = await clientAs(t, [{ role: 'grid_worker', scopeType: 'grid', scopeId: uuidv7(), districtId: d.id }]);
+    const grid = await clientAs(t, [{ role: 'grid_worker', scopeType: 'grid', scopeId: newId(), districtId: d.id }]);
     expect((await grid.get('/api/v1/social-workers')).statusCode).toBe(403);
     expect((await grid.get(`/api/v1/social-workers/${worker.id}`)).statusCode).toBe(404);
   });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { v7 as uuidv7 } from 'uuid';
+import { newId } from '../../platform/db/ids.ts';
 import { clientAs, createTestApp, type TestApp, type ErrorBody, fieldsOf } from '../../testing.ts';
 import { buildOrganization, type OrganizationRef } from '../organizations/testing.ts';
 import { buildCommunity, buildDistrict, buildStreet, fakeIdNumber, type CommunityRef, type DistrictRef } from '../territory/testing.ts';
@@ -127,7 +127,7 @@ describe('PATCH /social-workers/:id', () => {
   it('answers 404 outside the read scope exactly like a missing id', async () => {
     const c = await orgAdmin(o2);
     const hidden = await c.patch(url(worker), { payGrade: 'x' });
-    const missing = await c.patch(url({ id: uuidv7() }), { payGrade: 'x' });
+    const missing = await c.patch(url({ id: newId() }), { payGrade: 'x' });
     expect(hidden.statusCode).toBe(404);
     expect(hidden.json<SocialWorkerView>()).toEqual(missing.json<SocialWorkerView>());
   });

@@ -1,5 +1,5 @@
 import type { Insertable } from 'kysely';
-import { v7 as uuidv7 } from 'uuid';
+import { newId } from '../../platform/db/ids.ts';
 import { isAdministrative, MINUTES_PER_DAY, professionalShare, WORK_CATEGORIES, type WorkCategory, type WorkOrigin } from '../../../common/worklogs.ts';
 import type { Actor } from '../../platform/authz/actor.ts';
 import { localDate, nextDate } from '../../platform/calendar/working-days.ts';
@@ -116,7 +116,7 @@ export async function putDay(ctx: RequestContext, day: string, body: PutDayBody)
     origin === 'street' ? unitId : origin === 'community' ? (streetId ?? communityStreets.get(unitId)?.street_id ?? null) : null;
   const rows: Insertable<WorkLogEntriesTable>[] = body.entries.map((e, i) => {
     const at = `entries.${i}`;
-    const base = { district_id: row.district_id, id: uuidv7(), social_worker_id: row.id, day, minutes: e.minutes, note: e.note?.trim() ?? '' };
+    const base = { district_id: row.district_id, id: newId(), social_worker_id: row.id, day, minutes: e.minutes, note: e.note?.trim() ?? '' };
     const department = e.department?.trim() || null;
     if (!isAdministrative(e.category)) {
       if (e.taskId || e.origin || e.originUnitId || department) throw invalid({ field: `${at}.origin`, code: 'work_log.origin_not_for_professional' });

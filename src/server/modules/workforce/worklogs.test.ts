@@ -1,4 +1,4 @@
-import { v7 as uuidv7 } from 'uuid';
+import { newId } from '../../platform/db/ids.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditCount, clientAs, createTestApp, fieldsOf, type ErrorBody, type TestApp } from '../../testing.ts';
 import { buildOrganization, type OrganizationRef } from '../organizations/testing.ts';
@@ -68,16 +68,16 @@ beforeAll(async () => {
   // Already on record for 陈 on day 1: a 90-minute case session and a two-hour group shift.
   const household = await buildHousehold(t.db, { grid: await buildGrid(t.db, { community: j }) });
   const client = await buildResident(t.db, t.platform.pii, { household: { ...household, districtId, streetId: street.id, communityId: j.id }, name: '赵建国' });
-  const caseId = uuidv7();
+  const caseId = newId();
   await t.db
     .insertInto('cases')
     .values({ district_id: districtId, id: caseId, ref_no: 'GA2026-0042', organization_id: orgA.id, street_id: street.id, community_id: j.id, client_resident_id: client.id, household_id: household.id, worker_id: chenId, supervisor_id: zhengId, status: 'in_service', opened_by: chen.user.id })
     .execute();
   await t.db
     .insertInto('case_records')
-    .values({ district_id: districtId, id: uuidv7(), case_id: caseId, kind: 'session', body: t.platform.pii.encrypt('{}'), held_on: day1, minutes: 90, author_user_id: chen.user.id, worker_id: chenId })
+    .values({ district_id: districtId, id: newId(), case_id: caseId, kind: 'session', body: t.platform.pii.encrypt('{}'), held_on: day1, minutes: 90, author_user_id: chen.user.id, worker_id: chenId })
     .execute();
-  const activityId = uuidv7();
+  const activityId = newId();
   await t.db
     .insertInto('activities')
     .values({ district_id: districtId, id: activityId, street_id: street.id, community_id: j.id, organization_id: orgA.id, project_id: null, title: '长者午餐小组', method: 'group_work', venue_resource_id: null, capacity: 20, recurrence: 'once', created_by: chen.user.id })
@@ -87,11 +87,11 @@ beforeAll(async () => {
   await t.db
     .insertInto('activity_sessions')
     .values([
-      { district_id: districtId, id: uuidv7(), activity_id: activityId, seq: 1, starts_at: at(day1, '11:00'), ends_at: at(day1, '13:00'), checkin_code: '123456' },
+      { district_id: districtId, id: newId(), activity_id: activityId, seq: 1, starts_at: at(day1, '11:00'), ends_at: at(day1, '13:00'), checkin_code: '123456' },
       // A cancelled session is no shift.
-      { district_id: districtId, id: uuidv7(), activity_id: activityId, seq: 2, starts_at: at(day2, '11:00'), ends_at: at(day2, '13:00'), checkin_code: '234567', cancelled_at: new Date() },
+      { district_id: districtId, id: newId(), activity_id: activityId, seq: 2, starts_at: at(day2, '11:00'), ends_at: at(day2, '13:00'), checkin_code: '234567', cancelled_at: new Date() },
       // A session still running is no shift yet.
-      { district_id: districtId, id: uuidv7(), activity_id: activityId, seq: 3, starts_at: new Date(Date.now() - 30 * 60_000), ends_at: new Date(Date.now() + 60 * 60_000), checkin_code: '345678' },
+      { district_id: districtId, id: newId(), activity_id: activityId, seq: 3, starts_at: new Date(Date.now() - 30 * 60_000), ends_at: new Date(Date.now() + 60 * 60_000), checkin_code: '345678' },
     ])
     .execute();
 });

@@ -1,5 +1,5 @@
 import type { Insertable, Kysely } from 'kysely';
-import { v7 as uuidv7 } from 'uuid';
+import { newId } from '../db/ids.ts';
 import type { DB } from '../../tables.ts';
 import type { AuditLogTable } from '../db/platform.tables.ts';
 import type { Actor } from '../authz/actor.ts';
@@ -25,7 +25,7 @@ export interface AuditSource {
 export function auditRow(source: AuditSource, entry: AuditEntry): Insertable<AuditLogTable> {
   return {
     district_id: entry.districtId ?? PLATFORM_DISTRICT,
-    id: uuidv7(),
+    id: newId(),
     actor_user_id: source.actor?.userId ?? null,
     actor_name: source.actor?.displayName ?? '',
     action: entry.action,

@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
-import { v7 as uuidv7 } from 'uuid';
+import { newId } from '../db/ids.ts';
 import type { Role } from '../../../common/roles.ts';
 import type { DB } from '../../tables.ts';
 import type { Actor } from '../authz/actor.ts';
@@ -33,7 +33,7 @@ export async function openSession(
 ): Promise<OpenedSession> {
   const token = crypto.randomBytes(32).toString('base64url');
   const csrfToken = crypto.randomBytes(24).toString('base64url');
-  const id = uuidv7();
+  const id = newId();
   const expiresAt = new Date(Date.now() + policy.absoluteHours * 3600_000);
   await db
     .insertInto('sessions')

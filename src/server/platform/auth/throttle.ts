@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import { v7 as uuidv7 } from 'uuid';
+import { newId } from '../db/ids.ts';
 import type { DB } from '../../tables.ts';
 
 /**
@@ -42,7 +42,7 @@ export async function claimAttempt(db: Kysely<DB>, username: string, ip: string)
       where (key = ${account} and nth = ${THROTTLE.perAccount}) or (key = ${address} and nth = ${THROTTLE.perAddress})`.execute(trx);
     const seconds = rows[0]?.seconds;
     if (seconds != null) return { retryAfterSeconds: Math.max(1, Math.ceil(seconds)) };
-    const id = uuidv7();
+    const id = newId();
     await trx.insertInto('login_failures').values([account, address].map((key) => ({ claim: id, key }))).execute();
     return { id };
   });

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { v7 as uuidv7 } from 'uuid';
+import { newId } from '../db/ids.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role, ScopeType } from '../../../common/roles.ts';
 import { openTestDatabase } from '../../testing.ts';
@@ -10,7 +10,7 @@ import { covers, type Actor, type Assignment, type ScopePath } from './actor.ts'
 import { definePolicy, permissionsOf } from './policy.ts';
 import { scopeCondition } from './scope-filter.ts';
 
-const [D1, D2, S1, S2, C1, C2, G1, G2, O1, O2, H1, H2] = Array.from({ length: 12 }, () => uuidv7()) as string[] as [
+const [D1, D2, S1, S2, C1, C2, G1, G2, O1, O2, H1, H2] = Array.from({ length: 12 }, () => newId()) as string[] as [
   string, string, string, string, string, string, string, string, string, string, string, string,
 ];
 
@@ -18,7 +18,7 @@ const as = (role: Role, scopeType: ScopeType, scopeId: string | null, districtId
   role, scopeType, scopeId, districtId,
 });
 const actor = (...assignments: Assignment[]): Actor => ({
-  userId: uuidv7(), username: 'u', displayName: 'u', locale: 'zh-CN', sessionId: 's', csrfToken: 'c', assignments,
+  userId: newId(), username: 'u', displayName: 'u', locale: 'zh-CN', sessionId: 's', csrfToken: 'c', assignments,
 });
 
 const path: ScopePath = { districtId: D1, streetId: S1, communityId: [C1, C2], gridId: G1, organizationId: [O1], householdId: H1 };
@@ -31,7 +31,7 @@ describe('covers', () => {
     ['street', S1, true],
     ['street', S2, false],
     ['community', C2, true],
-    ['community', uuidv7(), false],
+    ['community', newId(), false],
     ['grid', G1, true],
     ['grid', G2, false],
     ['organization', O1, true],
@@ -65,7 +65,7 @@ const needPolicy = definePolicy<Need, 'read' | 'close' | 'reopen' | 'comment'>(
     comment: { roles: ['community_worker', 'resident'], when: (a, n) => a.userId !== n.reporterId },
   },
 );
-const need: Need = { districtId: D1, communityId: C1, reporterId: uuidv7(), status: 'open' };
+const need: Need = { districtId: D1, communityId: C1, reporterId: newId(), status: 'open' };
 
 describe('definePolicy', () => {
   const admin = actor(as('community_admin', 'community', C1, D1));
@@ -120,7 +120,7 @@ describe('scopeCondition', () => {
     { id: 'a', district_id: D1, street_id: S1, community_id: C1, grid_id: G1, org_ids: [O1] },
     { id: 'b', district_id: D1, street_id: S1, community_id: C2, grid_id: G2, org_ids: [O1, O2] },
     { id: 'c', district_id: D2, street_id: S2, community_id: C2, grid_id: G2, org_ids: [] },
-    { id: 'd', district_id: D2, street_id: S2, community_id: uuidv7(), grid_id: uuidv7(), org_ids: [O2] },
+    { id: 'd', district_id: D2, street_id: S2, community_id: newId(), grid_id: newId(), org_ids: [O2] },
   ];
   beforeAll(async () => {
     database = await openTestDatabase();

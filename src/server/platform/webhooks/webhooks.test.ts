@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import { v7 as uuidv7 } from 'uuid';
+import { newId } from '../db/ids.ts';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { buildDistrict } from '../../modules/territory/testing.ts';
 import { openTestDatabase } from '../../testing.ts';
@@ -43,7 +43,7 @@ beforeEach(async () => {
 
 async function subscribe(o: { events?: string[]; active?: boolean; districtId?: string; url?: string } = {}) {
   const secret = newWebhookSecret();
-  const id = uuidv7();
+  const id = newId();
   await database.db
     .insertInto('webhook_subscriptions')
     .values({

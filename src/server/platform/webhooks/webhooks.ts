@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
-import { v7 as uuidv7 } from 'uuid';
+import { newId } from '../db/ids.ts';
 import type { DB } from '../../tables.ts';
 import type { ReferenceCache } from '../cache/reference-cache.ts';
 import type { PiiCipher } from '../crypto/pii.ts';
@@ -55,7 +55,7 @@ export function verifySignature(secret: string, timestamp: string, body: string,
 }
 
 function envelope(districtId: string, type: string, data: unknown, now: Date): EventEnvelope {
-  return { id: uuidv7(), type, districtId, occurredAt: now.toISOString(), data };
+  return { id: newId(), type, districtId, occurredAt: now.toISOString(), data };
 }
 
 /** The key of a district's active subscriptions in the reference cache: every change to webhook_subscriptions announces it. */
@@ -124,7 +124,7 @@ export async function enqueueForSubscription(
 function deliveryRow(districtId: string, subscriptionId: string, event: EventEnvelope, now: Date) {
   return {
     district_id: districtId,
-    id: uuidv7(),
+    id: newId(),
     subscription_id: subscriptionId,
     event_id: event.id,
     event_type: event.type,
@@ -275,7 +275,7 @@ async function attempt(
       .insertInto('webhook_attempts')
       .values({
         district_id: d.district_id,
-        id: uuidv7(),
+        id: newId(),
         delivery_id: d.id,
         attempt: n,
         attempted_at: now,
