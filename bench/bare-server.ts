@@ -4,7 +4,7 @@
 // by this one is what the platform's own work costs.
 //   BARE_RECIPES — JSON file of recorded requests; BARE_DATABASE_URL; PORT
 import fs from 'node:fs';
-import Fastify from 'fastify';
+import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
 import pg from 'pg';
 import { newId } from '../src/server/platform/db/ids.ts';
 import { decodeRecipes } from './recipes.ts';
@@ -15,7 +15,9 @@ const pool = new pg.Pool({ connectionString: process.env.BARE_DATABASE_URL, max:
 pool.on('error', () => {});
 const app = Fastify({ logger: false });
 
-app.get<{ Params: { i: string } }>('/bare/:i', async (request, reply) => {
+// The request arrives as the app's did (method, session headers, JSON body, which Fastify
+// parses), so that both sides pay the same for HTTP.
+const replay = async (request: FastifyRequest<{ Params: { i: string } }>, reply: FastifyReply) => {
   const recipe = recipes[Number(request.params.i)];
   if (!recipe) return reply.status(404).send({ error: 'no such recipe' });
   // Ids the recorded request created get new values on each replay (the same within one), so a
@@ -36,7 +38,8 @@ app.get<{ Params: { i: string } }>('/bare/:i', async (request, reply) => {
     client.release();
     throw e;
   }
-});
+};
+app.route({ method: ['GET', 'POST'], url: '/bare/:i', handler: replay });
 
 await app.listen({ host: '127.0.0.1', port: Number(process.env.PORT) });
 console.log('bare baseline listening');

@@ -23,7 +23,7 @@ import { embeddedBoardReads } from './embedded-board.ts';
 import { closeClients, runClients, type Call, type Figures } from './load-clients.ts';
 import { benchPiiKey, BENCH_PASSWORD, readMarker } from './prepare.ts';
 import { profileTop } from './profile-top.ts';
-import { encodeRecipes, StatementRecorder, type Recipe } from './recipes.ts';
+import { encodeRecipes, StatementRecorder, type Recipe, type RecordedRequest } from './recipes.ts';
 import { log, sessionsOf, startServer, stopServer, type Session } from './servers.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -46,6 +46,8 @@ const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'sanshe-bench-'));
 const machine = () => ({ cpus: os.cpus().length, model: os.cpus()[0]?.model, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version, loadAverage: os.loadavg() });
 
 type Result = { all: Figures; byKind: Record<string, Figures> };
+const gcd = (a: number, b: number): number => (b ? gcd(b, a % b) : a);
+const lcm = (a: number, b: number) => (a / gcd(a, b)) * b;
 const results: Record<string, Result & Record<string, unknown>> = {};
 const report = (name: string, r: Result, extra: Record<string, unknown> = {}) => {
   results[name] = { ...r, ...extra };
@@ -163,19 +165,30 @@ const appEnv = { DATABASE_URL: url, PII_KEY: benchPiiKey().toString('base64'), S
 
 // ---- scenarios ----------------------------------------------------------------------------
 
-const readCall = (bases: string[], sessions: Session[]) => (client: number, i: number): Call => {
+/** Read client `client`'s i-th request: reader r's j-th path. */
+const readOf = (client: number, i: number) => {
   const r = (client * 7 + i) % readerList.length;
-  const [kind, p] = readerList[r]!.paths[i % readerList[r]!.paths.length]!;
+  return { r, j: i % readerList[r]!.paths.length };
+};
+const readCall = (bases: string[], sessions: Session[]) => (client: number, i: number): Call => {
+  const { r, j } = readOf(client, i);
+  const [kind, p] = readerList[r]!.paths[j]!;
   return { kind, base: bases[client % bases.length]!, method: 'GET', path: p, headers: sessions[r]!.headers, expect: 200 };
 };
 
 type Reporter = (typeof spread)[number];
-const intakeCall = (bases: string[], reporters: Reporter[], sessions: Session[], offset: number) => (client: number, i: number): Call => {
+/** Intake client `client`'s i-th report: which reporter sends it, and what. */
+const intakeReport = (reporters: Reporter[], offset: number, client: number, i: number) => {
   const k = (client + i) % reporters.length;
-  const n = offset + client * 1_000_000 + i;
-  const { body } = staffNeed({ ...reporters[k]!, cookie: '', csrf: '' }, n);
+  return { k, body: staffNeed({ ...reporters[k]!, cookie: '', csrf: '' }, offset + client * 1_000_000 + i).body };
+};
+const intakeCall = (bases: string[], reporters: Reporter[], sessions: Session[], offset: number) => (client: number, i: number): Call => {
+  const { k, body } = intakeReport(reporters, offset, client, i);
   return { kind: 'intake', base: bases[client % bases.length]!, method: 'POST', path: '/api/v1/needs', headers: sessions[k]!.headers, body: JSON.stringify(body), expect: 201 };
 };
+// Where each kind of scenario's reports are numbered from (their descriptions tell them apart).
+const SPREAD = 20_000_000;
+const HOTLINE = 30_000_000;
 
 const profileDir = path.join(scratch, 'profile');
 // The first four scenarios share one app server on the city. It starts only for them: like any
@@ -199,11 +212,11 @@ if (['reads', 'mixed', 'intake-spread', 'intake-district'].some((o) => only.has(
   }
   if (only.has('intake-spread')) {
     log(`intake spread over districts: ${clients} clients`);
-    report('intake, spread', await runClients(clients, intakeCall([serverA.base], spread, spreadSessions, 20_000_000), seconds, warmup));
+    report('intake, spread', await runClients(clients, intakeCall([serverA.base], spread, spreadSessions, SPREAD), seconds, warmup));
   }
   if (only.has('intake-district')) {
     log(`intake of one district's hotline: ${clients} clients`);
-    report('intake, one district', await runClients(clients, intakeCall([serverA.base], hotline, hotlineSessions, 30_000_000), seconds, warmup));
+    report('intake, one district', await runClients(clients, intakeCall([serverA.base], hotline, hotlineSessions, HOTLINE), seconds, warmup));
   }
   await stopServer(serverA);
   // The profile covers the server's whole life: its start, the sign-ins (password hashing) and the
@@ -239,30 +252,38 @@ if (only.has('bare')) {
     await c.login(username, BENCH_PASSWORD);
     return c;
   };
-  const recordWarm = async (during: () => Promise<number>, kind: string, write: boolean) => {
+  const recordWarm = async (during: () => Promise<number>, kind: string, request: RecordedRequest, write: boolean) => {
     await during();
-    return recorder.record(during, kind, write);
+    return recorder.record(during, kind, request, write);
   };
   const recipes: Recipe[] = [];
+  // Reader r's j-th path is recipe readRecipe[r][j]; the replay asks for them in the app's order.
+  const readRecipe: number[][] = [];
   for (const r of readerList) {
     const c = await signIn(r.username);
-    for (const [kind, p] of r.paths) recipes.push(await recordWarm(async () => (await c.get(p)).statusCode, kind, false));
+    readRecipe.push(r.paths.map((_, j) => recipes.length + j));
+    for (const [kind, p] of r.paths) recipes.push(await recordWarm(async () => (await c.get(p)).statusCode, kind, { method: 'GET', headers: c.sessionHeaders('GET') }, false));
   }
   const readRecipes = recipes.length;
-  const recordIntake = async (reporters: Reporter[], kind: string) => {
+  // Each intake client's reports as the app received them, until they repeat (reporter and
+  // household, each cycled): the baseline writes the same rows at the same places.
+  const periodOf = (reporters: Reporter[]) => reporters.reduce((p, r) => lcm(p, r.households.length), reporters.length);
+  const recordIntake = async (reporters: Reporter[], offset: number) => {
     const signedIn: Client[] = [];
     for (const r of reporters) signedIn.push(await signIn(r.username));
     const from = recipes.length;
-    // Four recordings per client, so that no two clients replay the same insert at once.
-    for (let i = 0; i < clients * 4; i++) {
-      const k = i % reporters.length;
-      const { body } = staffNeed({ ...reporters[k]!, cookie: '', csrf: '' }, 40_000_000 + i);
-      recipes.push(await recordWarm(async () => (await signedIn[k]!.post('/api/v1/needs', body)).statusCode, kind, true));
+    for (let client = 0; client < clients; client++) {
+      for (let i = 0; i < periodOf(reporters); i++) {
+        const { k, body } = intakeReport(reporters, offset, client, i);
+        const request = { method: 'POST' as const, headers: signedIn[k]!.sessionHeaders('POST'), body: JSON.stringify(body) };
+        recipes.push(await recordWarm(async () => (await signedIn[k]!.post('/api/v1/needs', body)).statusCode, 'intake', request, true));
+      }
     }
     return from;
   };
-  const spreadFrom = await recordIntake(spread, 'intake');
-  const hotlineFrom = await recordIntake(hotline, 'intake');
+  const spreadFrom = await recordIntake(spread, SPREAD);
+  const hotlineFrom = await recordIntake(hotline, HOTLINE);
+  const hotlineTo = recipes.length;
   await app.close();
   await caches.close();
   // The recorded needs are gone again before they are replayed.
@@ -275,18 +296,26 @@ if (only.has('bare')) {
   log(`recorded ${recipes.length} requests; statements per read ${statementsOf(0, readRecipes).toFixed(1)}, per intake ${statementsOf(spreadFrom, hotlineFrom).toFixed(1)}`);
 
   const bare = await startServer('bare baseline', 3103, { BARE_RECIPES: file, BARE_DATABASE_URL: url }, 'bench/bare-server.ts');
-  const bareCall = (kind: string, from: number, count: number, perClient: number) => (client: number, i: number): Call => ({
-    kind,
-    base: bare.base,
-    method: 'GET',
-    path: `/bare/${from + (perClient ? client + clients * (i % perClient) : (client * 7 + i) % count)}`,
-    expect: kind === 'intake' ? 201 : 200,
+  const replay = (kind: string, index: number): Call => {
+    const { method, headers, body } = recipes[index]!.request;
+    return { kind, base: bare.base, method, path: `/bare/${index}`, headers, body, expect: kind === 'intake' ? 201 : 200 };
+  };
+  // Intake client `client` replays its own reports in the order it sent them.
+  const intakeReplay = (from: number, to: number) => (client: number, i: number) => {
+    const period = (to - from) / clients;
+    return replay('intake', from + client * period + (i % period));
+  };
+  const readReplay = (client: number, i: number) => {
+    const { r, j } = readOf(client, i);
+    return replay('reads', readRecipe[r]![j]!);
+  };
+  report('bare: reads', await runClients(clients, readReplay, seconds, warmup), {
+    statementsPerRequest: statementsOf(0, readRecipes),
   });
-  report('bare: reads', await runClients(clients, bareCall('reads', 0, readRecipes, 0), seconds, warmup), { statementsPerRequest: statementsOf(0, readRecipes) });
-  report('bare: intake, spread', await runClients(clients, bareCall('intake', spreadFrom, clients * 4, 4), seconds, warmup), {
+  report('bare: intake, spread', await runClients(clients, intakeReplay(spreadFrom, hotlineFrom), seconds, warmup), {
     statementsPerRequest: statementsOf(spreadFrom, hotlineFrom),
   });
-  report('bare: intake, one district', await runClients(clients, bareCall('intake', hotlineFrom, clients * 4, 4), seconds, warmup));
+  report('bare: intake, one district', await runClients(clients, intakeReplay(hotlineFrom, hotlineTo), seconds, warmup));
   await stopServer(bare);
   await removeIntakeRows(db);
 }

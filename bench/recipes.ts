@@ -1,8 +1,16 @@
 import type { LogEvent } from 'kysely';
 
+/** The request as the app received it, which the bare baseline receives too. */
+export interface RecordedRequest {
+  method: 'GET' | 'POST';
+  headers: Record<string, string>;
+  body?: string;
+}
+
 /** The SQL statements one app request sent, in order, to be replayed by the bare baseline. */
 export interface Recipe {
   kind: string;
+  request: RecordedRequest;
   status: number;
   /** A write: its replays commit new rows, removed after the scenario. */
   write: boolean;
@@ -22,7 +30,7 @@ export class StatementRecorder {
       this.current.push({ sql: event.query.sql, parameters: [...event.query.parameters] });
     }
   };
-  async record(during: () => Promise<number>, kind: string, write: boolean): Promise<Recipe> {
+  async record(during: () => Promise<number>, kind: string, request: RecordedRequest, write: boolean): Promise<Recipe> {
     this.current = [];
     const started = Date.now();
     try {
@@ -30,7 +38,7 @@ export class StatementRecorder {
       const newIds = new Set(
         this.current.flatMap((s) => s.parameters).filter((p): p is string => typeof p === 'string' && UUID_V7.test(p) && v7Time(p) >= started),
       );
-      return { kind, status, write, statements: this.current, newIds: [...newIds] };
+      return { kind, request, status, write, statements: this.current, newIds: [...newIds] };
     } finally {
       this.current = null;
     }

@@ -253,18 +253,19 @@ export class Client {
     return res;
   }
 
-  request(method: string, url: string, body?: unknown, headers: Record<string, string> = {}): Promise<TestResponse> {
+  /** The session's headers as a browser sends them: its cookies, and the CSRF token on a write. */
+  sessionHeaders(method: string): Record<string, string> {
     const cookies = [this.cookie, this.lang ? `sanshe_lang=${this.lang}` : ''].filter(Boolean).join('; ');
+    return { ...(cookies ? { cookie: cookies } : {}), ...(this.csrf && method !== 'GET' ? { 'x-csrf-token': this.csrf } : {}) };
+  }
+
+  request(method: string, url: string, body?: unknown, headers: Record<string, string> = {}): Promise<TestResponse> {
     return this.app.inject({
       method: method as 'GET',
       url,
       payload: body as object,
       ...(this.remoteAddress ? { remoteAddress: this.remoteAddress } : {}),
-      headers: {
-        ...(cookies ? { cookie: cookies } : {}),
-        ...(this.csrf && method !== 'GET' ? { 'x-csrf-token': this.csrf } : {}),
-        ...headers,
-      },
+      headers: { ...this.sessionHeaders(method), ...headers },
     });
   }
   /** The same signed-in session, sent to another app (as to another server process). */
