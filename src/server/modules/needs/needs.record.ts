@@ -1,13 +1,16 @@
-import { sql, type QueryCreator, type Selectable } from 'kysely';
+import { sql, type Insertable, type QueryCreator, type Selectable } from 'kysely';
 import { newId } from '../../platform/db/ids.ts';
 import { workingCalendar } from '../../platform/calendar/calendar.store.ts';
 import { dueAt, localDate, type WorkingCalendar } from '../../platform/calendar/working-days.ts';
+import type { AuditLogTable } from '../../platform/db/platform.tables.ts';
+import { StatementTemplate, type TemplateValues } from '../../platform/db/statement-template.ts';
 import type { CommandScope } from '../../platform/http/context.ts';
+import type { WebhookDeliveriesTable } from '../../platform/webhooks/webhooks.tables.ts';
 import type { DB } from '../../tables.ts';
 import { limitsOf } from './needs.categories.ts';
 import { eventRows } from './needs.events.ts';
 import type { NeedState } from './needs.lifecycle.ts';
-import type { NeedSource, NeedsTable, Urgency } from './needs.tables.ts';
+import type { NeedEventsTable, NeedSource, NeedsTable, Urgency } from './needs.tables.ts';
 
 /** What differs between intake paths; numbering, time limits, timeline and audit do not. */
 export interface NewNeed {
@@ -90,22 +93,35 @@ export async function insertNeed(
     data: { source: n.source },
   });
   const audit = scope.auditRow({ action: 'need.create', entityType: 'need', entityId: id, districtId: n.districtId, after: { ...values, description: undefined } });
-  // One statement writes the need, its timeline entry, its webhook deliveries and its audit
-  // record (decision 0035): the timeline's key to the need is checked at commit (migration 0015).
-  // The district's sequence for the year gives the number, taken once (`ref`) for the need and
-  // its audit record (migration 0019, decision 0018): no row stays locked to the commit.
-  let writes: QueryCreator<DB> = trx
+  const { rows } = await report.execute<Selectable<NeedsTable>>(trx, { ref: { district_id: n.districtId, year, prefix: `N-${year}-` }, need: values, timeline, audit, deliveries });
+  return rows[0]!;
+}
+
+interface ReportValues extends TemplateValues {
+  ref: { district_id: string; year: number; prefix: string };
+  need: Omit<Insertable<NeedsTable>, 'ref_no'>;
+  timeline: Insertable<NeedEventsTable>;
+  audit: Insertable<AuditLogTable>;
+  deliveries: Insertable<WebhookDeliveriesTable>[];
+}
+
+// One statement writes the need, its timeline entry, its webhook deliveries and its audit record
+// (decision 0035): the timeline's key to the need is checked at commit (migration 0015). The
+// district's sequence for the year gives the number, taken once (`ref`) for the need and its
+// audit record (migration 0019, decision 0018): no row stays locked to the commit. Every report
+// sends it, so Kysely builds it once per number of webhook deliveries (decision 0036).
+const report = new StatementTemplate<ReportValues>((db, v) => {
+  let writes: QueryCreator<DB> = db
     .with('ref', (db) =>
       db
-        .selectFrom(sql<{ v: string }>`need_ref_next(${n.districtId}, ${year})`.as('v'))
-        .select(sql<string>`${`N-${year}-`} || lpad(v::text, greatest(6, length(v::text)), '0')`.as('ref_no')),
+        .selectFrom(sql<{ v: string }>`need_ref_next(${v.ref.district_id}, ${v.ref.year})`.as('v'))
+        .select(sql<string>`${v.ref.prefix} || lpad(v::text, greatest(6, length(v::text)), '0')`.as('ref_no')),
     )
-    .with('timeline', (db) => db.insertInto('need_events').values(timeline))
-    .with('audit', (db) => db.insertInto('audit_log').values({ ...audit, after: sql`jsonb_set(${audit.after}::jsonb, '{ref_no}', (select to_jsonb(ref_no) from ref))` }));
-  if (deliveries.length) writes = writes.with('deliveries', (db) => db.insertInto('webhook_deliveries').values(deliveries));
+    .with('timeline', (db) => db.insertInto('need_events').values(v.timeline))
+    .with('audit', (db) => db.insertInto('audit_log').values({ ...v.audit, after: sql`jsonb_set(${v.audit.after}::jsonb, '{ref_no}', (select to_jsonb(ref_no) from ref))` }));
+  if (v.deliveries.length) writes = writes.with('deliveries', (db) => db.insertInto('webhook_deliveries').values(v.deliveries));
   return writes
     .insertInto('needs')
-    .values({ ...values, ref_no: sql<string>`(select ref_no from ref)` })
-    .returningAll()
-    .executeTakeFirstOrThrow();
-}
+    .values({ ...v.need, ref_no: sql<string>`(select ref_no from ref)` })
+    .returningAll();
+});
