@@ -35,6 +35,19 @@ describe('working-day calendar', () => {
     expect(calendar.addWorkingDays(at('2026-11-27T01:00:00Z'), 0).toISOString()).toBe('2026-11-27T15:59:59.000Z');
   });
 
+  it('answers a day and limit it has counted before as it did the first time', () => {
+    // Same local day (30 Sep, Shanghai) at other hours, another limit, and another day: the
+    // remembered ends must not leak from one to another.
+    const asked: [string, number, string][] = [
+      ['2026-09-29T16:30:00Z', 3, '2026-10-10T15:59:59.000Z'],
+      ['2026-09-30T15:59:00Z', 3, '2026-10-10T15:59:59.000Z'],
+      ['2026-09-30T02:00:00Z', 1, '2026-10-08T15:59:59.000Z'],
+      ['2026-10-08T02:00:00Z', 3, '2026-10-12T15:59:59.000Z'],
+      ['2026-09-30T02:00:00Z', 3, '2026-10-10T15:59:59.000Z'],
+    ];
+    for (const [from, days, due] of asked) expect(calendar.addWorkingDays(at(from), days).toISOString(), `${from} + ${days}`).toBe(due);
+  });
+
   it('counts working days between two instants', () => {
     expect(calendar.workingDaysBetween(at('2026-09-30T02:00:00Z'), at('2026-10-12T02:00:00Z'))).toBe(4);
   });

@@ -25,6 +25,10 @@ export function nextDate(date: string, days = 1): string {
 }
 
 export class WorkingCalendar {
+  // Every report of a day asks for the same few ends ("5 working days after today"): counted
+  // once per day and limit. A calendar never changes (a new one replaces it), so neither do they.
+  private readonly ends = new Map<string, number>();
+
   /** @param overrides dates that differ from the Monday–Friday rule */
   constructor(private readonly overrides: ReadonlyMap<string, DayKind> = new Map()) {}
 
@@ -41,13 +45,19 @@ export class WorkingCalendar {
    * the same day (on-the-spot fixes).
    */
   addWorkingDays(from: Date, days: number): Date {
-    let date = localDate(from);
-    let left = days;
-    while (left > 0) {
-      date = nextDate(date);
-      if (this.isWorkingDay(date)) left--;
+    const key = `${localDate(from)}+${days}`;
+    let end = this.ends.get(key);
+    if (end === undefined) {
+      let date = localDate(from);
+      for (let left = days; left > 0; ) {
+        date = nextDate(date);
+        if (this.isWorkingDay(date)) left--;
+      }
+      end = startOfLocalDay(nextDate(date)).getTime() - 1000;
+      if (this.ends.size >= 10_000) this.ends.clear();
+      this.ends.set(key, end);
     }
-    return new Date(startOfLocalDay(nextDate(date)).getTime() - 1000);
+    return new Date(end);
   }
 
   /** Working days from one instant to a later one, counting whole local days after the first. */
