@@ -138,12 +138,12 @@ async function placeNamed(ctx: RequestContext, actor: Actor, at: { householdId?:
   const districts = store.tenantFilter(actor);
   let place: Place | undefined;
   if (at.householdId) {
-    let q = ctx.db.selectFrom('households').selectAll().where('id', '=', at.householdId);
+    let q = ctx.db.selectFrom('households').select(['id', 'district_id', 'street_id', 'community_id', 'grid_id', 'building_id']).where('id', '=', at.householdId);
     if (districts) q = q.where('district_id', 'in', districts);
     const h = await q.executeTakeFirst();
     if (h) place = { districtId: h.district_id, streetId: h.street_id, communityId: h.community_id, gridId: h.grid_id, householdId: h.id, buildingId: h.building_id };
   } else if (at.gridId) {
-    let q = ctx.db.selectFrom('grids').selectAll().where('id', '=', at.gridId);
+    let q = ctx.db.selectFrom('grids').select(['id', 'district_id', 'street_id', 'community_id']).where('id', '=', at.gridId);
     if (districts) q = q.where('district_id', 'in', districts);
     const g = await q.executeTakeFirst();
     if (g) place = { districtId: g.district_id, streetId: g.street_id, communityId: g.community_id, gridId: g.id, householdId: null, buildingId: null };
