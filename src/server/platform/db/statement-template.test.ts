@@ -1,5 +1,6 @@
-import type { Insertable } from 'kysely';
+import type { Insertable, QueryCreator } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DB } from '../../tables.ts';
 import { auditCount, createTestApp, type TestApp } from '../../testing.ts';
 import { oneStatementCommand, type RequestContext } from '../http/context.ts';
 import type { AuditLogTable } from './platform.tables.ts';
@@ -26,7 +27,7 @@ function auditTemplate() {
   const built: string[] = [];
   const template = new StatementTemplate<Values>((db, v) => {
     built.push(`${v.more.length} more`);
-    const insertFirst = (d: typeof db) => d.insertInto('audit_log').values(v.first).returning(['id', 'action', 'entity_id', 'at']);
+    const insertFirst = (d: QueryCreator<DB>) => d.insertInto('audit_log').values(v.first).returning(['id', 'action', 'entity_id', 'at']);
     return v.more.length ? insertFirst(db.with('more', (d) => d.insertInto('audit_log').values(v.more))) : insertFirst(db);
   });
   return { template, built };
