@@ -36,7 +36,10 @@ export class StatementTemplate<V extends TemplateValues> {
 
   constructor(private readonly build: (db: Kysely<DB>, values: V) => Compilable) {}
 
-  /** Runs the statement on `db` with `values`; plugins (e.g. OneWrite) see it as if built here. */
+  /**
+   * Runs the statement on `db` with `values`. Plugins (e.g. OneWrite) see it as if built here;
+   * one that rewrites queries would not change it: its SQL was compiled without plugins.
+   */
   async execute<R>(db: Kysely<DB>, values: V): Promise<QueryResult<R>> {
     const shape = Object.entries(values)
       .map(([name, v]) => `${name}${Array.isArray(v) ? `[${v.length}]` : ''}:${listOf(v).map((row) => columnsOf(row).join(',')).join(';')}`)
