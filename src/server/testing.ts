@@ -14,7 +14,7 @@ import { loadConfig, type Config } from './platform/config.ts';
 import { PiiCipher } from './platform/crypto/pii.ts';
 import { openDatabase, type Database } from './platform/db/kysely.ts';
 import { MIGRATIONS_DIR, migrate } from './platform/db/migrate.ts';
-import type { Platform } from './platform/http/context.ts';
+import type { Platform, RequestContext } from './platform/http/context.ts';
 import type { ErrorBody } from './platform/http/errors.ts';
 import type { StatementListener } from './platform/http/statement-hooks.ts';
 import type { HostLookup } from './platform/webhooks/destination.ts';
@@ -107,6 +107,9 @@ export interface TestAppOptions {
   /** Told the SQL statements of each answered request. */
   onStatements?: StatementListener;
 }
+
+/** A request context with no one signed in, as the platform's own jobs and outside systems run. */
+export const anonymousContext = (t: TestApp, ip = ''): RequestContext => ({ ...t.platform, actor: null, locale: 'zh-CN', ip });
 
 export async function createTestApp(overrides: Partial<Config> = {}, options: TestAppOptions = {}): Promise<TestAppWithPeers> {
   const database = await openTestDatabase();

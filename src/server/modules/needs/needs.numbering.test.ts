@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { localDate } from '../../platform/calendar/working-days.ts';
-import { clientAs, createTestApp, type TestApp } from '../../testing.ts';
+import { anonymousContext, clientAs, createTestApp, type TestApp } from '../../testing.ts';
 import { createSystemNeed } from './needs.external.ts';
 import { buildNeed, buildNeedWorld, type NeedWorld } from './needs.testing.ts';
 import type { NeedView } from './needs.schemas.ts';
@@ -43,7 +43,7 @@ describe('reference numbers', () => {
 
   it('lets a second report of the district commit while the first is still in its transaction', async () => {
     const worker = await clientAs(t, [{ role: 'community_worker', scopeType: 'community', scopeId: w.community.id, districtId: w.district.id }]);
-    const ctx = { ...t.platform, actor: null, locale: 'zh-CN' as const, ip: '127.0.0.1' };
+    const ctx = anonymousContext(t, '127.0.0.1');
     const input = {
       source: 'open311' as const, districtId: w.district.id, streetId: w.street.id, communityId: w.community.id, gridId: w.grid.id,
       categoryId: w.category('property_facilities'), description: '12345 转来', point: { lng: 118.7, lat: 32.15 }, reportedVia: '12345',

@@ -1,9 +1,9 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Static } from 'typebox';
 import { referenceChanged } from '../../platform/cache/reference-cache.ts';
-import { oneStatementCommand, type RequestContext } from '../../platform/http/context.ts';
+import { oneStatementCommand } from '../../platform/http/context.ts';
 import { subscriptionsKey } from '../../platform/webhooks/webhooks.ts';
-import { auditCount, clientAs, createTestApp, type TestApp, type ErrorBody, type Page } from '../../testing.ts';
+import { anonymousContext, auditCount, clientAs, createTestApp, type TestApp, type ErrorBody, type Page } from '../../testing.ts';
 import { buildCommunity, buildGrid, buildHousehold } from '../territory/testing.ts';
 import { buildOrganization } from '../organizations/testing.ts';
 import { insertNeed } from './needs.record.ts';
@@ -59,7 +59,7 @@ describe('reporting a need', () => {
     const events = async () => Number((await t.db.selectFrom('need_events').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
     const [eventsBefore, auditsBefore] = [await events(), await auditCount(t.db, 'need.create')];
     const category = await t.db.selectFrom('need_categories').select('limits').where('id', '=', w.category('property_facilities')).executeTakeFirstOrThrow();
-    const ctx: RequestContext = { ...t.platform, actor: null, locale: 'zh-CN', ip: '' };
+    const ctx = anonymousContext(t);
     // A category that does not exist: the need's row is refused, and with it the rest.
     const unwritable = oneStatementCommand(ctx, (scope) =>
       insertNeed(scope, {

@@ -1,7 +1,7 @@
 import type { Insertable, QueryCreator } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DB } from '../../tables.ts';
-import { auditCount, createTestApp, type TestApp } from '../../testing.ts';
+import { anonymousContext, auditCount, createTestApp, type TestApp } from '../../testing.ts';
 import { oneStatementCommand, type RequestContext } from '../http/context.ts';
 import type { AuditLogTable } from './platform.tables.ts';
 import { newId } from './ids.ts';
@@ -11,7 +11,7 @@ let t: TestApp;
 let ctx: RequestContext;
 beforeAll(async () => {
   t = await createTestApp();
-  ctx = { ...t.platform, actor: null, locale: 'zh-CN', ip: '' };
+  ctx = anonymousContext(t);
 });
 afterAll(() => t.close());
 

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditCount, createTestApp, type TestApp } from '../../testing.ts';
+import { anonymousContext, auditCount, createTestApp, type TestApp } from '../../testing.ts';
 import { command, oneStatementCommand, withinTransaction, type CommandScope, type RequestContext } from './context.ts';
 
 let t: TestApp;
 let ctx: RequestContext;
 beforeAll(async () => {
   t = await createTestApp();
-  ctx = { ...t.platform, actor: null, locale: 'zh-CN', ip: '' };
+  ctx = anonymousContext(t);
 });
 afterAll(() => t.close());
 
