@@ -272,8 +272,9 @@ if (only.has('bare')) {
     const signedIn: Client[] = [];
     for (const r of reporters) signedIn.push(await signIn(r.username));
     const from = recipes.length;
+    const period = periodOf(reporters);
     for (let client = 0; client < clients; client++) {
-      for (let i = 0; i < periodOf(reporters); i++) {
+      for (let i = 0; i < period; i++) {
         const { k, body } = intakeReport(reporters, offset, client, i);
         const request = { method: 'POST' as const, headers: signedIn[k]!.sessionHeaders('POST'), body: JSON.stringify(body) };
         recipes.push(await recordWarm(async () => (await signedIn[k]!.post('/api/v1/needs', body)).statusCode, 'intake', request, true));

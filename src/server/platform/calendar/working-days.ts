@@ -45,10 +45,11 @@ export class WorkingCalendar {
    * the same day (on-the-spot fixes).
    */
   addWorkingDays(from: Date, days: number): Date {
-    const key = `${localDate(from)}+${days}`;
+    const start = localDate(from);
+    const key = `${start}+${days}`;
     let end = this.ends.get(key);
     if (end === undefined) {
-      let date = localDate(from);
+      let date = start;
       for (let left = days; left > 0; ) {
         date = nextDate(date);
         if (this.isWorkingDay(date)) left--;

@@ -8,7 +8,8 @@ export type TemplateValues = Record<string, Row | Row[]>;
 
 const SLOT = Symbol('slot');
 interface Slot {
-  readonly [SLOT]: [name: string, index: number, column: string];
+  /** The value's row: `name`, or row `index` of the list `name`; and its column. */
+  readonly [SLOT]: [name: string, index: number | null, column: string];
 }
 const isSlot = (v: unknown): v is Slot => typeof v === 'object' && v !== null && SLOT in v;
 
@@ -21,7 +22,6 @@ interface Compiled {
 
 /** The columns a row sets: Kysely leaves out the undefined ones, so they change the statement. */
 const columnsOf = (row: Row) => Object.keys(row).filter((k) => row[k] !== undefined);
-const listOf = (v: Row | Row[]) => (Array.isArray(v) ? v : [v]);
 
 /**
  * A statement that Kysely builds and compiles once per shape and that is sent afterwards with
@@ -42,7 +42,7 @@ export class StatementTemplate<V extends TemplateValues> {
    */
   async execute<R>(db: Kysely<DB>, values: V): Promise<QueryResult<R>> {
     const shape = Object.entries(values)
-      .map(([name, v]) => `${name}${Array.isArray(v) ? `[${v.length}]` : ''}:${listOf(v).map((row) => columnsOf(row).join(',')).join(';')}`)
+      .map(([name, v]) => (Array.isArray(v) ? `${name}[${v.length}]:${v.map((row) => columnsOf(row).join(',')).join(';')}` : `${name}:${columnsOf(v).join(',')}`))
       .join('|');
     let compiled = this.shapes.get(shape);
     if (!compiled) {
@@ -52,7 +52,8 @@ export class StatementTemplate<V extends TemplateValues> {
     const parameters = compiled.parameters.map((p) => {
       if (!isSlot(p)) return p;
       const [name, index, column] = p[SLOT];
-      return listOf(values[name]!)[index]![column];
+      const v = values[name]!;
+      return (Array.isArray(v) ? v[index!]! : v)[column];
     });
     const executor = db.getExecutor();
     const queryId = { queryId: '' };
@@ -61,10 +62,10 @@ export class StatementTemplate<V extends TemplateValues> {
   }
 
   private compile(db: Kysely<DB>, values: V): Compiled {
-    const standIn = (name: string, row: Row, index: number) =>
+    const standIn = (name: string, row: Row, index: number | null) =>
       Object.fromEntries(columnsOf(row).map((column) => [column, { [SLOT]: [name, index, column] } satisfies Slot]));
     const standIns = Object.fromEntries(
-      Object.entries(values).map(([name, v]) => [name, Array.isArray(v) ? v.map((row, i) => standIn(name, row, i)) : standIn(name, v, 0)]),
+      Object.entries(values).map(([name, v]) => [name, Array.isArray(v) ? v.map((row, i) => standIn(name, row, i)) : standIn(name, v, null)]),
     ) as V;
     // Compiled without plugins: they see each call's statement in execute().
     const { sql, query, parameters } = this.build(db.withoutPlugins(), standIns).compile();
